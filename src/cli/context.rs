@@ -1,0 +1,146 @@
+//! The edge of the program: the environment, the clock and the files a command needs, read
+//! once and handed to the pure domain code.
+
+use std::env;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, anyhow};
+use chrono::{DateTime, Utc};
+
+use super::Cli;
+use crate::calendar::{Calendar, Schedule};
+use crate::contract::Contract;
+use crate::i18n::Lang;
+use crate::output::{ColorChoice, Output};
+use crate::store::{self, ContractSearch, StoreError};
+use crate::time::whole_seconds;
+
+/// A contract with the calendar it runs on.
+pub struct Site {
+    pub path: PathBuf,
+    pub contract: Contract,
+    pub calendar: Calendar,
+}
+
+pub struct Context {
+    /// "Now" for every command: `OTSS_NOW`, or the system clock.
+    pub now: DateTime<Utc>,
+    contract_flag: Option<PathBuf>,
+    contract_env: Option<PathBuf>,
+    working_dir: PathBuf,
+    config_dir: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    lang: Option<Lang>,
+    color: ColorChoice,
+    no_color: bool,
+}
+
+/// `$XDG_…_HOME/otss` when set (on every platform), else the platform's own directory.
+fn user_dir(
+    xdg_var: &str,
+    platform: impl Fn(&directories::ProjectDirs) -> &Path,
+) -> Option<PathBuf> {
+    match env::var_os(xdg_var).map(PathBuf::from) {
+        Some(dir) if dir.is_absolute() => Some(dir.join("otss")),
+        _ => directories::ProjectDirs::from("", "", "otss").map(|p| platform(&p).to_path_buf()),
+    }
+}
+
+fn non_empty_var(name: &str) -> Option<std::ffi::OsString> {
+    env::var_os(name).filter(|v| !v.is_empty())
+}
+
+impl Context {
+    pub fn from_env(cli: &Cli) -> anyhow::Result<Context> {
+        let now = match env::var("OTSS_NOW") {
+            Ok(text) => DateTime::parse_from_rfc3339(text.trim())
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|_| {
+                    anyhow!(
+                        "OTSS_NOW=`{text}` is not an RFC 3339 time \
+                         (such as 2025-03-01T09:30:00+08:00)"
+                    )
+                })?,
+            Err(_) => Utc::now(),
+        };
+        let now = whole_seconds(now);
+        Ok(Context {
+            now,
+            contract_flag: cli.contract.clone(),
+            contract_env: non_empty_var("OTSS_CONTRACT").map(PathBuf::from),
+            working_dir: env::current_dir().context("cannot read the working directory")?,
+            config_dir: user_dir("XDG_CONFIG_HOME", |p| p.config_dir()),
+            data_dir: user_dir("XDG_DATA_HOME", |p| p.data_dir()),
+            lang: cli.lang,
+            color: cli.color,
+            no_color: non_empty_var("NO_COLOR").is_some(),
+        })
+    }
+
+    /// Human and JSON output in the language chosen by `--lang`/`OTSS_LANG`, else the
+    /// contract's, else Chinese.
+    pub fn output(&self, contract_lang: Option<Lang>) -> Output {
+        let lang = self.lang.or(contract_lang).unwrap_or(Lang::Zh);
+        let color = self
+            .color
+            .enabled(self.no_color, io::stdout().is_terminal());
+        Output::new(lang, color, Box::new(io::stdout()), Box::new(io::stderr()))
+    }
+
+    fn search(&self) -> ContractSearch<'_> {
+        ContractSearch {
+            flag: self.contract_flag.as_deref(),
+            env: self.contract_env.as_deref(),
+            working_dir: &self.working_dir,
+            config_dir: self.config_dir.as_deref(),
+        }
+    }
+
+    /// The contract, which the command needs.
+    pub fn site(&self) -> anyhow::Result<Site> {
+        self.optional_site()?.ok_or_else(|| {
+            StoreError::NoContract {
+                looked: store::default_contract_paths(&self.search()),
+            }
+            .into()
+        })
+    }
+
+    /// The contract if there is one; a named contract that is missing or broken is an error.
+    pub fn optional_site(&self) -> anyhow::Result<Option<Site>> {
+        let Some(path) = store::find_contract(&self.search())? else {
+            return Ok(None);
+        };
+        let text = store::read_text(&path)?;
+        let contract = Contract::parse(&text, &path.display().to_string())?;
+        let calendar = self.calendar(Some((&contract, &path)))?;
+        Ok(Some(Site {
+            path,
+            contract,
+            calendar,
+        }))
+    }
+
+    /// The calendar: built in, plus the user's imported schedules, plus a contract's
+    /// schedules and corrections.
+    pub fn calendar(&self, contract: Option<(&Contract, &Path)>) -> anyhow::Result<Calendar> {
+        let mut schedules: Vec<Schedule> = match self.schedules_dir() {
+            Some(dir) => store::imported_schedules(&dir)?,
+            None => Vec::new(),
+        };
+        let Some((contract, path)) = contract else {
+            return Ok(Calendar::new(&schedules, &Default::default()));
+        };
+        let base = path.parent().unwrap_or(Path::new("."));
+        for file in &contract.calendar.schedules {
+            schedules.push(store::read_schedule(&base.join(file))?);
+        }
+        Ok(Calendar::new(&schedules, &contract.calendar.overrides))
+    }
+
+    /// Where imported holiday schedules are kept.
+    pub fn schedules_dir(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|dir| dir.join("calendar"))
+    }
+}

@@ -1,0 +1,81 @@
+//! The command line: argument definitions and thin handlers, one file per command group.
+
+mod calendar;
+mod context;
+mod contract;
+mod show;
+mod sla;
+
+use std::io;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+use crate::output::ColorChoice;
+pub use context::Context;
+
+const EXAMPLES: &str = "\
+Examples:
+  otss contract check                      check ./otss.toml
+  otss sla --level 1                       SLA deadlines for a level-1 incident reported now
+  otss sla --level 2 --at \"2025-10-01 20:00\"
+  otss calendar 2025-10                    the national working calendar of a month
+  otss --contract site/otss.toml calendar 2025-05-01 --json";
+
+/// otss — the on-site support engineer's tool: contract rules, SLA deadlines on China's
+/// national working calendar, and the service record.
+#[derive(Debug, Parser)]
+#[command(name = "otss", version, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    /// The contract file [default: ./otss.toml, then the user config directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub contract: Option<PathBuf>,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Language of human output [default: the contract's `language`]
+    #[arg(
+        long,
+        global = true,
+        env = "OTSS_LANG",
+        value_enum,
+        value_name = "LANG"
+    )]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// SLA deadlines for an incident level at an instant
+    Sla(sla::SlaArgs),
+    /// The national working calendar: a date, a month, or import an official schedule
+    Calendar(calendar::CalendarArgs),
+    /// Check or show the contract
+    #[command(subcommand)]
+    Contract(contract::ContractCommand),
+}
+
+/// Runs a parsed command line. The environment and the clock are read here, once.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let context = Context::from_env(&cli)?;
+    match cli.command {
+        Command::Sla(args) => sla::run(&context, args),
+        Command::Calendar(args) => calendar::run(&context, args),
+        Command::Contract(command) => contract::run(&context, command),
+    }
+}
+
+/// Whether an error is only a closed standard output (`otss … | head`): not a failure.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,253 @@
+//! The contract (SPEC §1): a TOML file read, checked and completed with defaults.
+
+mod city;
+mod read;
+mod reader;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::calendar::{Calendar, DayKind, Overrides};
+use crate::i18n::Lang;
+use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
+use crate::sla::Level;
+use crate::time::duration_text;
+pub use city::{city_name, same_city};
+pub use reader::Problem;
+use reader::Reader;
+
+/// Everything wrong with a contract file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ContractError {
+    /// Where the contract came from, as shown to the user.
+    pub origin: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for ContractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.problems.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        write!(f, "the contract {} has {count} {noun}:", self.origin)?;
+        for problem in &self.problems {
+            write!(
+                f,
+                "\n  {}:{}: {}",
+                self.origin, problem.line, problem.message
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Service hours of a 5x8 contract: the half-open interval [start, end) of local time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ServiceHours {
+    #[serde(serialize_with = "hh_mm")]
+    pub start: NaiveTime,
+    #[serde(serialize_with = "hh_mm")]
+    pub end: NaiveTime,
+}
+
+/// How a resolution clock counts time (SPEC §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolveClock {
+    /// Wall-clock time from the report.
+    Wall,
+    /// Only service hours of working days.
+    Service,
+}
+
+/// The clocks of one incident level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LevelTerms {
+    /// 5x8: the response budget outside service hours. 7x24: the response time.
+    #[serde(with = "duration_text")]
+    pub response: TimeDelta,
+    /// Time to be on site once asked; `None` where no arrival clock applies.
+    #[serde(with = "duration_text::option")]
+    pub arrival: Option<TimeDelta>,
+    /// The shorter arrival time for a staffed site in a priority city.
+    #[serde(with = "duration_text::option")]
+    pub arrival_priority: Option<TimeDelta>,
+    /// The optional resolution clock.
+    #[serde(with = "duration_text::option")]
+    pub resolve: Option<TimeDelta>,
+    pub resolve_clock: ResolveClock,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SlaTerms {
+    /// What "immediate response" means.
+    #[serde(with = "duration_text")]
+    pub immediate: TimeDelta,
+    /// Share of a clock's budget after which an open clock is shown as at risk.
+    pub at_risk: f64,
+    /// Cities where a staffed site gets the priority arrival time.
+    pub priority_cities: Vec<String>,
+    /// Engineers a site needs for the priority arrival time.
+    pub priority_staff: u32,
+    /// Terms for levels 1, 2 and 3.
+    pub levels: [LevelTerms; 3],
+}
+
+impl SlaTerms {
+    pub fn level(&self, level: Level) -> &LevelTerms {
+        &self.levels[level.index()]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CalendarTerms {
+    #[serde(flatten)]
+    pub overrides: Overrides,
+    /// Official schedule files, relative to the contract file.
+    pub schedules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InspectionTerms {
+    pub items: Vec<String>,
+    /// Rounds required per working day (5x8) or per day (7x24).
+    pub rounds: u32,
+}
+
+/// A checked contract with every default filled in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contract {
+    pub customer: String,
+    pub mode: Mode,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    #[serde(serialize_with = "zone_name")]
+    pub timezone: Tz,
+    pub city: Option<String>,
+    pub staff: u32,
+    pub language: Lang,
+    /// The ledger location, relative to the contract file.
+    pub ledger: PathBuf,
+    pub hours: ServiceHours,
+    pub sla: SlaTerms,
+    pub calendar: CalendarTerms,
+    pub inspections: BTreeMap<InspectionKind, InspectionTerms>,
+    pub backups_per_month: u32,
+}
+
+/// Something a contract allows but a person should look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContractWarning {
+    /// A 5x8 term should start on a working day (SPEC §1).
+    StartNotWorkingDay {
+        start: NaiveDate,
+        kind: DayKind,
+        next_working_day: Option<NaiveDate>,
+    },
+}
+
+impl Contract {
+    /// Reads a contract. `origin` names the file in messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Contract, ContractError> {
+        let error = |problems| ContractError {
+            origin: origin.to_string(),
+            problems,
+        };
+        let (mut reader, mut root) = Reader::parse(text).map_err(|p| error(vec![p]))?;
+        let contract = read::contract(&mut reader, &mut root);
+        reader.finish(root);
+        let mut problems = reader.problems;
+        match contract {
+            Some(contract) if problems.is_empty() => Ok(contract),
+            _ => {
+                if problems.is_empty() {
+                    problems.push(Problem {
+                        line: 1,
+                        message: "the contract could not be read".to_string(),
+                    });
+                }
+                problems.sort_by_key(|p| p.line);
+                Err(error(problems))
+            }
+        }
+    }
+
+    /// The service catalogue with this contract's frequencies (SPEC §4).
+    pub fn service_items(&self) -> Vec<(ServiceItem, Frequency)> {
+        ServiceItem::ALL
+            .into_iter()
+            .map(|item| (item, self.frequency(item)))
+            .collect()
+    }
+
+    fn frequency(&self, item: ServiceItem) -> Frequency {
+        let rounds = |kind: InspectionKind| {
+            let count = self.inspections[&kind].rounds;
+            match self.mode {
+                Mode::FiveByEight => Frequency::WorkingDay { count },
+                Mode::SevenByTwentyFour => Frequency::Day { count },
+            }
+        };
+        match item {
+            ServiceItem::Support => match self.mode {
+                Mode::FiveByEight => Frequency::DuringServiceHours,
+                Mode::SevenByTwentyFour => Frequency::Always,
+            },
+            ServiceItem::Incident => Frequency::PerSla,
+            ServiceItem::Monitoring => rounds(InspectionKind::Monitoring),
+            ServiceItem::Resource => rounds(InspectionKind::Resource),
+            ServiceItem::Alert => rounds(InspectionKind::Alert),
+            ServiceItem::Backup => Frequency::Month {
+                count: self.backups_per_month,
+            },
+            ServiceItem::Request => Frequency::OnDemand,
+            ServiceItem::Report => Frequency::Month { count: 1 },
+        }
+    }
+
+    /// Whether a level-1 incident gets the priority arrival time (SPEC §2).
+    pub fn is_priority_site(&self) -> bool {
+        self.staff >= self.sla.priority_staff
+            && self.city.as_deref().is_some_and(|city| {
+                self.sla
+                    .priority_cities
+                    .iter()
+                    .any(|listed| same_city(listed, city))
+            })
+    }
+
+    /// What a person should look at, given the calendar the contract runs on.
+    pub fn warnings(&self, calendar: &Calendar) -> Vec<ContractWarning> {
+        let mut warnings = Vec::new();
+        let start = calendar.day(self.start);
+        if self.mode == Mode::FiveByEight && !start.working() {
+            let next_working_day = self
+                .start
+                .iter_days()
+                .skip(1)
+                .take(366)
+                .find(|d| calendar.is_working(*d));
+            warnings.push(ContractWarning::StartNotWorkingDay {
+                start: self.start,
+                kind: start.kind,
+                next_working_day,
+            });
+        }
+        warnings
+    }
+}
+
+fn hh_mm<S: serde::Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&t.format("%H:%M").to_string())
+}
+
+fn zone_name<S: serde::Serializer>(zone: &Tz, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(zone.name())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,386 @@
+//! The contract's keys, their types, defaults and checks (SPEC §1). Every key a contract may
+//! hold is asked for here, and only here; anything else in the file is an unknown key.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
+use chrono_tz::Tz;
+
+use super::city::PRIORITY_CITIES;
+use super::reader::{Field, Reader, Table};
+use super::{
+    CalendarTerms, Contract, InspectionTerms, LevelTerms, ResolveClock, ServiceHours, SlaTerms,
+};
+use crate::calendar::Overrides;
+use crate::i18n::Lang;
+use crate::service::{InspectionKind, Mode};
+use crate::suggest::closest;
+use crate::time::parse_duration;
+
+/// The longest SLA budget a contract may set: a year.
+const LONGEST_BUDGET: TimeDelta = TimeDelta::days(366);
+
+pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract> {
+    let customer = r.required(root, "customer").and_then(|f| non_empty(r, &f));
+    let mode = r.required(root, "mode").and_then(|f| {
+        r.parsed(&f, |s| {
+            Mode::from_key(s).ok_or("the service mode must be \"5x8\" or \"7x24\"")
+        })
+    });
+    let (start, end) = term(r, root);
+    let timezone = r.optional(root, "timezone", chrono_tz::Asia::Shanghai, |r, f| {
+        r.parsed(f, parse_zone)
+    });
+    let city = r.field(root, "city").and_then(|f| non_empty(r, &f));
+    let staff = r.optional(root, "staff", 1, |r, f| count(r, f, 1..10_000));
+    let language = r.optional(root, "language", Lang::Zh, |r, f| {
+        r.parsed(f, |s| {
+            Lang::from_key(s).ok_or("the language must be \"zh\" or \"en\"")
+        })
+    });
+    let ledger = r.optional(root, "ledger", PathBuf::from("ledger"), |r, f| {
+        non_empty(r, f).map(PathBuf::from)
+    });
+    let hours = hours(r, root);
+    // With an invalid mode, read on as 5x8 so that every other problem is reported too.
+    let mode_for_defaults = mode.unwrap_or(Mode::FiveByEight);
+    let sla = sla(r, root, mode_for_defaults);
+    let calendar = calendar(r, root);
+    let inspections = inspections(r, root, mode_for_defaults);
+    let backups_per_month = backups(r, root, mode_for_defaults);
+    Some(Contract {
+        customer: customer?,
+        mode: mode?,
+        start: start?,
+        end: end?,
+        timezone: timezone?,
+        city,
+        staff: staff?,
+        language: language?,
+        ledger: ledger?,
+        hours: hours?,
+        sla: sla?,
+        calendar: calendar?,
+        inspections: inspections?,
+        backups_per_month: backups_per_month?,
+    })
+}
+
+fn term<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let start = r.required(root, "start").and_then(|f| r.date(&f));
+    let end_field = r.required(root, "end");
+    let end = end_field.as_ref().and_then(|f| r.date(f));
+    if let (Some(start), Some(end), Some(field)) = (start, end, &end_field)
+        && end < start
+    {
+        r.invalid(field, format!("the term ends before it starts ({start})"));
+        return (Some(start), None);
+    }
+    (start, end)
+}
+
+fn non_empty(r: &mut Reader, field: &Field) -> Option<String> {
+    let text = r.string(field)?;
+    if text.trim().is_empty() {
+        r.invalid(field, "must not be empty");
+        return None;
+    }
+    Some(text.trim().to_string())
+}
+
+fn count(r: &mut Reader, field: &Field, range: std::ops::Range<i64>) -> Option<u32> {
+    r.integer(field, range).and_then(|n| u32::try_from(n).ok())
+}
+
+fn parse_zone(name: &str) -> Result<Tz, String> {
+    name.parse::<Tz>().map_err(|_| {
+        let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
+        match closest(name, names) {
+            Some(near) => format!("not a known IANA time zone; did you mean \"{near}\"?"),
+            None => "not a known IANA time zone (such as \"Asia/Shanghai\")".to_string(),
+        }
+    })
+}
+
+fn parse_time_of_day(text: &str) -> Result<NaiveTime, &'static str> {
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
+        .map_err(|_| "must be a time of day, \"HH:MM\"")
+}
+
+fn hours<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<ServiceHours> {
+    let default = ServiceHours {
+        start: NaiveTime::from_hms_opt(9, 0, 0)?,
+        end: NaiveTime::from_hms_opt(18, 0, 0)?,
+    };
+    let Some(mut table) = r.subtable(root, "hours") else {
+        return Some(default);
+    };
+    let mut line = table.line();
+    let mut time = |r: &mut Reader<'i>, key, default| {
+        r.optional(&mut table, key, default, |r, f| {
+            line = f.line;
+            r.parsed(f, parse_time_of_day)
+        })
+    };
+    let start = time(r, "start", default.start);
+    let end = time(r, "end", default.end);
+    r.finish(table);
+    let (start, end) = (start?, end?);
+    if start >= end {
+        let message = format!(
+            "`hours.start` ({}) must be before `hours.end` ({})",
+            start.format("%H:%M"),
+            end.format("%H:%M")
+        );
+        r.problem(line, message);
+        return None;
+    }
+    Some(ServiceHours { start, end })
+}
+
+fn duration(r: &mut Reader, field: &Field) -> Option<TimeDelta> {
+    let duration = r.parsed(field, parse_duration)?;
+    if duration <= TimeDelta::zero() || duration > LONGEST_BUDGET {
+        r.invalid(field, "must be longer than zero and at most 366d");
+        return None;
+    }
+    Some(duration)
+}
+
+fn sla<'i>(r: &mut Reader<'i>, root: &mut Table<'i>, mode: Mode) -> Option<SlaTerms> {
+    let mut table = r
+        .subtable(root, "sla")
+        .unwrap_or_else(|| r.empty_table("sla"));
+    let immediate = r.optional(&mut table, "immediate", TimeDelta::minutes(15), duration);
+    let at_risk = r.optional(&mut table, "at_risk", 0.8, |r, f| {
+        let share = r.number(f)?;
+        if share > 0.0 && share <= 1.0 {
+            Some(share)
+        } else {
+            r.invalid(
+                f,
+                "must be a share of the budget above 0 and at most 1, such as 0.8",
+            );
+            None
+        }
+    });
+    let default_cities = PRIORITY_CITIES.iter().map(|c| c.to_string()).collect();
+    let priority_cities = r.optional(&mut table, "priority_cities", default_cities, |r, f| {
+        r.strings(f)
+    });
+    let priority_staff = r.optional(&mut table, "priority_staff", 2, |r, f| {
+        count(r, f, 1..10_000)
+    });
+    let immediate_for_defaults = immediate.unwrap_or(TimeDelta::minutes(15));
+    let levels: Vec<Option<LevelTerms>> = ["level1", "level2", "level3"]
+        .into_iter()
+        .enumerate()
+        .map(|(index, key)| {
+            let default = default_level(index + 1, mode, immediate_for_defaults);
+            let level_table = r.subtable(&mut table, key);
+            level(r, level_table, default)
+        })
+        .collect();
+    r.finish(table);
+    let levels: Vec<LevelTerms> = levels.into_iter().collect::<Option<_>>()?;
+    Some(SlaTerms {
+        immediate: immediate?,
+        at_risk: at_risk?,
+        priority_cities: priority_cities?,
+        priority_staff: priority_staff?,
+        levels: levels.try_into().ok()?,
+    })
+}
+
+/// Default level terms (SPEC §2). A 7x24 contract responds immediately at every level and has
+/// no arrival clock unless it defines one.
+fn default_level(level: usize, mode: Mode, immediate: TimeDelta) -> LevelTerms {
+    let hours = TimeDelta::hours;
+    let (response, arrival) = [
+        (TimeDelta::minutes(30), hours(4)),
+        (hours(1), hours(8)),
+        (hours(2), hours(24)),
+    ][level - 1];
+    let (response, arrival, arrival_priority) = match mode {
+        Mode::FiveByEight => (response, Some(arrival), (level == 1).then(|| hours(2))),
+        Mode::SevenByTwentyFour => (immediate, None, None),
+    };
+    LevelTerms {
+        response,
+        arrival,
+        arrival_priority,
+        resolve: None,
+        resolve_clock: ResolveClock::Wall,
+    }
+}
+
+fn level<'i>(
+    r: &mut Reader<'i>,
+    table: Option<Table<'i>>,
+    default: LevelTerms,
+) -> Option<LevelTerms> {
+    let Some(mut table) = table else {
+        return Some(default);
+    };
+    let mut clock = |r: &mut Reader<'i>, key, default: Option<TimeDelta>| {
+        r.optional(&mut table, key, default, |r, f| duration(r, f).map(Some))
+    };
+    let response = clock(r, "response", Some(default.response));
+    let arrival = clock(r, "arrival", default.arrival);
+    let arrival_priority = clock(r, "arrival_priority", default.arrival_priority);
+    let resolve = clock(r, "resolve", default.resolve);
+    let resolve_clock = r.optional(
+        &mut table,
+        "resolve_clock",
+        default.resolve_clock,
+        |r, f| {
+            r.parsed(f, |s| match s {
+                "wall" => Ok(ResolveClock::Wall),
+                "service" => Ok(ResolveClock::Service),
+                _ => Err("the clock must be \"wall\" or \"service\""),
+            })
+        },
+    );
+    r.finish(table);
+    Some(LevelTerms {
+        response: response??,
+        arrival: arrival?,
+        arrival_priority: arrival_priority?,
+        resolve: resolve?,
+        resolve_clock: resolve_clock?,
+    })
+}
+
+/// A list of dates, with the line it was written on.
+type DatesAt = (Vec<NaiveDate>, usize);
+
+fn calendar<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<CalendarTerms> {
+    let mut table = r
+        .subtable(root, "calendar")
+        .unwrap_or_else(|| r.empty_table("calendar"));
+    let mut dates = |r: &mut Reader<'i>, key| -> Option<DatesAt> {
+        r.optional(&mut table, key, (Vec::new(), 0), |r, f| {
+            r.dates(f).map(|dates| (dates, f.line))
+        })
+    };
+    let extra_holidays = dates(r, "extra_holidays");
+    let extra_workdays = dates(r, "extra_workdays");
+    let statutory = dates(r, "statutory");
+    let not_statutory = dates(r, "not_statutory");
+    let schedules = r.optional(&mut table, "schedules", Vec::new(), |r, f| r.strings(f));
+    r.finish(table);
+    let (extra_holidays, extra_workdays) = (extra_holidays?, extra_workdays?);
+    let (statutory, not_statutory) = (statutory?, not_statutory?);
+    no_date_in_both(
+        r,
+        &extra_holidays,
+        &extra_workdays,
+        "extra_holidays",
+        "extra_workdays",
+    );
+    no_date_in_both(r, &statutory, &not_statutory, "statutory", "not_statutory");
+    Some(CalendarTerms {
+        overrides: Overrides {
+            extra_holidays: extra_holidays.0,
+            extra_workdays: extra_workdays.0,
+            statutory: statutory.0,
+            not_statutory: not_statutory.0,
+        },
+        schedules: schedules?.into_iter().map(PathBuf::from).collect(),
+    })
+}
+
+/// Two corrections that contradict each other for one date.
+fn no_date_in_both(r: &mut Reader, a: &DatesAt, b: &DatesAt, a_key: &str, b_key: &str) {
+    if let Some(date) = a.0.iter().find(|d| b.0.contains(d)) {
+        let message = format!("{date} is in both `calendar.{a_key}` and `calendar.{b_key}`");
+        r.problem(b.1, message);
+    }
+}
+
+fn inspections<'i>(
+    r: &mut Reader<'i>,
+    root: &mut Table<'i>,
+    mode: Mode,
+) -> Option<BTreeMap<InspectionKind, InspectionTerms>> {
+    let mut table = r
+        .subtable(root, "inspections")
+        .unwrap_or_else(|| r.empty_table("inspections"));
+    let terms: Vec<Option<(InspectionKind, InspectionTerms)>> = InspectionKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let kind_table = r.subtable(&mut table, kind.key());
+            inspection(r, kind_table, kind, mode).map(|terms| (kind, terms))
+        })
+        .collect();
+    r.finish(table);
+    terms.into_iter().collect()
+}
+
+fn inspection<'i>(
+    r: &mut Reader<'i>,
+    table: Option<Table<'i>>,
+    kind: InspectionKind,
+    mode: Mode,
+) -> Option<InspectionTerms> {
+    let default = InspectionTerms {
+        items: kind.default_items().iter().map(|s| s.to_string()).collect(),
+        rounds: kind.default_rounds(mode),
+    };
+    let Some(mut table) = table else {
+        return Some(default);
+    };
+    let items = r.optional(&mut table, "items", default.items, |r, f| {
+        r.strings(f).and_then(|items| checklist(r, f, items))
+    });
+    let rounds = r.optional(&mut table, "rounds", default.rounds, |r, f| {
+        count(r, f, 0..25)
+    });
+    r.finish(table);
+    Some(InspectionTerms {
+        items: items?,
+        rounds: rounds?,
+    })
+}
+
+/// A checklist needs at least one item, each named once, and names that can be typed in
+/// `--item "NAME=ok"`.
+fn checklist(r: &mut Reader, field: &Field, items: Vec<String>) -> Option<Vec<String>> {
+    let items: Vec<String> = items.iter().map(|i| i.trim().to_string()).collect();
+    let problem = if items.is_empty() {
+        Some("needs at least one item".to_string())
+    } else if let Some(bad) = items.iter().find(|i| i.is_empty() || i.contains('=')) {
+        Some(format!(
+            "item \"{bad}\" must be non-empty and must not contain `=`"
+        ))
+    } else {
+        items
+            .iter()
+            .enumerate()
+            .find(|(i, item)| items[..*i].contains(item))
+            .map(|(_, item)| format!("item \"{item}\" is listed twice"))
+    };
+    match problem {
+        Some(problem) => {
+            r.invalid(field, problem);
+            None
+        }
+        None => Some(items),
+    }
+}
+
+fn backups<'i>(r: &mut Reader<'i>, root: &mut Table<'i>, mode: Mode) -> Option<u32> {
+    let mut table = r
+        .subtable(root, "backups")
+        .unwrap_or_else(|| r.empty_table("backups"));
+    let per_month = r.optional(
+        &mut table,
+        "per_month",
+        mode.default_backups_per_month(),
+        |r, f| count(r, f, 0..100),
+    );
+    r.finish(table);
+    per_month
+}

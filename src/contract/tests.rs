@@ -1,0 +1,352 @@
+use super::*;
+
+const MINIMAL: &str = r#"
+customer = "Example Securities Co."
+mode = "5x8"
+start = 2025-01-02
+end = 2025-12-31
+"#;
+
+fn parse(text: &str) -> Result<Contract, ContractError> {
+    Contract::parse(text, "otss.toml")
+}
+
+/// The single problem of a contract, as `line: message`.
+fn problem(text: &str) -> String {
+    let err = parse(text).unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    format!("{}: {}", err.problems[0].line, err.problems[0].message)
+}
+
+fn with(extra: &str) -> String {
+    format!("{MINIMAL}{extra}")
+}
+
+#[test]
+fn a_minimal_contract_gets_every_default() {
+    let c = parse(MINIMAL).unwrap();
+    assert_eq!(c.customer, "Example Securities Co.");
+    assert_eq!(c.mode, Mode::FiveByEight);
+    assert_eq!(c.timezone, chrono_tz::Asia::Shanghai);
+    assert_eq!(
+        (c.staff, c.language, c.city.as_deref()),
+        (1, Lang::Zh, None)
+    );
+    assert_eq!(c.ledger, PathBuf::from("ledger"));
+    assert_eq!(c.hours.start.to_string(), "09:00:00");
+    assert_eq!(c.hours.end.to_string(), "18:00:00");
+    assert_eq!(c.sla.immediate, TimeDelta::minutes(15));
+    assert_eq!(c.sla.at_risk, 0.8);
+    let level1 = c.sla.levels[0];
+    assert_eq!(level1.response, TimeDelta::minutes(30));
+    assert_eq!(level1.arrival, Some(TimeDelta::hours(4)));
+    assert_eq!(level1.arrival_priority, Some(TimeDelta::hours(2)));
+    assert_eq!(c.sla.levels[1].arrival, Some(TimeDelta::hours(8)));
+    assert_eq!(c.sla.levels[2].response, TimeDelta::hours(2));
+    assert_eq!(c.sla.levels[2].arrival_priority, None);
+    assert_eq!(c.inspections[&InspectionKind::Monitoring].rounds, 1);
+    assert!(!c.inspections[&InspectionKind::Alert].items.is_empty());
+    assert_eq!(c.backups_per_month, 1);
+}
+
+#[test]
+fn a_7x24_contract_responds_immediately_with_no_arrival_clock() {
+    let c = parse(&MINIMAL.replace("5x8", "7x24")).unwrap();
+    for level in c.sla.levels {
+        assert_eq!(level.response, TimeDelta::minutes(15));
+        assert_eq!(level.arrival, None);
+    }
+    assert_eq!(c.inspections[&InspectionKind::Monitoring].rounds, 2);
+    assert_eq!(c.inspections[&InspectionKind::Alert].rounds, 1);
+    assert_eq!(c.backups_per_month, 2);
+}
+
+#[test]
+fn every_number_can_be_overridden() {
+    let c = parse(&with(
+        r#"
+staff = 3
+city = "成都"
+[hours]
+start = "08:30"
+end = "17:30"
+[sla]
+immediate = "10m"
+at_risk = 0.5
+priority_cities = ["Hangzhou"]
+priority_staff = 3
+[sla.level1]
+response = "20m"
+arrival = "3h"
+arrival_priority = "90m"
+resolve = "8h"
+resolve_clock = "service"
+[inspections.monitoring]
+items = ["CPU", "Disk"]
+rounds = 3
+[backups]
+per_month = 4
+"#,
+    ))
+    .unwrap();
+    assert_eq!(c.hours.start.to_string(), "08:30:00");
+    assert_eq!(c.sla.immediate, TimeDelta::minutes(10));
+    assert_eq!(c.sla.at_risk, 0.5);
+    let level1 = c.sla.levels[0];
+    assert_eq!(level1.response, TimeDelta::minutes(20));
+    assert_eq!(level1.arrival_priority, Some(TimeDelta::minutes(90)));
+    assert_eq!(level1.resolve, Some(TimeDelta::hours(8)));
+    assert_eq!(level1.resolve_clock, ResolveClock::Service);
+    assert_eq!(
+        c.inspections[&InspectionKind::Monitoring].items,
+        ["CPU", "Disk"]
+    );
+    assert_eq!(c.inspections[&InspectionKind::Monitoring].rounds, 3);
+    assert_eq!(c.backups_per_month, 4);
+    assert!(
+        !c.is_priority_site(),
+        "Chengdu is not in the overridden city list"
+    );
+}
+
+#[test]
+fn the_priority_site_rule_reads_city_names_in_either_language() {
+    for city in [
+        "Chengdu",
+        "成都",
+        "chengdu",
+        "CHENGDU",
+        "成都市",
+        "Chengdu City",
+        "北京",
+        "shenzhen",
+    ] {
+        let c = parse(&with(&format!("staff = 2\ncity = \"{city}\"\n"))).unwrap();
+        assert!(c.is_priority_site(), "{city}");
+    }
+    let one_engineer = parse(&with("staff = 1\ncity = \"Chengdu\"\n")).unwrap();
+    assert!(!one_engineer.is_priority_site());
+    let elsewhere = parse(&with("staff = 2\ncity = \"Hangzhou\"\n")).unwrap();
+    assert!(!elsewhere.is_priority_site());
+    assert!(same_city("杭州", "Hangzhou") && same_city("Xian", "西安"));
+}
+
+#[test]
+fn an_unknown_key_is_named_with_its_line_and_the_closest_key() {
+    assert_eq!(
+        problem(&with("staf = 2\n")),
+        "6: unknown key `staf`; did you mean `staff`?"
+    );
+    assert_eq!(
+        problem(&with("[hours]\nstrat = \"09:00\"\n")),
+        "7: unknown key `hours.strat`; did you mean `hours.start`?"
+    );
+    assert_eq!(
+        problem(&with("[sla.level1]\nrespnse = \"1h\"\n")),
+        "7: unknown key `sla.level1.respnse`; did you mean `sla.level1.response`?"
+    );
+    assert!(
+        problem(&with("[inspections.monitorng]\nitems = [\"x\"]\n"))
+            .contains("did you mean `inspections.monitoring`?")
+    );
+    assert!(problem(&with("colour = \"red\"\n")).contains("valid keys here: customer, mode"));
+}
+
+#[test]
+fn invalid_values_name_the_key_the_line_and_what_is_allowed() {
+    let cases = [
+        (
+            MINIMAL.replace("\"5x8\"", "\"5x9\""),
+            "3: `mode` = \"5x9\": the service mode must be \"5x8\" or \"7x24\"",
+        ),
+        (
+            MINIMAL.replace("2025-01-02", "2025-02-30"),
+            "4: `start` = 2025-02-30: invalid date",
+        ),
+        (
+            MINIMAL.replace("2025-12-31", "2024-12-31"),
+            "5: `end` = 2024-12-31: the term ends before it starts (2025-01-02)",
+        ),
+        (
+            with("staff = 0\n"),
+            "6: `staff` = 0: must be from 1 to 9999",
+        ),
+        (
+            with("staff = \"two\"\n"),
+            "6: `staff` = \"two\": must be a whole number, not string",
+        ),
+        (
+            with("language = \"fr\"\n"),
+            "6: `language` = \"fr\": the language must be \"zh\" or \"en\"",
+        ),
+        (
+            with("timezone = \"Asia/Shanghia\"\n"),
+            "6: `timezone` = \"Asia/Shanghia\": not a known IANA time zone; did you mean \"Asia/Shanghai\"?",
+        ),
+        (
+            with("[hours]\nstart = \"18:00\"\nend = \"09:00\"\n"),
+            "8: `hours.start` (18:00) must be before `hours.end` (09:00)",
+        ),
+        (
+            with("[hours]\nstart = \"9am\"\n"),
+            "7: `hours.start` = \"9am\": must be a time of day, \"HH:MM\"",
+        ),
+        (
+            with("[sla]\nimmediate = \"soon\"\n"),
+            "7: `sla.immediate` = \"soon\": `soon` is not a duration",
+        ),
+        (
+            with("[sla]\nimmediate = \"0m\"\n"),
+            "7: `sla.immediate` = \"0m\": must be longer than zero",
+        ),
+        (
+            with("[sla]\nat_risk = 80\n"),
+            "7: `sla.at_risk` = 80: must be a share of the budget above 0 and at most 1",
+        ),
+        (
+            with("[sla.level2]\nresolve_clock = \"business\"\n"),
+            "7: `sla.level2.resolve_clock` = \"business\": the clock must be \"wall\" or \"service\"",
+        ),
+        (
+            with("hours = 9\n"),
+            "6: `hours` must be a table, found integer",
+        ),
+        (
+            with("[calendar]\nextra_holidays = [2025-12-24]\nextra_workdays = [2025-12-24]\n"),
+            "8: 2025-12-24 is in both `calendar.extra_holidays` and `calendar.extra_workdays`",
+        ),
+        (
+            with("[calendar]\nextra_holidays = [\"Christmas\"]\n"),
+            "7: `calendar.extra_holidays` = [\"Christmas\"]: must be a date, YYYY-MM-DD",
+        ),
+        (
+            with("[inspections.alert]\nitems = []\n"),
+            "7: `inspections.alert.items` = []: needs at least one item",
+        ),
+        (
+            with("[inspections.alert]\nitems = [\"a\", \"a\"]\n"),
+            "7: `inspections.alert.items` = [\"a\", \"a\"]: item \"a\" is listed twice",
+        ),
+        (
+            with("customer = \"again\"\n"),
+            "6: `customer` = \"again\": duplicate key",
+        ),
+    ];
+    for (text, expected) in cases {
+        let found = problem(&text);
+        assert!(
+            found.starts_with(expected),
+            "expected {expected:?}\n   found {found:?}"
+        );
+    }
+}
+
+#[test]
+fn integers_in_any_base_and_malformed_numbers() {
+    assert_eq!(parse(&with("staff = 0x10\n")).unwrap().staff, 16);
+    assert_eq!(parse(&with("staff = 0b11\n")).unwrap().staff, 3);
+    assert_eq!(parse(&with("staff = 1_000\n")).unwrap().staff, 1000);
+    assert_eq!(
+        problem(&with("staff = 0x2A7F\n")),
+        "6: `staff` = 0x2A7F: must be from 1 to 9999"
+    );
+    assert_eq!(
+        parse(&with("[sla]\nat_risk = 0b1\n")).unwrap().sla.at_risk,
+        1.0
+    );
+    assert!(
+        problem(&with("[sla]\nat_risk = nan\n"))
+            .starts_with("7: `sla.at_risk` = nan: must be a share")
+    );
+}
+
+#[test]
+fn a_service_hours_problem_points_at_the_key_that_was_written() {
+    assert_eq!(
+        problem(&with("[hours]\nstart = \"19:00\"\n")),
+        "7: `hours.start` (19:00) must be before `hours.end` (18:00)"
+    );
+    assert_eq!(
+        problem(&with("[hours]\nend = \"08:00\"\n")),
+        "7: `hours.start` (09:00) must be before `hours.end` (08:00)"
+    );
+}
+
+#[test]
+fn the_shipped_examples_are_valid() {
+    for text in [
+        include_str!("../../examples/chengdu-5x8/otss.toml"),
+        include_str!("../../examples/shanghai-7x24/otss.toml"),
+    ] {
+        let contract = parse(text).unwrap();
+        assert!(contract.warnings(&Calendar::national()).is_empty());
+    }
+}
+
+#[test]
+fn missing_required_keys_are_each_reported() {
+    let err = parse("customer = \"x\"\n").unwrap_err();
+    let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`mode` is required but missing",
+            "`start` is required but missing",
+            "`end` is required but missing"
+        ]
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once_in_line_order() {
+    let err = parse(&with("staf = 2\nmode2 = 1\n").replace("\"5x8\"", "\"5x9\"")).unwrap_err();
+    let lines: Vec<usize> = err.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [3, 6, 7]);
+    let text = err.to_string();
+    assert!(
+        text.starts_with("the contract otss.toml has 3 problems:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  otss.toml:6: unknown key `staf`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_service_catalogue_follows_the_mode() {
+    let five = parse(MINIMAL).unwrap().service_items();
+    assert_eq!(five.len(), 8);
+    assert!(five.contains(&(ServiceItem::Monitoring, Frequency::WorkingDay { count: 1 })));
+    assert!(five.contains(&(ServiceItem::Support, Frequency::DuringServiceHours)));
+    assert!(five.contains(&(ServiceItem::Backup, Frequency::Month { count: 1 })));
+    let seven = parse(&MINIMAL.replace("5x8", "7x24"))
+        .unwrap()
+        .service_items();
+    assert!(seven.contains(&(ServiceItem::Monitoring, Frequency::Day { count: 2 })));
+    assert!(seven.contains(&(ServiceItem::Alert, Frequency::Day { count: 1 })));
+    assert!(seven.contains(&(ServiceItem::Backup, Frequency::Month { count: 2 })));
+    assert!(seven.contains(&(ServiceItem::Support, Frequency::Always)));
+}
+
+#[test]
+fn a_5x8_term_starting_on_a_day_off_is_warned_about() {
+    let calendar = Calendar::national();
+    let new_years_day = parse(&MINIMAL.replace("2025-01-02", "2025-01-01")).unwrap();
+    assert_eq!(
+        new_years_day.warnings(&calendar),
+        [ContractWarning::StartNotWorkingDay {
+            start: "2025-01-01".parse().unwrap(),
+            kind: DayKind::Statutory,
+            next_working_day: Some("2025-01-02".parse().unwrap()),
+        }]
+    );
+    assert!(parse(MINIMAL).unwrap().warnings(&calendar).is_empty());
+    let seven = parse(
+        &MINIMAL
+            .replace("5x8", "7x24")
+            .replace("2025-01-02", "2025-01-01"),
+    )
+    .unwrap();
+    assert!(seven.warnings(&calendar).is_empty());
+}

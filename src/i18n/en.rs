@@ -1,0 +1,364 @@
+//! English.
+
+use chrono::{NaiveDate, TimeDelta, Weekday};
+
+use super::{ContractField, Lang, Messages, PrioritySite, day_name, duration_in};
+use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
+use crate::contract::{ResolveClock, ServiceHours};
+use crate::service::{Frequency, Mode, ServiceItem};
+use crate::sla::Situation;
+
+pub struct En;
+
+fn plural(count: impl Into<u64>, one: &str, many: &str) -> String {
+    let count = count.into();
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+impl Messages for En {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+
+    fn festival(&self, festival: Festival) -> &'static str {
+        match festival {
+            Festival::NewYear => "New Year's Day",
+            Festival::SpringFestival => "Spring Festival",
+            Festival::Qingming => "Qingming Festival",
+            Festival::LabourDay => "Labour Day",
+            Festival::DragonBoat => "Dragon Boat Festival",
+            Festival::MidAutumn => "Mid-Autumn Festival",
+            Festival::NationalDay => "National Day",
+        }
+    }
+
+    fn day_kind(&self, kind: DayKind) -> &'static str {
+        match kind {
+            DayKind::Workday => "working day",
+            DayKind::MakeupWorkday => "make-up workday",
+            DayKind::Weekend => "weekend",
+            DayKind::Holiday => "holiday",
+            DayKind::Statutory => "statutory holiday",
+        }
+    }
+
+    fn contract_day(&self, name: &DayName) -> &'static str {
+        match name {
+            DayName::ContractWorkday => "contract working day",
+            DayName::ContractStatutory => "contract statutory holiday",
+            _ => "contract day off",
+        }
+    }
+
+    fn weekday_short(&self, day: Weekday) -> &'static str {
+        match day {
+            Weekday::Mon => "Mo",
+            Weekday::Tue => "Tu",
+            Weekday::Wed => "We",
+            Weekday::Thu => "Th",
+            Weekday::Fri => "Fr",
+            Weekday::Sat => "Sa",
+            Weekday::Sun => "Su",
+        }
+    }
+
+    fn weekday(&self, day: Weekday) -> &'static str {
+        match day {
+            Weekday::Mon => "Mon",
+            Weekday::Tue => "Tue",
+            Weekday::Wed => "Wed",
+            Weekday::Thu => "Thu",
+            Weekday::Fri => "Fri",
+            Weekday::Sat => "Sat",
+            Weekday::Sun => "Sun",
+        }
+    }
+
+    fn labelled(&self, label: &str, text: &str) -> String {
+        format!("{label}: {text}")
+    }
+
+    fn clause_separator(&self) -> &'static str {
+        "; "
+    }
+
+    fn list_separator(&self) -> &'static str {
+        " & "
+    }
+
+    fn duration(&self, d: TimeDelta) -> String {
+        duration_in(d, ["d", "h", "min", "s"])
+    }
+
+    fn warning(&self) -> &'static str {
+        "warning"
+    }
+
+    fn yes_no(&self, yes: bool) -> &'static str {
+        if yes { "yes" } else { "no" }
+    }
+
+    fn month_title(&self, year: i32, month: u32) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let name = MONTHS.get(month as usize - 1).copied().unwrap_or_default();
+        format!("{name} {year}")
+    }
+
+    fn working_days_in_month(&self, count: usize) -> String {
+        plural(count as u64, "working day", "working days")
+    }
+
+    fn calendar_legend(&self) -> String {
+        "* statutory holiday  + holiday  ! make-up workday".to_string()
+    }
+
+    fn working_status(&self, working: bool, comp_days: u32) -> String {
+        if working {
+            "a working day: no comp leave for working it".to_string()
+        } else {
+            format!(
+                "not a working day: a day worked earns {}",
+                plural(comp_days, "comp day", "comp days")
+            )
+        }
+    }
+
+    fn days_off(&self, days: usize, statutory: &[String]) -> String {
+        let run = plural(days as u64, "day off", "days off");
+        if statutory.is_empty() {
+            run
+        } else {
+            format!("{run} (statutory: {})", statutory.join(", "))
+        }
+    }
+
+    fn provisional(&self, year: i32, basis: Basis) -> Option<String> {
+        let import = "add the official schedule with `otss calendar import FILE` once it is out";
+        match basis {
+            Basis::Published => None,
+            Basis::Provisional { lunar_known: true } => Some(format!(
+                "no holiday schedule is published for {year}: provisional, weekends and the \
+                 statutory days of the law only; {import}"
+            )),
+            Basis::Provisional { lunar_known: false } => Some(format!(
+                "no holiday schedule is published for {year}: provisional, weekends and the \
+                 fixed-date statutory days only (lunar festivals unknown); {import}"
+            )),
+            Basis::BeforeData => Some(format!(
+                "no holiday data for {year}: weekends only (built-in data starts in 2018)"
+            )),
+        }
+    }
+
+    fn schedule_imported(&self, year: i32, days: usize, replaced: bool, path: &str) -> String {
+        let verb = if replaced { "replaced" } else { "imported" };
+        format!(
+            "{verb} the {year} holiday schedule ({}) into {path}",
+            plural(days as u64, "day", "days")
+        )
+    }
+
+    fn situation(&self, situation: &Situation, hours: &ServiceHours) -> String {
+        let day_text = |day: &Day| match &day.name {
+            Some(name) => [day_name(self, name).as_str(), self.day_kind(day.kind)].join(", "),
+            None => self.day_kind(day.kind).to_string(),
+        };
+        let hh_mm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+        match situation {
+            Situation::AroundTheClock => "7x24 service, around the clock".to_string(),
+            Situation::InServiceHours { day } => {
+                format!("inside service hours ({})", day_text(day))
+            }
+            Situation::DayOff { day } => format!("outside service hours ({})", day_text(day)),
+            Situation::BeforeHours { .. } => {
+                format!("outside service hours (before {})", hh_mm(hours.start))
+            }
+            Situation::AfterHours { .. } => {
+                format!("outside service hours (after {})", hh_mm(hours.end))
+            }
+        }
+    }
+
+    fn level(&self, level: u8) -> String {
+        format!("level {level}")
+    }
+
+    fn respond_by(&self, when: &str, why: &str) -> String {
+        format!("respond by {when} ({why})")
+    }
+
+    fn on_site_by(&self, when: &str, why: &str) -> String {
+        format!("on site by {when} if asked ({why})")
+    }
+
+    fn resolve_by(&self, when: &str, why: &str) -> String {
+        format!("resolve by {when} ({why})")
+    }
+
+    fn no_arrival_clock(&self, mode: Mode) -> String {
+        match mode {
+            Mode::FiveByEight => "the engineer is on site: no arrival clock".to_string(),
+            Mode::SevenByTwentyFour => {
+                "engineers on site around the clock: no arrival clock".to_string()
+            }
+        }
+    }
+
+    fn rule_immediate(&self, within: TimeDelta) -> String {
+        format!("immediate: {}", self.duration(within))
+    }
+
+    fn rule_off_hours_budget(&self, budget: TimeDelta) -> String {
+        format!("{} outside service hours", self.duration(budget))
+    }
+
+    fn rule_window_start(&self, start: &str, plus: TimeDelta) -> String {
+        if plus.is_zero() {
+            format!("service hours start {start}")
+        } else {
+            format!("service hours start {start} + {}", self.duration(plus))
+        }
+    }
+
+    fn rule_arrival(&self, budget: TimeDelta, priority: Option<&PrioritySite>) -> String {
+        match priority {
+            Some(site) => format!(
+                "{}: {} in {}",
+                self.duration(budget),
+                plural(site.staff, "engineer", "engineers"),
+                site.city
+            ),
+            None => self.duration(budget),
+        }
+    }
+
+    fn rule_agreed(&self) -> String {
+        "the later time agreed with the customer".to_string()
+    }
+
+    fn rule_resolution(&self, budget: TimeDelta, clock: ResolveClock) -> String {
+        match clock {
+            ResolveClock::Wall => self.duration(budget),
+            ResolveClock::Service => format!("{} of service time", self.duration(budget)),
+        }
+    }
+
+    fn contract_ok(&self, origin: &str) -> String {
+        format!("contract OK: {origin}")
+    }
+
+    fn start_not_working_day(
+        &self,
+        start: NaiveDate,
+        kind: DayKind,
+        next: Option<NaiveDate>,
+    ) -> String {
+        let next = next
+            .map(|d| format!("; the next working day is {d}"))
+            .unwrap_or_default();
+        format!(
+            "the 5x8 term starts on {start}, a {}, not a working day{next}",
+            self.day_kind(kind)
+        )
+    }
+
+    fn field_label(&self, field: ContractField) -> &'static str {
+        match field {
+            ContractField::Contract => "Contract",
+            ContractField::Value => "Value",
+            ContractField::Path => "File",
+            ContractField::Customer => "Customer",
+            ContractField::Mode => "Service mode",
+            ContractField::Term => "Term",
+            ContractField::TimeZone => "Time zone",
+            ContractField::City => "City",
+            ContractField::Staff => "Staff",
+            ContractField::Language => "Language",
+            ContractField::Ledger => "Ledger",
+            ContractField::ServiceHours => "Service hours",
+            ContractField::Immediate => "Immediate response",
+            ContractField::AtRisk => "At risk after",
+            ContractField::PriorityArrival => "Priority arrival",
+            ContractField::Level => "Level",
+            ContractField::Response => "Response",
+            ContractField::ResponseOffHours => "Response outside hours",
+            ContractField::Arrival => "Arrival",
+            ContractField::Resolution => "Resolution",
+            ContractField::ServiceItem => "Service item",
+            ContractField::Frequency => "Frequency",
+            ContractField::Checklist => "Checklist",
+            ContractField::CalendarCorrections => "Calendar corrections",
+            ContractField::Schedules => "Schedules",
+        }
+    }
+
+    fn mode_name(&self, mode: Mode) -> &'static str {
+        match mode {
+            Mode::FiveByEight => "5x8: on site in service hours of working days",
+            Mode::SevenByTwentyFour => "7x24: on site around the clock",
+        }
+    }
+
+    fn service_item(&self, item: ServiceItem) -> &'static str {
+        match item {
+            ServiceItem::Support => "Technical support",
+            ServiceItem::Incident => "Incident management",
+            ServiceItem::Monitoring => "Monitoring inspection",
+            ServiceItem::Resource => "Resource inspection",
+            ServiceItem::Alert => "Alert management",
+            ServiceItem::Backup => "Backup management",
+            ServiceItem::Request => "Requirement collection and feedback",
+            ServiceItem::Report => "Service report",
+        }
+    }
+
+    fn frequency(&self, frequency: Frequency) -> String {
+        match frequency {
+            Frequency::DuringServiceHours => "on request, during service hours".to_string(),
+            Frequency::Always => "on request, at any hour".to_string(),
+            Frequency::PerSla => "per the SLA".to_string(),
+            Frequency::WorkingDay { count } => format!("{count} per working day"),
+            Frequency::Day { count } => format!("{count} per day"),
+            Frequency::Month { count } => format!("{count} per month"),
+            Frequency::OnDemand => "on demand".to_string(),
+        }
+    }
+
+    fn staff_count(&self, staff: u32) -> String {
+        plural(staff, "engineer", "engineers")
+    }
+
+    fn priority_rule(&self, applies: bool, staff: u32, cities: &[String]) -> String {
+        format!(
+            "{}: {} or more in {}",
+            self.yes_no(applies),
+            plural(staff, "engineer", "engineers"),
+            cities.join(", ")
+        )
+    }
+
+    fn arrival_with_priority(&self, arrival: TimeDelta, priority: TimeDelta) -> String {
+        format!(
+            "{} (priority {})",
+            self.duration(arrival),
+            self.duration(priority)
+        )
+    }
+
+    fn none(&self) -> &'static str {
+        "none"
+    }
+}

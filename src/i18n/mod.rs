@@ -1,0 +1,230 @@
+//! The message catalogue: every human-facing word otss prints, in Chinese and English.
+//!
+//! One trait lists the messages; each language implements all of them, so a message missing
+//! in one language does not compile. Renderers ask the catalogue and never spell out words.
+
+mod en;
+mod zh;
+
+use chrono::{NaiveDate, TimeDelta, Weekday};
+use serde::Serialize;
+
+use crate::calendar::{Basis, DayKind, DayName, Festival};
+use crate::contract::{ResolveClock, ServiceHours};
+use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
+use crate::sla::Situation;
+
+/// A language for human-facing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Lang> {
+        [Lang::Zh, Lang::En].into_iter().find(|l| l.key() == key)
+    }
+
+    pub fn messages(self) -> &'static dyn Messages {
+        match self {
+            Lang::Zh => &zh::Zh,
+            Lang::En => &en::En,
+        }
+    }
+}
+
+/// The facts behind a priority arrival time, for explaining it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrioritySite {
+    pub staff: u32,
+    pub city: String,
+}
+
+pub trait Messages: Sync {
+    fn lang(&self) -> Lang;
+
+    // Words.
+    fn festival(&self, festival: Festival) -> &'static str;
+    fn day_kind(&self, kind: DayKind) -> &'static str;
+    fn contract_day(&self, name: &DayName) -> &'static str;
+    fn weekday_short(&self, day: Weekday) -> &'static str;
+    fn weekday(&self, day: Weekday) -> &'static str;
+    /// `label: text`, with the language's colon.
+    fn labelled(&self, label: &str, text: &str) -> String;
+    /// Between clauses of one sentence.
+    fn clause_separator(&self) -> &'static str;
+    fn list_separator(&self) -> &'static str;
+    fn duration(&self, d: TimeDelta) -> String;
+    fn warning(&self) -> &'static str;
+    fn yes_no(&self, yes: bool) -> &'static str;
+
+    // Calendar.
+    fn month_title(&self, year: i32, month: u32) -> String;
+    fn working_days_in_month(&self, count: usize) -> String;
+    fn calendar_legend(&self) -> String;
+    fn working_status(&self, working: bool, comp_days: u32) -> String;
+    /// A run of days off, with the statutory days among them.
+    fn days_off(&self, days: usize, statutory: &[String]) -> String;
+    fn provisional(&self, year: i32, basis: Basis) -> Option<String>;
+    fn schedule_imported(&self, year: i32, days: usize, replaced: bool, path: &str) -> String;
+
+    // SLA.
+    fn situation(&self, situation: &Situation, hours: &ServiceHours) -> String;
+    fn level(&self, level: u8) -> String;
+    fn respond_by(&self, when: &str, why: &str) -> String;
+    fn on_site_by(&self, when: &str, why: &str) -> String;
+    fn resolve_by(&self, when: &str, why: &str) -> String;
+    fn no_arrival_clock(&self, mode: Mode) -> String;
+    fn rule_immediate(&self, within: TimeDelta) -> String;
+    fn rule_off_hours_budget(&self, budget: TimeDelta) -> String;
+    fn rule_window_start(&self, start: &str, plus: TimeDelta) -> String;
+    fn rule_arrival(&self, budget: TimeDelta, priority: Option<&PrioritySite>) -> String;
+    fn rule_agreed(&self) -> String;
+    fn rule_resolution(&self, budget: TimeDelta, clock: ResolveClock) -> String;
+
+    // Contract.
+    fn contract_ok(&self, origin: &str) -> String;
+    fn start_not_working_day(
+        &self,
+        start: NaiveDate,
+        kind: DayKind,
+        next: Option<NaiveDate>,
+    ) -> String;
+    fn field_label(&self, field: ContractField) -> &'static str;
+    fn mode_name(&self, mode: Mode) -> &'static str;
+    fn service_item(&self, item: ServiceItem) -> &'static str;
+    fn inspection_kind(&self, kind: InspectionKind) -> &'static str {
+        self.service_item(kind.item())
+    }
+    fn frequency(&self, frequency: Frequency) -> String;
+    fn staff_count(&self, staff: u32) -> String;
+    /// Whether the priority arrival applies, and its conditions.
+    fn priority_rule(&self, applies: bool, staff: u32, cities: &[String]) -> String;
+    fn arrival_with_priority(&self, arrival: TimeDelta, priority: TimeDelta) -> String;
+    fn none(&self) -> &'static str;
+}
+
+/// Labels of `otss contract show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContractField {
+    Contract,
+    Value,
+    Path,
+    Customer,
+    Mode,
+    Term,
+    TimeZone,
+    City,
+    Staff,
+    Language,
+    Ledger,
+    ServiceHours,
+    Immediate,
+    AtRisk,
+    PriorityArrival,
+    Level,
+    Response,
+    ResponseOffHours,
+    Arrival,
+    Resolution,
+    ServiceItem,
+    Frequency,
+    Checklist,
+    CalendarCorrections,
+    Schedules,
+}
+
+/// A duration as whole days, hours, minutes and seconds, with the language's unit words
+/// (days, hours, minutes, seconds): `1 h 30 min`.
+fn duration_in(d: TimeDelta, units: [&str; 4]) -> String {
+    let mut seconds = d.num_seconds().abs();
+    if seconds == 0 {
+        return format!("0 {}", units[3]);
+    }
+    // Days only from two days up: an SLA reads "24 h", not "1 d".
+    let day = if seconds >= 2 * 86_400 {
+        86_400
+    } else {
+        i64::MAX
+    };
+    let mut parts = Vec::new();
+    for (size, unit) in [day, 3_600, 60, 1].into_iter().zip(units) {
+        if seconds >= size {
+            parts.push(format!("{} {unit}", seconds / size));
+            seconds %= size;
+        }
+    }
+    parts.join(" ")
+}
+
+/// A day's name in the catalogue's language.
+pub fn day_name(messages: &dyn Messages, name: &DayName) -> String {
+    match name {
+        DayName::Festivals(festivals) => festivals
+            .iter()
+            .map(|f| messages.festival(*f))
+            .collect::<Vec<_>>()
+            .join(messages.list_separator()),
+        DayName::Text(text) => text.clone(),
+        other => messages.contract_day(other).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_festival_has_a_name_in_both_languages() {
+        for lang in [Lang::Zh, Lang::En] {
+            for festival in Festival::ALL {
+                assert!(!lang.messages().festival(festival).is_empty());
+            }
+        }
+        assert_eq!(Lang::Zh.messages().festival(Festival::LabourDay), "劳动节");
+        assert_eq!(
+            Lang::En.messages().festival(Festival::NationalDay),
+            "National Day"
+        );
+    }
+
+    #[test]
+    fn names_joined_in_each_language() {
+        let both = DayName::Festivals(vec![Festival::MidAutumn, Festival::NationalDay]);
+        assert_eq!(day_name(Lang::Zh.messages(), &both), "中秋节、国庆节");
+        assert_eq!(
+            day_name(Lang::En.messages(), &both),
+            "Mid-Autumn Festival & National Day"
+        );
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        let d = TimeDelta::minutes(90);
+        assert_eq!(Lang::En.messages().duration(d), "1 h 30 min");
+        assert_eq!(Lang::Zh.messages().duration(d), "1 小时 30 分钟");
+        assert_eq!(Lang::En.messages().duration(TimeDelta::seconds(5)), "5 s");
+        assert_eq!(Lang::En.messages().duration(TimeDelta::days(1)), "24 h");
+        assert_eq!(
+            Lang::En.messages().duration(TimeDelta::hours(75)),
+            "3 d 3 h"
+        );
+    }
+
+    #[test]
+    fn language_keys_round_trip() {
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_key(lang.key()), Some(lang));
+        }
+        assert_eq!(Lang::from_key("fr"), None);
+    }
+}

@@ -1,0 +1,335 @@
+//! 中文。
+
+use chrono::{NaiveDate, TimeDelta, Weekday};
+
+use super::{ContractField, Lang, Messages, PrioritySite, day_name, duration_in};
+use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
+use crate::contract::{ResolveClock, ServiceHours};
+use crate::service::{Frequency, Mode, ServiceItem};
+use crate::sla::Situation;
+
+pub struct Zh;
+
+impl Messages for Zh {
+    fn lang(&self) -> Lang {
+        Lang::Zh
+    }
+
+    fn festival(&self, festival: Festival) -> &'static str {
+        match festival {
+            Festival::NewYear => "元旦",
+            Festival::SpringFestival => "春节",
+            Festival::Qingming => "清明节",
+            Festival::LabourDay => "劳动节",
+            Festival::DragonBoat => "端午节",
+            Festival::MidAutumn => "中秋节",
+            Festival::NationalDay => "国庆节",
+        }
+    }
+
+    fn day_kind(&self, kind: DayKind) -> &'static str {
+        match kind {
+            DayKind::Workday => "工作日",
+            DayKind::MakeupWorkday => "调休上班日",
+            DayKind::Weekend => "周末",
+            DayKind::Holiday => "休息日",
+            DayKind::Statutory => "法定节假日",
+        }
+    }
+
+    fn contract_day(&self, name: &DayName) -> &'static str {
+        match name {
+            DayName::ContractWorkday => "合同约定工作日",
+            DayName::ContractStatutory => "合同约定法定节假日",
+            _ => "合同约定休息日",
+        }
+    }
+
+    fn weekday_short(&self, day: Weekday) -> &'static str {
+        match day {
+            Weekday::Mon => "一",
+            Weekday::Tue => "二",
+            Weekday::Wed => "三",
+            Weekday::Thu => "四",
+            Weekday::Fri => "五",
+            Weekday::Sat => "六",
+            Weekday::Sun => "日",
+        }
+    }
+
+    fn weekday(&self, day: Weekday) -> &'static str {
+        match day {
+            Weekday::Mon => "周一",
+            Weekday::Tue => "周二",
+            Weekday::Wed => "周三",
+            Weekday::Thu => "周四",
+            Weekday::Fri => "周五",
+            Weekday::Sat => "周六",
+            Weekday::Sun => "周日",
+        }
+    }
+
+    fn labelled(&self, label: &str, text: &str) -> String {
+        format!("{label}：{text}")
+    }
+
+    fn clause_separator(&self) -> &'static str {
+        "；"
+    }
+
+    fn list_separator(&self) -> &'static str {
+        "、"
+    }
+
+    fn duration(&self, d: TimeDelta) -> String {
+        duration_in(d, ["天", "小时", "分钟", "秒"])
+    }
+
+    fn warning(&self) -> &'static str {
+        "警告"
+    }
+
+    fn yes_no(&self, yes: bool) -> &'static str {
+        if yes { "是" } else { "否" }
+    }
+
+    fn month_title(&self, year: i32, month: u32) -> String {
+        format!("{year}年{month}月")
+    }
+
+    fn working_days_in_month(&self, count: usize) -> String {
+        format!("工作日 {count} 天")
+    }
+
+    fn calendar_legend(&self) -> String {
+        "* 法定节假日  + 休息日  ! 调休上班".to_string()
+    }
+
+    fn working_status(&self, working: bool, comp_days: u32) -> String {
+        if working {
+            "工作日：加班不计调休".to_string()
+        } else {
+            format!("非工作日：当天加班可获调休 {comp_days} 天")
+        }
+    }
+
+    fn days_off(&self, days: usize, statutory: &[String]) -> String {
+        if statutory.is_empty() {
+            format!("放假 {days} 天")
+        } else {
+            format!("放假 {days} 天（法定：{}）", statutory.join("、"))
+        }
+    }
+
+    fn provisional(&self, year: i32, basis: Basis) -> Option<String> {
+        let import = "官方安排发布后可用 `otss calendar import FILE` 导入";
+        match basis {
+            Basis::Published => None,
+            Basis::Provisional { lunar_known: true } => Some(format!(
+                "{year} 年节假日安排尚未发布：暂按周末和法定节假日推算；{import}"
+            )),
+            Basis::Provisional { lunar_known: false } => Some(format!(
+                "{year} 年节假日安排尚未发布：暂按周末和固定日期的法定节假日推算（农历节日未知）；{import}"
+            )),
+            Basis::BeforeData => Some(format!(
+                "没有 {year} 年的节假日数据：仅按周末计算（内置数据自 2018 年起）"
+            )),
+        }
+    }
+
+    fn schedule_imported(&self, year: i32, days: usize, replaced: bool, path: &str) -> String {
+        let verb = if replaced { "已替换" } else { "已导入" };
+        format!("{verb} {year} 年节假日安排（{days} 天）：{path}")
+    }
+
+    fn situation(&self, situation: &Situation, hours: &ServiceHours) -> String {
+        let day_text = |day: &Day| match &day.name {
+            Some(name) => [day_name(self, name).as_str(), self.day_kind(day.kind)].join("，"),
+            None => self.day_kind(day.kind).to_string(),
+        };
+        let hh_mm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+        match situation {
+            Situation::AroundTheClock => "7x24 全天候服务".to_string(),
+            Situation::InServiceHours { day } => format!("服务时间内（{}）", day_text(day)),
+            Situation::DayOff { day } => format!("非服务时间（{}）", day_text(day)),
+            Situation::BeforeHours { .. } => {
+                format!("非服务时间（{} 之前）", hh_mm(hours.start))
+            }
+            Situation::AfterHours { .. } => {
+                format!("非服务时间（{} 之后）", hh_mm(hours.end))
+            }
+        }
+    }
+
+    fn level(&self, level: u8) -> String {
+        let name = match level {
+            1 => "一",
+            2 => "二",
+            _ => "三",
+        };
+        format!("{name}级故障")
+    }
+
+    fn respond_by(&self, when: &str, why: &str) -> String {
+        format!("{when} 前响应（{why}）")
+    }
+
+    fn on_site_by(&self, when: &str, why: &str) -> String {
+        format!("如需到场，{when} 前到场（{why}）")
+    }
+
+    fn resolve_by(&self, when: &str, why: &str) -> String {
+        format!("{when} 前解决（{why}）")
+    }
+
+    fn no_arrival_clock(&self, mode: Mode) -> String {
+        match mode {
+            Mode::FiveByEight => "工程师已在现场，无到场时限".to_string(),
+            Mode::SevenByTwentyFour => "全天候驻场，无到场时限".to_string(),
+        }
+    }
+
+    fn rule_immediate(&self, within: TimeDelta) -> String {
+        format!("立即响应：{}", self.duration(within))
+    }
+
+    fn rule_off_hours_budget(&self, budget: TimeDelta) -> String {
+        format!("非服务时间 {}", self.duration(budget))
+    }
+
+    fn rule_window_start(&self, start: &str, plus: TimeDelta) -> String {
+        if plus.is_zero() {
+            format!("服务时间开始 {start}")
+        } else {
+            format!("服务时间开始 {start} + {}", self.duration(plus))
+        }
+    }
+
+    fn rule_arrival(&self, budget: TimeDelta, priority: Option<&PrioritySite>) -> String {
+        match priority {
+            Some(site) => format!(
+                "{}：{} 名工程师驻{}",
+                self.duration(budget),
+                site.staff,
+                site.city
+            ),
+            None => self.duration(budget),
+        }
+    }
+
+    fn rule_agreed(&self) -> String {
+        "与客户约定的较晚时间".to_string()
+    }
+
+    fn rule_resolution(&self, budget: TimeDelta, clock: ResolveClock) -> String {
+        match clock {
+            ResolveClock::Wall => self.duration(budget),
+            ResolveClock::Service => format!("服务时间 {}", self.duration(budget)),
+        }
+    }
+
+    fn contract_ok(&self, origin: &str) -> String {
+        format!("合同检查通过：{origin}")
+    }
+
+    fn start_not_working_day(
+        &self,
+        start: NaiveDate,
+        kind: DayKind,
+        next: Option<NaiveDate>,
+    ) -> String {
+        let next = next
+            .map(|d| format!("；下一个工作日是 {d}"))
+            .unwrap_or_default();
+        format!(
+            "5x8 服务期从 {start} 开始，当天是{}，不是工作日{next}",
+            self.day_kind(kind)
+        )
+    }
+
+    fn field_label(&self, field: ContractField) -> &'static str {
+        match field {
+            ContractField::Contract => "合同",
+            ContractField::Value => "内容",
+            ContractField::Path => "文件",
+            ContractField::Customer => "客户",
+            ContractField::Mode => "服务模式",
+            ContractField::Term => "服务期",
+            ContractField::TimeZone => "时区",
+            ContractField::City => "城市",
+            ContractField::Staff => "驻场人数",
+            ContractField::Language => "语言",
+            ContractField::Ledger => "台账",
+            ContractField::ServiceHours => "服务时间",
+            ContractField::Immediate => "立即响应",
+            ContractField::AtRisk => "预警阈值",
+            ContractField::PriorityArrival => "优先到场",
+            ContractField::Level => "级别",
+            ContractField::Response => "响应",
+            ContractField::ResponseOffHours => "非服务时间响应",
+            ContractField::Arrival => "到场",
+            ContractField::Resolution => "解决",
+            ContractField::ServiceItem => "服务项",
+            ContractField::Frequency => "频率",
+            ContractField::Checklist => "检查项",
+            ContractField::CalendarCorrections => "日历调整",
+            ContractField::Schedules => "节假日安排文件",
+        }
+    }
+
+    fn mode_name(&self, mode: Mode) -> &'static str {
+        match mode {
+            Mode::FiveByEight => "5x8：工作日服务时间驻场",
+            Mode::SevenByTwentyFour => "7x24：全天候驻场",
+        }
+    }
+
+    fn service_item(&self, item: ServiceItem) -> &'static str {
+        match item {
+            ServiceItem::Support => "技术支持",
+            ServiceItem::Incident => "故障管理",
+            ServiceItem::Monitoring => "监控巡检",
+            ServiceItem::Resource => "资源巡检",
+            ServiceItem::Alert => "告警管理",
+            ServiceItem::Backup => "备份管理",
+            ServiceItem::Request => "需求收集与反馈",
+            ServiceItem::Report => "服务报告",
+        }
+    }
+
+    fn frequency(&self, frequency: Frequency) -> String {
+        match frequency {
+            Frequency::DuringServiceHours => "服务时间内按需".to_string(),
+            Frequency::Always => "全天候按需".to_string(),
+            Frequency::PerSla => "按 SLA".to_string(),
+            Frequency::WorkingDay { count } => format!("每个工作日 {count} 次"),
+            Frequency::Day { count } => format!("每天 {count} 次"),
+            Frequency::Month { count } => format!("每月 {count} 次"),
+            Frequency::OnDemand => "按需".to_string(),
+        }
+    }
+
+    fn staff_count(&self, staff: u32) -> String {
+        format!("{staff} 人")
+    }
+
+    fn priority_rule(&self, applies: bool, staff: u32, cities: &[String]) -> String {
+        format!(
+            "{}：驻场 {staff} 人及以上，城市为{}",
+            self.yes_no(applies),
+            cities.join("、")
+        )
+    }
+
+    fn arrival_with_priority(&self, arrival: TimeDelta, priority: TimeDelta) -> String {
+        format!(
+            "{}（优先 {}）",
+            self.duration(arrival),
+            self.duration(priority)
+        )
+    }
+
+    fn none(&self) -> &'static str {
+        "无"
+    }
+}

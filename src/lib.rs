@@ -1,0 +1,16 @@
+//! otss: the on-site technical support engineer's tool.
+//!
+//! The domain modules (`contract`, `calendar`, `sla`, `service`) are pure: no file access, no
+//! clock. `store` does all file I/O; `cli` reads the environment and the clock once and wires
+//! everything together; `output` owns how things are shown.
+
+pub mod calendar;
+pub mod cli;
+pub mod contract;
+pub mod i18n;
+pub mod output;
+pub mod service;
+pub mod sla;
+pub mod store;
+pub mod suggest;
+pub mod time;

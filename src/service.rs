@@ -1,0 +1,149 @@
+//! The contract's service catalogue: eight service items and how often each is owed (SPEC §4).
+
+use serde::Serialize;
+
+/// The eight service items of an on-site support contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceItem {
+    Support,
+    Incident,
+    Monitoring,
+    Resource,
+    Alert,
+    Backup,
+    Request,
+    Report,
+}
+
+impl ServiceItem {
+    pub const ALL: [ServiceItem; 8] = [
+        ServiceItem::Support,
+        ServiceItem::Incident,
+        ServiceItem::Monitoring,
+        ServiceItem::Resource,
+        ServiceItem::Alert,
+        ServiceItem::Backup,
+        ServiceItem::Request,
+        ServiceItem::Report,
+    ];
+}
+
+/// The three kinds of inspection round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InspectionKind {
+    Monitoring,
+    Resource,
+    Alert,
+}
+
+impl InspectionKind {
+    pub const ALL: [InspectionKind; 3] = [
+        InspectionKind::Monitoring,
+        InspectionKind::Resource,
+        InspectionKind::Alert,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            InspectionKind::Monitoring => "monitoring",
+            InspectionKind::Resource => "resource",
+            InspectionKind::Alert => "alert",
+        }
+    }
+
+    pub fn item(self) -> ServiceItem {
+        match self {
+            InspectionKind::Monitoring => ServiceItem::Monitoring,
+            InspectionKind::Resource => ServiceItem::Resource,
+            InspectionKind::Alert => ServiceItem::Alert,
+        }
+    }
+
+    /// Checklist items for contracts that list none, for a Tencent Cloud estate.
+    pub fn default_items(self) -> &'static [&'static str] {
+        match self {
+            InspectionKind::Monitoring => &[
+                "Cloud Monitor alarm delivery",
+                "CVM CPU, memory and disk",
+                "CLB health checks and 5xx rate",
+                "TencentDB slow queries and replication lag",
+                "Redis memory and connections",
+            ],
+            InspectionKind::Resource => &[
+                "CVM capacity headroom",
+                "CBS disk usage and growth",
+                "TencentDB storage and connections",
+                "COS bucket usage",
+                "Bandwidth and EIP quotas",
+            ],
+            InspectionKind::Alert => &[
+                "Alarm policies cover key systems",
+                "Alarms of the last day triaged",
+                "Recurring alarms followed up",
+            ],
+        }
+    }
+
+    /// Rounds a day requires under `mode` when the contract does not say (SPEC §4).
+    pub fn default_rounds(self, mode: Mode) -> u32 {
+        match (mode, self) {
+            (Mode::FiveByEight, _) => 1,
+            (Mode::SevenByTwentyFour, InspectionKind::Alert) => 1,
+            (Mode::SevenByTwentyFour, _) => 2,
+        }
+    }
+}
+
+/// The service mode of a contract (SPEC §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Mode {
+    #[serde(rename = "5x8")]
+    FiveByEight,
+    #[serde(rename = "7x24")]
+    SevenByTwentyFour,
+}
+
+impl Mode {
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::FiveByEight => "5x8",
+            Mode::SevenByTwentyFour => "7x24",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Mode> {
+        [Mode::FiveByEight, Mode::SevenByTwentyFour]
+            .into_iter()
+            .find(|m| m.key() == key)
+    }
+
+    /// Backup checks a month requires when the contract does not say (SPEC §4).
+    pub fn default_backups_per_month(self) -> u32 {
+        match self {
+            Mode::FiveByEight => 1,
+            Mode::SevenByTwentyFour => 2,
+        }
+    }
+}
+
+/// How often a service item is owed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "every", rename_all = "snake_case")]
+pub enum Frequency {
+    /// Whenever the customer asks, during service hours.
+    DuringServiceHours,
+    /// Whenever the customer asks, at any hour.
+    Always,
+    /// Under the SLA of SPEC §2.
+    PerSla,
+    /// `count` rounds on each working day of the national calendar.
+    WorkingDay { count: u32 },
+    /// `count` rounds on every day.
+    Day { count: u32 },
+    /// `count` times per calendar month.
+    Month { count: u32 },
+    /// When the customer raises one.
+    OnDemand,
+}

@@ -1,0 +1,225 @@
+//! All file I/O of otss: finding and reading the contract, and the user's imported holiday
+//! schedules. Everything else works on values in memory.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::calendar::{Schedule, ScheduleError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the contract {path} (from {source_name}) does not exist")]
+    ContractMissing { path: PathBuf, source_name: String },
+    #[error(
+        "no contract found; looked in:\n{}\nwrite one there, or point to it with --contract PATH \
+         or OTSS_CONTRACT (examples/ holds commented samples)",
+        looked.iter().map(|p| format!("  {}", p.display())).collect::<Vec<_>>().join("\n")
+    )]
+    NoContract { looked: Vec<PathBuf> },
+    #[error("cannot read {path}")]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot write {path}")]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{path}")]
+    Schedule {
+        path: PathBuf,
+        source: ScheduleError,
+    },
+    #[error("{path} (imported earlier) cannot be used; import the schedule again or delete it")]
+    StoredSchedule {
+        path: PathBuf,
+        source: ScheduleError,
+    },
+}
+
+/// Where a contract was asked for or may be found (SPEC §9): the first that applies wins.
+pub struct ContractSearch<'a> {
+    /// `--contract PATH`.
+    pub flag: Option<&'a Path>,
+    /// `OTSS_CONTRACT`.
+    pub env: Option<&'a Path>,
+    /// `./otss.toml`.
+    pub working_dir: &'a Path,
+    /// The user configuration directory, if the platform has one.
+    pub config_dir: Option<&'a Path>,
+}
+
+pub const CONTRACT_FILE: &str = "otss.toml";
+
+/// The contract file to use: the one named by `--contract` or `OTSS_CONTRACT`, which must
+/// exist, else the first default location that holds one. `None` when no default does.
+pub fn find_contract(search: &ContractSearch) -> Result<Option<PathBuf>, StoreError> {
+    let named = [(search.flag, "--contract"), (search.env, "OTSS_CONTRACT")];
+    if let Some((path, source_name)) = named
+        .into_iter()
+        .find_map(|(path, name)| path.map(|p| (p, name)))
+    {
+        return if path.is_file() {
+            Ok(Some(path.to_path_buf()))
+        } else {
+            Err(StoreError::ContractMissing {
+                path: path.to_path_buf(),
+                source_name: source_name.to_string(),
+            })
+        };
+    }
+    Ok(default_contract_paths(search)
+        .into_iter()
+        .find(|p| p.is_file()))
+}
+
+/// The default places a contract is looked for, in order.
+pub fn default_contract_paths(search: &ContractSearch) -> Vec<PathBuf> {
+    let mut paths = vec![search.working_dir.join(CONTRACT_FILE)];
+    paths.extend(search.config_dir.map(|dir| dir.join(CONTRACT_FILE)));
+    paths
+}
+
+pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    fs::read_to_string(path).map_err(|source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Reads and checks an official schedule file.
+pub fn read_schedule(path: &Path) -> Result<Schedule, StoreError> {
+    Schedule::parse(&read_text(path)?).map_err(|source| StoreError::Schedule {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Every schedule imported into `dir`, oldest year first. A missing directory holds none.
+pub fn imported_schedules(dir: &Path) -> Result<Vec<Schedule>, StoreError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(StoreError::Read {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            Schedule::parse(&read_text(path)?).map_err(|source| StoreError::StoredSchedule {
+                path: path.clone(),
+                source,
+            })
+        })
+        .collect()
+}
+
+/// Stores a schedule in `dir` as `YEAR.json`, replacing an earlier import of that year. The
+/// file is written whole beside its final name and renamed into place, readable by its owner
+/// only. Returns the path and whether an earlier import was replaced.
+pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool), StoreError> {
+    let path = dir.join(format!("{}.json", schedule.year));
+    let write_error = |source| StoreError::Write {
+        path: path.clone(),
+        source,
+    };
+    create_private_dir(dir).map_err(write_error)?;
+    let replaced = path.exists();
+    let partial = dir.join(format!(".{}.json.partial", schedule.year));
+    write_private_file(&partial, schedule.to_json().as_bytes()).map_err(write_error)?;
+    fs::rename(&partial, &path).map_err(write_error)?;
+    Ok((path, replaced))
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search<'a>(dir: &'a Path, config: &'a Path) -> ContractSearch<'a> {
+        ContractSearch {
+            flag: None,
+            env: None,
+            working_dir: dir,
+            config_dir: Some(config),
+        }
+    }
+
+    #[test]
+    fn the_flag_wins_and_must_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope.toml");
+        let s = ContractSearch {
+            flag: Some(&missing),
+            ..search(dir.path(), dir.path())
+        };
+        let err = find_contract(&s).unwrap_err().to_string();
+        assert!(
+            err.contains("nope.toml (from --contract) does not exist"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_working_directory_comes_before_the_config_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config");
+        fs::create_dir(&config).unwrap();
+        fs::write(config.join(CONTRACT_FILE), "").unwrap();
+        let s = search(dir.path(), &config);
+        assert_eq!(find_contract(&s).unwrap(), Some(config.join(CONTRACT_FILE)));
+        fs::write(dir.path().join(CONTRACT_FILE), "").unwrap();
+        assert_eq!(
+            find_contract(&s).unwrap(),
+            Some(dir.path().join(CONTRACT_FILE))
+        );
+    }
+
+    #[test]
+    fn saved_schedules_are_private_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("calendar");
+        let schedule = Schedule::parse(
+            r#"{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}"#,
+        )
+        .unwrap();
+        let (path, replaced) = save_schedule(&target, &schedule).unwrap();
+        assert!(!replaced);
+        assert_eq!(
+            imported_schedules(&target).unwrap(),
+            std::slice::from_ref(&schedule)
+        );
+        assert!(save_schedule(&target, &schedule).unwrap().1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), 0o600);
+            assert_eq!(mode(&target), 0o700);
+        }
+        assert_eq!(imported_schedules(&dir.path().join("none")).unwrap(), []);
+    }
+}

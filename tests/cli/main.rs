@@ -1,0 +1,112 @@
+//! End-to-end tests: the real binary, run in a temporary directory with a fixed clock.
+
+mod calendar;
+mod contract;
+mod conventions;
+mod sla;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A 5x8 contract in Shenzhen with two engineers, as in the worked examples of the SPEC.
+pub const SHENZHEN_5X8: &str = r#"
+customer = "Example Securities Co."
+mode = "5x8"
+start = 2024-01-02
+end = 2026-12-31
+city = "Shenzhen"
+staff = 2
+language = "en"
+"#;
+
+/// A working directory with its own configuration and data directories, and a fixed "now".
+pub struct Sandbox {
+    dir: TempDir,
+}
+
+impl Default for Sandbox {
+    fn default() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+}
+
+impl Sandbox {
+    /// A sandbox with `./otss.toml` holding `contract`.
+    pub fn with_contract(contract: &str) -> Sandbox {
+        let sandbox = Sandbox::default();
+        sandbox.write("otss.toml", contract);
+        sandbox
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.path().join("data")
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.path().join("config")
+    }
+
+    /// `otss` with a clean environment: only the sandbox's directories and a fixed clock.
+    pub fn otss(&self) -> Command {
+        Command::from_std(self.process())
+    }
+
+    /// The same, as a plain process, for tests that wire its standard streams themselves.
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("otss"));
+        cmd.current_dir(self.path())
+            .env_clear()
+            .env("HOME", self.path())
+            .env("XDG_CONFIG_HOME", self.config_dir())
+            .env("XDG_DATA_HOME", self.data_dir())
+            .env("OTSS_NOW", "2025-03-04T10:00:00+08:00");
+        cmd
+    }
+
+    /// Runs `otss ARGS`, expects success, and returns its JSON.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let output = self.otss().args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    /// Runs `otss ARGS`, expects success, and returns its standard output.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let output = self.otss().args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Runs `otss ARGS`, expects exit status `code`, and returns standard error.
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        let output = self.otss().args(args).output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        stderr(&output)
+    }
+}
+
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
