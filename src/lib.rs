@@ -8,6 +8,8 @@ pub mod calendar;
 pub mod cli;
 pub mod contract;
 pub mod i18n;
+pub mod incident;
+pub mod ledger;
 pub mod output;
 pub mod service;
 pub mod sla;

@@ -4,7 +4,7 @@
 //! moves nothing.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, Day};
 use crate::contract::{Contract, LevelTerms, ResolveClock};
@@ -16,9 +16,23 @@ use crate::time::{duration_text, local_date, local_instant};
 const SEARCH_DAYS: usize = 731;
 
 /// An incident level, 1 (most severe) to 3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "u8", try_from = "u8")]
 pub struct Level(u8);
+
+impl From<Level> for u8 {
+    fn from(level: Level) -> u8 {
+        level.0
+    }
+}
+
+impl TryFrom<u8> for Level {
+    type Error = LevelError;
+
+    fn try_from(n: u8) -> Result<Level, LevelError> {
+        Level::new(n).ok_or_else(|| LevelError(n.to_string()))
+    }
+}
 
 impl Level {
     pub const ALL: [Level; 3] = [Level(1), Level(2), Level(3)];
@@ -54,7 +68,7 @@ impl std::str::FromStr for Level {
 }
 
 /// Why a deadline is where it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Rule {
     /// Inside service hours, or 7x24: respond within `within`.

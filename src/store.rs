@@ -1,8 +1,9 @@
-//! All file I/O of otss: finding and reading the contract, and the user's imported holiday
-//! schedules. Everything else works on values in memory.
+//! All file I/O of otss: finding and reading the contract, the user's imported holiday
+//! schedules, and reading and appending the ledger. Everything else works on values in
+//! memory.
 
-use std::fs;
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::calendar::{Schedule, ScheduleError};
@@ -137,6 +138,125 @@ pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool),
     Ok((path, replaced))
 }
 
+/// One ledger file: its path relative to the ledger directory, and its bytes.
+pub struct LedgerFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every `PARTITION/NAME.jsonl` file of the ledger whose partition `wanted` accepts, in name
+/// order. A ledger that does not exist yet holds nothing.
+pub fn read_ledger(
+    dir: &Path,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<Vec<LedgerFile>, StoreError> {
+    let read_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| StoreError::Read { path, source }
+    };
+    let mut files = Vec::new();
+    for partition in sorted_entries(dir).map_err(read_error(dir))? {
+        let Some(partition_name) = partition.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !partition.is_dir() || !wanted(partition_name) {
+            continue;
+        }
+        for path in sorted_entries(&partition).map_err(read_error(&partition))? {
+            if path.extension().is_some_and(|ext| ext == "jsonl") && path.is_file() {
+                let bytes = fs::read(&path).map_err(read_error(&path))?;
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                files.push(LedgerFile { name, bytes });
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The entries of a directory, sorted; none when it does not exist.
+fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut paths = entries
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<io::Result<Vec<_>>>()?;
+    paths.sort();
+    Ok(paths)
+}
+
+/// Appends one record line to `dir/partition/stem.jsonl` (SPEC §8): under an exclusive lock,
+/// in one write, flushed to disk before returning. After a torn earlier write (no newline at
+/// the end) the record starts on a fresh line and the fragment stays where it is. Existing
+/// bytes are never changed; if the write fails, what it added is cut off again, so no partial
+/// record is left behind.
+pub fn append_record(
+    dir: &Path,
+    partition: &str,
+    stem: &str,
+    line: &str,
+) -> Result<PathBuf, StoreError> {
+    let folder = dir.join(partition);
+    let path = folder.join(format!("{stem}.jsonl"));
+    let write_error = |source| StoreError::Write {
+        path: path.clone(),
+        source,
+    };
+    let new_folder = !folder.exists();
+    create_private_dir(&folder).map_err(write_error)?;
+    let mut file = open_private_append(&path).map_err(write_error)?;
+    file.lock().map_err(write_error)?;
+    let length = file.metadata().map_err(write_error)?.len();
+    let mut bytes = Vec::with_capacity(line.len() + 2);
+    if length > 0 && last_byte(&mut file).map_err(write_error)? != b'\n' {
+        bytes.push(b'\n');
+    }
+    bytes.extend_from_slice(line.as_bytes());
+    bytes.push(b'\n');
+    if let Err(source) = file.write_all(&bytes).and_then(|()| file.sync_all()) {
+        let _ = file.set_len(length);
+        let _ = file.sync_all();
+        return Err(write_error(source));
+    }
+    if length == 0 {
+        sync_dir(&folder).map_err(write_error)?;
+    }
+    if new_folder {
+        sync_dir(dir).map_err(write_error)?;
+    }
+    Ok(path)
+}
+
+fn open_private_append(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true).append(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+fn last_byte(file: &mut File) -> io::Result<u8> {
+    let mut byte = [0u8; 1];
+    file.seek(SeekFrom::End(-1))?;
+    file.read_exact(&mut byte)?;
+    Ok(byte[0])
+}
+
+/// Makes a new directory entry durable.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
@@ -195,6 +315,48 @@ mod tests {
         assert_eq!(
             find_contract(&s).unwrap(),
             Some(dir.path().join(CONTRACT_FILE))
+        );
+    }
+
+    #[test]
+    fn appends_go_on_a_fresh_line_after_a_torn_one_and_keep_the_fragment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = append_record(dir.path(), "2025-03", "zhang", "{\"a\":1}").unwrap();
+        assert_eq!(path, dir.path().join("2025-03/zhang.jsonl"));
+        let mut file = fs::OpenOptions::new().append(true).open(&path).unwrap();
+        file.write_all(b"{\"torn\":").unwrap();
+        append_record(dir.path(), "2025-03", "zhang", "{\"b\":2}").unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text, "{\"a\":1}\n{\"torn\":\n{\"b\":2}\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), 0o600);
+            assert_eq!(mode(&dir.path().join("2025-03")), 0o700);
+        }
+    }
+
+    #[test]
+    fn the_ledger_is_read_by_partition() {
+        let dir = tempfile::tempdir().unwrap();
+        for (partition, stem) in [("2025-03", "b"), ("2025-03", "a"), ("2025-04", "a")] {
+            append_record(dir.path(), partition, stem, "{}").unwrap();
+        }
+        fs::write(dir.path().join("2025-03/notes.txt"), "not a ledger file").unwrap();
+        let names = |files: Vec<LedgerFile>| files.into_iter().map(|f| f.name).collect::<Vec<_>>();
+        assert_eq!(
+            names(read_ledger(dir.path(), |_| true).unwrap()),
+            ["2025-03/a.jsonl", "2025-03/b.jsonl", "2025-04/a.jsonl"]
+        );
+        assert_eq!(
+            names(read_ledger(dir.path(), |p| p == "2025-04").unwrap()),
+            ["2025-04/a.jsonl"]
+        );
+        assert!(
+            read_ledger(&dir.path().join("none"), |_| true)
+                .unwrap()
+                .is_empty()
         );
     }
 

@@ -164,10 +164,15 @@ pub fn format_duration(duration: TimeDelta) -> String {
 /// Serde support for durations written as `1h30m` in JSON.
 pub mod duration_text {
     use chrono::TimeDelta;
-    use serde::Serializer;
+    use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(d: &TimeDelta, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&super::format_duration(*d))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TimeDelta, D::Error> {
+        let text = <&str>::deserialize(d)?;
+        super::parse_duration(text).map_err(serde::de::Error::custom)
     }
 
     pub mod option {

@@ -55,7 +55,7 @@ pub struct ServiceHours {
 }
 
 /// How a resolution clock counts time (SPEC §2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResolveClock {
     /// Wall-clock time from the report.

@@ -1,0 +1,498 @@
+//! Incidents (SPEC §2): their state folded from the ledger's records, the checks a new record
+//! must pass, and the records that start or move their clocks.
+
+pub mod record;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::ledger::{Event, Record};
+use crate::sla::{ClockState, Level, OnSiteRequest, Rule, Sla, clock_state};
+use record::{LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
+
+/// How far ahead of "now" a recorded time may be: a minute, for clocks that differ a little.
+const FUTURE_TOLERANCE: TimeDelta = TimeDelta::minutes(1);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Open,
+    Resolved,
+    Closed,
+}
+
+/// One clock of an incident: when it started, when it is due and why, when it was met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub started: DateTime<Utc>,
+    pub due: DateTime<Utc>,
+    pub rule: Rule,
+    pub done: Option<DateTime<Utc>>,
+}
+
+impl Clock {
+    fn new(started: DateTime<Utc>, pinned: &Pinned) -> Clock {
+        Clock {
+            started,
+            due: pinned.due(),
+            rule: pinned.rule,
+            done: None,
+        }
+    }
+
+    /// A level change moves a clock that is still running; a clock already met keeps the
+    /// deadline it was met against.
+    fn move_to(&mut self, pinned: Option<&Pinned>) {
+        if self.done.is_none()
+            && let Some(pinned) = pinned
+        {
+            self.due = pinned.due();
+            self.rule = pinned.rule;
+        }
+    }
+
+    /// Met (`true`), breached (`false`) or not decided yet (`None`) at `now`.
+    pub fn met(&self, now: DateTime<Utc>) -> Option<bool> {
+        match self.done {
+            Some(done) => Some(done <= self.due),
+            None if now > self.due => Some(false),
+            None => None,
+        }
+    }
+
+    pub fn state(&self, now: DateTime<Utc>, at_risk_share: f64) -> ClockState {
+        clock_state(self.started, self.due, self.done, now, at_risk_share)
+    }
+}
+
+/// What happened, in the incident's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Happening {
+    Opened { level: Level, title: String },
+    Acknowledged,
+    OnsiteRequested { agreed: Option<DateTime<Utc>> },
+    Arrived,
+    LevelChanged { from: Level, to: Level },
+    Noted { text: String },
+    Resolved { summary: String },
+    Closed,
+    Reopened,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    #[serde(flatten)]
+    pub happening: Happening,
+}
+
+/// An incident as its records tell it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub reported_at: DateTime<Utc>,
+    pub reported_by: String,
+    pub level: Level,
+    pub status: Status,
+    pub response: Clock,
+    pub responded_by: Option<String>,
+    /// When the customer asked for an engineer on site, and any later time agreed.
+    pub onsite_requested: Option<(DateTime<Utc>, Option<DateTime<Utc>>)>,
+    pub arrival: Option<Clock>,
+    pub arrived_at: Option<DateTime<Utc>>,
+    pub resolution: Option<Clock>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub resolved: Option<Resolved>,
+    pub timeline: Vec<Entry>,
+}
+
+impl Incident {
+    fn open(record: &Record, opened: &Opened) -> Incident {
+        let at = record.instant();
+        Incident {
+            id: opened.incident.clone(),
+            title: opened.title.clone(),
+            description: opened.description.clone(),
+            reported_at: at,
+            reported_by: record.by.clone(),
+            level: opened.level,
+            status: Status::Open,
+            response: Clock::new(at, &opened.response),
+            responded_by: None,
+            onsite_requested: opened.onsite.then_some((at, None)),
+            arrival: opened.arrival.as_ref().map(|p| Clock::new(at, p)),
+            arrived_at: None,
+            resolution: opened.resolution.as_ref().map(|p| Clock::new(at, p)),
+            resolved_at: None,
+            closed_at: None,
+            resolved: None,
+            timeline: vec![Entry {
+                at,
+                by: record.by.clone(),
+                happening: Happening::Opened {
+                    level: opened.level,
+                    title: opened.title.clone(),
+                },
+            }],
+        }
+    }
+
+    /// Applies a later record about this incident.
+    fn apply(&mut self, record: &Record) {
+        let at = record.instant();
+        let happening = match &record.event {
+            Event::IncidentOpened(_) => return,
+            Event::IncidentAcknowledged(_) => {
+                if self.response.done.is_none() {
+                    self.response.done = Some(at);
+                    self.responded_by = Some(record.by.clone());
+                }
+                Happening::Acknowledged
+            }
+            Event::IncidentOnsiteRequested(request) => {
+                let agreed = request.agreed.map(|t| t.with_timezone(&Utc));
+                self.onsite_requested = Some((at, agreed));
+                // A request that starts no clock (made in service hours, with the engineer
+                // on site) leaves an earlier request's clock running.
+                if let Some(pinned) = &request.arrival {
+                    self.arrival = Some(Clock::new(at, pinned));
+                }
+                Happening::OnsiteRequested { agreed }
+            }
+            Event::IncidentArrived(_) => {
+                self.arrived_at.get_or_insert(at);
+                if let Some(arrival) = self.arrival.as_mut() {
+                    arrival.done.get_or_insert(at);
+                }
+                Happening::Arrived
+            }
+            Event::IncidentLevelChanged(change) => {
+                self.level = change.to;
+                self.response.move_to(Some(&change.response));
+                if let Some(arrival) = self.arrival.as_mut() {
+                    arrival.move_to(change.arrival.as_ref());
+                }
+                match (self.resolution.as_mut(), &change.resolution) {
+                    (Some(clock), pinned) => clock.move_to(pinned.as_ref()),
+                    (None, Some(pinned)) => {
+                        self.resolution = Some(Clock::new(self.reported_at, pinned))
+                    }
+                    (None, None) => {}
+                }
+                Happening::LevelChanged {
+                    from: change.from,
+                    to: change.to,
+                }
+            }
+            Event::IncidentNoted(note) => Happening::Noted {
+                text: note.text.clone(),
+            },
+            Event::IncidentResolved(resolved) => {
+                self.status = Status::Resolved;
+                self.resolved_at = Some(at);
+                self.resolved = Some(resolved.clone());
+                if let Some(clock) = self.resolution.as_mut() {
+                    clock.done = Some(at);
+                }
+                Happening::Resolved {
+                    summary: resolved.summary.clone(),
+                }
+            }
+            Event::IncidentClosed(_) => {
+                self.status = Status::Closed;
+                self.closed_at = Some(at);
+                Happening::Closed
+            }
+            Event::IncidentReopened(_) => {
+                self.status = Status::Open;
+                self.resolved_at = None;
+                self.closed_at = None;
+                if let Some(clock) = self.resolution.as_mut() {
+                    clock.done = None;
+                }
+                Happening::Reopened
+            }
+        };
+        self.timeline.push(Entry {
+            at,
+            by: record.by.clone(),
+            happening,
+        });
+    }
+
+    /// The arrival verdict: met, breached, or undecided. An incident resolved before its
+    /// arrival deadline without an engineer on site no longer needs one: undecided for good.
+    pub fn arrival_met(&self, now: DateTime<Utc>) -> Option<bool> {
+        let clock = self.arrival?;
+        let no_longer_needed = clock.done.is_none()
+            && self
+                .resolved_at
+                .is_some_and(|resolved| resolved <= clock.due);
+        if no_longer_needed {
+            None
+        } else {
+            clock.met(now)
+        }
+    }
+
+    /// The clocks still running at `now`, with their names, nearest deadline first.
+    pub fn running_clocks(&self) -> Vec<(ClockName, Clock)> {
+        let mut clocks: Vec<(ClockName, Clock)> = [
+            (ClockName::Response, Some(self.response)),
+            (
+                ClockName::Arrival,
+                self.arrival.filter(|_| self.status == Status::Open),
+            ),
+            (ClockName::Resolution, self.resolution),
+        ]
+        .into_iter()
+        .filter_map(|(name, clock)| clock.map(|c| (name, c)))
+        .filter(|(_, clock)| clock.done.is_none())
+        .collect();
+        clocks.sort_by_key(|(_, clock)| clock.due);
+        clocks
+    }
+
+    /// Whether `action` may be recorded at `at`, given "now".
+    pub fn check(
+        &self,
+        action: Action,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), IncidentError> {
+        check_time(at, now)?;
+        let id = self.id.clone();
+        if at < self.reported_at {
+            return Err(IncidentError::BeforeReport {
+                id,
+                reported_at: self.reported_at,
+            });
+        }
+        match (action, self.status) {
+            (Action::Reopen, Status::Open) => Err(IncidentError::AlreadyOpen(id)),
+            (Action::Reopen, _) => Ok(()),
+            (_, Status::Closed) => Err(IncidentError::Closed(id)),
+            (Action::Acknowledge, _) if self.response.done.is_some() => {
+                Err(IncidentError::AlreadyAcknowledged(id))
+            }
+            (Action::Arrive, _) if self.arrived_at.is_some() => {
+                Err(IncidentError::AlreadyArrived(id))
+            }
+            (Action::Resolve, Status::Resolved) => Err(IncidentError::AlreadyResolved(id)),
+            (Action::Close, Status::Open) => Err(IncidentError::NotResolved(id)),
+            (Action::Level(level), _) if level == self.level => {
+                Err(IncidentError::SameLevel { id, level })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The three clocks of an incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockName {
+    Response,
+    Arrival,
+    Resolution,
+}
+
+/// Something an engineer records about an existing incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Acknowledge,
+    OnsiteRequest,
+    Arrive,
+    Level(Level),
+    Note,
+    Resolve,
+    Close,
+    Reopen,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IncidentError {
+    #[error("no incident `{0}`; `otss incident list` shows them")]
+    Unknown(String),
+    #[error("`{prefix}` could be any of {}; type more of the id", candidates.join(", "))]
+    Ambiguous {
+        prefix: String,
+        candidates: Vec<String>,
+    },
+    #[error("incident {0} is closed; reopen it first (`otss incident reopen {0}`)")]
+    Closed(String),
+    #[error("incident {0} is open already")]
+    AlreadyOpen(String),
+    #[error("incident {0} is acknowledged already")]
+    AlreadyAcknowledged(String),
+    #[error("an engineer is on site for incident {0} already")]
+    AlreadyArrived(String),
+    #[error("incident {0} is resolved already")]
+    AlreadyResolved(String),
+    #[error("incident {0} is not resolved; resolve it before closing it")]
+    NotResolved(String),
+    #[error("incident {id} is level {} already", level.number())]
+    SameLevel { id: String, level: Level },
+    #[error("that is before incident {id} was reported ({reported_at})")]
+    BeforeReport {
+        id: String,
+        reported_at: DateTime<Utc>,
+    },
+    #[error("{at} is in the future (now is {now}); record what has happened")]
+    Future {
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    },
+}
+
+/// A recorded time may not lie more than a minute after "now".
+pub fn check_time(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), IncidentError> {
+    if at > now + FUTURE_TOLERANCE {
+        Err(IncidentError::Future { at, now })
+    } else {
+        Ok(())
+    }
+}
+
+/// Every incident the records tell of, oldest report first. Records are folded in time order
+/// whatever file they came from; records of an incident never opened are left out.
+pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> {
+    let mut by_incident: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    for record in records {
+        if let Some(id) = subject(&record.event) {
+            by_incident.entry(id).or_default().push(record);
+        }
+    }
+    let mut incidents: Vec<Incident> = by_incident
+        .into_values()
+        .filter_map(|mut records| {
+            records.sort_by(|a, b| Record::fold_order(a, b));
+            let (first, rest) = records.split_first()?;
+            let Event::IncidentOpened(opened) = &first.event else {
+                return None;
+            };
+            let mut incident = Incident::open(first, opened);
+            for record in rest {
+                incident.apply(record);
+            }
+            Some(incident)
+        })
+        .collect();
+    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
+    incidents
+}
+
+/// The incident a record is about, if any.
+pub fn subject(event: &Event) -> Option<&str> {
+    match event {
+        Event::IncidentOpened(e) => Some(&e.incident),
+        Event::IncidentAcknowledged(e)
+        | Event::IncidentArrived(e)
+        | Event::IncidentClosed(e)
+        | Event::IncidentReopened(e) => Some(&e.incident),
+        Event::IncidentOnsiteRequested(e) => Some(&e.incident),
+        Event::IncidentLevelChanged(e) => Some(&e.incident),
+        Event::IncidentNoted(e) => Some(&e.incident),
+        Event::IncidentResolved(e) => Some(&e.incident),
+    }
+}
+
+/// The incident whose id is `typed` or starts with it, in any case, like git.
+pub fn find<'a>(incidents: &'a [Incident], typed: &str) -> Result<&'a Incident, IncidentError> {
+    let wanted = typed.trim().to_uppercase();
+    if let Some(exact) = incidents.iter().find(|i| i.id == wanted) {
+        return Ok(exact);
+    }
+    let matches: Vec<&Incident> = incidents
+        .iter()
+        .filter(|i| !wanted.is_empty() && i.id.starts_with(&wanted))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(IncidentError::Unknown(typed.to_string())),
+        many => Err(IncidentError::Ambiguous {
+            prefix: typed.to_string(),
+            candidates: many.iter().map(|i| i.id.clone()).collect(),
+        }),
+    }
+}
+
+/// The short id of an incident opened by a record: the last six characters of the record's
+/// ULID, which are random, so two engineers opening incidents in the same minute on different
+/// laptops still get different ids.
+pub fn short_id(record_id: &str) -> String {
+    let start = record_id.len().saturating_sub(6);
+    record_id[start..].to_uppercase()
+}
+
+/// The record that opens an incident, with its clocks computed now and pinned.
+pub struct NewIncident<'a> {
+    pub record_id: &'a str,
+    pub level: Level,
+    pub title: String,
+    pub description: Option<String>,
+    pub reported_at: DateTime<Utc>,
+    pub onsite: bool,
+}
+
+pub fn open_event(new: NewIncident, sla: &Sla, zone: Tz) -> Event {
+    let request = OnSiteRequest {
+        asked_at: new.reported_at,
+        agreed: None,
+    };
+    let deadlines = sla.deadlines(new.level, new.reported_at, request);
+    let pin = |d| Pinned::new(d, zone);
+    Event::IncidentOpened(Opened {
+        incident: short_id(new.record_id),
+        level: new.level,
+        title: new.title,
+        description: new.description,
+        onsite: new.onsite,
+        response: pin(deadlines.response),
+        arrival: deadlines.arrival.filter(|_| new.onsite).map(pin),
+        resolution: deadlines.resolution.map(pin),
+    })
+}
+
+/// The customer asks for presence at `at`, perhaps agreeing a later time.
+pub fn onsite_event(
+    incident: &Incident,
+    at: DateTime<Utc>,
+    agreed: Option<DateTime<Utc>>,
+    sla: &Sla,
+    zone: Tz,
+) -> Event {
+    let arrival = sla.arrival(incident.level, at, agreed);
+    Event::IncidentOnsiteRequested(OnsiteRequested {
+        incident: incident.id.clone(),
+        agreed: agreed.map(|t| t.with_timezone(&zone).fixed_offset()),
+        arrival: arrival.map(|d| Pinned::new(d, zone)),
+    })
+}
+
+/// A level change: every clock recomputed from the original report (and the arrival from the
+/// original request) with the new level (SPEC §2).
+pub fn level_event(incident: &Incident, to: Level, sla: &Sla, zone: Tz) -> Event {
+    let pin = |d| Pinned::new(d, zone);
+    let arrival = incident
+        .onsite_requested
+        .and_then(|(asked, agreed)| sla.arrival(to, asked, agreed));
+    Event::IncidentLevelChanged(LevelChanged {
+        incident: incident.id.clone(),
+        from: incident.level,
+        to,
+        response: pin(sla.response(to, incident.reported_at)),
+        arrival: arrival.map(pin),
+        resolution: sla.resolution(to, incident.reported_at).map(pin),
+    })
+}

@@ -1,0 +1,98 @@
+//! The fields of the incident records (`incident.*` types). Deadlines are pinned in the
+//! records when a clock starts or a level changes, so that a later contract or calendar edit
+//! never rewrites history (SPEC §2).
+
+use chrono::{DateTime, FixedOffset, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::sla::{Deadline, Level, Rule};
+
+/// A deadline as stored: when, and by which rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pinned {
+    pub due: DateTime<FixedOffset>,
+    #[serde(flatten)]
+    pub rule: Rule,
+}
+
+impl Pinned {
+    pub fn new(deadline: Deadline, zone: Tz) -> Pinned {
+        Pinned {
+            due: deadline.due.with_timezone(&zone).fixed_offset(),
+            rule: deadline.rule,
+        }
+    }
+
+    pub fn due(&self) -> DateTime<Utc> {
+        self.due.with_timezone(&Utc)
+    }
+}
+
+/// A record about an incident that carries nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subject {
+    pub incident: String,
+}
+
+/// An incident is reported; `at` is the report time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opened {
+    pub incident: String,
+    pub level: Level,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The customer asked for an engineer on site with the report.
+    #[serde(default)]
+    pub onsite: bool,
+    pub response: Pinned,
+    /// The arrival deadline, when `onsite` and an arrival clock applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival: Option<Pinned>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Pinned>,
+}
+
+/// The customer asks for an engineer on site; `at` is when they asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnsiteRequested {
+    pub incident: String,
+    /// A later arrival time agreed with the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<DateTime<FixedOffset>>,
+    /// `None` where no arrival clock applies (the engineer is on site in service hours).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival: Option<Pinned>,
+}
+
+/// The level changes; the deadlines are recomputed from the original report time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelChanged {
+    pub incident: String,
+    pub from: Level,
+    pub to: Level,
+    pub response: Pinned,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival: Option<Pinned>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Pinned>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Noted {
+    pub incident: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolved {
+    pub incident: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}

@@ -1,0 +1,417 @@
+use super::*;
+use crate::calendar::Calendar;
+use crate::contract::Contract;
+use crate::incident::record::{Noted, Subject};
+use crate::time::parse_instant;
+
+/// A Shenzhen 5x8 site with one engineer, level 1 resolved within 8 service hours.
+struct Site {
+    contract: Contract,
+    calendar: Calendar,
+    records: Vec<Record>,
+    next: u32,
+}
+
+impl Site {
+    fn new() -> Site {
+        let text = "customer = \"T\"\nmode = \"5x8\"\nstart = 2024-01-02\nend = 2026-12-31\n\
+                    city = \"Shenzhen\"\n[sla.level1]\nresolve = \"8h\"\nresolve_clock = \"service\"\n";
+        Site {
+            contract: Contract::parse(text, "t.toml").unwrap(),
+            calendar: Calendar::national(),
+            records: Vec::new(),
+            next: 0,
+        }
+    }
+
+    fn at(&self, local: &str) -> DateTime<Utc> {
+        parse_instant(local, self.contract.timezone).unwrap()
+    }
+
+    fn record_id(&mut self) -> String {
+        self.next += 1;
+        format!("01JQ00000000000000000{:05}", self.next)
+    }
+
+    fn push(&mut self, local: &str, event: Event) {
+        let id = self.record_id();
+        let at = self.at(local);
+        let record = Record::new(id, at, self.contract.timezone, "li.lei", event);
+        self.records.push(record);
+    }
+
+    fn open(&mut self, local: &str, level: u8, onsite: bool) -> String {
+        let id = self.record_id();
+        let reported_at = self.at(local);
+        let sla = Sla::new(&self.contract, &self.calendar);
+        let new = NewIncident {
+            record_id: &id,
+            level: Level::new(level).unwrap(),
+            title: "CLB 5xx".to_string(),
+            description: None,
+            reported_at,
+            onsite,
+        };
+        let event = open_event(new, &sla, self.contract.timezone);
+        self.records.push(Record::new(
+            id.clone(),
+            reported_at,
+            self.contract.timezone,
+            "li.lei",
+            event,
+        ));
+        short_id(&id)
+    }
+
+    fn change_level(&mut self, id: &str, to: u8, local: &str) {
+        let sla = Sla::new(&self.contract, &self.calendar);
+        let to = Level::new(to).unwrap();
+        let event = level_event(&self.incident(id), to, &sla, self.contract.timezone);
+        self.push(local, event);
+    }
+
+    /// Presence asked at `asked` (local), recorded at `local`.
+    fn ask_onsite(&mut self, id: &str, asked: &str, agreed: Option<&str>, local: &str) {
+        let sla = Sla::new(&self.contract, &self.calendar);
+        let agreed = agreed.map(|t| self.at(t));
+        let event = onsite_event(
+            &self.incident(id),
+            self.at(asked),
+            agreed,
+            &sla,
+            self.contract.timezone,
+        );
+        self.push(local, event);
+    }
+
+    fn incident(&self, id: &str) -> Incident {
+        find(&fold(&self.records), id).unwrap().clone()
+    }
+
+    fn subject(id: &str) -> Subject {
+        Subject {
+            incident: id.to_string(),
+        }
+    }
+}
+
+fn show(site: &Site, t: DateTime<Utc>) -> String {
+    crate::time::rfc3339(t, site.contract.timezone)
+}
+
+#[test]
+fn a_response_exactly_at_the_deadline_is_met_one_second_later_breached() {
+    for (ack_at, met) in [
+        ("2024-04-30 20:00:00", true),
+        ("2024-04-30 20:00:01", false),
+    ] {
+        let mut site = Site::new();
+        let id = site.open("2024-04-30 18:00", 3, false);
+        site.push(ack_at, Event::IncidentAcknowledged(Site::subject(&id)));
+        let incident = site.incident(&id);
+        assert_eq!(
+            incident.response.met(site.at("2024-05-01 00:00")),
+            Some(met),
+            "{ack_at}"
+        );
+    }
+}
+
+#[test]
+fn an_open_clock_is_undecided_until_its_deadline_passes() {
+    let mut site = Site::new();
+    let id = site.open("2024-04-30 18:00", 3, false);
+    let incident = site.incident(&id);
+    assert_eq!(incident.response.met(site.at("2024-04-30 20:00:00")), None);
+    assert_eq!(
+        incident.response.met(site.at("2024-04-30 20:00:01")),
+        Some(false)
+    );
+    assert_eq!(incident.arrival, None, "no presence asked");
+    assert_eq!(incident.arrival_met(site.at("2024-05-02 00:00")), None);
+}
+
+#[test]
+fn the_full_lifecycle() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 1, true);
+    let incident = site.incident(&id);
+    assert_eq!(
+        show(&site, incident.response.due),
+        "2024-05-04T22:30:00+08:00"
+    );
+    assert_eq!(
+        show(&site, incident.arrival.unwrap().due),
+        "2024-05-05T02:00:00+08:00"
+    );
+    assert_eq!(
+        show(&site, incident.resolution.unwrap().due),
+        "2024-05-06T17:00:00+08:00"
+    );
+    site.push(
+        "2024-05-04 22:10",
+        Event::IncidentAcknowledged(Site::subject(&id)),
+    );
+    site.push(
+        "2024-05-05 01:30",
+        Event::IncidentArrived(Site::subject(&id)),
+    );
+    site.push(
+        "2024-05-05 02:00",
+        Event::IncidentNoted(Noted {
+            incident: id.clone(),
+            text: "restarted CLB listener".into(),
+        }),
+    );
+    site.push(
+        "2024-05-05 03:00",
+        Event::IncidentResolved(Resolved {
+            incident: id.clone(),
+            summary: "listener restarted".into(),
+            impact: None,
+            cause: Some("expired certificate".into()),
+            fix: None,
+        }),
+    );
+    site.push(
+        "2024-05-06 09:30",
+        Event::IncidentClosed(Site::subject(&id)),
+    );
+    let now = site.at("2024-05-07 00:00");
+    let incident = site.incident(&id);
+    assert_eq!(incident.status, Status::Closed);
+    assert_eq!(incident.response.met(now), Some(true));
+    assert_eq!(incident.arrival_met(now), Some(true));
+    assert_eq!(incident.resolution.unwrap().met(now), Some(true));
+    assert_eq!(incident.responded_by.as_deref(), Some("li.lei"));
+    assert_eq!(incident.timeline.len(), 6);
+    assert!(incident.running_clocks().is_empty());
+    let reopen = incident.check(Action::Reopen, now, now);
+    assert_eq!(reopen, Ok(()));
+    assert_eq!(
+        incident.check(Action::Note, now, now),
+        Err(IncidentError::Closed(id.clone()))
+    );
+    site.push(
+        "2024-05-07 00:00",
+        Event::IncidentReopened(Site::subject(&id)),
+    );
+    let reopened = site.incident(&id);
+    assert_eq!(
+        (reopened.status, reopened.resolved_at),
+        (Status::Open, None)
+    );
+    assert_eq!(
+        reopened.resolution.unwrap().met(now),
+        Some(false),
+        "due again, and late now"
+    );
+}
+
+#[test]
+fn a_level_change_recomputes_from_the_original_report() {
+    // Level 3 at Tuesday 18:00 is due at 20:00; raised to level 1 at 18:20 it is due 18:30.
+    let mut site = Site::new();
+    let id = site.open("2024-04-30 18:00", 3, false);
+    site.change_level(&id, 1, "2024-04-30 18:20");
+    let incident = site.incident(&id);
+    assert_eq!(incident.level, Level::new(1).unwrap());
+    assert_eq!(
+        show(&site, incident.response.due),
+        "2024-04-30T18:30:00+08:00"
+    );
+    assert!(
+        incident.resolution.is_some(),
+        "level 1 has a resolution clock"
+    );
+    assert!(incident.timeline.iter().any(|e| e.happening
+        == Happening::LevelChanged {
+            from: Level::new(3).unwrap(),
+            to: Level::new(1).unwrap()
+        }));
+    // Raised after the new deadline has passed without a response: breached at once.
+    let mut late = Site::new();
+    let id = late.open("2024-04-30 18:00", 3, false);
+    late.change_level(&id, 1, "2024-04-30 18:45");
+    assert_eq!(
+        late.incident(&id).response.met(late.at("2024-04-30 18:45")),
+        Some(false)
+    );
+}
+
+#[test]
+fn a_response_met_before_a_level_change_stays_met() {
+    let mut site = Site::new();
+    let id = site.open("2024-04-30 18:00", 3, false);
+    site.push(
+        "2024-04-30 18:50",
+        Event::IncidentAcknowledged(Site::subject(&id)),
+    );
+    site.change_level(&id, 1, "2024-04-30 19:00");
+    let incident = site.incident(&id);
+    assert_eq!(
+        show(&site, incident.response.due),
+        "2024-04-30T20:00:00+08:00"
+    );
+    assert_eq!(
+        incident.response.met(site.at("2024-04-30 21:00")),
+        Some(true)
+    );
+}
+
+#[test]
+fn presence_asked_after_the_report_starts_the_arrival_clock_then() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 2, false);
+    site.ask_onsite(&id, "2024-05-05 01:00", None, "2024-05-05 01:00");
+    let arrival = site.incident(&id).arrival.unwrap();
+    assert_eq!(show(&site, arrival.started), "2024-05-05T01:00:00+08:00");
+    assert_eq!(show(&site, arrival.due), "2024-05-05T09:00:00+08:00");
+    // A later agreed time moves it.
+    site.ask_onsite(
+        &id,
+        "2024-05-05 01:05",
+        Some("2024-05-05 12:00"),
+        "2024-05-05 01:05",
+    );
+    assert_eq!(
+        site.incident(&id).arrival.unwrap().due,
+        site.at("2024-05-05 12:00")
+    );
+}
+
+#[test]
+fn an_arrival_no_longer_needed_is_undecided() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 1, true);
+    let resolved = Resolved {
+        incident: id.clone(),
+        summary: "fixed remotely".into(),
+        impact: None,
+        cause: None,
+        fix: None,
+    };
+    site.push("2024-05-04 23:00", Event::IncidentResolved(resolved));
+    assert_eq!(
+        site.incident(&id).arrival_met(site.at("2024-05-06 00:00")),
+        None
+    );
+}
+
+#[test]
+fn records_fold_alike_in_any_order() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 1, true);
+    site.push(
+        "2024-05-04 22:00",
+        Event::IncidentAcknowledged(Site::subject(&id)),
+    );
+    // An acknowledgement in the same second as the report, with an id that sorts first.
+    site.records[1].id = "00000000000000000000000000".to_string();
+    site.push(
+        "2024-05-05 01:00",
+        Event::IncidentArrived(Site::subject(&id)),
+    );
+    let forward = fold(&site.records);
+    let backward = fold(site.records.iter().rev());
+    assert_eq!(forward, backward);
+    assert_eq!(forward[0].response.done, Some(site.at("2024-05-04 22:00")));
+}
+
+#[test]
+fn records_about_an_incident_never_opened_are_left_out() {
+    let mut site = Site::new();
+    site.push(
+        "2024-05-04 22:00",
+        Event::IncidentAcknowledged(Site::subject("NOSUCH")),
+    );
+    assert!(fold(&site.records).is_empty());
+}
+
+#[test]
+fn ids_are_found_by_any_unique_prefix_in_any_case() {
+    let mut site = Site::new();
+    site.open("2024-05-04 22:00", 1, false);
+    site.open("2024-05-04 22:01", 1, false);
+    let incidents = fold(&site.records);
+    let ids: Vec<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["000001", "000002"]);
+    assert_eq!(find(&incidents, "000002").unwrap().id, "000002");
+    assert_eq!(
+        find(&incidents, "0000").unwrap_err(),
+        IncidentError::Ambiguous {
+            prefix: "0000".into(),
+            candidates: vec!["000001".into(), "000002".into()],
+        }
+    );
+    assert_eq!(
+        find(&incidents, "x").unwrap_err(),
+        IncidentError::Unknown("x".into())
+    );
+    assert!(find(&incidents, "").is_err());
+    assert_eq!(short_id("01JQ0000000000000000k7qm2x"), "K7QM2X");
+}
+
+#[test]
+fn recording_is_refused_when_it_makes_no_sense() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 2, false);
+    let now = site.at("2024-05-05 10:00");
+    let incident = site.incident(&id);
+    let check = |action, at: &str| incident.check(action, site.at(at), now);
+    assert!(matches!(
+        check(Action::Acknowledge, "2024-05-04 21:59"),
+        Err(IncidentError::BeforeReport { .. })
+    ));
+    assert_eq!(check(Action::Acknowledge, "2024-05-05 10:01"), Ok(()));
+    assert!(matches!(
+        check(Action::Acknowledge, "2024-05-05 10:01:01"),
+        Err(IncidentError::Future { .. })
+    ));
+    assert_eq!(
+        check(Action::Close, "2024-05-05 09:00"),
+        Err(IncidentError::NotResolved(id.clone()))
+    );
+    assert_eq!(
+        check(Action::Reopen, "2024-05-05 09:00"),
+        Err(IncidentError::AlreadyOpen(id.clone()))
+    );
+    assert!(matches!(
+        check(Action::Level(Level::new(2).unwrap()), "2024-05-05 09:00"),
+        Err(IncidentError::SameLevel { .. })
+    ));
+    site.push(
+        "2024-05-04 22:10",
+        Event::IncidentAcknowledged(Site::subject(&id)),
+    );
+    let incident = site.incident(&id);
+    assert_eq!(
+        incident.check(Action::Acknowledge, now, now),
+        Err(IncidentError::AlreadyAcknowledged(id.clone()))
+    );
+}
+
+#[test]
+fn running_clocks_nearest_first_and_at_risk() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 1, true);
+    let incident = site.incident(&id);
+    let names: Vec<ClockName> = incident.running_clocks().iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        names,
+        [
+            ClockName::Response,
+            ClockName::Arrival,
+            ClockName::Resolution
+        ]
+    );
+    let response = incident.response;
+    assert!(matches!(
+        response.state(site.at("2024-05-04 22:23:59"), 0.8),
+        ClockState::Pending { at_risk: false, .. }
+    ));
+    assert!(matches!(
+        response.state(site.at("2024-05-04 22:24:00"), 0.8),
+        ClockState::Pending { at_risk: true, .. }
+    ));
+}
