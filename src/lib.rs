@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod incident;
 pub mod ledger;
 pub mod output;
+pub mod render;
 pub mod service;
 pub mod sla;
 pub mod store;

@@ -44,6 +44,7 @@ pub enum Tone {
     Weekend,
     Heading,
     Warning,
+    Breach,
 }
 
 impl Tone {
@@ -56,6 +57,7 @@ impl Tone {
             Tone::Weekend => Style::new().effects(Effects::DIMMED),
             Tone::Heading => Style::new().effects(Effects::BOLD),
             Tone::Warning => AnsiColor::Yellow.on_default().effects(Effects::BOLD),
+            Tone::Breach => AnsiColor::Red.on_default().effects(Effects::BOLD),
         }
     }
 }

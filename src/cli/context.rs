@@ -4,23 +4,29 @@
 use std::env;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use anyhow::{Context as _, anyhow};
 use chrono::{DateTime, Utc};
+use ulid::Ulid;
 
 use super::Cli;
 use crate::calendar::{Calendar, Schedule};
 use crate::contract::Contract;
 use crate::i18n::Lang;
+use crate::ledger::{self, Event, Record, partition_month};
 use crate::output::{ColorChoice, Output};
 use crate::store::{self, ContractSearch, StoreError};
 use crate::time::whole_seconds;
 
-/// A contract with the calendar it runs on.
+/// A contract with the calendar it runs on and its ledger.
 pub struct Site {
     pub path: PathBuf,
     pub contract: Contract,
     pub calendar: Calendar,
+    /// The ledger directory: `--ledger`, `OTSS_LEDGER`, else the contract's `ledger` key
+    /// relative to the contract file.
+    pub ledger: PathBuf,
 }
 
 pub struct Context {
@@ -28,6 +34,8 @@ pub struct Context {
     pub now: DateTime<Utc>,
     contract_flag: Option<PathBuf>,
     contract_env: Option<PathBuf>,
+    ledger: Option<PathBuf>,
+    engineer: Option<String>,
     working_dir: PathBuf,
     config_dir: Option<PathBuf>,
     data_dir: Option<PathBuf>,
@@ -45,6 +53,11 @@ fn user_dir(
         Some(dir) if dir.is_absolute() => Some(dir.join("otss")),
         _ => directories::ProjectDirs::from("", "", "otss").map(|p| platform(&p).to_path_buf()),
     }
+}
+
+/// The directory a contract's relative paths start from.
+fn contract_dir(contract: &Path) -> &Path {
+    contract.parent().unwrap_or(Path::new("."))
 }
 
 fn non_empty_var(name: &str) -> Option<std::ffi::OsString> {
@@ -69,6 +82,10 @@ impl Context {
             now,
             contract_flag: cli.contract.clone(),
             contract_env: non_empty_var("OTSS_CONTRACT").map(PathBuf::from),
+            ledger: cli.ledger.clone(),
+            engineer: ["OTSS_ENGINEER", "USER", "USERNAME", "LOGNAME"]
+                .into_iter()
+                .find_map(|name| env::var(name).ok().filter(|v| !v.trim().is_empty())),
             working_dir: env::current_dir().context("cannot read the working directory")?,
             config_dir: user_dir("XDG_CONFIG_HOME", |p| p.config_dir()),
             data_dir: user_dir("XDG_DATA_HOME", |p| p.data_dir()),
@@ -115,10 +132,15 @@ impl Context {
         let text = store::read_text(&path)?;
         let contract = Contract::parse(&text, &path.display().to_string())?;
         let calendar = self.calendar(Some((&contract, &path)))?;
+        let ledger = match &self.ledger {
+            Some(dir) => dir.clone(),
+            None => contract_dir(&path).join(&contract.ledger),
+        };
         Ok(Some(Site {
             path,
             contract,
             calendar,
+            ledger,
         }))
     }
 
@@ -132,11 +154,73 @@ impl Context {
         let Some((contract, path)) = contract else {
             return Ok(Calendar::new(&schedules, &Default::default()));
         };
-        let base = path.parent().unwrap_or(Path::new("."));
         for file in &contract.calendar.schedules {
-            schedules.push(store::read_schedule(&base.join(file))?);
+            schedules.push(store::read_schedule(&contract_dir(path).join(file))?);
         }
         Ok(Calendar::new(&schedules, &contract.calendar.overrides))
+    }
+
+    /// Who is writing: `OTSS_ENGINEER`, else the operating system's user name.
+    pub fn engineer(&self) -> anyhow::Result<&str> {
+        self.engineer
+            .as_deref()
+            .map(str::trim)
+            .context("who is recording? set OTSS_ENGINEER to your name")
+    }
+
+    /// Every record of the ledger. Lines that are not records are reported on standard
+    /// error as `file:line: reason` and skipped.
+    pub fn records(&self, site: &Site, out: &mut Output) -> anyhow::Result<Vec<Record>> {
+        let mut records = Vec::new();
+        for file in store::read_ledger(&site.ledger, |p| partition_month(p).is_some())? {
+            let (mut found, problems) = ledger::parse_file(&file.name, &file.bytes)?;
+            records.append(&mut found);
+            for problem in problems {
+                let path = site.ledger.join(&problem.file);
+                out.warn(format!(
+                    "{}:{}: {}",
+                    path.display(),
+                    problem.line,
+                    problem.reason
+                ))?;
+            }
+        }
+        Ok(records)
+    }
+
+    /// Writes a new record of `event` at `at` by this engineer, and returns it.
+    pub fn append(
+        &self,
+        site: &Site,
+        record_id: String,
+        at: DateTime<Utc>,
+        event: Event,
+    ) -> anyhow::Result<Record> {
+        let zone = site.contract.timezone;
+        let record = Record::new(record_id, at, zone, self.engineer()?, event);
+        let stem = ledger::file_stem(&record.by);
+        store::append_record(
+            &site.ledger,
+            &ledger::partition(at, zone),
+            &stem,
+            &record.to_line(),
+        )?;
+        Ok(record)
+    }
+
+    /// A new record id: a ULID of "now", made greater than every id in `seen` so that records
+    /// written one after another in the same second fold in the order they were written.
+    pub fn new_record_id(&self, seen: &[Record]) -> String {
+        let id = Ulid::from_datetime(SystemTime::from(self.now));
+        let latest = seen
+            .iter()
+            .filter_map(|r| Ulid::from_string(&r.id).ok())
+            .max();
+        match latest {
+            Some(latest) if latest >= id => latest.increment().unwrap_or(id),
+            _ => id,
+        }
+        .to_string()
     }
 
     /// Where imported holiday schedules are kept.

@@ -3,8 +3,10 @@
 mod calendar;
 mod context;
 mod contract;
+mod incident;
 mod show;
 mod sla;
+mod status;
 
 use std::io;
 use std::path::PathBuf;
@@ -21,6 +23,8 @@ Examples:
   otss sla --level 1                       SLA deadlines for a level-1 incident reported now
   otss sla --level 2 --at \"2025-10-01 20:00\"
   otss calendar 2025-10                    the national working calendar of a month
+  otss incident open --level 1 --title \"CLB returns 502\"
+  otss status                              open incidents, nearest deadline first
   otss --contract site/otss.toml calendar 2025-05-01 --json";
 
 /// otss — the on-site support engineer's tool: contract rules, SLA deadlines on China's
@@ -31,6 +35,10 @@ pub struct Cli {
     /// The contract file [default: ./otss.toml, then the user config directory]
     #[arg(long, global = true, value_name = "PATH")]
     pub contract: Option<PathBuf>,
+
+    /// The ledger directory [default: the contract's `ledger`, beside the contract]
+    #[arg(long, global = true, env = "OTSS_LEDGER", value_name = "PATH")]
+    pub ledger: Option<PathBuf>,
 
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
@@ -59,6 +67,11 @@ pub enum Command {
     /// Check or show the contract
     #[command(subcommand)]
     Contract(contract::ContractCommand),
+    /// Report incidents and track them against the SLA
+    #[command(subcommand)]
+    Incident(incident::IncidentCommand),
+    /// The start-of-shift view: open incidents, nearest deadline first
+    Status(status::StatusArgs),
 }
 
 /// Runs a parsed command line. The environment and the clock are read here, once.
@@ -68,6 +81,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sla(args) => sla::run(&context, args),
         Command::Calendar(args) => calendar::run(&context, args),
         Command::Contract(command) => contract::run(&context, command),
+        Command::Incident(command) => incident::run(&context, command),
+        Command::Status(args) => status::run(&context, args),
     }
 }
 

@@ -1,10 +1,15 @@
 //! English.
 
 use chrono::{NaiveDate, TimeDelta, Weekday};
+use chrono_tz::Tz;
 
-use super::{ContractField, Lang, Messages, PrioritySite, day_name, duration_in};
+use super::{
+    ContractField, Lang, Messages, PrioritySite, RecoveryLabel, approximately, day_name,
+    duration_in,
+};
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
+use crate::incident::{ClockName, Happening, Status};
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
 
@@ -360,5 +365,123 @@ impl Messages for En {
 
     fn none(&self) -> &'static str {
         "none"
+    }
+
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Open => "open",
+            Status::Resolved => "resolved",
+            Status::Closed => "closed",
+        }
+    }
+
+    fn clock(&self, clock: ClockName) -> &'static str {
+        match clock {
+            ClockName::Response => "response",
+            ClockName::Arrival => "arrival",
+            ClockName::Resolution => "resolution",
+        }
+    }
+
+    fn due_in(&self, clock: ClockName, left: TimeDelta) -> String {
+        let verb = match clock {
+            ClockName::Response => "respond",
+            ClockName::Arrival => "on site",
+            ClockName::Resolution => "resolve",
+        };
+        format!("{verb} in {}", self.duration(approximately(left)))
+    }
+
+    fn breached(&self, clock: ClockName, by: TimeDelta) -> String {
+        format!(
+            "{} BREACHED {} ago",
+            self.clock(clock),
+            self.duration(approximately(by))
+        )
+    }
+
+    fn at_risk(&self, countdown: &str) -> String {
+        format!("{countdown} (at risk)")
+    }
+
+    fn verdict(&self, met: Option<bool>) -> &'static str {
+        match met {
+            Some(true) => "met",
+            Some(false) => "breached",
+            None => "pending",
+        }
+    }
+
+    fn happening(&self, happening: &Happening, zone: Tz) -> String {
+        match happening {
+            Happening::Opened { level, title } => {
+                format!("reported, {}: {title}", self.level(level.number()))
+            }
+            Happening::Acknowledged => "acknowledged".to_string(),
+            Happening::OnsiteRequested { agreed: None } => "engineer asked on site".to_string(),
+            Happening::OnsiteRequested { agreed: Some(at) } => {
+                format!(
+                    "engineer asked on site, agreed for {}",
+                    at.with_timezone(&zone).format("%Y-%m-%d %H:%M")
+                )
+            }
+            Happening::Arrived => "engineer on site".to_string(),
+            Happening::LevelChanged { from, to } => {
+                format!("level changed from {} to {}", from.number(), to.number())
+            }
+            Happening::Noted { text } => format!("note: {text}"),
+            Happening::Resolved { summary } => format!("resolved: {summary}"),
+            Happening::Closed => "closed".to_string(),
+            Happening::Reopened => "reopened".to_string(),
+        }
+    }
+
+    fn reported(&self, when: &str, by: &str) -> String {
+        format!("reported {when} by {by}")
+    }
+
+    fn no_incidents(&self, open_only: bool) -> String {
+        if open_only {
+            "no open incidents"
+        } else {
+            "no incidents recorded"
+        }
+        .to_string()
+    }
+
+    fn open_incidents(&self, count: usize, at_risk: usize, breached: usize) -> String {
+        format!(
+            "{}: {at_risk} at risk, {breached} breached",
+            plural(count as u64, "open incident", "open incidents")
+        )
+    }
+
+    fn recovery_label(&self, label: RecoveryLabel) -> &'static str {
+        match label {
+            RecoveryLabel::Title => "Incident recovery report",
+            RecoveryLabel::Item => "Item",
+            RecoveryLabel::Detail => "Detail",
+            RecoveryLabel::Incident => "Incident",
+            RecoveryLabel::Customer => "Customer",
+            RecoveryLabel::Level => "Level",
+            RecoveryLabel::ReportedAt => "Reported",
+            RecoveryLabel::ReportedBy => "Recorded by",
+            RecoveryLabel::Status => "Status",
+            RecoveryLabel::Summary => "Summary",
+            RecoveryLabel::Impact => "Impact",
+            RecoveryLabel::Cause => "Cause",
+            RecoveryLabel::Fix => "Fix",
+            RecoveryLabel::Clocks => "Service levels",
+            RecoveryLabel::Clock => "Clock",
+            RecoveryLabel::Deadline => "Deadline",
+            RecoveryLabel::Actual => "Actual",
+            RecoveryLabel::Verdict => "Result",
+            RecoveryLabel::Levels => "Level history",
+            RecoveryLabel::Timeline => "Timeline",
+            RecoveryLabel::Time => "Time",
+            RecoveryLabel::Engineer => "Engineer",
+            RecoveryLabel::Event => "Event",
+            RecoveryLabel::NotRecorded => "not recorded",
+        }
     }
 }

@@ -7,10 +7,12 @@ mod en;
 mod zh;
 
 use chrono::{NaiveDate, TimeDelta, Weekday};
+use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Basis, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
+use crate::incident::{ClockName, Happening, Status};
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::sla::Situation;
 
@@ -111,6 +113,54 @@ pub trait Messages: Sync {
     fn priority_rule(&self, applies: bool, staff: u32, cities: &[String]) -> String;
     fn arrival_with_priority(&self, arrival: TimeDelta, priority: TimeDelta) -> String;
     fn none(&self) -> &'static str;
+
+    // Incidents.
+    fn status(&self, status: Status) -> &'static str;
+    fn clock(&self, clock: ClockName) -> &'static str;
+    /// A running clock: "respond in 12 min".
+    fn due_in(&self, clock: ClockName, left: TimeDelta) -> String;
+    /// A clock past its deadline: "response BREACHED 5 min ago".
+    fn breached(&self, clock: ClockName, by: TimeDelta) -> String;
+    /// A countdown marked as at risk.
+    fn at_risk(&self, countdown: &str) -> String;
+    /// Met, breached, or not decided yet.
+    fn verdict(&self, met: Option<bool>) -> &'static str;
+    /// A timeline entry; times in it are shown in `zone`.
+    fn happening(&self, happening: &Happening, zone: Tz) -> String;
+    fn reported(&self, when: &str, by: &str) -> String;
+    fn no_incidents(&self, open_only: bool) -> String;
+    /// The heading of the open incidents in `otss status`.
+    fn open_incidents(&self, count: usize, at_risk: usize, breached: usize) -> String;
+    fn recovery_label(&self, label: RecoveryLabel) -> &'static str;
+}
+
+/// Headings and labels of the recovery report (故障恢复报告).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryLabel {
+    Title,
+    Item,
+    Detail,
+    Incident,
+    Customer,
+    Level,
+    ReportedAt,
+    ReportedBy,
+    Status,
+    Summary,
+    Impact,
+    Cause,
+    Fix,
+    Clocks,
+    Clock,
+    Deadline,
+    Actual,
+    Verdict,
+    Levels,
+    Timeline,
+    Time,
+    Engineer,
+    Event,
+    NotRecorded,
 }
 
 /// Labels of `otss contract show`.
@@ -166,6 +216,18 @@ fn duration_in(d: TimeDelta, units: [&str; 4]) -> String {
     parts.join(" ")
 }
 
+/// A countdown's duration to its two largest units: seconds under a minute, minutes under a
+/// day, hours beyond.
+fn approximately(d: TimeDelta) -> TimeDelta {
+    let seconds = d.num_seconds();
+    let unit = match seconds {
+        s if s < 60 => 1,
+        s if s < 86_400 => 60,
+        _ => 3_600,
+    };
+    TimeDelta::seconds(seconds - seconds % unit)
+}
+
 /// A day's name in the catalogue's language.
 pub fn day_name(messages: &dyn Messages, name: &DayName) -> String {
     match name {
@@ -217,6 +279,26 @@ mod tests {
         assert_eq!(
             Lang::En.messages().duration(TimeDelta::hours(75)),
             "3 d 3 h"
+        );
+    }
+
+    #[test]
+    fn countdowns_keep_two_units() {
+        let en = Lang::En.messages();
+        let left = TimeDelta::seconds(8 * 86_400 + 6 * 3_600 + 40 * 60 + 5);
+        assert_eq!(en.due_in(ClockName::Resolution, left), "resolve in 8 d 6 h");
+        assert_eq!(
+            en.due_in(ClockName::Response, TimeDelta::seconds(725)),
+            "respond in 12 min"
+        );
+        assert_eq!(
+            en.breached(ClockName::Arrival, TimeDelta::seconds(42)),
+            "arrival BREACHED 42 s ago"
+        );
+        let zh = Lang::Zh.messages();
+        assert_eq!(
+            zh.due_in(ClockName::Response, TimeDelta::seconds(725)),
+            "12 分钟内响应"
         );
     }
 

@@ -1,10 +1,15 @@
 //! 中文。
 
 use chrono::{NaiveDate, TimeDelta, Weekday};
+use chrono_tz::Tz;
 
-use super::{ContractField, Lang, Messages, PrioritySite, day_name, duration_in};
+use super::{
+    ContractField, Lang, Messages, PrioritySite, RecoveryLabel, approximately, day_name,
+    duration_in,
+};
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
+use crate::incident::{ClockName, Happening, Status};
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
 
@@ -331,5 +336,121 @@ impl Messages for Zh {
 
     fn none(&self) -> &'static str {
         "无"
+    }
+
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Open => "处理中",
+            Status::Resolved => "已解决",
+            Status::Closed => "已关闭",
+        }
+    }
+
+    fn clock(&self, clock: ClockName) -> &'static str {
+        match clock {
+            ClockName::Response => "响应",
+            ClockName::Arrival => "到场",
+            ClockName::Resolution => "解决",
+        }
+    }
+
+    fn due_in(&self, clock: ClockName, left: TimeDelta) -> String {
+        format!(
+            "{}内{}",
+            self.duration(approximately(left)),
+            self.clock(clock)
+        )
+    }
+
+    fn breached(&self, clock: ClockName, by: TimeDelta) -> String {
+        format!(
+            "{}已超时 {}",
+            self.clock(clock),
+            self.duration(approximately(by))
+        )
+    }
+
+    fn at_risk(&self, countdown: &str) -> String {
+        format!("{countdown}（临近超时）")
+    }
+
+    fn verdict(&self, met: Option<bool>) -> &'static str {
+        match met {
+            Some(true) => "达标",
+            Some(false) => "超时",
+            None => "未定",
+        }
+    }
+
+    fn happening(&self, happening: &Happening, zone: Tz) -> String {
+        match happening {
+            Happening::Opened { level, title } => {
+                format!("报告{}：{title}", self.level(level.number()))
+            }
+            Happening::Acknowledged => "已响应".to_string(),
+            Happening::OnsiteRequested { agreed: None } => "客户要求到场".to_string(),
+            Happening::OnsiteRequested { agreed: Some(at) } => {
+                format!(
+                    "客户要求到场，约定 {}",
+                    at.with_timezone(&zone).format("%Y-%m-%d %H:%M")
+                )
+            }
+            Happening::Arrived => "工程师到场".to_string(),
+            Happening::LevelChanged { from, to } => format!(
+                "级别由{}调整为{}",
+                self.level(from.number()),
+                self.level(to.number())
+            ),
+            Happening::Noted { text } => format!("备注：{text}"),
+            Happening::Resolved { summary } => format!("已解决：{summary}"),
+            Happening::Closed => "已关闭".to_string(),
+            Happening::Reopened => "重新打开".to_string(),
+        }
+    }
+
+    fn reported(&self, when: &str, by: &str) -> String {
+        format!("{when} 由 {by} 记录")
+    }
+
+    fn no_incidents(&self, open_only: bool) -> String {
+        if open_only {
+            "没有处理中的故障"
+        } else {
+            "尚无故障记录"
+        }
+        .to_string()
+    }
+
+    fn open_incidents(&self, count: usize, at_risk: usize, breached: usize) -> String {
+        format!("处理中的故障 {count} 个：临近超时 {at_risk} 个，已超时 {breached} 个")
+    }
+
+    fn recovery_label(&self, label: RecoveryLabel) -> &'static str {
+        match label {
+            RecoveryLabel::Title => "故障恢复报告",
+            RecoveryLabel::Item => "项目",
+            RecoveryLabel::Detail => "内容",
+            RecoveryLabel::Incident => "故障编号",
+            RecoveryLabel::Customer => "客户",
+            RecoveryLabel::Level => "故障级别",
+            RecoveryLabel::ReportedAt => "报告时间",
+            RecoveryLabel::ReportedBy => "记录人",
+            RecoveryLabel::Status => "状态",
+            RecoveryLabel::Summary => "故障概述",
+            RecoveryLabel::Impact => "影响范围",
+            RecoveryLabel::Cause => "故障原因",
+            RecoveryLabel::Fix => "处理措施",
+            RecoveryLabel::Clocks => "服务时效",
+            RecoveryLabel::Clock => "时限",
+            RecoveryLabel::Deadline => "截止时间",
+            RecoveryLabel::Actual => "实际时间",
+            RecoveryLabel::Verdict => "结果",
+            RecoveryLabel::Levels => "级别变更",
+            RecoveryLabel::Timeline => "处理过程",
+            RecoveryLabel::Time => "时间",
+            RecoveryLabel::Engineer => "工程师",
+            RecoveryLabel::Event => "事件",
+            RecoveryLabel::NotRecorded => "未记录",
+        }
     }
 }

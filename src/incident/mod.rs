@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::ledger::{Event, Record};
 use crate::sla::{ClockState, Level, OnSiteRequest, Rule, Sla, clock_state};
+use crate::time::rfc3339;
 use record::{LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
 
 /// How far ahead of "now" a recorded time may be: a minute, for clocks that differ a little.
@@ -263,19 +264,21 @@ impl Incident {
         clocks
     }
 
-    /// Whether `action` may be recorded at `at`, given "now".
+    /// Whether `action` may be recorded at `at`, given "now"; times in errors are shown in
+    /// `zone`.
     pub fn check(
         &self,
         action: Action,
         at: DateTime<Utc>,
         now: DateTime<Utc>,
+        zone: Tz,
     ) -> Result<(), IncidentError> {
-        check_time(at, now)?;
+        check_time(at, now, zone)?;
         let id = self.id.clone();
         if at < self.reported_at {
             return Err(IncidentError::BeforeReport {
                 id,
-                reported_at: self.reported_at,
+                reported_at: rfc3339(self.reported_at, zone),
             });
         }
         match (action, self.status) {
@@ -344,21 +347,18 @@ pub enum IncidentError {
     #[error("incident {id} is level {} already", level.number())]
     SameLevel { id: String, level: Level },
     #[error("that is before incident {id} was reported ({reported_at})")]
-    BeforeReport {
-        id: String,
-        reported_at: DateTime<Utc>,
-    },
+    BeforeReport { id: String, reported_at: String },
     #[error("{at} is in the future (now is {now}); record what has happened")]
-    Future {
-        at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    },
+    Future { at: String, now: String },
 }
 
 /// A recorded time may not lie more than a minute after "now".
-pub fn check_time(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), IncidentError> {
+pub fn check_time(at: DateTime<Utc>, now: DateTime<Utc>, zone: Tz) -> Result<(), IncidentError> {
     if at > now + FUTURE_TOLERANCE {
-        Err(IncidentError::Future { at, now })
+        Err(IncidentError::Future {
+            at: rfc3339(at, zone),
+            now: rfc3339(now, zone),
+        })
     } else {
         Ok(())
     }

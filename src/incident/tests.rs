@@ -186,10 +186,11 @@ fn the_full_lifecycle() {
     assert_eq!(incident.responded_by.as_deref(), Some("li.lei"));
     assert_eq!(incident.timeline.len(), 6);
     assert!(incident.running_clocks().is_empty());
-    let reopen = incident.check(Action::Reopen, now, now);
+    let zone = site.contract.timezone;
+    let reopen = incident.check(Action::Reopen, now, now, zone);
     assert_eq!(reopen, Ok(()));
     assert_eq!(
-        incident.check(Action::Note, now, now),
+        incident.check(Action::Note, now, now, zone),
         Err(IncidentError::Closed(id.clone()))
     );
     site.push(
@@ -358,7 +359,8 @@ fn recording_is_refused_when_it_makes_no_sense() {
     let id = site.open("2024-05-04 22:00", 2, false);
     let now = site.at("2024-05-05 10:00");
     let incident = site.incident(&id);
-    let check = |action, at: &str| incident.check(action, site.at(at), now);
+    let zone = site.contract.timezone;
+    let check = |action, at: &str| incident.check(action, site.at(at), now, zone);
     assert!(matches!(
         check(Action::Acknowledge, "2024-05-04 21:59"),
         Err(IncidentError::BeforeReport { .. })
@@ -386,7 +388,7 @@ fn recording_is_refused_when_it_makes_no_sense() {
     );
     let incident = site.incident(&id);
     assert_eq!(
-        incident.check(Action::Acknowledge, now, now),
+        incident.check(Action::Acknowledge, now, now, zone),
         Err(IncidentError::AlreadyAcknowledged(id.clone()))
     );
 }

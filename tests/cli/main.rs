@@ -3,6 +3,8 @@
 mod calendar;
 mod contract;
 mod conventions;
+mod incident;
+mod ledger;
 mod sla;
 
 use std::fs;
@@ -22,6 +24,9 @@ city = "Shenzhen"
 staff = 2
 language = "en"
 "#;
+
+/// "Now" for every command unless a test says otherwise: a Tuesday morning in service hours.
+pub const NOW: &str = "2025-03-04T10:00:00+08:00";
 
 /// A working directory with its own configuration and data directories, and a fixed "now".
 pub struct Sandbox {
@@ -76,8 +81,53 @@ impl Sandbox {
             .env("HOME", self.path())
             .env("XDG_CONFIG_HOME", self.config_dir())
             .env("XDG_DATA_HOME", self.data_dir())
-            .env("OTSS_NOW", "2025-03-04T10:00:00+08:00");
+            .env("OTSS_NOW", NOW)
+            .env("OTSS_ENGINEER", "li.lei");
         cmd
+    }
+
+    /// Runs `otss ARGS` with "now" at `now`, expects success, and returns its JSON.
+    pub fn json_at(&self, now: &str, args: &[&str]) -> Value {
+        let output = self
+            .otss()
+            .env("OTSS_NOW", now)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    /// Runs `otss ARGS` with "now" at `now`, expects exit status `code`, returns standard error.
+    pub fn fails_at(&self, now: &str, args: &[&str], code: i32) -> String {
+        let output = self
+            .otss()
+            .env("OTSS_NOW", now)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        stderr(&output)
+    }
+
+    /// The text of every ledger file, by path relative to the ledger.
+    pub fn ledger_files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let root = self.path().join("ledger");
+        for month in fs::read_dir(&root).unwrap() {
+            for file in fs::read_dir(month.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                let name = path.strip_prefix(&root).unwrap().display().to_string();
+                files.push((name, fs::read_to_string(&path).unwrap()));
+            }
+        }
+        files.sort();
+        files
     }
 
     /// Runs `otss ARGS`, expects success, and returns its JSON.

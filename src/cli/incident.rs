@@ -1,0 +1,433 @@
+//! `otss incident`: report incidents, record what happens to them, show and list them, and
+//! write their recovery reports.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::context::{Context, Site};
+use super::show::moment;
+use crate::incident::record::{Noted, Resolved, Subject};
+use crate::incident::{
+    self, Action, ClockName, Incident, NewIncident, Status, check_time, find, fold,
+};
+use crate::ledger::Event;
+use crate::output::{Output, Tone};
+use crate::render::incident::{self as view, IncidentJson};
+use crate::sla::{ClockState, Level, Sla};
+use crate::time::parse_instant;
+
+const EXAMPLES: &str = "\
+Examples:
+  otss incident open --level 1 --title \"CLB returns 502\" --onsite
+  otss incident ack K7Q                        any unique prefix of the id
+  otss incident onsite K7Q --agreed \"2025-03-05 09:30\"
+  otss incident level K7Q 2 --at \"2025-03-04 22:40\"
+  otss incident resolve K7Q --summary \"listener restarted\" --cause \"expired certificate\"
+  otss incident list --open
+  otss incident report K7Q --format md > recovery.md";
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = EXAMPLES)]
+pub enum IncidentCommand {
+    /// Record a new incident and start its clocks
+    Open(OpenArgs),
+    /// Record the first response to an incident
+    Ack(ActionArgs),
+    /// The customer asks for an engineer on site
+    Onsite {
+        #[command(flatten)]
+        action: ActionArgs,
+        /// A later arrival time agreed with the customer
+        #[arg(long, value_name = "TIME")]
+        agreed: Option<String>,
+    },
+    /// An engineer arrives on site
+    Arrive(ActionArgs),
+    /// Change the level; the deadlines are recomputed from the original report
+    Level {
+        #[command(flatten)]
+        action: ActionArgs,
+        /// The new level: 1, 2 or 3
+        level: Level,
+    },
+    /// Add a note to the timeline
+    Note {
+        #[command(flatten)]
+        action: ActionArgs,
+        /// The note
+        text: String,
+    },
+    /// Record that the incident is resolved
+    Resolve {
+        #[command(flatten)]
+        action: ActionArgs,
+        /// What was done, in a sentence
+        #[arg(long)]
+        summary: String,
+        /// What the incident affected
+        #[arg(long)]
+        impact: Option<String>,
+        /// The cause found
+        #[arg(long)]
+        cause: Option<String>,
+        /// The fix applied
+        #[arg(long)]
+        fix: Option<String>,
+    },
+    /// Close a resolved incident
+    Close(ActionArgs),
+    /// Reopen a resolved or closed incident
+    Reopen(ActionArgs),
+    /// Show an incident: its clocks and timeline
+    Show {
+        /// The incident id, or any unique prefix of it
+        id: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List incidents, nearest deadline first
+    List {
+        /// Only incidents still open
+        #[arg(long)]
+        open: bool,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// The recovery report (故障恢复报告) of an incident
+    Report {
+        /// The incident id, or any unique prefix of it
+        id: String,
+        #[arg(long, value_enum, default_value_t = RecoveryFormat::Md)]
+        format: RecoveryFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecoveryFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// 1 platform down, 2 partly failing, 3 ordinary fault
+    #[arg(long)]
+    level: Level,
+    /// What is wrong, in a line
+    #[arg(long)]
+    title: String,
+    /// More detail
+    #[arg(long)]
+    description: Option<String>,
+    /// When it was reported: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// The customer asks for an engineer on site with the report
+    #[arg(long)]
+    onsite: bool,
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionArgs {
+    /// The incident id, or any unique prefix of it
+    id: String,
+    /// When it happened: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
+    let site = context.site()?;
+    let mut out = context.output(Some(site.contract.language));
+    match command {
+        IncidentCommand::Open(args) => open(context, &site, &mut out, args)?,
+        IncidentCommand::Show { id, json } => {
+            let incidents = load(context, &site, &mut out)?;
+            let incident = find(&incidents, &id)?;
+            print_incident(context, &site, &mut out, incident, json)?;
+        }
+        IncidentCommand::List { open, json } => list(context, &site, &mut out, open, json)?,
+        IncidentCommand::Report { id, format } => {
+            let incidents = load(context, &site, &mut out)?;
+            let incident = find(&incidents, &id)?;
+            let report = view::Recovery::new(incident, &site.contract, context.now);
+            match format {
+                RecoveryFormat::Md => out.line(view::markdown(&report, out.messages()))?,
+                RecoveryFormat::Json => out.json(&report.json(out.messages()))?,
+            }
+        }
+        action => record(context, &site, &mut out, action)?,
+    }
+    Ok(out.flush()?)
+}
+
+fn load(context: &Context, site: &Site, out: &mut Output) -> anyhow::Result<Vec<Incident>> {
+    Ok(fold(&context.records(site, out)?))
+}
+
+fn time_arg(
+    site: &Site,
+    flag: &str,
+    text: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<DateTime<Utc>> {
+    match text {
+        Some(text) => {
+            parse_instant(text, site.contract.timezone).with_context(|| format!("invalid {flag}"))
+        }
+        None => Ok(now),
+    }
+}
+
+fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> anyhow::Result<()> {
+    let reported_at = time_arg(site, "--at", args.at.as_deref(), context.now)?;
+    check_time(reported_at, context.now, site.contract.timezone)?;
+    let title = args.title.trim().to_string();
+    anyhow::ensure!(
+        !title.is_empty(),
+        "--title is empty: say what is wrong in a line"
+    );
+    let record_id = context.new_record_id(&[]);
+    let sla = Sla::new(&site.contract, &site.calendar);
+    let new = NewIncident {
+        record_id: &record_id,
+        level: args.level,
+        title,
+        description: args.description,
+        reported_at,
+        onsite: args.onsite,
+    };
+    let event = incident::open_event(new, &sla, site.contract.timezone);
+    let record = context.append(site, record_id, reported_at, event)?;
+    let incidents = fold([&record]);
+    print_incident(context, site, out, &incidents[0], args.json)
+}
+
+/// Records an action on an existing incident, after checking it may be recorded.
+fn record(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    command: IncidentCommand,
+) -> anyhow::Result<()> {
+    let (args, action) = match &command {
+        IncidentCommand::Ack(a) => (a, Action::Acknowledge),
+        IncidentCommand::Onsite { action, .. } => (action, Action::OnsiteRequest),
+        IncidentCommand::Arrive(a) => (a, Action::Arrive),
+        IncidentCommand::Level { action, level } => (action, Action::Level(*level)),
+        IncidentCommand::Note { action, .. } => (action, Action::Note),
+        IncidentCommand::Resolve { action, .. } => (action, Action::Resolve),
+        IncidentCommand::Close(a) => (a, Action::Close),
+        IncidentCommand::Reopen(a) => (a, Action::Reopen),
+        IncidentCommand::Open(_)
+        | IncidentCommand::Show { .. }
+        | IncidentCommand::List { .. }
+        | IncidentCommand::Report { .. } => unreachable!("handled by run"),
+    };
+    let mut records = context.records(site, out)?;
+    let incidents = fold(&records);
+    let incident = find(&incidents, &args.id)?;
+    let at = time_arg(site, "--at", args.at.as_deref(), context.now)?;
+    incident.check(action, at, context.now, site.contract.timezone)?;
+    let event = action_event(site, incident, at, &command)?;
+    let record = context.append(site, context.new_record_id(&records), at, event)?;
+    records.push(record);
+    let incidents = fold(&records);
+    let updated = find(&incidents, &incident.id)?;
+    if args.json {
+        out.json(&IncidentJson::new(
+            updated,
+            site.contract.timezone,
+            context.now,
+            out.messages(),
+        ))?;
+    } else {
+        let line = list_line(out, site, updated, context.now);
+        out.line(line)?;
+    }
+    Ok(())
+}
+
+fn action_event(
+    site: &Site,
+    incident: &Incident,
+    at: DateTime<Utc>,
+    command: &IncidentCommand,
+) -> anyhow::Result<Event> {
+    let zone = site.contract.timezone;
+    let sla = Sla::new(&site.contract, &site.calendar);
+    let subject = || Subject {
+        incident: incident.id.clone(),
+    };
+    Ok(match command {
+        IncidentCommand::Ack(_) => Event::IncidentAcknowledged(subject()),
+        IncidentCommand::Arrive(_) => Event::IncidentArrived(subject()),
+        IncidentCommand::Close(_) => Event::IncidentClosed(subject()),
+        IncidentCommand::Reopen(_) => Event::IncidentReopened(subject()),
+        IncidentCommand::Onsite { agreed, .. } => {
+            let agreed = agreed
+                .as_deref()
+                .map(|t| parse_instant(t, zone).context("invalid --agreed"))
+                .transpose()?;
+            incident::onsite_event(incident, at, agreed, &sla, zone)
+        }
+        IncidentCommand::Level { level, .. } => incident::level_event(incident, *level, &sla, zone),
+        IncidentCommand::Note { text, .. } => Event::IncidentNoted(Noted {
+            incident: incident.id.clone(),
+            text: non_empty("the note", text)?,
+        }),
+        IncidentCommand::Resolve {
+            summary,
+            impact,
+            cause,
+            fix,
+            ..
+        } => Event::IncidentResolved(Resolved {
+            incident: incident.id.clone(),
+            summary: non_empty("--summary", summary)?,
+            impact: impact.clone(),
+            cause: cause.clone(),
+            fix: fix.clone(),
+        }),
+        IncidentCommand::Open(_)
+        | IncidentCommand::Show { .. }
+        | IncidentCommand::List { .. }
+        | IncidentCommand::Report { .. } => unreachable!("not an action"),
+    })
+}
+
+fn non_empty(what: &str, text: &str) -> anyhow::Result<String> {
+    let text = text.trim();
+    anyhow::ensure!(!text.is_empty(), "{what} is empty");
+    Ok(text.to_string())
+}
+
+fn list(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    open_only: bool,
+    json: bool,
+) -> anyhow::Result<()> {
+    let incidents = load(context, site, out)?;
+    let listed = by_urgency(&incidents, open_only);
+    let zone = site.contract.timezone;
+    if json {
+        let objects: Vec<IncidentJson> = listed
+            .iter()
+            .map(|i| IncidentJson::new(i, zone, context.now, out.messages()))
+            .collect();
+        return Ok(out.json(&objects)?);
+    }
+    if listed.is_empty() {
+        return Ok(out.line(out.messages().no_incidents(open_only))?);
+    }
+    for incident in listed {
+        let line = list_line(out, site, incident, context.now);
+        out.line(line)?;
+    }
+    Ok(())
+}
+
+/// Incidents with running clocks first, nearest deadline first; then the rest, newest first.
+pub fn by_urgency(incidents: &[Incident], open_only: bool) -> Vec<&Incident> {
+    let mut listed: Vec<&Incident> = incidents
+        .iter()
+        .filter(|i| !open_only || i.status == Status::Open)
+        .collect();
+    listed.sort_by_key(|i| {
+        let nearest = i.running_clocks().first().map(|(_, clock)| clock.due);
+        (nearest.is_none(), nearest, std::cmp::Reverse(i.reported_at))
+    });
+    listed
+}
+
+/// One line: id, level, status, the running clocks with countdowns, title.
+pub fn list_line(out: &Output, site: &Site, incident: &Incident, now: DateTime<Utc>) -> String {
+    let m = out.messages();
+    let mut parts = vec![
+        out.paint(Tone::Heading, &incident.id),
+        m.level(incident.level.number()),
+        m.status(incident.status).to_string(),
+    ];
+    parts.extend(
+        incident
+            .running_clocks()
+            .into_iter()
+            .map(|(name, clock)| countdown(out, name, clock.state(now, site.contract.sla.at_risk))),
+    );
+    parts.push(incident.title.clone());
+    parts.join(" · ")
+}
+
+/// A running clock as a countdown, coloured when at risk or breached.
+fn countdown(out: &Output, name: ClockName, state: ClockState) -> String {
+    let m = out.messages();
+    match state {
+        ClockState::Pending {
+            left,
+            at_risk: false,
+        } => m.due_in(name, left),
+        ClockState::Pending {
+            left,
+            at_risk: true,
+        } => out.paint(Tone::Warning, &m.at_risk(&m.due_in(name, left))),
+        ClockState::Breached { by } => out.paint(Tone::Breach, &m.breached(name, by)),
+        ClockState::Met => m.verdict(Some(true)).to_string(),
+    }
+}
+
+fn print_incident(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    incident: &Incident,
+    json: bool,
+) -> anyhow::Result<()> {
+    let zone = site.contract.timezone;
+    let m = out.messages();
+    if json {
+        return Ok(out.json(&IncidentJson::new(incident, zone, context.now, m))?);
+    }
+    let today = incident.reported_at.with_timezone(&zone).date_naive();
+    let when = |t: DateTime<Utc>| moment(t, zone, today, m);
+    let line = list_line(out, site, incident, context.now);
+    out.line(line)?;
+    out.line(m.reported(
+        &view::full_time(incident.reported_at, zone),
+        &incident.reported_by,
+    ))?;
+    let report = view::Recovery::new(incident, &site.contract, context.now);
+    let rows = report
+        .clocks
+        .iter()
+        .map(|row| {
+            vec![
+                m.clock(row.clock).to_string(),
+                when(row.due),
+                row.actual.map(when).unwrap_or_default(),
+                m.verdict(row.met).to_string(),
+            ]
+        })
+        .collect();
+    let header = view::clock_header(m);
+    out.table(header, rows)?;
+    for entry in &incident.timeline {
+        out.line(format!(
+            "{}  {}  {}",
+            when(entry.at),
+            entry.by,
+            m.happening(&entry.happening, zone)
+        ))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! `otss status`: the start-of-shift view.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::context::Context;
+use super::incident::{by_urgency, list_line};
+use super::show::{DayJson, date_with_weekday, moment};
+use crate::incident::{Incident, fold};
+use crate::render::incident::IncidentJson;
+use crate::sla::{ClockState, Sla};
+use crate::time::{local_date, rfc3339};
+
+const EXAMPLES: &str = "\
+Examples:
+  otss status
+  otss status --json | jq '.open_incidents[].id'";
+
+#[derive(Debug, Args)]
+#[command(after_help = EXAMPLES)]
+pub struct StatusArgs {
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct StatusJson {
+    now: String,
+    customer: String,
+    in_service_hours: bool,
+    day: DayJson,
+    open_incidents: Vec<IncidentJson>,
+    at_risk: usize,
+    breached: usize,
+}
+
+/// How many open incidents have a clock at risk, and how many a clock breached.
+fn attention(
+    incidents: &[&Incident],
+    states: impl Fn(&Incident) -> Vec<ClockState>,
+) -> (usize, usize) {
+    let count = |wanted: fn(&ClockState) -> bool| {
+        incidents
+            .iter()
+            .filter(|i| states(i).iter().any(wanted))
+            .count()
+    };
+    (
+        count(|s| matches!(s, ClockState::Pending { at_risk: true, .. })),
+        count(|s| matches!(s, ClockState::Breached { .. })),
+    )
+}
+
+pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
+    let site = context.site()?;
+    let mut out = context.output(Some(site.contract.language));
+    let incidents = fold(&context.records(&site, &mut out)?);
+    let open = by_urgency(&incidents, true);
+    let now = context.now;
+    let contract = &site.contract;
+    let states = |i: &Incident| {
+        i.running_clocks()
+            .into_iter()
+            .map(|(_, clock)| clock.state(now, contract.sla.at_risk))
+            .collect()
+    };
+    let (at_risk, breached) = attention(&open, states);
+    let sla = Sla::new(contract, &site.calendar);
+    let zone = contract.timezone;
+    let day = site.calendar.day(local_date(now, zone));
+    let m = out.messages();
+    if args.json {
+        let json = StatusJson {
+            now: rfc3339(now, zone),
+            customer: contract.customer.clone(),
+            in_service_hours: sla.in_service_hours(now),
+            day: DayJson::new(&day, m),
+            open_incidents: open
+                .iter()
+                .map(|i| IncidentJson::new(i, zone, now, m))
+                .collect(),
+            at_risk,
+            breached,
+        };
+        out.json(&json)?;
+        return Ok(out.flush()?);
+    }
+    let situation = m.situation(&sla.situation(now), &contract.hours);
+    out.line(format!(
+        "{} {} · {situation} · {}",
+        date_with_weekday(day.date, m, true),
+        moment(now, zone, day.date, m),
+        contract.customer
+    ))?;
+    out.line(m.open_incidents(open.len(), at_risk, breached))?;
+    for incident in open {
+        let line = list_line(&out, &site, incident, now);
+        out.line(format!("  {line}"))?;
+    }
+    Ok(out.flush()?)
+}

@@ -1,0 +1,4 @@
+//! Renderings of the domain for people and scripts: JSON views and Markdown documents.
+
+pub mod incident;
+pub mod markdown;
