@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::incident::record as incident;
 
+pub mod index;
+
 /// The record schema this binary writes and reads. A record with a newer `v` needs a newer
 /// otss.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -119,7 +121,7 @@ pub fn file_stem(engineer: &str) -> String {
 }
 
 /// A line that is not a record.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineProblem {
     /// The file, relative to the ledger directory.
     pub file: String,
@@ -207,7 +209,7 @@ pub fn parse_file(
             Ok(record) => {
                 records.extend(record);
                 if torn {
-                    problems.push(problem("no newline at the end of the file".to_string()));
+                    problems.push(problem(index::NO_NEWLINE.to_string()));
                 }
             }
             Err(LineError::Newer(found)) => {
@@ -217,9 +219,7 @@ pub fn parse_file(
                     found,
                 });
             }
-            Err(LineError::Invalid(_)) if torn => problems.push(problem(
-                "torn last line from an interrupted write; safe to leave".to_string(),
-            )),
+            Err(LineError::Invalid(_)) if torn => problems.push(problem(index::TORN.to_string())),
             Err(LineError::Invalid(reason)) => problems.push(problem(reason)),
         }
     }

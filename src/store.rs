@@ -7,6 +7,8 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::calendar::{Schedule, ScheduleError};
+use crate::ledger::LedgerError;
+use crate::ledger::index::{FileStat, Index, Source};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -27,6 +29,8 @@ pub enum StoreError {
         path: PathBuf,
         source: ScheduleError,
     },
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
     #[error("{path} (imported earlier) cannot be used; import the schedule again or delete it")]
     StoredSchedule {
         path: PathBuf,
@@ -138,43 +142,90 @@ pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool),
     Ok((path, replaced))
 }
 
-/// One ledger file: its path relative to the ledger directory, and its bytes.
-pub struct LedgerFile {
-    pub name: String,
-    pub bytes: Vec<u8>,
+/// The ledger directory on disk: `PARTITION/NAME.jsonl` files, read for the index.
+pub struct LedgerDir<'a> {
+    pub dir: &'a Path,
+    /// Which partition directories to read.
+    pub partition: fn(&str) -> bool,
 }
 
-/// Every `PARTITION/NAME.jsonl` file of the ledger whose partition `wanted` accepts, in name
-/// order. A ledger that does not exist yet holds nothing.
-pub fn read_ledger(
-    dir: &Path,
-    wanted: impl Fn(&str) -> bool,
-) -> Result<Vec<LedgerFile>, StoreError> {
-    let read_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| StoreError::Read { path, source }
-    };
-    let mut files = Vec::new();
-    for partition in sorted_entries(dir).map_err(read_error(dir))? {
-        let Some(partition_name) = partition.file_name().and_then(|n| n.to_str()) else {
-            continue;
+impl Source for LedgerDir<'_> {
+    type Error = StoreError;
+
+    fn files(&self) -> Result<Vec<FileStat>, StoreError> {
+        let read_error = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| StoreError::Read { path, source }
         };
-        if !partition.is_dir() || !wanted(partition_name) {
-            continue;
-        }
-        for path in sorted_entries(&partition).map_err(read_error(&partition))? {
-            if path.extension().is_some_and(|ext| ext == "jsonl") && path.is_file() {
-                let bytes = fs::read(&path).map_err(read_error(&path))?;
-                let name = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .display()
-                    .to_string();
-                files.push(LedgerFile { name, bytes });
+        let mut files = Vec::new();
+        for partition in sorted_entries(self.dir).map_err(read_error(self.dir))? {
+            let name = partition
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            if !partition.is_dir() || !(self.partition)(name) {
+                continue;
+            }
+            for path in sorted_entries(&partition).map_err(read_error(&partition))? {
+                if path.extension().is_none_or(|ext| ext != "jsonl") {
+                    continue;
+                }
+                let metadata = fs::metadata(&path).map_err(read_error(&path))?;
+                if metadata.is_file() {
+                    files.push(FileStat {
+                        name: path
+                            .strip_prefix(self.dir)
+                            .unwrap_or(&path)
+                            .display()
+                            .to_string(),
+                        len: metadata.len(),
+                        modified: metadata
+                            .modified()
+                            .ok()
+                            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                            .map(|d| d.as_nanos()),
+                    });
+                }
             }
         }
+        Ok(files)
     }
-    Ok(files)
+
+    fn read(&self, name: &str, from: u64, to: u64) -> Result<Vec<u8>, StoreError> {
+        let path = self.dir.join(name);
+        let read_error = |source| StoreError::Read {
+            path: path.clone(),
+            source,
+        };
+        let mut file = File::open(&path).map_err(read_error)?;
+        file.seek(SeekFrom::Start(from)).map_err(read_error)?;
+        let mut bytes = Vec::with_capacity(to.saturating_sub(from) as usize);
+        file.take(to.saturating_sub(from))
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+        Ok(bytes)
+    }
+}
+
+/// The stored index, if there is one this binary can read; anything else is no index.
+pub fn read_index(path: &Path) -> Option<Index> {
+    let bytes = fs::read(path).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Stores the index whole, beside its final name and renamed into place.
+pub fn write_index(path: &Path, index: &Index) -> Result<(), StoreError> {
+    let write_error = |source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    create_private_dir(dir).map_err(write_error)?;
+    // Each process writes its own partial file, so concurrent writers never mix bytes.
+    let partial = path.with_extension(format!("{}.partial", std::process::id()));
+    let bytes = serde_json::to_vec(index).map_err(|e| write_error(e.into()))?;
+    write_private_file(&partial, &bytes).map_err(write_error)?;
+    fs::rename(&partial, path).map_err(write_error)
 }
 
 /// The entries of a directory, sorted; none when it does not exist.
@@ -338,26 +389,43 @@ mod tests {
     }
 
     #[test]
-    fn the_ledger_is_read_by_partition() {
+    fn the_ledger_is_listed_by_partition_and_read_by_range() {
         let dir = tempfile::tempdir().unwrap();
         for (partition, stem) in [("2025-03", "b"), ("2025-03", "a"), ("2025-04", "a")] {
             append_record(dir.path(), partition, stem, "{}").unwrap();
         }
         fs::write(dir.path().join("2025-03/notes.txt"), "not a ledger file").unwrap();
-        let names = |files: Vec<LedgerFile>| files.into_iter().map(|f| f.name).collect::<Vec<_>>();
+        fs::create_dir(dir.path().join("cache")).unwrap();
+        fs::write(dir.path().join("cache/x.jsonl"), "not a partition").unwrap();
+        let ledger = LedgerDir {
+            dir: dir.path(),
+            partition: |name| name.starts_with("2025"),
+        };
+        let files = ledger.files().unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
-            names(read_ledger(dir.path(), |_| true).unwrap()),
+            names,
             ["2025-03/a.jsonl", "2025-03/b.jsonl", "2025-04/a.jsonl"]
         );
-        assert_eq!(
-            names(read_ledger(dir.path(), |p| p == "2025-04").unwrap()),
-            ["2025-04/a.jsonl"]
-        );
-        assert!(
-            read_ledger(&dir.path().join("none"), |_| true)
-                .unwrap()
-                .is_empty()
-        );
+        assert!(files.iter().all(|f| f.len == 3 && f.modified.is_some()));
+        assert_eq!(ledger.read("2025-03/a.jsonl", 1, 3).unwrap(), b"}\n");
+        assert_eq!(ledger.read("2025-03/a.jsonl", 1, 99).unwrap(), b"}\n");
+        let missing = LedgerDir {
+            dir: &dir.path().join("none"),
+            partition: |_| true,
+        };
+        assert!(missing.files().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_index_is_stored_privately_and_anything_unreadable_is_no_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache/index.json");
+        assert!(read_index(&path).is_none());
+        write_index(&path, &Index::default()).unwrap();
+        assert_eq!(read_index(&path), Some(Index::default()));
+        fs::write(&path, "{ damaged").unwrap();
+        assert!(read_index(&path).is_none());
     }
 
     #[test]

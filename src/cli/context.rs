@@ -2,6 +2,7 @@
 //! once and handed to the pure domain code.
 
 use std::env;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -14,10 +15,19 @@ use super::Cli;
 use crate::calendar::{Calendar, Schedule};
 use crate::contract::Contract;
 use crate::i18n::Lang;
+use crate::ledger::index::Index;
 use crate::ledger::{self, Event, Record, partition_month};
 use crate::output::{ColorChoice, Output};
-use crate::store::{self, ContractSearch, StoreError};
+use crate::store::{self, ContractSearch, LedgerDir, StoreError};
 use crate::time::whole_seconds;
+
+/// Which incidents a command needs.
+pub enum Wanted<'a> {
+    Open,
+    All,
+    /// Those whose id starts with what was typed.
+    Id(&'a str),
+}
 
 /// A contract with the calendar it runs on and its ledger.
 pub struct Site {
@@ -39,6 +49,7 @@ pub struct Context {
     working_dir: PathBuf,
     config_dir: Option<PathBuf>,
     data_dir: Option<PathBuf>,
+    cache_dir: Option<PathBuf>,
     lang: Option<Lang>,
     color: ColorChoice,
     no_color: bool,
@@ -89,6 +100,7 @@ impl Context {
             working_dir: env::current_dir().context("cannot read the working directory")?,
             config_dir: user_dir("XDG_CONFIG_HOME", |p| p.config_dir()),
             data_dir: user_dir("XDG_DATA_HOME", |p| p.data_dir()),
+            cache_dir: user_dir("XDG_CACHE_HOME", |p| p.cache_dir()),
             lang: cli.lang,
             color: cli.color,
             no_color: non_empty_var("NO_COLOR").is_some(),
@@ -168,24 +180,66 @@ impl Context {
             .context("who is recording? set OTSS_ENGINEER to your name")
     }
 
-    /// Every record of the ledger. Lines that are not records are reported on standard
-    /// error as `file:line: reason` and skipped.
-    pub fn records(&self, site: &Site, out: &mut Output) -> anyhow::Result<Vec<Record>> {
-        let mut records = Vec::new();
-        for file in store::read_ledger(&site.ledger, |p| partition_month(p).is_some())? {
-            let (mut found, problems) = ledger::parse_file(&file.name, &file.bytes)?;
-            records.append(&mut found);
-            for problem in problems {
-                let path = site.ledger.join(&problem.file);
-                out.warn(format!(
-                    "{}:{}: {}",
-                    path.display(),
-                    problem.line,
-                    problem.reason
-                ))?;
-            }
+    /// The incident index of the site's ledger, brought up to date with its files. Lines
+    /// that are not records are reported on standard error as `file:line: reason`.
+    pub fn incident_index(&self, site: &Site, out: &mut Output) -> anyhow::Result<Index> {
+        let source = self.ledger_files(site);
+        let path = self.index_path(site);
+        let previous = path.as_deref().and_then(store::read_index);
+        let (index, changed) = Index::refresh(previous, &source)?;
+        if changed && let Some(path) = &path {
+            // The index is a cache: if it cannot be stored, the next run reads more, no more.
+            let _ = store::write_index(path, &index);
         }
-        Ok(records)
+        for problem in index.problems() {
+            let path = site.ledger.join(&problem.file);
+            out.warn(format!(
+                "{}:{}: {}",
+                path.display(),
+                problem.line,
+                problem.reason
+            ))?;
+        }
+        Ok(index)
+    }
+
+    /// The records of the incidents `wanted` picks from the index.
+    pub fn incident_records(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        wanted: Wanted,
+    ) -> anyhow::Result<Vec<Record>> {
+        let index = self.incident_index(site, out)?;
+        let ids = match wanted {
+            Wanted::Open => index.open_ids(),
+            Wanted::All => index.ids(),
+            Wanted::Id(typed) => {
+                let typed = typed.trim().to_uppercase();
+                index
+                    .ids()
+                    .into_iter()
+                    .filter(|id| id.starts_with(&typed))
+                    .collect()
+            }
+        };
+        Ok(index.records(&ids, &self.ledger_files(site))?)
+    }
+
+    fn ledger_files<'a>(&self, site: &'a Site) -> LedgerDir<'a> {
+        LedgerDir {
+            dir: &site.ledger,
+            partition: |name| partition_month(name).is_some(),
+        }
+    }
+
+    /// Where the index of a ledger is kept: the user's cache directory, never the ledger.
+    fn index_path(&self, site: &Site) -> Option<PathBuf> {
+        let ledger = std::path::absolute(&site.ledger).ok()?;
+        let mut hasher = DefaultHasher::new();
+        ledger.hash(&mut hasher);
+        let name = format!("{:016x}.json", hasher.finish());
+        Some(self.cache_dir.as_ref()?.join("index").join(name))
     }
 
     /// Writes a new record of `event` at `at` by this engineer, and returns it.

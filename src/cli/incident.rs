@@ -5,7 +5,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::context::{Context, Site};
+use super::context::{Context, Site, Wanted};
 use super::show::moment;
 use crate::incident::record::{Noted, Resolved, Subject};
 use crate::incident::{
@@ -151,13 +151,13 @@ pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
     match command {
         IncidentCommand::Open(args) => open(context, &site, &mut out, args)?,
         IncidentCommand::Show { id, json } => {
-            let incidents = load(context, &site, &mut out)?;
+            let incidents = load(context, &site, &mut out, Wanted::Id(&id))?;
             let incident = find(&incidents, &id)?;
             print_incident(context, &site, &mut out, incident, json)?;
         }
         IncidentCommand::List { open, json } => list(context, &site, &mut out, open, json)?,
         IncidentCommand::Report { id, format } => {
-            let incidents = load(context, &site, &mut out)?;
+            let incidents = load(context, &site, &mut out, Wanted::Id(&id))?;
             let incident = find(&incidents, &id)?;
             let report = view::Recovery::new(incident, &site.contract, context.now);
             match format {
@@ -170,8 +170,13 @@ pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
     Ok(out.flush()?)
 }
 
-fn load(context: &Context, site: &Site, out: &mut Output) -> anyhow::Result<Vec<Incident>> {
-    Ok(fold(&context.records(site, out)?))
+fn load(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    wanted: Wanted,
+) -> anyhow::Result<Vec<Incident>> {
+    Ok(fold(&context.incident_records(site, out, wanted)?))
 }
 
 fn time_arg(
@@ -233,7 +238,7 @@ fn record(
         | IncidentCommand::List { .. }
         | IncidentCommand::Report { .. } => unreachable!("handled by run"),
     };
-    let mut records = context.records(site, out)?;
+    let mut records = context.incident_records(site, out, Wanted::Id(&args.id))?;
     let incidents = fold(&records);
     let incident = find(&incidents, &args.id)?;
     let at = time_arg(site, "--at", args.at.as_deref(), context.now)?;
@@ -318,7 +323,8 @@ fn list(
     open_only: bool,
     json: bool,
 ) -> anyhow::Result<()> {
-    let incidents = load(context, site, out)?;
+    let wanted = if open_only { Wanted::Open } else { Wanted::All };
+    let incidents = load(context, site, out, wanted)?;
     let listed = by_urgency(&incidents, open_only);
     let zone = site.contract.timezone;
     if json {

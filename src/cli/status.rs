@@ -3,7 +3,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::context::Context;
+use super::context::{Context, Wanted};
 use super::incident::{by_urgency, list_line};
 use super::show::{DayJson, date_with_weekday, moment};
 use crate::incident::{Incident, fold};
@@ -55,7 +55,7 @@ fn attention(
 pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let incidents = fold(&context.records(&site, &mut out)?);
+    let incidents = fold(&context.incident_records(&site, &mut out, Wanted::Open)?);
     let open = by_urgency(&incidents, true);
     let now = context.now;
     let contract = &site.contract;

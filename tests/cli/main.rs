@@ -81,6 +81,7 @@ impl Sandbox {
             .env("HOME", self.path())
             .env("XDG_CONFIG_HOME", self.config_dir())
             .env("XDG_DATA_HOME", self.data_dir())
+            .env("XDG_CACHE_HOME", self.path().join("cache"))
             .env("OTSS_NOW", NOW)
             .env("OTSS_ENGINEER", "li.lei");
         cmd
