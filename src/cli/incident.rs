@@ -245,19 +245,23 @@ fn record(
     incident.check(action, at, context.now, site.contract.timezone)?;
     let event = action_event(site, incident, at, &command)?;
     let record = context.append(site, context.new_record_id(&records), at, event)?;
+    let recorded = incident::happening(&record.event);
     records.push(record);
     let incidents = fold(&records);
     let updated = find(&incidents, &incident.id)?;
+    let zone = site.contract.timezone;
     if args.json {
         out.json(&IncidentJson::new(
             updated,
-            site.contract.timezone,
+            zone,
             context.now,
             out.messages(),
         ))?;
     } else {
+        let m = out.messages();
+        let what = recorded.map(|h| m.happening(&h, zone)).unwrap_or_default();
         let line = list_line(out, site, updated, context.now);
-        out.line(line)?;
+        out.line(m.labelled(&what, &line))?;
     }
     Ok(())
 }

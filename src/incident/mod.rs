@@ -137,28 +137,30 @@ impl Incident {
             resolved_at: None,
             closed_at: None,
             resolved: None,
-            timeline: vec![Entry {
-                at,
-                by: record.by.clone(),
-                happening: Happening::Opened {
-                    level: opened.level,
-                    title: opened.title.clone(),
-                },
-            }],
+            timeline: happening(&record.event)
+                .map(|happening| Entry {
+                    at,
+                    by: record.by.clone(),
+                    happening,
+                })
+                .into_iter()
+                .collect(),
         }
     }
 
     /// Applies a later record about this incident.
     fn apply(&mut self, record: &Record) {
+        let Some(happening) = happening(&record.event) else {
+            return;
+        };
         let at = record.instant();
-        let happening = match &record.event {
+        match &record.event {
             Event::IncidentOpened(_) => return,
             Event::IncidentAcknowledged(_) => {
                 if self.response.done.is_none() {
                     self.response.done = Some(at);
                     self.responded_by = Some(record.by.clone());
                 }
-                Happening::Acknowledged
             }
             Event::IncidentOnsiteRequested(request) => {
                 let agreed = request.agreed.map(|t| t.with_timezone(&Utc));
@@ -168,36 +170,15 @@ impl Incident {
                 if let Some(pinned) = &request.arrival {
                     self.arrival = Some(Clock::new(at, pinned));
                 }
-                Happening::OnsiteRequested { agreed }
             }
             Event::IncidentArrived(_) => {
                 self.arrived_at.get_or_insert(at);
                 if let Some(arrival) = self.arrival.as_mut() {
                     arrival.done.get_or_insert(at);
                 }
-                Happening::Arrived
             }
-            Event::IncidentLevelChanged(change) => {
-                self.level = change.to;
-                self.response.move_to(Some(&change.response));
-                if let Some(arrival) = self.arrival.as_mut() {
-                    arrival.move_to(change.arrival.as_ref());
-                }
-                match (self.resolution.as_mut(), &change.resolution) {
-                    (Some(clock), pinned) => clock.move_to(pinned.as_ref()),
-                    (None, Some(pinned)) => {
-                        self.resolution = Some(Clock::new(self.reported_at, pinned))
-                    }
-                    (None, None) => {}
-                }
-                Happening::LevelChanged {
-                    from: change.from,
-                    to: change.to,
-                }
-            }
-            Event::IncidentNoted(note) => Happening::Noted {
-                text: note.text.clone(),
-            },
+            Event::IncidentLevelChanged(change) => self.change_level(change),
+            Event::IncidentNoted(_) => {}
             Event::IncidentResolved(resolved) => {
                 self.status = Status::Resolved;
                 self.resolved_at = Some(at);
@@ -205,14 +186,10 @@ impl Incident {
                 if let Some(clock) = self.resolution.as_mut() {
                     clock.done = Some(at);
                 }
-                Happening::Resolved {
-                    summary: resolved.summary.clone(),
-                }
             }
             Event::IncidentClosed(_) => {
                 self.status = Status::Closed;
                 self.closed_at = Some(at);
-                Happening::Closed
             }
             Event::IncidentReopened(_) => {
                 self.status = Status::Open;
@@ -221,14 +198,31 @@ impl Incident {
                 if let Some(clock) = self.resolution.as_mut() {
                     clock.done = None;
                 }
-                Happening::Reopened
             }
-        };
+        }
         self.timeline.push(Entry {
             at,
             by: record.by.clone(),
             happening,
         });
+    }
+
+    /// A new level moves the clocks still running to the recomputed deadlines (SPEC §2). A
+    /// resolution clock the new level does not have stops applying, unless it was met.
+    fn change_level(&mut self, change: &LevelChanged) {
+        self.level = change.to;
+        self.response.move_to(Some(&change.response));
+        if let Some(arrival) = self.arrival.as_mut() {
+            arrival.move_to(change.arrival.as_ref());
+        }
+        self.resolution = match (self.resolution, &change.resolution) {
+            (Some(mut clock), Some(pinned)) => {
+                clock.move_to(Some(pinned));
+                Some(clock)
+            }
+            (Some(clock), None) => clock.done.map(|_| clock),
+            (None, pinned) => pinned.as_ref().map(|p| Clock::new(self.reported_at, p)),
+        };
     }
 
     /// The arrival verdict: met, breached, or undecided. An incident resolved before its
@@ -390,6 +384,33 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
         .collect();
     incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
     incidents
+}
+
+/// What a record about an incident says happened, for its timeline.
+pub fn happening(event: &Event) -> Option<Happening> {
+    Some(match event {
+        Event::IncidentOpened(opened) => Happening::Opened {
+            level: opened.level,
+            title: opened.title.clone(),
+        },
+        Event::IncidentAcknowledged(_) => Happening::Acknowledged,
+        Event::IncidentOnsiteRequested(request) => Happening::OnsiteRequested {
+            agreed: request.agreed.map(|t| t.with_timezone(&Utc)),
+        },
+        Event::IncidentArrived(_) => Happening::Arrived,
+        Event::IncidentLevelChanged(change) => Happening::LevelChanged {
+            from: change.from,
+            to: change.to,
+        },
+        Event::IncidentNoted(note) => Happening::Noted {
+            text: note.text.clone(),
+        },
+        Event::IncidentResolved(resolved) => Happening::Resolved {
+            summary: resolved.summary.clone(),
+        },
+        Event::IncidentClosed(_) => Happening::Closed,
+        Event::IncidentReopened(_) => Happening::Reopened,
+    })
 }
 
 /// The incident a record is about, if any.

@@ -241,6 +241,26 @@ fn a_level_change_recomputes_from_the_original_report() {
 }
 
 #[test]
+fn a_resolution_clock_the_new_level_lacks_stops_unless_met() {
+    let mut site = Site::new();
+    let id = site.open("2024-04-30 18:00", 1, false);
+    assert!(site.incident(&id).resolution.is_some());
+    site.change_level(&id, 2, "2024-04-30 18:10");
+    assert_eq!(
+        site.incident(&id).resolution,
+        None,
+        "level 2 has no resolution clock"
+    );
+    site.change_level(&id, 1, "2024-04-30 18:20");
+    let back = site.incident(&id).resolution.unwrap();
+    assert_eq!(
+        back.started,
+        site.at("2024-04-30 18:00"),
+        "counted from the original report"
+    );
+}
+
+#[test]
 fn a_response_met_before_a_level_change_stays_met() {
     let mut site = Site::new();
     let id = site.open("2024-04-30 18:00", 3, false);

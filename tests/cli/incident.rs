@@ -133,9 +133,18 @@ fn the_full_lifecycle_with_verdicts_to_the_second() {
         (v["arrived_at"].clone(), v["arrival_met"].clone()),
         (json!("2024-04-30T22:00:00+08:00"), json!(true))
     );
-    site.json_at(
-        now,
-        &["incident", "note", &on_time, "listener restarted", "--json"],
+    let output = site
+        .otss()
+        .env("OTSS_NOW", now)
+        .args(["incident", "note", &on_time, "listener restarted"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        said.starts_with(&format!(
+            "note: listener restarted: {on_time} · level 3 · open"
+        )),
+        "{said}"
     );
     let v = site.json_at(
         now,
