@@ -81,8 +81,8 @@ impl Record {
     }
 
     /// The record as one line, without the newline.
-    pub fn to_line(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_line(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
     }
 
     /// The order records are folded in: by time; at the same second an incident's opening
@@ -98,14 +98,16 @@ pub fn partition(at: DateTime<Utc>, zone: Tz) -> String {
     at.with_timezone(&zone).format("%Y-%m").to_string()
 }
 
-/// The first day of a partition named `YYYY-MM`, if the name is one.
+/// The first day of a partition named `YYYY-MM`, if the name is exactly one.
 pub fn partition_month(name: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(&format!("{name}-01"), "%Y-%m-%d").ok()
+    let first = NaiveDate::parse_from_str(&format!("{name}-01"), "%Y-%m-%d").ok()?;
+    (first.format("%Y-%m").to_string() == name).then_some(first)
 }
 
 /// The file name part for an engineer: lowercase ASCII letters, digits, `.`, `_` and `-`
-/// kept; every other byte written as `%XX`, so that distinct names stay distinct files and no
-/// name can leave the directory.
+/// kept; every other byte written as `%XX`, so that no name can leave the directory. Names
+/// that differ only in case share a file: a case-insensitive file system could not keep them
+/// apart.
 pub fn file_stem(engineer: &str) -> String {
     let mut stem = String::with_capacity(engineer.len());
     for (i, byte) in engineer.trim().to_lowercase().bytes().enumerate() {
@@ -142,6 +144,8 @@ pub enum LedgerError {
         line: usize,
         found: u32,
     },
+    #[error("the ledger kept changing while it was read; run the command again")]
+    Unsettled,
 }
 
 #[derive(Deserialize)]
@@ -149,8 +153,100 @@ struct VersionOnly {
     v: u32,
 }
 
-/// Reads one line. `Ok(None)` for a blank line.
-pub fn parse_line(text: &str) -> Result<Option<Record>, LineError> {
+/// One line of a ledger file, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// 1-based.
+    pub number: usize,
+    /// Where the line starts in the bytes read, and its length without the newline.
+    pub start: usize,
+    pub len: usize,
+    pub record: Option<Record>,
+    /// What to report about the line, if anything.
+    pub problem: Option<String>,
+    /// Whether a newline ends it.
+    pub terminated: bool,
+}
+
+impl Line {
+    /// False only for a torn last line: it may still be completed, so it is not read yet.
+    pub fn complete(&self) -> bool {
+        self.terminated || self.record.is_some()
+    }
+}
+
+pub const TORN: &str = "torn last line from an interrupted write; safe to leave";
+pub const NO_NEWLINE: &str = "no newline at the end of the file";
+
+/// Reads the lines of `bytes` (a file, or what follows a point already read in it), numbering
+/// them from `first_number`. Blank lines hold nothing. A last line without a newline is either
+/// a whole record (kept, and reported as missing its newline) or a torn write (reported, and
+/// not complete). A record of a newer schema is an error: this binary cannot read it safely.
+pub fn read_lines(file: &str, bytes: &[u8], first_number: usize) -> Result<Vec<Line>, LedgerError> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut number = first_number;
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map(|p| start + p);
+        let raw = &bytes[start..end.unwrap_or(bytes.len())];
+        let terminated = end.is_some();
+        let (record, problem) = match read_line(raw) {
+            Ok(record) => (record, None),
+            Err(LineError::Newer(found)) => {
+                return Err(LedgerError::NewerVersion {
+                    file: file.to_string(),
+                    line: number,
+                    found,
+                });
+            }
+            Err(LineError::Invalid(reason)) => (None, Some(reason)),
+        };
+        let problem = match (terminated, &record) {
+            (true, _) => problem,
+            (false, Some(_)) => Some(NO_NEWLINE.to_string()),
+            (false, None) => Some(TORN.to_string()),
+        };
+        lines.push(Line {
+            number,
+            start,
+            len: raw.len(),
+            record,
+            problem,
+            terminated,
+        });
+        start = end.map_or(bytes.len(), |e| e + 1);
+        number += 1;
+    }
+    Ok(lines)
+}
+
+/// Every record of a file, and what is reported about its lines: a whole read, the
+/// reference the index is tested against.
+#[cfg(test)]
+pub fn read_file(file: &str, bytes: &[u8]) -> Result<(Vec<Record>, Vec<LineProblem>), LedgerError> {
+    let lines = read_lines(file, bytes, 1)?;
+    let problems = lines
+        .iter()
+        .filter_map(|line| {
+            line.problem.clone().map(|reason| LineProblem {
+                file: file.to_string(),
+                line: line.number,
+                reason,
+            })
+        })
+        .collect();
+    Ok((
+        lines.into_iter().filter_map(|l| l.record).collect(),
+        problems,
+    ))
+}
+
+/// Reads one line's bytes: a record, or nothing for a blank line.
+fn read_line(raw: &[u8]) -> Result<Option<Record>, LineError> {
+    let text = std::str::from_utf8(raw).map_err(|_| LineError::Invalid("not UTF-8 text".into()))?;
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -172,58 +268,9 @@ pub fn parse_line(text: &str) -> Result<Option<Record>, LineError> {
 
 /// Why a line is not a record this binary can use.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LineError {
+enum LineError {
     Invalid(String),
     Newer(u32),
-}
-
-/// The records of one file, and the lines that are not records. A last line without a
-/// newline is reported: as a torn write when it is not a record, else as a missing newline
-/// (its record is kept; the next append starts on a fresh line either way).
-pub fn parse_file(
-    file: &str,
-    bytes: &[u8],
-) -> Result<(Vec<Record>, Vec<LineProblem>), LedgerError> {
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
-    let unterminated = bytes.last().is_some_and(|b| *b != b'\n');
-    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-    let lines: Vec<&[u8]> = if body.is_empty() {
-        Vec::new()
-    } else {
-        body.split(|b| *b == b'\n').collect()
-    };
-    let last = lines.len();
-    for (index, raw) in lines.into_iter().enumerate() {
-        let line = index + 1;
-        let torn = unterminated && line == last;
-        let problem = |reason: String| LineProblem {
-            file: file.to_string(),
-            line,
-            reason,
-        };
-        let parsed = std::str::from_utf8(raw)
-            .map_err(|_| LineError::Invalid("not UTF-8 text".to_string()))
-            .and_then(parse_line);
-        match parsed {
-            Ok(record) => {
-                records.extend(record);
-                if torn {
-                    problems.push(problem(index::NO_NEWLINE.to_string()));
-                }
-            }
-            Err(LineError::Newer(found)) => {
-                return Err(LedgerError::NewerVersion {
-                    file: file.to_string(),
-                    line,
-                    found,
-                });
-            }
-            Err(LineError::Invalid(_)) if torn => problems.push(problem(index::TORN.to_string())),
-            Err(LineError::Invalid(reason)) => problems.push(problem(reason)),
-        }
-    }
-    Ok((records, problems))
 }
 
 #[cfg(test)]

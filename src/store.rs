@@ -4,11 +4,12 @@
 
 use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::calendar::{Schedule, ScheduleError};
-use crate::ledger::LedgerError;
 use crate::ledger::index::{FileStat, Index, Source};
+use crate::ledger::{LedgerError, partition_month};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -142,12 +143,8 @@ pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool),
     Ok((path, replaced))
 }
 
-/// The ledger directory on disk: `PARTITION/NAME.jsonl` files, read for the index.
-pub struct LedgerDir<'a> {
-    pub dir: &'a Path,
-    /// Which partition directories to read.
-    pub partition: fn(&str) -> bool,
-}
+/// The ledger directory on disk: its `YYYY-MM/NAME.jsonl` files.
+pub struct LedgerDir<'a>(pub &'a Path);
 
 impl Source for LedgerDir<'_> {
     type Error = StoreError;
@@ -158,12 +155,12 @@ impl Source for LedgerDir<'_> {
             move |source| StoreError::Read { path, source }
         };
         let mut files = Vec::new();
-        for partition in sorted_entries(self.dir).map_err(read_error(self.dir))? {
+        for partition in sorted_entries(self.0).map_err(read_error(self.0))? {
             let name = partition
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
-            if !partition.is_dir() || !(self.partition)(name) {
+            if !partition.is_dir() || partition_month(name).is_none() {
                 continue;
             }
             for path in sorted_entries(&partition).map_err(read_error(&partition))? {
@@ -172,38 +169,62 @@ impl Source for LedgerDir<'_> {
                 }
                 let metadata = fs::metadata(&path).map_err(read_error(&path))?;
                 if metadata.is_file() {
-                    files.push(FileStat {
-                        name: path
-                            .strip_prefix(self.dir)
-                            .unwrap_or(&path)
-                            .display()
-                            .to_string(),
-                        len: metadata.len(),
-                        modified: metadata
-                            .modified()
-                            .ok()
-                            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                            .map(|d| d.as_nanos()),
-                    });
+                    let name = path
+                        .strip_prefix(self.0)
+                        .unwrap_or(&path)
+                        .display()
+                        .to_string();
+                    files.push(file_stat(name, &metadata));
                 }
             }
         }
         Ok(files)
     }
 
-    fn read(&self, name: &str, from: u64, to: u64) -> Result<Vec<u8>, StoreError> {
-        let path = self.dir.join(name);
+    fn read(&self, name: &str, ranges: &[Range<u64>]) -> Result<Vec<Vec<u8>>, StoreError> {
+        let path = self.0.join(name);
         let read_error = |source| StoreError::Read {
             path: path.clone(),
             source,
         };
         let mut file = File::open(&path).map_err(read_error)?;
-        file.seek(SeekFrom::Start(from)).map_err(read_error)?;
-        let mut bytes = Vec::with_capacity(to.saturating_sub(from) as usize);
-        file.take(to.saturating_sub(from))
-            .read_to_end(&mut bytes)
-            .map_err(read_error)?;
-        Ok(bytes)
+        ranges
+            .iter()
+            .map(|range| {
+                file.seek(SeekFrom::Start(range.start))
+                    .map_err(read_error)?;
+                let mut bytes = Vec::with_capacity((range.end - range.start) as usize);
+                (&mut file)
+                    .take(range.end - range.start)
+                    .read_to_end(&mut bytes)
+                    .map_err(read_error)?;
+                Ok(bytes)
+            })
+            .collect()
+    }
+}
+
+fn file_stat(name: String, metadata: &fs::Metadata) -> FileStat {
+    let nanos = |t: io::Result<std::time::SystemTime>| {
+        t.ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+    };
+    #[cfg(unix)]
+    let (changed, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        let seconds = u128::try_from(metadata.ctime()).unwrap_or_default();
+        let nanos = u128::try_from(metadata.ctime_nsec()).unwrap_or_default();
+        (Some(seconds * 1_000_000_000 + nanos), Some(metadata.ino()))
+    };
+    #[cfg(not(unix))]
+    let (changed, inode) = (None, None);
+    FileStat {
+        name,
+        len: metadata.len(),
+        modified: nanos(metadata.modified()),
+        changed,
+        inode,
     }
 }
 
@@ -275,11 +296,13 @@ pub fn append_record(
         let _ = file.sync_all();
         return Err(write_error(source));
     }
+    // The record is on disk; making a new file's directory entry durable is best effort, as
+    // reporting a failure now would only invite a duplicate record.
     if length == 0 {
-        sync_dir(&folder).map_err(write_error)?;
+        let _ = sync_dir(&folder);
     }
     if new_folder {
-        sync_dir(dir).map_err(write_error)?;
+        let _ = sync_dir(dir);
     }
     Ok(path)
 }
@@ -395,12 +418,11 @@ mod tests {
             append_record(dir.path(), partition, stem, "{}").unwrap();
         }
         fs::write(dir.path().join("2025-03/notes.txt"), "not a ledger file").unwrap();
-        fs::create_dir(dir.path().join("cache")).unwrap();
-        fs::write(dir.path().join("cache/x.jsonl"), "not a partition").unwrap();
-        let ledger = LedgerDir {
-            dir: dir.path(),
-            partition: |name| name.starts_with("2025"),
-        };
+        for other in ["cache", "2025-3"] {
+            fs::create_dir(dir.path().join(other)).unwrap();
+            fs::write(dir.path().join(other).join("x.jsonl"), "not a partition").unwrap();
+        }
+        let ledger = LedgerDir(dir.path());
         let files = ledger.files().unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
@@ -408,13 +430,22 @@ mod tests {
             ["2025-03/a.jsonl", "2025-03/b.jsonl", "2025-04/a.jsonl"]
         );
         assert!(files.iter().all(|f| f.len == 3 && f.modified.is_some()));
-        assert_eq!(ledger.read("2025-03/a.jsonl", 1, 3).unwrap(), b"}\n");
-        assert_eq!(ledger.read("2025-03/a.jsonl", 1, 99).unwrap(), b"}\n");
-        let missing = LedgerDir {
-            dir: &dir.path().join("none"),
-            partition: |_| true,
-        };
-        assert!(missing.files().unwrap().is_empty());
+        #[cfg(unix)]
+        assert!(
+            files
+                .iter()
+                .all(|f| f.changed.is_some() && f.inode.is_some())
+        );
+        let ranges = ledger
+            .read("2025-03/a.jsonl", &[1..3, 0..1, 2..99])
+            .unwrap();
+        assert_eq!(ranges, [b"}\n".to_vec(), b"{".to_vec(), b"\n".to_vec()]);
+        assert!(
+            LedgerDir(&dir.path().join("none"))
+                .files()
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]
@@ -424,6 +455,14 @@ mod tests {
         assert!(read_index(&path).is_none());
         write_index(&path, &Index::default()).unwrap();
         assert_eq!(read_index(&path), Some(Index::default()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
         fs::write(&path, "{ damaged").unwrap();
         assert!(read_index(&path).is_none());
     }

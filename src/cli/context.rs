@@ -2,10 +2,8 @@
 //! once and handed to the pure domain code.
 
 use std::env;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use anyhow::{Context as _, anyhow};
 use chrono::{DateTime, Utc};
@@ -15,8 +13,8 @@ use super::Cli;
 use crate::calendar::{Calendar, Schedule};
 use crate::contract::Contract;
 use crate::i18n::Lang;
-use crate::ledger::index::Index;
-use crate::ledger::{self, Event, Record, partition_month};
+use crate::ledger::index::{Index, checksum};
+use crate::ledger::{self, Event, LedgerError, Record};
 use crate::output::{ColorChoice, Output};
 use crate::store::{self, ContractSearch, LedgerDir, StoreError};
 use crate::time::whole_seconds;
@@ -64,6 +62,13 @@ fn user_dir(
         Some(dir) if dir.is_absolute() => Some(dir.join("otss")),
         _ => directories::ProjectDirs::from("", "", "otss").map(|p| platform(&p).to_path_buf()),
     }
+}
+
+/// A new record id: a ULID of the moment it is written, by this machine's clock, with 80
+/// random bits. Its time part says when the record was written (`at` says when the thing
+/// happened), so records written one after another keep their order.
+pub fn new_record_id() -> String {
+    Ulid::generate().to_string()
 }
 
 /// The directory a contract's relative paths start from.
@@ -180,13 +185,21 @@ impl Context {
             .context("who is recording? set OTSS_ENGINEER to your name")
     }
 
-    /// The incident index of the site's ledger, brought up to date with its files. Lines
-    /// that are not records are reported on standard error as `file:line: reason`.
-    pub fn incident_index(&self, site: &Site, out: &mut Output) -> anyhow::Result<Index> {
-        let source = self.ledger_files(site);
+    /// The incident index of the site's ledger, brought up to date with its files and
+    /// stored again when it changed. Lines that are not records are reported on standard
+    /// error as `file:line: reason`.
+    pub fn incident_index(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        fresh: bool,
+    ) -> anyhow::Result<Index> {
         let path = self.index_path(site);
-        let previous = path.as_deref().and_then(store::read_index);
-        let (index, changed) = Index::refresh(previous, &source)?;
+        let previous = path
+            .as_deref()
+            .and_then(store::read_index)
+            .filter(|_| !fresh);
+        let (index, changed) = Index::refresh(previous, &LedgerDir(&site.ledger))?;
         if changed && let Some(path) = &path {
             // The index is a cache: if it cannot be stored, the next run reads more, no more.
             let _ = store::write_index(path, &index);
@@ -203,42 +216,42 @@ impl Context {
         Ok(index)
     }
 
-    /// The records of the incidents `wanted` picks from the index.
+    /// The records of the incidents `wanted` picks, through the index (rebuilt once if the
+    /// files no longer match it).
     pub fn incident_records(
         &self,
         site: &Site,
         out: &mut Output,
         wanted: Wanted,
     ) -> anyhow::Result<Vec<Record>> {
-        let index = self.incident_index(site, out)?;
-        let ids = match wanted {
-            Wanted::Open => index.open_ids(),
-            Wanted::All => index.ids(),
-            Wanted::Id(typed) => {
-                let typed = typed.trim().to_uppercase();
-                index
-                    .ids()
-                    .into_iter()
-                    .filter(|id| id.starts_with(&typed))
-                    .collect()
+        for fresh in [false, true] {
+            let index = self.incident_index(site, out, fresh)?;
+            let ids = match wanted {
+                Wanted::Open => index.open_ids(),
+                Wanted::All => index.ids(),
+                Wanted::Id(typed) => {
+                    let typed = typed.trim().to_uppercase();
+                    index
+                        .ids()
+                        .into_iter()
+                        .filter(|id| id.starts_with(&typed))
+                        .collect()
+                }
+            };
+            if let Some(records) = index.records(&ids, &LedgerDir(&site.ledger))? {
+                return Ok(records);
             }
-        };
-        Ok(index.records(&ids, &self.ledger_files(site))?)
-    }
-
-    fn ledger_files<'a>(&self, site: &'a Site) -> LedgerDir<'a> {
-        LedgerDir {
-            dir: &site.ledger,
-            partition: |name| partition_month(name).is_some(),
         }
+        Err(LedgerError::Unsettled.into())
     }
 
     /// Where the index of a ledger is kept: the user's cache directory, never the ledger.
     fn index_path(&self, site: &Site) -> Option<PathBuf> {
         let ledger = std::path::absolute(&site.ledger).ok()?;
-        let mut hasher = DefaultHasher::new();
-        ledger.hash(&mut hasher);
-        let name = format!("{:016x}.json", hasher.finish());
+        let name = format!(
+            "{:016x}.json",
+            checksum(ledger.as_os_str().as_encoded_bytes())
+        );
         Some(self.cache_dir.as_ref()?.join("index").join(name))
     }
 
@@ -253,28 +266,9 @@ impl Context {
         let zone = site.contract.timezone;
         let record = Record::new(record_id, at, zone, self.engineer()?, event);
         let stem = ledger::file_stem(&record.by);
-        store::append_record(
-            &site.ledger,
-            &ledger::partition(at, zone),
-            &stem,
-            &record.to_line(),
-        )?;
+        let line = record.to_line()?;
+        store::append_record(&site.ledger, &ledger::partition(at, zone), &stem, &line)?;
         Ok(record)
-    }
-
-    /// A new record id: a ULID of "now", made greater than every id in `seen` so that records
-    /// written one after another in the same second fold in the order they were written.
-    pub fn new_record_id(&self, seen: &[Record]) -> String {
-        let id = Ulid::from_datetime(SystemTime::from(self.now));
-        let latest = seen
-            .iter()
-            .filter_map(|r| Ulid::from_string(&r.id).ok())
-            .max();
-        match latest {
-            Some(latest) if latest >= id => latest.increment().unwrap_or(id),
-            _ => id,
-        }
-        .to_string()
     }
 
     /// Where imported holiday schedules are kept.

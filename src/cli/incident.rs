@@ -5,11 +5,11 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::context::{Context, Site, Wanted};
+use super::context::{Context, Site, Wanted, new_record_id};
 use super::show::moment;
 use crate::incident::record::{Noted, Resolved, Subject};
 use crate::incident::{
-    self, Action, ClockName, Incident, NewIncident, Status, check_time, find, fold,
+    self, Action, ClockName, Incident, NewIncident, Status, check_report_time, find, fold, short_id,
 };
 use crate::ledger::Event;
 use crate::output::{Output, Tone};
@@ -32,6 +32,37 @@ Examples:
 pub enum IncidentCommand {
     /// Record a new incident and start its clocks
     Open(OpenArgs),
+    #[command(flatten)]
+    Action(ActionCommand),
+    /// Show an incident: its clocks and timeline
+    Show {
+        /// The incident id, or any unique prefix of it
+        id: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List incidents, nearest deadline first
+    List {
+        /// Only incidents still open
+        #[arg(long)]
+        open: bool,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// The recovery report (故障恢复报告) of an incident
+    Report {
+        /// The incident id, or any unique prefix of it
+        id: String,
+        #[arg(long, value_enum, default_value_t = RecoveryFormat::Md)]
+        format: RecoveryFormat,
+    },
+}
+
+/// What an engineer records about an existing incident.
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
     /// Record the first response to an incident
     Ack(ActionArgs),
     /// The customer asks for an engineer on site
@@ -79,30 +110,21 @@ pub enum IncidentCommand {
     Close(ActionArgs),
     /// Reopen a resolved or closed incident
     Reopen(ActionArgs),
-    /// Show an incident: its clocks and timeline
-    Show {
-        /// The incident id, or any unique prefix of it
-        id: String,
-        /// Print JSON
-        #[arg(long)]
-        json: bool,
-    },
-    /// List incidents, nearest deadline first
-    List {
-        /// Only incidents still open
-        #[arg(long)]
-        open: bool,
-        /// Print JSON
-        #[arg(long)]
-        json: bool,
-    },
-    /// The recovery report (故障恢复报告) of an incident
-    Report {
-        /// The incident id, or any unique prefix of it
-        id: String,
-        #[arg(long, value_enum, default_value_t = RecoveryFormat::Md)]
-        format: RecoveryFormat,
-    },
+}
+
+impl ActionCommand {
+    fn parts(&self) -> (&ActionArgs, Action) {
+        match self {
+            ActionCommand::Ack(a) => (a, Action::Acknowledge),
+            ActionCommand::Onsite { action, .. } => (action, Action::OnsiteRequest),
+            ActionCommand::Arrive(a) => (a, Action::Arrive),
+            ActionCommand::Level { action, level } => (action, Action::Level(*level)),
+            ActionCommand::Note { action, .. } => (action, Action::Note),
+            ActionCommand::Resolve { action, .. } => (action, Action::Resolve),
+            ActionCommand::Close(a) => (a, Action::Close),
+            ActionCommand::Reopen(a) => (a, Action::Reopen),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -165,7 +187,7 @@ pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
                 RecoveryFormat::Json => out.json(&report.json(out.messages()))?,
             }
         }
-        action => record(context, &site, &mut out, action)?,
+        IncidentCommand::Action(action) => record_action(context, &site, &mut out, action)?,
     }
     Ok(out.flush()?)
 }
@@ -194,14 +216,15 @@ fn time_arg(
 }
 
 fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> anyhow::Result<()> {
+    let zone = site.contract.timezone;
     let reported_at = time_arg(site, "--at", args.at.as_deref(), context.now)?;
-    check_time(reported_at, context.now, site.contract.timezone)?;
-    let title = args.title.trim().to_string();
-    anyhow::ensure!(
-        !title.is_empty(),
-        "--title is empty: say what is wrong in a line"
-    );
-    let record_id = context.new_record_id(&[]);
+    check_report_time(reported_at, context.now, &site.contract)?;
+    let title = non_empty("--title", &args.title)?;
+    let index = context.incident_index(site, out, false)?;
+    // A fresh random id almost never repeats one in use; when it does, draw again.
+    let record_id = std::iter::repeat_with(new_record_id)
+        .find(|id| !index.ids().contains(&short_id(id).as_str()))
+        .context("no free incident id")?;
     let sla = Sla::new(&site.contract, &site.calendar);
     let new = NewIncident {
         record_id: &record_id,
@@ -211,45 +234,32 @@ fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> any
         reported_at,
         onsite: args.onsite,
     };
-    let event = incident::open_event(new, &sla, site.contract.timezone);
+    let event = incident::open_event(new, &sla, zone);
     let record = context.append(site, record_id, reported_at, event)?;
     let incidents = fold([&record]);
     print_incident(context, site, out, &incidents[0], args.json)
 }
 
 /// Records an action on an existing incident, after checking it may be recorded.
-fn record(
+fn record_action(
     context: &Context,
     site: &Site,
     out: &mut Output,
-    command: IncidentCommand,
+    command: ActionCommand,
 ) -> anyhow::Result<()> {
-    let (args, action) = match &command {
-        IncidentCommand::Ack(a) => (a, Action::Acknowledge),
-        IncidentCommand::Onsite { action, .. } => (action, Action::OnsiteRequest),
-        IncidentCommand::Arrive(a) => (a, Action::Arrive),
-        IncidentCommand::Level { action, level } => (action, Action::Level(*level)),
-        IncidentCommand::Note { action, .. } => (action, Action::Note),
-        IncidentCommand::Resolve { action, .. } => (action, Action::Resolve),
-        IncidentCommand::Close(a) => (a, Action::Close),
-        IncidentCommand::Reopen(a) => (a, Action::Reopen),
-        IncidentCommand::Open(_)
-        | IncidentCommand::Show { .. }
-        | IncidentCommand::List { .. }
-        | IncidentCommand::Report { .. } => unreachable!("handled by run"),
-    };
+    let (args, action) = command.parts();
     let mut records = context.incident_records(site, out, Wanted::Id(&args.id))?;
     let incidents = fold(&records);
     let incident = find(&incidents, &args.id)?;
     let at = time_arg(site, "--at", args.at.as_deref(), context.now)?;
-    incident.check(action, at, context.now, site.contract.timezone)?;
+    let zone = site.contract.timezone;
+    incident.check(action, at, context.now, zone)?;
     let event = action_event(site, incident, at, &command)?;
-    let record = context.append(site, context.new_record_id(&records), at, event)?;
+    let record = context.append(site, new_record_id(), at, event)?;
     let recorded = incident::happening(&record.event);
     records.push(record);
     let incidents = fold(&records);
     let updated = find(&incidents, &incident.id)?;
-    let zone = site.contract.timezone;
     if args.json {
         out.json(&IncidentJson::new(
             updated,
@@ -259,9 +269,8 @@ fn record(
         ))?;
     } else {
         let m = out.messages();
-        let what = recorded.map(|h| m.happening(&h, zone)).unwrap_or_default();
         let line = list_line(out, site, updated, context.now);
-        out.line(m.labelled(&what, &line))?;
+        out.line(m.labelled(&m.happening(&recorded, zone), &line))?;
     }
     Ok(())
 }
@@ -270,7 +279,7 @@ fn action_event(
     site: &Site,
     incident: &Incident,
     at: DateTime<Utc>,
-    command: &IncidentCommand,
+    command: &ActionCommand,
 ) -> anyhow::Result<Event> {
     let zone = site.contract.timezone;
     let sla = Sla::new(&site.contract, &site.calendar);
@@ -278,23 +287,23 @@ fn action_event(
         incident: incident.id.clone(),
     };
     Ok(match command {
-        IncidentCommand::Ack(_) => Event::IncidentAcknowledged(subject()),
-        IncidentCommand::Arrive(_) => Event::IncidentArrived(subject()),
-        IncidentCommand::Close(_) => Event::IncidentClosed(subject()),
-        IncidentCommand::Reopen(_) => Event::IncidentReopened(subject()),
-        IncidentCommand::Onsite { agreed, .. } => {
+        ActionCommand::Ack(_) => Event::IncidentAcknowledged(subject()),
+        ActionCommand::Arrive(_) => Event::IncidentArrived(subject()),
+        ActionCommand::Close(_) => Event::IncidentClosed(subject()),
+        ActionCommand::Reopen(_) => Event::IncidentReopened(subject()),
+        ActionCommand::Onsite { agreed, .. } => {
             let agreed = agreed
                 .as_deref()
                 .map(|t| parse_instant(t, zone).context("invalid --agreed"))
                 .transpose()?;
             incident::onsite_event(incident, at, agreed, &sla, zone)
         }
-        IncidentCommand::Level { level, .. } => incident::level_event(incident, *level, &sla, zone),
-        IncidentCommand::Note { text, .. } => Event::IncidentNoted(Noted {
+        ActionCommand::Level { level, .. } => incident::level_event(incident, *level, &sla, zone),
+        ActionCommand::Note { text, .. } => Event::IncidentNoted(Noted {
             incident: incident.id.clone(),
             text: non_empty("the note", text)?,
         }),
-        IncidentCommand::Resolve {
+        ActionCommand::Resolve {
             summary,
             impact,
             cause,
@@ -307,10 +316,6 @@ fn action_event(
             cause: cause.clone(),
             fix: fix.clone(),
         }),
-        IncidentCommand::Open(_)
-        | IncidentCommand::Show { .. }
-        | IncidentCommand::List { .. }
-        | IncidentCommand::Report { .. } => unreachable!("not an action"),
     })
 }
 

@@ -7,13 +7,14 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use crate::contract::Contract;
 use crate::ledger::{Event, Record};
 use crate::sla::{ClockState, Level, OnSiteRequest, Rule, Sla, clock_state};
-use crate::time::rfc3339;
+use crate::time::{local_date, rfc3339};
 use record::{LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
 
 /// How far ahead of "now" a recorded time may be: a minute, for clocks that differ a little.
@@ -114,6 +115,8 @@ pub struct Incident {
     pub resolved_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub resolved: Option<Resolved>,
+    /// When the status last changed.
+    pub status_since: DateTime<Utc>,
     pub timeline: Vec<Entry>,
 }
 
@@ -137,41 +140,25 @@ impl Incident {
             resolved_at: None,
             closed_at: None,
             resolved: None,
-            timeline: happening(&record.event)
-                .map(|happening| Entry {
-                    at,
-                    by: record.by.clone(),
-                    happening,
-                })
-                .into_iter()
-                .collect(),
+            status_since: at,
+            timeline: vec![Entry {
+                at,
+                by: record.by.clone(),
+                happening: happening(&record.event),
+            }],
         }
     }
 
     /// Applies a later record about this incident.
     fn apply(&mut self, record: &Record) {
-        let Some(happening) = happening(&record.event) else {
-            return;
-        };
         let at = record.instant();
         match &record.event {
             Event::IncidentOpened(_) => return,
-            Event::IncidentAcknowledged(_) => {
-                if self.response.done.is_none() {
-                    self.response.done = Some(at);
-                    self.responded_by = Some(record.by.clone());
-                }
-            }
-            Event::IncidentOnsiteRequested(request) => {
-                let agreed = request.agreed.map(|t| t.with_timezone(&Utc));
-                self.onsite_requested = Some((at, agreed));
-                // A request that starts no clock (made in service hours, with the engineer
-                // on site) leaves an earlier request's clock running.
-                if let Some(pinned) = &request.arrival {
-                    self.arrival = Some(Clock::new(at, pinned));
-                }
-            }
+            Event::IncidentAcknowledged(_) => self.respond(at, &record.by),
+            Event::IncidentOnsiteRequested(request) => self.request_onsite(at, request),
             Event::IncidentArrived(_) => {
+                // Being on site is a response too.
+                self.respond(at, &record.by);
                 self.arrived_at.get_or_insert(at);
                 if let Some(arrival) = self.arrival.as_mut() {
                     arrival.done.get_or_insert(at);
@@ -180,7 +167,9 @@ impl Incident {
             Event::IncidentLevelChanged(change) => self.change_level(change),
             Event::IncidentNoted(_) => {}
             Event::IncidentResolved(resolved) => {
-                self.status = Status::Resolved;
+                // So is resolving it.
+                self.respond(at, &record.by);
+                self.set_status(Status::Resolved, at);
                 self.resolved_at = Some(at);
                 self.resolved = Some(resolved.clone());
                 if let Some(clock) = self.resolution.as_mut() {
@@ -188,11 +177,11 @@ impl Incident {
                 }
             }
             Event::IncidentClosed(_) => {
-                self.status = Status::Closed;
+                self.set_status(Status::Closed, at);
                 self.closed_at = Some(at);
             }
             Event::IncidentReopened(_) => {
-                self.status = Status::Open;
+                self.set_status(Status::Open, at);
                 self.resolved_at = None;
                 self.closed_at = None;
                 if let Some(clock) = self.resolution.as_mut() {
@@ -203,8 +192,45 @@ impl Incident {
         self.timeline.push(Entry {
             at,
             by: record.by.clone(),
-            happening,
+            happening: happening(&record.event),
         });
+    }
+
+    /// The first response by an engineer stops the response clock (SPEC §2).
+    fn respond(&mut self, at: DateTime<Utc>, by: &str) {
+        if self.response.done.is_none() {
+            self.response.done = Some(at);
+            self.responded_by = Some(by.to_string());
+        }
+    }
+
+    fn set_status(&mut self, status: Status, at: DateTime<Utc>) {
+        self.status = status;
+        self.status_since = at;
+    }
+
+    /// The customer asks for presence. The first request that starts a clock keeps it: a
+    /// later request can only move a running deadline to a later agreed time, and only before
+    /// it passed, so a breach is never hidden. An engineer already on site meets it at once.
+    fn request_onsite(&mut self, at: DateTime<Utc>, request: &OnsiteRequested) {
+        let agreed = request.agreed.map(|t| t.with_timezone(&Utc));
+        self.onsite_requested.get_or_insert((at, agreed));
+        match (self.arrival.as_mut(), &request.arrival) {
+            (None, Some(pinned)) => {
+                let mut clock = Clock::new(at, pinned);
+                clock.done = self.arrived_at;
+                self.arrival = Some(clock);
+                self.onsite_requested = Some((at, agreed));
+            }
+            (Some(clock), Some(pinned))
+                if clock.done.is_none() && at <= clock.due && pinned.due() > clock.due =>
+            {
+                clock.due = pinned.due();
+                clock.rule = pinned.rule;
+                self.onsite_requested = Some((clock.started, agreed));
+            }
+            _ => {}
+        }
     }
 
     /// A new level moves the clocks still running to the recomputed deadlines (SPEC §2). A
@@ -240,14 +266,15 @@ impl Incident {
         }
     }
 
-    /// The clocks still running at `now`, with their names, nearest deadline first.
+    /// The clocks still running, with their names, nearest deadline first. Only an open
+    /// incident has running clocks.
     pub fn running_clocks(&self) -> Vec<(ClockName, Clock)> {
+        if self.status != Status::Open {
+            return Vec::new();
+        }
         let mut clocks: Vec<(ClockName, Clock)> = [
             (ClockName::Response, Some(self.response)),
-            (
-                ClockName::Arrival,
-                self.arrival.filter(|_| self.status == Status::Open),
-            ),
+            (ClockName::Arrival, self.arrival),
             (ClockName::Resolution, self.resolution),
         ]
         .into_iter()
@@ -275,6 +302,13 @@ impl Incident {
                 reported_at: rfc3339(self.reported_at, zone),
             });
         }
+        let changes_status = matches!(action, Action::Resolve | Action::Close | Action::Reopen);
+        if changes_status && at < self.status_since {
+            return Err(IncidentError::BeforeStatusChange {
+                id,
+                since: rfc3339(self.status_since, zone),
+            });
+        }
         match (action, self.status) {
             (Action::Reopen, Status::Open) => Err(IncidentError::AlreadyOpen(id)),
             (Action::Reopen, _) => Ok(()),
@@ -282,7 +316,7 @@ impl Incident {
             (Action::Acknowledge, _) if self.response.done.is_some() => {
                 Err(IncidentError::AlreadyAcknowledged(id))
             }
-            (Action::Arrive, _) if self.arrived_at.is_some() => {
+            (Action::Arrive | Action::OnsiteRequest, _) if self.arrived_at.is_some() => {
                 Err(IncidentError::AlreadyArrived(id))
             }
             (Action::Resolve, Status::Resolved) => Err(IncidentError::AlreadyResolved(id)),
@@ -340,6 +374,14 @@ pub enum IncidentError {
     NotResolved(String),
     #[error("incident {id} is level {} already", level.number())]
     SameLevel { id: String, level: Level },
+    #[error("incident {id} changed status at {since}; record a later time")]
+    BeforeStatusChange { id: String, since: String },
+    #[error("{at} is outside the contract term ({start} to {end})")]
+    OutsideTerm {
+        at: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
     #[error("that is before incident {id} was reported ({reported_at})")]
     BeforeReport { id: String, reported_at: String },
     #[error("{at} is in the future (now is {now}); record what has happened")]
@@ -358,25 +400,50 @@ pub fn check_time(at: DateTime<Utc>, now: DateTime<Utc>, zone: Tz) -> Result<(),
     }
 }
 
+/// An incident may be reported no later than a minute from now, and within the contract term
+/// (give or take a day, for the time zone).
+pub fn check_report_time(
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    contract: &Contract,
+) -> Result<(), IncidentError> {
+    let zone = contract.timezone;
+    check_time(at, now, zone)?;
+    let date = local_date(at, zone);
+    if date < contract.start || date > contract.end {
+        return Err(IncidentError::OutsideTerm {
+            at: rfc3339(at, zone),
+            start: contract.start,
+            end: contract.end,
+        });
+    }
+    Ok(())
+}
+
 /// Every incident the records tell of, oldest report first. Records are folded in time order
-/// whatever file they came from; records of an incident never opened are left out.
+/// whatever file they came from; a record found twice (a copy of a file) counts once; records
+/// of an incident never opened are left out.
 pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> {
-    let mut by_incident: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    let mut by_incident: BTreeMap<&str, BTreeMap<&str, &Record>> = BTreeMap::new();
     for record in records {
         if let Some(id) = subject(&record.event) {
-            by_incident.entry(id).or_default().push(record);
+            by_incident
+                .entry(id)
+                .or_default()
+                .insert(&record.id, record);
         }
     }
     let mut incidents: Vec<Incident> = by_incident
         .into_values()
-        .filter_map(|mut records| {
+        .filter_map(|records| {
+            let mut records: Vec<&Record> = records.into_values().collect();
             records.sort_by(|a, b| Record::fold_order(a, b));
-            let (first, rest) = records.split_first()?;
-            let Event::IncidentOpened(opened) = &first.event else {
-                return None;
-            };
-            let mut incident = Incident::open(first, opened);
-            for record in rest {
+            let (opening, opened) = records.iter().find_map(|r| match &r.event {
+                Event::IncidentOpened(opened) => Some((*r, opened)),
+                _ => None,
+            })?;
+            let mut incident = Incident::open(opening, opened);
+            for record in records.iter().filter(|r| r.id != opening.id) {
                 incident.apply(record);
             }
             Some(incident)
@@ -387,8 +454,8 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
 }
 
 /// What a record about an incident says happened, for its timeline.
-pub fn happening(event: &Event) -> Option<Happening> {
-    Some(match event {
+pub fn happening(event: &Event) -> Happening {
+    match event {
         Event::IncidentOpened(opened) => Happening::Opened {
             level: opened.level,
             title: opened.title.clone(),
@@ -410,22 +477,23 @@ pub fn happening(event: &Event) -> Option<Happening> {
         },
         Event::IncidentClosed(_) => Happening::Closed,
         Event::IncidentReopened(_) => Happening::Reopened,
-    })
+    }
 }
 
 /// The incident a record is about, if any.
 pub fn subject(event: &Event) -> Option<&str> {
-    match event {
-        Event::IncidentOpened(e) => Some(&e.incident),
+    let id = match event {
+        Event::IncidentOpened(e) => &e.incident,
         Event::IncidentAcknowledged(e)
         | Event::IncidentArrived(e)
         | Event::IncidentClosed(e)
-        | Event::IncidentReopened(e) => Some(&e.incident),
-        Event::IncidentOnsiteRequested(e) => Some(&e.incident),
-        Event::IncidentLevelChanged(e) => Some(&e.incident),
-        Event::IncidentNoted(e) => Some(&e.incident),
-        Event::IncidentResolved(e) => Some(&e.incident),
-    }
+        | Event::IncidentReopened(e) => &e.incident,
+        Event::IncidentOnsiteRequested(e) => &e.incident,
+        Event::IncidentLevelChanged(e) => &e.incident,
+        Event::IncidentNoted(e) => &e.incident,
+        Event::IncidentResolved(e) => &e.incident,
+    };
+    Some(id)
 }
 
 /// The incident whose id is `typed` or starts with it, in any case, like git.

@@ -437,3 +437,191 @@ fn running_clocks_nearest_first_and_at_risk() {
         ClockState::Pending { at_risk: true, .. }
     ));
 }
+
+#[test]
+fn a_second_request_never_hides_a_breach_nor_undoes_an_arrival() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 2, true);
+    // Due 05-05 06:00; asked again after that, with a later agreed time: still breached.
+    site.ask_onsite(
+        &id,
+        "2024-05-05 07:00",
+        Some("2024-05-05 12:00"),
+        "2024-05-05 07:00",
+    );
+    let incident = site.incident(&id);
+    assert_eq!(
+        show(&site, incident.arrival.unwrap().due),
+        "2024-05-05T06:00:00+08:00"
+    );
+    assert_eq!(
+        incident.arrival_met(site.at("2024-05-05 08:00")),
+        Some(false)
+    );
+    // Asked again before the deadline with a later agreed time: the later time holds.
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 2, true);
+    site.ask_onsite(
+        &id,
+        "2024-05-05 01:00",
+        Some("2024-05-05 12:00"),
+        "2024-05-05 01:00",
+    );
+    assert_eq!(
+        site.incident(&id).arrival.unwrap().due,
+        site.at("2024-05-05 12:00")
+    );
+    // Once on site, asking again is refused.
+    site.push(
+        "2024-05-05 09:00",
+        Event::IncidentArrived(Site::subject(&id)),
+    );
+    let incident = site.incident(&id);
+    let now = site.at("2024-05-05 10:00");
+    let zone = site.contract.timezone;
+    assert_eq!(
+        incident.check(Action::OnsiteRequest, now, now, zone),
+        Err(IncidentError::AlreadyArrived(id.clone()))
+    );
+    assert_eq!(incident.arrival_met(now), Some(true));
+}
+
+#[test]
+fn an_engineer_already_on_site_meets_a_later_request() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 2, false);
+    site.push(
+        "2024-05-04 23:00",
+        Event::IncidentArrived(Site::subject(&id)),
+    );
+    site.ask_onsite(&id, "2024-05-04 23:30", None, "2024-05-04 23:30");
+    let incident = site.incident(&id);
+    assert_eq!(
+        incident.arrival.unwrap().done,
+        Some(site.at("2024-05-04 23:00"))
+    );
+    assert_eq!(
+        incident.arrival_met(site.at("2024-05-06 00:00")),
+        Some(true)
+    );
+}
+
+#[test]
+fn arriving_or_resolving_is_a_response() {
+    for (event, at) in [
+        (
+            Event::IncidentArrived(Site::subject("000001")),
+            "2024-05-04 22:20",
+        ),
+        (
+            Event::IncidentResolved(Resolved {
+                incident: "000001".into(),
+                summary: "fixed".into(),
+                impact: None,
+                cause: None,
+                fix: None,
+            }),
+            "2024-05-04 22:20",
+        ),
+    ] {
+        let mut site = Site::new();
+        let id = site.open("2024-05-04 22:00", 1, false);
+        assert_eq!(id, "000001");
+        site.push(at, event);
+        let incident = site.incident(&id);
+        assert_eq!(incident.response.done, Some(site.at(at)));
+        assert_eq!(
+            incident.response.met(site.at("2024-05-09 00:00")),
+            Some(true)
+        );
+    }
+}
+
+#[test]
+fn a_resolved_incident_has_no_running_clocks() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 1, true);
+    let resolved = Resolved {
+        incident: id.clone(),
+        summary: "ok".into(),
+        impact: None,
+        cause: None,
+        fix: None,
+    };
+    site.push("2024-05-04 22:05", Event::IncidentResolved(resolved));
+    assert!(site.incident(&id).running_clocks().is_empty());
+}
+
+#[test]
+fn a_status_change_cannot_be_dated_before_the_last_one() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 3, false);
+    let resolved = Resolved {
+        incident: id.clone(),
+        summary: "ok".into(),
+        impact: None,
+        cause: None,
+        fix: None,
+    };
+    site.push("2024-05-04 23:00", Event::IncidentResolved(resolved));
+    let incident = site.incident(&id);
+    let now = site.at("2024-05-05 10:00");
+    let zone = site.contract.timezone;
+    assert!(matches!(
+        incident.check(Action::Close, site.at("2024-05-04 22:30"), now, zone),
+        Err(IncidentError::BeforeStatusChange { .. })
+    ));
+    assert_eq!(
+        incident.check(Action::Close, site.at("2024-05-04 23:00"), now, zone),
+        Ok(())
+    );
+    assert_eq!(
+        incident.check(Action::Note, site.at("2024-05-04 22:30"), now, zone),
+        Ok(())
+    );
+}
+
+#[test]
+fn a_copied_record_counts_once_and_the_opening_need_not_come_first() {
+    let mut site = Site::new();
+    let id = site.open("2024-05-04 22:00", 3, false);
+    site.push(
+        "2024-05-04 22:10",
+        Event::IncidentNoted(Noted {
+            incident: id.clone(),
+            text: "x".into(),
+        }),
+    );
+    let copy = site.records[1].clone();
+    site.records.push(copy);
+    // A record by a teammate whose clock runs behind, dated before the report.
+    site.push(
+        "2024-05-04 21:50",
+        Event::IncidentAcknowledged(Site::subject(&id)),
+    );
+    let incident = site.incident(&id);
+    assert_eq!(
+        incident.timeline.len(),
+        3,
+        "opened, the note once, the acknowledgement"
+    );
+    assert_eq!(incident.reported_at, site.at("2024-05-04 22:00"));
+}
+
+#[test]
+fn an_incident_is_reported_within_the_term() {
+    let site = Site::new();
+    let now = site.at("2030-01-01 00:00");
+    assert!(matches!(
+        check_report_time(site.at("2023-12-31 23:00"), now, &site.contract),
+        Err(IncidentError::OutsideTerm { .. })
+    ));
+    assert_eq!(
+        check_report_time(site.at("2024-01-02 00:00"), now, &site.contract),
+        Ok(())
+    );
+    assert!(matches!(
+        check_report_time(site.at("2027-01-01 00:00"), now, &site.contract),
+        Err(IncidentError::OutsideTerm { .. })
+    ));
+}

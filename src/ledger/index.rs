@@ -1,96 +1,107 @@
 //! A derived index of the ledger's incidents, so that the daily commands read only what is new.
 //!
-//! The ledger files are the only source of truth. The index remembers, for every file, its size
-//! and modification time, how far it has been read and a checksum of the bytes read; and for
-//! every incident, where its records are and whether it is open. On each use it is checked
-//! against the files: a file whose size and modification time are unchanged is not read at
-//! all; a changed file is read, and if the bytes read before are still the same, only what
-//! was appended is folded in. A file that vanished or shrank, or whose earlier bytes changed
-//! (a hand edit, a rewritten history), makes the index rebuild from scratch. A lost or damaged
-//! index costs one full read, never a record.
+//! The ledger files are the only source of truth. The index remembers, for every file, how it
+//! looked (size, modification and change times, inode), how far it has been read and a
+//! checksum of the bytes read; and for every incident, where its records are and whether it is
+//! open. On each use it is checked against the files: a file that looks the same is not read
+//! at all; a changed file is read, and if the bytes read before are still the same, only what
+//! was appended is folded in. A file that vanished or shrank, earlier bytes that changed (a
+//! hand edit, a rewritten history), a record that is no longer where the index says, or an
+//! index written by another version of otss, make the index rebuild from the files. A lost or
+//! damaged index costs one full read, never a record.
 //!
 //! `otss incident list --open` and `otss status` then read only the records of the open
 //! incidents, however many years the ledger holds.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{DefaultHasher, Hasher};
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::{LedgerError, LineError, LineProblem, Record, parse_line};
+use super::{LedgerError, LineProblem, NO_NEWLINE, Record, TORN, read_lines};
 use crate::incident::{self, Status};
 
-/// Bumped whenever the index's shape or meaning changes; an index of another version is
-/// rebuilt.
-const INDEX_VERSION: u32 = 1;
+/// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
+/// index folded by another otss (which may read records differently) is rebuilt.
+const INDEX_FORMAT: u32 = 2;
+
+fn index_version() -> String {
+    format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
+}
+
+/// FNV-1a, 64 bits: a checksum that stays the same across platforms and releases (the
+/// standard library's hasher promises neither).
+pub fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
 
 /// A ledger file as the file system reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStat {
     pub name: String,
     pub len: u64,
-    /// Modification time in nanoseconds, where the file system keeps one.
+    /// Modification time, change time (in nanoseconds) and inode, where the file system keeps
+    /// them: any write changes one of them.
     pub modified: Option<u128>,
+    pub changed: Option<u128>,
+    pub inode: Option<u64>,
 }
 
 /// Read access to the ledger files; the store implements it on disk.
 pub trait Source {
     type Error: From<LedgerError>;
     fn files(&self) -> Result<Vec<FileStat>, Self::Error>;
-    /// The bytes `from..to` of a file.
-    fn read(&self, name: &str, from: u64, to: u64) -> Result<Vec<u8>, Self::Error>;
+    /// The bytes of each range of a file, in order (shorter where the file ends sooner).
+    fn read(&self, name: &str, ranges: &[Range<u64>]) -> Result<Vec<Vec<u8>>, Self::Error>;
 }
 
 /// How far a file has been read, and how it looked then.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct FileMark {
-    len: u64,
-    modified: Option<u128>,
+    stat: FileStat,
     /// Bytes read and indexed.
     read: u64,
     /// Lines begun in those bytes.
     lines: usize,
-    /// The last line read had no newline yet (a record written without its end).
+    /// The last line read was a whole record without its newline yet.
     open_line: bool,
-    /// Checksum of the bytes read.
     checksum: u64,
 }
 
 impl FileMark {
     fn unchanged(&self, stat: &FileStat) -> bool {
-        stat.modified.is_some() && self.len == stat.len && self.modified == stat.modified
+        stat.modified.is_some() && self.stat == *stat
     }
 }
 
-/// What a refresh found.
-enum Update {
-    Read {
-        changed: bool,
-    },
-    /// Bytes already indexed are gone or changed: the index must be rebuilt.
-    Stale,
-}
-
 /// Where a record is: a file (by its number in `files`), a byte offset and a length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Location {
     file: u32,
     offset: u64,
     len: u32,
 }
 
+impl Location {
+    fn range(&self) -> Range<u64> {
+        self.offset..self.offset + u64::from(self.len)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct IncidentMark {
+struct IncidentEntry {
     open: bool,
     records: Vec<Location>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
-    version: u32,
+    version: String,
     files: Vec<String>,
     marks: BTreeMap<String, FileMark>,
-    incidents: BTreeMap<String, IncidentMark>,
+    incidents: BTreeMap<String, IncidentEntry>,
     /// Lines that are not records, reported on every read as a full read would.
     problems: Vec<LineProblem>,
     /// Last lines without a newline, found on this read.
@@ -98,14 +109,11 @@ pub struct Index {
     unfinished: Vec<LineProblem>,
 }
 
-pub(super) const TORN: &str = "torn last line from an interrupted write; safe to leave";
-pub(super) const NO_NEWLINE: &str = "no newline at the end of the file";
+/// The index no longer matches the files and must be rebuilt.
+struct Stale;
 
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.finish()
-}
+/// How often a rebuild is tried while the files keep changing under it.
+const REBUILD_ATTEMPTS: usize = 3;
 
 impl Index {
     /// Brings `previous` (if any) up to date with the files; returns the index and whether
@@ -114,73 +122,116 @@ impl Index {
         previous: Option<Index>,
         source: &S,
     ) -> Result<(Index, bool), S::Error> {
-        let stats = source.files()?;
-        if let Some(mut index) = previous.filter(|i| i.version == INDEX_VERSION)
-            && let Update::Read { changed } = index.update(&stats, source)?
+        if let Some(mut index) = previous.filter(Index::usable)
+            && let Ok(changed) = index.update(&source.files()?, source)?
         {
             return Ok((index, changed));
         }
-        let mut index = Index {
-            version: INDEX_VERSION,
-            ..Index::default()
-        };
-        index.update(&stats, source)?;
-        Ok((index, true))
+        for _ in 0..REBUILD_ATTEMPTS {
+            let mut index = Index {
+                version: index_version(),
+                ..Index::default()
+            };
+            if index.update(&source.files()?, source)?.is_ok() {
+                return Ok((index, true));
+            }
+        }
+        Err(LedgerError::Unsettled.into())
     }
 
-    /// Reads what was appended to every changed file.
-    fn update<S: Source>(&mut self, stats: &[FileStat], source: &S) -> Result<Update, S::Error> {
-        if self
+    /// Written by this otss, and every location names a known file.
+    fn usable(&self) -> bool {
+        let files = self.files.len();
+        self.version == index_version()
+            && self
+                .incidents
+                .values()
+                .flat_map(|entry| &entry.records)
+                .all(|location| (location.file as usize) < files)
+            && self.marks.keys().all(|name| self.files.contains(name))
+    }
+
+    /// Reads what was appended to every changed file, and places its records.
+    fn update<S: Source>(
+        &mut self,
+        stats: &[FileStat],
+        source: &S,
+    ) -> Result<Result<bool, Stale>, S::Error> {
+        let vanished = self
             .marks
             .keys()
-            .any(|name| !stats.iter().any(|s| &s.name == name))
-        {
-            return Ok(Update::Stale);
+            .any(|name| !stats.iter().any(|s| &s.name == name));
+        if vanished {
+            return Ok(Err(Stale));
         }
-        let mut fresh: BTreeMap<Location, Record> = BTreeMap::new();
+        let mut fresh = BTreeMap::new();
         let mut changed = false;
         self.unfinished.clear();
         for stat in stats {
-            let mark = self.marks.get(&stat.name).cloned().unwrap_or_default();
-            if !mark.unchanged(stat) {
-                changed = true;
-                let bytes = source.read(&stat.name, 0, stat.len)?;
-                let read = mark.read as usize;
-                let same_before =
-                    read == 0 || (bytes.len() >= read && checksum(&bytes[..read]) == mark.checksum);
-                // A line read whole without its newline may only be followed by that newline.
-                let line_kept = !mark.open_line || bytes.get(read).is_none_or(|b| *b == b'\n');
-                if !same_before || !line_kept {
-                    return Ok(Update::Stale);
-                }
-                let file = self.file_number(&stat.name);
-                let mut next =
-                    self.read_lines(file, &stat.name, &mark, &bytes[read..], &mut fresh)?;
-                next.checksum = checksum(&bytes[..next.read as usize]);
-                next.len = stat.len;
-                next.modified = stat.modified;
-                self.marks.insert(stat.name.clone(), next);
+            match self.read_file(stat, source, &mut fresh)? {
+                Ok(read) => changed |= read,
+                Err(stale) => return Ok(Err(stale)),
             }
             self.note_unfinished(stat);
         }
-        let mut touched = BTreeSet::new();
-        for (location, record) in &fresh {
-            if let Some(id) = incident::subject(&record.event) {
-                let mark = self.incidents.entry(id.to_string()).or_default();
-                mark.records.push(*location);
-                touched.insert(id.to_string());
-            }
+        Ok(self.place(&fresh, source)?.map(|()| changed))
+    }
+
+    /// Reads a file if it changed: `Ok(true)` when it was read.
+    fn read_file<S: Source>(
+        &mut self,
+        stat: &FileStat,
+        source: &S,
+        fresh: &mut BTreeMap<Location, Record>,
+    ) -> Result<Result<bool, Stale>, S::Error> {
+        let mark = self.marks.get(&stat.name).cloned().unwrap_or_default();
+        if mark.unchanged(stat) {
+            return Ok(Ok(false));
         }
-        for id in &touched {
-            let records = self.records_of(id, source, &fresh)?;
-            let open = incident::fold(&records)
-                .first()
-                .is_some_and(|i| i.status == Status::Open);
-            if let Some(mark) = self.incidents.get_mut(id) {
-                mark.open = open;
-            }
+        let whole = 0..stat.len;
+        let bytes = source.read(&stat.name, std::slice::from_ref(&whole))?.concat();
+        let read = mark.read as usize;
+        if read > bytes.len() || (read > 0 && checksum(&bytes[..read]) != mark.checksum) {
+            return Ok(Err(Stale));
         }
-        Ok(Update::Read { changed })
+        // After a whole record read without its newline, only that newline may follow.
+        let from = match (mark.open_line, bytes.get(read)) {
+            (true, Some(b'\n')) => read + 1,
+            (true, Some(_)) => return Ok(Err(Stale)),
+            _ => read,
+        };
+        let file = self.file_number(&stat.name);
+        let mut next = FileMark {
+            stat: stat.clone(),
+            read: from as u64,
+            lines: mark.lines,
+            open_line: mark.open_line && from == read,
+            checksum: 0,
+        };
+        for line in read_lines(&stat.name, &bytes[from..], mark.lines + 1)? {
+            if !line.complete() {
+                break;
+            }
+            let location = Location {
+                file,
+                offset: (from + line.start) as u64,
+                len: line.len as u32,
+            };
+            fresh.extend(line.record.map(|record| (location, record)));
+            if let Some(reason) = line.problem.filter(|_| line.terminated) {
+                self.problems.push(LineProblem {
+                    file: stat.name.clone(),
+                    line: line.number,
+                    reason,
+                });
+            }
+            next.lines = line.number;
+            next.read = (from + line.start + line.len + usize::from(line.terminated)) as u64;
+            next.open_line = !line.terminated;
+        }
+        next.checksum = checksum(&bytes[..next.read as usize]);
+        self.marks.insert(stat.name.clone(), next);
+        Ok(Ok(true))
     }
 
     /// A file's last line without a newline is reported as a full read reports it: a torn
@@ -203,6 +254,35 @@ impl Index {
         });
     }
 
+    /// Adds the new records to their incidents, and refolds those incidents to know which
+    /// are open.
+    fn place<S: Source>(
+        &mut self,
+        fresh: &BTreeMap<Location, Record>,
+        source: &S,
+    ) -> Result<Result<(), Stale>, S::Error> {
+        let mut touched = BTreeSet::new();
+        for (location, record) in fresh {
+            if let Some(id) = incident::subject(&record.event) {
+                let entry = self.incidents.entry(id.to_string()).or_default();
+                entry.records.push(*location);
+                touched.insert(id.to_string());
+            }
+        }
+        for id in &touched {
+            let Ok(records) = self.records_of(id, source, fresh)? else {
+                return Ok(Err(Stale));
+            };
+            let open = incident::fold(&records)
+                .first()
+                .is_some_and(|i| i.status == Status::Open);
+            if let Some(entry) = self.incidents.get_mut(id) {
+                entry.open = open;
+            }
+        }
+        Ok(Ok(()))
+    }
+
     fn file_number(&mut self, name: &str) -> u32 {
         match self.files.iter().position(|f| f == name) {
             Some(n) => n as u32,
@@ -213,88 +293,45 @@ impl Index {
         }
     }
 
-    /// Parses the complete lines of `bytes` (read from `mark.read` on), and a last line
-    /// without newline when it is a whole record; returns the new mark.
-    fn read_lines(
-        &mut self,
-        file: u32,
-        name: &str,
-        mark: &FileMark,
-        bytes: &[u8],
-        fresh: &mut BTreeMap<Location, Record>,
-    ) -> Result<FileMark, LedgerError> {
-        let mut next = mark.clone();
-        // After a line read without its newline, the first byte is that newline.
-        let mut start = usize::from(mark.open_line);
-        next.read = mark.read + start as u64;
-        next.open_line = false;
-        while start < bytes.len() {
-            let line = next.lines + 1;
-            let end = bytes[start..]
-                .iter()
-                .position(|b| *b == b'\n')
-                .map(|p| start + p);
-            let raw = &bytes[start..end.unwrap_or(bytes.len())];
-            let parsed = std::str::from_utf8(raw)
-                .map_err(|_| LineError::Invalid("not UTF-8 text".to_string()))
-                .and_then(parse_line);
-            let location = Location {
-                file,
-                offset: mark.read + start as u64,
-                len: raw.len() as u32,
-            };
-            match (parsed, end) {
-                (Err(LineError::Newer(found)), _) => {
-                    return Err(LedgerError::NewerVersion {
-                        file: name.to_string(),
-                        line,
-                        found,
-                    });
-                }
-                // A torn line is left unread, and reported, until more is written after it.
-                (Err(LineError::Invalid(_)), None) => break,
-                (Err(LineError::Invalid(reason)), Some(_)) => self.problems.push(LineProblem {
-                    file: name.to_string(),
-                    line,
-                    reason,
-                }),
-                (Ok(record), end) => {
-                    fresh.extend(record.map(|r| (location, r)));
-                    next.open_line = end.is_none();
-                }
-            }
-            next.lines = line;
-            start = end.map_or(bytes.len(), |e| e + 1);
-            next.read = mark.read + start as u64;
-        }
-        Ok(next)
-    }
-
-    /// The records of one incident, read from the ledger by their locations.
+    /// The records of one incident, read from the ledger by their locations, each file opened
+    /// once. Every record must still be there and be about that incident.
     fn records_of<S: Source>(
         &self,
         id: &str,
         source: &S,
         fresh: &BTreeMap<Location, Record>,
-    ) -> Result<Vec<Record>, S::Error> {
-        let Some(mark) = self.incidents.get(id) else {
-            return Ok(Vec::new());
-        };
-        let mut records = Vec::with_capacity(mark.records.len());
-        for location in &mark.records {
-            if let Some(record) = fresh.get(location) {
-                records.push(record.clone());
-                continue;
-            }
-            let name = &self.files[location.file as usize];
-            let end = location.offset + u64::from(location.len);
-            let bytes = source.read(name, location.offset, end)?;
-            let text = String::from_utf8_lossy(&bytes);
-            if let Ok(Some(record)) = parse_line(&text) {
-                records.push(record);
+    ) -> Result<Result<Vec<Record>, Stale>, S::Error> {
+        let locations = self
+            .incidents
+            .get(id)
+            .map(|e| e.records.as_slice())
+            .unwrap_or_default();
+        let mut records: Vec<Record> = locations
+            .iter()
+            .filter_map(|l| fresh.get(l))
+            .cloned()
+            .collect();
+        let mut by_file: BTreeMap<u32, Vec<Range<u64>>> = BTreeMap::new();
+        for location in locations.iter().filter(|l| !fresh.contains_key(l)) {
+            by_file
+                .entry(location.file)
+                .or_default()
+                .push(location.range());
+        }
+        for (file, ranges) in by_file {
+            let name = &self.files[file as usize];
+            for bytes in source.read(name, &ranges)? {
+                let lines = read_lines(name, &bytes, 1)?;
+                let record = lines.into_iter().next().and_then(|line| line.record);
+                match record {
+                    Some(record) if incident::subject(&record.event) == Some(id) => {
+                        records.push(record)
+                    }
+                    _ => return Ok(Err(Stale)),
+                }
             }
         }
-        Ok(records)
+        Ok(Ok(records))
     }
 
     /// The lines that are not records, as a full read reports them.
@@ -309,7 +346,7 @@ impl Index {
     pub fn open_ids(&self) -> Vec<&str> {
         self.incidents
             .iter()
-            .filter(|(_, mark)| mark.open)
+            .filter(|(_, entry)| entry.open)
             .map(|(id, _)| id.as_str())
             .collect()
     }
@@ -319,25 +356,21 @@ impl Index {
         self.incidents.keys().map(String::as_str).collect()
     }
 
-    /// The records of the incidents `ids`.
-    pub fn records<S: Source>(&self, ids: &[&str], source: &S) -> Result<Vec<Record>, S::Error> {
+    /// The records of the incidents `ids`; `None` when the files no longer match the index
+    /// (rebuild it and ask again).
+    pub fn records<S: Source>(
+        &self,
+        ids: &[&str],
+        source: &S,
+    ) -> Result<Option<Vec<Record>>, S::Error> {
         let mut records = Vec::new();
         for id in ids {
-            records.extend(self.records_of(id, source, &BTreeMap::new())?);
+            match self.records_of(id, source, &BTreeMap::new())? {
+                Ok(mut found) => records.append(&mut found),
+                Err(Stale) => return Ok(None),
+            }
         }
-        Ok(records)
-    }
-}
-
-impl PartialOrd for Location {
-    fn partial_cmp(&self, other: &Location) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Location {
-    fn cmp(&self, other: &Location) -> std::cmp::Ordering {
-        (self.file, self.offset).cmp(&(other.file, other.offset))
+        Ok(Some(records))
     }
 }
 

@@ -478,6 +478,24 @@ fn recording_refuses_times_that_make_no_sense() {
         &["incident", "open", "--level", "4", "--title", "x"],
         2,
     );
+    let err = site.fails_at(
+        now,
+        &[
+            "incident",
+            "open",
+            "--level",
+            "1",
+            "--title",
+            "x",
+            "--at",
+            "2015-05-06 10:00",
+        ],
+        1,
+    );
+    assert!(
+        err.contains("is outside the contract term (2024-01-02 to 2026-12-31)"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -6,14 +6,17 @@ use proptest::prelude::*;
 use super::*;
 use crate::incident::record::{Opened, Pinned, Subject};
 use crate::incident::{Incident, fold};
-use crate::ledger::{Event, SCHEMA_VERSION, parse_file};
+use crate::ledger::{Event, SCHEMA_VERSION, read_file};
 use crate::sla::{Level, Rule};
 
-/// Ledger files in memory, each with a modification count for its time.
+/// Ledger files in memory. Every write bumps a file's change count (its ctime); a plain write
+/// bumps its modification count too, a write that restores the modification time does not.
 #[derive(Default)]
 struct Memory {
     files: RefCell<BTreeMap<String, Vec<u8>>>,
     modified: RefCell<BTreeMap<String, u128>>,
+    changed: RefCell<BTreeMap<String, u128>>,
+    read_bytes: RefCell<u64>,
 }
 
 impl Source for Memory {
@@ -28,57 +31,65 @@ impl Source for Memory {
                 name: name.clone(),
                 len: bytes.len() as u64,
                 modified: self.modified.borrow().get(name).copied(),
+                changed: self.changed.borrow().get(name).copied(),
+                inode: Some(7),
             })
             .collect())
     }
 
-    fn read(&self, name: &str, from: u64, to: u64) -> Result<Vec<u8>, LedgerError> {
+    fn read(&self, name: &str, ranges: &[Range<u64>]) -> Result<Vec<Vec<u8>>, LedgerError> {
         let files = self.files.borrow();
         let bytes = files.get(name).map(Vec::as_slice).unwrap_or_default();
-        let to = (to as usize).min(bytes.len());
-        Ok(bytes[(from as usize).min(to)..to].to_vec())
+        Ok(ranges
+            .iter()
+            .map(|range| {
+                let end = (range.end as usize).min(bytes.len());
+                let start = (range.start as usize).min(end);
+                *self.read_bytes.borrow_mut() += (end - start) as u64;
+                bytes[start..end].to_vec()
+            })
+            .collect())
     }
 }
 
 impl Memory {
-    fn touch(&self, name: &str) {
+    fn write(&self, name: &str, keep_modified: bool, change: impl FnOnce(&mut Vec<u8>)) {
         *self
-            .modified
+            .changed
             .borrow_mut()
             .entry(name.to_string())
             .or_default() += 1;
+        if !keep_modified {
+            *self
+                .modified
+                .borrow_mut()
+                .entry(name.to_string())
+                .or_default() += 1;
+        }
+        change(self.files.borrow_mut().entry(name.to_string()).or_default());
     }
 
     /// Appends a record the way the store does: on a fresh line.
     fn append_record(&self, name: &str, line: &str) {
-        self.touch(name);
-        let mut files = self.files.borrow_mut();
-        let bytes = files.entry(name.to_string()).or_default();
-        if bytes.last().is_some_and(|b| *b != b'\n') {
+        self.write(name, false, |bytes| {
+            if bytes.last().is_some_and(|b| *b != b'\n') {
+                bytes.push(b'\n');
+            }
+            bytes.extend_from_slice(line.as_bytes());
             bytes.push(b'\n');
-        }
-        bytes.extend_from_slice(line.as_bytes());
-        bytes.push(b'\n');
+        });
     }
 
-    fn append_raw(&self, name: &str, raw: &[u8]) {
-        self.touch(name);
-        self.files
-            .borrow_mut()
-            .entry(name.to_string())
-            .or_default()
-            .extend_from_slice(raw);
-    }
-
-    /// Everything, read the way a full read does.
+    /// Everything, read whole.
     fn full_read(&self) -> (Vec<Incident>, Vec<LineProblem>) {
         let mut records = Vec::new();
         let mut problems = Vec::new();
         for (name, bytes) in self.files.borrow().iter() {
-            let (mut found, mut bad) = parse_file(name, bytes).unwrap();
+            let (mut found, mut bad) = read_file(name, bytes).unwrap();
             records.append(&mut found);
             problems.append(&mut bad);
         }
+        problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         (fold(&records), problems)
     }
 }
@@ -125,15 +136,36 @@ fn record(n: u32, incident: &str, event: u8) -> String {
         event,
     }
     .to_line()
+    .unwrap()
 }
 
 #[derive(Debug, Clone)]
 enum Op {
-    Record { file: u8, incident: u8, event: u8 },
-    Torn { file: u8 },
-    Garbage { file: u8 },
-    Edit { file: u8, at: u16 },
-    Truncate { file: u8, keep: u16 },
+    Record {
+        file: u8,
+        incident: u8,
+        event: u8,
+    },
+    Torn {
+        file: u8,
+    },
+    Garbage {
+        file: u8,
+    },
+    /// A hand edit of one byte, perhaps putting the modification time back.
+    Edit {
+        file: u8,
+        at: u16,
+        keep_modified: bool,
+    },
+    Truncate {
+        file: u8,
+        keep: u16,
+    },
+    /// A copy of a file under another name, as sync tools leave on a conflict.
+    Copy {
+        file: u8,
+    },
     Refresh,
 }
 
@@ -142,8 +174,9 @@ fn op() -> impl Strategy<Value = Op> {
         8 => (0u8..4, 0u8..5, 0u8..6).prop_map(|(file, incident, event)| Op::Record { file, incident, event }),
         1 => (0u8..4).prop_map(|file| Op::Torn { file }),
         1 => (0u8..4).prop_map(|file| Op::Garbage { file }),
-        1 => (0u8..4, any::<u16>()).prop_map(|(file, at)| Op::Edit { file, at }),
+        1 => (0u8..4, any::<u16>(), any::<bool>()).prop_map(|(file, at, keep_modified)| Op::Edit { file, at, keep_modified }),
         1 => (0u8..4, any::<u16>()).prop_map(|(file, keep)| Op::Truncate { file, keep }),
+        1 => (0u8..4).prop_map(|file| Op::Copy { file }),
         3 => Just(Op::Refresh),
     ]
 }
@@ -158,14 +191,60 @@ fn file_name(n: u8) -> String {
         .to_string()
 }
 
+fn apply(ledger: &Memory, n: usize, op: Op) {
+    match op {
+        Op::Record {
+            file,
+            incident,
+            event,
+        } => {
+            ledger.append_record(
+                &file_name(file),
+                &record(n as u32, &format!("I{incident}"), event),
+            );
+        }
+        Op::Torn { file } => ledger.write(&file_name(file), false, |b| {
+            b.extend_from_slice(b"{\"v\":1,\"id\":\"01")
+        }),
+        Op::Garbage { file } => ledger.append_record(&file_name(file), "not a record"),
+        Op::Edit {
+            file,
+            at,
+            keep_modified,
+        } => ledger.write(&file_name(file), keep_modified, |bytes| {
+            if !bytes.is_empty() {
+                let at = usize::from(at) % bytes.len();
+                bytes[at] = if bytes[at] == b'X' { b'Y' } else { b'X' };
+            }
+        }),
+        Op::Truncate { file, keep } => ledger.write(&file_name(file), false, |bytes| {
+            bytes.truncate(usize::from(keep) % (bytes.len() + 1));
+        }),
+        Op::Copy { file } => {
+            let bytes = ledger
+                .files
+                .borrow()
+                .get(&file_name(file))
+                .cloned()
+                .unwrap_or_default();
+            ledger.write("2025-03/li.lei (copy).jsonl", false, |copy| *copy = bytes);
+        }
+        Op::Refresh => {}
+    }
+}
+
 /// The index, refreshed from the files, round-tripped through its stored form as the cache
 /// would be, and its view of the incidents.
 fn indexed(previous: Option<Index>, ledger: &Memory) -> (Index, Vec<Incident>, Vec<Incident>) {
     let stored = previous.map(|i| serde_json::to_string(&i).unwrap());
     let previous = stored.map(|s| serde_json::from_str(&s).unwrap());
-    let (index, _) = Index::refresh(previous, ledger).unwrap();
-    let open = fold(&index.records(&index.open_ids(), ledger).unwrap());
-    let all = fold(&index.records(&index.ids(), ledger).unwrap());
+    let (mut index, _) = Index::refresh(previous, ledger).unwrap();
+    let read = |index: &Index, ids: Vec<&str>| index.records(&ids, ledger).unwrap();
+    if read(&index, index.ids()).is_none() {
+        index = Index::refresh(None, ledger).unwrap().0;
+    }
+    let open = fold(&read(&index, index.open_ids()).unwrap());
+    let all = fold(&read(&index, index.ids()).unwrap());
     (index, open, all)
 }
 
@@ -177,38 +256,13 @@ proptest! {
         let ledger = Memory::default();
         let mut index = None;
         for (n, op) in ops.into_iter().enumerate() {
-            match op {
-                Op::Record { file, incident, event } => {
-                    ledger.append_record(&file_name(file), &record(n as u32, &format!("I{incident}"), event));
-                }
-                Op::Torn { file } => ledger.append_raw(&file_name(file), b"{\"v\":1,\"id\":\"01"),
-                Op::Garbage { file } => ledger.append_record(&file_name(file), "not a record"),
-                Op::Edit { file, at } => {
-                    ledger.touch(&file_name(file));
-                    if let Some(bytes) = ledger.files.borrow_mut().get_mut(&file_name(file))
-                        && !bytes.is_empty()
-                    {
-                        let at = usize::from(at) % bytes.len();
-                        bytes[at] = if bytes[at] == b'X' { b'Y' } else { b'X' };
-                    }
-                }
-                Op::Truncate { file, keep } => {
-                    ledger.touch(&file_name(file));
-                    if let Some(bytes) = ledger.files.borrow_mut().get_mut(&file_name(file)) {
-                        let keep = usize::from(keep) % (bytes.len() + 1);
-                        bytes.truncate(keep);
-                    }
-                }
-                Op::Refresh => {}
-            }
+            apply(&ledger, n, op);
             let (next, open, all) = indexed(index.take(), &ledger);
             let (full, full_problems) = ledger.full_read();
             let full_open: Vec<Incident> = full.iter().filter(|i| i.status == Status::Open).cloned().collect();
             prop_assert_eq!(&open, &full_open);
             prop_assert_eq!(&all, &full);
             let problems: Vec<LineProblem> = next.problems().into_iter().cloned().collect();
-            let mut full_problems = full_problems;
-            full_problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             prop_assert_eq!(problems, full_problems);
             index = Some(next);
         }
@@ -217,20 +271,6 @@ proptest! {
 
 #[test]
 fn unchanged_files_are_not_read_again() {
-    struct Counting<'a> {
-        inner: &'a Memory,
-        bytes: RefCell<u64>,
-    }
-    impl Source for Counting<'_> {
-        type Error = LedgerError;
-        fn files(&self) -> Result<Vec<FileStat>, LedgerError> {
-            self.inner.files()
-        }
-        fn read(&self, name: &str, from: u64, to: u64) -> Result<Vec<u8>, LedgerError> {
-            *self.bytes.borrow_mut() += to - from;
-            self.inner.read(name, from, to)
-        }
-    }
     let ledger = Memory::default();
     for n in 0..200 {
         ledger.append_record("2025-02/a.jsonl", &record(n, &format!("I{n}"), 0));
@@ -239,15 +279,50 @@ fn unchanged_files_are_not_read_again() {
     let (index, _) = Index::refresh(None, &ledger).unwrap();
     assert!(index.open_ids().is_empty());
     ledger.append_record("2025-03/a.jsonl", &record(500, "NEW", 0));
-    let counting = Counting {
-        inner: &ledger,
-        bytes: RefCell::new(0),
-    };
-    let (index, changed) = Index::refresh(Some(index), &counting).unwrap();
+    *ledger.read_bytes.borrow_mut() = 0;
+    let (index, changed) = Index::refresh(Some(index), &ledger).unwrap();
     assert!(changed);
     assert_eq!(index.open_ids(), ["NEW"]);
     let new_file = ledger.files.borrow()["2025-03/a.jsonl"].len() as u64;
-    assert_eq!(*counting.bytes.borrow(), new_file, "only the new file");
+    assert_eq!(*ledger.read_bytes.borrow(), new_file, "only the new file");
     let (_, changed) = Index::refresh(Some(index), &ledger).unwrap();
     assert!(!changed);
+}
+
+#[test]
+fn an_index_from_elsewhere_or_inconsistent_is_rebuilt() {
+    let ledger = Memory::default();
+    ledger.append_record("2025-03/a.jsonl", &record(1, "A", 0));
+    let (index, _) = Index::refresh(None, &ledger).unwrap();
+    let mut json: serde_json::Value = serde_json::to_value(&index).unwrap();
+    json["incidents"]["A"]["records"][0]["file"] = 7.into();
+    let damaged: Index = serde_json::from_value(json).unwrap();
+    let (rebuilt, changed) = Index::refresh(Some(damaged), &ledger).unwrap();
+    assert!(changed);
+    assert_eq!(rebuilt, index);
+    let mut older = index.clone();
+    older.version = "1/0.0.1".to_string();
+    assert_eq!(Index::refresh(Some(older), &ledger).unwrap(), (index, true));
+}
+
+#[test]
+fn a_record_moved_under_the_index_is_noticed() {
+    let ledger = Memory::default();
+    ledger.append_record("2025-03/a.jsonl", &record(1, "A", 0));
+    ledger.append_record("2025-03/a.jsonl", &record(2, "B", 0));
+    let (index, _) = Index::refresh(None, &ledger).unwrap();
+    // Same size, same times: the records swapped places.
+    let swapped = format!("{}\n{}\n", record(2, "B", 0), record(1, "A", 0));
+    *ledger
+        .files
+        .borrow_mut()
+        .get_mut("2025-03/a.jsonl")
+        .unwrap() = swapped.into_bytes();
+    assert_eq!(index.records(&["A"], &ledger).unwrap(), None);
+}
+
+#[test]
+fn checksums_are_fnv1a() {
+    assert_eq!(checksum(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(checksum(b"a"), 0xaf63_dc4c_8601_ec8c);
 }
