@@ -422,18 +422,7 @@ fn print_incident(
         &incident.reported_by,
     ))?;
     let report = view::Recovery::new(incident, &site.contract, context.now);
-    let rows = report
-        .clocks
-        .iter()
-        .map(|row| {
-            vec![
-                m.clock(row.clock).to_string(),
-                when(row.due),
-                row.actual.map(when).unwrap_or_default(),
-                m.verdict(row.met).to_string(),
-            ]
-        })
-        .collect();
+    let rows = report.clock_rows(m, when);
     let header = view::clock_header(m);
     out.table(header, rows)?;
     for entry in &incident.timeline {

@@ -189,7 +189,9 @@ impl Index {
             return Ok(Ok(false));
         }
         let whole = 0..stat.len;
-        let bytes = source.read(&stat.name, std::slice::from_ref(&whole))?.concat();
+        let bytes = source
+            .read(&stat.name, std::slice::from_ref(&whole))?
+            .concat();
         let read = mark.read as usize;
         if read > bytes.len() || (read > 0 && checksum(&bytes[..read]) != mark.checksum) {
             return Ok(Err(Stale));

@@ -163,6 +163,25 @@ impl<'a> Recovery<'a> {
             .collect()
     }
 
+    /// The clocks as table rows: clock, deadline, actual time, verdict; times shown by `time`.
+    pub fn clock_rows(
+        &self,
+        m: &dyn Messages,
+        time: impl Fn(DateTime<Utc>) -> String,
+    ) -> Vec<Vec<String>> {
+        self.clocks
+            .iter()
+            .map(|row| {
+                vec![
+                    m.clock(row.clock).to_string(),
+                    time(row.due),
+                    row.actual.map(&time).unwrap_or_else(|| "—".to_string()),
+                    m.verdict(row.met).to_string(),
+                ]
+            })
+            .collect()
+    }
+
     pub fn json(&self, m: &dyn Messages) -> RecoveryJson {
         let time = |t: DateTime<Utc>| rfc3339(t, self.zone);
         RecoveryJson {
@@ -262,19 +281,7 @@ pub fn markdown(report: &Recovery, m: &dyn Messages) -> String {
         doc.paragraph(&text.unwrap_or_else(|| label(L::NotRecorded)));
     }
     doc.heading(2, &label(L::Clocks));
-    let rows = report
-        .clocks
-        .iter()
-        .map(|row| {
-            vec![
-                m.clock(row.clock).to_string(),
-                time(row.due),
-                row.actual.map(time).unwrap_or_else(|| "—".to_string()),
-                m.verdict(row.met).to_string(),
-            ]
-        })
-        .collect();
-    doc.table(&clock_header(m), rows);
+    doc.table(&clock_header(m), report.clock_rows(m, time));
     doc.heading(2, &label(L::Timeline));
     let rows = incident
         .timeline
