@@ -15,7 +15,7 @@ use crate::contract::Contract;
 use crate::ledger::{Event, Record};
 use crate::sla::{ClockState, Level, OnSiteRequest, Rule, Sla, clock_state};
 use crate::time::{local_date, rfc3339};
-use record::{LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
+use record::{Clocks, LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
 
 /// How far ahead of "now" a recorded time may be: a minute, for clocks that differ a little.
 const FUTURE_TOLERANCE: TimeDelta = TimeDelta::minutes(1);
@@ -131,12 +131,12 @@ impl Incident {
             reported_by: record.by.clone(),
             level: opened.level,
             status: Status::Open,
-            response: Clock::new(at, &opened.response),
+            response: Clock::new(at, &opened.clocks.response),
             responded_by: None,
             onsite_requested: opened.onsite.then_some((at, None)),
-            arrival: opened.arrival.as_ref().map(|p| Clock::new(at, p)),
+            arrival: opened.clocks.arrival.as_ref().map(|p| Clock::new(at, p)),
             arrived_at: None,
-            resolution: opened.resolution.as_ref().map(|p| Clock::new(at, p)),
+            resolution: opened.clocks.resolution.as_ref().map(|p| Clock::new(at, p)),
             resolved_at: None,
             closed_at: None,
             resolved: None,
@@ -236,12 +236,13 @@ impl Incident {
     /// A new level moves the clocks still running to the recomputed deadlines (SPEC §2). A
     /// resolution clock the new level does not have stops applying, unless it was met.
     fn change_level(&mut self, change: &LevelChanged) {
+        let clocks = &change.clocks;
         self.level = change.to;
-        self.response.move_to(Some(&change.response));
+        self.response.move_to(Some(&clocks.response));
         if let Some(arrival) = self.arrival.as_mut() {
-            arrival.move_to(change.arrival.as_ref());
+            arrival.move_to(clocks.arrival.as_ref());
         }
-        self.resolution = match (self.resolution, &change.resolution) {
+        self.resolution = match (self.resolution, &clocks.resolution) {
             (Some(mut clock), Some(pinned)) => {
                 clock.move_to(Some(pinned));
                 Some(clock)
@@ -547,9 +548,11 @@ pub fn open_event(new: NewIncident, sla: &Sla, zone: Tz) -> Event {
         title: new.title,
         description: new.description,
         onsite: new.onsite,
-        response: pin(deadlines.response),
-        arrival: deadlines.arrival.filter(|_| new.onsite).map(pin),
-        resolution: deadlines.resolution.map(pin),
+        clocks: Clocks {
+            response: pin(deadlines.response),
+            arrival: deadlines.arrival.filter(|_| new.onsite).map(pin),
+            resolution: deadlines.resolution.map(pin),
+        },
     })
 }
 
@@ -580,8 +583,10 @@ pub fn level_event(incident: &Incident, to: Level, sla: &Sla, zone: Tz) -> Event
         incident: incident.id.clone(),
         from: incident.level,
         to,
-        response: pin(sla.response(to, incident.reported_at)),
-        arrival: arrival.map(pin),
-        resolution: sla.resolution(to, incident.reported_at).map(pin),
+        clocks: Clocks {
+            response: pin(sla.response(to, incident.reported_at)),
+            arrival: arrival.map(pin),
+            resolution: sla.resolution(to, incident.reported_at).map(pin),
+        },
     })
 }

@@ -35,6 +35,17 @@ pub struct Subject {
     pub incident: String,
 }
 
+/// The deadlines pinned when an incident is reported or changes level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clocks {
+    pub response: Pinned,
+    /// The arrival deadline, where presence was asked and an arrival clock applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival: Option<Pinned>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Pinned>,
+}
+
 /// An incident is reported; `at` is the report time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Opened {
@@ -46,12 +57,8 @@ pub struct Opened {
     /// The customer asked for an engineer on site with the report.
     #[serde(default)]
     pub onsite: bool,
-    pub response: Pinned,
-    /// The arrival deadline, when `onsite` and an arrival clock applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub arrival: Option<Pinned>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resolution: Option<Pinned>,
+    #[serde(flatten)]
+    pub clocks: Clocks,
 }
 
 /// The customer asks for an engineer on site; `at` is when they asked.
@@ -72,11 +79,8 @@ pub struct LevelChanged {
     pub incident: String,
     pub from: Level,
     pub to: Level,
-    pub response: Pinned,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub arrival: Option<Pinned>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resolution: Option<Pinned>,
+    #[serde(flatten)]
+    pub clocks: Clocks,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -95,6 +95,20 @@ impl Site {
     }
 }
 
+fn resolved_fields(id: &str, summary: &str) -> Resolved {
+    Resolved {
+        incident: id.to_string(),
+        summary: summary.to_string(),
+        impact: None,
+        cause: None,
+        fix: None,
+    }
+}
+
+fn resolved(id: &str, summary: &str) -> Event {
+    Event::IncidentResolved(resolved_fields(id, summary))
+}
+
 fn show(site: &Site, t: DateTime<Utc>) -> String {
     crate::time::rfc3339(t, site.contract.timezone)
 }
@@ -166,11 +180,8 @@ fn the_full_lifecycle() {
     site.push(
         "2024-05-05 03:00",
         Event::IncidentResolved(Resolved {
-            incident: id.clone(),
-            summary: "listener restarted".into(),
-            impact: None,
             cause: Some("expired certificate".into()),
-            fix: None,
+            ..resolved_fields(&id, "listener restarted")
         }),
     );
     site.push(
@@ -305,14 +316,7 @@ fn presence_asked_after_the_report_starts_the_arrival_clock_then() {
 fn an_arrival_no_longer_needed_is_undecided() {
     let mut site = Site::new();
     let id = site.open("2024-05-04 22:00", 1, true);
-    let resolved = Resolved {
-        incident: id.clone(),
-        summary: "fixed remotely".into(),
-        impact: None,
-        cause: None,
-        fix: None,
-    };
-    site.push("2024-05-04 23:00", Event::IncidentResolved(resolved));
+    site.push("2024-05-04 23:00", resolved(&id, "fixed remotely"));
     assert_eq!(
         site.incident(&id).arrival_met(site.at("2024-05-06 00:00")),
         None
@@ -513,16 +517,7 @@ fn arriving_or_resolving_is_a_response() {
             Event::IncidentArrived(Site::subject("000001")),
             "2024-05-04 22:20",
         ),
-        (
-            Event::IncidentResolved(Resolved {
-                incident: "000001".into(),
-                summary: "fixed".into(),
-                impact: None,
-                cause: None,
-                fix: None,
-            }),
-            "2024-05-04 22:20",
-        ),
+        (resolved("000001", "fixed"), "2024-05-04 22:20"),
     ] {
         let mut site = Site::new();
         let id = site.open("2024-05-04 22:00", 1, false);
@@ -541,14 +536,7 @@ fn arriving_or_resolving_is_a_response() {
 fn a_resolved_incident_has_no_running_clocks() {
     let mut site = Site::new();
     let id = site.open("2024-05-04 22:00", 1, true);
-    let resolved = Resolved {
-        incident: id.clone(),
-        summary: "ok".into(),
-        impact: None,
-        cause: None,
-        fix: None,
-    };
-    site.push("2024-05-04 22:05", Event::IncidentResolved(resolved));
+    site.push("2024-05-04 22:05", resolved(&id, "ok"));
     assert!(site.incident(&id).running_clocks().is_empty());
 }
 
@@ -556,14 +544,7 @@ fn a_resolved_incident_has_no_running_clocks() {
 fn a_status_change_cannot_be_dated_before_the_last_one() {
     let mut site = Site::new();
     let id = site.open("2024-05-04 22:00", 3, false);
-    let resolved = Resolved {
-        incident: id.clone(),
-        summary: "ok".into(),
-        impact: None,
-        cause: None,
-        fix: None,
-    };
-    site.push("2024-05-04 23:00", Event::IncidentResolved(resolved));
+    site.push("2024-05-04 23:00", resolved(&id, "ok"));
     let incident = site.incident(&id);
     let now = site.at("2024-05-05 10:00");
     let zone = site.contract.timezone;

@@ -133,13 +133,7 @@ fn the_full_lifecycle_with_verdicts_to_the_second() {
         (v["arrived_at"].clone(), v["arrival_met"].clone()),
         (json!("2024-04-30T22:00:00+08:00"), json!(true))
     );
-    let output = site
-        .otss()
-        .env("OTSS_NOW", now)
-        .args(["incident", "note", &on_time, "listener restarted"])
-        .output()
-        .unwrap();
-    let said = String::from_utf8(output.stdout).unwrap();
+    let said = site.stdout_at(now, &["incident", "note", &on_time, "listener restarted"]);
     assert!(
         said.starts_with(&format!(
             "note: listener restarted: {on_time} · level 3 · open"
@@ -571,26 +565,16 @@ fn list_and_status_put_the_nearest_deadline_first() {
         settings.bind(f);
     };
     settings(&|| {
-        let out = |args: &[&str]| {
-            let output = site
-                .otss()
-                .env("OTSS_NOW", now)
-                .args(args)
-                .output()
-                .unwrap();
-            String::from_utf8(output.stdout).unwrap()
-        };
-        insta::assert_snapshot!("incident_list_en", out(&["incident", "list"]));
-        insta::assert_snapshot!("status_zh", out(&["--lang", "zh", "status"]));
         insta::assert_snapshot!(
-            "status_en_breached",
-            site.otss()
-                .env("OTSS_NOW", "2024-05-04T22:45:00+08:00")
-                .arg("status")
-                .output()
-                .map(|o| String::from_utf8(o.stdout).unwrap())
-                .unwrap()
+            "incident_list_en",
+            site.stdout_at(now, &["incident", "list"])
         );
+        insta::assert_snapshot!(
+            "status_zh",
+            site.stdout_at(now, &["--lang", "zh", "status"])
+        );
+        let later = "2024-05-04T22:45:00+08:00";
+        insta::assert_snapshot!("status_en_breached", site.stdout_at(later, &["status"]));
     });
 }
 
@@ -696,15 +680,8 @@ fn the_recovery_report_in_markdown_and_json() {
     let mut settings = insta::Settings::clone_current();
     settings.add_filter(&opened, "[ID]");
     settings.bind(|| {
-        let out = |lang: &str| {
-            let output = site
-                .otss()
-                .env("OTSS_NOW", now)
-                .args(["--lang", lang, "incident", "report", &opened])
-                .output()
-                .unwrap();
-            String::from_utf8(output.stdout).unwrap()
-        };
+        let out =
+            |lang: &str| site.stdout_at(now, &["--lang", lang, "incident", "report", &opened]);
         insta::assert_snapshot!("recovery_report_zh", out("zh"));
         insta::assert_snapshot!("recovery_report_en", out("en"));
     });

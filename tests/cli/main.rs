@@ -87,8 +87,8 @@ impl Sandbox {
         cmd
     }
 
-    /// Runs `otss ARGS` with "now" at `now`, expects success, and returns its JSON.
-    pub fn json_at(&self, now: &str, args: &[&str]) -> Value {
+    /// Runs `otss ARGS` with "now" at `now`, expects success, and returns its standard output.
+    pub fn stdout_at(&self, now: &str, args: &[&str]) -> String {
         let output = self
             .otss()
             .env("OTSS_NOW", now)
@@ -96,7 +96,12 @@ impl Sandbox {
             .output()
             .unwrap();
         assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        serde_json::from_slice(&output.stdout).unwrap()
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Runs `otss ARGS` with "now" at `now`, expects success, and returns its JSON.
+    pub fn json_at(&self, now: &str, args: &[&str]) -> Value {
+        serde_json::from_str(&self.stdout_at(now, args)).unwrap()
     }
 
     /// Runs `otss ARGS` with "now" at `now`, expects exit status `code`, returns standard error.
@@ -107,13 +112,9 @@ impl Sandbox {
             .args(args)
             .output()
             .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "{args:?}: {}",
-            stderr(&output)
-        );
-        stderr(&output)
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(code), "{args:?}: {err}");
+        err
     }
 
     /// The text of every ledger file, by path relative to the ledger.
@@ -133,28 +134,17 @@ impl Sandbox {
 
     /// Runs `otss ARGS`, expects success, and returns its JSON.
     pub fn json(&self, args: &[&str]) -> Value {
-        let output = self.otss().args(args).output().unwrap();
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        serde_json::from_slice(&output.stdout).unwrap()
+        self.json_at(NOW, args)
     }
 
     /// Runs `otss ARGS`, expects success, and returns its standard output.
     pub fn stdout(&self, args: &[&str]) -> String {
-        let output = self.otss().args(args).output().unwrap();
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        String::from_utf8(output.stdout).unwrap()
+        self.stdout_at(NOW, args)
     }
 
     /// Runs `otss ARGS`, expects exit status `code`, and returns standard error.
     pub fn fails(&self, args: &[&str], code: i32) -> String {
-        let output = self.otss().args(args).output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "{args:?}: {}",
-            stderr(&output)
-        );
-        stderr(&output)
+        self.fails_at(NOW, args, code)
     }
 }
 

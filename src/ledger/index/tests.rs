@@ -4,7 +4,7 @@ use chrono::{DateTime, TimeDelta};
 use proptest::prelude::*;
 
 use super::*;
-use crate::incident::record::{Opened, Pinned, Subject};
+use crate::incident::record::{Clocks, Opened, Pinned, Subject};
 use crate::incident::{Incident, fold};
 use crate::ledger::{Event, SCHEMA_VERSION, read_file};
 use crate::sla::{Level, Rule};
@@ -107,14 +107,16 @@ fn record(n: u32, incident: &str, event: u8) -> String {
             title: format!("incident {incident}"),
             description: None,
             onsite: false,
-            response: Pinned {
-                due: at + TimeDelta::minutes(30),
-                rule: Rule::Immediate {
-                    within: TimeDelta::minutes(30),
+            clocks: Clocks {
+                response: Pinned {
+                    due: at + TimeDelta::minutes(30),
+                    rule: Rule::Immediate {
+                        within: TimeDelta::minutes(30),
+                    },
                 },
+                arrival: None,
+                resolution: None,
             },
-            arrival: None,
-            resolution: None,
         }),
         1 => Event::IncidentAcknowledged(subject),
         2 => Event::IncidentResolved(crate::incident::record::Resolved {
