@@ -86,10 +86,6 @@ impl Output {
         self.lang.messages()
     }
 
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
     /// One JSON document on standard output.
     pub fn json(&mut self, value: &impl Serialize) -> io::Result<()> {
         serde_json::to_writer_pretty(&mut self.out, value)?;
