@@ -297,18 +297,6 @@ impl Calendar {
         }
     }
 
-    /// Every day of a month, or `None` for a month that does not exist.
-    pub fn month(&self, year: i32, month: u32) -> Option<Vec<Day>> {
-        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-        Some(
-            first
-                .iter_days()
-                .take_while(|d| d.month() == month)
-                .map(|d| self.day(d))
-                .collect(),
-        )
-    }
-
     fn law_statutory_days(&self, year: i32) -> Vec<(NaiveDate, Festival)> {
         law::statutory_days(year, self.built_in.lunar.get(&year))
     }

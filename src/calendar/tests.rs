@@ -386,15 +386,6 @@ fn festival_names_are_recognised_in_chinese_and_english() {
     }
 }
 
-#[test]
-fn a_month_lists_every_day() {
-    let calendar = Calendar::national();
-    let may = calendar.month(2024, 5).unwrap();
-    assert_eq!(may.len(), 31);
-    assert_eq!(may.iter().filter(|d| d.working()).count(), 21);
-    assert!(calendar.month(2024, 13).is_none());
-}
-
 mod properties {
     use super::*;
     use proptest::prelude::*;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, anyhow};
+use anyhow::Context as _;
 use chrono::{Datelike, NaiveDate, Weekday};
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -14,6 +14,7 @@ use super::show::{DayJson, date_with_weekday, warn_provisional};
 use crate::calendar::{Day, DayKind, Festival};
 use crate::i18n::{Messages, day_name};
 use crate::output::{Output, Tone};
+use crate::period::Period;
 use crate::store;
 use crate::time::local_date;
 
@@ -22,6 +23,7 @@ Examples:
   otss calendar                     this month
   otss calendar 2025-10             a month: working days, holidays, make-up workdays
   otss calendar 2025-10-01 --json   one date
+  otss calendar 2026                a whole year
   otss calendar import 2027.json    add the official 2027 schedule once it is published";
 
 #[derive(Debug, Args)]
@@ -30,8 +32,8 @@ pub struct CalendarArgs {
     #[command(subcommand)]
     command: Option<CalendarCommand>,
 
-    /// A date (YYYY-MM-DD), a month (YYYY-MM) or `today` [default: this month]
-    #[arg(value_name = "DATE|MONTH")]
+    /// A date (YYYY-MM-DD), a month (YYYY-MM), a year (YYYY) or `today` [default: this month]
+    #[arg(value_name = "PERIOD")]
     when: Option<String>,
 
     /// Print JSON
@@ -52,29 +54,19 @@ enum CalendarCommand {
     },
 }
 
-enum Period {
-    Date(NaiveDate),
-    Month(NaiveDate),
-}
-
-fn parse_period(text: &str, today: NaiveDate) -> anyhow::Result<Period> {
-    if text == "today" {
-        return Ok(Period::Date(today));
-    }
-    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Ok(Period::Date(date));
-    }
-    NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
-        .map(Period::Month)
-        .map_err(|_| anyhow!("`{text}` is not a date (YYYY-MM-DD) or a month (YYYY-MM)"))
-}
-
 #[derive(Serialize)]
 struct MonthJson {
     month: String,
     working_days: usize,
     published: bool,
     days: Vec<DayJson>,
+}
+
+#[derive(Serialize)]
+struct YearJson {
+    year: i32,
+    working_days: usize,
+    months: Vec<MonthJson>,
 }
 
 #[derive(Serialize)]
@@ -100,23 +92,38 @@ pub fn run(context: &Context, args: CalendarArgs) -> anyhow::Result<()> {
     };
     let today = local_date(context.now, zone);
     let period = match args.when.as_deref() {
-        Some(text) => parse_period(text, today)?,
-        None => Period::Month(today.with_day(1).unwrap_or(today)),
+        Some(text) => Period::parse(text, today)?,
+        None => Period::month_of(today),
     };
-    let days = match period {
-        Period::Date(date) => vec![calendar.day(date)],
-        Period::Month(first) => calendar
-            .month(first.year(), first.month())
-            .context("no such month")?,
-    };
+    let days: Vec<Day> = period.days().map(|d| calendar.day(d)).collect();
+    let m = out.messages();
     match (period, args.json) {
-        (Period::Date(_), true) => out.json(&DayJson::new(&days[0], out.messages()))?,
-        (Period::Date(_), false) => print_day(&mut out, &days[0])?,
-        (Period::Month(first), true) => out.json(&month_json(first, &days, out.messages()))?,
+        (Period::Day(_), true) => out.json(&DayJson::new(&days[0], m))?,
+        (Period::Day(_), false) => print_day(&mut out, &days[0])?,
+        (Period::Month(first), true) => out.json(&month_json(first, &days, m))?,
         (Period::Month(first), false) => print_month(&mut out, first, &days)?,
+        (Period::Year(year), true) => out.json(&YearJson {
+            year,
+            working_days: days.iter().filter(|d| d.working()).count(),
+            months: by_month(&days)
+                .map(|(first, days)| month_json(first, days, m))
+                .collect(),
+        })?,
+        (Period::Year(_), false) => {
+            for (first, days) in by_month(&days) {
+                print_month(&mut out, first, days)?;
+                out.line("")?;
+            }
+        }
     }
     warn_provisional(&mut out, &calendar, days.iter().map(|d| d.date))?;
     Ok(out.flush()?)
+}
+
+/// The days of a year, month by month.
+fn by_month(days: &[Day]) -> impl Iterator<Item = (NaiveDate, &[Day])> {
+    days.chunk_by(|a, b| a.date.month() == b.date.month())
+        .map(|month| (month[0].date, month))
 }
 
 /// Imports a schedule. This works even when the stored schedules or the contract cannot be
@@ -306,10 +313,15 @@ mod tests {
     use crate::calendar::Calendar;
     use crate::i18n::Lang;
 
+    fn month(calendar: &Calendar, first: &str) -> Vec<Day> {
+        let month = Period::month_of(first.parse().unwrap());
+        month.days().map(|d| calendar.day(d)).collect()
+    }
+
     #[test]
     fn the_named_days_of_may_2024_in_runs() {
         let calendar = Calendar::national();
-        let may = calendar.month(2024, 5).unwrap();
+        let may = month(&calendar, "2024-05-01");
         assert_eq!(
             named_runs(&may, Lang::En.messages()),
             [
@@ -322,7 +334,7 @@ mod tests {
     #[test]
     fn a_block_of_two_festivals_is_one_run() {
         let calendar = Calendar::national();
-        let october = calendar.month(2025, 10).unwrap();
+        let october = month(&calendar, "2025-10-01");
         assert_eq!(
             named_runs(&october, Lang::Zh.messages()),
             [
@@ -330,23 +342,5 @@ mod tests {
                 "10-11          中秋节、国庆节：调休上班日",
             ]
         );
-    }
-
-    #[test]
-    fn periods_are_dates_months_or_today() {
-        let today = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
-        assert!(matches!(parse_period("today", today), Ok(Period::Date(d)) if d == today));
-        assert!(matches!(
-            parse_period("2025-10", today),
-            Ok(Period::Month(_))
-        ));
-        assert!(matches!(
-            parse_period("2025-10-01", today),
-            Ok(Period::Date(_))
-        ));
-        for bad in ["2025-13", "2025-02-30", "October", "2025"] {
-            let err = parse_period(bad, today).err().unwrap().to_string();
-            assert!(err.contains(&format!("`{bad}`")), "{err}");
-        }
     }
 }

@@ -7,9 +7,10 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::{Context, Site, Wanted, new_record_id};
 use super::show::moment;
+use crate::ids::short_id;
 use crate::incident::record::{Noted, Resolved, Subject};
 use crate::incident::{
-    self, Action, ClockName, Incident, NewIncident, Status, check_report_time, find, fold, short_id,
+    self, Action, ClockName, Incident, NewIncident, Status, check_report_time, find, fold,
 };
 use crate::ledger::Event;
 use crate::output::{Output, Tone};

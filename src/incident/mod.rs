@@ -12,6 +12,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::contract::Contract;
+use crate::ids::{self, IdError, short_id};
 use crate::ledger::{Event, Record};
 use crate::sla::{ClockState, Level, OnSiteRequest, Rule, Sla, clock_state};
 use crate::time::{local_date, rfc3339};
@@ -354,13 +355,8 @@ pub enum Action {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IncidentError {
-    #[error("no incident `{0}`; `otss incident list` shows them")]
-    Unknown(String),
-    #[error("`{prefix}` could be any of {}; type more of the id", candidates.join(", "))]
-    Ambiguous {
-        prefix: String,
-        candidates: Vec<String>,
-    },
+    #[error(transparent)]
+    Id(#[from] IdError),
     #[error("incident {0} is closed; reopen it first (`otss incident reopen {0}`)")]
     Closed(String),
     #[error("incident {0} is open already")]
@@ -497,32 +493,9 @@ pub fn subject(event: &Event) -> Option<&str> {
     Some(id)
 }
 
-/// The incident whose id is `typed` or starts with it, in any case, like git.
+/// The incident whose id is `typed` or starts with it, in any case.
 pub fn find<'a>(incidents: &'a [Incident], typed: &str) -> Result<&'a Incident, IncidentError> {
-    let wanted = typed.trim().to_uppercase();
-    if let Some(exact) = incidents.iter().find(|i| i.id == wanted) {
-        return Ok(exact);
-    }
-    let matches: Vec<&Incident> = incidents
-        .iter()
-        .filter(|i| !wanted.is_empty() && i.id.starts_with(&wanted))
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(one),
-        [] => Err(IncidentError::Unknown(typed.to_string())),
-        many => Err(IncidentError::Ambiguous {
-            prefix: typed.to_string(),
-            candidates: many.iter().map(|i| i.id.clone()).collect(),
-        }),
-    }
-}
-
-/// The short id of an incident opened by a record: the last six characters of the record's
-/// ULID, which are random, so two engineers opening incidents in the same minute on different
-/// laptops still get different ids.
-pub fn short_id(record_id: &str) -> String {
-    let start = record_id.len().saturating_sub(6);
-    record_id[start..].to_uppercase()
+    Ok(ids::find(incidents, |i| &i.id, typed, "incident")?)
 }
 
 /// The record that opens an incident, with its clocks computed now and pinned.

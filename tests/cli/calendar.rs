@@ -224,11 +224,15 @@ fn bad_periods_are_refused() {
         let err = site.fails(&["calendar", bad], 1);
         assert!(
             err.contains(&format!(
-                "`{bad}` is not a date (YYYY-MM-DD) or a month (YYYY-MM)"
+                "`{bad}` is not a period: use YYYY-MM-DD, YYYY-MM, YYYY or today"
             )),
             "{err}"
         );
     }
+    let year = site.json(&["calendar", "2026", "--json"]);
+    assert_eq!(year["working_days"], json!(248));
+    assert_eq!(year["months"].as_array().unwrap().len(), 12);
+    assert_eq!(year["months"][9]["month"], json!("2026-10"));
 }
 
 #[test]

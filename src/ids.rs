@@ -1,0 +1,71 @@
+//! Short ids a person can type, and finding things by any unique prefix of them, like git.
+
+/// The short id of something a record starts (an incident, a finding): the last six characters
+/// of the record's ULID. They are random, so two engineers on different laptops in the same
+/// minute still get different ids.
+pub fn short_id(record_id: &str) -> String {
+    let start = record_id.len().saturating_sub(6);
+    record_id[start..].to_uppercase()
+}
+
+/// Why what was typed names nothing, or more than one thing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("no {what} `{typed}`")]
+    Unknown { what: &'static str, typed: String },
+    #[error("`{typed}` could be any of {}; type more of the id", candidates.join(", "))]
+    Ambiguous {
+        typed: String,
+        candidates: Vec<String>,
+    },
+}
+
+/// The one item whose id is `typed`, or starts with it, in any case.
+pub fn find<'a, T>(
+    items: &'a [T],
+    id: impl Fn(&T) -> &str,
+    typed: &str,
+    what: &'static str,
+) -> Result<&'a T, IdError> {
+    let wanted = typed.trim().to_uppercase();
+    if let Some(exact) = items.iter().find(|item| id(item) == wanted) {
+        return Ok(exact);
+    }
+    let matches: Vec<&T> = items
+        .iter()
+        .filter(|item| !wanted.is_empty() && id(item).starts_with(&wanted))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(IdError::Unknown {
+            what,
+            typed: typed.to_string(),
+        }),
+        many => Err(IdError::Ambiguous {
+            typed: typed.to_string(),
+            candidates: many.iter().map(|item| id(item).to_string()).collect(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_unique_prefix_in_any_case() {
+        let ids = ["K7QM2X", "K7AB12", "ZZ0001"];
+        let find = |typed| find(&ids, |s| s, typed, "thing");
+        assert_eq!(find("z"), Ok(&"ZZ0001"));
+        assert_eq!(find("k7q"), Ok(&"K7QM2X"));
+        assert_eq!(
+            find("K7"),
+            Err(IdError::Ambiguous {
+                typed: "K7".into(),
+                candidates: vec!["K7QM2X".into(), "K7AB12".into()]
+            })
+        );
+        assert!(matches!(find(""), Err(IdError::Unknown { .. })));
+        assert_eq!(short_id("01JQ0000000000000000k7qm2x"), "K7QM2X");
+    }
+}
