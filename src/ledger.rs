@@ -19,6 +19,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::incident::record as incident;
+use crate::{duty, inspect, leave, request, routine};
 
 pub mod index;
 
@@ -62,6 +63,22 @@ pub enum Event {
     IncidentClosed(incident::Subject),
     #[serde(rename = "incident.reopened")]
     IncidentReopened(incident::Subject),
+    #[serde(rename = "inspection.round")]
+    InspectionRound(inspect::Round),
+    #[serde(rename = "backup.checked")]
+    BackupChecked(routine::BackupCheck),
+    #[serde(rename = "support.logged")]
+    SupportLogged(routine::Consultation),
+    #[serde(rename = "request.added")]
+    RequestAdded(request::Request),
+    #[serde(rename = "note.added")]
+    NoteAdded(routine::Note),
+    #[serde(rename = "overtime.logged")]
+    OvertimeLogged(leave::Overtime),
+    #[serde(rename = "leave.taken")]
+    LeaveTaken(leave::Taken),
+    #[serde(rename = "duty.set")]
+    DutySet(duty::Assignment),
 }
 
 impl Record {

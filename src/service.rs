@@ -1,6 +1,6 @@
 //! The contract's service catalogue: eight service items and how often each is owed (SPEC §4).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The eight service items of an on-site support contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -30,7 +30,19 @@ impl ServiceItem {
 }
 
 /// The three kinds of inspection round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum InspectionKind {
     Monitoring,

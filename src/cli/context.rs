@@ -13,9 +13,11 @@ use super::Cli;
 use crate::calendar::{Calendar, Schedule};
 use crate::contract::Contract;
 use crate::i18n::Lang;
+use crate::ledger::index::Source as _;
 use crate::ledger::index::{Index, checksum};
 use crate::ledger::{self, Event, LedgerError, Record};
 use crate::output::{ColorChoice, Output};
+use crate::period::Period;
 use crate::store::{self, ContractSearch, LedgerDir, StoreError};
 use crate::time::whole_seconds;
 
@@ -214,6 +216,45 @@ impl Context {
             ))?;
         }
         Ok(index)
+    }
+
+    /// Every record of the months `period` touches, or of the whole ledger. Lines that are
+    /// not records are reported on standard error as `file:line: reason`.
+    pub fn records(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        period: Option<&Period>,
+    ) -> anyhow::Result<Vec<Record>> {
+        let ledger = LedgerDir(&site.ledger);
+        let months: Option<Vec<String>> = period.map(|p| {
+            p.months()
+                .iter()
+                .map(|m| m.format("%Y-%m").to_string())
+                .collect()
+        });
+        let mut records = Vec::new();
+        for file in ledger.files()? {
+            let partition = file.name.split('/').next().unwrap_or_default();
+            if months
+                .as_ref()
+                .is_some_and(|months| !months.iter().any(|m| m == partition))
+            {
+                continue;
+            }
+            let whole = 0..file.len;
+            let bytes = ledger
+                .read(&file.name, std::slice::from_ref(&whole))?
+                .concat();
+            for line in ledger::read_lines(&file.name, &bytes, 1)? {
+                if let Some(reason) = &line.problem {
+                    let path = site.ledger.join(&file.name);
+                    out.warn(format!("{}:{}: {reason}", path.display(), line.number))?;
+                }
+                records.extend(line.record);
+            }
+        }
+        Ok(records)
     }
 
     /// The records of the incidents `wanted` picks, through the index (rebuilt once if the

@@ -7,11 +7,12 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::{Context, Site, Wanted, new_record_id};
 use super::show::moment;
-use crate::ids::short_id;
+use crate::ids::{self, short_id};
 use crate::incident::record::{Noted, Resolved, Subject};
 use crate::incident::{
     self, Action, ClockName, Incident, NewIncident, Status, check_report_time, find, fold,
 };
+use crate::inspect::{self, Risk};
 use crate::ledger::Event;
 use crate::output::{Output, Tone};
 use crate::render::incident::{self as view, IncidentJson};
@@ -139,9 +140,9 @@ pub struct OpenArgs {
     /// 1 platform down, 2 partly failing, 3 ordinary fault
     #[arg(long)]
     level: Level,
-    /// What is wrong, in a line
-    #[arg(long)]
-    title: String,
+    /// What is wrong, in a line [default with --from-risk: the finding]
+    #[arg(long, required_unless_present = "from_risk")]
+    title: Option<String>,
     /// More detail
     #[arg(long)]
     description: Option<String>,
@@ -151,6 +152,9 @@ pub struct OpenArgs {
     /// The customer asks for an engineer on site with the report
     #[arg(long)]
     onsite: bool,
+    /// Open it from an inspection risk (`otss risk list`), and link them
+    #[arg(long, value_name = "RISK")]
+    from_risk: Option<String>,
     /// Print JSON
     #[arg(long)]
     json: bool,
@@ -220,7 +224,15 @@ fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> any
     let zone = site.contract.timezone;
     let reported_at = time_arg(site, "--at", args.at.as_deref(), context.now)?;
     check_report_time(reported_at, context.now, &site.contract)?;
-    let title = non_empty("--title", &args.title)?;
+    let risk = match &args.from_risk {
+        Some(typed) => Some(open_risk(context, site, out, typed)?),
+        None => None,
+    };
+    let title = match (&args.title, &risk) {
+        (Some(title), _) => non_empty("--title", title)?,
+        (None, Some(risk)) => inspect::incident_title(risk),
+        (None, None) => anyhow::bail!("--title is missing: say what is wrong in a line"),
+    };
     let index = context.incident_index(site, out, false)?;
     // A fresh random id almost never repeats one in use; when it does, draw again.
     let record_id = std::iter::repeat_with(new_record_id)
@@ -229,6 +241,7 @@ fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> any
     let sla = Sla::new(&site.contract, &site.calendar);
     let new = NewIncident {
         record_id: &record_id,
+        from_risk: risk.map(|r| r.id),
         level: args.level,
         title,
         description: args.description,
@@ -239,6 +252,21 @@ fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> any
     let record = context.append(site, record_id, reported_at, event)?;
     let incidents = fold([&record]);
     print_incident(context, site, out, &incidents[0], args.json)
+}
+
+/// The open risk `typed` names; one already linked to an incident cannot open another.
+fn open_risk(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    typed: &str,
+) -> anyhow::Result<Risk> {
+    let risks = inspect::risks(&context.records(site, out, None)?);
+    let risk = ids::find(&risks, |r| &r.id, typed, "risk")?;
+    if let Some(incident) = &risk.incident {
+        anyhow::bail!("risk {} has incident {incident} already", risk.id);
+    }
+    Ok(risk.clone())
 }
 
 /// Records an action on an existing incident, after checking it may be recorded.
@@ -271,7 +299,8 @@ fn record_action(
     } else {
         let m = out.messages();
         let line = list_line(out, site, updated, context.now);
-        out.line(m.labelled(&m.happening(&recorded, zone), &line))?;
+        let what = recorded.map(|h| m.happening(&h, zone)).unwrap_or_default();
+        out.line(m.labelled(&what, &line))?;
     }
     Ok(())
 }

@@ -142,19 +142,24 @@ impl Incident {
             closed_at: None,
             resolved: None,
             status_since: at,
-            timeline: vec![Entry {
-                at,
-                by: record.by.clone(),
-                happening: happening(&record.event),
-            }],
+            timeline: happening(&record.event)
+                .map(|happening| Entry {
+                    at,
+                    by: record.by.clone(),
+                    happening,
+                })
+                .into_iter()
+                .collect(),
         }
     }
 
     /// Applies a later record about this incident.
     fn apply(&mut self, record: &Record) {
+        let Some(happening) = happening(&record.event) else {
+            return;
+        };
         let at = record.instant();
         match &record.event {
-            Event::IncidentOpened(_) => return,
             Event::IncidentAcknowledged(_) => self.respond(at, &record.by),
             Event::IncidentOnsiteRequested(request) => self.request_onsite(at, request),
             Event::IncidentArrived(_) => {
@@ -189,11 +194,13 @@ impl Incident {
                     clock.done = None;
                 }
             }
+            // The opening is folded by `open`; other records are not about incidents.
+            _ => return,
         }
         self.timeline.push(Entry {
             at,
             by: record.by.clone(),
-            happening: happening(&record.event),
+            happening,
         });
     }
 
@@ -451,8 +458,8 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
 }
 
 /// What a record about an incident says happened, for its timeline.
-pub fn happening(event: &Event) -> Happening {
-    match event {
+pub fn happening(event: &Event) -> Option<Happening> {
+    Some(match event {
         Event::IncidentOpened(opened) => Happening::Opened {
             level: opened.level,
             title: opened.title.clone(),
@@ -474,7 +481,8 @@ pub fn happening(event: &Event) -> Happening {
         },
         Event::IncidentClosed(_) => Happening::Closed,
         Event::IncidentReopened(_) => Happening::Reopened,
-    }
+        _ => return None,
+    })
 }
 
 /// The incident a record is about, if any.
@@ -489,6 +497,7 @@ pub fn subject(event: &Event) -> Option<&str> {
         Event::IncidentLevelChanged(e) => &e.incident,
         Event::IncidentNoted(e) => &e.incident,
         Event::IncidentResolved(e) => &e.incident,
+        _ => return None,
     };
     Some(id)
 }
@@ -501,6 +510,7 @@ pub fn find<'a>(incidents: &'a [Incident], typed: &str) -> Result<&'a Incident, 
 /// The record that opens an incident, with its clocks computed now and pinned.
 pub struct NewIncident<'a> {
     pub record_id: &'a str,
+    pub from_risk: Option<String>,
     pub level: Level,
     pub title: String,
     pub description: Option<String>,
@@ -521,6 +531,7 @@ pub fn open_event(new: NewIncident, sla: &Sla, zone: Tz) -> Event {
         title: new.title,
         description: new.description,
         onsite: new.onsite,
+        from_risk: new.from_risk,
         clocks: Clocks {
             response: pin(deadlines.response),
             arrival: deadlines.arrival.filter(|_| new.onsite).map(pin),

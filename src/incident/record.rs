@@ -57,6 +57,9 @@ pub struct Opened {
     /// The customer asked for an engineer on site with the report.
     #[serde(default)]
     pub onsite: bool,
+    /// The inspection risk the incident was opened from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_risk: Option<String>,
     #[serde(flatten)]
     pub clocks: Clocks,
 }

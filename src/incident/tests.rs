@@ -46,6 +46,7 @@ impl Site {
         let sla = Sla::new(&self.contract, &self.calendar);
         let new = NewIncident {
             record_id: &id,
+            from_risk: None,
             level: Level::new(level).unwrap(),
             title: "CLB 5xx".to_string(),
             description: None,

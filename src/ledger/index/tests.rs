@@ -107,6 +107,7 @@ fn record(n: u32, incident: &str, event: u8) -> String {
             title: format!("incident {incident}"),
             description: None,
             onsite: false,
+            from_risk: None,
             clocks: Clocks {
                 response: Pinned {
                     due: at + TimeDelta::minutes(30),

@@ -1,0 +1,280 @@
+//! Inspection rounds (SPEC §4): the monitoring, resource and alert checklists, how many rounds
+//! a day requires, how many count as done, and the abnormal findings, which are risks.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::contract::Contract;
+use crate::ids::short_id;
+use crate::ledger::{Event, Record};
+use crate::service::{InspectionKind, Mode};
+use crate::suggest::closest;
+use crate::time::local_date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Ok,
+    Abnormal,
+}
+
+/// One checklist item's result in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemResult {
+    pub item: String,
+    pub result: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A round of one kind: every item of its checklist with a result (the `inspection.round`
+/// record; `at` is when it was done).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub kind: InspectionKind,
+    pub items: Vec<ItemResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InspectError {
+    #[error("`{0}` is not a result: write NAME=ok or NAME=abnormal:NOTE")]
+    BadResult(String),
+    #[error("`{item}` is not on the {kind} checklist{hint}; its items are: {}", valid.join("; "))]
+    UnknownItem {
+        item: String,
+        kind: &'static str,
+        hint: String,
+        valid: Vec<String>,
+    },
+    #[error("`{0}` has two results")]
+    Twice(String),
+    #[error("no result for: {}; give --item for each, or --all-ok for the rest", .0.join("; "))]
+    Missing(Vec<String>),
+    #[error("`{0}` is abnormal: say what was found (NAME=abnormal:NOTE)")]
+    NoNote(String),
+}
+
+/// Reads `NAME=ok` or `NAME=abnormal:NOTE`.
+pub fn parse_result(text: &str) -> Result<ItemResult, InspectError> {
+    let bad = || InspectError::BadResult(text.to_string());
+    let (item, result) = text.rsplit_once('=').ok_or_else(bad)?;
+    let item = item.trim().to_string();
+    let (result, note) = match result.trim().split_once(':') {
+        Some((word, note)) => (word.trim(), Some(note.trim().to_string())),
+        None => (result.trim(), None),
+    };
+    let result = match result.to_lowercase().as_str() {
+        "ok" => Outcome::Ok,
+        "abnormal" => Outcome::Abnormal,
+        _ => return Err(bad()),
+    };
+    if item.is_empty() {
+        return Err(bad());
+    }
+    if result == Outcome::Abnormal && note.as_deref().is_none_or(str::is_empty) {
+        return Err(InspectError::NoNote(item));
+    }
+    Ok(ItemResult { item, result, note })
+}
+
+/// A complete round of `kind` from the results given; with `all_ok` every item not given is
+/// ok. Every checklist item needs exactly one result.
+pub fn round(
+    kind: InspectionKind,
+    checklist: &[String],
+    all_ok: bool,
+    given: Vec<ItemResult>,
+) -> Result<Round, InspectError> {
+    let mut by_item: BTreeMap<&str, ItemResult> = BTreeMap::new();
+    for result in given {
+        let Some(item) = checklist
+            .iter()
+            .find(|i| i.eq_ignore_ascii_case(&result.item))
+        else {
+            let hint = closest(&result.item, checklist.iter().map(String::as_str))
+                .map(|near| format!(" (did you mean `{near}`?)"))
+                .unwrap_or_default();
+            return Err(InspectError::UnknownItem {
+                item: result.item,
+                kind: kind.key(),
+                hint,
+                valid: checklist.to_vec(),
+            });
+        };
+        let named = ItemResult {
+            item: item.clone(),
+            ..result
+        };
+        if by_item.insert(item, named).is_some() {
+            return Err(InspectError::Twice(item.clone()));
+        }
+    }
+    let missing: Vec<String> = checklist
+        .iter()
+        .filter(|item| !by_item.contains_key(item.as_str()))
+        .cloned()
+        .collect();
+    if !missing.is_empty() && !all_ok {
+        return Err(InspectError::Missing(missing));
+    }
+    let items = checklist
+        .iter()
+        .map(|item| {
+            by_item.remove(item.as_str()).unwrap_or(ItemResult {
+                item: item.clone(),
+                result: Outcome::Ok,
+                note: None,
+            })
+        })
+        .collect();
+    Ok(Round { kind, items })
+}
+
+/// Rounds of `kind` the contract requires on `date` (SPEC §4): under 5x8 on working days of
+/// the calendar, under 7x24 every day; none outside the term.
+pub fn required(
+    contract: &Contract,
+    calendar: &Calendar,
+    kind: InspectionKind,
+    date: NaiveDate,
+) -> u32 {
+    let in_term = contract.start <= date && date <= contract.end;
+    let owed = match contract.mode {
+        Mode::FiveByEight => calendar.is_working(date),
+        Mode::SevenByTwentyFour => true,
+    };
+    if in_term && owed {
+        contract.inspections[&kind].rounds
+    } else {
+        0
+    }
+}
+
+/// How one kind stands on one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Due {
+    pub kind: InspectionKind,
+    pub required: u32,
+    /// Rounds that count: a day's rounds capped at its requirement (SPEC §4), so extra rounds
+    /// one day never make up for a missed day.
+    pub done: u32,
+    /// Every round recorded that day.
+    pub rounds: u32,
+}
+
+/// The rounds of each kind done on each local date.
+pub fn rounds_by_day(records: &[Record], zone: Tz) -> BTreeMap<(NaiveDate, InspectionKind), u32> {
+    let mut rounds = BTreeMap::new();
+    for record in records {
+        if let Event::InspectionRound(round) = &record.event {
+            *rounds
+                .entry((local_date(record.instant(), zone), round.kind))
+                .or_default() += 1;
+        }
+    }
+    rounds
+}
+
+/// Every kind's standing on `date`.
+pub fn due_on(
+    contract: &Contract,
+    calendar: &Calendar,
+    date: NaiveDate,
+    rounds: &BTreeMap<(NaiveDate, InspectionKind), u32>,
+) -> Vec<Due> {
+    InspectionKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let required = required(contract, calendar, kind, date);
+            let recorded = rounds.get(&(date, kind)).copied().unwrap_or_default();
+            Due {
+                kind,
+                required,
+                done: recorded.min(required),
+                rounds: recorded,
+            }
+        })
+        .collect()
+}
+
+/// An abnormal finding of a round: a risk until an incident is opened from it or a later
+/// round of its kind finds the item ok again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Risk {
+    /// The round's short id and the item's number: `Q2MX7K-2`.
+    pub id: String,
+    #[serde(skip)]
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub kind: InspectionKind,
+    pub item: String,
+    pub note: String,
+    pub open: bool,
+    /// The incident opened from it.
+    pub incident: Option<String>,
+}
+
+/// Every risk the records tell of, oldest first.
+pub fn risks(records: &[Record]) -> Vec<Risk> {
+    let mut sorted: Vec<&Record> = records.iter().collect();
+    sorted.sort_by(|a, b| Record::fold_order(a, b));
+    let mut risks: Vec<Risk> = Vec::new();
+    for record in sorted {
+        match &record.event {
+            Event::InspectionRound(round) => {
+                clear_risks(&mut risks, round);
+                risks.extend(found_risks(record, round));
+            }
+            Event::IncidentOpened(opened) => {
+                let linked = opened.from_risk.as_deref();
+                for risk in risks.iter_mut().filter(|r| Some(r.id.as_str()) == linked) {
+                    risk.open = false;
+                    risk.incident = Some(opened.incident.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    risks
+}
+
+/// A round that finds an item ok clears the open risks of that item.
+fn clear_risks(risks: &mut [Risk], round: &Round) {
+    for result in round.items.iter().filter(|r| r.result == Outcome::Ok) {
+        for risk in risks.iter_mut() {
+            if risk.open && risk.kind == round.kind && risk.item == result.item {
+                risk.open = false;
+            }
+        }
+    }
+}
+
+fn found_risks<'a>(record: &'a Record, round: &'a Round) -> impl Iterator<Item = Risk> + 'a {
+    round
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.result == Outcome::Abnormal)
+        .map(move |(n, result)| Risk {
+            id: format!("{}-{}", short_id(&record.id), n + 1),
+            at: record.instant(),
+            by: record.by.clone(),
+            kind: round.kind,
+            item: result.item.clone(),
+            note: result.note.clone().unwrap_or_default(),
+            open: true,
+            incident: None,
+        })
+}
+
+/// The title an incident opened from a risk gets when none is given.
+pub fn incident_title(risk: &Risk) -> String {
+    format!("{}: {}", risk.item, risk.note)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,235 @@
+use super::*;
+use crate::calendar::Calendar;
+use crate::incident::record::{Clocks, Opened, Pinned};
+use crate::sla::{Level, Rule};
+use chrono::TimeDelta;
+
+fn contract(mode: &str) -> Contract {
+    let text = format!(
+        "customer = \"T\"\nmode = \"{mode}\"\nstart = 2025-01-02\nend = 2025-12-31\n\
+         [inspections.monitoring]\nitems = [\"CPU\", \"Disk\", \"CLB 5xx\"]\n"
+    );
+    Contract::parse(&text, "t.toml").unwrap()
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn ok(item: &str) -> ItemResult {
+    ItemResult {
+        item: item.to_string(),
+        result: Outcome::Ok,
+        note: None,
+    }
+}
+
+fn checklist() -> Vec<String> {
+    contract("5x8").inspections[&InspectionKind::Monitoring]
+        .items
+        .clone()
+}
+
+#[test]
+fn results_are_read_from_name_equals_result() {
+    assert_eq!(parse_result("CPU=ok"), Ok(ok("CPU")));
+    assert_eq!(
+        parse_result("CLB 5xx = abnormal: 5xx at 3 % since 09:10"),
+        Ok(ItemResult {
+            item: "CLB 5xx".into(),
+            result: Outcome::Abnormal,
+            note: Some("5xx at 3 % since 09:10".into()),
+        })
+    );
+    assert_eq!(
+        parse_result("CPU=abnormal"),
+        Err(InspectError::NoNote("CPU".into()))
+    );
+    for bad in ["CPU", "CPU=fine", "=ok"] {
+        assert_eq!(parse_result(bad), Err(InspectError::BadResult(bad.into())));
+    }
+}
+
+#[test]
+fn a_round_needs_a_result_for_every_item() {
+    let kind = InspectionKind::Monitoring;
+    let all_ok = round(kind, &checklist(), true, Vec::new()).unwrap();
+    assert_eq!(all_ok.items, [ok("CPU"), ok("Disk"), ok("CLB 5xx")]);
+    let one_abnormal = parse_result("disk=abnormal:90 % full").unwrap();
+    let mixed = round(kind, &checklist(), true, vec![one_abnormal]).unwrap();
+    assert_eq!(mixed.items[1].result, Outcome::Abnormal);
+    assert_eq!(
+        mixed.items[1].item, "Disk",
+        "named as the checklist names it"
+    );
+    assert_eq!(
+        round(kind, &checklist(), false, vec![ok("CPU")]),
+        Err(InspectError::Missing(vec!["Disk".into(), "CLB 5xx".into()]))
+    );
+    assert_eq!(
+        round(kind, &checklist(), true, vec![ok("CPU"), ok("cpu")]),
+        Err(InspectError::Twice("CPU".into()))
+    );
+    let err = round(kind, &checklist(), true, vec![ok("Dsk")])
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "`Dsk` is not on the monitoring checklist (did you mean `Disk`?); its items are: CPU; Disk; CLB 5xx"
+    );
+}
+
+#[test]
+fn rounds_are_required_on_working_days_under_5x8_and_every_day_under_7x24() {
+    let calendar = Calendar::national();
+    let five = contract("5x8");
+    let seven = contract("7x24");
+    let monitoring = InspectionKind::Monitoring;
+    let alert = InspectionKind::Alert;
+    for (day, five_by_eight) in [
+        ("2025-04-27", 1), // a make-up Sunday
+        ("2025-03-09", 0), // an ordinary Sunday
+        ("2025-05-01", 0), // Labour Day
+        ("2025-03-04", 1), // a Tuesday
+        ("2024-12-31", 0), // before the term
+    ] {
+        assert_eq!(
+            required(&five, &calendar, monitoring, date(day)),
+            five_by_eight,
+            "{day}"
+        );
+        let seven_by_24 = if day == "2024-12-31" { 0 } else { 2 };
+        assert_eq!(
+            required(&seven, &calendar, monitoring, date(day)),
+            seven_by_24,
+            "{day}"
+        );
+    }
+    assert_eq!(required(&seven, &calendar, alert, date("2025-05-01")), 1);
+}
+
+fn record(id: &str, at: &str, event: Event) -> Record {
+    Record {
+        v: 1,
+        id: id.to_string(),
+        at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
+        by: "li.lei".to_string(),
+        event,
+    }
+}
+
+fn round_record(id: &str, at: &str, results: &[&str]) -> Record {
+    let given = results.iter().map(|r| parse_result(r).unwrap()).collect();
+    let round = round(InspectionKind::Monitoring, &checklist(), true, given).unwrap();
+    record(id, at, Event::InspectionRound(round))
+}
+
+#[test]
+fn extra_rounds_never_fill_another_day() {
+    let calendar = Calendar::national();
+    let seven = contract("7x24");
+    let records = [
+        round_record("01", "2025-03-04T09:00:00+08:00", &[]),
+        round_record("02", "2025-03-04T13:00:00+08:00", &[]),
+        round_record("03", "2025-03-04T21:00:00+08:00", &[]),
+        round_record("04", "2025-03-05T09:00:00+08:00", &[]),
+    ];
+    let rounds = rounds_by_day(&records, seven.timezone);
+    let monitoring = |day: &str| due_on(&seven, &calendar, date(day), &rounds)[0];
+    assert_eq!(
+        monitoring("2025-03-04"),
+        Due {
+            kind: InspectionKind::Monitoring,
+            required: 2,
+            done: 2,
+            rounds: 3
+        }
+    );
+    assert_eq!(
+        monitoring("2025-03-05"),
+        Due {
+            kind: InspectionKind::Monitoring,
+            required: 2,
+            done: 1,
+            rounds: 1
+        }
+    );
+}
+
+#[test]
+fn a_round_belongs_to_its_local_date() {
+    let records = [round_record("01", "2025-03-04T16:30:00Z", &[])];
+    let rounds = rounds_by_day(&records, chrono_tz::Asia::Shanghai);
+    assert_eq!(
+        rounds.get(&(date("2025-03-05"), InspectionKind::Monitoring)),
+        Some(&1)
+    );
+}
+
+#[test]
+fn abnormal_findings_are_risks_until_cleared_or_taken_up() {
+    let opened = |risk: &str| {
+        let at = chrono::DateTime::parse_from_rfc3339("2025-03-04T12:00:00+08:00").unwrap();
+        Event::IncidentOpened(Opened {
+            incident: "K7QM2X".into(),
+            level: Level::new(2).unwrap(),
+            title: "x".into(),
+            description: None,
+            onsite: false,
+            from_risk: Some(risk.into()),
+            clocks: Clocks {
+                response: Pinned {
+                    due: at + TimeDelta::minutes(15),
+                    rule: Rule::Immediate {
+                        within: TimeDelta::minutes(15),
+                    },
+                },
+                arrival: None,
+                resolution: None,
+            },
+        })
+    };
+    let records = [
+        round_record(
+            "01JQ0000000000000000AAAAAA",
+            "2025-03-04T09:00:00+08:00",
+            &["CPU=abnormal:95 %", "Disk=abnormal:90 %"],
+        ),
+        record(
+            "01JQ0000000000000000BBBBBB",
+            "2025-03-04T12:00:00+08:00",
+            opened("AAAAAA-1"),
+        ),
+        round_record(
+            "01JQ0000000000000000CCCCCC",
+            "2025-03-05T09:00:00+08:00",
+            &["Disk=ok"],
+        ),
+        round_record(
+            "01JQ0000000000000000DDDDDD",
+            "2025-03-05T10:00:00+08:00",
+            &["CLB 5xx=abnormal:3 %"],
+        ),
+    ];
+    let risks = risks(&records);
+    let summary: Vec<(&str, &str, bool, Option<&str>)> = risks
+        .iter()
+        .map(|r| {
+            (
+                r.id.as_str(),
+                r.item.as_str(),
+                r.open,
+                r.incident.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("AAAAAA-1", "CPU", false, Some("K7QM2X")),
+            ("AAAAAA-2", "Disk", false, None),
+            ("DDDDDD-3", "CLB 5xx", true, None),
+        ]
+    );
+    assert_eq!(incident_title(&risks[2]), "CLB 5xx: 3 %");
+}
