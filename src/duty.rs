@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ledger::{Event, Record};
 
-/// An engineer put on duty for a date (`duty.set`); a later assignment of the date replaces it.
+/// An engineer put on duty for a date (`duty.set`, dated at noon of that day); a later
+/// assignment of the date replaces it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assignment {
     pub date: NaiveDate,

@@ -34,6 +34,15 @@ impl Period {
         }
     }
 
+    /// The period as it is written: `2025-03-04`, `2025-03`, `2025`.
+    pub fn label(&self) -> String {
+        match *self {
+            Period::Day(day) => day.to_string(),
+            Period::Month(first) => first.format("%Y-%m").to_string(),
+            Period::Year(year) => year.to_string(),
+        }
+    }
+
     /// The month holding `date`.
     pub fn month_of(date: NaiveDate) -> Period {
         Period::Month(date.with_day(1).unwrap_or(date))

@@ -3,6 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::contract::Contract;
+use crate::ledger::{Event, Record};
+use crate::period::Period;
+
 /// A backup job checked (`backup.checked`): it ran and is restorable, or it failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupCheck {
@@ -36,4 +40,28 @@ pub enum NoteKind {
 pub struct Note {
     pub kind: NoteKind,
     pub text: String,
+}
+
+/// Backup checks a month requires (SPEC §4): the contract's count for a month that overlaps
+/// the term, none otherwise.
+pub fn backups_required(contract: &Contract, month: &Period) -> u32 {
+    let overlaps = month.first() <= contract.end && contract.start <= month.last();
+    if overlaps {
+        contract.backups_per_month
+    } else {
+        0
+    }
+}
+
+/// The backup checks among `records`, oldest first.
+pub fn backup_checks(records: &[Record]) -> Vec<(&Record, &BackupCheck)> {
+    let mut checks: Vec<(&Record, &BackupCheck)> = records
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::BackupChecked(check) => Some((r, check)),
+            _ => None,
+        })
+        .collect();
+    checks.sort_by(|a, b| Record::fold_order(a.0, b.0));
+    checks
 }

@@ -13,6 +13,7 @@ use super::Cli;
 use crate::calendar::{Calendar, Schedule};
 use crate::contract::Contract;
 use crate::i18n::Lang;
+use crate::incident::check_time;
 use crate::ledger::index::Source as _;
 use crate::ledger::index::{Index, checksum};
 use crate::ledger::{self, Event, LedgerError, Record};
@@ -20,6 +21,7 @@ use crate::output::{ColorChoice, Output};
 use crate::period::Period;
 use crate::store::{self, ContractSearch, LedgerDir, StoreError};
 use crate::time::whole_seconds;
+use crate::time::{local_date, parse_instant};
 
 /// Which incidents a command needs.
 pub enum Wanted<'a> {
@@ -114,6 +116,12 @@ impl Context {
         })
     }
 
+    /// Whether a person is at a terminal to answer prompts: standard input and standard error
+    /// (where prompts are drawn) are both terminals.
+    pub fn interactive(&self) -> bool {
+        io::stdin().is_terminal() && io::stderr().is_terminal()
+    }
+
     /// Human and JSON output in the language chosen by `--lang`/`OTSS_LANG`, else the
     /// contract's, else Chinese.
     pub fn output(&self, contract_lang: Option<Lang>) -> Output {
@@ -177,6 +185,27 @@ impl Context {
             schedules.push(store::read_schedule(&contract_dir(path).join(file))?);
         }
         Ok(Calendar::new(&schedules, &contract.calendar.overrides))
+    }
+
+    /// When something being recorded happened: `--at` in the contract's zone, else now; never
+    /// more than a minute after now.
+    pub fn at(&self, site: &Site, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+        let zone = site.contract.timezone;
+        let at = match at {
+            Some(text) => parse_instant(text, zone).context("invalid --at")?,
+            None => self.now,
+        };
+        check_time(at, self.now, zone)?;
+        Ok(at)
+    }
+
+    /// The period typed, or this month.
+    pub fn period(&self, site: &Site, text: Option<&str>) -> anyhow::Result<Period> {
+        let today = local_date(self.now, site.contract.timezone);
+        Ok(match text {
+            Some(text) => Period::parse(text, today)?,
+            None => Period::month_of(today),
+        })
     }
 
     /// Who is writing: `OTSS_ENGINEER`, else the operating system's user name.

@@ -206,30 +206,16 @@ fn load(
     Ok(fold(&context.incident_records(site, out, wanted)?))
 }
 
-fn time_arg(
-    site: &Site,
-    flag: &str,
-    text: Option<&str>,
-    now: DateTime<Utc>,
-) -> anyhow::Result<DateTime<Utc>> {
-    match text {
-        Some(text) => {
-            parse_instant(text, site.contract.timezone).with_context(|| format!("invalid {flag}"))
-        }
-        None => Ok(now),
-    }
-}
-
 fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> anyhow::Result<()> {
     let zone = site.contract.timezone;
-    let reported_at = time_arg(site, "--at", args.at.as_deref(), context.now)?;
+    let reported_at = context.at(site, args.at.as_deref())?;
     check_report_time(reported_at, context.now, &site.contract)?;
     let risk = match &args.from_risk {
         Some(typed) => Some(open_risk(context, site, out, typed)?),
         None => None,
     };
     let title = match (&args.title, &risk) {
-        (Some(title), _) => non_empty("--title", title)?,
+        (Some(title), _) => super::non_empty("--title", title)?,
         (None, Some(risk)) => inspect::incident_title(risk),
         (None, None) => anyhow::bail!("--title is missing: say what is wrong in a line"),
     };
@@ -280,7 +266,7 @@ fn record_action(
     let mut records = context.incident_records(site, out, Wanted::Id(&args.id))?;
     let incidents = fold(&records);
     let incident = find(&incidents, &args.id)?;
-    let at = time_arg(site, "--at", args.at.as_deref(), context.now)?;
+    let at = context.at(site, args.at.as_deref())?;
     let zone = site.contract.timezone;
     incident.check(action, at, context.now, zone)?;
     let event = action_event(site, incident, at, &command)?;
@@ -331,7 +317,7 @@ fn action_event(
         ActionCommand::Level { level, .. } => incident::level_event(incident, *level, &sla, zone),
         ActionCommand::Note { text, .. } => Event::IncidentNoted(Noted {
             incident: incident.id.clone(),
-            text: non_empty("the note", text)?,
+            text: super::non_empty("the note", text)?,
         }),
         ActionCommand::Resolve {
             summary,
@@ -341,18 +327,12 @@ fn action_event(
             ..
         } => Event::IncidentResolved(Resolved {
             incident: incident.id.clone(),
-            summary: non_empty("--summary", summary)?,
+            summary: super::non_empty("--summary", summary)?,
             impact: impact.clone(),
             cause: cause.clone(),
             fix: fix.clone(),
         }),
     })
-}
-
-fn non_empty(what: &str, text: &str) -> anyhow::Result<String> {
-    let text = text.trim();
-    anyhow::ensure!(!text.is_empty(), "{what} is empty");
-    Ok(text.to_string())
 }
 
 fn list(

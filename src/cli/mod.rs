@@ -1,12 +1,20 @@
 //! The command line: argument definitions and thin handlers, one file per command group.
 
+mod backup;
 mod calendar;
 mod context;
 mod contract;
+mod duty;
 mod incident;
+mod inspect;
+mod note;
+mod overtime;
+mod request;
+mod risk;
 mod show;
 mod sla;
 mod status;
+mod support;
 
 use std::io;
 use std::path::PathBuf;
@@ -24,7 +32,8 @@ Examples:
   otss sla --level 2 --at \"2025-10-01 20:00\"
   otss calendar 2025-10                    the national working calendar of a month
   otss incident open --level 1 --title \"CLB returns 502\"
-  otss status                              open incidents, nearest deadline first
+  otss status                              open incidents, inspections due, backups, duty
+  otss inspect today                       tick off today's inspection checklist
   otss --contract site/otss.toml calendar 2025-05-01 --json";
 
 /// otss — the on-site support engineer's tool: contract rules, SLA deadlines on China's
@@ -70,7 +79,30 @@ pub enum Command {
     /// Report incidents and track them against the SLA
     #[command(subcommand)]
     Incident(incident::IncidentCommand),
-    /// The start-of-shift view: open incidents, nearest deadline first
+    /// Inspection rounds: what is due today, record them, coverage
+    Inspect(inspect::InspectArgs),
+    /// Risks found by inspections
+    #[command(subcommand)]
+    Risk(risk::RiskCommand),
+    /// Backup checks and the month's requirement
+    #[command(subcommand)]
+    Backup(backup::BackupCommand),
+    /// Technical-support consultations
+    #[command(subcommand)]
+    Support(support::SupportCommand),
+    /// Customer requests, in or out of the scope of service
+    #[command(subcommand)]
+    Request(request::RequestCommand),
+    /// Platform risks and optimisation suggestions for the month's report
+    #[command(subcommand)]
+    Note(note::NoteCommand),
+    /// Overtime and comp leave
+    #[command(subcommand)]
+    Overtime(overtime::OvertimeCommand),
+    /// The holiday on-call roster
+    #[command(subcommand)]
+    Duty(duty::DutyCommand),
+    /// The start-of-shift view: open incidents, inspections due, backups, who is on duty
     Status(status::StatusArgs),
 }
 
@@ -82,6 +114,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Calendar(args) => calendar::run(&context, args),
         Command::Contract(command) => contract::run(&context, command),
         Command::Incident(command) => incident::run(&context, command),
+        Command::Inspect(args) => inspect::run(&context, args),
+        Command::Risk(command) => risk::run(&context, command),
+        Command::Backup(command) => backup::run(&context, command),
+        Command::Support(command) => support::run(&context, command),
+        Command::Request(command) => request::run(&context, command),
+        Command::Note(command) => note::run(&context, command),
+        Command::Overtime(command) => overtime::run(&context, command),
+        Command::Duty(command) => duty::run(&context, command),
         Command::Status(args) => status::run(&context, args),
     }
 }
@@ -93,4 +133,11 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
             .downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Text a person typed, trimmed; empty text is an error naming `what`.
+fn non_empty(what: &str, text: &str) -> anyhow::Result<String> {
+    let text = text.trim();
+    anyhow::ensure!(!text.is_empty(), "{what} is empty");
+    Ok(text.to_string())
 }

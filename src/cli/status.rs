@@ -6,8 +6,13 @@ use serde::Serialize;
 use super::context::{Context, Wanted};
 use super::incident::{by_urgency, list_line};
 use super::show::{DayJson, date_with_weekday, moment};
+use crate::duty;
 use crate::incident::{Incident, fold};
+use crate::inspect::{self, Due};
+use crate::output::Tone;
+use crate::period::Period;
 use crate::render::incident::IncidentJson;
+use crate::routine;
 use crate::sla::{ClockState, Sla};
 use crate::time::{local_date, rfc3339};
 
@@ -33,6 +38,17 @@ struct StatusJson {
     open_incidents: Vec<IncidentJson>,
     at_risk: usize,
     breached: usize,
+    inspections: Vec<Due>,
+    backups: BackupsJson,
+    /// Who is on duty today, if the roster says.
+    duty: Option<String>,
+}
+
+#[derive(Serialize)]
+struct BackupsJson {
+    month: String,
+    required: u32,
+    done: u32,
 }
 
 /// How many open incidents have a clock at risk, and how many a clock breached.
@@ -69,6 +85,16 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
     let sla = Sla::new(contract, &site.calendar);
     let zone = contract.timezone;
     let day = site.calendar.day(local_date(now, zone));
+    let month = Period::month_of(day.date);
+    let records = context.records(&site, &mut out, Some(&month))?;
+    let rounds = inspect::rounds_by_day(&records, zone);
+    let inspections = inspect::due_on(contract, &site.calendar, day.date, &rounds);
+    let backups = BackupsJson {
+        month: month.label(),
+        required: routine::backups_required(contract, &month),
+        done: routine::backup_checks(&records).len() as u32,
+    };
+    let duty = duty::roster(&records).remove(&day.date);
     let m = out.messages();
     if args.json {
         let json = StatusJson {
@@ -82,6 +108,9 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
                 .collect(),
             at_risk,
             breached,
+            inspections,
+            backups,
+            duty,
         };
         out.json(&json)?;
         return Ok(out.flush()?);
@@ -93,10 +122,23 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
         moment(now, zone, day.date, m),
         contract.customer
     ))?;
+    if let Some(engineer) = duty.filter(|_| !day.working()) {
+        out.line(m.on_duty(&engineer))?;
+    }
     out.line(m.open_incidents(open.len(), at_risk, breached))?;
     for incident in open {
         let line = list_line(&out, &site, incident, now);
         out.line(format!("  {line}"))?;
     }
+    for due in inspections.iter().filter(|d| d.required > 0) {
+        let progress = m.inspection_progress(due.done, due.required);
+        let tone = if due.done < due.required {
+            Tone::Warning
+        } else {
+            Tone::Plain
+        };
+        out.line(m.labelled(m.inspection_kind(due.kind), &out.paint(tone, &progress)))?;
+    }
+    out.line(m.backups(backups.done, backups.required))?;
     Ok(out.flush()?)
 }

@@ -10,6 +10,7 @@ use super::{
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
+use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
 
@@ -483,5 +484,157 @@ impl Messages for En {
             RecoveryLabel::Event => "Event",
             RecoveryLabel::NotRecorded => "not recorded",
         }
+    }
+
+    fn inspection_progress(&self, done: u32, required: u32) -> String {
+        match required {
+            0 => "not required".to_string(),
+            _ if done >= required => format!("{done} of {required} done"),
+            _ => format!("{done} of {required} done, {} missing", required - done),
+        }
+    }
+
+    fn how_to_record(&self) -> String {
+        "record a round: otss inspect today --kind KIND --all-ok [--item \"NAME=abnormal:NOTE\"]"
+            .to_string()
+    }
+
+    fn tick_items(&self, kind: &str) -> String {
+        format!("{kind}: tick the items that are OK (space ticks, a ticks all, Enter confirms)")
+    }
+
+    fn what_is_wrong(&self, item: &str) -> String {
+        format!("What is wrong with {item}?")
+    }
+
+    fn record_round(&self) -> String {
+        "Record this round?".to_string()
+    }
+
+    fn round_recorded(&self, kind: &str, items: usize, abnormal: usize) -> String {
+        format!(
+            "{kind}: round recorded, {}, {abnormal} abnormal",
+            plural(items as u64, "item", "items")
+        )
+    }
+
+    fn coverage_legend(&self) -> String {
+        "✓ done  ✗ missed  · not required".to_string()
+    }
+
+    fn no_risks(&self, open_only: bool) -> String {
+        if open_only {
+            "no open risks"
+        } else {
+            "no risks found"
+        }
+        .to_string()
+    }
+
+    fn risk_state(&self, open: bool, incident: Option<&str>) -> String {
+        match (open, incident) {
+            (_, Some(incident)) => format!("incident {incident}"),
+            (true, None) => "open".to_string(),
+            (false, None) => "cleared".to_string(),
+        }
+    }
+
+    fn backups(&self, done: u32, required: u32) -> String {
+        format!("backup checks: {done} of {required} required")
+    }
+
+    fn backup_result(&self, ok: bool, note: Option<&str>) -> String {
+        match (ok, note) {
+            (true, _) => "ok".to_string(),
+            (false, Some(note)) => format!("FAILED: {note}"),
+            (false, None) => "FAILED".to_string(),
+        }
+    }
+
+    fn recorded(&self) -> String {
+        "recorded".to_string()
+    }
+
+    fn consultations(&self, count: usize, minutes: u32) -> String {
+        format!(
+            "{}, {}",
+            plural(count as u64, "consultation", "consultations"),
+            self.duration(TimeDelta::minutes(minutes.into()))
+        )
+    }
+
+    fn category(&self, category: Category) -> &'static str {
+        match category {
+            Category::SoftwareDevTest => "software development and testing",
+            Category::DrAndScaling => "disaster recovery and capacity expansion",
+            Category::Certification => "device certification",
+            Category::DataMigration => "data migration",
+            Category::SecurityOperations => "security operations",
+            Category::GrowthAnalysis => "growth analysis and business operations",
+            Category::Facility => "data-centre facilities",
+            Category::InternalOpsSystem => "an internal operations system",
+        }
+    }
+
+    fn in_scope(&self, forced: bool) -> String {
+        if forced {
+            "in scope (decided by the engineer)"
+        } else {
+            "in scope"
+        }
+        .to_string()
+    }
+
+    fn out_of_scope(&self, category: Category, words: &[String], forced: bool) -> String {
+        let why = if forced {
+            "decided by the engineer".to_string()
+        } else {
+            format!("words: {}", words.join(", "))
+        };
+        format!("OUT OF SCOPE: {} ({why})", self.category(category))
+    }
+
+    fn requests(&self, count: usize, out_of_scope: usize) -> String {
+        format!(
+            "{}, {out_of_scope} out of scope",
+            plural(count as u64, "request", "requests")
+        )
+    }
+
+    fn comp_earned(&self, engineer: &str, comp_days: u32) -> String {
+        format!(
+            "{engineer} earns {}",
+            plural(comp_days, "comp day", "comp days")
+        )
+    }
+
+    fn no_comp_on_working_day(&self) -> String {
+        "recorded; a working day earns no comp leave under the contract".to_string()
+    }
+
+    fn no_comp_under_7x24(&self) -> String {
+        "recorded; a 7x24 contract staffs every day, so no day earns comp leave by its kind"
+            .to_string()
+    }
+
+    fn leave_taken(&self, engineer: &str, days: u32, left: i64) -> String {
+        format!(
+            "{engineer} takes {}; {left} left",
+            plural(days, "comp day", "comp days")
+        )
+    }
+
+    fn balance_header(&self) -> Vec<String> {
+        ["Engineer", "Earned", "Taken", "Balance"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn on_duty(&self, engineer: &str) -> String {
+        format!("{engineer} on duty")
+    }
+
+    fn no_duty(&self) -> String {
+        "no one on the roster".to_string()
     }
 }

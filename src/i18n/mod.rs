@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::calendar::{Basis, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
+use crate::request::Category;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::sla::Situation;
 
@@ -132,6 +133,33 @@ pub trait Messages: Sync {
     /// The heading of the open incidents in `otss status`.
     fn open_incidents(&self, count: usize, at_risk: usize, breached: usize) -> String;
     fn recovery_label(&self, label: RecoveryLabel) -> &'static str;
+
+    // Routine work.
+    /// "1/1 done", or that nothing is required.
+    fn inspection_progress(&self, done: u32, required: u32) -> String;
+    fn how_to_record(&self) -> String;
+    fn tick_items(&self, kind: &str) -> String;
+    fn what_is_wrong(&self, item: &str) -> String;
+    fn record_round(&self) -> String;
+    fn round_recorded(&self, kind: &str, items: usize, abnormal: usize) -> String;
+    fn coverage_legend(&self) -> String;
+    fn no_risks(&self, open_only: bool) -> String;
+    fn risk_state(&self, open: bool, incident: Option<&str>) -> String;
+    fn backups(&self, done: u32, required: u32) -> String;
+    fn backup_result(&self, ok: bool, note: Option<&str>) -> String;
+    fn recorded(&self) -> String;
+    fn consultations(&self, count: usize, minutes: u32) -> String;
+    fn category(&self, category: Category) -> &'static str;
+    fn in_scope(&self, forced: bool) -> String;
+    fn out_of_scope(&self, category: Category, words: &[String], forced: bool) -> String;
+    fn requests(&self, count: usize, out_of_scope: usize) -> String;
+    fn comp_earned(&self, engineer: &str, comp_days: u32) -> String;
+    fn no_comp_on_working_day(&self) -> String;
+    fn no_comp_under_7x24(&self) -> String;
+    fn leave_taken(&self, engineer: &str, days: u32, left: i64) -> String;
+    fn balance_header(&self) -> Vec<String>;
+    fn on_duty(&self, engineer: &str) -> String;
+    fn no_duty(&self) -> String;
 }
 
 /// Headings and labels of the recovery report (故障恢复报告).

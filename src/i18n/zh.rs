@@ -10,6 +10,7 @@ use super::{
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
+use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
 
@@ -452,5 +453,143 @@ impl Messages for Zh {
             RecoveryLabel::Event => "事件",
             RecoveryLabel::NotRecorded => "未记录",
         }
+    }
+
+    fn inspection_progress(&self, done: u32, required: u32) -> String {
+        match required {
+            0 => "无需巡检".to_string(),
+            _ if done >= required => format!("已完成 {done}/{required}"),
+            _ => format!("已完成 {done}/{required}，缺 {}", required - done),
+        }
+    }
+
+    fn how_to_record(&self) -> String {
+        "记录巡检：otss inspect today --kind KIND --all-ok [--item \"NAME=abnormal:NOTE\"]"
+            .to_string()
+    }
+
+    fn tick_items(&self, kind: &str) -> String {
+        format!("{kind}：勾选正常的检查项（空格勾选，a 全选，回车确认）")
+    }
+
+    fn what_is_wrong(&self, item: &str) -> String {
+        format!("{item} 有什么异常？")
+    }
+
+    fn record_round(&self) -> String {
+        "记录本轮巡检？".to_string()
+    }
+
+    fn round_recorded(&self, kind: &str, items: usize, abnormal: usize) -> String {
+        format!("{kind}：已记录一轮，{items} 项，异常 {abnormal} 项")
+    }
+
+    fn coverage_legend(&self) -> String {
+        "✓ 已完成  ✗ 缺失  · 无需巡检".to_string()
+    }
+
+    fn no_risks(&self, open_only: bool) -> String {
+        if open_only {
+            "没有未处理的风险"
+        } else {
+            "没有发现风险"
+        }
+        .to_string()
+    }
+
+    fn risk_state(&self, open: bool, incident: Option<&str>) -> String {
+        match (open, incident) {
+            (_, Some(incident)) => format!("已转故障 {incident}"),
+            (true, None) => "未处理".to_string(),
+            (false, None) => "已恢复".to_string(),
+        }
+    }
+
+    fn backups(&self, done: u32, required: u32) -> String {
+        format!("备份检查：{done} 次，要求 {required} 次")
+    }
+
+    fn backup_result(&self, ok: bool, note: Option<&str>) -> String {
+        match (ok, note) {
+            (true, _) => "正常".to_string(),
+            (false, Some(note)) => format!("失败：{note}"),
+            (false, None) => "失败".to_string(),
+        }
+    }
+
+    fn recorded(&self) -> String {
+        "已记录".to_string()
+    }
+
+    fn consultations(&self, count: usize, minutes: u32) -> String {
+        format!(
+            "技术咨询 {count} 次，共 {}",
+            self.duration(TimeDelta::minutes(minutes.into()))
+        )
+    }
+
+    fn category(&self, category: Category) -> &'static str {
+        match category {
+            Category::SoftwareDevTest => "软件开发测试",
+            Category::DrAndScaling => "灾备与扩容",
+            Category::Certification => "设备认证",
+            Category::DataMigration => "数据迁移",
+            Category::SecurityOperations => "安全运营",
+            Category::GrowthAnalysis => "增长分析与业务运营",
+            Category::Facility => "机房基础设施",
+            Category::InternalOpsSystem => "内部运维管理系统建设",
+        }
+    }
+
+    fn in_scope(&self, forced: bool) -> String {
+        if forced {
+            "服务范围内（工程师判定）"
+        } else {
+            "服务范围内"
+        }
+        .to_string()
+    }
+
+    fn out_of_scope(&self, category: Category, words: &[String], forced: bool) -> String {
+        let why = if forced {
+            "工程师判定".to_string()
+        } else {
+            format!("关键词：{}", words.join("、"))
+        };
+        format!("超出服务范围：{}（{why}）", self.category(category))
+    }
+
+    fn requests(&self, count: usize, out_of_scope: usize) -> String {
+        format!("需求 {count} 条，超出范围 {out_of_scope} 条")
+    }
+
+    fn comp_earned(&self, engineer: &str, comp_days: u32) -> String {
+        format!("{engineer} 获得调休 {comp_days} 天")
+    }
+
+    fn no_comp_on_working_day(&self) -> String {
+        "已记录；按合同，工作日加班不计调休".to_string()
+    }
+
+    fn no_comp_under_7x24(&self) -> String {
+        "已记录；7x24 合同每天都有人值守，不按日期类型计调休".to_string()
+    }
+
+    fn leave_taken(&self, engineer: &str, days: u32, left: i64) -> String {
+        format!("{engineer} 调休 {days} 天，剩余 {left} 天")
+    }
+
+    fn balance_header(&self) -> Vec<String> {
+        ["工程师", "获得", "已休", "剩余"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn on_duty(&self, engineer: &str) -> String {
+        format!("{engineer} 值班")
+    }
+
+    fn no_duty(&self) -> String {
+        "尚无值班安排".to_string()
     }
 }

@@ -1,0 +1,50 @@
+//! `otss note risk|suggestion`: platform risks and optimisation suggestions for the month's
+//! report.
+
+use clap::{Args, Subcommand};
+
+use super::context::{Context, new_record_id};
+use crate::ledger::Event;
+use crate::routine::{Note, NoteKind};
+
+const EXAMPLES: &str = "\
+Examples:
+  otss note risk \"TencentDB primary at 85 % storage; full in about 6 weeks at this rate\"
+  otss note suggestion \"Enable CLB access logs to CLS for faster 5xx triage\"";
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = EXAMPLES)]
+pub enum NoteCommand {
+    /// A platform risk seen on site
+    Risk(NoteArgs),
+    /// An optimisation suggestion for the customer
+    Suggestion(NoteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The note
+    text: String,
+    /// When it was noted [default: now]
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+pub fn run(context: &Context, command: NoteCommand) -> anyhow::Result<()> {
+    let (kind, args) = match command {
+        NoteCommand::Risk(args) => (NoteKind::Risk, args),
+        NoteCommand::Suggestion(args) => (NoteKind::Suggestion, args),
+    };
+    let site = context.site()?;
+    let mut out = context.output(Some(site.contract.language));
+    let at = context.at(&site, args.at.as_deref())?;
+    let text = super::non_empty("the note", &args.text)?;
+    context.append(
+        &site,
+        new_record_id(),
+        at,
+        Event::NoteAdded(Note { kind, text }),
+    )?;
+    out.line(out.messages().recorded())?;
+    Ok(out.flush()?)
+}

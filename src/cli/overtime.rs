@@ -1,0 +1,260 @@
+//! `otss overtime`: days worked off the working calendar, comp leave taken, balances.
+
+use anyhow::bail;
+use chrono::NaiveDate;
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::context::{Context, Site, new_record_id};
+use super::show::date_with_weekday;
+use crate::calendar::DayKind;
+use crate::i18n::day_name;
+use crate::leave::{self, Balance, Overtime, Taken};
+use crate::ledger::Event;
+use crate::output::Output;
+use crate::service::Mode;
+use crate::time::local_instant;
+
+const EXAMPLES: &str = "\
+Examples:
+  otss overtime log 2025-05-01 --hours 6          Labour Day: 3 comp days
+  otss overtime log 2025-05-03 --engineer wang.fang
+  otss overtime take 2025-05-12
+  otss overtime balance --json";
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = EXAMPLES)]
+pub enum OvertimeCommand {
+    /// Record a day worked; it earns comp days by the kind of day (SPEC §6)
+    Log {
+        /// The day worked, YYYY-MM-DD
+        date: NaiveDate,
+        /// Hours worked
+        #[arg(long)]
+        hours: Option<f64>,
+        /// Who worked [default: you]
+        #[arg(long)]
+        engineer: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record comp leave taken on a day
+    Take {
+        /// The day off, YYYY-MM-DD
+        date: NaiveDate,
+        /// Comp days taken
+        #[arg(long, default_value_t = 1)]
+        days: u32,
+        /// Who took it [default: you]
+        #[arg(long)]
+        engineer: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Comp days earned, taken and left
+    Balance {
+        /// One engineer [default: everyone]
+        #[arg(long)]
+        engineer: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Serialize)]
+struct LoggedJson {
+    date: NaiveDate,
+    engineer: String,
+    kind: DayKind,
+    comp_days: u32,
+}
+
+#[derive(Serialize)]
+struct EngineerBalance {
+    engineer: String,
+    #[serde(flatten)]
+    balance: Balance,
+}
+
+#[derive(Serialize)]
+struct BalanceJson {
+    #[serde(flatten)]
+    total: Balance,
+    engineers: Vec<EngineerBalance>,
+}
+
+pub fn run(context: &Context, command: OvertimeCommand) -> anyhow::Result<()> {
+    let site = context.site()?;
+    let mut out = context.output(Some(site.contract.language));
+    match command {
+        OvertimeCommand::Log {
+            date,
+            hours,
+            engineer,
+            json,
+        } => {
+            let engineer = who(context, engineer)?;
+            log(context, &site, &mut out, date, hours, engineer, json)?
+        }
+        OvertimeCommand::Take {
+            date,
+            days,
+            engineer,
+            json,
+        } => {
+            let engineer = who(context, engineer)?;
+            take(context, &site, &mut out, date, days, engineer, json)?
+        }
+        OvertimeCommand::Balance { engineer, json } => {
+            balance(context, &site, &mut out, engineer, json)?
+        }
+    }
+    Ok(out.flush()?)
+}
+
+fn who(context: &Context, engineer: Option<String>) -> anyhow::Result<String> {
+    match engineer {
+        Some(name) => super::non_empty("--engineer", &name),
+        None => Ok(context.engineer()?.to_string()),
+    }
+}
+
+/// Overtime, leave and duty records are dated at noon of their day, so each sits in its day's
+/// month and a month's commands read only that month.
+pub fn noon(site: &Site, date: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default();
+    local_instant(site.contract.timezone, noon)
+}
+
+fn log(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    date: NaiveDate,
+    hours: Option<f64>,
+    engineer: String,
+    json: bool,
+) -> anyhow::Result<()> {
+    if let Some(h) = hours
+        && !(h > 0.0 && h <= 24.0)
+    {
+        bail!("--hours {h}: give the hours worked, more than 0 and at most 24");
+    }
+    let today = crate::time::local_date(context.now, site.contract.timezone);
+    anyhow::ensure!(
+        date <= today,
+        "{date} is in the future: log overtime once it is worked"
+    );
+    let at = noon(site, date).min(context.now);
+    let records = context.records(site, out, None)?;
+    if leave::logged(&records, &engineer, date).is_some() {
+        bail!("overtime on {date} is logged for {engineer} already");
+    }
+    let day = site.calendar.day(date);
+    let comp_days = leave::comp_days(site.contract.mode, &day);
+    let overtime = Overtime {
+        date,
+        engineer: engineer.clone(),
+        hours,
+        kind: day.kind,
+        comp_days,
+    };
+    context.append(site, new_record_id(), at, Event::OvertimeLogged(overtime))?;
+    if json {
+        return Ok(out.json(&LoggedJson {
+            date,
+            engineer,
+            kind: day.kind,
+            comp_days,
+        })?);
+    }
+    let m = out.messages();
+    let mut what = vec![date_with_weekday(date, m, true)];
+    what.extend(day.name.as_ref().map(|n| day_name(m, n)));
+    what.push(m.day_kind(day.kind).to_string());
+    let earned = match (site.contract.mode, day.working()) {
+        (Mode::SevenByTwentyFour, _) => m.no_comp_under_7x24(),
+        (Mode::FiveByEight, true) => m.no_comp_on_working_day(),
+        (Mode::FiveByEight, false) => m.comp_earned(&engineer, comp_days),
+    };
+    Ok(out.line(m.labelled(&what.join(" · "), &earned))?)
+}
+
+fn take(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    date: NaiveDate,
+    days: u32,
+    engineer: String,
+    json: bool,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(days > 0, "--days must be at least 1");
+    let records = context.records(site, out, None)?;
+    let left = leave::balances(&records)
+        .remove(&engineer)
+        .unwrap_or_default()
+        .balance;
+    if left < i64::from(days) {
+        bail!("{engineer} has {left} comp days left, fewer than {days}");
+    }
+    let taken = Taken {
+        date,
+        engineer: engineer.clone(),
+        days,
+    };
+    context.append(
+        site,
+        new_record_id(),
+        noon(site, date),
+        Event::LeaveTaken(taken.clone()),
+    )?;
+    let left = left - i64::from(days);
+    if json {
+        return Ok(out.json(
+            &serde_json::json!({"date": date, "engineer": engineer, "days": days, "balance": left}),
+        )?);
+    }
+    Ok(out.line(out.messages().leave_taken(&engineer, days, left))?)
+}
+
+fn balance(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    engineer: Option<String>,
+    json: bool,
+) -> anyhow::Result<()> {
+    let records = context.records(site, out, None)?;
+    let engineers: Vec<EngineerBalance> = leave::balances(&records)
+        .into_iter()
+        .filter(|(name, _)| engineer.as_ref().is_none_or(|wanted| wanted == name))
+        .map(|(engineer, balance)| EngineerBalance { engineer, balance })
+        .collect();
+    let mut total = Balance::default();
+    for e in &engineers {
+        total.earned += e.balance.earned;
+        total.taken += e.balance.taken;
+        total.balance += e.balance.balance;
+    }
+    if json {
+        return Ok(out.json(&BalanceJson { total, engineers })?);
+    }
+    let m = out.messages();
+    let rows = engineers
+        .iter()
+        .map(|e| {
+            vec![
+                e.engineer.clone(),
+                e.balance.earned.to_string(),
+                e.balance.taken.to_string(),
+                e.balance.balance.to_string(),
+            ]
+        })
+        .collect();
+    out.table(m.balance_header(), rows)?;
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! `otss request`: customer requests, classified against the scope of service.
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::context::{Context, new_record_id};
+use super::show::moment;
+use crate::ids::short_id;
+use crate::ledger::{Event, Record};
+use crate::output::Tone;
+use crate::request::{self, Request, Scope};
+use crate::time::{local_date, rfc3339};
+
+const EXAMPLES: &str = "\
+Examples:
+  otss request add \"把 IDC 的数据迁移到 TencentDB\"
+  otss request add \"review our CVM alarm thresholds\" --json
+  otss request add \"帮忙写一个巡检脚本\" --scope out:software_dev_test
+  otss request list 2025-03";
+
+#[derive(Debug, Subcommand)]
+#[command(after_help = EXAMPLES)]
+pub enum RequestCommand {
+    /// Record a customer request; it is classified in or out of scope by its words
+    Add {
+        /// What the customer asks for
+        text: String,
+        /// Decide the scope yourself: `in`, or `out:CATEGORY`
+        #[arg(long, value_name = "SCOPE")]
+        scope: Option<Scope>,
+        /// When it was asked [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// The requests of a period
+    List {
+        /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
+        period: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Serialize)]
+struct RequestJson {
+    id: String,
+    at: String,
+    by: String,
+    #[serde(flatten)]
+    request: Request,
+}
+
+pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
+    let site = context.site()?;
+    let mut out = context.output(Some(site.contract.language));
+    let zone = site.contract.timezone;
+    match command {
+        RequestCommand::Add {
+            text,
+            scope,
+            at,
+            json,
+        } => {
+            let text = super::non_empty("the request", &text)?;
+            let at = context.at(&site, at.as_deref())?;
+            let request = request::request(&text, scope.unwrap_or(Scope::ByRules));
+            let record = context.append(
+                &site,
+                new_record_id(),
+                at,
+                Event::RequestAdded(request.clone()),
+            )?;
+            let view = RequestJson {
+                id: short_id(&record.id),
+                at: rfc3339(at, zone),
+                by: record.by,
+                request,
+            };
+            if json {
+                out.json(&view)?;
+            } else {
+                let line = verdict_line(&out, &view.request);
+                out.line(format!("{} · {line}", view.id))?;
+            }
+        }
+        RequestCommand::List { period, json } => {
+            let period = context.period(&site, period.as_deref())?;
+            let records = context.records(&site, &mut out, Some(&period))?;
+            let mut requests: Vec<(&Record, &Request)> = records
+                .iter()
+                .filter(|r| period.contains(local_date(r.instant(), zone)))
+                .filter_map(|r| match &r.event {
+                    Event::RequestAdded(request) => Some((r, request)),
+                    _ => None,
+                })
+                .collect();
+            requests.sort_by(|a, b| Record::fold_order(a.0, b.0));
+            if json {
+                let views: Vec<RequestJson> = requests
+                    .iter()
+                    .map(|(r, request)| RequestJson {
+                        id: short_id(&r.id),
+                        at: rfc3339(r.instant(), zone),
+                        by: r.by.clone(),
+                        request: (*request).clone(),
+                    })
+                    .collect();
+                out.json(&views)?;
+                return Ok(out.flush()?);
+            }
+            let m = out.messages();
+            let out_of_scope = requests.iter().filter(|(_, r)| !r.in_scope).count();
+            out.line(m.labelled(&period.label(), &m.requests(requests.len(), out_of_scope)))?;
+            let today = local_date(context.now, zone);
+            for (record, request) in requests {
+                let when = moment(record.instant(), zone, today, m);
+                let line = verdict_line(&out, request);
+                out.line(format!(
+                    "  {} · {when} · {} · {line}",
+                    short_id(&record.id),
+                    record.by
+                ))?;
+            }
+        }
+    }
+    Ok(out.flush()?)
+}
+
+/// The request and where it falls: "in scope", or the category and the words that decided.
+fn verdict_line(out: &crate::output::Output, request: &Request) -> String {
+    let m = out.messages();
+    let verdict = match request.category {
+        None => m.in_scope(request.forced),
+        Some(category) => out.paint(
+            Tone::Warning,
+            &m.out_of_scope(category, &request.matched, request.forced),
+        ),
+    };
+    m.labelled(&verdict, &request.text)
+}

@@ -1,0 +1,75 @@
+//! `otss risk list`: abnormal inspection findings, and what became of them.
+
+use clap::Subcommand;
+
+use super::context::Context;
+use super::show::moment;
+use crate::inspect::{self, Risk};
+use crate::output::{Output, Tone};
+use crate::time::local_date;
+
+const EXAMPLES: &str = "\
+Examples:
+  otss risk list --open
+  otss incident open --from-risk Q2M --level 2     open an incident from one";
+
+#[derive(Debug, Subcommand)]
+pub enum RiskCommand {
+    /// Risks found by inspections: open until an incident is opened from them or a later round
+    /// finds the item ok
+    #[command(after_help = EXAMPLES)]
+    List {
+        /// Only risks still open
+        #[arg(long)]
+        open: bool,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(context: &Context, command: RiskCommand) -> anyhow::Result<()> {
+    let RiskCommand::List { open, json } = command;
+    let site = context.site()?;
+    let mut out = context.output(Some(site.contract.language));
+    let risks: Vec<Risk> = inspect::risks(&context.records(&site, &mut out, None)?)
+        .into_iter()
+        .filter(|r| r.open || !open)
+        .collect();
+    if json {
+        out.json(&risks)?;
+        return Ok(out.flush()?);
+    }
+    let m = out.messages();
+    if risks.is_empty() {
+        out.line(m.no_risks(open))?;
+    }
+    let today = local_date(context.now, site.contract.timezone);
+    for risk in &risks {
+        let line = risk_line(
+            &out,
+            risk,
+            moment(risk.at, site.contract.timezone, today, m),
+        );
+        out.line(line)?;
+    }
+    Ok(out.flush()?)
+}
+
+fn risk_line(out: &Output, risk: &Risk, when: String) -> String {
+    let m = out.messages();
+    let state = m.risk_state(risk.open, risk.incident.as_deref());
+    let tone = if risk.open {
+        Tone::Warning
+    } else {
+        Tone::Plain
+    };
+    [
+        out.paint(Tone::Heading, &risk.id),
+        m.inspection_kind(risk.kind).to_string(),
+        m.labelled(&risk.item, &risk.note),
+        out.paint(tone, &state),
+        format!("{when} {}", risk.by),
+    ]
+    .join(" · ")
+}
