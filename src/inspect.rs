@@ -218,25 +218,31 @@ pub struct Risk {
     pub incident: Option<String>,
 }
 
-/// Every risk the records tell of, oldest first.
+/// Every risk the records tell of, oldest first. Rounds are read in time order (a later round
+/// that finds an item ok clears it); an incident opened from a risk takes it up, whenever it
+/// was recorded.
 pub fn risks(records: &[Record]) -> Vec<Risk> {
-    let mut sorted: Vec<&Record> = records.iter().collect();
-    sorted.sort_by(|a, b| Record::fold_order(a, b));
+    let mut rounds: Vec<(&Record, &Round)> = records
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::InspectionRound(round) => Some((r, round)),
+            _ => None,
+        })
+        .collect();
+    rounds.sort_by(|a, b| Record::fold_order(a.0, b.0));
     let mut risks: Vec<Risk> = Vec::new();
-    for record in sorted {
-        match &record.event {
-            Event::InspectionRound(round) => {
-                clear_risks(&mut risks, round);
-                risks.extend(found_risks(record, round));
-            }
-            Event::IncidentOpened(opened) => {
-                let linked = opened.from_risk.as_deref();
-                for risk in risks.iter_mut().filter(|r| Some(r.id.as_str()) == linked) {
-                    risk.open = false;
-                    risk.incident = Some(opened.incident.clone());
-                }
-            }
-            _ => {}
+    for (record, round) in rounds {
+        clear_risks(&mut risks, round);
+        risks.extend(found_risks(record, round));
+    }
+    for record in records {
+        if let Event::IncidentOpened(opened) = &record.event
+            && let Some(risk) = risks
+                .iter_mut()
+                .find(|r| opened.from_risk.as_ref() == Some(&r.id))
+        {
+            risk.open = false;
+            risk.incident = Some(opened.incident.clone());
         }
     }
     risks

@@ -55,12 +55,8 @@ pub fn run(context: &Context, command: DutyCommand) -> anyhow::Result<()> {
                 date,
                 engineer: engineer.clone(),
             };
-            context.append(
-                &site,
-                new_record_id(),
-                context.now,
-                Event::DutySet(assignment),
-            )?;
+            let at = super::overtime::noon(&site, date);
+            context.append(&site, new_record_id(), at, Event::DutySet(assignment))?;
             let m = out.messages();
             let day = site.calendar.day(date);
             let when = format!(

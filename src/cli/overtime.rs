@@ -12,6 +12,7 @@ use crate::i18n::day_name;
 use crate::leave::{self, Balance, Overtime, Taken};
 use crate::ledger::Event;
 use crate::output::Output;
+use crate::period::Period;
 use crate::service::Mode;
 use crate::time::local_instant;
 
@@ -149,7 +150,7 @@ fn log(
         "{date} is in the future: log overtime once it is worked"
     );
     let at = noon(site, date).min(context.now);
-    let records = context.records(site, out, None)?;
+    let records = context.records(site, out, Some(&Period::month_of(date)))?;
     if leave::logged(&records, &engineer, date).is_some() {
         bail!("overtime on {date} is logged for {engineer} already");
     }

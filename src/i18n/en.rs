@@ -504,7 +504,7 @@ impl Messages for En {
     }
 
     fn what_is_wrong(&self, item: &str) -> String {
-        format!("What is wrong with {item}?")
+        format!("What is wrong with {item}")
     }
 
     fn record_round(&self) -> String {

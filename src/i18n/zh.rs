@@ -473,7 +473,7 @@ impl Messages for Zh {
     }
 
     fn what_is_wrong(&self, item: &str) -> String {
-        format!("{item} 有什么异常？")
+        format!("{item} 的异常情况")
     }
 
     fn record_round(&self) -> String {
