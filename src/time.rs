@@ -99,6 +99,12 @@ pub fn local_instant(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
     }
 }
 
+/// Noon of `date` in `zone`: the time records about a whole day (overtime, leave, duty) carry,
+/// so each sits in its day's month.
+pub fn noon(zone: Tz, date: NaiveDate) -> DateTime<Utc> {
+    local_instant(zone, date.and_hms_opt(12, 0, 0).unwrap_or_default())
+}
+
 /// The local calendar date of an instant in `zone`.
 pub fn local_date(t: DateTime<Utc>, zone: Tz) -> NaiveDate {
     t.with_timezone(&zone).date_naive()

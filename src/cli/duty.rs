@@ -10,7 +10,7 @@ use crate::calendar::DayKind;
 use crate::duty::{self, Assignment};
 use crate::ledger::Event;
 use crate::output::Tone;
-use crate::time::local_date;
+use crate::time::{local_date, noon};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -55,7 +55,7 @@ pub fn run(context: &Context, command: DutyCommand) -> anyhow::Result<()> {
                 date,
                 engineer: engineer.clone(),
             };
-            let at = super::overtime::noon(&site, date);
+            let at = noon(site.contract.timezone, date);
             context.append(&site, new_record_id(), at, Event::DutySet(assignment))?;
             let m = out.messages();
             let day = site.calendar.day(date);

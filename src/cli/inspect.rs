@@ -43,7 +43,7 @@ pub struct InspectArgs {
     all_ok: bool,
 
     /// A result: "NAME=ok" or "NAME=abnormal:NOTE"; repeat for each item
-    #[arg(long = "item", value_name = "RESULT")]
+    #[arg(long = "item", value_name = "RESULT", requires = "kind")]
     items: Vec<String>,
 
     /// When the round was done [default: now]
@@ -93,25 +93,25 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
         Period::Day(date) => date,
         _ => bail!("`{}` is not a day: use today or YYYY-MM-DD", args.day),
     };
+    let records = context.records(site, out, Some(&Period::Day(date)))?;
+    let mut rounds = inspect::rounds_by_day(&records, zone);
+    let due = |rounds: &_| inspect::due_on(&site.contract, &site.calendar, date, rounds);
     let flagged = args.all_ok || !args.items.is_empty();
     let recording = flagged || context.interactive();
     if recording {
         let at = round_time(context, site, date, args.at.as_deref())?;
-        let kinds = kinds_to_record(context, site, out, date, args)?;
+        // `--kind`, else every kind still due that day.
+        let kinds: Vec<InspectionKind> = match args.kind {
+            Some(kind) => vec![kind],
+            None => due(&rounds)
+                .iter()
+                .filter(|d| d.done < d.required)
+                .map(|d| d.kind)
+                .collect(),
+        };
         for kind in kinds {
-            let checklist = &site.contract.inspections[&kind].items;
-            let round = if flagged {
-                let given = args
-                    .items
-                    .iter()
-                    .map(|i| inspect::parse_result(i))
-                    .collect::<Result<_, _>>()?;
-                inspect::round(kind, checklist, args.all_ok, given)?
-            } else {
-                match walk_through(out.messages(), kind, checklist)? {
-                    Some(round) => round,
-                    None => continue,
-                }
+            let Some(round) = take_round(out.messages(), site, kind, flagged, args)? else {
+                continue;
             };
             let abnormal = round
                 .items
@@ -120,14 +120,14 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
                 .count();
             let items = round.items.len();
             context.append(site, new_record_id(), at, Event::InspectionRound(round))?;
+            *rounds.entry((date, kind)).or_default() += 1;
             if !args.json {
                 let m = out.messages();
                 out.line(m.round_recorded(m.inspection_kind(kind), items, abnormal))?;
             }
         }
     }
-    let due = due_on(context, site, out, date)?;
-    let shown: Vec<Due> = due
+    let shown: Vec<Due> = due(&rounds)
         .into_iter()
         .filter(|d| args.kind.is_none_or(|k| k == d.kind))
         .collect();
@@ -146,6 +146,27 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
     Ok(())
 }
 
+/// A round of `kind`: from the flags, or walked through on the terminal (`None` when the
+/// engineer declines to record it).
+fn take_round(
+    m: &dyn Messages,
+    site: &Site,
+    kind: InspectionKind,
+    flagged: bool,
+    args: &InspectArgs,
+) -> anyhow::Result<Option<Round>> {
+    let checklist = &site.contract.inspections[&kind].items;
+    if !flagged {
+        return walk_through(m, kind, checklist);
+    }
+    let given = args
+        .items
+        .iter()
+        .map(|i| inspect::parse_result(i))
+        .collect::<Result<_, _>>()?;
+    Ok(Some(inspect::round(kind, checklist, args.all_ok, given)?))
+}
+
 /// When a round is recorded: `--at`, else now for today; a round on another day needs `--at`.
 fn round_time(
     context: &Context,
@@ -162,41 +183,6 @@ fn round_time(
         bail!("--at falls on {}, not on {date}", local_date(at, zone));
     }
     Ok(at)
-}
-
-/// The kinds to record: `--kind`, else every kind still due that day.
-fn kinds_to_record(
-    context: &Context,
-    site: &Site,
-    out: &mut Output,
-    date: NaiveDate,
-    args: &InspectArgs,
-) -> anyhow::Result<Vec<InspectionKind>> {
-    if let Some(kind) = args.kind {
-        return Ok(vec![kind]);
-    }
-    let due = due_on(context, site, out, date)?;
-    Ok(due
-        .iter()
-        .filter(|d| d.done < d.required)
-        .map(|d| d.kind)
-        .collect())
-}
-
-fn due_on(
-    context: &Context,
-    site: &Site,
-    out: &mut Output,
-    date: NaiveDate,
-) -> anyhow::Result<Vec<Due>> {
-    let records = context.records(site, out, Some(&Period::Day(date)))?;
-    let rounds = inspect::rounds_by_day(&records, site.contract.timezone);
-    Ok(inspect::due_on(
-        &site.contract,
-        &site.calendar,
-        date,
-        &rounds,
-    ))
 }
 
 /// On a terminal: tick the items that are ok (`a` ticks all), describe each one that is not,

@@ -14,7 +14,7 @@ use crate::ledger::Event;
 use crate::output::Output;
 use crate::period::Period;
 use crate::service::Mode;
-use crate::time::local_instant;
+use crate::time::noon;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -123,13 +123,6 @@ fn who(context: &Context, engineer: Option<String>) -> anyhow::Result<String> {
     }
 }
 
-/// Overtime, leave and duty records are dated at noon of their day, so each sits in its day's
-/// month and a month's commands read only that month.
-pub fn noon(site: &Site, date: NaiveDate) -> chrono::DateTime<chrono::Utc> {
-    let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default();
-    local_instant(site.contract.timezone, noon)
-}
-
 fn log(
     context: &Context,
     site: &Site,
@@ -149,7 +142,7 @@ fn log(
         date <= today,
         "{date} is in the future: log overtime once it is worked"
     );
-    let at = noon(site, date).min(context.now);
+    let at = noon(site.contract.timezone, date).min(context.now);
     let records = context.records(site, out, Some(&Period::month_of(date)))?;
     if leave::logged(&records, &engineer, date).is_some() {
         bail!("overtime on {date} is logged for {engineer} already");
@@ -210,7 +203,7 @@ fn take(
     context.append(
         site,
         new_record_id(),
-        noon(site, date),
+        noon(site.contract.timezone, date),
         Event::LeaveTaken(taken.clone()),
     )?;
     let left = left - i64::from(days);
