@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::ledger::{Event, Record};
+use crate::ledger::{Event, Record, select};
 
 /// An engineer put on duty for a date (`duty.set`, dated at noon of that day); a later
 /// assignment of the date replaces it.
@@ -17,17 +17,13 @@ pub struct Assignment {
 
 /// Who is on duty on each date, by the latest assignment of it.
 pub fn roster(records: &[Record]) -> BTreeMap<NaiveDate, String> {
-    let mut assignments: Vec<&Record> = records
-        .iter()
-        .filter(|r| matches!(r.event, Event::DutySet(_)))
-        .collect();
-    assignments.sort_by(|a, b| Record::fold_order(a, b));
+    let assignments = select(records, |event| match event {
+        Event::DutySet(assignment) => Some(assignment),
+        _ => None,
+    });
     assignments
         .into_iter()
-        .filter_map(|record| match &record.event {
-            Event::DutySet(a) => Some((a.date, a.engineer.clone())),
-            _ => None,
-        })
+        .map(|(_, a)| (a.date, a.engineer.clone()))
         .collect()
 }
 
@@ -38,10 +34,11 @@ mod tests {
 
     #[test]
     fn the_latest_assignment_of_a_date_holds() {
-        let set = |id: &str, at: &str, date: &str, engineer: &str| Record {
+        // Assignments are dated at noon of their day: the one written later wins.
+        let set = |id: &str, date: &str, engineer: &str| Record {
             v: 1,
             id: id.into(),
-            at: DateTime::parse_from_rfc3339(at).unwrap(),
+            at: DateTime::parse_from_rfc3339(&format!("{date}T12:00:00+08:00")).unwrap(),
             by: "li.lei".into(),
             event: Event::DutySet(Assignment {
                 date: date.parse().unwrap(),
@@ -49,9 +46,9 @@ mod tests {
             }),
         };
         let records = [
-            set("02", "2025-04-20T10:00:00+08:00", "2025-05-01", "wang.fang"),
-            set("01", "2025-04-10T10:00:00+08:00", "2025-05-01", "li.lei"),
-            set("03", "2025-04-10T10:00:00+08:00", "2025-05-02", "li.lei"),
+            set("01JQ02", "2025-05-01", "wang.fang"),
+            set("01JQ01", "2025-05-01", "li.lei"),
+            set("01JQ03", "2025-05-02", "li.lei"),
         ];
         let roster = roster(&records);
         assert_eq!(roster[&"2025-05-01".parse().unwrap()], "wang.fang");

@@ -4,8 +4,9 @@
 /// of the record's ULID. They are random, so two engineers on different laptops in the same
 /// minute still get different ids.
 pub fn short_id(record_id: &str) -> String {
-    let start = record_id.len().saturating_sub(6);
-    record_id[start..].to_uppercase()
+    let chars: Vec<char> = record_id.chars().collect();
+    let start = chars.len().saturating_sub(6);
+    chars[start..].iter().collect::<String>().to_uppercase()
 }
 
 /// Why what was typed names nothing, or more than one thing.
@@ -67,5 +68,6 @@ mod tests {
         );
         assert!(matches!(find(""), Err(IdError::Unknown { .. })));
         assert_eq!(short_id("01JQ0000000000000000k7qm2x"), "K7QM2X");
+        assert_eq!(short_id("请求xy"), "请求XY");
     }
 }

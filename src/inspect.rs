@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Calendar;
 use crate::contract::Contract;
 use crate::ids::short_id;
-use crate::ledger::{Event, Record};
+use crate::ledger::{Event, Record, select};
 use crate::service::{InspectionKind, Mode};
 use crate::suggest::closest;
 use crate::time::local_date;
@@ -61,7 +61,8 @@ pub enum InspectError {
 /// Reads `NAME=ok` or `NAME=abnormal:NOTE`.
 pub fn parse_result(text: &str) -> Result<ItemResult, InspectError> {
     let bad = || InspectError::BadResult(text.to_string());
-    let (item, result) = text.rsplit_once('=').ok_or_else(bad)?;
+    // Items cannot hold `=` (the contract refuses it); a note may.
+    let (item, result) = text.split_once('=').ok_or_else(bad)?;
     let item = item.trim().to_string();
     let (result, note) = match result.trim().split_once(':') {
         Some((word, note)) => (word.trim(), Some(note.trim().to_string())),
@@ -201,12 +202,41 @@ pub fn due_on(
         .collect()
 }
 
+/// Required, done and recorded rounds of each kind over many days.
+pub fn totals<'a>(days: impl IntoIterator<Item = &'a [Due]> + Clone) -> Vec<Due> {
+    InspectionKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let of_kind = days
+                .clone()
+                .into_iter()
+                .flatten()
+                .filter(|d| d.kind == kind);
+            of_kind.fold(
+                Due {
+                    kind,
+                    required: 0,
+                    done: 0,
+                    rounds: 0,
+                },
+                |sum, d| Due {
+                    kind,
+                    required: sum.required + d.required,
+                    done: sum.done + d.done,
+                    rounds: sum.rounds + d.rounds,
+                },
+            )
+        })
+        .collect()
+}
+
 /// An abnormal finding of a round: a risk until an incident is opened from it or a later
 /// round of its kind finds the item ok again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Risk {
     /// The round's short id and the item's number: `Q2MX7K-2`.
     pub id: String,
+    /// When it was found (shown with the contract zone's offset by the caller).
     #[serde(skip)]
     pub at: DateTime<Utc>,
     pub by: String,
@@ -222,14 +252,10 @@ pub struct Risk {
 /// that finds an item ok clears it); an incident opened from a risk takes it up, whenever it
 /// was recorded.
 pub fn risks(records: &[Record]) -> Vec<Risk> {
-    let mut rounds: Vec<(&Record, &Round)> = records
-        .iter()
-        .filter_map(|r| match &r.event {
-            Event::InspectionRound(round) => Some((r, round)),
-            _ => None,
-        })
-        .collect();
-    rounds.sort_by(|a, b| Record::fold_order(a.0, b.0));
+    let rounds = select(records, |event| match event {
+        Event::InspectionRound(round) => Some(round),
+        _ => None,
+    });
     let mut risks: Vec<Risk> = Vec::new();
     for (record, round) in rounds {
         clear_risks(&mut risks, round);

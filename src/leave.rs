@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Day, DayKind};
+use crate::contract::{Contract, OutsideTerm};
 use crate::ledger::{Event, Record};
 use crate::service::Mode;
 
@@ -41,17 +42,33 @@ pub fn comp_days(mode: Mode, day: &Day) -> u32 {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Balance {
-    pub earned: u32,
-    pub taken: u32,
+    pub earned: u64,
+    pub taken: u64,
     pub balance: i64,
 }
 
 impl Balance {
-    fn add(&mut self, earned: u32, taken: u32) {
-        self.earned += earned;
-        self.taken += taken;
-        self.balance = i64::from(self.earned) - i64::from(self.taken);
+    fn add(&mut self, earned: u64, taken: u64) {
+        self.earned = self.earned.saturating_add(earned);
+        self.taken = self.taken.saturating_add(taken);
+        let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        self.balance = signed(self.earned).saturating_sub(signed(self.taken));
     }
+
+    /// The sum of several balances.
+    pub fn total<'a>(balances: impl IntoIterator<Item = &'a Balance>) -> Balance {
+        let mut total = Balance::default();
+        for b in balances {
+            total.add(b.earned, b.taken);
+        }
+        total
+    }
+}
+
+/// An engineer's name as leave is kept under it: trimmed and in lowercase, as ledger files are
+/// named (`Li.Lei` and `li.lei` are one engineer).
+pub fn engineer_name(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// Each engineer's comp days, by name.
@@ -60,25 +77,106 @@ pub fn balances(records: &[Record]) -> BTreeMap<String, Balance> {
     for record in records {
         match &record.event {
             Event::OvertimeLogged(o) => balances
-                .entry(o.engineer.clone())
+                .entry(engineer_name(&o.engineer))
                 .or_default()
-                .add(o.comp_days, 0),
+                .add(o.comp_days.into(), 0),
             Event::LeaveTaken(t) => balances
-                .entry(t.engineer.clone())
+                .entry(engineer_name(&t.engineer))
                 .or_default()
-                .add(0, t.days),
+                .add(0, t.days.into()),
             _ => {}
         }
     }
     balances
 }
 
-/// The overtime already logged for an engineer on a date, if any.
-pub fn logged<'a>(records: &'a [Record], engineer: &str, date: NaiveDate) -> Option<&'a Overtime> {
-    records.iter().find_map(|record| match &record.event {
-        Event::OvertimeLogged(o) if o.engineer == engineer && o.date == date => Some(o),
-        _ => None,
-    })
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LeaveError {
+    #[error("--hours {0}: give the hours worked, more than 0 and at most 24")]
+    Hours(String),
+    #[error("{0} is in the future: log overtime once it is worked")]
+    Future(NaiveDate),
+    #[error(transparent)]
+    OutsideTerm(#[from] OutsideTerm),
+    #[error("overtime on {date} is logged for {engineer} already")]
+    LoggedAlready { date: NaiveDate, engineer: String },
+    #[error("{0} is not a working day: no comp leave is needed to be off")]
+    DayOff(NaiveDate),
+    #[error("{engineer} takes comp leave on {date} already")]
+    TakenAlready { date: NaiveDate, engineer: String },
+    #[error("{engineer} has {left} comp days left, fewer than {days}")]
+    NotEnough {
+        engineer: String,
+        left: i64,
+        days: u32,
+    },
+}
+
+/// Whether overtime on `date` may be logged for `engineer` (SPEC §6): a day already worked,
+/// within the term, not logged before, hours (if given) within a day.
+pub fn check_overtime(
+    contract: &Contract,
+    records: &[Record],
+    engineer: &str,
+    date: NaiveDate,
+    today: NaiveDate,
+    hours: Option<f64>,
+) -> Result<(), LeaveError> {
+    if let Some(h) = hours.filter(|h| !(*h > 0.0 && *h <= 24.0)) {
+        return Err(LeaveError::Hours(h.to_string()));
+    }
+    if date > today {
+        return Err(LeaveError::Future(date));
+    }
+    contract.check_in_term(date)?;
+    let logged = records.iter().any(|r| match &r.event {
+        Event::OvertimeLogged(o) => o.date == date && engineer_name(&o.engineer) == engineer,
+        _ => false,
+    });
+    if logged {
+        return Err(LeaveError::LoggedAlready {
+            date,
+            engineer: engineer.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether `engineer` may take `days` comp days on `day`: a working day within the term, not
+/// taken before, and enough comp days left.
+pub fn check_leave(
+    contract: &Contract,
+    day: &Day,
+    records: &[Record],
+    engineer: &str,
+    days: u32,
+) -> Result<(), LeaveError> {
+    contract.check_in_term(day.date)?;
+    if !day.working() {
+        return Err(LeaveError::DayOff(day.date));
+    }
+    let taken = records.iter().any(|r| match &r.event {
+        Event::LeaveTaken(t) => t.date == day.date && engineer_name(&t.engineer) == engineer,
+        _ => false,
+    });
+    if taken {
+        return Err(LeaveError::TakenAlready {
+            date: day.date,
+            engineer: engineer.to_string(),
+        });
+    }
+    let left = balances(records)
+        .remove(engineer)
+        .unwrap_or_default()
+        .balance;
+    if left < i64::from(days) {
+        return Err(LeaveError::NotEnough {
+            engineer: engineer.to_string(),
+            left,
+            days,
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -156,11 +254,70 @@ mod tests {
                 balance: -1
             }
         );
-        let date = "2025-05-03".parse().unwrap();
+        let total = Balance::total(balances.values());
         assert_eq!(
-            logged(&records, "li.lei", date).map(|o| o.comp_days),
-            Some(1)
+            total,
+            Balance {
+                earned: 7,
+                taken: 5,
+                balance: 2
+            }
         );
-        assert!(logged(&records, "wang.fang", date).is_none());
+        let contract = Contract::parse(
+            "customer = \"T\"\nmode = \"5x8\"\nstart = 2025-01-02\nend = 2025-12-31\n",
+            "t.toml",
+        )
+        .unwrap();
+        let calendar = Calendar::national();
+        let day = |d: &str| calendar.day(d.parse().unwrap());
+        let today = "2025-05-10".parse().unwrap();
+        let check = |date: &str, who: &str| {
+            check_overtime(&contract, &records, who, date.parse().unwrap(), today, None)
+        };
+        assert!(matches!(
+            check("2025-05-01", "li.lei"),
+            Err(LeaveError::LoggedAlready { .. })
+        ));
+        assert_eq!(check("2025-05-01", "zhao.min"), Ok(()));
+        assert!(matches!(
+            check("2025-05-11", "li.lei"),
+            Err(LeaveError::Future(_))
+        ));
+        assert!(matches!(
+            check("2024-12-31", "li.lei"),
+            Err(LeaveError::OutsideTerm(_))
+        ));
+        assert!(matches!(
+            check_overtime(
+                &contract,
+                &records,
+                "li.lei",
+                "2025-05-04".parse().unwrap(),
+                today,
+                Some(0.0)
+            ),
+            Err(LeaveError::Hours(_))
+        ));
+        assert!(matches!(
+            check_leave(&contract, &day("2025-05-08"), &records, "li.lei", 1),
+            Err(LeaveError::TakenAlready { .. })
+        ));
+        assert!(matches!(
+            check_leave(&contract, &day("2025-10-03"), &records, "li.lei", 1),
+            Err(LeaveError::DayOff(_))
+        ));
+        assert_eq!(
+            check_leave(&contract, &day("2025-05-09"), &records, "li.lei", 4),
+            Err(LeaveError::NotEnough {
+                engineer: "li.lei".into(),
+                left: 3,
+                days: 4
+            })
+        );
+        assert_eq!(
+            check_leave(&contract, &day("2025-05-09"), &records, "li.lei", 3),
+            Ok(())
+        );
+        assert_eq!(engineer_name(" Li.Lei "), "li.lei");
     }
 }

@@ -110,6 +110,19 @@ impl Record {
     }
 }
 
+/// The records `pick` recognises, each with what it picked, in the order records are folded.
+pub fn select<'a, T>(
+    records: &'a [Record],
+    pick: impl Fn(&'a Event) -> Option<&'a T>,
+) -> Vec<(&'a Record, &'a T)> {
+    let mut picked: Vec<(&Record, &T)> = records
+        .iter()
+        .filter_map(|record| pick(&record.event).map(|t| (record, t)))
+        .collect();
+    picked.sort_by(|a, b| Record::fold_order(a.0, b.0));
+    picked
+}
+
 /// The month partition a record at `at` belongs to: `YYYY-MM` in the contract's zone.
 pub fn partition(at: DateTime<Utc>, zone: Tz) -> String {
     at.with_timezone(&zone).format("%Y-%m").to_string()

@@ -2,11 +2,13 @@
 //! the eight out-of-scope categories is recorded and flagged with it, and the words that
 //! decided it; the engineer can always force a request in or out.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 /// What the service does not cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Category {
     SoftwareDevTest,
     DrAndScaling,
@@ -19,6 +21,7 @@ pub enum Category {
 }
 
 impl Category {
+    /// The stable key used in records and JSON.
     pub fn key(self) -> &'static str {
         match self {
             Category::SoftwareDevTest => "software_dev_test",
@@ -33,22 +36,47 @@ impl Category {
     }
 
     pub fn from_key(key: &str) -> Option<Category> {
-        RULES.iter().map(|(c, _)| *c).find(|c| c.key() == key)
+        RULES
+            .iter()
+            .map(|rule| rule.category)
+            .find(|c| c.key() == key)
     }
 }
 
-/// The rules of scope: for each out-of-scope category, the words and phrases that put a
-/// request in it, in Chinese and English. This table is the only place they are kept.
+impl From<Category> for &'static str {
+    fn from(category: Category) -> &'static str {
+        category.key()
+    }
+}
+
+impl TryFrom<String> for Category {
+    type Error = ScopeError;
+
+    fn try_from(key: String) -> Result<Category, ScopeError> {
+        Category::from_key(&key).ok_or(ScopeError { text: key })
+    }
+}
+
+/// One category's rule: the words and phrases that put a request in it, and the longer
+/// phrases in which those words mean something else.
+struct Rule {
+    category: Category,
+    words: &'static [&'static str],
+    except: &'static [&'static str],
+}
+
+/// The rules of scope, in Chinese and English. This table is the only place they are kept.
 ///
-/// Words are chosen to name the out-of-scope work itself, not the products it touches:
-/// "扩容" and "scale out" are capacity expansion, but "capacity" alone is a resource
-/// inspection question; "安全运营" is security operations, but "安全组" is a routine
-/// security-group question; "设备认证" is certification, but "认证" alone is also
-/// authentication.
-const RULES: &[(Category, &[&str])] = &[
-    (
-        Category::SoftwareDevTest,
-        &[
+/// Words name the out-of-scope work itself, not the products it touches: "扩容" and
+/// "scale out" are capacity expansion, but "capacity" alone is a resource-inspection question;
+/// "安全运营" is security operations, but "安全组" is a routine security-group question;
+/// "设备认证" is certification, but "认证" alone is also authentication. The exceptions catch
+/// words that other words contain: "提供电子版" is not about power supply, "热迁移" moves a
+/// CVM, not data, and "扩容后" asks why an expansion did not take effect.
+const RULES: &[Rule] = &[
+    Rule {
+        category: Category::SoftwareDevTest,
+        words: &[
             "软件开发",
             "功能开发",
             "代码开发",
@@ -56,6 +84,8 @@ const RULES: &[(Category, &[&str])] = &[
             "开发一个",
             "开发新",
             "帮忙开发",
+            "开发小程序",
+            "小程序开发",
             "编写代码",
             "写代码",
             "改代码",
@@ -63,75 +93,90 @@ const RULES: &[(Category, &[&str])] = &[
             "功能测试",
             "测试用例",
             "编写测试",
-            "联调",
-            "develop a",
-            "develop the",
-            "develop an",
-            "development of",
+            "压测",
+            "压力测试",
+            "性能测试",
+            "develop a new",
+            "develop an app",
+            "develop a feature",
+            "software development",
+            "app development",
             "write code",
             "write the code",
-            "coding",
             "software testing",
             "test cases",
+            "unit test",
             "unit tests",
             "integration testing",
+            "load testing",
+            "performance testing",
             "build an app",
             "build a feature",
         ],
-    ),
-    (
-        Category::DrAndScaling,
-        &[
+        except: &[],
+    },
+    Rule {
+        category: Category::DrAndScaling,
+        words: &[
             "灾备",
             "容灾",
             "灾难恢复",
             "异地多活",
+            "同城双活",
             "两地三中心",
             "扩容",
             "扩展集群",
-            "增加节点",
-            "新增节点",
             "disaster recovery",
+            "disaster-recovery",
             "dr drill",
             "dr site",
+            "set up dr",
             "failover site",
             "scale out",
             "scale up",
             "scale-out",
             "capacity expansion",
+            "expand capacity",
             "expand the cluster",
-            "add nodes",
-            "add more nodes",
         ],
-    ),
-    (
-        Category::Certification,
-        &[
-            "等保",
+        except: &["扩容后", "不需要扩容", "无需扩容", "扩容失败"],
+    },
+    Rule {
+        category: Category::Certification,
+        words: &[
+            "等保测评",
+            "等保三级",
+            "等保二级",
+            "等保备案",
+            "等保合规",
             "等级保护",
             "密评",
             "设备认证",
             "产品认证",
             "资质认证",
             "安全认证",
+            "ccc认证",
+            "3c认证",
             "资质审核",
             "certification",
             "certify",
-            "certified",
             "compliance audit",
             "mlps",
             "iso 27001",
             "soc 2",
             "pci dss",
         ],
-    ),
-    (
-        Category::DataMigration,
-        &[
+        except: &[],
+    },
+    Rule {
+        category: Category::DataMigration,
+        words: &[
             "数据迁移",
             "迁移数据",
             "数据库迁移",
             "迁移数据库",
+            "迁移上云",
+            "上云迁移",
             "迁移到",
             "迁移至",
             "搬迁",
@@ -139,43 +184,54 @@ const RULES: &[(Category, &[&str])] = &[
             "data migration",
             "migrate the data",
             "migrate data",
+            "migrate our data",
+            "migrating data",
+            "migrating the data",
             "migrate the database",
+            "migrate the databases",
             "migrate our database",
+            "migrating the database",
             "database migration",
-            "migrate to",
             "move the data",
         ],
-    ),
-    (
-        Category::SecurityOperations,
-        &[
+        except: &["热迁移"],
+    },
+    Rule {
+        category: Category::SecurityOperations,
+        words: &[
             "安全运营",
             "安全运维",
             "渗透测试",
             "漏洞扫描",
             "安全加固",
             "攻防演练",
-            "护网",
+            "护网行动",
+            "护网演练",
             "安全值守",
             "security operations",
             "secops",
             "penetration test",
+            "penetration tests",
+            "penetration testing",
             "pentest",
             "pen test",
             "vulnerability scan",
+            "vulnerability scanning",
             "red team",
             "security hardening",
         ],
-    ),
-    (
-        Category::GrowthAnalysis,
-        &[
+        except: &[],
+    },
+    Rule {
+        category: Category::GrowthAnalysis,
+        words: &[
             "用户增长",
             "增长分析",
             "业务增长",
             "运营分析",
             "业务分析",
-            "拉新",
+            "用户拉新",
+            "拉新活动",
             "留存率",
             "转化率",
             "营销活动",
@@ -185,16 +241,20 @@ const RULES: &[(Category, &[&str])] = &[
             "business growth",
             "business analysis",
             "retention rate",
+            "user retention",
             "conversion rate",
             "marketing campaign",
-            "business operations",
+            "dau",
         ],
-    ),
-    (
-        Category::Facility,
-        &[
+        except: &[],
+    },
+    Rule {
+        category: Category::Facility,
+        words: &[
             "机房供电",
-            "供电",
+            "供电中断",
+            "供电故障",
+            "停电",
             "断电",
             "配电",
             "机房空调",
@@ -208,6 +268,7 @@ const RULES: &[(Category, &[&str])] = &[
             "机房温度",
             "power supply",
             "power outage",
+            "power cut",
             "cooling",
             "hvac",
             "fire suppression",
@@ -217,25 +278,31 @@ const RULES: &[(Category, &[&str])] = &[
             "data center facility",
             "rack power",
         ],
-    ),
-    (
-        Category::InternalOpsSystem,
-        &[
+        except: &["判断电"],
+    },
+    Rule {
+        category: Category::InternalOpsSystem,
+        words: &[
             "运维平台",
             "运维管理系统",
             "运维系统建设",
-            "工单系统",
+            "运维门户",
+            "搭建工单系统",
+            "工单系统建设",
+            "自建工单系统",
             "自建监控",
             "搭建监控系统",
             "cmdb",
             "ops platform",
+            "ops portal",
             "operations platform",
             "operations management system",
             "ticketing system",
             "build a monitoring system",
             "internal tooling",
         ],
-    ),
+        except: &[],
+    },
 ];
 
 /// The out-of-scope category a request falls under, if any, and the words that decided it.
@@ -249,48 +316,58 @@ pub struct Verdict {
 /// table's order breaks ties); no matching word means in scope.
 pub fn classify(text: &str) -> Verdict {
     let text = text.to_lowercase();
-    let best = RULES
-        .iter()
-        .map(|(category, words)| {
-            let matched: Vec<&'static str> = words
-                .iter()
-                .copied()
-                .filter(|w| mentions(&text, w))
-                .collect();
-            (*category, matched)
-        })
-        .filter(|(_, matched)| !matched.is_empty())
-        .fold(
-            None,
-            |best: Option<(Category, Vec<&'static str>)>, candidate| match best {
-                Some(best) if best.1.len() >= candidate.1.len() => Some(best),
-                _ => Some(candidate),
-            },
-        );
-    match best {
-        Some((category, matched)) => Verdict {
-            category: Some(category),
-            matched,
-        },
-        None => Verdict {
-            category: None,
-            matched: Vec::new(),
-        },
+    let mut best: Option<(Category, Vec<&'static str>)> = None;
+    for rule in RULES {
+        let matched = matches(&text, rule);
+        if !matched.is_empty() && best.as_ref().is_none_or(|(_, b)| matched.len() > b.len()) {
+            best = Some((rule.category, matched));
+        }
+    }
+    Verdict {
+        category: best.as_ref().map(|(c, _)| *c),
+        matched: best.map(|(_, m)| m).unwrap_or_default(),
     }
 }
 
-/// Whether `text` (lowercase) contains `word`: anywhere for Chinese, as whole words for
-/// English ("ups" is not in "groups").
-fn mentions(text: &str, word: &str) -> bool {
-    if !word.is_ascii() {
-        return text.contains(word);
+/// The rule's words found in `text` (lowercase): longest first, each place counted once, none
+/// inside an exception.
+fn matches(text: &str, rule: &Rule) -> Vec<&'static str> {
+    let spans = |word: &str| -> Vec<Range<usize>> {
+        text.match_indices(word)
+            .map(|(at, w)| at..at + w.len())
+            .filter(|span| whole_word(text, span, word))
+            .collect()
+    };
+    let mut taken: Vec<Range<usize>> = rule.except.iter().flat_map(|e| spans(e)).collect();
+    let mut words: Vec<&'static str> = rule.words.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let mut matched = Vec::new();
+    for word in words {
+        let fresh: Vec<Range<usize>> = spans(word)
+            .into_iter()
+            .filter(|span| {
+                !taken
+                    .iter()
+                    .any(|t| t.start < span.end && span.start < t.end)
+            })
+            .collect();
+        if !fresh.is_empty() {
+            matched.push(word);
+            taken.extend(fresh);
+        }
     }
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-        boundary(before) && boundary(after)
-    })
+    matched
+}
+
+/// Chinese words match anywhere; English ones only as whole words: "ups" is not in "groups"
+/// nor in "pop-ups".
+fn whole_word(text: &str, span: &Range<usize>, word: &str) -> bool {
+    if !word.is_ascii() {
+        return true;
+    }
+    let part_of_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-');
+    !part_of_word(text[..span.start].chars().next_back())
+        && !part_of_word(text[span.end..].chars().next())
 }
 
 /// A customer request as recorded (`request.added`).
@@ -327,7 +404,7 @@ pub struct ScopeError {
 fn categories() -> String {
     RULES
         .iter()
-        .map(|(c, _)| c.key())
+        .map(|rule| rule.category.key())
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::contract::Contract;
-use crate::ledger::{Event, Record};
+use crate::ledger::{Event, Record, select};
 use crate::period::Period;
 
 /// A backup job checked (`backup.checked`): it ran and is restorable, or it failed.
@@ -53,15 +53,26 @@ pub fn backups_required(contract: &Contract, month: &Period) -> u32 {
     }
 }
 
-/// The backup checks among `records`, oldest first.
-pub fn backup_checks(records: &[Record]) -> Vec<(&Record, &BackupCheck)> {
-    let mut checks: Vec<(&Record, &BackupCheck)> = records
-        .iter()
-        .filter_map(|r| match &r.event {
-            Event::BackupChecked(check) => Some((r, check)),
-            _ => None,
-        })
-        .collect();
-    checks.sort_by(|a, b| Record::fold_order(a.0, b.0));
-    checks
+/// How a month stands on backups: checks required, checks that passed, and every check.
+pub struct BackupStanding<'a> {
+    pub required: u32,
+    pub done: u32,
+    pub checks: Vec<(&'a Record, &'a BackupCheck)>,
+}
+
+/// The month's backup standing from its records: only a check that passed counts as done.
+pub fn backup_standing<'a>(
+    contract: &Contract,
+    month: &Period,
+    records: &'a [Record],
+) -> BackupStanding<'a> {
+    let checks = select(records, |event| match event {
+        Event::BackupChecked(check) => Some(check),
+        _ => None,
+    });
+    BackupStanding {
+        required: backups_required(contract, month),
+        done: checks.iter().filter(|(_, check)| check.ok).count() as u32,
+        checks,
+    }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 /// The eight service items of an on-site support contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -73,27 +75,47 @@ impl InspectionKind {
         }
     }
 
-    /// Checklist items for contracts that list none, for a Tencent Cloud estate.
-    pub fn default_items(self) -> &'static [&'static str] {
-        match self {
-            InspectionKind::Monitoring => &[
+    /// Checklist items for contracts that list none, for a Tencent Cloud estate, in the
+    /// contract's language.
+    pub fn default_items(self, lang: Lang) -> &'static [&'static str] {
+        match (self, lang) {
+            (InspectionKind::Monitoring, Lang::En) => &[
                 "Cloud Monitor alarm delivery",
                 "CVM CPU, memory and disk",
                 "CLB health checks and 5xx rate",
                 "TencentDB slow queries and replication lag",
                 "Redis memory and connections",
             ],
-            InspectionKind::Resource => &[
+            (InspectionKind::Monitoring, Lang::Zh) => &[
+                "云监控告警通道",
+                "CVM CPU、内存、磁盘",
+                "CLB 健康检查与 5xx 比例",
+                "TencentDB 慢查询与主从延迟",
+                "Redis 内存与连接数",
+            ],
+            (InspectionKind::Resource, Lang::En) => &[
                 "CVM capacity headroom",
                 "CBS disk usage and growth",
                 "TencentDB storage and connections",
                 "COS bucket usage",
                 "Bandwidth and EIP quotas",
             ],
-            InspectionKind::Alert => &[
+            (InspectionKind::Resource, Lang::Zh) => &[
+                "CVM 容量余量",
+                "CBS 磁盘使用与增长",
+                "TencentDB 存储与连接数",
+                "COS 存储用量",
+                "带宽与 EIP 配额",
+            ],
+            (InspectionKind::Alert, Lang::En) => &[
                 "Alarm policies cover key systems",
                 "Alarms of the last day triaged",
                 "Recurring alarms followed up",
+            ],
+            (InspectionKind::Alert, Lang::Zh) => &[
+                "关键系统告警策略覆盖",
+                "前一日告警分析与处置",
+                "重复告警跟进",
             ],
         }
     }

@@ -4,12 +4,12 @@ use clap::{ArgGroup, Args, Subcommand};
 use serde::Serialize;
 
 use super::context::{Context, Site, new_record_id};
-use super::show::moment;
+use super::show::{Stamped, moment};
 use crate::ledger::Event;
-use crate::output::Output;
+use crate::output::{Output, Tone};
 use crate::period::Period;
-use crate::routine::{BackupCheck, backup_checks};
-use crate::time::{local_date, rfc3339};
+use crate::routine::{BackupCheck, backup_standing};
+use crate::time::local_date;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -50,19 +50,11 @@ pub struct CheckArgs {
 }
 
 #[derive(Serialize)]
-struct CheckJson {
-    at: String,
-    by: String,
-    #[serde(flatten)]
-    check: BackupCheck,
-}
-
-#[derive(Serialize)]
 struct StatusJson {
     month: String,
     required: u32,
     done: u32,
-    checks: Vec<CheckJson>,
+    checks: Vec<Stamped<BackupCheck>>,
 }
 
 pub fn run(context: &Context, command: BackupCommand) -> anyhow::Result<()> {
@@ -71,11 +63,16 @@ pub fn run(context: &Context, command: BackupCommand) -> anyhow::Result<()> {
     match command {
         BackupCommand::Check(args) => {
             let job = super::non_empty("--job", &args.job)?;
-            let at = context.at(&site, args.at.as_deref())?;
+            let note = args
+                .failed
+                .as_deref()
+                .map(|n| super::non_empty("--failed", n))
+                .transpose()?;
+            let at = context.at_in_term(&site, args.at.as_deref())?;
             let check = BackupCheck {
                 job,
                 ok: args.ok,
-                note: args.failed,
+                note,
             };
             context.append(&site, new_record_id(), at, Event::BackupChecked(check))?;
             let month = Period::month_of(local_date(at, site.contract.timezone));
@@ -102,20 +99,16 @@ fn print_status(
     json: bool,
 ) -> anyhow::Result<()> {
     let records = context.records(site, out, Some(&month))?;
-    let checks = backup_checks(&records);
-    let required = crate::routine::backups_required(&site.contract, &month);
-    let done = checks.len() as u32;
+    let standing = backup_standing(&site.contract, &month, &records);
     let zone = site.contract.timezone;
     if json {
-        let checks = checks
+        let checks = standing
+            .checks
             .iter()
-            .map(|(r, c)| CheckJson {
-                at: rfc3339(r.instant(), zone),
-                by: r.by.clone(),
-                check: (*c).clone(),
-            })
+            .map(|(r, c)| Stamped::new(r, *c, zone))
             .collect();
         let month = month.label();
+        let (required, done) = (standing.required, standing.done);
         return Ok(out.json(&StatusJson {
             month,
             required,
@@ -125,14 +118,18 @@ fn print_status(
     }
     let m = out.messages();
     let today = local_date(context.now, zone);
-    out.line(m.labelled(&month.label(), &m.backups(done, required)))?;
-    for (record, check) in checks {
+    out.line(m.labelled(&month.label(), &m.backups(standing.done, standing.required)))?;
+    for (record, check) in standing.checks {
         let when = moment(record.instant(), zone, today, m);
         let result = m.backup_result(check.ok, check.note.as_deref());
-        out.line(format!(
-            "  {when} · {} · {} · {result}",
-            record.by, check.job
-        ))?;
+        let tone = if check.ok { Tone::Plain } else { Tone::Breach };
+        let line = format!(
+            "  {when} · {} · {} · {}",
+            record.by,
+            check.job,
+            out.paint(tone, &result)
+        );
+        out.line(line)?;
     }
     Ok(())
 }

@@ -199,6 +199,14 @@ impl Context {
         Ok(at)
     }
 
+    /// When something routine being recorded happened (`at`), which must fall in the term.
+    pub fn at_in_term(&self, site: &Site, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+        let at = self.at(site, at)?;
+        site.contract
+            .check_in_term(local_date(at, site.contract.timezone))?;
+        Ok(at)
+    }
+
     /// The period typed, or this month.
     pub fn period(&self, site: &Site, text: Option<&str>) -> anyhow::Result<Period> {
         let today = local_date(self.now, site.contract.timezone);

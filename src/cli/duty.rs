@@ -5,7 +5,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::context::{Context, new_record_id};
-use super::show::date_with_weekday;
+use super::show::{date_with_weekday, warn_provisional};
 use crate::calendar::DayKind;
 use crate::duty::{self, Assignment};
 use crate::ledger::Event;
@@ -51,6 +51,7 @@ pub fn run(context: &Context, command: DutyCommand) -> anyhow::Result<()> {
     match command {
         DutyCommand::Set { date, engineer } => {
             let engineer = super::non_empty("the engineer", &engineer)?;
+            site.contract.check_in_term(date)?;
             let assignment = Assignment {
                 date,
                 engineer: engineer.clone(),
@@ -65,6 +66,7 @@ pub fn run(context: &Context, command: DutyCommand) -> anyhow::Result<()> {
                 m.day_kind(day.kind)
             );
             out.line(m.labelled(&when, &m.on_duty(&engineer)))?;
+            warn_provisional(&mut out, &site.calendar, [date])?;
         }
         DutyCommand::List { month, json } => {
             let month = context.period(&site, month.as_deref())?;

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::context::{Context, Site, new_record_id};
-use super::show::date_with_weekday;
+use super::show::{date_with_weekday, progress_line, warn_provisional};
 use crate::i18n::Messages;
 use crate::inspect::{self, Due, ItemResult, Outcome, Round};
 use crate::ledger::Event;
@@ -97,7 +97,8 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
     let mut rounds = inspect::rounds_by_day(&records, zone);
     let due = |rounds: &_| inspect::due_on(&site.contract, &site.calendar, date, rounds);
     let flagged = args.all_ok || !args.items.is_empty();
-    let recording = flagged || context.interactive();
+    // On a terminal, today (or a day with --at) is walked through; other days are only shown.
+    let recording = flagged || (context.interactive() && (date == today || args.at.is_some()));
     if recording {
         let at = round_time(context, site, date, args.at.as_deref())?;
         // `--kind`, else every kind still due that day.
@@ -143,7 +144,7 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
     if !recording && shown.iter().any(|d| d.done < d.required) {
         out.line(out.messages().how_to_record())?;
     }
-    Ok(())
+    Ok(warn_provisional(out, &site.calendar, [date])?)
 }
 
 /// A round of `kind`: from the flags, or walked through on the terminal (`None` when the
@@ -178,7 +179,7 @@ fn round_time(
     if at.is_none() && date != local_date(context.now, zone) {
         bail!("a round on {date} needs --at: say when it was done");
     }
-    let at = context.at(site, at)?;
+    let at = context.at_in_term(site, at)?;
     if local_date(at, zone) != date {
         bail!("--at falls on {}, not on {date}", local_date(at, zone));
     }
@@ -207,11 +208,15 @@ fn walk_through(
         } else {
             let note: String = dialoguer::Input::new()
                 .with_prompt(m.what_is_wrong(item))
+                .validate_with(|note: &String| match note.trim() {
+                    "" => Err(m.say_what_is_wrong()),
+                    _ => Ok(()),
+                })
                 .interact_text()?;
             ItemResult {
                 item: item.clone(),
                 result: Outcome::Abnormal,
-                note: Some(note),
+                note: Some(note.trim().to_string()),
             }
         };
         results.push(result);
@@ -235,13 +240,7 @@ fn print_due(out: &mut Output, site: &Site, date: NaiveDate, due: &[Due]) -> any
         m.day_kind(day.kind)
     ))?;
     for d in due {
-        let progress = m.inspection_progress(d.done, d.required);
-        let tone = if d.done < d.required {
-            Tone::Warning
-        } else {
-            Tone::Plain
-        };
-        let line = m.labelled(m.inspection_kind(d.kind), &out.paint(tone, &progress));
+        let line = progress_line(out, d);
         out.line(format!("  {line}"))?;
     }
     Ok(())
@@ -276,7 +275,7 @@ fn status(
             due: inspect::due_on(&site.contract, &site.calendar, date, &rounds),
         })
         .collect();
-    let kinds = totals(&days);
+    let kinds = inspect::totals(days.iter().map(|d| d.due.as_slice()));
     if json {
         let period = period.label();
         return Ok(out.json(&CoverageJson {
@@ -285,31 +284,21 @@ fn status(
             days,
         })?);
     }
-    print_coverage(out, &days, &kinds)
-}
-
-/// Required and done per kind over the days.
-fn totals(days: &[DayJson]) -> Vec<Due> {
-    InspectionKind::ALL
-        .into_iter()
-        .map(|kind| {
-            let of_kind = || {
-                days.iter()
-                    .flat_map(|d| &d.due)
-                    .filter(move |d| d.kind == kind)
-            };
-            Due {
-                kind,
-                required: of_kind().map(|d| d.required).sum(),
-                done: of_kind().map(|d| d.done).sum(),
-                rounds: of_kind().map(|d| d.rounds).sum(),
-            }
-        })
-        .collect()
+    print_coverage(out, &days, &kinds, today)?;
+    Ok(warn_provisional(
+        out,
+        &site.calendar,
+        period.days().filter(|d| *d <= today),
+    )?)
 }
 
 /// One compact calendar per month: a row per kind, a mark per day.
-fn print_coverage(out: &mut Output, days: &[DayJson], kinds: &[Due]) -> anyhow::Result<()> {
+fn print_coverage(
+    out: &mut Output,
+    days: &[DayJson],
+    kinds: &[Due],
+    today: NaiveDate,
+) -> anyhow::Result<()> {
     let m = out.messages();
     let width = InspectionKind::ALL
         .iter()
@@ -331,24 +320,30 @@ fn print_coverage(out: &mut Output, days: &[DayJson], kinds: &[Due]) -> anyhow::
         for kind in InspectionKind::ALL {
             let marks: String = month
                 .iter()
-                .filter_map(|d| d.due.iter().find(|due| due.kind == kind))
-                .map(|due| coverage_mark(out, due))
+                .filter_map(|d| {
+                    d.due
+                        .iter()
+                        .find(|due| due.kind == kind)
+                        .map(|due| (d.date, due))
+                })
+                .map(|(date, due)| coverage_mark(out, due, date == today))
                 .collect();
             out.line(format!("{}  {marks}", label(m.inspection_kind(kind))))?;
         }
     }
     out.line(m.coverage_legend())?;
     for total in kinds {
-        let progress = m.inspection_progress(total.done, total.required);
-        out.line(m.labelled(m.inspection_kind(total.kind), &progress))?;
+        out.line(progress_line(out, total))?;
     }
     Ok(())
 }
 
-fn coverage_mark(out: &Output, due: &Due) -> String {
+/// Done, missed, not required; today is still in progress, not missed.
+fn coverage_mark(out: &Output, due: &Due, today: bool) -> String {
     match (due.required, due.done) {
         (0, _) => "·".to_string(),
-        (required, done) if done >= required => out.paint(Tone::Plain, "✓"),
+        (required, done) if done >= required => "✓".to_string(),
+        _ if today => "…".to_string(),
         _ => out.paint(Tone::Breach, "✗"),
     }
 }

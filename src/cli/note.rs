@@ -37,7 +37,7 @@ pub fn run(context: &Context, command: NoteCommand) -> anyhow::Result<()> {
     };
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let at = context.at(&site, args.at.as_deref())?;
+    let at = context.at_in_term(&site, args.at.as_deref())?;
     let text = super::non_empty("the note", &args.text)?;
     context.append(
         &site,

@@ -1,12 +1,11 @@
 //! `otss overtime`: days worked off the working calendar, comp leave taken, balances.
 
-use anyhow::bail;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use serde::Serialize;
 
 use super::context::{Context, Site, new_record_id};
-use super::show::date_with_weekday;
+use super::show::{date_with_weekday, warn_provisional};
 use crate::calendar::DayKind;
 use crate::i18n::day_name;
 use crate::leave::{self, Balance, Overtime, Taken};
@@ -14,7 +13,7 @@ use crate::ledger::Event;
 use crate::output::Output;
 use crate::period::Period;
 use crate::service::Mode;
-use crate::time::noon;
+use crate::time::{local_date, noon};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -71,6 +70,8 @@ struct LoggedJson {
     engineer: String,
     kind: DayKind,
     comp_days: u32,
+    /// False when no official schedule covers the date yet.
+    published: bool,
 }
 
 #[derive(Serialize)]
@@ -117,10 +118,11 @@ pub fn run(context: &Context, command: OvertimeCommand) -> anyhow::Result<()> {
 }
 
 fn who(context: &Context, engineer: Option<String>) -> anyhow::Result<String> {
-    match engineer {
-        Some(name) => super::non_empty("--engineer", &name),
-        None => Ok(context.engineer()?.to_string()),
-    }
+    let name = match engineer {
+        Some(name) => super::non_empty("--engineer", &name)?,
+        None => context.engineer()?.to_string(),
+    };
+    Ok(leave::engineer_name(&name))
 }
 
 fn log(
@@ -132,21 +134,10 @@ fn log(
     engineer: String,
     json: bool,
 ) -> anyhow::Result<()> {
-    if let Some(h) = hours
-        && !(h > 0.0 && h <= 24.0)
-    {
-        bail!("--hours {h}: give the hours worked, more than 0 and at most 24");
-    }
-    let today = crate::time::local_date(context.now, site.contract.timezone);
-    anyhow::ensure!(
-        date <= today,
-        "{date} is in the future: log overtime once it is worked"
-    );
-    let at = noon(site.contract.timezone, date).min(context.now);
+    let zone = site.contract.timezone;
     let records = context.records(site, out, Some(&Period::month_of(date)))?;
-    if leave::logged(&records, &engineer, date).is_some() {
-        bail!("overtime on {date} is logged for {engineer} already");
-    }
+    let today = local_date(context.now, zone);
+    leave::check_overtime(&site.contract, &records, &engineer, date, today, hours)?;
     let day = site.calendar.day(date);
     let comp_days = leave::comp_days(site.contract.mode, &day);
     let overtime = Overtime {
@@ -156,25 +147,30 @@ fn log(
         kind: day.kind,
         comp_days,
     };
+    let at = noon(zone, date).min(context.now);
     context.append(site, new_record_id(), at, Event::OvertimeLogged(overtime))?;
     if json {
-        return Ok(out.json(&LoggedJson {
+        let published = day.published;
+        out.json(&LoggedJson {
             date,
             engineer,
             kind: day.kind,
             comp_days,
-        })?);
+            published,
+        })?;
+    } else {
+        let m = out.messages();
+        let mut what = vec![date_with_weekday(date, m, true)];
+        what.extend(day.name.as_ref().map(|n| day_name(m, n)));
+        what.push(m.day_kind(day.kind).to_string());
+        let earned = match (site.contract.mode, day.working()) {
+            (Mode::SevenByTwentyFour, _) => m.no_comp_under_7x24(),
+            (Mode::FiveByEight, true) => m.no_comp_on_working_day(),
+            (Mode::FiveByEight, false) => m.comp_earned(&engineer, comp_days),
+        };
+        out.line(m.labelled(&what.join(" · "), &earned))?;
     }
-    let m = out.messages();
-    let mut what = vec![date_with_weekday(date, m, true)];
-    what.extend(day.name.as_ref().map(|n| day_name(m, n)));
-    what.push(m.day_kind(day.kind).to_string());
-    let earned = match (site.contract.mode, day.working()) {
-        (Mode::SevenByTwentyFour, _) => m.no_comp_under_7x24(),
-        (Mode::FiveByEight, true) => m.no_comp_on_working_day(),
-        (Mode::FiveByEight, false) => m.comp_earned(&engineer, comp_days),
-    };
-    Ok(out.line(m.labelled(&what.join(" · "), &earned))?)
+    Ok(warn_provisional(out, &site.calendar, [date])?)
 }
 
 fn take(
@@ -188,31 +184,28 @@ fn take(
 ) -> anyhow::Result<()> {
     anyhow::ensure!(days > 0, "--days must be at least 1");
     let records = context.records(site, out, None)?;
-    let left = leave::balances(&records)
-        .remove(&engineer)
-        .unwrap_or_default()
-        .balance;
-    if left < i64::from(days) {
-        bail!("{engineer} has {left} comp days left, fewer than {days}");
-    }
+    let day = site.calendar.day(date);
+    leave::check_leave(&site.contract, &day, &records, &engineer, days)?;
     let taken = Taken {
         date,
         engineer: engineer.clone(),
         days,
     };
-    context.append(
-        site,
-        new_record_id(),
-        noon(site.contract.timezone, date),
-        Event::LeaveTaken(taken.clone()),
-    )?;
-    let left = left - i64::from(days);
+    let at = noon(site.contract.timezone, date);
+    context.append(site, new_record_id(), at, Event::LeaveTaken(taken))?;
+    let left = leave::balances(&records)
+        .remove(&engineer)
+        .unwrap_or_default()
+        .balance
+        - i64::from(days);
     if json {
-        return Ok(out.json(
+        out.json(
             &serde_json::json!({"date": date, "engineer": engineer, "days": days, "balance": left}),
-        )?);
+        )?;
+    } else {
+        out.line(out.messages().leave_taken(&engineer, days, left))?;
     }
-    Ok(out.line(out.messages().leave_taken(&engineer, days, left))?)
+    Ok(warn_provisional(out, &site.calendar, [date])?)
 }
 
 fn balance(
@@ -223,17 +216,13 @@ fn balance(
     json: bool,
 ) -> anyhow::Result<()> {
     let records = context.records(site, out, None)?;
+    let wanted = engineer.map(|e| leave::engineer_name(&e));
     let engineers: Vec<EngineerBalance> = leave::balances(&records)
         .into_iter()
-        .filter(|(name, _)| engineer.as_ref().is_none_or(|wanted| wanted == name))
+        .filter(|(name, _)| wanted.as_ref().is_none_or(|wanted| wanted == name))
         .map(|(engineer, balance)| EngineerBalance { engineer, balance })
         .collect();
-    let mut total = Balance::default();
-    for e in &engineers {
-        total.earned += e.balance.earned;
-        total.taken += e.balance.taken;
-        total.balance += e.balance.balance;
-    }
+    let total = Balance::total(engineers.iter().map(|e| &e.balance));
     if json {
         return Ok(out.json(&BalanceJson { total, engineers })?);
     }
@@ -241,14 +230,14 @@ fn balance(
     let rows = engineers
         .iter()
         .map(|e| {
+            let b = &e.balance;
             vec![
                 e.engineer.clone(),
-                e.balance.earned.to_string(),
-                e.balance.taken.to_string(),
-                e.balance.balance.to_string(),
+                b.earned.to_string(),
+                b.taken.to_string(),
+                b.balance.to_string(),
             ]
         })
         .collect();
-    out.table(m.balance_header(), rows)?;
-    Ok(())
+    Ok(out.table(m.balance_header(), rows)?)
 }

@@ -4,12 +4,12 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::context::{Context, new_record_id};
-use super::show::moment;
+use super::show::{Stamped, moment};
 use crate::ids::short_id;
-use crate::ledger::{Event, Record};
+use crate::ledger::{Event, Record, select};
 use crate::output::Tone;
 use crate::request::{self, Request, Scope};
-use crate::time::{local_date, rfc3339};
+use crate::time::local_date;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -48,10 +48,17 @@ pub enum RequestCommand {
 #[derive(Serialize)]
 struct RequestJson {
     id: String,
-    at: String,
-    by: String,
     #[serde(flatten)]
-    request: Request,
+    stamped: Stamped<Request>,
+}
+
+impl RequestJson {
+    fn new(record: &Record, request: &Request, zone: chrono_tz::Tz) -> RequestJson {
+        RequestJson {
+            id: short_id(&record.id),
+            stamped: Stamped::new(record, request, zone),
+        }
+    }
 }
 
 pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
@@ -66,7 +73,7 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
             json,
         } => {
             let text = super::non_empty("the request", &text)?;
-            let at = context.at(&site, at.as_deref())?;
+            let at = context.at_in_term(&site, at.as_deref())?;
             let request = request::request(&text, scope.unwrap_or(Scope::ByRules));
             let record = context.append(
                 &site,
@@ -74,40 +81,27 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
                 at,
                 Event::RequestAdded(request.clone()),
             )?;
-            let view = RequestJson {
-                id: short_id(&record.id),
-                at: rfc3339(at, zone),
-                by: record.by,
-                request,
-            };
             if json {
-                out.json(&view)?;
+                out.json(&RequestJson::new(&record, &request, zone))?;
             } else {
-                let line = verdict_line(&out, &view.request);
-                out.line(format!("{} · {line}", view.id))?;
+                let line = verdict_line(&out, &request);
+                out.line(format!("{} · {line}", short_id(&record.id)))?;
             }
         }
         RequestCommand::List { period, json } => {
             let period = context.period(&site, period.as_deref())?;
             let records = context.records(&site, &mut out, Some(&period))?;
-            let mut requests: Vec<(&Record, &Request)> = records
-                .iter()
-                .filter(|r| period.contains(local_date(r.instant(), zone)))
-                .filter_map(|r| match &r.event {
-                    Event::RequestAdded(request) => Some((r, request)),
-                    _ => None,
-                })
-                .collect();
-            requests.sort_by(|a, b| Record::fold_order(a.0, b.0));
+            let requests: Vec<(&Record, &Request)> = select(&records, |event| match event {
+                Event::RequestAdded(request) => Some(request),
+                _ => None,
+            })
+            .into_iter()
+            .filter(|(r, _)| period.contains(local_date(r.instant(), zone)))
+            .collect();
             if json {
                 let views: Vec<RequestJson> = requests
                     .iter()
-                    .map(|(r, request)| RequestJson {
-                        id: short_id(&r.id),
-                        at: rfc3339(r.instant(), zone),
-                        by: r.by.clone(),
-                        request: (*request).clone(),
-                    })
+                    .map(|(r, request)| RequestJson::new(r, request, zone))
                     .collect();
                 out.json(&views)?;
                 return Ok(out.flush()?);

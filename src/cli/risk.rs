@@ -1,12 +1,13 @@
 //! `otss risk list`: abnormal inspection findings, and what became of them.
 
 use clap::Subcommand;
+use serde::Serialize;
 
 use super::context::Context;
 use super::show::moment;
 use crate::inspect::{self, Risk};
 use crate::output::{Output, Tone};
-use crate::time::local_date;
+use crate::time::{local_date, rfc3339};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -28,6 +29,14 @@ pub enum RiskCommand {
     },
 }
 
+/// A risk as JSON, its time with the contract zone's offset.
+#[derive(Serialize)]
+struct RiskJson<'a> {
+    #[serde(flatten)]
+    risk: &'a Risk,
+    at: String,
+}
+
 pub fn run(context: &Context, command: RiskCommand) -> anyhow::Result<()> {
     let RiskCommand::List { open, json } = command;
     let site = context.site()?;
@@ -36,7 +45,15 @@ pub fn run(context: &Context, command: RiskCommand) -> anyhow::Result<()> {
         .into_iter()
         .filter(|r| r.open || !open)
         .collect();
+    let zone = site.contract.timezone;
     if json {
+        let risks: Vec<RiskJson> = risks
+            .iter()
+            .map(|risk| RiskJson {
+                at: rfc3339(risk.at, zone),
+                risk,
+            })
+            .collect();
         out.json(&risks)?;
         return Ok(out.flush()?);
     }

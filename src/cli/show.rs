@@ -10,7 +10,10 @@ use serde::Serialize;
 
 use crate::calendar::{Calendar, Day, DayKind};
 use crate::i18n::{Messages, day_name};
-use crate::output::Output;
+use crate::inspect::Due;
+use crate::ledger::Record;
+use crate::output::{Output, Tone};
+use crate::time::rfc3339;
 
 /// `2024-05-01 Wed`, or `05-01 Wed` without the year.
 pub fn date_with_weekday(date: NaiveDate, messages: &dyn Messages, with_year: bool) -> String {
@@ -90,4 +93,35 @@ pub fn warn_provisional(
         }
     }
     Ok(())
+}
+
+/// A record's content as JSON, with when and by whom it was recorded.
+#[derive(Serialize)]
+pub struct Stamped<T: Serialize> {
+    pub at: String,
+    pub by: String,
+    #[serde(flatten)]
+    pub item: T,
+}
+
+impl<T: Serialize + Clone> Stamped<T> {
+    pub fn new(record: &Record, item: &T, zone: Tz) -> Stamped<T> {
+        Stamped {
+            at: rfc3339(record.instant(), zone),
+            by: record.by.clone(),
+            item: item.clone(),
+        }
+    }
+}
+
+/// How one kind of inspection stands, coloured when rounds are missing.
+pub fn progress_line(out: &Output, due: &Due) -> String {
+    let m = out.messages();
+    let progress = m.inspection_progress(due.done, due.required);
+    let tone = if due.done < due.required {
+        Tone::Warning
+    } else {
+        Tone::Plain
+    };
+    m.labelled(m.inspection_kind(due.kind), &out.paint(tone, &progress))
 }

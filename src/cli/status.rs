@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::context::{Context, Wanted};
 use super::incident::{by_urgency, list_line};
-use super::show::{DayJson, date_with_weekday, moment};
+use super::show::{DayJson, date_with_weekday, moment, progress_line, warn_provisional};
 use crate::duty;
 use crate::incident::{Incident, fold};
 use crate::inspect::{self, Due};
@@ -89,10 +89,11 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
     let records = context.records(&site, &mut out, Some(&month))?;
     let rounds = inspect::rounds_by_day(&records, zone);
     let inspections = inspect::due_on(contract, &site.calendar, day.date, &rounds);
+    let standing = routine::backup_standing(contract, &month, &records);
     let backups = BackupsJson {
         month: month.label(),
-        required: routine::backups_required(contract, &month),
-        done: routine::backup_checks(&records).len() as u32,
+        required: standing.required,
+        done: standing.done,
     };
     let duty = duty::roster(&records).remove(&day.date);
     let m = out.messages();
@@ -122,8 +123,11 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
         moment(now, zone, day.date, m),
         contract.customer
     ))?;
-    if let Some(engineer) = duty.filter(|_| !day.working()) {
-        out.line(m.on_duty(&engineer))?;
+    if !day.working() {
+        out.line(
+            duty.as_deref()
+                .map_or_else(|| m.no_duty(), |e| m.on_duty(e)),
+        )?;
     }
     out.line(m.open_incidents(open.len(), at_risk, breached))?;
     for incident in open {
@@ -131,14 +135,13 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
         out.line(format!("  {line}"))?;
     }
     for due in inspections.iter().filter(|d| d.required > 0) {
-        let progress = m.inspection_progress(due.done, due.required);
-        let tone = if due.done < due.required {
-            Tone::Warning
-        } else {
-            Tone::Plain
-        };
-        out.line(m.labelled(m.inspection_kind(due.kind), &out.paint(tone, &progress)))?;
+        out.line(progress_line(&out, due))?;
     }
     out.line(m.backups(backups.done, backups.required))?;
+    for (_, check) in standing.checks.iter().filter(|(_, c)| !c.ok) {
+        let failed = m.backup_result(false, check.note.as_deref());
+        out.line(out.paint(Tone::Breach, &m.labelled(&check.job, &failed)))?;
+    }
+    warn_provisional(&mut out, &site.calendar, [day.date])?;
     Ok(out.flush()?)
 }

@@ -1,13 +1,12 @@
 //! `otss support`: technical-support consultations.
 
 use clap::Subcommand;
-use serde::Serialize;
 
 use super::context::{Context, new_record_id};
-use super::show::moment;
-use crate::ledger::{Event, Record};
+use super::show::{Stamped, moment};
+use crate::ledger::{Event, Record, select};
 use crate::routine::Consultation;
-use crate::time::{local_date, rfc3339};
+use crate::time::local_date;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -24,8 +23,8 @@ pub enum SupportCommand {
         /// The product concerned
         #[arg(long)]
         product: Option<String>,
-        /// Time spent
-        #[arg(long)]
+        /// Time spent, 1 to 1440
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1440))]
         minutes: Option<u32>,
         /// When it happened [default: now]
         #[arg(long, value_name = "TIME")]
@@ -41,14 +40,6 @@ pub enum SupportCommand {
     },
 }
 
-#[derive(Serialize)]
-struct ConsultationJson {
-    at: String,
-    by: String,
-    #[serde(flatten)]
-    consultation: Consultation,
-}
-
 pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
@@ -60,7 +51,7 @@ pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
             minutes,
             at,
         } => {
-            let at = context.at(&site, at.as_deref())?;
+            let at = context.at_in_term(&site, at.as_deref())?;
             let consultation = Consultation {
                 text: super::non_empty("the consultation", &text)?,
                 product: product
@@ -79,29 +70,27 @@ pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
         SupportCommand::List { period, json } => {
             let period = context.period(&site, period.as_deref())?;
             let records = context.records(&site, &mut out, Some(&period))?;
-            let mut logged: Vec<(&Record, &Consultation)> = records
-                .iter()
-                .filter(|r| period.contains(local_date(r.instant(), zone)))
-                .filter_map(|r| match &r.event {
-                    Event::SupportLogged(c) => Some((r, c)),
-                    _ => None,
-                })
-                .collect();
-            logged.sort_by(|a, b| Record::fold_order(a.0, b.0));
+            let logged: Vec<(&Record, &Consultation)> = select(&records, |event| match event {
+                Event::SupportLogged(c) => Some(c),
+                _ => None,
+            })
+            .into_iter()
+            .filter(|(r, _)| period.contains(local_date(r.instant(), zone)))
+            .collect();
             if json {
-                let list: Vec<ConsultationJson> = logged
+                let list: Vec<Stamped<Consultation>> = logged
                     .iter()
-                    .map(|(r, c)| ConsultationJson {
-                        at: rfc3339(r.instant(), zone),
-                        by: r.by.clone(),
-                        consultation: (*c).clone(),
-                    })
+                    .map(|(r, c)| Stamped::new(r, *c, zone))
                     .collect();
                 out.json(&list)?;
                 return Ok(out.flush()?);
             }
             let m = out.messages();
-            let minutes: u32 = logged.iter().filter_map(|(_, c)| c.minutes).sum();
+            let minutes: u64 = logged
+                .iter()
+                .filter_map(|(_, c)| c.minutes)
+                .map(u64::from)
+                .sum();
             out.line(m.labelled(&period.label(), &m.consultations(logged.len(), minutes)))?;
             let today = local_date(context.now, zone);
             for (record, c) in logged {

@@ -139,6 +139,15 @@ pub struct Contract {
     pub backups_per_month: u32,
 }
 
+/// A date the contract does not cover.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{date} is outside the contract term ({start} to {end})")]
+pub struct OutsideTerm {
+    pub date: NaiveDate,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
 /// Something a contract allows but a person should look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContractWarning {
@@ -173,6 +182,19 @@ impl Contract {
                 problems.sort_by_key(|p| p.line);
                 Err(error(problems))
             }
+        }
+    }
+
+    /// Whether the term covers `date`; what is recorded on site must fall within it.
+    pub fn check_in_term(&self, date: NaiveDate) -> Result<(), OutsideTerm> {
+        if self.start <= date && date <= self.end {
+            Ok(())
+        } else {
+            Err(OutsideTerm {
+                date,
+                start: self.start,
+                end: self.end,
+            })
         }
     }
 

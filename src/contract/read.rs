@@ -47,7 +47,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
     let mode_for_defaults = mode.unwrap_or(Mode::FiveByEight);
     let sla = sla(r, root, mode_for_defaults);
     let calendar = calendar(r, root);
-    let inspections = inspections(r, root, mode_for_defaults);
+    let inspections = inspections(r, root, mode_for_defaults, language.unwrap_or(Lang::Zh));
     let backups_per_month = backups(r, root, mode_for_defaults);
     Some(Contract {
         customer: customer?,
@@ -304,6 +304,7 @@ fn inspections<'i>(
     r: &mut Reader<'i>,
     root: &mut Table<'i>,
     mode: Mode,
+    lang: Lang,
 ) -> Option<BTreeMap<InspectionKind, InspectionTerms>> {
     let mut table = r
         .subtable(root, "inspections")
@@ -312,7 +313,7 @@ fn inspections<'i>(
         .into_iter()
         .map(|kind| {
             let kind_table = r.subtable(&mut table, kind.key());
-            inspection(r, kind_table, kind, mode).map(|terms| (kind, terms))
+            inspection(r, kind_table, kind, mode, lang).map(|terms| (kind, terms))
         })
         .collect();
     r.finish(table);
@@ -324,9 +325,14 @@ fn inspection<'i>(
     table: Option<Table<'i>>,
     kind: InspectionKind,
     mode: Mode,
+    lang: Lang,
 ) -> Option<InspectionTerms> {
     let default = InspectionTerms {
-        items: kind.default_items().iter().map(|s| s.to_string()).collect(),
+        items: kind
+            .default_items(lang)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         rounds: kind.default_rounds(mode),
     };
     let Some(mut table) = table else {

@@ -467,6 +467,7 @@ impl Messages for En {
             RecoveryLabel::Level => "Level",
             RecoveryLabel::ReportedAt => "Reported",
             RecoveryLabel::ReportedBy => "Recorded by",
+            RecoveryLabel::FromRisk => "From inspection risk",
             RecoveryLabel::Status => "Status",
             RecoveryLabel::Summary => "Summary",
             RecoveryLabel::Impact => "Impact",
@@ -507,6 +508,14 @@ impl Messages for En {
         format!("What is wrong with {item}")
     }
 
+    fn nothing_due(&self) -> String {
+        "nothing is due".to_string()
+    }
+
+    fn say_what_is_wrong(&self) -> String {
+        "say what is wrong".to_string()
+    }
+
     fn record_round(&self) -> String {
         "Record this round?".to_string()
     }
@@ -519,7 +528,7 @@ impl Messages for En {
     }
 
     fn coverage_legend(&self) -> String {
-        "✓ done  ✗ missed  · not required".to_string()
+        "✓ done  ✗ missed  … today, in progress  · not required".to_string()
     }
 
     fn no_risks(&self, open_only: bool) -> String {
@@ -555,11 +564,13 @@ impl Messages for En {
         "recorded".to_string()
     }
 
-    fn consultations(&self, count: usize, minutes: u32) -> String {
+    fn consultations(&self, count: usize, minutes: u64) -> String {
         format!(
             "{}, {}",
             plural(count as u64, "consultation", "consultations"),
-            self.duration(TimeDelta::minutes(minutes.into()))
+            self.duration(TimeDelta::minutes(
+                i64::try_from(minutes).unwrap_or(i64::MAX / 60_000)
+            ))
         )
     }
 
@@ -635,6 +646,6 @@ impl Messages for En {
     }
 
     fn no_duty(&self) -> String {
-        "no one on the roster".to_string()
+        "no one is on the duty roster".to_string()
     }
 }

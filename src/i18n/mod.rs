@@ -140,6 +140,8 @@ pub trait Messages: Sync {
     fn how_to_record(&self) -> String;
     fn tick_items(&self, kind: &str) -> String;
     fn what_is_wrong(&self, item: &str) -> String;
+    fn nothing_due(&self) -> String;
+    fn say_what_is_wrong(&self) -> String;
     fn record_round(&self) -> String;
     fn round_recorded(&self, kind: &str, items: usize, abnormal: usize) -> String;
     fn coverage_legend(&self) -> String;
@@ -148,7 +150,7 @@ pub trait Messages: Sync {
     fn backups(&self, done: u32, required: u32) -> String;
     fn backup_result(&self, ok: bool, note: Option<&str>) -> String;
     fn recorded(&self) -> String;
-    fn consultations(&self, count: usize, minutes: u32) -> String;
+    fn consultations(&self, count: usize, minutes: u64) -> String;
     fn category(&self, category: Category) -> &'static str;
     fn in_scope(&self, forced: bool) -> String;
     fn out_of_scope(&self, category: Category, words: &[String], forced: bool) -> String;
@@ -173,6 +175,7 @@ pub enum RecoveryLabel {
     Level,
     ReportedAt,
     ReportedBy,
+    FromRisk,
     Status,
     Summary,
     Impact,

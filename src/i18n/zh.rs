@@ -436,6 +436,7 @@ impl Messages for Zh {
             RecoveryLabel::Level => "故障级别",
             RecoveryLabel::ReportedAt => "报告时间",
             RecoveryLabel::ReportedBy => "记录人",
+            RecoveryLabel::FromRisk => "来源巡检风险",
             RecoveryLabel::Status => "状态",
             RecoveryLabel::Summary => "故障概述",
             RecoveryLabel::Impact => "影响范围",
@@ -476,6 +477,14 @@ impl Messages for Zh {
         format!("{item} 的异常情况")
     }
 
+    fn nothing_due(&self) -> String {
+        "没有待完成的巡检".to_string()
+    }
+
+    fn say_what_is_wrong(&self) -> String {
+        "请说明异常情况".to_string()
+    }
+
     fn record_round(&self) -> String {
         "记录本轮巡检？".to_string()
     }
@@ -485,7 +494,7 @@ impl Messages for Zh {
     }
 
     fn coverage_legend(&self) -> String {
-        "✓ 已完成  ✗ 缺失  · 无需巡检".to_string()
+        "✓ 已完成  ✗ 缺失  … 今日进行中  · 无需巡检".to_string()
     }
 
     fn no_risks(&self, open_only: bool) -> String {
@@ -521,10 +530,12 @@ impl Messages for Zh {
         "已记录".to_string()
     }
 
-    fn consultations(&self, count: usize, minutes: u32) -> String {
+    fn consultations(&self, count: usize, minutes: u64) -> String {
         format!(
             "技术咨询 {count} 次，共 {}",
-            self.duration(TimeDelta::minutes(minutes.into()))
+            self.duration(TimeDelta::minutes(
+                i64::try_from(minutes).unwrap_or(i64::MAX / 60_000)
+            ))
         )
     }
 
@@ -590,6 +601,6 @@ impl Messages for Zh {
     }
 
     fn no_duty(&self) -> String {
-        "尚无值班安排".to_string()
+        "值班表上没有安排".to_string()
     }
 }

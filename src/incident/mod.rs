@@ -7,11 +7,11 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::contract::Contract;
+use crate::contract::{Contract, OutsideTerm};
 use crate::ids::{self, IdError, short_id};
 use crate::ledger::{Event, Record};
 use crate::sla::{ClockState, Level, OnSiteRequest, Rule, Sla, clock_state};
@@ -104,6 +104,8 @@ pub struct Incident {
     pub description: Option<String>,
     pub reported_at: DateTime<Utc>,
     pub reported_by: String,
+    /// The inspection risk it was opened from.
+    pub from_risk: Option<String>,
     pub level: Level,
     pub status: Status,
     pub response: Clock,
@@ -130,6 +132,7 @@ impl Incident {
             description: opened.description.clone(),
             reported_at: at,
             reported_by: record.by.clone(),
+            from_risk: opened.from_risk.clone(),
             level: opened.level,
             status: Status::Open,
             response: Clock::new(at, &opened.clocks.response),
@@ -380,12 +383,8 @@ pub enum IncidentError {
     SameLevel { id: String, level: Level },
     #[error("incident {id} changed status at {since}; record a later time")]
     BeforeStatusChange { id: String, since: String },
-    #[error("{at} is outside the contract term ({start} to {end})")]
-    OutsideTerm {
-        at: String,
-        start: NaiveDate,
-        end: NaiveDate,
-    },
+    #[error(transparent)]
+    OutsideTerm(#[from] OutsideTerm),
     #[error("that is before incident {id} was reported ({reported_at})")]
     BeforeReport { id: String, reported_at: String },
     #[error("{at} is in the future (now is {now}); record what has happened")]
@@ -404,8 +403,7 @@ pub fn check_time(at: DateTime<Utc>, now: DateTime<Utc>, zone: Tz) -> Result<(),
     }
 }
 
-/// An incident may be reported no later than a minute from now, and within the contract term
-/// (give or take a day, for the time zone).
+/// An incident may be reported no later than a minute from now, and within the contract term.
 pub fn check_report_time(
     at: DateTime<Utc>,
     now: DateTime<Utc>,
@@ -413,15 +411,7 @@ pub fn check_report_time(
 ) -> Result<(), IncidentError> {
     let zone = contract.timezone;
     check_time(at, now, zone)?;
-    let date = local_date(at, zone);
-    if date < contract.start || date > contract.end {
-        return Err(IncidentError::OutsideTerm {
-            at: rfc3339(at, zone),
-            start: contract.start,
-            end: contract.end,
-        });
-    }
-    Ok(())
+    Ok(contract.check_in_term(local_date(at, zone))?)
 }
 
 /// Every incident the records tell of, oldest report first. Records are folded in time order

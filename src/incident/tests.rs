@@ -595,7 +595,7 @@ fn an_incident_is_reported_within_the_term() {
     let now = site.at("2030-01-01 00:00");
     assert!(matches!(
         check_report_time(site.at("2023-12-31 23:00"), now, &site.contract),
-        Err(IncidentError::OutsideTerm { .. })
+        Err(IncidentError::OutsideTerm(_))
     ));
     assert_eq!(
         check_report_time(site.at("2024-01-02 00:00"), now, &site.contract),
@@ -603,6 +603,6 @@ fn an_incident_is_reported_within_the_term() {
     );
     assert!(matches!(
         check_report_time(site.at("2027-01-01 00:00"), now, &site.contract),
-        Err(IncidentError::OutsideTerm { .. })
+        Err(IncidentError::OutsideTerm(_))
     ));
 }

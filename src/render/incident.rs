@@ -23,6 +23,7 @@ pub struct IncidentJson {
     description: Option<String>,
     reported_at: String,
     reported_by: String,
+    from_risk: Option<String>,
     response_due: String,
     responded_at: Option<String>,
     response_met: Option<bool>,
@@ -62,6 +63,7 @@ impl IncidentJson {
             description: i.description.clone(),
             reported_at: time(i.reported_at),
             reported_by: i.reported_by.clone(),
+            from_risk: i.from_risk.clone(),
             response_due: time(i.response.due),
             responded_at: i.response.done.map(time),
             response_met: i.response.met(now),
@@ -253,17 +255,24 @@ pub fn markdown(report: &Recovery, m: &dyn Messages) -> String {
         .map(|(_, level)| m.level(level.number()))
         .collect::<Vec<_>>()
         .join(" → ");
-    doc.table(
-        &[label(L::Item), label(L::Detail)],
-        vec![
-            vec![label(L::Incident), incident.id.clone()],
-            vec![label(L::Customer), report.customer.to_string()],
-            vec![label(L::Level), level_text],
-            vec![label(L::ReportedAt), time(incident.reported_at)],
-            vec![label(L::ReportedBy), incident.reported_by.clone()],
-            vec![label(L::Status), m.status(incident.status).to_string()],
-        ],
+    let mut facts = vec![
+        vec![label(L::Incident), incident.id.clone()],
+        vec![label(L::Customer), report.customer.to_string()],
+        vec![label(L::Level), level_text],
+        vec![label(L::ReportedAt), time(incident.reported_at)],
+        vec![label(L::ReportedBy), incident.reported_by.clone()],
+    ];
+    facts.extend(
+        incident
+            .from_risk
+            .iter()
+            .map(|risk| vec![label(L::FromRisk), risk.clone()]),
     );
+    facts.push(vec![
+        label(L::Status),
+        m.status(incident.status).to_string(),
+    ]);
+    doc.table(&[label(L::Item), label(L::Detail)], facts);
     let resolved = incident.resolved.as_ref();
     let sections = [
         (
