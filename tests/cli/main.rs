@@ -88,14 +88,18 @@ impl Sandbox {
         cmd
     }
 
-    /// Runs `otss ARGS` with "now" at `now`, expects success, and returns its standard output.
-    pub fn stdout_at(&self, now: &str, args: &[&str]) -> String {
-        let output = self
-            .otss()
+    /// Runs `otss ARGS` with "now" at `now`.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> std::process::Output {
+        self.otss()
             .env("OTSS_NOW", now)
             .args(args)
             .output()
-            .unwrap();
+            .unwrap()
+    }
+
+    /// Runs `otss ARGS` with "now" at `now`, expects success, and returns its standard output.
+    pub fn stdout_at(&self, now: &str, args: &[&str]) -> String {
+        let output = self.run_at(now, args);
         assert!(output.status.success(), "{args:?}: {}", stderr(&output));
         String::from_utf8(output.stdout).unwrap()
     }
@@ -107,12 +111,7 @@ impl Sandbox {
 
     /// Runs `otss ARGS` with "now" at `now`, expects exit status `code`, returns standard error.
     pub fn fails_at(&self, now: &str, args: &[&str], code: i32) -> String {
-        let output = self
-            .otss()
-            .env("OTSS_NOW", now)
-            .args(args)
-            .output()
-            .unwrap();
+        let output = self.run_at(now, args);
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(code), "{args:?}: {err}");
         err

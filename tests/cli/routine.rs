@@ -474,38 +474,18 @@ fn the_duty_roster_and_the_start_of_shift_view() {
 #[test]
 fn on_a_terminal_the_checklist_is_walked_through() {
     let site = Sandbox::with_contract(SHENZHEN_5X8);
-    let otss = site.process();
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/terminal.py");
     // `a` ticks every item, Enter confirms them, Enter says yes to recording the round.
-    let output = std::process::Command::new("python3")
-        .arg(script)
-        .args([
-            "tick the items",
-            "a",
-            "Enter confirms",
-            "\\r",
-            "Record this round",
-            "\\r",
-            "--",
-        ])
-        .arg(otss.get_program())
-        .args(["inspect", "today", "--kind", "monitoring"])
-        .current_dir(site.path())
-        .env_clear()
-        .envs(
-            otss.get_envs()
-                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
-        )
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("TERM", "xterm")
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{said}\n{}",
-        super::stderr(&output)
+    let answers = [
+        ("tick the items", "a"),
+        ("Enter confirms", "\\r"),
+        ("Record this round", "\\r"),
+    ];
+    let (ok, said) = at_terminal(
+        &site,
+        &answers,
+        &["inspect", "today", "--kind", "monitoring"],
     );
+    assert!(ok, "{said}");
     assert!(
         said.contains("Monitoring inspection: round recorded, 5 items, 0 abnormal"),
         "{said}"
@@ -713,24 +693,14 @@ fn comp_leave_is_taken_on_working_days_once_under_one_name() {
 fn a_provisional_year_is_flagged_where_the_calendar_decides() {
     let site = Sandbox::with_contract(&SHENZHEN_5X8.replace("2026-12-31", "2027-12-31"));
     let now = morning("2027-10-05");
-    let output = site
-        .otss()
-        .env("OTSS_NOW", &now)
-        .args(["overtime", "log", "2027-10-02", "--json"])
-        .output()
-        .unwrap();
+    let output = site.run_at(&now, &["overtime", "log", "2027-10-02", "--json"]);
     let v: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         (v["comp_days"].clone(), v["published"].clone()),
         (json!(3), json!(false))
     );
     assert!(super::stderr(&output).contains("no holiday schedule is published for 2027"));
-    let output = site
-        .otss()
-        .env("OTSS_NOW", &now)
-        .args(["inspect", "today"])
-        .output()
-        .unwrap();
+    let output = site.run_at(&now, &["inspect", "today"]);
     assert!(super::stderr(&output).contains("no holiday schedule is published for 2027"));
 }
 
