@@ -11,7 +11,7 @@ use crate::calendar::Calendar;
 use crate::contract::Contract;
 use crate::ids::short_id;
 use crate::ledger::{Event, Record, select};
-use crate::service::{InspectionKind, Mode};
+use crate::service::InspectionKind;
 use crate::suggest::closest;
 use crate::time::local_date;
 
@@ -143,12 +143,7 @@ pub fn required(
     kind: InspectionKind,
     date: NaiveDate,
 ) -> u32 {
-    let in_term = contract.start <= date && date <= contract.end;
-    let owed = match contract.mode {
-        Mode::FiveByEight => calendar.is_working(date),
-        Mode::SevenByTwentyFour => true,
-    };
-    if in_term && owed {
+    if contract.serves_on(calendar, date) {
         contract.inspections[&kind].rounds
     } else {
         0

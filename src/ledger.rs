@@ -19,7 +19,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::incident::record as incident;
-use crate::{duty, inspect, leave, request, routine};
+use crate::{duty, inspect, leave, report, request, routine};
 
 pub mod index;
 
@@ -79,6 +79,8 @@ pub enum Event {
     LeaveTaken(leave::Taken),
     #[serde(rename = "duty.set")]
     DutySet(duty::Assignment),
+    #[serde(rename = "report.issued")]
+    ReportIssued(report::Issued),
 }
 
 impl Record {

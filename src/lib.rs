@@ -17,6 +17,7 @@ pub mod ledger;
 pub mod output;
 pub mod period;
 pub mod render;
+pub mod report;
 pub mod request;
 pub mod routine;
 pub mod service;

@@ -65,6 +65,23 @@ impl Tone {
 /// Width tables are fitted to when the terminal's is unknown.
 const DEFAULT_WIDTH: u16 = 100;
 
+/// A table with a header row, fitted to `width` columns, or to the terminal (else 100
+/// columns).
+pub fn render_table(header: Vec<String>, rows: Vec<Vec<String>>, width: Option<u16>) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header)
+        .add_rows(rows);
+    match width {
+        Some(width) => table.set_width(width),
+        None if table.width().is_none() => table.set_width(DEFAULT_WIDTH),
+        None => &mut table,
+    };
+    table.to_string()
+}
+
 pub struct Output {
     lang: Lang,
     color: bool,
@@ -118,16 +135,7 @@ impl Output {
 
     /// A table with a header row, fitted to the terminal (or 100 columns).
     pub fn table(&mut self, header: Vec<String>, rows: Vec<Vec<String>>) -> io::Result<()> {
-        let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(header)
-            .add_rows(rows);
-        if table.width().is_none() {
-            table.set_width(DEFAULT_WIDTH);
-        }
-        writeln!(self.out, "{table}")
+        writeln!(self.out, "{}", render_table(header, rows, None))
     }
 
     pub fn flush(&mut self) -> io::Result<()> {

@@ -236,17 +236,34 @@ pub fn read_index(path: &Path) -> Option<Index> {
 
 /// Stores the index whole, beside its final name and renamed into place.
 pub fn write_index(path: &Path, index: &Index) -> Result<(), StoreError> {
+    let bytes = serde_json::to_vec(index).map_err(|e| StoreError::Write {
+        path: path.to_path_buf(),
+        source: e.into(),
+    })?;
+    write_whole(path, &bytes)
+}
+
+/// Writes a file whole, readable by its owner only: beside its final name first, then
+/// renamed into place, so that a reader never sees half of it and a failed write leaves any
+/// earlier file as it was.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let write_error = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
     };
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     create_private_dir(dir).map_err(write_error)?;
     // Each process writes its own partial file, so concurrent writers never mix bytes.
-    let partial = path.with_extension(format!("{}.partial", std::process::id()));
-    let bytes = serde_json::to_vec(index).map_err(|e| write_error(e.into()))?;
-    write_private_file(&partial, &bytes).map_err(write_error)?;
-    fs::rename(&partial, path).map_err(write_error)
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let partial = dir.join(format!(".{name}.{}.partial", std::process::id()));
+    write_private_file(&partial, bytes).map_err(write_error)?;
+    fs::rename(&partial, path).map_err(|e| {
+        let _ = fs::remove_file(&partial);
+        write_error(e)
+    })
 }
 
 /// The entries of a directory, sorted; none when it does not exist.

@@ -19,6 +19,17 @@ use serde::{Deserialize, Serialize};
 use builtin::{BuiltIn, built_in};
 pub use schedule::{Schedule, ScheduleError};
 
+/// The days of a week, Monday first, as calendars in China print them.
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 /// The kind of a date (SPEC §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

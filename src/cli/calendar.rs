@@ -4,14 +4,14 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::context::Context;
 use super::show::{DayJson, date_with_weekday, warn_provisional};
-use crate::calendar::{Day, DayKind, Festival};
+use crate::calendar::{Day, DayKind, Festival, WEEK};
 use crate::i18n::{Messages, day_name};
 use crate::output::{Output, Tone};
 use crate::period::Period;
@@ -205,21 +205,13 @@ fn print_month(out: &mut Output, first: NaiveDate, days: &[Day]) -> anyhow::Resu
         " ".repeat(padding),
         out.paint(Tone::Heading, &title)
     ))?;
-    let header: String = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ]
-    .iter()
-    .map(|d| {
-        let name = m.weekday_short(*d);
-        format!("{}{name} ", " ".repeat(CELL - 1 - name.width()))
-    })
-    .collect();
+    let header: String = WEEK
+        .iter()
+        .map(|d| {
+            let name = m.weekday_short(*d);
+            format!("{}{name} ", " ".repeat(CELL - 1 - name.width()))
+        })
+        .collect();
     out.line(header.trim_end())?;
     let lead = first.weekday().num_days_from_monday() as usize;
     let mut cells = vec![" ".repeat(CELL); lead];

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use ulid::Ulid;
 
 use super::Cli;
@@ -263,9 +263,19 @@ impl Context {
         out: &mut Output,
         period: Option<&Period>,
     ) -> anyhow::Result<Vec<Record>> {
+        self.records_of_months(site, out, period.map(|p| p.months()).as_deref())
+    }
+
+    /// Every record of the months (each given by its first day), or of the whole ledger.
+    pub fn records_of_months(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        months: Option<&[NaiveDate]>,
+    ) -> anyhow::Result<Vec<Record>> {
         let ledger = LedgerDir(&site.ledger);
-        let months: Option<Vec<String>> = period.map(|p| {
-            p.months()
+        let months: Option<Vec<String>> = months.map(|months| {
+            months
                 .iter()
                 .map(|m| m.format("%Y-%m").to_string())
                 .collect()
@@ -302,6 +312,16 @@ impl Context {
         out: &mut Output,
         wanted: Wanted,
     ) -> anyhow::Result<Vec<Record>> {
+        Ok(self.indexed_incident_records(site, out, wanted)?.0)
+    }
+
+    /// The records of the incidents `wanted` picks, and the index they were found through.
+    pub fn indexed_incident_records(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        wanted: Wanted,
+    ) -> anyhow::Result<(Vec<Record>, Index)> {
         for fresh in [false, true] {
             let index = self.incident_index(site, out, fresh)?;
             let ids = match wanted {
@@ -317,7 +337,7 @@ impl Context {
                 }
             };
             if let Some(records) = index.records(&ids, &LedgerDir(&site.ledger))? {
-                return Ok(records);
+                return Ok((records, index));
             }
         }
         Err(LedgerError::Unsettled.into())

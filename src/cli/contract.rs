@@ -151,8 +151,9 @@ fn facts(m: &dyn Messages, site: &Site) -> Rows {
     let c = &site.contract;
     let row = |field: F, value: String| vec![m.field_label(field).to_string(), value];
     let city = c.city.clone().unwrap_or_else(|| m.none().to_string());
-    let mut rows = vec![
-        row(F::Customer, c.customer.clone()),
+    let mut rows = vec![row(F::Customer, c.customer.clone())];
+    rows.extend(c.provider.clone().map(|p| row(F::Provider, p)));
+    rows.extend([
         row(F::Mode, m.mode_name(c.mode).to_string()),
         row(F::Term, format!("{} – {}", c.start, c.end)),
         row(F::TimeZone, c.timezone.name().to_string()),
@@ -160,7 +161,8 @@ fn facts(m: &dyn Messages, site: &Site) -> Rows {
         row(F::Staff, m.staff_count(c.staff)),
         row(F::Language, c.language.key().to_string()),
         row(F::Ledger, c.ledger.display().to_string()),
-    ];
+        row(F::ReportsDue, m.report_due_day(c.report_due_day)),
+    ]);
     if c.mode == Mode::FiveByEight {
         let (start, end) = (c.hours.start.format("%H:%M"), c.hours.end.format("%H:%M"));
         rows.push(row(F::ServiceHours, format!("{start} – {end}")));

@@ -9,6 +9,7 @@ mod incident;
 mod inspect;
 mod note;
 mod overtime;
+mod report;
 mod request;
 mod risk;
 mod show;
@@ -34,6 +35,7 @@ Examples:
   otss incident open --level 1 --title \"CLB returns 502\"
   otss status                              open incidents, inspections due, backups, duty
   otss inspect today                       tick off today's inspection checklist
+  otss report 2025-03                      the month's service report
   otss --contract site/otss.toml calendar 2025-05-01 --json";
 
 /// otss — the on-site support engineer's tool: contract rules, SLA deadlines on China's
@@ -102,6 +104,8 @@ pub enum Command {
     /// The holiday on-call roster
     #[command(subcommand)]
     Duty(duty::DutyCommand),
+    /// Service reports (服务报告): a month or the annual summary, what is due, delivered
+    Report(report::ReportArgs),
     /// The start-of-shift view: open incidents, inspections due, backups, who is on duty
     Status(status::StatusArgs),
 }
@@ -122,6 +126,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Note(command) => note::run(&context, command),
         Command::Overtime(command) => overtime::run(&context, command),
         Command::Duty(command) => duty::run(&context, command),
+        Command::Report(args) => report::run(&context, args),
         Command::Status(args) => status::run(&context, args),
     }
 }

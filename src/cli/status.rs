@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::context::{Context, Wanted};
 use super::incident::{by_urgency, list_line};
+use super::report::{DueJson, term_reports};
 use super::show::{DayJson, date_with_weekday, moment, progress_line, warn_provisional};
 use crate::duty;
 use crate::incident::{Incident, fold};
@@ -12,6 +13,7 @@ use crate::inspect::{self, Due};
 use crate::output::Tone;
 use crate::period::Period;
 use crate::render::incident::IncidentJson;
+use crate::report::{DueReport, DueState};
 use crate::routine;
 use crate::sla::{ClockState, Sla};
 use crate::time::{local_date, rfc3339};
@@ -42,6 +44,8 @@ struct StatusJson {
     backups: BackupsJson,
     /// Who is on duty today, if the roster says.
     duty: Option<String>,
+    /// Reports late or due within a week.
+    reports: Vec<DueJson>,
 }
 
 #[derive(Serialize)]
@@ -71,7 +75,8 @@ fn attention(
 pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let incidents = fold(&context.incident_records(&site, &mut out, Wanted::Open)?);
+    let (records, index) = context.indexed_incident_records(&site, &mut out, Wanted::Open)?;
+    let incidents = fold(&records);
     let open = by_urgency(&incidents, true);
     let now = context.now;
     let contract = &site.contract;
@@ -96,6 +101,10 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
         done: standing.done,
     };
     let duty = duty::roster(&records).remove(&day.date);
+    let reports: Vec<DueReport> = term_reports(context, &site, &index)
+        .into_iter()
+        .filter(|r| r.pressing(day.date))
+        .collect();
     let m = out.messages();
     if args.json {
         let json = StatusJson {
@@ -112,6 +121,7 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
             inspections,
             backups,
             duty,
+            reports: reports.iter().map(|r| DueJson::new(r, &site)).collect(),
         };
         out.json(&json)?;
         return Ok(out.flush()?);
@@ -141,6 +151,17 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
     for (_, check) in standing.checks.iter().filter(|(_, c)| !c.ok) {
         let failed = m.backup_result(false, check.note.as_deref());
         out.line(out.paint(Tone::Breach, &m.labelled(&check.job, &failed)))?;
+    }
+    let month = |r: &DueReport| r.month.format("%Y-%m").to_string();
+    let (late, due): (Vec<&DueReport>, Vec<&DueReport>) =
+        reports.iter().partition(|r| r.state == DueState::Late);
+    if !late.is_empty() {
+        let months: Vec<String> = late.iter().map(|r| month(r)).collect();
+        out.line(out.paint(Tone::Breach, &m.reports_late(&months)))?;
+    }
+    for report in due {
+        let line = m.report_due(report.kind, &month(report), report.due, report.state);
+        out.line(out.paint(Tone::Warning, &line))?;
     }
     warn_provisional(&mut out, &site.calendar, [day.date])?;
     Ok(out.flush()?)

@@ -122,6 +122,8 @@ pub struct InspectionTerms {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contract {
     pub customer: String,
+    /// Who provides the service, for the reports.
+    pub provider: Option<String>,
     pub mode: Mode,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -137,6 +139,8 @@ pub struct Contract {
     pub calendar: CalendarTerms,
     pub inspections: BTreeMap<InspectionKind, InspectionTerms>,
     pub backups_per_month: u32,
+    /// The day of the following month a monthly report is due (`[reports] due_day`).
+    pub report_due_day: u32,
 }
 
 /// A date the contract does not cover.
@@ -196,6 +200,16 @@ impl Contract {
                 end: self.end,
             })
         }
+    }
+
+    /// Whether engineers are owed on site on `date` (SPEC §4): a day of the term, and under
+    /// 5x8 a working day of the calendar.
+    pub fn serves_on(&self, calendar: &Calendar, date: NaiveDate) -> bool {
+        let owed = match self.mode {
+            Mode::FiveByEight => calendar.is_working(date),
+            Mode::SevenByTwentyFour => true,
+        };
+        owed && self.check_in_term(date).is_ok()
     }
 
     /// The service catalogue with this contract's frequencies (SPEC §4).

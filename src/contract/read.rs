@@ -23,6 +23,7 @@ const LONGEST_BUDGET: TimeDelta = TimeDelta::days(366);
 
 pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract> {
     let customer = r.required(root, "customer").and_then(|f| non_empty(r, &f));
+    let provider = r.field(root, "provider").and_then(|f| non_empty(r, &f));
     let mode = r.required(root, "mode").and_then(|f| {
         r.parsed(&f, |s| {
             Mode::from_key(s).ok_or("the service mode must be \"5x8\" or \"7x24\"")
@@ -49,8 +50,10 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
     let calendar = calendar(r, root);
     let inspections = inspections(r, root, mode_for_defaults, language.unwrap_or(Lang::Zh));
     let backups_per_month = backups(r, root, mode_for_defaults);
+    let report_due_day = reports(r, root);
     Some(Contract {
         customer: customer?,
+        provider,
         mode: mode?,
         start: start?,
         end: end?,
@@ -64,6 +67,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
         calendar: calendar?,
         inspections: inspections?,
         backups_per_month: backups_per_month?,
+        report_due_day: report_due_day?,
     })
 }
 
@@ -389,4 +393,13 @@ fn backups<'i>(r: &mut Reader<'i>, root: &mut Table<'i>, mode: Mode) -> Option<u
     );
     r.finish(table);
     per_month
+}
+
+fn reports<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<u32> {
+    let mut table = r
+        .subtable(root, "reports")
+        .unwrap_or_else(|| r.empty_table("reports"));
+    let due_day = r.optional(&mut table, "due_day", 5, |r, f| count(r, f, 1..29));
+    r.finish(table);
+    due_day
 }

@@ -47,6 +47,7 @@ fn a_minimal_contract_gets_every_default() {
     assert_eq!(c.inspections[&InspectionKind::Monitoring].rounds, 1);
     assert!(!c.inspections[&InspectionKind::Alert].items.is_empty());
     assert_eq!(c.backups_per_month, 1);
+    assert_eq!((c.provider.as_deref(), c.report_due_day), (None, 5));
 }
 
 #[test]
@@ -86,6 +87,8 @@ items = ["CPU", "Disk"]
 rounds = 3
 [backups]
 per_month = 4
+[reports]
+due_day = 10
 "#,
     ))
     .unwrap();
@@ -103,6 +106,7 @@ per_month = 4
     );
     assert_eq!(c.inspections[&InspectionKind::Monitoring].rounds, 3);
     assert_eq!(c.backups_per_month, 4);
+    assert_eq!(c.report_due_day, 10);
     assert!(
         !c.is_priority_site(),
         "Chengdu is not in the overridden city list"
@@ -149,7 +153,9 @@ fn an_unknown_key_is_named_with_its_line_and_the_closest_key() {
         problem(&with("[inspections.monitorng]\nitems = [\"x\"]\n"))
             .contains("did you mean `inspections.monitoring`?")
     );
-    assert!(problem(&with("colour = \"red\"\n")).contains("valid keys here: customer, mode"));
+    assert!(
+        problem(&with("colour = \"red\"\n")).contains("valid keys here: customer, provider, mode")
+    );
 }
 
 #[test]
@@ -226,6 +232,14 @@ fn invalid_values_name_the_key_the_line_and_what_is_allowed() {
         (
             with("[inspections.alert]\nitems = [\"a\", \"a\"]\n"),
             "7: `inspections.alert.items` = [\"a\", \"a\"]: item \"a\" is listed twice",
+        ),
+        (
+            with("[reports]\ndue_day = 31\n"),
+            "7: `reports.due_day` = 31: must be from 1 to 28",
+        ),
+        (
+            with("provider = 7\n"),
+            "6: `provider` = 7: must be a string, not integer",
         ),
         (
             with("customer = \"again\"\n"),

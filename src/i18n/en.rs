@@ -4,15 +4,31 @@ use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::{
-    ContractField, Lang, Messages, PrioritySite, RecoveryLabel, approximately, day_name,
-    duration_in,
+    ContractField, Lang, Messages, PrioritySite, RecoveryLabel, ReportLabel, approximately,
+    day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
+use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 pub struct En;
 
@@ -92,6 +108,10 @@ impl Messages for En {
         " & "
     }
 
+    fn items_separator(&self) -> &'static str {
+        ", "
+    }
+
     fn duration(&self, d: TimeDelta) -> String {
         duration_in(d, ["d", "h", "min", "s"])
     }
@@ -105,22 +125,15 @@ impl Messages for En {
     }
 
     fn month_title(&self, year: i32, month: u32) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let name = MONTHS.get(month as usize - 1).copied().unwrap_or_default();
         format!("{name} {year}")
+    }
+
+    fn month_short(&self, month: u32) -> String {
+        MONTHS
+            .get(month as usize - 1)
+            .map(|name| name[..3].to_string())
+            .unwrap_or_default()
     }
 
     fn working_days_in_month(&self, count: usize) -> String {
@@ -287,6 +300,7 @@ impl Messages for En {
             ContractField::Value => "Value",
             ContractField::Path => "File",
             ContractField::Customer => "Customer",
+            ContractField::Provider => "Provider",
             ContractField::Mode => "Service mode",
             ContractField::Term => "Term",
             ContractField::TimeZone => "Time zone",
@@ -308,6 +322,7 @@ impl Messages for En {
             ContractField::Checklist => "Checklist",
             ContractField::CalendarCorrections => "Calendar corrections",
             ContractField::Schedules => "Schedules",
+            ContractField::ReportsDue => "Monthly report due",
         }
     }
 
@@ -647,5 +662,164 @@ impl Messages for En {
 
     fn no_duty(&self) -> String {
         "no one is on the duty roster".to_string()
+    }
+
+    fn report_label(&self, label: ReportLabel) -> &'static str {
+        use ReportLabel as L;
+        match label {
+            L::Item => "Item",
+            L::Detail => "Detail",
+            L::NoneRecorded => "None.",
+            L::Time => "Time",
+            L::Engineer => "Engineer",
+            L::Summary => "Service summary",
+            L::Customer => "Customer",
+            L::Provider => "Provider",
+            L::Period => "Period",
+            L::Mode => "Service mode",
+            L::Term => "Contract term",
+            L::WorkingDays => "Working days",
+            L::DaysOnSite => "Days on site",
+            L::MonthByMonth => "Month by month",
+            L::Month => "Month",
+            L::MonthIncidents => "Incidents",
+            L::MonthResponse => "Resp. met",
+            L::MonthInspections => "Inspections",
+            L::MonthBackups => "Backups",
+            L::MonthSupport => "Support",
+            L::MonthRequests => "Requests (out)",
+            L::MonthComp => "Comp days",
+            L::Incidents => "Incidents",
+            L::Level => "Level",
+            L::Count => "Count",
+            L::Total => "Total",
+            L::Response => "Response",
+            L::Arrival => "Arrival",
+            L::ResponseMet => "Response met",
+            L::OpenAtEnd => "Unresolved at period end",
+            L::MeanToAcknowledge => "Mean time to acknowledge",
+            L::MeanToResolve => "Mean time to resolve",
+            L::IncidentList => "Incident list",
+            L::Id => "ID",
+            L::IncidentTitle => "Title",
+            L::ReportedAt => "Reported",
+            L::Status => "Status",
+            L::ResolvedAt => "Resolved",
+            L::Inspections => "Inspections",
+            L::Kind => "Kind",
+            L::Required => "Required",
+            L::Done => "Done",
+            L::Coverage => "Coverage",
+            L::Findings => "Abnormal findings",
+            L::CheckItem => "Check item",
+            L::Note => "Note",
+            L::Backups => "Backup checks",
+            L::FailedBackups => "Failed backup checks",
+            L::Job => "Backup job",
+            L::Support => "Technical support consultations",
+            L::Consultations => "Consultations",
+            L::TimeSpent => "Time spent",
+            L::TopProducts => "Products asked about most",
+            L::Requests => "Customer requests",
+            L::RequestsTotal => "Requests",
+            L::OutOfScope => "Out of scope",
+            L::Request => "Request",
+            L::Scope => "Scope",
+            L::CompLeave => "Comp leave",
+            L::CompEarned => "Comp days earned",
+            L::CompTaken => "Comp days taken",
+            L::RisksAndSuggestions => "Platform risks and optimisation suggestions",
+            L::Risks => "Platform risks",
+            L::Suggestions => "Optimisation suggestions",
+            L::Content => "Content",
+            L::SlaChart => "SLA results by level",
+            L::CoverageChart => "Inspection coverage",
+            L::IncidentsChart => "Incidents over the period",
+            L::TrendsChart => "Trends: response met and inspections done, by month",
+            L::CoverageFull => "all done",
+            L::CoveragePartial => "partly done",
+            L::CoverageMissed => "missed",
+            L::NotRequired => "none required",
+            L::NotCounted => "not yet",
+            L::Monthly => "monthly report",
+            L::Annual => "annual summary",
+            L::Due => "Due",
+            L::Issued => "Issued",
+            L::State => "State",
+        }
+    }
+
+    fn numbered(&self, n: usize, heading: &str) -> String {
+        format!("{n}. {heading}")
+    }
+
+    fn report_title(&self, kind: ReportKind, period: &str) -> String {
+        match kind {
+            ReportKind::Monthly => format!("Technical Support Service Monthly Report: {period}"),
+            ReportKind::Annual => format!("Technical Support Service Annual Summary: {period}"),
+        }
+    }
+
+    fn date_span(&self, first: NaiveDate, last: NaiveDate) -> String {
+        format!("{first} to {last}")
+    }
+
+    fn counted_to(&self, date: NaiveDate) -> String {
+        format!(" (in progress, counted to {date})")
+    }
+
+    fn per_day_cap(&self) -> String {
+        "A day counts at most the rounds it requires: extra rounds never make up for a day missed."
+            .to_string()
+    }
+
+    fn verdict_column(&self, clock: &str, verdict: &str) -> String {
+        format!("{clock} {verdict}")
+    }
+
+    fn times(&self, what: &str, count: u32) -> String {
+        format!("{what} ({count})")
+    }
+
+    fn request_scope(&self, category: Option<Category>) -> String {
+        match category {
+            None => "in scope".to_string(),
+            Some(category) => format!("out of scope: {}", self.category(category)),
+        }
+    }
+
+    fn due_state(&self, state: DueState) -> &'static str {
+        match state {
+            DueState::Issued => "issued",
+            DueState::Late => "late",
+            DueState::Due => "due",
+            DueState::Upcoming => "upcoming",
+        }
+    }
+
+    fn report_due(&self, kind: ReportKind, month: &str, due: NaiveDate, state: DueState) -> String {
+        let name = match kind {
+            ReportKind::Monthly => "monthly report",
+            ReportKind::Annual => "annual summary",
+        };
+        format!("{month} {name}: due by {due} ({})", self.due_state(state))
+    }
+
+    fn reports_late(&self, months: &[String]) -> String {
+        format!("reports late: {}", months.join(self.items_separator()))
+    }
+
+    fn report_issued(&self, month: &str) -> String {
+        format!("recorded the {month} report as issued")
+    }
+
+    fn report_written(&self, path: &str) -> String {
+        format!("report written to {path}")
+    }
+
+    fn report_due_day(&self, day: u32) -> String {
+        format!(
+            "by day {day} of the following month; every report at least 14 days before the term ends"
+        )
     }
 }

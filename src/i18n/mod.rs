@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::calendar::{Basis, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
+use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::sla::Situation;
@@ -66,12 +67,16 @@ pub trait Messages: Sync {
     /// Between clauses of one sentence.
     fn clause_separator(&self) -> &'static str;
     fn list_separator(&self) -> &'static str;
+    /// Between the items of an enumeration: `CVM、TKE`, `CVM, TKE`.
+    fn items_separator(&self) -> &'static str;
     fn duration(&self, d: TimeDelta) -> String;
     fn warning(&self) -> &'static str;
     fn yes_no(&self, yes: bool) -> &'static str;
 
     // Calendar.
     fn month_title(&self, year: i32, month: u32) -> String;
+    /// A month's short name, for chart axes: `3月`, `Mar`.
+    fn month_short(&self, month: u32) -> String;
     fn working_days_in_month(&self, count: usize) -> String;
     fn calendar_legend(&self) -> String;
     fn working_status(&self, working: bool, comp_days: u32) -> String;
@@ -162,6 +167,115 @@ pub trait Messages: Sync {
     fn balance_header(&self) -> Vec<String>;
     fn on_duty(&self, engineer: &str) -> String;
     fn no_duty(&self) -> String;
+
+    // Service reports.
+    fn report_label(&self, label: ReportLabel) -> &'static str;
+    /// A numbered section heading: `一、服务概况`, `1. Service summary`.
+    fn numbered(&self, n: usize, heading: &str) -> String;
+    fn report_title(&self, kind: ReportKind, period: &str) -> String;
+    fn date_span(&self, first: NaiveDate, last: NaiveDate) -> String;
+    /// Added to the span of a period still in progress.
+    fn counted_to(&self, date: NaiveDate) -> String;
+    fn per_day_cap(&self) -> String;
+    /// A column of a clock's verdicts: `响应达标`, `Response met`.
+    fn verdict_column(&self, clock: &str, verdict: &str) -> String;
+    /// A product and how often it was asked about.
+    fn times(&self, what: &str, count: u32) -> String;
+    /// In scope (`None`), or out of scope in a category.
+    fn request_scope(&self, category: Option<Category>) -> String;
+    fn due_state(&self, state: DueState) -> &'static str;
+    fn report_due(&self, kind: ReportKind, month: &str, due: NaiveDate, state: DueState) -> String;
+    fn report_issued(&self, month: &str) -> String;
+    /// The months whose reports are late, in one line.
+    fn reports_late(&self, months: &[String]) -> String;
+    fn report_written(&self, path: &str) -> String;
+    /// When monthly reports are due, by the contract's day of the following month.
+    fn report_due_day(&self, day: u32) -> String;
+}
+
+/// Headings and labels of the service reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportLabel {
+    Item,
+    Detail,
+    NoneRecorded,
+    Time,
+    Engineer,
+    Summary,
+    Customer,
+    Provider,
+    Period,
+    Mode,
+    Term,
+    WorkingDays,
+    DaysOnSite,
+    MonthByMonth,
+    Month,
+    /// Short column names of the month-by-month table.
+    MonthIncidents,
+    MonthResponse,
+    MonthInspections,
+    MonthBackups,
+    MonthSupport,
+    MonthRequests,
+    MonthComp,
+    Incidents,
+    Level,
+    Count,
+    Total,
+    Response,
+    Arrival,
+    ResponseMet,
+    OpenAtEnd,
+    MeanToAcknowledge,
+    MeanToResolve,
+    IncidentList,
+    Id,
+    IncidentTitle,
+    ReportedAt,
+    Status,
+    ResolvedAt,
+    Inspections,
+    Kind,
+    Required,
+    Done,
+    Coverage,
+    Findings,
+    CheckItem,
+    Note,
+    Backups,
+    FailedBackups,
+    Job,
+    Support,
+    Consultations,
+    TimeSpent,
+    TopProducts,
+    Requests,
+    RequestsTotal,
+    OutOfScope,
+    Request,
+    Scope,
+    CompLeave,
+    CompEarned,
+    CompTaken,
+    RisksAndSuggestions,
+    Risks,
+    Suggestions,
+    Content,
+    SlaChart,
+    CoverageChart,
+    IncidentsChart,
+    TrendsChart,
+    CoverageFull,
+    CoveragePartial,
+    CoverageMissed,
+    NotRequired,
+    NotCounted,
+    Monthly,
+    Annual,
+    Due,
+    Issued,
+    State,
 }
 
 /// Headings and labels of the recovery report (故障恢复报告).
@@ -201,6 +315,7 @@ pub enum ContractField {
     Value,
     Path,
     Customer,
+    Provider,
     Mode,
     Term,
     TimeZone,
@@ -222,6 +337,7 @@ pub enum ContractField {
     Checklist,
     CalendarCorrections,
     Schedules,
+    ReportsDue,
 }
 
 /// A duration as whole days, hours, minutes and seconds, with the language's unit words

@@ -4,12 +4,13 @@ use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::{
-    ContractField, Lang, Messages, PrioritySite, RecoveryLabel, approximately, day_name,
-    duration_in,
+    ContractField, Lang, Messages, PrioritySite, RecoveryLabel, ReportLabel, approximately,
+    day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
+use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
@@ -87,6 +88,10 @@ impl Messages for Zh {
         "、"
     }
 
+    fn items_separator(&self) -> &'static str {
+        "、"
+    }
+
     fn duration(&self, d: TimeDelta) -> String {
         duration_in(d, ["天", "小时", "分钟", "秒"])
     }
@@ -101,6 +106,10 @@ impl Messages for Zh {
 
     fn month_title(&self, year: i32, month: u32) -> String {
         format!("{year}年{month}月")
+    }
+
+    fn month_short(&self, month: u32) -> String {
+        format!("{month}月")
     }
 
     fn working_days_in_month(&self, count: usize) -> String {
@@ -259,6 +268,7 @@ impl Messages for Zh {
             ContractField::Value => "内容",
             ContractField::Path => "文件",
             ContractField::Customer => "客户",
+            ContractField::Provider => "服务商",
             ContractField::Mode => "服务模式",
             ContractField::Term => "服务期",
             ContractField::TimeZone => "时区",
@@ -280,6 +290,7 @@ impl Messages for Zh {
             ContractField::Checklist => "检查项",
             ContractField::CalendarCorrections => "日历调整",
             ContractField::Schedules => "节假日安排文件",
+            ContractField::ReportsDue => "月度报告提交日",
         }
     }
 
@@ -602,5 +613,165 @@ impl Messages for Zh {
 
     fn no_duty(&self) -> String {
         "值班表上没有安排".to_string()
+    }
+
+    fn report_label(&self, label: ReportLabel) -> &'static str {
+        use ReportLabel as L;
+        match label {
+            L::Item => "项目",
+            L::Detail => "内容",
+            L::NoneRecorded => "无",
+            L::Time => "时间",
+            L::Engineer => "工程师",
+            L::Summary => "服务概况",
+            L::Customer => "客户",
+            L::Provider => "服务商",
+            L::Period => "报告期间",
+            L::Mode => "服务模式",
+            L::Term => "合同服务期",
+            L::WorkingDays => "工作日（天）",
+            L::DaysOnSite => "驻场服务天数",
+            L::MonthByMonth => "逐月统计",
+            L::Month => "月份",
+            L::MonthIncidents => "故障",
+            L::MonthResponse => "响应达标率",
+            L::MonthInspections => "巡检完成",
+            L::MonthBackups => "备份检查",
+            L::MonthSupport => "咨询",
+            L::MonthRequests => "需求（范围外）",
+            L::MonthComp => "获得调休",
+            L::Incidents => "故障处理",
+            L::Level => "级别",
+            L::Count => "数量",
+            L::Total => "合计",
+            L::Response => "响应",
+            L::Arrival => "到场",
+            L::ResponseMet => "响应达标率",
+            L::OpenAtEnd => "期末未解决故障",
+            L::MeanToAcknowledge => "平均响应时长",
+            L::MeanToResolve => "平均解决时长",
+            L::IncidentList => "故障清单",
+            L::Id => "编号",
+            L::IncidentTitle => "故障描述",
+            L::ReportedAt => "报告时间",
+            L::Status => "状态",
+            L::ResolvedAt => "解决时间",
+            L::Inspections => "巡检",
+            L::Kind => "类别",
+            L::Required => "应完成",
+            L::Done => "已完成",
+            L::Coverage => "完成率",
+            L::Findings => "异常发现",
+            L::CheckItem => "检查项",
+            L::Note => "说明",
+            L::Backups => "备份检查",
+            L::FailedBackups => "失败的备份检查",
+            L::Job => "备份任务",
+            L::Support => "技术支持咨询",
+            L::Consultations => "咨询次数",
+            L::TimeSpent => "累计时长",
+            L::TopProducts => "主要咨询产品",
+            L::Requests => "客户需求",
+            L::RequestsTotal => "需求总数",
+            L::OutOfScope => "服务范围外",
+            L::Request => "需求内容",
+            L::Scope => "服务范围",
+            L::CompLeave => "调休",
+            L::CompEarned => "获得调休（天）",
+            L::CompTaken => "已调休（天）",
+            L::RisksAndSuggestions => "平台风险与优化建议",
+            L::Risks => "平台风险",
+            L::Suggestions => "优化建议",
+            L::Content => "内容",
+            L::SlaChart => "各级别服务时效达标情况",
+            L::CoverageChart => "巡检完成情况",
+            L::IncidentsChart => "故障分布",
+            L::TrendsChart => "逐月趋势：响应达标率与巡检完成率",
+            L::CoverageFull => "全部完成",
+            L::CoveragePartial => "部分完成",
+            L::CoverageMissed => "未巡检",
+            L::NotRequired => "无需巡检",
+            L::NotCounted => "未到日期",
+            L::Monthly => "月度报告",
+            L::Annual => "年度总结报告",
+            L::Due => "截止日期",
+            L::Issued => "提交时间",
+            L::State => "状态",
+        }
+    }
+
+    fn numbered(&self, n: usize, heading: &str) -> String {
+        const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+        match NUMERALS.get(n.wrapping_sub(1)) {
+            Some(numeral) => format!("{numeral}、{heading}"),
+            None => format!("{n}、{heading}"),
+        }
+    }
+
+    fn report_title(&self, kind: ReportKind, period: &str) -> String {
+        match kind {
+            ReportKind::Monthly => format!("技术支持服务月度报告（{period}）"),
+            ReportKind::Annual => format!("技术支持服务年度总结报告（{period}）"),
+        }
+    }
+
+    fn date_span(&self, first: NaiveDate, last: NaiveDate) -> String {
+        format!("{first} 至 {last}")
+    }
+
+    fn counted_to(&self, date: NaiveDate) -> String {
+        format!("（进行中，统计至 {date}）")
+    }
+
+    fn per_day_cap(&self) -> String {
+        "每类巡检每天最多计入当天要求的轮次：某天多做的轮次不抵补其他日期的缺漏。".to_string()
+    }
+
+    fn verdict_column(&self, clock: &str, verdict: &str) -> String {
+        format!("{clock}{verdict}")
+    }
+
+    fn times(&self, what: &str, count: u32) -> String {
+        format!("{what}（{count} 次）")
+    }
+
+    fn request_scope(&self, category: Option<Category>) -> String {
+        match category {
+            None => "范围内".to_string(),
+            Some(category) => format!("范围外：{}", self.category(category)),
+        }
+    }
+
+    fn due_state(&self, state: DueState) -> &'static str {
+        match state {
+            DueState::Issued => "已提交",
+            DueState::Late => "逾期未提交",
+            DueState::Due => "待提交",
+            DueState::Upcoming => "未到期",
+        }
+    }
+
+    fn report_due(&self, kind: ReportKind, month: &str, due: NaiveDate, state: DueState) -> String {
+        let name = match kind {
+            ReportKind::Monthly => "月度报告",
+            ReportKind::Annual => "年度总结报告",
+        };
+        format!("{month} {name}：{due} 前提交（{}）", self.due_state(state))
+    }
+
+    fn reports_late(&self, months: &[String]) -> String {
+        format!("逾期未提交的报告：{}", months.join(self.items_separator()))
+    }
+
+    fn report_issued(&self, month: &str) -> String {
+        format!("已记录 {month} 的报告已提交")
+    }
+
+    fn report_written(&self, path: &str) -> String {
+        format!("报告已写入 {path}")
+    }
+
+    fn report_due_day(&self, day: u32) -> String {
+        format!("次月 {day} 日前；所有报告不晚于合同期结束前 14 天")
     }
 }

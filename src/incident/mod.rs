@@ -278,6 +278,20 @@ impl Incident {
         }
     }
 
+    /// The status the incident had at `t`, by its timeline; `None` before it was reported.
+    pub fn status_at(&self, t: DateTime<Utc>) -> Option<Status> {
+        self.timeline
+            .iter()
+            .take_while(|entry| entry.at <= t)
+            .filter_map(|entry| match entry.happening {
+                Happening::Opened { .. } | Happening::Reopened => Some(Status::Open),
+                Happening::Resolved { .. } => Some(Status::Resolved),
+                Happening::Closed => Some(Status::Closed),
+                _ => None,
+            })
+            .last()
+    }
+
     /// The clocks still running, with their names, nearest deadline first. Only an open
     /// incident has running clocks.
     pub fn running_clocks(&self) -> Vec<(ClockName, Clock)> {

@@ -199,6 +199,19 @@ fn the_full_lifecycle() {
     assert_eq!(incident.timeline.len(), 6);
     assert!(incident.running_clocks().is_empty());
     let zone = site.contract.timezone;
+    assert_eq!(incident.status_at(site.at("2024-05-04 21:59")), None);
+    assert_eq!(
+        incident.status_at(site.at("2024-05-05 02:59:59")),
+        Some(Status::Open)
+    );
+    assert_eq!(
+        incident.status_at(site.at("2024-05-05 03:00")),
+        Some(Status::Resolved)
+    );
+    assert_eq!(
+        incident.status_at(site.at("2024-05-06 12:00")),
+        Some(Status::Closed)
+    );
     let reopen = incident.check(Action::Reopen, now, now, zone);
     assert_eq!(reopen, Ok(()));
     assert_eq!(

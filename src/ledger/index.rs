@@ -11,19 +11,22 @@
 //! damaged index costs one full read, never a record.
 //!
 //! `otss incident list --open` and `otss status` then read only the records of the open
-//! incidents, however many years the ledger holds.
+//! incidents, however many years the ledger holds. The index also keeps which service reports
+//! were issued and when, so that what is due is known without reading the term's records.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{LedgerError, LineProblem, NO_NEWLINE, Record, TORN, read_lines};
 use crate::incident::{self, Status};
+use crate::report;
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 2;
+const INDEX_FORMAT: u32 = 3;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -102,6 +105,8 @@ pub struct Index {
     files: Vec<String>,
     marks: BTreeMap<String, FileMark>,
     incidents: BTreeMap<String, IncidentEntry>,
+    /// The month of every report issued, with when it was first issued.
+    reports: BTreeMap<String, DateTime<Utc>>,
     /// Lines that are not records, reported on every read as a full read would.
     problems: Vec<LineProblem>,
     /// Last lines without a newline, found on this read.
@@ -265,6 +270,7 @@ impl Index {
     ) -> Result<Result<(), Stale>, S::Error> {
         let mut touched = BTreeSet::new();
         for (location, record) in fresh {
+            report::note_issued(&mut self.reports, record);
             if let Some(id) = incident::subject(&record.event) {
                 let entry = self.incidents.entry(id.to_string()).or_default();
                 entry.records.push(*location);
@@ -351,6 +357,11 @@ impl Index {
             .filter(|(_, entry)| entry.open)
             .map(|(id, _)| id.as_str())
             .collect()
+    }
+
+    /// The month of every report issued, with when it was first issued.
+    pub fn issued_reports(&self) -> &BTreeMap<String, DateTime<Utc>> {
+        &self.reports
     }
 
     /// Ids of every incident.

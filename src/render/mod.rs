@@ -2,3 +2,4 @@
 
 pub mod incident;
 pub mod markdown;
+pub mod report;

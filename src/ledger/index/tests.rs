@@ -81,7 +81,7 @@ impl Memory {
     }
 
     /// Everything, read whole.
-    fn full_read(&self) -> (Vec<Incident>, Vec<LineProblem>) {
+    fn full_read(&self) -> (Vec<Record>, Vec<LineProblem>) {
         let mut records = Vec::new();
         let mut problems = Vec::new();
         for (name, bytes) in self.files.borrow().iter() {
@@ -90,7 +90,7 @@ impl Memory {
             problems.append(&mut bad);
         }
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-        (fold(&records), problems)
+        (records, problems)
     }
 }
 
@@ -100,7 +100,7 @@ fn record(n: u32, incident: &str, event: u8) -> String {
     let subject = Subject {
         incident: incident.to_string(),
     };
-    let event = match event % 6 {
+    let event = match event % 7 {
         0 => Event::IncidentOpened(Opened {
             incident: incident.to_string(),
             level: Level::new(2).unwrap(),
@@ -129,7 +129,10 @@ fn record(n: u32, incident: &str, event: u8) -> String {
         }),
         3 => Event::IncidentClosed(subject),
         4 => Event::IncidentReopened(subject),
-        _ => Event::IncidentArrived(subject),
+        5 => Event::IncidentArrived(subject),
+        _ => Event::ReportIssued(crate::report::Issued {
+            period: format!("2025-0{}", n % 3 + 1),
+        }),
     };
     Record {
         v: SCHEMA_VERSION,
@@ -174,7 +177,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        8 => (0u8..4, 0u8..5, 0u8..6).prop_map(|(file, incident, event)| Op::Record { file, incident, event }),
+        8 => (0u8..4, 0u8..5, 0u8..7).prop_map(|(file, incident, event)| Op::Record { file, incident, event }),
         1 => (0u8..4).prop_map(|file| Op::Torn { file }),
         1 => (0u8..4).prop_map(|file| Op::Garbage { file }),
         1 => (0u8..4, any::<u16>(), any::<bool>()).prop_map(|(file, at, keep_modified)| Op::Edit { file, at, keep_modified }),
@@ -261,7 +264,13 @@ proptest! {
         for (n, op) in ops.into_iter().enumerate() {
             apply(&ledger, n, op);
             let (next, open, all) = indexed(index.take(), &ledger);
-            let (full, full_problems) = ledger.full_read();
+            let (records, full_problems) = ledger.full_read();
+            let full = fold(&records);
+            let mut issued = BTreeMap::new();
+            for record in &records {
+                crate::report::note_issued(&mut issued, record);
+            }
+            prop_assert_eq!(next.issued_reports(), &issued);
             let full_open: Vec<Incident> = full.iter().filter(|i| i.status == Status::Open).cloned().collect();
             prop_assert_eq!(&open, &full_open);
             prop_assert_eq!(&all, &full);

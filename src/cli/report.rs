@@ -1,0 +1,278 @@
+//! `otss report`: the monthly and annual service reports, what is due, and recording that
+//! a report was delivered.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use super::context::{Context, Site, Wanted, new_record_id};
+use crate::incident::fold;
+use crate::ledger::Event;
+use crate::ledger::index::Index;
+use crate::output::{Output, Tone};
+use crate::period::Period;
+use crate::render::report::{self as view, ReportJson, html};
+use crate::report::{
+    DueReport, DueState, Issued, Report, ReportKind, Scope, Sources, report_month, reports_due,
+};
+use crate::store;
+use crate::time::{local_date, rfc3339};
+
+const EXAMPLES: &str = "\
+Examples:
+  otss report 2025-03                          the March report in the terminal
+  otss report 2025-03 --format md > 2025-03.md
+  otss report 2025-03 --out 2025-03.html       the format follows the file's extension
+  otss report 2025 --lang en --format html --out annual.html
+  otss report due                              which reports are due, issued or late
+  otss report issue 2025-03                    the March report was delivered today";
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    command: Option<ReportCommand>,
+
+    /// The month (YYYY-MM) or the year (YYYY); the term's last month is the annual summary
+    #[arg(required = true, value_name = "PERIOD")]
+    period: Option<String>,
+
+    /// How to write the report [default: from the --out file's extension, else table]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+
+    /// Write the report to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+
+    /// Print JSON (the same as --format json)
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum ReportCommand {
+    /// Every report of the term: when it is due, and whether it was issued or is late
+    Due {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that the report of a period was delivered to the customer
+    Issue {
+        /// The month (YYYY-MM), or the year (YYYY) for the annual summary
+        period: String,
+        /// When it was delivered [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Tables for the terminal
+    Table,
+    /// Markdown, to paste into a document
+    Md,
+    /// JSON, for scripts
+    Json,
+    /// One self-contained HTML page that prints to A4
+    Html,
+}
+
+impl Format {
+    /// The format a file's extension asks for.
+    fn of_file(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "md" | "markdown" => Some(Format::Md),
+            "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
+}
+
+pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
+    let site = context.site()?;
+    let mut out = context.output(Some(site.contract.language));
+    match (args.command, args.period) {
+        (Some(ReportCommand::Due { json }), _) => due(context, &site, &mut out, json)?,
+        (Some(ReportCommand::Issue { period, at }), _) => {
+            issue(context, &site, &mut out, &period, at.as_deref())?
+        }
+        (None, Some(period)) => {
+            let format = match (args.json, args.format) {
+                (true, _) => Format::Json,
+                (false, Some(format)) => format,
+                (false, None) => args
+                    .out
+                    .as_deref()
+                    .and_then(Format::of_file)
+                    .unwrap_or(Format::Table),
+            };
+            report(
+                context,
+                &site,
+                &mut out,
+                &period,
+                format,
+                args.out.as_deref(),
+            )?
+        }
+        (None, None) => anyhow::bail!("name a period (YYYY-MM or YYYY), or `due` or `issue`"),
+    }
+    Ok(out.flush()?)
+}
+
+/// The scope of the period typed.
+fn scope(context: &Context, site: &Site, period: &str) -> anyhow::Result<Scope> {
+    let period = context.period(site, Some(period))?;
+    Ok(Scope::new(&site.contract, period)?)
+}
+
+fn report(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    period: &str,
+    format: Format,
+    file: Option<&Path>,
+) -> anyhow::Result<()> {
+    let scope = scope(context, site, period)?;
+    let incidents = fold(&context.incident_records(site, out, Wanted::All)?);
+    let months: Vec<NaiveDate> = scope.months().iter().map(Period::first).collect();
+    let records = context.records_of_months(site, out, Some(&months))?;
+    let sources = Sources {
+        contract: &site.contract,
+        calendar: &site.calendar,
+        incidents: &incidents,
+        records: &records,
+        now: context.now,
+    };
+    let report = Report::new(&sources, scope);
+    let zone = site.contract.timezone;
+    let m = out.messages();
+    let outline = view::outline(&report, zone, m);
+    let text = match format {
+        Format::Json => serde_json::to_string_pretty(&ReportJson::new(&report, zone))? + "\n",
+        Format::Md => view::markdown(&outline),
+        Format::Html => html::page(&outline, &report, zone, m),
+        Format::Table => match file {
+            Some(_) => view::text(&outline, Some(100), |_, text| text.to_string()),
+            None => view::text(&outline, None, |tone, text| out.paint(tone, text)),
+        },
+    };
+    match file {
+        Some(path) => {
+            store::write_whole(path, text.as_bytes())?;
+            let written = m.report_written(&path.display().to_string());
+            out.line(out.paint(Tone::Plain, &written))?;
+        }
+        None => out.line(text.trim_end())?,
+    }
+    Ok(())
+}
+
+/// A report of the term as JSON.
+#[derive(Serialize)]
+pub struct DueJson {
+    month: String,
+    kind: ReportKind,
+    due: NaiveDate,
+    state: DueState,
+    issued_at: Option<String>,
+}
+
+impl DueJson {
+    pub fn new(report: &DueReport, site: &Site) -> DueJson {
+        DueJson {
+            month: report.month.format("%Y-%m").to_string(),
+            kind: report.kind,
+            due: report.due,
+            state: report.state,
+            issued_at: report.issued.map(|t| rfc3339(t, site.contract.timezone)),
+        }
+    }
+}
+
+/// Every report of the term with where it stands today, by the reports the index knows
+/// were issued.
+pub fn term_reports(context: &Context, site: &Site, index: &Index) -> Vec<DueReport> {
+    let today = local_date(context.now, site.contract.timezone);
+    reports_due(&site.contract, index.issued_reports(), today)
+}
+
+fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> anyhow::Result<()> {
+    let index = context.incident_index(site, out, false)?;
+    let reports = term_reports(context, site, &index);
+    if json {
+        let json: Vec<DueJson> = reports.iter().map(|r| DueJson::new(r, site)).collect();
+        return Ok(out.json(&json)?);
+    }
+    let m = out.messages();
+    let label = |l| m.report_label(l).to_string();
+    use crate::i18n::ReportLabel as L;
+    let header = [L::Month, L::Kind, L::Due, L::State, L::Issued]
+        .map(label)
+        .to_vec();
+    let zone = site.contract.timezone;
+    let rows = reports
+        .iter()
+        .map(|r| {
+            let kind = match r.kind {
+                ReportKind::Monthly => L::Monthly,
+                ReportKind::Annual => L::Annual,
+            };
+            let state = m.due_state(r.state);
+            let state = match r.state {
+                DueState::Late => out.paint(Tone::Breach, state),
+                DueState::Due => out.paint(Tone::Warning, state),
+                _ => state.to_string(),
+            };
+            vec![
+                r.month.format("%Y-%m").to_string(),
+                label(kind),
+                r.due.to_string(),
+                state,
+                r.issued
+                    .map_or_else(|| "—".to_string(), |t| local_date(t, zone).to_string()),
+            ]
+        })
+        .collect();
+    Ok(out.table(header, rows)?)
+}
+
+fn issue(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    period: &str,
+    at: Option<&str>,
+) -> anyhow::Result<()> {
+    let scope = scope(context, site, period)?;
+    let month = report_month(&site.contract, &scope).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{period} is not one of the term's reports: the annual summary is the report of {}",
+            Period::month_of(site.contract.end).label()
+        )
+    })?;
+    let at = context.at(site, at)?;
+    let first = Period::parse(&month, scope.first).map(|p| p.first())?;
+    anyhow::ensure!(
+        local_date(at, site.contract.timezone) >= first,
+        "the {month} report cannot have been issued before {first}, when its month begins"
+    );
+    let event = Event::ReportIssued(Issued {
+        period: month.clone(),
+    });
+    context.append(site, new_record_id(), at, event)?;
+    Ok(out.line(out.messages().report_issued(&month))?)
+}

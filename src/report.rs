@@ -1,0 +1,669 @@
+//! The service report (服务报告, SPEC §7): one model of a month, or of the whole term, computed
+//! from the contract, the calendar and the records; every format renders this model.
+//!
+//! A record belongs to the month of its time in the contract's zone. Requirements count only
+//! days inside the term and not after today. The term's last month, and a year, give the
+//! annual summary: the span it covers, month by month.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::contract::Contract;
+use crate::incident::{Incident, Status};
+use crate::inspect::{self, Due, Outcome};
+use crate::leave::{self, Balance};
+use crate::ledger::{Event, Record, select};
+use crate::period::Period;
+use crate::request::Category;
+use crate::routine::{NoteKind, backup_standing, backups_required};
+use crate::service::{InspectionKind, Mode};
+use crate::time::{local_date, local_instant};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    Monthly,
+    /// The annual summary (年度总结报告).
+    Annual,
+}
+
+/// What a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    /// As asked for: `2025-03` or `2025`.
+    pub period: Period,
+    pub kind: ReportKind,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error("`{0}` is not a report period: use YYYY-MM or YYYY")]
+    NotAPeriod(String),
+    #[error("{period} is outside the contract term ({start} to {end})")]
+    OutsideTerm {
+        period: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+}
+
+impl Scope {
+    /// A month's report, which for the term's last month is the annual summary of the whole
+    /// term (SPEC §7); or a year's annual summary, the year's part of the term.
+    pub fn new(contract: &Contract, period: Period) -> Result<Scope, ReportError> {
+        let outside = || ReportError::OutsideTerm {
+            period: period.label(),
+            start: contract.start,
+            end: contract.end,
+        };
+        if matches!(period, Period::Day(_)) {
+            return Err(ReportError::NotAPeriod(period.label()));
+        }
+        if period.last() < contract.start || contract.end < period.first() {
+            return Err(outside());
+        }
+        let (kind, first, last) = match period {
+            Period::Month(_) if period.contains(contract.end) => {
+                (ReportKind::Annual, contract.start, contract.end)
+            }
+            Period::Month(_) => (ReportKind::Monthly, period.first(), period.last()),
+            _ => (
+                ReportKind::Annual,
+                period.first().max(contract.start),
+                period.last().min(contract.end),
+            ),
+        };
+        Ok(Scope {
+            period,
+            kind,
+            first,
+            last,
+        })
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.first <= date && date <= self.last
+    }
+
+    /// The months the scope touches, as periods.
+    pub fn months(&self) -> Vec<Period> {
+        std::iter::successors(Some(Period::month_of(self.first)), |m| {
+            let next = m.first().checked_add_months(Months::new(1))?;
+            (next <= self.last).then(|| Period::month_of(next))
+        })
+        .collect()
+    }
+}
+
+/// Met, breached and undecided clocks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Verdicts {
+    pub met: u32,
+    pub breached: u32,
+    pub pending: u32,
+}
+
+impl Verdicts {
+    fn tally(&mut self, met: Option<bool>) {
+        match met {
+            Some(true) => self.met += 1,
+            Some(false) => self.breached += 1,
+            None => self.pending += 1,
+        }
+    }
+}
+
+/// One incident of the period, as the report lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentLine {
+    pub id: String,
+    pub level: u8,
+    pub title: String,
+    pub reported_at: DateTime<Utc>,
+    pub response_met: Option<bool>,
+    /// `None` when no arrival clock ran.
+    pub arrival_met: Option<Option<bool>>,
+    pub status: Status,
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+impl std::ops::Add for Verdicts {
+    type Output = Verdicts;
+    fn add(self, other: Verdicts) -> Verdicts {
+        Verdicts {
+            met: self.met + other.met,
+            breached: self.breached + other.breached,
+            pending: self.pending + other.pending,
+        }
+    }
+}
+
+/// The incidents of one level: how many, and how their clocks went.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LevelFigures {
+    pub count: u32,
+    pub response: Verdicts,
+    pub arrival: Verdicts,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IncidentFigures {
+    /// Levels 1, 2 and 3.
+    pub levels: [LevelFigures; 3],
+    /// Incidents still open when the period ended (or now, for a period in progress).
+    pub open_at_end: u32,
+    pub mean_to_acknowledge: Option<TimeDelta>,
+    pub mean_to_resolve: Option<TimeDelta>,
+    pub lines: Vec<IncidentLine>,
+}
+
+/// An abnormal inspection finding of the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: InspectionKind,
+    pub item: String,
+    pub note: String,
+}
+
+/// Something recorded at a time: a failed backup check, a request, a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated<T> {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub item: T,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestLine {
+    pub text: String,
+    pub in_scope: bool,
+    pub category: Option<Category>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Support {
+    pub count: u32,
+    pub minutes: u64,
+    /// The products asked about most, with how often, most first.
+    pub top_products: Vec<(String, u32)>,
+}
+
+/// The figures of one month, for the annual summary's month-by-month table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthFigures {
+    pub month: NaiveDate,
+    pub incidents: u32,
+    pub response: Verdicts,
+    pub inspections_required: u32,
+    pub inspections_done: u32,
+    pub backups_required: u32,
+    pub backups_done: u32,
+    pub support: u32,
+    pub requests: u32,
+    pub out_of_scope: u32,
+    pub comp_days_earned: u64,
+}
+
+/// Everything a report says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub scope: Scope,
+    pub customer: String,
+    pub provider: Option<String>,
+    pub mode: Mode,
+    pub term: (NaiveDate, NaiveDate),
+    /// The last day counted: the scope's last day, or today for a period in progress.
+    pub counted_to: NaiveDate,
+    pub working_days: u32,
+    pub days_on_site: u32,
+    pub incidents: IncidentFigures,
+    pub inspections: Vec<Due>,
+    /// Every counted day's standing, for the coverage calendar.
+    pub coverage: Vec<(NaiveDate, Vec<Due>)>,
+    pub findings: Vec<Dated<Finding>>,
+    pub backups_required: u32,
+    pub backups_done: u32,
+    pub failed_backups: Vec<Dated<(String, String)>>,
+    pub support: Support,
+    pub requests: Vec<Dated<RequestLine>>,
+    pub comp_days_earned: u64,
+    pub comp_days_taken: u64,
+    pub risks: Vec<Dated<String>>,
+    pub suggestions: Vec<Dated<String>>,
+    /// Month by month, for an annual summary (empty for a monthly report).
+    pub months: Vec<MonthFigures>,
+}
+
+/// What a report is computed from.
+pub struct Sources<'a> {
+    pub contract: &'a Contract,
+    pub calendar: &'a Calendar,
+    /// Every incident of the ledger (those open at the period's end may be older).
+    pub incidents: &'a [Incident],
+    /// The records of the months the scope touches.
+    pub records: &'a [Record],
+    pub now: DateTime<Utc>,
+}
+
+impl Report {
+    pub fn new(sources: &Sources, scope: Scope) -> Report {
+        let contract = sources.contract;
+        let zone = contract.timezone;
+        let today = local_date(sources.now, zone);
+        let counted_to = scope.last.min(today);
+        let in_scope = |r: &Record| scope.contains(local_date(r.instant(), zone));
+        let records: Vec<Record> = sources
+            .records
+            .iter()
+            .filter(|r| in_scope(r))
+            .cloned()
+            .collect();
+        let counted_days: Vec<NaiveDate> = scope
+            .first
+            .iter_days()
+            .take_while(|d| *d <= counted_to)
+            .collect();
+        let rounds = inspect::rounds_by_day(&records, zone);
+        let coverage: Vec<(NaiveDate, Vec<Due>)> = counted_days
+            .iter()
+            .map(|date| {
+                (
+                    *date,
+                    inspect::due_on(contract, sources.calendar, *date, &rounds),
+                )
+            })
+            .collect();
+        let scope_days = scope.first.iter_days().take_while(|d| *d <= scope.last);
+        let (backups_required, backups_done, failed_backups) =
+            backups(contract, &scope, &records, today);
+        let comp = Balance::total(leave::balances(&records).values());
+        let mut report = Report {
+            scope,
+            customer: contract.customer.clone(),
+            provider: contract.provider.clone(),
+            mode: contract.mode,
+            term: (contract.start, contract.end),
+            counted_to,
+            working_days: scope_days
+                .filter(|d| sources.calendar.is_working(*d))
+                .count() as u32,
+            days_on_site: counted_days
+                .iter()
+                .filter(|d| contract.serves_on(sources.calendar, **d))
+                .count() as u32,
+            incidents: incident_figures(sources, &scope),
+            inspections: inspect::totals(coverage.iter().map(|(_, due)| due.as_slice())),
+            coverage,
+            findings: findings(&records),
+            backups_required,
+            backups_done,
+            failed_backups,
+            support: support(&records),
+            requests: requests(&records),
+            comp_days_earned: comp.earned,
+            comp_days_taken: comp.taken,
+            risks: notes(&records, NoteKind::Risk),
+            suggestions: notes(&records, NoteKind::Suggestion),
+            months: Vec::new(),
+        };
+        if scope.kind == ReportKind::Annual {
+            report.months = month_by_month(sources, &report);
+        }
+        report
+    }
+}
+
+/// The last instant of a day in the contract's zone.
+fn end_of_day(contract: &Contract, date: NaiveDate) -> DateTime<Utc> {
+    let midnight = date.succ_opt().unwrap_or(date).and_time(NaiveTime::MIN);
+    local_instant(contract.timezone, midnight) - TimeDelta::seconds(1)
+}
+
+impl IncidentFigures {
+    pub fn total(&self) -> u32 {
+        self.levels.iter().map(|l| l.count).sum()
+    }
+
+    pub fn response(&self) -> Verdicts {
+        self.levels
+            .iter()
+            .map(|l| l.response)
+            .fold(Verdicts::default(), |a, b| a + b)
+    }
+
+    pub fn arrival(&self) -> Verdicts {
+        self.levels
+            .iter()
+            .map(|l| l.arrival)
+            .fold(Verdicts::default(), |a, b| a + b)
+    }
+}
+
+fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
+    let contract = sources.contract;
+    let zone = contract.timezone;
+    let end = end_of_day(contract, scope.last).min(sources.now);
+    let now = sources.now;
+    let mut figures = IncidentFigures::default();
+    let mut to_acknowledge = Vec::new();
+    let mut to_resolve = Vec::new();
+    for incident in sources.incidents {
+        if incident.status_at(end) == Some(Status::Open) {
+            figures.open_at_end += 1;
+        }
+        if !scope.contains(local_date(incident.reported_at, zone)) {
+            continue;
+        }
+        let level = &mut figures.levels[usize::from(incident.level.number()) - 1];
+        level.count += 1;
+        let response_met = incident.response.met(now);
+        level.response.tally(response_met);
+        let arrival_met = incident.arrival.map(|_| incident.arrival_met(now));
+        if let Some(met) = arrival_met {
+            level.arrival.tally(met);
+        }
+        to_acknowledge.extend(incident.response.done.map(|t| t - incident.reported_at));
+        to_resolve.extend(incident.resolved_at.map(|t| t - incident.reported_at));
+        figures.lines.push(IncidentLine {
+            id: incident.id.clone(),
+            level: incident.level.number(),
+            title: incident.title.clone(),
+            reported_at: incident.reported_at,
+            response_met,
+            arrival_met,
+            status: incident.status,
+            resolved_at: incident.resolved_at,
+        });
+    }
+    figures.mean_to_acknowledge = mean(&to_acknowledge);
+    figures.mean_to_resolve = mean(&to_resolve);
+    figures
+}
+
+/// The mean of durations, to the second.
+fn mean(durations: &[TimeDelta]) -> Option<TimeDelta> {
+    let count = i64::try_from(durations.len()).ok().filter(|n| *n > 0)?;
+    let total: i64 = durations.iter().map(|d| d.num_seconds()).sum();
+    Some(TimeDelta::seconds(total / count))
+}
+
+fn findings(records: &[Record]) -> Vec<Dated<Finding>> {
+    let rounds = select(records, |event| match event {
+        Event::InspectionRound(round) => Some(round),
+        _ => None,
+    });
+    rounds
+        .into_iter()
+        .flat_map(|(record, round)| {
+            round
+                .items
+                .iter()
+                .filter(|r| r.result == Outcome::Abnormal)
+                .map(move |r| {
+                    let finding = Finding {
+                        kind: round.kind,
+                        item: r.item.clone(),
+                        note: r.note.clone().unwrap_or_default(),
+                    };
+                    dated(record, finding)
+                })
+        })
+        .collect()
+}
+
+/// Backup checks required (by each month of the scope that has begun) and passed, and the
+/// checks that failed.
+fn backups(
+    contract: &Contract,
+    scope: &Scope,
+    records: &[Record],
+    today: NaiveDate,
+) -> (u32, u32, Vec<Dated<(String, String)>>) {
+    let required = scope
+        .months()
+        .iter()
+        .filter(|month| month.first() <= today)
+        .map(|month| backups_required(contract, month))
+        .sum();
+    let standing = backup_standing(contract, &scope.period, records);
+    let failed = standing
+        .checks
+        .iter()
+        .filter(|(_, check)| !check.ok)
+        .map(|(r, check)| {
+            dated(
+                r,
+                (check.job.clone(), check.note.clone().unwrap_or_default()),
+            )
+        })
+        .collect();
+    (required, standing.done, failed)
+}
+
+fn dated<T>(record: &Record, item: T) -> Dated<T> {
+    Dated {
+        at: record.instant(),
+        by: record.by.clone(),
+        item,
+    }
+}
+
+/// How many products the report names among the most asked about.
+const TOP_PRODUCTS: usize = 3;
+
+fn support(records: &[Record]) -> Support {
+    let consultations = select(records, |event| match event {
+        Event::SupportLogged(c) => Some(c),
+        _ => None,
+    });
+    let mut products: BTreeMap<String, u32> = BTreeMap::new();
+    for (_, c) in &consultations {
+        if let Some(product) = &c.product {
+            *products.entry(product.clone()).or_default() += 1;
+        }
+    }
+    let mut top: Vec<(String, u32)> = products.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(TOP_PRODUCTS);
+    Support {
+        count: consultations.len() as u32,
+        minutes: consultations
+            .iter()
+            .filter_map(|(_, c)| c.minutes)
+            .map(u64::from)
+            .sum(),
+        top_products: top,
+    }
+}
+
+fn requests(records: &[Record]) -> Vec<Dated<RequestLine>> {
+    select(records, |event| match event {
+        Event::RequestAdded(request) => Some(request),
+        _ => None,
+    })
+    .into_iter()
+    .map(|(r, request)| {
+        let line = RequestLine {
+            text: request.text.clone(),
+            in_scope: request.in_scope,
+            category: request.category,
+        };
+        dated(r, line)
+    })
+    .collect()
+}
+
+fn notes(records: &[Record], kind: NoteKind) -> Vec<Dated<String>> {
+    select(records, |event| match event {
+        Event::NoteAdded(note) if note.kind == kind => Some(note),
+        _ => None,
+    })
+    .into_iter()
+    .map(|(r, note)| dated(r, note.text.clone()))
+    .collect()
+}
+
+/// Each month of an annual summary, as its own monthly report would count it.
+fn month_by_month(sources: &Sources, report: &Report) -> Vec<MonthFigures> {
+    report
+        .scope
+        .months()
+        .into_iter()
+        .filter(|month| month.first() <= report.counted_to)
+        .map(|month| {
+            let scope = Scope {
+                period: month,
+                kind: ReportKind::Monthly,
+                first: month.first().max(report.scope.first),
+                last: month.last().min(report.scope.last),
+            };
+            let monthly = Report::new(sources, scope);
+            let sum = |pick: fn(&Due) -> u32| monthly.inspections.iter().map(pick).sum();
+            MonthFigures {
+                month: month.first(),
+                incidents: monthly.incidents.total(),
+                response: monthly.incidents.response(),
+                inspections_required: sum(|d| d.required),
+                inspections_done: sum(|d| d.done),
+                backups_required: monthly.backups_required,
+                backups_done: monthly.backups_done,
+                support: monthly.support.count,
+                requests: monthly.requests.len() as u32,
+                out_of_scope: monthly.out_of_scope() as u32,
+                comp_days_earned: monthly.comp_days_earned,
+            }
+        })
+        .collect()
+}
+
+impl Report {
+    /// Requests found outside the scope of service.
+    pub fn out_of_scope(&self) -> usize {
+        self.requests.iter().filter(|r| !r.item.in_scope).count()
+    }
+
+    /// Whether the period is still in progress.
+    pub fn in_progress(&self) -> bool {
+        self.counted_to < self.scope.last
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// A report delivered to the customer (`report.issued`): the month it reports on, `YYYY-MM`
+/// (the annual summary is the term's last month).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issued {
+    pub period: String,
+}
+
+/// Notes a `report.issued` record in `issued` (report month → when it was first issued);
+/// other records leave it as it is.
+pub fn note_issued(issued: &mut BTreeMap<String, DateTime<Utc>>, record: &Record) {
+    if let Event::ReportIssued(report) = &record.event {
+        let first = issued
+            .entry(report.period.clone())
+            .or_insert(record.instant());
+        *first = (*first).min(record.instant());
+    }
+}
+
+/// The month a report of `scope` is kept under: its own, or for the term's annual summary the
+/// term's last month. A year that does not end the term is no report of the term.
+pub fn report_month(contract: &Contract, scope: &Scope) -> Option<String> {
+    match scope.period {
+        Period::Month(_) => Some(scope.period.label()),
+        _ if scope.last == contract.end => Some(Period::month_of(contract.end).label()),
+        _ => None,
+    }
+}
+
+/// Where a report stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueState {
+    Issued,
+    /// Not issued, past its due date.
+    Late,
+    /// Not issued; its month has ended or it is due within a week.
+    Due,
+    /// Its month is not over and it is not due within a week.
+    Upcoming,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueReport {
+    pub month: NaiveDate,
+    pub kind: ReportKind,
+    pub due: NaiveDate,
+    pub issued: Option<DateTime<Utc>>,
+    pub state: DueState,
+}
+
+impl DueReport {
+    /// Late, or due within a week: what the start-of-shift view shows (SPEC §7).
+    pub fn pressing(&self, today: NaiveDate) -> bool {
+        match self.state {
+            DueState::Late => true,
+            DueState::Due => self.due - today <= DUE_SOON,
+            DueState::Issued | DueState::Upcoming => false,
+        }
+    }
+}
+
+/// How long before its due date a report counts as due.
+const DUE_SOON: TimeDelta = TimeDelta::days(7);
+/// Every report is due this long before the term ends at the latest (SPEC §7).
+const BEFORE_TERM_END: TimeDelta = TimeDelta::days(14);
+
+/// Every report of the term: when it is due, and whether it was issued (SPEC §7). A monthly
+/// report is due on the contract's due day of the following month, and every report no later
+/// than two weeks before the term ends.
+pub fn reports_due(
+    contract: &Contract,
+    issued: &BTreeMap<String, DateTime<Utc>>,
+    today: NaiveDate,
+) -> Vec<DueReport> {
+    let latest = contract.end - BEFORE_TERM_END;
+    let term = Scope {
+        period: Period::month_of(contract.start),
+        kind: ReportKind::Annual,
+        first: contract.start,
+        last: contract.end,
+    };
+    term.months()
+        .into_iter()
+        .map(|month| {
+            let kind = if month.contains(contract.end) {
+                ReportKind::Annual
+            } else {
+                ReportKind::Monthly
+            };
+            let next_month = month.last().succ_opt().unwrap_or(month.last());
+            let on_due_day = next_month
+                .with_day(contract.report_due_day)
+                .unwrap_or(next_month);
+            let due = on_due_day.min(latest);
+            let issued = issued.get(&month.label()).copied();
+            let state = match issued {
+                Some(_) => DueState::Issued,
+                None if today > due => DueState::Late,
+                None if today > month.last() || due - today <= DUE_SOON => DueState::Due,
+                None => DueState::Upcoming,
+            };
+            DueReport {
+                month: month.first(),
+                kind,
+                due,
+                issued,
+                state,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,254 @@
+use super::*;
+
+fn contract(start: &str, end: &str) -> Contract {
+    let text = format!("customer = \"T\"\nmode = \"5x8\"\nstart = {start}\nend = {end}\n");
+    Contract::parse(&text, "t.toml").unwrap()
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn month(text: &str) -> Period {
+    Period::parse(text, date("2025-01-01")).unwrap()
+}
+
+#[test]
+fn a_month_is_monthly_and_the_terms_last_month_is_the_annual_summary() {
+    let c = contract("2025-01-02", "2025-12-31");
+    let march = Scope::new(&c, month("2025-03")).unwrap();
+    assert_eq!(
+        (march.kind, march.first, march.last),
+        (ReportKind::Monthly, date("2025-03-01"), date("2025-03-31"))
+    );
+    let december = Scope::new(&c, month("2025-12")).unwrap();
+    assert_eq!(
+        (december.kind, december.first, december.last),
+        (ReportKind::Annual, date("2025-01-02"), date("2025-12-31"))
+    );
+    let year = Scope::new(&c, month("2025")).unwrap();
+    assert_eq!(
+        (year.kind, year.first, year.last),
+        (ReportKind::Annual, date("2025-01-02"), date("2025-12-31"))
+    );
+    assert_eq!(year.months().len(), 12);
+}
+
+#[test]
+fn a_year_covers_its_part_of_a_term_across_years() {
+    let c = contract("2025-04-01", "2026-03-31");
+    let year = Scope::new(&c, month("2025")).unwrap();
+    assert_eq!(
+        (year.first, year.last),
+        (date("2025-04-01"), date("2025-12-31"))
+    );
+    assert_eq!(year.months().len(), 9);
+    assert_eq!(
+        Scope::new(&c, month("2026-03")).unwrap().first,
+        date("2025-04-01")
+    );
+}
+
+#[test]
+fn periods_outside_the_term_or_not_months_are_refused() {
+    let c = contract("2025-01-02", "2025-12-31");
+    assert!(matches!(
+        Scope::new(&c, month("2024-12")),
+        Err(ReportError::OutsideTerm { .. })
+    ));
+    assert!(matches!(
+        Scope::new(&c, month("2026")),
+        Err(ReportError::OutsideTerm { .. })
+    ));
+    assert!(matches!(
+        Scope::new(&c, month("2025-03-04")),
+        Err(ReportError::NotAPeriod(_))
+    ));
+}
+
+#[test]
+fn means_are_to_the_second() {
+    assert_eq!(mean(&[]), None);
+    assert_eq!(
+        mean(&[TimeDelta::seconds(10), TimeDelta::seconds(21)]),
+        Some(TimeDelta::seconds(15))
+    );
+}
+
+#[test]
+fn reports_are_due_after_their_month_and_two_weeks_before_the_term_ends() {
+    let c = contract("2025-01-02", "2025-12-31");
+    let issued = Record {
+        v: 1,
+        id: "01".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2025-02-04T10:00:00+08:00").unwrap(),
+        by: "li.lei".into(),
+        event: Event::ReportIssued(Issued {
+            period: "2025-01".into(),
+        }),
+    };
+    let mut issued_reports = BTreeMap::new();
+    note_issued(&mut issued_reports, &issued);
+    let mut again = issued.clone();
+    again.at = chrono::DateTime::parse_from_rfc3339("2025-02-06T10:00:00+08:00").unwrap();
+    note_issued(&mut issued_reports, &again);
+    assert_eq!(
+        issued_reports["2025-01"],
+        issued.instant(),
+        "the first issue counts"
+    );
+    let due = reports_due(&c, &issued_reports, date("2025-03-10"));
+    assert_eq!(due.len(), 12);
+    let states: Vec<(NaiveDate, DueState)> = due.iter().take(4).map(|d| (d.due, d.state)).collect();
+    assert_eq!(
+        states,
+        [
+            (date("2025-02-05"), DueState::Issued),
+            (date("2025-03-05"), DueState::Late),
+            (date("2025-04-05"), DueState::Upcoming),
+            (date("2025-05-05"), DueState::Upcoming),
+        ]
+    );
+    let december = due.last().unwrap();
+    assert_eq!(
+        (december.kind, december.due),
+        (ReportKind::Annual, date("2025-12-17"))
+    );
+    let november = &due[10];
+    assert_eq!(november.due, date("2025-12-05"));
+    // A month that has ended is due, even when its due day is weeks away.
+    let in_april = reports_due(&c, &BTreeMap::new(), date("2025-04-01"));
+    assert_eq!(in_april[2].state, DueState::Due);
+    assert_eq!(in_april[3].state, DueState::Upcoming);
+}
+
+#[test]
+fn a_report_is_kept_under_its_month_and_the_summary_under_the_last() {
+    let c = contract("2025-01-02", "2025-12-31");
+    let kept = |p: &str| report_month(&c, &Scope::new(&c, month(p)).unwrap());
+    assert_eq!(kept("2025-03").as_deref(), Some("2025-03"));
+    assert_eq!(kept("2025-12").as_deref(), Some("2025-12"));
+    assert_eq!(kept("2025").as_deref(), Some("2025-12"));
+    let across = contract("2025-04-01", "2026-03-31");
+    let of_year = |p: &str| report_month(&across, &Scope::new(&across, month(p)).unwrap());
+    assert_eq!(of_year("2025"), None, "2025 does not end the term");
+    assert_eq!(of_year("2026").as_deref(), Some("2026-03"));
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn record(c: &Contract, n: usize, when: DateTime<Utc>, event: Event) -> Record {
+    Record::new(format!("{n:026}"), when, c.timezone, "li.lei", event)
+}
+
+fn consultation(minutes: u32, product: &str) -> Event {
+    Event::SupportLogged(crate::routine::Consultation {
+        text: "question".into(),
+        product: Some(product.into()),
+        minutes: Some(minutes),
+    })
+}
+
+fn round(kind: InspectionKind) -> Event {
+    Event::InspectionRound(crate::inspect::Round {
+        kind,
+        items: vec![crate::inspect::ItemResult {
+            item: "CVM".into(),
+            result: Outcome::Ok,
+            note: None,
+        }],
+    })
+}
+
+fn report_of(c: &Contract, records: &[Record], period: &str, now: &str) -> Report {
+    let calendar = Calendar::new(&[], &Default::default());
+    let sources = Sources {
+        contract: c,
+        calendar: &calendar,
+        incidents: &[],
+        records,
+        now: at(now),
+    };
+    Report::new(&sources, Scope::new(c, month(period)).unwrap())
+}
+
+#[test]
+fn a_record_belongs_to_the_month_of_its_local_time() {
+    let c = contract("2025-01-02", "2025-12-31");
+    let records = [
+        record(&c, 1, at("2025-03-31T15:30:00Z"), consultation(10, "CVM")),
+        record(&c, 2, at("2025-03-31T16:30:00Z"), consultation(20, "CLB")),
+    ];
+    let march = report_of(&c, &records, "2025-03", "2025-04-10T10:00:00+08:00");
+    let april = report_of(&c, &records, "2025-04", "2025-04-10T10:00:00+08:00");
+    assert_eq!((march.support.count, march.support.minutes), (1, 10));
+    assert_eq!((april.support.count, april.support.minutes), (1, 20));
+}
+
+#[test]
+fn requirements_count_the_days_of_the_term_up_to_today_and_rounds_are_capped_per_day() {
+    let c = contract("2025-03-05", "2025-12-31");
+    let records = [
+        record(
+            &c,
+            1,
+            at("2025-03-05T10:00:00+08:00"),
+            round(InspectionKind::Monitoring),
+        ),
+        record(
+            &c,
+            2,
+            at("2025-03-05T15:00:00+08:00"),
+            round(InspectionKind::Monitoring),
+        ),
+        record(
+            &c,
+            3,
+            at("2025-03-06T10:00:00+08:00"),
+            round(InspectionKind::Monitoring),
+        ),
+    ];
+    // 5, 6 and 7 March are working days in the term; 3 and 4 March are before it.
+    let report = report_of(&c, &records, "2025-03", "2025-03-07T10:00:00+08:00");
+    let monitoring = report.inspections[0];
+    assert_eq!(
+        (monitoring.required, monitoring.done, monitoring.rounds),
+        (3, 2, 3)
+    );
+    assert!(report.in_progress());
+    assert_eq!(report.counted_to, date("2025-03-07"));
+    assert_eq!(report.days_on_site, 3);
+    assert_eq!(report.working_days, 21, "every working day of the month");
+}
+
+proptest::proptest! {
+    /// An annual summary's months add up to the summary: every record is counted in exactly
+    /// one month.
+    #[test]
+    fn the_months_of_an_annual_summary_add_up_to_it(
+        minutes in proptest::collection::vec((0i64..365 * 24 * 60, 1u32..120), 0..60)
+    ) {
+        let c = contract("2025-01-02", "2025-12-31");
+        let start = at("2025-01-01T16:00:00Z");
+        let records: Vec<Record> = minutes
+            .iter()
+            .enumerate()
+            .map(|(n, (offset, length))| {
+                record(&c, n, start + TimeDelta::minutes(*offset), consultation(*length, "CVM"))
+            })
+            .collect();
+        let annual = report_of(&c, &records, "2025", "2026-01-10T10:00:00+08:00");
+        proptest::prop_assert_eq!(annual.months.len(), 12);
+        let by_month: u32 = annual.months.iter().map(|m| m.support).sum();
+        let in_term = records
+            .iter()
+            .filter(|r| c.check_in_term(local_date(r.instant(), c.timezone)).is_ok())
+            .count() as u32;
+        proptest::prop_assert_eq!(by_month, annual.support.count);
+        proptest::prop_assert_eq!(annual.support.count, in_term);
+    }
+}
