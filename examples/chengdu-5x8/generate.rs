@@ -51,7 +51,7 @@ use otss::time::{local_date, local_instant, noon};
 
 const CONTRACT: &str = "examples/chengdu-5x8/otss.toml";
 const ENGINEERS: [&str; 2] = ["zhang.wei", "li.na"];
-const SEED: u64 = 21;
+const SEED: u64 = 13;
 
 #[derive(Parser)]
 #[command(about = "Generate the example ledger of examples/chengdu-5x8")]
