@@ -774,3 +774,45 @@ fn the_format_follows_the_files_extension_and_the_file_is_written_whole() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn the_example_sites_ledger_reads_cleanly_into_every_format() {
+    let site = Sandbox::default();
+    let contract = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/chengdu-5x8/otss.toml"
+    );
+    for args in [
+        &["report", "2025-03", "--json"][..],
+        &["report", "2025-03", "--format", "md"],
+        &["report", "2025", "--format", "html"],
+        &["report", "due", "--json"],
+        &["status", "--json"],
+    ] {
+        let output = site
+            .otss()
+            .env("OTSS_NOW", AFTER)
+            .arg("--contract")
+            .arg(contract)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            super::stderr(&output)
+        );
+        assert_eq!(
+            super::stderr(&output),
+            "",
+            "{args:?}: every line is a record"
+        );
+    }
+    let v = site.json_at(
+        AFTER,
+        &["--contract", contract, "report", "2025-03", "--json"],
+    );
+    assert_eq!(v["kind"], "monthly");
+    assert!(v["incidents"]["total"].as_u64().unwrap() > 0);
+    assert!(v["support"]["count"].as_u64().unwrap() > 0);
+}
