@@ -2,6 +2,7 @@
 //! tables and `--json`. Writes return I/O errors so that a closed pipe ends the command
 //! quietly instead of panicking.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style};
@@ -82,11 +83,33 @@ pub fn render_table(header: Vec<String>, rows: Vec<Vec<String>>, width: Option<u
     table.to_string()
 }
 
+/// A paragraph wrapped to `width` columns (at most 100), or to the terminal: between words,
+/// and between the characters of Chinese text.
+pub fn render_paragraph(text: &str, width: Option<u16>) -> String {
+    let mut paragraph = Table::new();
+    paragraph
+        .load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .add_row(vec![text]);
+    let width = width.or(paragraph.width()).unwrap_or(DEFAULT_WIDTH);
+    paragraph.set_width(width.min(DEFAULT_WIDTH));
+    if let Some(column) = paragraph.column_mut(0) {
+        column.set_padding((0, 0));
+    }
+    paragraph
+        .lines()
+        .map(|line| line.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub struct Output {
     lang: Lang,
     color: bool,
     out: Box<dyn Write>,
     err: Box<dyn Write>,
+    /// Warnings given, so that each is given once however many reads come across it.
+    warned: BTreeSet<String>,
 }
 
 impl Output {
@@ -96,6 +119,7 @@ impl Output {
             color,
             out,
             err,
+            warned: BTreeSet::new(),
         }
     }
 
@@ -113,8 +137,12 @@ impl Output {
         writeln!(self.out, "{}", text.as_ref())
     }
 
-    /// A warning on standard error, in the output's language.
+    /// A warning on standard error, in the output's language; a warning given before is not
+    /// repeated.
     pub fn warn(&mut self, text: impl AsRef<str>) -> io::Result<()> {
+        if !self.warned.insert(text.as_ref().to_string()) {
+            return Ok(());
+        }
         let prefix = self.paint(Tone::Warning, self.messages().warning());
         writeln!(
             self.err,
@@ -155,6 +183,56 @@ mod tests {
         assert!(!ColorChoice::Auto.enabled(false, false));
         assert!(ColorChoice::Always.enabled(true, false));
         assert!(!ColorChoice::Never.enabled(false, true));
+    }
+
+    /// A writer whose bytes the test can read afterwards.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn paragraphs_wrap_between_words_and_chinese_characters() {
+        let english = "word ".repeat(40);
+        let wrapped = render_paragraph(english.trim(), Some(30));
+        assert!(
+            wrapped
+                .lines()
+                .all(|l| l.len() <= 30 && !l.starts_with(' ')),
+            "{wrapped}"
+        );
+        assert_eq!(wrapped.split_whitespace().count(), 40);
+        let chinese = "巡检".repeat(30);
+        let wrapped = render_paragraph(&chinese, Some(30));
+        let widths: Vec<usize> = wrapped
+            .lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .collect();
+        assert!(widths.iter().all(|w| *w <= 30), "{wrapped}");
+        assert_eq!(wrapped.replace('\n', ""), chinese);
+    }
+
+    #[test]
+    fn a_warning_is_given_once() {
+        let err = Shared::default();
+        let mut out = Output::new(Lang::En, false, Box::new(io::sink()), Box::new(err.clone()));
+        for text in [
+            "a.jsonl:3: not JSON",
+            "a.jsonl:3: not JSON",
+            "a.jsonl:4: not JSON",
+        ] {
+            out.warn(text).unwrap();
+        }
+        let written = String::from_utf8(err.0.borrow().clone()).unwrap();
+        assert_eq!(written.lines().count(), 2, "{written}");
     }
 
     #[test]

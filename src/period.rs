@@ -75,6 +75,15 @@ impl Period {
         self.first().iter_days().take_while(move |d| *d <= last)
     }
 
+    /// Every month from the one holding `first` to the one holding `last`.
+    pub fn months_between(first: NaiveDate, last: NaiveDate) -> Vec<Period> {
+        std::iter::successors(Some(Period::month_of(first)), |month| {
+            let next = month.first().checked_add_months(chrono::Months::new(1))?;
+            (next <= last).then(|| Period::month_of(next))
+        })
+        .collect()
+    }
+
     /// The first day of every month the period touches.
     pub fn months(&self) -> Vec<NaiveDate> {
         self.days()

@@ -7,19 +7,19 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Calendar;
+use crate::calendar::{Basis, Calendar};
 use crate::contract::Contract;
 use crate::incident::{Incident, Status};
-use crate::inspect::{self, Due, Outcome};
+use crate::inspect::{self, Due, Risk};
 use crate::leave::{self, Balance};
 use crate::ledger::{Event, Record, select};
 use crate::period::Period;
 use crate::request::Category;
-use crate::routine::{NoteKind, backup_standing, backups_required};
-use crate::service::{InspectionKind, Mode};
+use crate::routine::{NoteKind, backup_standing};
+use crate::service::Mode;
 use crate::time::{local_date, local_instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,33 +50,33 @@ pub enum ReportError {
         start: NaiveDate,
         end: NaiveDate,
     },
+    #[error("{period} has not begun: its report can be made from {begins}")]
+    NotBegun { period: String, begins: NaiveDate },
 }
 
 impl Scope {
     /// A month's report, which for the term's last month is the annual summary of the whole
-    /// term (SPEC §7); or a year's annual summary, the year's part of the term.
+    /// term (SPEC §7); or a year's annual summary: the whole term for the year it ends in,
+    /// else the year's part of the term. A scope covers only days of the term.
     pub fn new(contract: &Contract, period: Period) -> Result<Scope, ReportError> {
-        let outside = || ReportError::OutsideTerm {
-            period: period.label(),
-            start: contract.start,
-            end: contract.end,
-        };
         if matches!(period, Period::Day(_)) {
             return Err(ReportError::NotAPeriod(period.label()));
         }
         if period.last() < contract.start || contract.end < period.first() {
-            return Err(outside());
+            return Err(ReportError::OutsideTerm {
+                period: period.label(),
+                start: contract.start,
+                end: contract.end,
+            });
         }
-        let (kind, first, last) = match period {
-            Period::Month(_) if period.contains(contract.end) => {
-                (ReportKind::Annual, contract.start, contract.end)
-            }
-            Period::Month(_) => (ReportKind::Monthly, period.first(), period.last()),
-            _ => (
-                ReportKind::Annual,
-                period.first().max(contract.start),
-                period.last().min(contract.end),
-            ),
+        let (kind, first, last) = if period.contains(contract.end) {
+            (ReportKind::Annual, contract.start, contract.end)
+        } else {
+            let kind = match period {
+                Period::Month(_) => ReportKind::Monthly,
+                _ => ReportKind::Annual,
+            };
+            (kind, period.first().max(contract.start), period.last())
         };
         Ok(Scope {
             period,
@@ -90,13 +90,20 @@ impl Scope {
         self.first <= date && date <= self.last
     }
 
+    /// A report of days still to come says nothing: its first day must have come.
+    pub fn check_begun(&self, today: NaiveDate) -> Result<(), ReportError> {
+        if today < self.first {
+            return Err(ReportError::NotBegun {
+                period: self.period.label(),
+                begins: self.first,
+            });
+        }
+        Ok(())
+    }
+
     /// The months the scope touches, as periods.
     pub fn months(&self) -> Vec<Period> {
-        std::iter::successors(Some(Period::month_of(self.first)), |m| {
-            let next = m.first().checked_add_months(Months::new(1))?;
-            (next <= self.last).then(|| Period::month_of(next))
-        })
-        .collect()
+        Period::months_between(self.first, self.last)
     }
 }
 
@@ -162,14 +169,6 @@ pub struct IncidentFigures {
     pub lines: Vec<IncidentLine>,
 }
 
-/// An abnormal inspection finding of the period.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub kind: InspectionKind,
-    pub item: String,
-    pub note: String,
-}
-
 /// Something recorded at a time: a failed backup check, a request, a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dated<T> {
@@ -225,10 +224,9 @@ pub struct Report {
     pub inspections: Vec<Due>,
     /// Every counted day's standing, for the coverage calendar.
     pub coverage: Vec<(NaiveDate, Vec<Due>)>,
-    pub findings: Vec<Dated<Finding>>,
-    pub backups_required: u32,
-    pub backups_done: u32,
-    pub failed_backups: Vec<Dated<(String, String)>>,
+    /// Abnormal inspection findings of the period, with the incident opened from each, if any.
+    pub findings: Vec<Risk>,
+    pub backups: Backups,
     pub support: Support,
     pub requests: Vec<Dated<RequestLine>>,
     pub comp_days_earned: u64,
@@ -237,6 +235,9 @@ pub struct Report {
     pub suggestions: Vec<Dated<String>>,
     /// Month by month, for an annual summary (empty for a monthly report).
     pub months: Vec<MonthFigures>,
+    /// The years of the scope whose holiday schedule is not published: their working days
+    /// are provisional (SPEC §3).
+    pub provisional: Vec<(i32, Basis)>,
 }
 
 /// What a report is computed from.
@@ -279,8 +280,6 @@ impl Report {
             })
             .collect();
         let scope_days = scope.first.iter_days().take_while(|d| *d <= scope.last);
-        let (backups_required, backups_done, failed_backups) =
-            backups(contract, &scope, &records, today);
         let comp = Balance::total(leave::balances(&records).values());
         let mut report = Report {
             scope,
@@ -299,10 +298,8 @@ impl Report {
             incidents: incident_figures(sources, &scope),
             inspections: inspect::totals(coverage.iter().map(|(_, due)| due.as_slice())),
             coverage,
-            findings: findings(&records),
-            backups_required,
-            backups_done,
-            failed_backups,
+            findings: inspect::risks(&records),
+            backups: backups(contract, &scope, &records, today),
             support: support(&records),
             requests: requests(&records),
             comp_days_earned: comp.earned,
@@ -310,6 +307,10 @@ impl Report {
             risks: notes(&records, NoteKind::Risk),
             suggestions: notes(&records, NoteKind::Suggestion),
             months: Vec::new(),
+            provisional: (scope.first.year()..=scope.last.year())
+                .map(|year| (year, sources.calendar.basis(year)))
+                .filter(|(_, basis)| *basis != Basis::Published)
+                .collect(),
         };
         if scope.kind == ReportKind::Annual {
             report.months = month_by_month(sources, &report);
@@ -344,6 +345,9 @@ impl IncidentFigures {
     }
 }
 
+/// The incidents reported in the scope. Verdicts are as of now, so that a clock still
+/// running when the period ended is judged once it is decided; what became of an incident
+/// (open, resolved, closed, when it was resolved) is as of the period's end.
 fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
     let contract = sources.contract;
     let zone = contract.timezone;
@@ -353,22 +357,26 @@ fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
     let mut to_acknowledge = Vec::new();
     let mut to_resolve = Vec::new();
     for incident in sources.incidents {
-        if incident.status_at(end) == Some(Status::Open) {
+        let status = incident.status_at(end);
+        if status == Some(Status::Open) {
             figures.open_at_end += 1;
         }
         if !scope.contains(local_date(incident.reported_at, zone)) {
             continue;
         }
-        let level = &mut figures.levels[usize::from(incident.level.number()) - 1];
+        let level = &mut figures.levels[incident.level.index()];
         level.count += 1;
         let response_met = incident.response.met(now);
         level.response.tally(response_met);
-        let arrival_met = incident.arrival.map(|_| incident.arrival_met(now));
+        let arrival_met = arrival_verdict(incident, now);
         if let Some(met) = arrival_met {
             level.arrival.tally(met);
         }
         to_acknowledge.extend(incident.response.done.map(|t| t - incident.reported_at));
-        to_resolve.extend(incident.resolved_at.map(|t| t - incident.reported_at));
+        let resolved_at = incident
+            .resolved_at
+            .filter(|t| *t <= end && status != Some(Status::Open));
+        to_resolve.extend(resolved_at.map(|t| t - incident.reported_at));
         figures.lines.push(IncidentLine {
             id: incident.id.clone(),
             level: incident.level.number(),
@@ -376,13 +384,23 @@ fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
             reported_at: incident.reported_at,
             response_met,
             arrival_met,
-            status: incident.status,
-            resolved_at: incident.resolved_at,
+            status: status.unwrap_or(incident.status),
+            resolved_at,
         });
     }
     figures.mean_to_acknowledge = mean(&to_acknowledge);
     figures.mean_to_resolve = mean(&to_resolve);
     figures
+}
+
+/// The arrival verdict: `None` where no arrival clock ran, or where the incident was
+/// resolved before anyone had to be on site (the clock is no longer needed, SPEC §2).
+fn arrival_verdict(incident: &Incident, now: DateTime<Utc>) -> Option<Option<bool>> {
+    incident.arrival?;
+    match incident.arrival_met(now) {
+        None if incident.resolved_at.is_some() => None,
+        met => Some(met),
+    }
 }
 
 /// The mean of durations, to the second.
@@ -392,57 +410,42 @@ fn mean(durations: &[TimeDelta]) -> Option<TimeDelta> {
     Some(TimeDelta::seconds(total / count))
 }
 
-fn findings(records: &[Record]) -> Vec<Dated<Finding>> {
-    let rounds = select(records, |event| match event {
-        Event::InspectionRound(round) => Some(round),
-        _ => None,
-    });
-    rounds
-        .into_iter()
-        .flat_map(|(record, round)| {
-            round
-                .items
-                .iter()
-                .filter(|r| r.result == Outcome::Abnormal)
-                .map(move |r| {
-                    let finding = Finding {
-                        kind: round.kind,
-                        item: r.item.clone(),
-                        note: r.note.clone().unwrap_or_default(),
-                    };
-                    dated(record, finding)
-                })
-        })
-        .collect()
+/// The backup checks of the scope.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Backups {
+    /// Checks required by the months of the scope that have begun.
+    pub required: u32,
+    /// Checks passed, each month counting at most what it requires: extra checks one month
+    /// never make up for a month short (as with inspection rounds, SPEC §4).
+    pub done: u32,
+    /// Every check that passed.
+    pub passed: u32,
+    /// The checks that failed: job and note.
+    pub failed: Vec<Dated<(String, String)>>,
 }
 
-/// Backup checks required (by each month of the scope that has begun) and passed, and the
-/// checks that failed.
-fn backups(
-    contract: &Contract,
-    scope: &Scope,
-    records: &[Record],
-    today: NaiveDate,
-) -> (u32, u32, Vec<Dated<(String, String)>>) {
-    let required = scope
-        .months()
-        .iter()
-        .filter(|month| month.first() <= today)
-        .map(|month| backups_required(contract, month))
-        .sum();
-    let standing = backup_standing(contract, &scope.period, records);
-    let failed = standing
-        .checks
-        .iter()
-        .filter(|(_, check)| !check.ok)
-        .map(|(r, check)| {
-            dated(
-                r,
-                (check.job.clone(), check.note.clone().unwrap_or_default()),
-            )
-        })
-        .collect();
-    (required, standing.done, failed)
+fn backups(contract: &Contract, scope: &Scope, records: &[Record], today: NaiveDate) -> Backups {
+    let zone = contract.timezone;
+    let mut backups = Backups::default();
+    for month in scope.months().iter().filter(|m| m.first() <= today) {
+        let of_month: Vec<Record> = records
+            .iter()
+            .filter(|r| month.contains(local_date(r.instant(), zone)))
+            .cloned()
+            .collect();
+        let standing = backup_standing(contract, month, &of_month);
+        backups.required += standing.required;
+        backups.done += standing.done.min(standing.required);
+        backups.passed += standing.done;
+        backups.failed.extend(
+            standing
+                .checks
+                .iter()
+                .filter(|(_, c)| !c.ok)
+                .map(|(r, c)| dated(r, (c.job.clone(), c.note.clone().unwrap_or_default()))),
+        );
+    }
+    backups
 }
 
 fn dated<T>(record: &Record, item: T) -> Dated<T> {
@@ -530,8 +533,8 @@ fn month_by_month(sources: &Sources, report: &Report) -> Vec<MonthFigures> {
                 response: monthly.incidents.response(),
                 inspections_required: sum(|d| d.required),
                 inspections_done: sum(|d| d.done),
-                backups_required: monthly.backups_required,
-                backups_done: monthly.backups_done,
+                backups_required: monthly.backups.required,
+                backups_done: monthly.backups.done,
                 support: monthly.support.count,
                 requests: monthly.requests.len() as u32,
                 out_of_scope: monthly.out_of_scope() as u32,
@@ -620,7 +623,7 @@ impl DueReport {
 /// How long before its due date a report counts as due.
 const DUE_SOON: TimeDelta = TimeDelta::days(7);
 /// Every report is due this long before the term ends at the latest (SPEC §7).
-const BEFORE_TERM_END: TimeDelta = TimeDelta::days(14);
+pub const BEFORE_TERM_END: TimeDelta = TimeDelta::days(14);
 
 /// Every report of the term: when it is due, and whether it was issued (SPEC §7). A monthly
 /// report is due on the contract's due day of the following month, and every report no later
@@ -631,13 +634,7 @@ pub fn reports_due(
     today: NaiveDate,
 ) -> Vec<DueReport> {
     let latest = contract.end - BEFORE_TERM_END;
-    let term = Scope {
-        period: Period::month_of(contract.start),
-        kind: ReportKind::Annual,
-        first: contract.start,
-        last: contract.end,
-    };
-    term.months()
+    Period::months_between(contract.start, contract.end)
         .into_iter()
         .map(|month| {
             let kind = if month.contains(contract.end) {

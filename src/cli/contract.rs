@@ -9,6 +9,7 @@ use super::context::{Context, Site};
 use crate::contract::{Contract, ContractWarning, LevelTerms, city_name};
 use crate::i18n::{ContractField as F, Messages};
 use crate::output::Output;
+use crate::report::BEFORE_TERM_END;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Level;
 
@@ -161,7 +162,10 @@ fn facts(m: &dyn Messages, site: &Site) -> Rows {
         row(F::Staff, m.staff_count(c.staff)),
         row(F::Language, c.language.key().to_string()),
         row(F::Ledger, c.ledger.display().to_string()),
-        row(F::ReportsDue, m.report_due_day(c.report_due_day)),
+        row(
+            F::ReportsDue,
+            m.report_due_day(c.report_due_day, BEFORE_TERM_END.num_days()),
+        ),
     ]);
     if c.mode == Mode::FiveByEight {
         let (start, end) = (c.hours.start.format("%H:%M"), c.hours.end.format("%H:%M"));

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use super::context::{Context, Site, Wanted, new_record_id};
+use super::show::warn_provisional;
 use crate::incident::fold;
 use crate::ledger::Event;
 use crate::ledger::index::Index;
@@ -15,7 +16,8 @@ use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::render::report::{self as view, ReportJson, html};
 use crate::report::{
-    DueReport, DueState, Issued, Report, ReportKind, Scope, Sources, report_month, reports_due,
+    DueReport, DueState, Issued, Report, ReportError, ReportKind, Scope, Sources, report_month,
+    reports_due,
 };
 use crate::store;
 use crate::time::{local_date, rfc3339};
@@ -109,14 +111,17 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
             issue(context, &site, &mut out, &period, at.as_deref())?
         }
         (None, Some(period)) => {
-            let format = match (args.json, args.format) {
-                (true, _) => Format::Json,
-                (false, Some(format)) => format,
-                (false, None) => args
-                    .out
-                    .as_deref()
-                    .and_then(Format::of_file)
-                    .unwrap_or(Format::Table),
+            let format = match (args.json, args.format, args.out.as_deref()) {
+                (true, ..) => Format::Json,
+                (false, Some(format), _) => format,
+                (false, None, None) => Format::Table,
+                (false, None, Some(path)) => Format::of_file(path).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "cannot tell the format of {} from its name: give --format \
+                         table|md|json|html, or name it .txt, .md, .json or .html",
+                        path.display()
+                    )
+                })?,
             };
             report(
                 context,
@@ -132,9 +137,13 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
     Ok(out.flush()?)
 }
 
-/// The scope of the period typed.
-fn scope(context: &Context, site: &Site, period: &str) -> anyhow::Result<Scope> {
-    let period = context.period(site, Some(period))?;
+/// The scope of the period typed: a month or a year of the term.
+fn scope(context: &Context, site: &Site, typed: &str) -> anyhow::Result<Scope> {
+    let today = local_date(context.now, site.contract.timezone);
+    let period = Period::parse(typed, today)
+        .ok()
+        .filter(|p| !matches!(p, Period::Day(_)))
+        .ok_or_else(|| ReportError::NotAPeriod(typed.trim().to_string()))?;
     Ok(Scope::new(&site.contract, period)?)
 }
 
@@ -147,6 +156,7 @@ fn report(
     file: Option<&Path>,
 ) -> anyhow::Result<()> {
     let scope = scope(context, site, period)?;
+    scope.check_begun(local_date(context.now, site.contract.timezone))?;
     let incidents = fold(&context.incident_records(site, out, Wanted::All)?);
     let months: Vec<NaiveDate> = scope.months().iter().map(Period::first).collect();
     let records = context.records_of_months(site, out, Some(&months))?;
@@ -158,6 +168,12 @@ fn report(
         now: context.now,
     };
     let report = Report::new(&sources, scope);
+    let days = report
+        .scope
+        .first
+        .iter_days()
+        .take_while(|d| *d <= report.scope.last);
+    warn_provisional(out, &site.calendar, days)?;
     let zone = site.contract.timezone;
     let m = out.messages();
     let outline = view::outline(&report, zone, m);
@@ -227,10 +243,6 @@ fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> anyhow::
     let rows = reports
         .iter()
         .map(|r| {
-            let kind = match r.kind {
-                ReportKind::Monthly => L::Monthly,
-                ReportKind::Annual => L::Annual,
-            };
             let state = m.due_state(r.state);
             let state = match r.state {
                 DueState::Late => out.paint(Tone::Breach, state),
@@ -239,7 +251,7 @@ fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> anyhow::
             };
             vec![
                 r.month.format("%Y-%m").to_string(),
-                label(kind),
+                m.report_kind(r.kind).to_string(),
                 r.due.to_string(),
                 state,
                 r.issued
@@ -265,10 +277,18 @@ fn issue(
         )
     })?;
     let at = context.at(site, at)?;
-    let first = Period::parse(&month, scope.first).map(|p| p.first())?;
+    // A report can be delivered once its month has begun, or its due date has come (the
+    // annual summary may be due before the term's last month begins).
+    let index = context.incident_index(site, out, false)?;
+    let due = term_reports(context, site, &index)
+        .into_iter()
+        .find(|r| r.month.format("%Y-%m").to_string() == month)
+        .map(|r| r.due);
+    let month_begins = Period::parse(&month, scope.first).map(|p| p.first())?;
+    let earliest = due.map_or(month_begins, |due| due.min(month_begins));
     anyhow::ensure!(
-        local_date(at, site.contract.timezone) >= first,
-        "the {month} report cannot have been issued before {first}, when its month begins"
+        local_date(at, site.contract.timezone) >= earliest,
+        "the {month} report cannot have been issued before {earliest}"
     );
     let event = Event::ReportIssued(Issued {
         period: month.clone(),

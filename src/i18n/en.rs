@@ -696,7 +696,7 @@ impl Messages for En {
             L::Response => "Response",
             L::Arrival => "Arrival",
             L::ResponseMet => "Response met",
-            L::OpenAtEnd => "Unresolved at period end",
+            L::OpenAtEnd => "Unresolved at period end (also reported before)",
             L::MeanToAcknowledge => "Mean time to acknowledge",
             L::MeanToResolve => "Mean time to resolve",
             L::IncidentList => "Incident list",
@@ -713,6 +713,9 @@ impl Messages for En {
             L::Findings => "Abnormal findings",
             L::CheckItem => "Check item",
             L::Note => "Note",
+            L::OpenedIncident => "Incident",
+            L::ChecksPassed => "Checks passed",
+            L::StatusAtEnd => "At period end",
             L::Backups => "Backup checks",
             L::FailedBackups => "Failed backup checks",
             L::Job => "Backup job",
@@ -747,6 +750,10 @@ impl Messages for En {
             L::Issued => "Issued",
             L::State => "State",
         }
+    }
+
+    fn with_note(&self, main: &str, note: &str) -> String {
+        format!("{main} ({note})")
     }
 
     fn numbered(&self, n: usize, heading: &str) -> String {
@@ -798,10 +805,7 @@ impl Messages for En {
     }
 
     fn report_due(&self, kind: ReportKind, month: &str, due: NaiveDate, state: DueState) -> String {
-        let name = match kind {
-            ReportKind::Monthly => "monthly report",
-            ReportKind::Annual => "annual summary",
-        };
+        let name = self.report_kind(kind);
         format!("{month} {name}: due by {due} ({})", self.due_state(state))
     }
 
@@ -817,9 +821,10 @@ impl Messages for En {
         format!("report written to {path}")
     }
 
-    fn report_due_day(&self, day: u32) -> String {
+    fn report_due_day(&self, day: u32, before_end_days: i64) -> String {
         format!(
-            "by day {day} of the following month; every report at least 14 days before the term ends"
+            "by day {day} of the following month; every report at least {before_end_days} days \
+             before the term ends"
         )
     }
 }

@@ -170,6 +170,14 @@ pub trait Messages: Sync {
 
     // Service reports.
     fn report_label(&self, label: ReportLabel) -> &'static str;
+    fn report_kind(&self, kind: ReportKind) -> &'static str {
+        self.report_label(match kind {
+            ReportKind::Monthly => ReportLabel::Monthly,
+            ReportKind::Annual => ReportLabel::Annual,
+        })
+    }
+    /// A figure with a note after it: `55/57（96%）`, `55/57 (96%)`.
+    fn with_note(&self, main: &str, note: &str) -> String;
     /// A numbered section heading: `一、服务概况`, `1. Service summary`.
     fn numbered(&self, n: usize, heading: &str) -> String;
     fn report_title(&self, kind: ReportKind, period: &str) -> String;
@@ -190,7 +198,7 @@ pub trait Messages: Sync {
     fn reports_late(&self, months: &[String]) -> String;
     fn report_written(&self, path: &str) -> String;
     /// When monthly reports are due, by the contract's day of the following month.
-    fn report_due_day(&self, day: u32) -> String;
+    fn report_due_day(&self, day: u32, before_end_days: i64) -> String;
 }
 
 /// Headings and labels of the service reports.
@@ -243,6 +251,9 @@ pub enum ReportLabel {
     Findings,
     CheckItem,
     Note,
+    OpenedIncident,
+    ChecksPassed,
+    StatusAtEnd,
     Backups,
     FailedBackups,
     Job,

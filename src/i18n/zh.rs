@@ -647,7 +647,7 @@ impl Messages for Zh {
             L::Response => "响应",
             L::Arrival => "到场",
             L::ResponseMet => "响应达标率",
-            L::OpenAtEnd => "期末未解决故障",
+            L::OpenAtEnd => "期末未解决故障（含此前报告的）",
             L::MeanToAcknowledge => "平均响应时长",
             L::MeanToResolve => "平均解决时长",
             L::IncidentList => "故障清单",
@@ -664,6 +664,9 @@ impl Messages for Zh {
             L::Findings => "异常发现",
             L::CheckItem => "检查项",
             L::Note => "说明",
+            L::OpenedIncident => "转为故障",
+            L::ChecksPassed => "检查通过次数",
+            L::StatusAtEnd => "期末状态",
             L::Backups => "备份检查",
             L::FailedBackups => "失败的备份检查",
             L::Job => "备份任务",
@@ -698,6 +701,10 @@ impl Messages for Zh {
             L::Issued => "提交时间",
             L::State => "状态",
         }
+    }
+
+    fn with_note(&self, main: &str, note: &str) -> String {
+        format!("{main}（{note}）")
     }
 
     fn numbered(&self, n: usize, heading: &str) -> String {
@@ -752,10 +759,7 @@ impl Messages for Zh {
     }
 
     fn report_due(&self, kind: ReportKind, month: &str, due: NaiveDate, state: DueState) -> String {
-        let name = match kind {
-            ReportKind::Monthly => "月度报告",
-            ReportKind::Annual => "年度总结报告",
-        };
+        let name = self.report_kind(kind);
         format!("{month} {name}：{due} 前提交（{}）", self.due_state(state))
     }
 
@@ -771,7 +775,7 @@ impl Messages for Zh {
         format!("报告已写入 {path}")
     }
 
-    fn report_due_day(&self, day: u32) -> String {
-        format!("次月 {day} 日前；所有报告不晚于合同期结束前 14 天")
+    fn report_due_day(&self, day: u32, before_end_days: i64) -> String {
+        format!("次月 {day} 日前；所有报告不晚于合同期结束前 {before_end_days} 天")
     }
 }

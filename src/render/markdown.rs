@@ -1,9 +1,18 @@
 //! A small Markdown writer: headings, paragraphs and tables that stay tables whatever the
 //! cells hold.
 
-/// Text safe inside a table cell: pipes escaped, line breaks as `<br>`.
+/// Text that reads as written: `&`, `<` and `>` as entities, so that nothing typed on site
+/// (a title like "502 from <nginx>") is taken for HTML by a Markdown renderer.
+pub fn plain(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Text safe inside a table cell: plain, pipes escaped, line breaks as `<br>`.
 pub fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
+    plain(text)
+        .replace('|', "\\|")
         .replace("\r\n", "<br>")
         .replace('\n', "<br>")
 }
@@ -31,12 +40,12 @@ impl Document {
         self.block(&format!(
             "{} {}",
             "#".repeat(level),
-            text.replace('\n', " ")
+            plain(text).replace('\n', " ")
         ));
     }
 
     pub fn paragraph(&mut self, text: &str) {
-        self.block(text);
+        self.block(&plain(text));
     }
 
     pub fn table(&mut self, header: &[String], rows: Vec<Vec<String>>) {
@@ -64,6 +73,15 @@ mod tests {
     #[test]
     fn cells_never_break_a_table() {
         assert_eq!(cell("a | b\nc"), "a \\| b<br>c");
+    }
+
+    #[test]
+    fn typed_text_is_never_taken_for_html() {
+        assert_eq!(cell("<img src=x> & co"), "&lt;img src=x&gt; &amp; co");
+        let mut doc = Document::new();
+        doc.heading(2, "502 from <nginx>");
+        doc.paragraph("a < b");
+        assert_eq!(doc.finish(), "## 502 from &lt;nginx&gt;\n\na &lt; b\n");
     }
 
     #[test]

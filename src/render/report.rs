@@ -12,7 +12,7 @@ use super::incident::full_time;
 use super::markdown::Document;
 use crate::i18n::{Messages, ReportLabel as L};
 use crate::inspect::Due;
-use crate::output::{Tone, render_table};
+use crate::output::{Tone, render_paragraph, render_table};
 use crate::report::{Dated, IncidentFigures, Report, ReportKind, Verdicts};
 use crate::service::InspectionKind;
 use crate::time::rfc3339;
@@ -65,7 +65,8 @@ pub fn percent(done: u32, required: u32) -> Option<u32> {
     (required > 0).then(|| done * 100 / required)
 }
 
-fn percent_text(done: u32, required: u32) -> String {
+/// A share in whole percent, or a dash where nothing was required.
+pub(super) fn percent_text(done: u32, required: u32) -> String {
     percent(done, required).map_or_else(|| "—".to_string(), |p| format!("{p}%"))
 }
 
@@ -92,8 +93,32 @@ fn facts(m: &dyn Messages, rows: Vec<(L, String)>) -> Block {
     }
 }
 
-/// Dated entries as a table of time, text columns and engineer, or a line saying there are
-/// none.
+/// Entries as a table of time, text columns and engineer, or a line saying there are none.
+fn timed_table<'a>(
+    m: &dyn Messages,
+    zone: Tz,
+    columns: &[L],
+    entries: impl IntoIterator<Item = (DateTime<Utc>, &'a str, Vec<String>)>,
+) -> Block {
+    let rows: Vec<Vec<String>> = entries
+        .into_iter()
+        .map(|(at, by, cells)| {
+            let mut row = vec![full_time(at, zone)];
+            row.extend(cells);
+            row.push(by.to_string());
+            row
+        })
+        .collect();
+    if rows.is_empty() {
+        return Block::Text(m.report_label(L::NoneRecorded).to_string());
+    }
+    let mut header = vec![m.report_label(L::Time).to_string()];
+    header.extend(columns.iter().map(|c| m.report_label(*c).to_string()));
+    header.push(m.report_label(L::Engineer).to_string());
+    Block::Table { header, rows }
+}
+
+/// Dated entries as a table, their own columns given by `cells`.
 fn dated_table<T>(
     m: &dyn Messages,
     zone: Tz,
@@ -101,22 +126,10 @@ fn dated_table<T>(
     entries: &[Dated<T>],
     cells: impl Fn(&T) -> Vec<String>,
 ) -> Block {
-    if entries.is_empty() {
-        return Block::Text(m.report_label(L::NoneRecorded).to_string());
-    }
-    let mut header = vec![m.report_label(L::Time).to_string()];
-    header.extend(columns.iter().map(|c| m.report_label(*c).to_string()));
-    header.push(m.report_label(L::Engineer).to_string());
-    let rows = entries
+    let entries = entries
         .iter()
-        .map(|entry| {
-            let mut row = vec![full_time(entry.at, zone)];
-            row.extend(cells(&entry.item));
-            row.push(entry.by.clone());
-            row
-        })
-        .collect();
-    Block::Table { header, rows }
+        .map(|e| (e.at, e.by.as_str(), cells(&e.item)));
+    timed_table(m, zone, columns, entries)
 }
 
 /// The report in the reader's language.
@@ -178,7 +191,15 @@ fn summary(report: &Report, m: &dyn Messages) -> Section {
         (L::WorkingDays, report.working_days.to_string()),
         (L::DaysOnSite, report.days_on_site.to_string()),
     ]);
-    section(m, L::Summary, vec![facts(m, rows)])
+    let mut blocks = vec![facts(m, rows)];
+    blocks.extend(
+        report
+            .provisional
+            .iter()
+            .filter_map(|(year, basis)| m.provisional(*year, *basis))
+            .map(Block::Text),
+    );
+    section(m, L::Summary, blocks)
 }
 
 fn verdict_columns(v: Verdicts) -> [String; 3] {
@@ -245,7 +266,7 @@ fn incidents(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
             L::ReportedAt,
             L::Response,
             L::Arrival,
-            L::Status,
+            L::StatusAtEnd,
             L::ResolvedAt,
         ]
         .map(label)
@@ -290,18 +311,20 @@ fn inspections(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
             ]
         })
         .collect();
-    let findings = dated_table(
+    let findings = report.findings.iter().map(|risk| {
+        let cells = vec![
+            m.inspection_kind(risk.kind).to_string(),
+            risk.item.clone(),
+            risk.note.clone(),
+            risk.incident.clone().unwrap_or_else(|| "—".to_string()),
+        ];
+        (risk.at, risk.by.as_str(), cells)
+    });
+    let findings = timed_table(
         m,
         zone,
-        &[L::Kind, L::CheckItem, L::Note],
-        &report.findings,
-        |f| {
-            vec![
-                m.inspection_kind(f.kind).to_string(),
-                f.item.clone(),
-                f.note.clone(),
-            ]
-        },
+        &[L::Kind, L::CheckItem, L::Note, L::OpenedIncident],
+        findings,
     );
     let blocks = vec![
         Block::Text(m.per_day_cap()),
@@ -318,8 +341,9 @@ fn backups(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
         facts(
             m,
             vec![
-                (L::Required, report.backups_required.to_string()),
-                (L::Done, report.backups_done.to_string()),
+                (L::Required, report.backups.required.to_string()),
+                (L::Done, report.backups.done.to_string()),
+                (L::ChecksPassed, report.backups.passed.to_string()),
             ],
         ),
         Block::Caption(m.report_label(L::FailedBackups).to_string()),
@@ -327,7 +351,7 @@ fn backups(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
             m,
             zone,
             &[L::Job, L::Note],
-            &report.failed_backups,
+            &report.backups.failed,
             |(job, note)| vec![job.clone(), note.clone()],
         ),
     ];
@@ -342,7 +366,10 @@ fn support(report: &Report, m: &dyn Messages) -> Section {
         .map(|(product, count)| m.times(product, *count))
         .collect::<Vec<_>>()
         .join(m.items_separator());
-    let minutes = TimeDelta::minutes(i64::try_from(support.minutes).unwrap_or(i64::MAX / 60_000));
+    let minutes = i64::try_from(support.minutes)
+        .ok()
+        .and_then(TimeDelta::try_minutes)
+        .unwrap_or(TimeDelta::MAX);
     let rows = vec![
         (L::Consultations, support.count.to_string()),
         (L::TimeSpent, m.duration(minutes)),
@@ -416,15 +443,13 @@ fn month_by_month(report: &Report, m: &dyn Messages) -> Section {
                 month.month.format("%Y-%m").to_string(),
                 month.incidents.to_string(),
                 percent_text(month.response.met, decided),
-                format!(
-                    "{}/{} ({})",
-                    month.inspections_done,
-                    month.inspections_required,
-                    percent_text(month.inspections_done, month.inspections_required)
+                m.with_note(
+                    &format!("{}/{}", month.inspections_done, month.inspections_required),
+                    &percent_text(month.inspections_done, month.inspections_required),
                 ),
                 format!("{}/{}", month.backups_done, month.backups_required),
                 month.support.to_string(),
-                format!("{} ({})", month.requests, month.out_of_scope),
+                m.with_note(&month.requests.to_string(), &month.out_of_scope.to_string()),
                 month.comp_days_earned.to_string(),
             ]
         })
@@ -444,7 +469,7 @@ pub fn text(outline: &Outline, width: Option<u16>, paint: impl Fn(Tone, &str) ->
         parts.push(paint(Tone::Heading, &section.heading));
         for block in &section.blocks {
             match block {
-                Block::Text(text) => parts.push(text.clone()),
+                Block::Text(text) => parts.push(render_paragraph(text, width)),
                 Block::Caption(caption) => parts.push(paint(Tone::Heading, caption)),
                 Block::Table { header, rows } | Block::Facts { header, rows } => {
                     parts.push(render_table(header.clone(), rows.clone(), width))
@@ -496,6 +521,9 @@ pub struct ReportJson {
     /// The last day counted: `covers.last`, or today for a period in progress.
     counted_to: NaiveDate,
     in_progress: bool,
+    /// False when a year of the period has no published holiday schedule yet: its working
+    /// days, requirements and comp days are provisional.
+    published: bool,
     working_days: u32,
     days_on_site: u32,
     findings: Vec<FindingJson>,
@@ -547,9 +575,12 @@ struct IncidentLineJson {
 struct CountJson {
     required: u32,
     done: u32,
-    /// Only for inspections: every round recorded, over the per-day cap too.
+    /// Inspections: every round recorded, over the per-day cap too.
     #[serde(skip_serializing_if = "Option::is_none")]
     rounds: Option<u32>,
+    /// Backups: every check that passed, over the monthly requirement too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checks_passed: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -588,6 +619,8 @@ struct FindingJson {
     kind: InspectionKind,
     item: String,
     note: String,
+    /// The incident opened from the finding.
+    incident: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -615,6 +648,7 @@ fn count(required: u32, done: u32) -> CountJson {
         required,
         done,
         rounds: None,
+        checks_passed: None,
     }
 }
 
@@ -691,7 +725,10 @@ impl ReportJson {
             kind: report.scope.kind,
             incidents: incidents_json(&report.incidents, zone),
             inspections: inspection_counts(&report.inspections),
-            backups: count(report.backups_required, report.backups_done),
+            backups: CountJson {
+                checks_passed: Some(report.backups.passed),
+                ..count(report.backups.required, report.backups.done)
+            },
             support: SupportJson {
                 count: report.support.count,
                 minutes: report.support.minutes,
@@ -735,6 +772,7 @@ impl ReportJson {
             },
             counted_to: report.counted_to,
             in_progress: report.in_progress(),
+            published: report.provisional.is_empty(),
             working_days: report.working_days,
             days_on_site: report.days_on_site,
             findings: report
@@ -743,9 +781,10 @@ impl ReportJson {
                 .map(|f| FindingJson {
                     at: time(f.at),
                     by: f.by.clone(),
-                    kind: f.item.kind,
-                    item: f.item.item.clone(),
-                    note: f.item.note.clone(),
+                    kind: f.kind,
+                    item: f.item.clone(),
+                    note: f.note.clone(),
+                    incident: f.incident.clone(),
                 })
                 .collect(),
             risks: notes_json(&report.risks, zone),

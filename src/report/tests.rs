@@ -1,4 +1,6 @@
 use super::*;
+use crate::inspect::Outcome;
+use crate::service::InspectionKind;
 
 fn contract(start: &str, end: &str) -> Contract {
     let text = format!("customer = \"T\"\nmode = \"5x8\"\nstart = {start}\nend = {end}\n");
@@ -35,7 +37,7 @@ fn a_month_is_monthly_and_the_terms_last_month_is_the_annual_summary() {
 }
 
 #[test]
-fn a_year_covers_its_part_of_a_term_across_years() {
+fn a_year_covers_its_part_of_a_term_across_years_and_the_year_it_ends_in_the_whole_term() {
     let c = contract("2025-04-01", "2026-03-31");
     let year = Scope::new(&c, month("2025")).unwrap();
     assert_eq!(
@@ -47,6 +49,32 @@ fn a_year_covers_its_part_of_a_term_across_years() {
         Scope::new(&c, month("2026-03")).unwrap().first,
         date("2025-04-01")
     );
+    let ending = Scope::new(&c, month("2026")).unwrap();
+    assert_eq!(
+        (ending.kind, ending.first, ending.last),
+        (ReportKind::Annual, date("2025-04-01"), date("2026-03-31"))
+    );
+}
+
+#[test]
+fn a_month_is_clipped_to_the_term_and_must_have_begun() {
+    let c = contract("2025-07-15", "2026-01-14");
+    let july = Scope::new(&c, month("2025-07")).unwrap();
+    assert_eq!(
+        (july.kind, july.first, july.last),
+        (ReportKind::Monthly, date("2025-07-15"), date("2025-07-31"))
+    );
+    assert_eq!(july.check_begun(date("2025-07-15")), Ok(()));
+    assert_eq!(
+        july.check_begun(date("2025-07-14")),
+        Err(ReportError::NotBegun {
+            period: "2025-07".into(),
+            begins: date("2025-07-15")
+        })
+    );
+    // The annual summary can be made before the term's last month begins: it is due then.
+    let summary = Scope::new(&c, month("2026-01")).unwrap();
+    assert_eq!(summary.check_begun(date("2025-12-31")), Ok(()));
 }
 
 #[test]
@@ -222,7 +250,12 @@ fn requirements_count_the_days_of_the_term_up_to_today_and_rounds_are_capped_per
     assert!(report.in_progress());
     assert_eq!(report.counted_to, date("2025-03-07"));
     assert_eq!(report.days_on_site, 3);
-    assert_eq!(report.working_days, 21, "every working day of the month");
+    assert_eq!(
+        report.scope.first,
+        date("2025-03-05"),
+        "the month's part of the term"
+    );
+    assert_eq!(report.working_days, 19, "every working day of that part");
 }
 
 proptest::proptest! {

@@ -402,7 +402,12 @@ fn a_scripted_month_is_reported_to_the_record() {
     assert_eq!(v["findings"][0]["item"], "CVM CPU, memory and disk");
     assert_eq!(v["findings"][0]["note"], "db-2 disk at 91%");
     assert_eq!(v["findings"][0]["at"], "2025-03-05T17:00:00+08:00");
-    assert_eq!(v["backups"], json!({"required": 4, "done": 3}));
+    assert_eq!(v["findings"][0]["incident"], Value::Null);
+    assert_eq!(v["published"], true);
+    assert_eq!(
+        v["backups"],
+        json!({"required": 4, "done": 3, "checks_passed": 3})
+    );
     assert_eq!(
         v["support"]["count"], 5,
         "23:30 on 31 March is March; 00:30 on 1 April is not"
@@ -473,7 +478,10 @@ fn a_month_in_progress_counts_up_to_today() {
         "C, G and D are open now; E was resolved"
     );
     assert_eq!(v["support"]["count"], 1);
-    assert_eq!(v["backups"], json!({"required": 4, "done": 0}));
+    assert_eq!(
+        v["backups"],
+        json!({"required": 4, "done": 0, "checks_passed": 0})
+    );
     let text = site.stdout_at(AFTER, &["report", "2025-04"]);
     assert!(
         text.contains("in progress, counted to 2025-04-02"),
@@ -545,14 +553,17 @@ fn the_terms_last_month_and_its_year_are_the_annual_summary() {
         assert_eq!(row["incidents"], march["incidents"]["total"]);
         assert_eq!(row["response"], march["incidents"]["response"]);
         assert_eq!(row["inspections"], json!({"required": 63, "done": 51}));
-        assert_eq!(row["backups"], march["backups"]);
+        assert_eq!(row["backups"], json!({"required": 4, "done": 3}));
         assert_eq!(row["support"], march["support"]["count"]);
         assert_eq!(
             (&row["requests"], &row["out_of_scope"]),
             (&json!(3), &json!(2))
         );
         assert_eq!(row["comp_days_earned"], march["comp_days_earned"]);
-        assert_eq!(v["backups"], json!({"required": 16, "done": 3}));
+        assert_eq!(
+            v["backups"],
+            json!({"required": 16, "done": 3, "checks_passed": 3})
+        );
     }
     let text = site.stdout_at(AFTER, &["report", "2025"]);
     assert!(
@@ -632,7 +643,20 @@ fn bad_periods_and_formats_are_refused() {
     let err = site.fails_at(AFTER, &["report", "2025-03-04"], 1);
     assert!(err.contains("not a report period"), "{err}");
     let err = site.fails_at(AFTER, &["report", "March"], 1);
-    assert!(err.contains("`March` is not a period"), "{err}");
+    assert!(
+        err.contains("`March` is not a report period: use YYYY-MM or YYYY"),
+        "{err}"
+    );
+    let err = site.fails_at(AFTER, &["report", "today"], 1);
+    assert!(err.contains("`today` is not a report period"), "{err}");
+    let err = site.fails_at(AFTER, &["report", "2025-05"], 1);
+    assert!(
+        err.contains("2025-05 has not begun: its report can be made from 2025-05-01"),
+        "{err}"
+    );
+    let err = site.fails_at(AFTER, &["report", "2025-03", "--out", "march.pdf"], 1);
+    assert!(err.contains("cannot tell the format of march.pdf"), "{err}");
+    assert!(!site.path().join("march.pdf").exists());
     site.fails_at(AFTER, &["report"], 2);
     site.fails_at(AFTER, &["report", "2025-03", "--format", "pdf"], 2);
 }
@@ -815,4 +839,170 @@ fn the_example_sites_ledger_reads_cleanly_into_every_format() {
     assert_eq!(v["kind"], "monthly");
     assert!(v["incidents"]["total"].as_u64().unwrap() > 0);
     assert!(v["support"]["count"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn an_incident_resolved_after_the_month_is_open_in_its_report() {
+    let script = scripted_month();
+    let site = &script.site;
+    let february = site.json_at(AFTER, &["report", "2025-02", "--json"]);
+    let e = &february["incidents"]["list"][0];
+    assert_eq!(e["id"], script.ids["E"].as_str());
+    assert_eq!(
+        (&e["status"], &e["resolved_at"]),
+        (&json!("open"), &Value::Null)
+    );
+    assert_eq!(
+        february["incidents"]["mean_to_resolve_seconds"],
+        Value::Null
+    );
+    assert_eq!(february["incidents"]["open_at_end"], 1);
+}
+
+#[test]
+fn an_arrival_no_longer_needed_is_not_pending() {
+    let site = Sandbox::with_contract(CONTRACT);
+    let now = "2025-03-10T10:00:00+08:00";
+    let opened = run_as(
+        &site,
+        "li.lei",
+        now,
+        &[
+            "incident",
+            "open",
+            "--level",
+            "3",
+            "--title",
+            "X",
+            "--at",
+            "2025-03-08 20:00",
+            "--onsite",
+            "--json",
+        ],
+    );
+    let id = serde_json::from_str::<Value>(&opened).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    run_as(
+        &site,
+        "li.lei",
+        now,
+        &[
+            "incident",
+            "resolve",
+            &id,
+            "--summary",
+            "fixed remotely",
+            "--at",
+            "2025-03-08 20:20",
+        ],
+    );
+    let v = site.json_at(now, &["report", "2025-03", "--json"]);
+    assert_eq!(
+        v["incidents"]["arrival"],
+        json!({"met": 0, "breached": 0, "pending": 0})
+    );
+    assert_eq!(
+        v["incidents"]["response"],
+        json!({"met": 1, "breached": 0, "pending": 0})
+    );
+    assert_eq!(v["incidents"]["list"][0]["arrival_clock"], false);
+}
+
+#[test]
+fn extra_backup_checks_one_month_never_make_up_for_another() {
+    let site = Sandbox::with_contract(&CONTRACT.replace("per_month = 4", "per_month = 1"));
+    for at in ["2025-02-10 16:00", "2025-02-17 16:00"] {
+        run_as(
+            &site,
+            "li.lei",
+            AFTER,
+            &["backup", "check", "--job", "nightly", "--ok", "--at", at],
+        );
+    }
+    let february = site.json_at(AFTER, &["report", "2025-02", "--json"]);
+    assert_eq!(
+        february["backups"],
+        json!({"required": 1, "done": 1, "checks_passed": 2})
+    );
+    let year = site.json_at(AFTER, &["report", "2025", "--json"]);
+    assert_eq!(
+        year["backups"],
+        json!({"required": 4, "done": 1, "checks_passed": 2})
+    );
+}
+
+#[test]
+fn the_annual_summary_of_a_term_ending_mid_month_can_be_issued_when_due() {
+    let site = Sandbox::with_contract(
+        &CONTRACT
+            .replace("2025-01-02", "2025-07-15")
+            .replace("2025-06-30", "2026-01-14"),
+    );
+    let due = site.json_at("2025-12-31T10:00:00+08:00", &["report", "due", "--json"]);
+    let summary = due.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (&summary["month"], &summary["due"]),
+        (&json!("2026-01"), &json!("2025-12-31"))
+    );
+    let now = "2025-12-31T10:00:00+08:00";
+    let v = site.json_at(now, &["report", "2026", "--json"]);
+    assert_eq!(
+        v["covers"],
+        json!({"first": "2025-07-15", "last": "2026-01-14"})
+    );
+    site.stdout_at(now, &["report", "issue", "2026"]);
+    let due = site.json_at(now, &["report", "due", "--json"]);
+    assert_eq!(due.as_array().unwrap().last().unwrap()["state"], "issued");
+    let err = site.fails_at(
+        "2025-12-30T10:00:00+08:00",
+        &["report", "issue", "2025-12", "--at", "2025-11-30 10:00"],
+        1,
+    );
+    assert!(
+        err.contains("cannot have been issued before 2025-12-01"),
+        "{err}"
+    );
+    let july = site.json_at(now, &["report", "2025-07", "--json"]);
+    assert_eq!(
+        july["covers"],
+        json!({"first": "2025-07-15", "last": "2025-07-31"})
+    );
+}
+
+#[test]
+fn a_report_on_a_provisional_calendar_says_so() {
+    let site = Sandbox::with_contract(
+        &CONTRACT
+            .replace("2025-01-02", "2027-01-04")
+            .replace("2025-06-30", "2027-12-31"),
+    );
+    let now = "2027-03-10T10:00:00+08:00";
+    let output = site
+        .otss()
+        .env("OTSS_NOW", now)
+        .args(["report", "2027-02", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let v: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(v["published"], false);
+    assert!(
+        super::stderr(&output).contains("2027"),
+        "{}",
+        super::stderr(&output)
+    );
+    let md = site.stdout_at(now, &["report", "2027-02", "--format", "md"]);
+    assert!(
+        md.contains("no holiday schedule is published for 2027"),
+        "{md}"
+    );
+    let table = site.stdout_at(now, &["report", "2027-02"]);
+    assert!(
+        table
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100),
+        "{table}"
+    );
 }

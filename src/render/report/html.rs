@@ -6,12 +6,21 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
-use super::{Block, Chart, Outline, percent};
+use super::{Block, Chart, Outline, percent, percent_text};
 use crate::calendar::WEEK;
 use crate::i18n::{Lang, Messages, ReportLabel as L};
 use crate::inspect::Due;
 use crate::report::{Report, ReportKind, Verdicts};
 use crate::time::local_date;
+
+/// A month on a chart's axis: its short name, with the year where the period spans years.
+fn month_label(report: &Report, month: NaiveDate, m: &dyn Messages) -> String {
+    if report.scope.first.year() == report.scope.last.year() {
+        m.month_short(month.month())
+    } else {
+        month.format("%Y-%m").to_string()
+    }
+}
 
 /// Text safe in HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -78,18 +87,16 @@ fn parties(report: &Report) -> String {
 fn highlights(report: &Report, m: &dyn Messages) -> String {
     let response = report.incidents.response();
     let (required, done) = inspected(&report.inspections);
-    let share =
-        |done: u32, of: u32| percent(done, of).map_or("—".to_string(), |p| format!("{p}%"));
     let figures = [
         (L::Incidents, report.incidents.total().to_string()),
         (
             L::ResponseMet,
-            share(response.met, response.met + response.breached),
+            percent_text(response.met, response.met + response.breached),
         ),
-        (L::Inspections, share(done, required)),
+        (L::Inspections, percent_text(done, required)),
         (
             L::Backups,
-            format!("{}/{}", report.backups_done, report.backups_required),
+            format!("{}/{}", report.backups.done, report.backups.required),
         ),
     ];
     let cards: String = figures
@@ -259,7 +266,7 @@ fn sla_chart(report: &Report, m: &dyn Messages) -> String {
         ];
         for (count, colour, met) in segments.into_iter().filter(|(c, ..)| *c > 0) {
             let width = count * BAR / most;
-            let title = format!("{name}: {} {count}", m.verdict(met));
+            let title = m.labelled(name, &format!("{} {count}", m.verdict(met)));
             content.push_str(&rect(x, y, width, 18, colour, &title));
             if width >= 16 {
                 content.push_str(&text(
@@ -311,7 +318,8 @@ fn coverage_chart(report: &Report, m: &dyn Messages) -> String {
         let (colour, title) = match day {
             Some((_, due)) => {
                 let (required, done) = inspected(due);
-                (day_colour(due), format!("{date}: {done}/{required}"))
+                let title = m.labelled(&date.to_string(), &format!("{done}/{required}"));
+                (day_colour(due), title)
             }
             None => (NOT_COUNTED, date.to_string()),
         };
@@ -339,7 +347,7 @@ fn coverage_chart(report: &Report, m: &dyn Messages) -> String {
             ));
         }
         if date.day() == 1 || date == first {
-            let label = m.month_short(date.month());
+            let label = month_label(report, date, m);
             content.push_str(&text(x + 1, top - 8, "start", "axis", &label));
         }
     }
@@ -373,7 +381,7 @@ fn incidents_chart(report: &Report, zone: Tz, m: &dyn Messages) -> String {
         scope
             .months()
             .iter()
-            .map(|p| (p.first(), m.month_short(p.first().month())))
+            .map(|p| (p.first(), month_label(report, p.first(), m)))
             .collect()
     };
     let bucket_of = |date: NaiveDate| {
@@ -414,7 +422,7 @@ fn incidents_chart(report: &Report, zone: Tz, m: &dyn Messages) -> String {
         for (level, count) in (1u8..).zip(levels).filter(|(_, c)| **c > 0) {
             let height = count * plot / most;
             y -= height;
-            let title = format!("{start} {}: {count}", m.level(level));
+            let title = m.labelled(&format!("{start} {}", m.level(level)), &count.to_string());
             content.push_str(&rect(
                 x,
                 y,
@@ -497,10 +505,10 @@ fn trends_chart(report: &Report, m: &dyn Messages) -> String {
         ));
         for (n, share) in shares.iter().enumerate() {
             if let Some(share) = share {
-                let title = format!(
-                    "{} {}: {share}%",
-                    m.report_label(*label),
-                    report.months[n].month.format("%Y-%m")
+                let month = report.months[n].month.format("%Y-%m");
+                let title = m.labelled(
+                    &format!("{month} {}", m.report_label(*label)),
+                    &format!("{share}%"),
                 );
                 content.push_str(&format!(
                     "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{colour}\"><title>{}</title></circle>\n",
@@ -517,7 +525,7 @@ fn trends_chart(report: &Report, m: &dyn Messages) -> String {
             top + plot + 14,
             "middle",
             "axis",
-            &m.month_short(month.month.month()),
+            &month_label(report, month.month, m),
         ));
     }
     let keys: Vec<(&str, String)> = series
