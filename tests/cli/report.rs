@@ -1006,3 +1006,20 @@ fn a_report_on_a_provisional_calendar_says_so() {
         "{table}"
     );
 }
+
+#[test]
+fn under_7x24_every_day_is_on_site_and_every_day_requires_rounds() {
+    let site = Sandbox::with_contract(
+        "customer = \"Example Exchange\"\nmode = \"7x24\"\nstart = 2025-01-01\nend = 2025-12-31\n\
+         language = \"en\"\n",
+    );
+    let v = site.json_at(AFTER, &["report", "2025-03", "--json"]);
+    assert_eq!(
+        (&v["days_on_site"], &v["working_days"]),
+        (&json!(31), &json!(21))
+    );
+    // Two monitoring, two resource and one alert round every day.
+    assert_eq!(v["inspections"]["monitoring"]["required"], 62);
+    assert_eq!(v["inspections"]["alert"]["required"], 31);
+    assert_eq!(v["backups"]["required"], 2);
+}
