@@ -5,9 +5,11 @@
 //! everything together; `output` owns how things are shown.
 
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod contract;
 pub mod duty;
+pub mod git;
 pub mod i18n;
 pub mod ids;
 pub mod incident;
@@ -24,4 +26,5 @@ pub mod service;
 pub mod sla;
 pub mod store;
 pub mod suggest;
+pub mod sync;
 pub mod time;

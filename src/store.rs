@@ -146,6 +146,14 @@ pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool),
 /// The ledger directory on disk: its `YYYY-MM/NAME.jsonl` files.
 pub struct LedgerDir<'a>(pub &'a Path);
 
+impl LedgerDir<'_> {
+    /// Every byte of a file, as far as it was when listed.
+    pub fn read_whole(&self, file: &FileStat) -> Result<Vec<u8>, StoreError> {
+        let whole = 0..file.len;
+        Ok(self.read(&file.name, std::slice::from_ref(&whole))?.concat())
+    }
+}
+
 impl Source for LedgerDir<'_> {
     type Error = StoreError;
 
@@ -353,7 +361,21 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
+    builder.create(dir).map_err(|error| {
+        // A file where a directory belongs is reported as "File exists" (or "Not a
+        // directory"), which reads as if the file being written were meant: name it instead.
+        let in_the_way = matches!(
+            error.kind(),
+            io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory
+        );
+        match dir.ancestors().find(|p| p.is_file()) {
+            Some(file) if in_the_way => io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{} is a file, not a directory", file.display()),
+            ),
+            _ => error,
+        }
+    })
 }
 
 fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -364,6 +386,18 @@ fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
     file.sync_all()
+}
+
+/// The text of a file, or `None` when there is no such file.
+pub fn read_text_if_any(path: &Path) -> Result<Option<String>, StoreError> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -426,6 +460,31 @@ mod tests {
             assert_eq!(mode(&path), 0o600);
             assert_eq!(mode(&dir.path().join("2025-03")), 0o700);
         }
+    }
+
+    #[test]
+    fn a_file_where_a_directory_belongs_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let month = dir.path().join("2025-03");
+        fs::write(&month, "").unwrap();
+        let source = |ledger: &Path, partition: &str| match append_record(
+            ledger, partition, "zhang", "{}",
+        ) {
+            Err(StoreError::Write { path, source }) => (path, source.to_string()),
+            other => panic!("{other:?}"),
+        };
+        // Before, "File exists" and "Not a directory": as if the ledger file were meant.
+        let expected = format!("{} is a file, not a directory", month.display());
+        assert_eq!(
+            source(dir.path(), "2025-03"),
+            (month.join("zhang.jsonl"), expected.clone())
+        );
+        let below = month.join("ledger");
+        assert_eq!(
+            source(&below, "2025-04"),
+            (below.join("2025-04/zhang.jsonl"), expected)
+        );
+        assert_eq!(fs::read(&month).unwrap(), b"", "left as it was");
     }
 
     #[test]

@@ -289,10 +289,7 @@ impl Context {
             {
                 continue;
             }
-            let whole = 0..file.len;
-            let bytes = ledger
-                .read(&file.name, std::slice::from_ref(&whole))?
-                .concat();
+            let bytes = ledger.read_whole(&file)?;
             for line in ledger::read_lines(&file.name, &bytes, 1)? {
                 if let Some(reason) = &line.problem {
                     let path = site.ledger.join(&file.name);

@@ -2,6 +2,7 @@
 
 mod backup;
 mod calendar;
+mod check;
 mod context;
 mod contract;
 mod duty;
@@ -16,6 +17,7 @@ mod show;
 mod sla;
 mod status;
 mod support;
+mod sync;
 
 use std::io;
 use std::path::PathBuf;
@@ -106,6 +108,10 @@ pub enum Command {
     Duty(duty::DutyCommand),
     /// Service reports (服务报告): a month or the annual summary, what is due, delivered
     Report(report::ReportArgs),
+    /// Check that every ledger file is intact: exit 0, or 1 and each problem with its fix
+    Check(check::CheckArgs),
+    /// Share the ledger with the team: commit my records, take the team's, push (git)
+    Sync(sync::SyncArgs),
     /// The start-of-shift view: open incidents, inspections due, backups, who is on duty
     Status(status::StatusArgs),
 }
@@ -127,6 +133,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Overtime(command) => overtime::run(&context, command),
         Command::Duty(command) => duty::run(&context, command),
         Command::Report(args) => report::run(&context, args),
+        Command::Check(args) => check::run(&context, args),
+        Command::Sync(args) => sync::run(&context, args),
         Command::Status(args) => status::run(&context, args),
     }
 }

@@ -8,6 +8,7 @@ use super::{
     day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
+use crate::check::Problem;
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
 use crate::report::{DueState, ReportKind};
@@ -662,6 +663,103 @@ impl Messages for En {
 
     fn no_duty(&self) -> String {
         "no one is on the duty roster".to_string()
+    }
+
+    fn ledger_problem(&self, problem: &Problem) -> (String, String) {
+        let (what, fix) = match problem {
+            Problem::TornTail => (
+                "torn tail from an interrupted write".to_string(),
+                "safe to leave: the next record starts on a fresh line and this one is skipped"
+                    .to_string(),
+            ),
+            Problem::NoNewline => (
+                "the last record is whole but has no newline".to_string(),
+                "safe to leave: the next write adds it".to_string(),
+            ),
+            Problem::NotARecord { reason } => (
+                format!("not a record ({reason})"),
+                "the line is skipped; if it was edited by hand, restore the file from a backup \
+                 or from git"
+                    .to_string(),
+            ),
+            Problem::NewerVersion { found } => (
+                format!(
+                    "a record of schema version {found}, newer than this otss reads; the rest \
+                     of the file was not read"
+                ),
+                "upgrade otss".to_string(),
+            ),
+            Problem::DuplicateId { id, first } => (
+                format!("record {id} again, first at {first}"),
+                "most likely a copied file: check it and delete the copy".to_string(),
+            ),
+            Problem::WrongMonth { month } => (
+                format!("a record of {month} kept under another month"),
+                format!("move it back to the same file under {month}"),
+            ),
+            Problem::WrongWriter { by } => (
+                format!("a record by {by} in someone else's file"),
+                "each engineer writes only their own files: find out who edited or copied it"
+                    .to_string(),
+            ),
+        };
+        (what, fix)
+    }
+
+    fn ledger_intact(&self, files: usize, records: usize) -> String {
+        format!(
+            "the ledger is intact: {}, {}",
+            plural(files as u64, "file", "files"),
+            plural(records as u64, "record", "records")
+        )
+    }
+
+    fn ledger_damaged(&self, problems: usize) -> String {
+        format!(
+            "{} in the ledger (listed above)",
+            plural(problems as u64, "problem", "problems")
+        )
+    }
+
+    fn sync_committed(&self, engineer: &str, lines: u64) -> String {
+        match lines {
+            0 => format!("no new records of {engineer} to commit"),
+            n => format!(
+                "committed {} of {engineer}",
+                plural(n, "new record", "new records")
+            ),
+        }
+    }
+
+    fn sync_received(&self, lines: u64) -> String {
+        format!(
+            "received {} from the team",
+            plural(lines, "record", "records")
+        )
+    }
+
+    fn sync_pushed(&self, remote: &str, branch: &str) -> String {
+        format!("pushed to {remote}/{branch}")
+    }
+
+    fn sync_no_remote(&self) -> String {
+        "no remote: the records are committed here; add one with `git remote add origin URL` \
+         and sync again"
+            .to_string()
+    }
+
+    fn sync_changed_here(&self, path: &str, owner: &str) -> String {
+        format!(
+            "{path} is {owner}'s file and was changed here: not committed, left as it is \
+             (otss check shows what changed)"
+        )
+    }
+
+    fn sync_edited_elsewhere(&self, path: &str) -> String {
+        format!(
+            "lines of {path} were changed or removed in the history received: a ledger only \
+             grows; run otss check and find out why"
+        )
     }
 
     fn report_label(&self, label: ReportLabel) -> &'static str {

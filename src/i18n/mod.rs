@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Basis, DayKind, DayName, Festival};
+use crate::check::Problem;
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
 use crate::report::{DueState, ReportKind};
@@ -167,6 +168,20 @@ pub trait Messages: Sync {
     fn balance_header(&self) -> Vec<String>;
     fn on_duty(&self, engineer: &str) -> String;
     fn no_duty(&self) -> String;
+
+    // The ledger check.
+    /// What a problem is, and what to do about it.
+    fn ledger_problem(&self, problem: &Problem) -> (String, String);
+    fn ledger_intact(&self, files: usize, records: usize) -> String;
+    fn ledger_damaged(&self, problems: usize) -> String;
+
+    // Sharing the ledger.
+    fn sync_committed(&self, engineer: &str, lines: u64) -> String;
+    fn sync_received(&self, lines: u64) -> String;
+    fn sync_pushed(&self, remote: &str, branch: &str) -> String;
+    fn sync_no_remote(&self) -> String;
+    fn sync_changed_here(&self, path: &str, owner: &str) -> String;
+    fn sync_edited_elsewhere(&self, path: &str) -> String;
 
     // Service reports.
     fn report_label(&self, label: ReportLabel) -> &'static str;

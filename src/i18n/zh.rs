@@ -8,6 +8,7 @@ use super::{
     day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
+use crate::check::Problem;
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
 use crate::report::{DueState, ReportKind};
@@ -613,6 +614,75 @@ impl Messages for Zh {
 
     fn no_duty(&self) -> String {
         "值班表上没有安排".to_string()
+    }
+
+    fn ledger_problem(&self, problem: &Problem) -> (String, String) {
+        let (what, fix) = match problem {
+            Problem::TornTail => (
+                "最后一行是被中断的写入留下的半条记录".to_string(),
+                "可以不动：下一条记录会从新的一行开始，这半条会被跳过".to_string(),
+            ),
+            Problem::NoNewline => (
+                "最后一条记录完整，但缺少换行符".to_string(),
+                "可以不动：下一次写入会先补上换行".to_string(),
+            ),
+            Problem::NotARecord { reason } => (
+                format!("不是一条记录（{reason}）"),
+                "此行被跳过；如是手工改坏的，请从备份或 git 历史恢复该文件".to_string(),
+            ),
+            Problem::NewerVersion { found } => (
+                format!("记录的格式版本为 {found}，比本程序新；此文件其余内容未读取"),
+                "请升级 otss".to_string(),
+            ),
+            Problem::DuplicateId { id, first } => (
+                format!("记录 {id} 与 {first} 重复"),
+                "多半是复制出来的文件；确认后删除副本".to_string(),
+            ),
+            Problem::WrongMonth { month } => (
+                format!("这是 {month} 的记录，却放在了别的月份目录"),
+                format!("请把它移回 {month} 目录下的同名文件"),
+            ),
+            Problem::WrongWriter { by } => (
+                format!("{by} 的记录出现在别人的文件里"),
+                "每位工程师只写自己的文件；请查明是谁手工改动或复制了它".to_string(),
+            ),
+        };
+        (what, fix)
+    }
+
+    fn ledger_intact(&self, files: usize, records: usize) -> String {
+        format!("台账完好：{files} 个文件，{records} 条记录")
+    }
+
+    fn ledger_damaged(&self, problems: usize) -> String {
+        format!("台账有 {problems} 处问题（见上）")
+    }
+
+    fn sync_committed(&self, engineer: &str, lines: u64) -> String {
+        match lines {
+            0 => format!("{engineer} 没有新记录需要提交"),
+            n => format!("已提交 {engineer} 的 {n} 条新记录"),
+        }
+    }
+
+    fn sync_received(&self, lines: u64) -> String {
+        format!("收到团队的 {lines} 条记录")
+    }
+
+    fn sync_pushed(&self, remote: &str, branch: &str) -> String {
+        format!("已推送到 {remote}/{branch}")
+    }
+
+    fn sync_no_remote(&self) -> String {
+        "没有远程仓库：记录已在本地提交；用 `git remote add origin URL` 添加后再同步".to_string()
+    }
+
+    fn sync_changed_here(&self, path: &str, owner: &str) -> String {
+        format!("{path} 是 {owner} 的文件，在本机被改动：未提交，保持原样（可用 otss check 查看）")
+    }
+
+    fn sync_edited_elsewhere(&self, path: &str) -> String {
+        format!("收到的历史中 {path} 有行被修改或删除：台账只应追加，请运行 otss check 并查明原因")
     }
 
     fn report_label(&self, label: ReportLabel) -> &'static str {

@@ -8,6 +8,7 @@ mod ledger;
 mod report;
 mod routine;
 mod sla;
+mod sync;
 
 use std::fs;
 use std::path::{Path, PathBuf};

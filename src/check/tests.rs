@@ -1,0 +1,100 @@
+use super::*;
+
+fn line(id: &str, at: &str, by: &str) -> String {
+    format!(
+        "{{\"v\":1,\"id\":\"{id}\",\"at\":\"{at}\",\"by\":\"{by}\",\"type\":\"support.logged\",\"text\":\"q\"}}\n"
+    )
+}
+
+fn march(id: &str) -> String {
+    line(id, "2025-03-04T10:00:00+08:00", "li.lei")
+}
+
+fn problems(files: &[(&str, String)]) -> Vec<(String, usize, Problem)> {
+    check(files.iter().map(|(name, text)| (*name, text.as_bytes())))
+        .problems
+        .into_iter()
+        .map(|f| (f.file, f.line, f.problem))
+        .collect()
+}
+
+#[test]
+fn intact_files_and_empty_ones_have_no_problems() {
+    let files = [
+        ("2025-03/li.lei.jsonl", march("A") + &march("B")),
+        ("2025-03/wang.jsonl", String::new()),
+    ];
+    let checked = check(files.iter().map(|(n, t)| (*n, t.as_bytes())));
+    assert!(checked.intact());
+    assert_eq!((checked.files, checked.records), (2, 2));
+}
+
+#[test]
+fn each_damage_is_named_where_it_is() {
+    let whole = march("A");
+    let torn = &whole[..20];
+    let files = [
+        (
+            "2025-03/li.lei.jsonl",
+            format!("{whole}not json\n{}{torn}", march("B")),
+        ),
+        ("2025-03/wang.jsonl", march("C").trim_end().to_string()),
+    ];
+    let found = problems(&files);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(matches!(&found[0], (_, 2, Problem::NotARecord { .. })));
+    assert_eq!(
+        found[1],
+        ("2025-03/li.lei.jsonl".into(), 4, Problem::TornTail)
+    );
+    assert_eq!(found[2].2, Problem::NoNewline);
+    assert_eq!(
+        found[3].2,
+        Problem::WrongWriter {
+            by: "li.lei".into()
+        }
+    );
+}
+
+#[test]
+fn bytes_that_are_not_text_are_a_problem_and_the_rest_is_read() {
+    let mut bytes = march("A").into_bytes();
+    bytes.extend_from_slice(b"\xff\xfe\n");
+    bytes.extend_from_slice(march("B").as_bytes());
+    let checked = check([("2025-03/li.lei.jsonl", bytes.as_slice())]);
+    assert_eq!(checked.records, 2);
+    assert_eq!(checked.problems.len(), 1);
+    assert_eq!(checked.problems[0].line, 2);
+}
+
+#[test]
+fn a_newer_schema_says_to_upgrade() {
+    let newer = march("A").replace("\"v\":1", "\"v\":2");
+    let found = problems(&[("2025-03/li.lei.jsonl", newer)]);
+    assert_eq!(found[0].2, Problem::NewerVersion { found: 2 });
+}
+
+#[test]
+fn copies_and_misplaced_records_are_noticed() {
+    let files = [
+        ("2025-03/li.lei.jsonl", march("A")),
+        ("2025-03/li.lei (copy).jsonl", march("A")),
+        ("2025-04/li.lei.jsonl", march("B")),
+    ];
+    let found = problems(&files);
+    assert!(found.contains(&(
+        "2025-03/li.lei (copy).jsonl".into(),
+        1,
+        Problem::DuplicateId {
+            id: "A".into(),
+            first: "2025-03/li.lei.jsonl:1".into()
+        }
+    )));
+    assert!(found.contains(&(
+        "2025-04/li.lei.jsonl".into(),
+        1,
+        Problem::WrongMonth {
+            month: "2025-03".into()
+        }
+    )));
+}

@@ -1,0 +1,335 @@
+//! Sharing a ledger over git: a bare remote and clones in a temporary directory, engineers
+//! writing and syncing in turn.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::Value;
+
+use super::{SHENZHEN_5X8, Sandbox, stderr};
+
+/// Runs git in `dir` with an identity of its own; its standard output.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "setup")
+        .env("GIT_AUTHOR_EMAIL", "setup@localhost")
+        .env("GIT_COMMITTER_NAME", "setup")
+        .env("GIT_COMMITTER_EMAIL", "setup@localhost")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "git {args:?}: {}", stderr(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// A bare remote holding a site's contract, and a way to clone it.
+struct Team {
+    sandbox: Sandbox,
+}
+
+impl Team {
+    fn new() -> Team {
+        let sandbox = Sandbox::default();
+        let root = sandbox.path();
+        git(
+            root,
+            &[
+                "init",
+                "--quiet",
+                "--bare",
+                "--initial-branch=main",
+                "remote.git",
+            ],
+        );
+        git(root, &["clone", "--quiet", "remote.git", "setup"]);
+        fs::write(root.join("setup/otss.toml"), SHENZHEN_5X8).unwrap();
+        git(&root.join("setup"), &["add", "otss.toml"]);
+        git(
+            &root.join("setup"),
+            &["commit", "--quiet", "-m", "contract"],
+        );
+        git(
+            &root.join("setup"),
+            &["push", "--quiet", "origin", "HEAD:main"],
+        );
+        Team { sandbox }
+    }
+
+    /// A laptop: a clone of the remote.
+    fn clone(&self, name: &str) -> PathBuf {
+        git(
+            self.sandbox.path(),
+            &["clone", "--quiet", "remote.git", name],
+        );
+        self.sandbox.path().join(name)
+    }
+
+    /// `otss ARGS` on a laptop, as an engineer, at a time of the day.
+    fn otss(&self, laptop: &Path, engineer: &str, now: &str, args: &[&str]) -> Output {
+        self.sandbox
+            .otss()
+            .current_dir(laptop)
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("OTSS_ENGINEER", engineer)
+            .env("OTSS_NOW", now)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, laptop: &Path, engineer: &str, now: &str, args: &[&str]) -> String {
+        let output = self.otss(laptop, engineer, now, args);
+        assert!(
+            output.status.success(),
+            "{engineer} {args:?}: {}",
+            stderr(&output)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    fn log(&self, laptop: &Path, engineer: &str, minute: u32, text: &str) {
+        let now = format!("2025-03-04T10:{minute:02}:00+08:00");
+        self.ok(laptop, engineer, &now, &["support", "log", text]);
+    }
+
+    fn sync(&self, laptop: &Path, engineer: &str) -> Value {
+        let out = self.ok(
+            laptop,
+            engineer,
+            "2025-03-04T11:00:00+08:00",
+            &["sync", "--json"],
+        );
+        serde_json::from_str(&out).unwrap()
+    }
+
+    /// Every record on a laptop, sorted.
+    fn records(&self, laptop: &Path) -> Vec<String> {
+        let mut lines = Vec::new();
+        for month in fs::read_dir(laptop.join("ledger")).unwrap() {
+            let month = month.unwrap().path();
+            if !month.is_dir() {
+                continue;
+            }
+            for file in fs::read_dir(month).unwrap() {
+                let text = fs::read_to_string(file.unwrap().path()).unwrap();
+                lines.extend(text.lines().map(str::to_string));
+            }
+        }
+        lines.sort();
+        lines
+    }
+}
+
+#[test]
+fn two_engineers_writing_and_syncing_in_turn_converge_without_conflict() {
+    let team = Team::new();
+    let a = team.clone("a");
+    let b = team.clone("b");
+    team.log(&a, "li.lei", 1, "a1");
+    let first = team.sync(&a, "li.lei");
+    assert_eq!(
+        (&first["committed"], &first["pushed"]),
+        (&Value::from(1), &Value::Bool(true))
+    );
+    team.log(&b, "wang.fang", 2, "b1");
+    team.log(&a, "li.lei", 3, "a2");
+    let second = team.sync(&b, "wang.fang");
+    assert_eq!(second["received"], 1, "a1");
+    team.log(&b, "wang.fang", 4, "b2");
+    team.log(&a, "li.lei", 5, "a3");
+    team.sync(&a, "li.lei");
+    team.sync(&b, "wang.fang");
+    team.sync(&a, "li.lei");
+    let records = team.records(&a);
+    assert_eq!(records.len(), 5);
+    assert_eq!(records, team.records(&b));
+    for laptop in [&a, &b] {
+        assert_eq!(
+            git(laptop, &["status", "--porcelain"]),
+            "",
+            "nothing left over"
+        );
+        let log = git(laptop, &["log", "--format=%s"]);
+        assert!(!log.contains("onflict"), "{log}");
+        team.ok(laptop, "li.lei", "2025-03-04T12:00:00+08:00", &["check"]);
+    }
+    let listed = |laptop: &Path| {
+        team.ok(
+            laptop,
+            "x",
+            "2025-03-04T12:00:00+08:00",
+            &["support", "list", "2025-03", "--json"],
+        )
+    };
+    assert_eq!(listed(&a), listed(&b));
+}
+
+#[test]
+fn one_engineer_on_two_laptops_never_conflicts() {
+    let team = Team::new();
+    let desk = team.clone("desk");
+    let laptop = team.clone("laptop");
+    team.log(&desk, "li.lei", 1, "from the desk");
+    team.sync(&desk, "li.lei");
+    team.log(&laptop, "li.lei", 2, "from the laptop, before syncing");
+    team.log(&desk, "li.lei", 3, "from the desk again");
+    team.sync(&desk, "li.lei");
+    let merged = team.sync(&laptop, "li.lei");
+    assert_eq!(merged["pushed"], true);
+    team.sync(&desk, "li.lei");
+    assert_eq!(team.records(&desk).len(), 3);
+    assert_eq!(team.records(&desk), team.records(&laptop));
+    team.ok(&desk, "li.lei", "2025-03-04T12:00:00+08:00", &["check"]);
+}
+
+#[test]
+fn unrelated_changes_and_other_engineers_files_are_left_alone() {
+    let team = Team::new();
+    let a = team.clone("a");
+    let b = team.clone("b");
+    team.log(&b, "wang.fang", 1, "b1");
+    team.sync(&b, "wang.fang");
+    team.sync(&a, "li.lei");
+    fs::write(
+        a.join("otss.toml"),
+        format!("{SHENZHEN_5X8}\n# a local note\n"),
+    )
+    .unwrap();
+    fs::write(a.join("notes.txt"), "staged, not mine to commit").unwrap();
+    git(&a, &["add", "notes.txt"]);
+    let theirs = a.join("ledger/2025-03/wang.fang.jsonl");
+    let mut text = fs::read_to_string(&theirs).unwrap();
+    text.push_str("edited by hand\n");
+    fs::write(&theirs, &text).unwrap();
+    team.log(&a, "li.lei", 2, "a1");
+    let output = team.otss(&a, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("2025-03/wang.fang.jsonl is wang.fang's file and was changed here"),
+        "{err}"
+    );
+    let status = git(&a, &["status", "--porcelain"]);
+    assert_eq!(
+        status, " M ledger/2025-03/wang.fang.jsonl\nA  notes.txt\n M otss.toml\n",
+        "only li.lei's records were committed"
+    );
+    assert_eq!(fs::read_to_string(&theirs).unwrap(), text, "not \"fixed\"");
+}
+
+#[test]
+fn a_hand_edit_in_the_history_received_is_reported() {
+    let team = Team::new();
+    let a = team.clone("a");
+    let b = team.clone("b");
+    team.log(&a, "li.lei", 1, "a1");
+    team.log(&a, "li.lei", 2, "a2");
+    team.sync(&a, "li.lei");
+    team.sync(&b, "wang.fang");
+    let file = b.join("ledger/2025-03/li.lei.jsonl");
+    let first_line = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    fs::write(&file, format!("{first_line}\n")).unwrap();
+    git(&b, &["commit", "--quiet", "-am", "tidy up"]);
+    git(&b, &["push", "--quiet", "origin", "HEAD:main"]);
+    let received = team.sync(&a, "li.lei");
+    assert_eq!(
+        received["edited_elsewhere"],
+        serde_json::json!(["ledger/2025-03/li.lei.jsonl"])
+    );
+}
+
+#[test]
+fn a_push_overtaken_by_a_teammate_is_fetched_merged_and_pushed_again() {
+    let team = Team::new();
+    let a = team.clone("a");
+    let b = team.clone("b");
+    team.log(&b, "wang.fang", 1, "b1");
+    let ledger = b.join("ledger");
+    git(&b, &["add", ledger.to_str().unwrap()]);
+    git(&b, &["commit", "--quiet", "-m", "b1"]);
+    // While a's push is on its way, b's lands first.
+    let hook = a.join(".git/hooks/pre-push");
+    let marker = team.sandbox.path().join("overtaken");
+    fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nif [ ! -e '{marker}' ]; then touch '{marker}'; git -C '{b}' push --quiet origin HEAD:main; fi\n",
+            marker = marker.display(),
+            b = b.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    team.log(&a, "li.lei", 2, "a1");
+    let synced = team.sync(&a, "li.lei");
+    assert!(marker.exists(), "the teammate pushed first");
+    assert_eq!(
+        (&synced["pushed"], &synced["received"]),
+        (&Value::Bool(true), &Value::from(1))
+    );
+    let on_remote = git(
+        team.sandbox.path(),
+        &["--git-dir", "remote.git", "log", "--format=%s", "main"],
+    );
+    assert!(
+        on_remote.contains("otss: records of li.lei") && on_remote.contains("b1"),
+        "{on_remote}"
+    );
+}
+
+#[test]
+fn without_a_remote_or_a_network_the_records_stay_committed_here() {
+    let team = Team::new();
+    let alone = team.sandbox.path().join("alone");
+    fs::create_dir(&alone).unwrap();
+    git(&alone, &["init", "--quiet"]);
+    fs::write(alone.join("otss.toml"), SHENZHEN_5X8).unwrap();
+    team.log(&alone, "li.lei", 1, "a1");
+    let out = team.ok(&alone, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    assert!(
+        out.contains("no remote: the records are committed here"),
+        "{out}"
+    );
+    assert!(git(&alone, &["log", "--format=%s"]).contains("otss: records of li.lei"));
+
+    let cut_off = team.clone("cut-off");
+    git(
+        &cut_off,
+        &["remote", "set-url", "origin", "/nowhere/remote.git"],
+    );
+    team.log(&cut_off, "li.lei", 2, "offline");
+    let output = team.otss(&cut_off, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("cannot reach `origin`") && err.contains("committed here"),
+        "{err}"
+    );
+    assert!(git(&cut_off, &["log", "--format=%s"]).contains("otss: records of li.lei"));
+    assert_eq!(git(&cut_off, &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn a_ledger_outside_any_repository_is_explained() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let output = site
+        .otss()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("GIT_CEILING_DIRECTORIES", site.path().parent().unwrap())
+        .args(["sync"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("is not in a git repository"),
+        "{}",
+        stderr(&output)
+    );
+}
