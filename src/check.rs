@@ -14,6 +14,8 @@ use crate::ledger::{LedgerError, NO_NEWLINE, TORN, file_stem, read_lines};
 pub enum Problem {
     /// The last line is part of a record: a write was interrupted.
     TornTail,
+    /// Part of a record from an interrupted write, with later records after it.
+    TornWrite,
     /// The last line is a whole record still waiting for its newline.
     NoNewline,
     /// A line that is not a record (changed by hand, or damaged on disk).
@@ -78,9 +80,11 @@ pub fn check<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Checke
         };
         for line in lines {
             if let Some(reason) = line.problem {
+                let raw = &bytes[line.start..line.start + line.len];
                 let problem = match reason.as_str() {
                     TORN => Problem::TornTail,
                     NO_NEWLINE => Problem::NoNewline,
+                    _ if cut_short(raw) => Problem::TornWrite,
                     _ => Problem::NotARecord { reason },
                 };
                 checked.problems.push(found(line.number, problem));
@@ -109,6 +113,13 @@ pub fn check<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Checke
         }
     }
     checked
+}
+
+/// Whether a line is the start of a record cut short: JSON that ends before the object does,
+/// as an interrupted write leaves it.
+fn cut_short(raw: &[u8]) -> bool {
+    raw.starts_with(b"{\"v\":")
+        && serde_json::from_slice::<serde_json::Value>(raw).is_err_and(|e| e.is_eof())
 }
 
 #[cfg(test)]

@@ -150,7 +150,9 @@ impl LedgerDir<'_> {
     /// Every byte of a file, as far as it was when listed.
     pub fn read_whole(&self, file: &FileStat) -> Result<Vec<u8>, StoreError> {
         let whole = 0..file.len;
-        Ok(self.read(&file.name, std::slice::from_ref(&whole))?.concat())
+        Ok(self
+            .read(&file.name, std::slice::from_ref(&whole))?
+            .concat())
     }
 }
 

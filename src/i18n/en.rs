@@ -672,6 +672,11 @@ impl Messages for En {
                 "safe to leave: the next record starts on a fresh line and this one is skipped"
                     .to_string(),
             ),
+            Problem::TornWrite => (
+                "part of a record from an interrupted write, with later records after it"
+                    .to_string(),
+                "safe to leave: it is skipped".to_string(),
+            ),
             Problem::NoNewline => (
                 "the last record is whole but has no newline".to_string(),
                 "safe to leave: the next write adds it".to_string(),

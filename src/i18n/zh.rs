@@ -622,6 +622,10 @@ impl Messages for Zh {
                 "最后一行是被中断的写入留下的半条记录".to_string(),
                 "可以不动：下一条记录会从新的一行开始，这半条会被跳过".to_string(),
             ),
+            Problem::TornWrite => (
+                "被中断的写入留下的半条记录，其后还有记录".to_string(),
+                "可以不动：读取时会跳过它".to_string(),
+            ),
             Problem::NoNewline => (
                 "最后一条记录完整，但缺少换行符".to_string(),
                 "可以不动：下一次写入会先补上换行".to_string(),

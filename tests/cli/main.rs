@@ -5,6 +5,7 @@ mod contract;
 mod conventions;
 mod incident;
 mod ledger;
+mod reliability;
 mod report;
 mod routine;
 mod sla;
