@@ -5,6 +5,7 @@
 //! days inside the term and not after today. The term's last month, and a year, give the
 //! annual summary: the span it covers, month by month.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Basis, Calendar};
 use crate::contract::Contract;
-use crate::incident::{Incident, Status};
+use crate::incident::{Incident, Status, status_at};
 use crate::inspect::{self, Due, Risk};
 use crate::leave::{self, Balance};
 use crate::ledger::{Event, Record, select};
@@ -20,6 +21,7 @@ use crate::period::Period;
 use crate::request::Category;
 use crate::routine::{NoteKind, backup_standing};
 use crate::service::Mode;
+use crate::sla::Level;
 use crate::time::{local_date, local_instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +92,12 @@ impl Scope {
         self.first <= date && date <= self.last
     }
 
+    /// The first and the last second of the scope, in the contract's zone.
+    pub fn span(&self, contract: &Contract) -> (DateTime<Utc>, DateTime<Utc>) {
+        let first = local_instant(contract.timezone, self.first.and_time(NaiveTime::MIN));
+        (first, end_of_day(contract, self.last))
+    }
+
     /// A report of days still to come says nothing: its first day must have come.
     pub fn check_begun(&self, today: NaiveDate) -> Result<(), ReportError> {
         if today < self.first {
@@ -99,6 +107,19 @@ impl Scope {
             });
         }
         Ok(())
+    }
+
+    /// The scope month by month: each month's part of it, as a monthly scope.
+    pub fn parts(&self) -> Vec<Scope> {
+        self.months()
+            .into_iter()
+            .map(|month| Scope {
+                period: month,
+                kind: ReportKind::Monthly,
+                first: month.first().max(self.first),
+                last: month.last().min(self.last),
+            })
+            .collect()
     }
 
     /// The months the scope touches, as periods.
@@ -188,8 +209,8 @@ pub struct RequestLine {
 pub struct Support {
     pub count: u32,
     pub minutes: u64,
-    /// The products asked about most, with how often, most first.
-    pub top_products: Vec<(String, u32)>,
+    /// How often each product was asked about.
+    pub products: BTreeMap<String, u32>,
 }
 
 /// The figures of one month, for the annual summary's month-by-month table.
@@ -245,25 +266,42 @@ pub struct Sources<'a> {
     pub contract: &'a Contract,
     pub calendar: &'a Calendar,
     /// Every incident of the ledger (those open at the period's end may be older).
-    pub incidents: &'a [Incident],
+    pub incidents: &'a [IncidentFacts],
     /// The records of the months the scope touches.
     pub records: &'a [Record],
     pub now: DateTime<Utc>,
 }
 
 impl Report {
+    /// The report of `scope` from sources holding the records of all its months.
     pub fn new(sources: &Sources, scope: Scope) -> Report {
+        let parts = scope
+            .parts()
+            .into_iter()
+            .map(|part| Report::part(sources, part));
+        Report::combine(sources, scope, parts)
+    }
+
+    /// The report of one part of a scope (see `Scope::parts`), from its records; incidents
+    /// are counted by the month they were reported in.
+    pub fn part(sources: &Sources, scope: Scope) -> Report {
         let contract = sources.contract;
         let zone = contract.timezone;
         let today = local_date(sources.now, zone);
         let counted_to = scope.last.min(today);
         let in_scope = |r: &Record| scope.contains(local_date(r.instant(), zone));
-        let records: Vec<Record> = sources
-            .records
-            .iter()
-            .filter(|r| in_scope(r))
-            .cloned()
-            .collect();
+        let records: Cow<[Record]> = if sources.records.iter().all(in_scope) {
+            Cow::Borrowed(sources.records)
+        } else {
+            Cow::Owned(
+                sources
+                    .records
+                    .iter()
+                    .filter(|r| in_scope(r))
+                    .cloned()
+                    .collect(),
+            )
+        };
         let counted_days: Vec<NaiveDate> = scope
             .first
             .iter_days()
@@ -281,7 +319,7 @@ impl Report {
             .collect();
         let scope_days = scope.first.iter_days().take_while(|d| *d <= scope.last);
         let comp = Balance::total(leave::balances(&records).values());
-        let mut report = Report {
+        Report {
             scope,
             customer: contract.customer.clone(),
             provider: contract.provider.clone(),
@@ -307,16 +345,71 @@ impl Report {
             risks: notes(&records, NoteKind::Risk),
             suggestions: notes(&records, NoteKind::Suggestion),
             months: Vec::new(),
-            provisional: (scope.first.year()..=scope.last.year())
-                .map(|year| (year, sources.calendar.basis(year)))
-                .filter(|(_, basis)| *basis != Basis::Published)
-                .collect(),
-        };
-        if scope.kind == ReportKind::Annual {
-            report.months = month_by_month(sources, &report);
+            provisional: provisional(sources.calendar, &scope),
         }
+    }
+
+    /// The report of `scope` from the reports of its parts, in order: what was recorded adds
+    /// up, the incidents are those of the whole scope, and an annual summary lists the parts
+    /// begun month by month.
+    pub fn combine(
+        sources: &Sources,
+        scope: Scope,
+        parts: impl IntoIterator<Item = Report>,
+    ) -> Report {
+        let today = local_date(sources.now, sources.contract.timezone);
+        let mut report = Report {
+            scope,
+            counted_to: scope.last.min(today),
+            working_days: 0,
+            days_on_site: 0,
+            incidents: incident_figures(sources, &scope),
+            inspections: Vec::new(),
+            coverage: Vec::new(),
+            findings: Vec::new(),
+            backups: Backups::default(),
+            support: Support::default(),
+            requests: Vec::new(),
+            comp_days_earned: 0,
+            comp_days_taken: 0,
+            risks: Vec::new(),
+            suggestions: Vec::new(),
+            months: Vec::new(),
+            provisional: provisional(sources.calendar, &scope),
+            customer: sources.contract.customer.clone(),
+            provider: sources.contract.provider.clone(),
+            mode: sources.contract.mode,
+            term: (sources.contract.start, sources.contract.end),
+        };
+        let mut inspections = Vec::new();
+        for part in parts {
+            report.working_days += part.working_days;
+            report.days_on_site += part.days_on_site;
+            inspections.push(part.inspections.clone());
+            report.backups.add(&part.backups);
+            report.support.add(&part.support);
+            report.comp_days_earned += part.comp_days_earned;
+            report.comp_days_taken += part.comp_days_taken;
+            if scope.kind == ReportKind::Annual && part.scope.first <= report.counted_to {
+                report.months.push(MonthFigures::of(&part));
+            }
+            report.coverage.extend(part.coverage);
+            report.findings.extend(part.findings);
+            report.requests.extend(part.requests);
+            report.risks.extend(part.risks);
+            report.suggestions.extend(part.suggestions);
+        }
+        report.inspections = inspect::totals(inspections.iter().map(Vec::as_slice));
         report
     }
+}
+
+/// The years of the scope whose holiday schedule is not published.
+fn provisional(calendar: &Calendar, scope: &Scope) -> Vec<(i32, Basis)> {
+    (scope.first.year()..=scope.last.year())
+        .map(|year| (year, calendar.basis(year)))
+        .filter(|(_, basis)| *basis != Basis::Published)
+        .collect()
 }
 
 /// The last instant of a day in the contract's zone.
@@ -352,7 +445,6 @@ fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
     let contract = sources.contract;
     let zone = contract.timezone;
     let end = end_of_day(contract, scope.last).min(sources.now);
-    let now = sources.now;
     let mut figures = IncidentFigures::default();
     let mut to_acknowledge = Vec::new();
     let mut to_resolve = Vec::new();
@@ -366,13 +458,11 @@ fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
         }
         let level = &mut figures.levels[incident.level.index()];
         level.count += 1;
-        let response_met = incident.response.met(now);
-        level.response.tally(response_met);
-        let arrival_met = arrival_verdict(incident, now);
-        if let Some(met) = arrival_met {
+        level.response.tally(incident.response_met);
+        if let Some(met) = incident.arrival_met {
             level.arrival.tally(met);
         }
-        to_acknowledge.extend(incident.response.done.map(|t| t - incident.reported_at));
+        to_acknowledge.extend(incident.responded_at.map(|t| t - incident.reported_at));
         let resolved_at = incident
             .resolved_at
             .filter(|t| *t <= end && status != Some(Status::Open));
@@ -382,8 +472,8 @@ fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
             level: incident.level.number(),
             title: incident.title.clone(),
             reported_at: incident.reported_at,
-            response_met,
-            arrival_met,
+            response_met: incident.response_met,
+            arrival_met: incident.arrival_met,
             status: status.unwrap_or(incident.status),
             resolved_at,
         });
@@ -393,13 +483,50 @@ fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
     figures
 }
 
-/// The arrival verdict: `None` where no arrival clock ran, or where the incident was
-/// resolved before anyone had to be on site (the clock is no longer needed, SPEC §2).
-fn arrival_verdict(incident: &Incident, now: DateTime<Utc>) -> Option<Option<bool>> {
-    incident.arrival?;
-    match incident.arrival_met(now) {
-        None if incident.resolved_at.is_some() => None,
-        met => Some(met),
+/// What a report needs to know of an incident, as of now: much less than its whole history,
+/// so that the incidents of a year of a busy site fit in little memory. Verdicts are as of
+/// now, so that a clock still running when a period ended is judged once it is decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentFacts {
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    pub reported_at: DateTime<Utc>,
+    pub response_met: Option<bool>,
+    /// `None` where no arrival clock ran, or where the incident was resolved before anyone
+    /// had to be on site (the clock is no longer needed, SPEC §2).
+    pub arrival_met: Option<Option<bool>>,
+    pub responded_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub status: Status,
+    /// Every change of status, in time order.
+    changes: Vec<(DateTime<Utc>, Status)>,
+}
+
+impl IncidentFacts {
+    pub fn new(incident: &Incident, now: DateTime<Utc>) -> IncidentFacts {
+        let arrival_met = match (incident.arrival, incident.arrival_met(now)) {
+            (None, _) => None,
+            (Some(_), None) if incident.resolved_at.is_some() => None,
+            (Some(_), met) => Some(met),
+        };
+        IncidentFacts {
+            id: incident.id.clone(),
+            level: incident.level,
+            title: incident.title.clone(),
+            reported_at: incident.reported_at,
+            response_met: incident.response.met(now),
+            arrival_met,
+            responded_at: incident.response.done,
+            resolved_at: incident.resolved_at,
+            status: incident.status,
+            changes: incident.status_changes().collect(),
+        }
+    }
+
+    /// The status the incident had at `t`; `None` before it was reported.
+    fn status_at(&self, t: DateTime<Utc>) -> Option<Status> {
+        status_at(self.changes.iter().copied(), t)
     }
 }
 
@@ -422,6 +549,15 @@ pub struct Backups {
     pub passed: u32,
     /// The checks that failed: job and note.
     pub failed: Vec<Dated<(String, String)>>,
+}
+
+impl Backups {
+    fn add(&mut self, other: &Backups) {
+        self.required += other.required;
+        self.done += other.done;
+        self.passed += other.passed;
+        self.failed.extend(other.failed.iter().cloned());
+    }
 }
 
 fn backups(contract: &Contract, scope: &Scope, records: &[Record], today: NaiveDate) -> Backups {
@@ -459,6 +595,28 @@ fn dated<T>(record: &Record, item: T) -> Dated<T> {
 /// How many products the report names among the most asked about.
 const TOP_PRODUCTS: usize = 3;
 
+impl Support {
+    /// The products asked about most, with how often, most first (by name among equals).
+    pub fn top_products(&self) -> Vec<(&str, u32)> {
+        let mut top: Vec<(&str, u32)> = self
+            .products
+            .iter()
+            .map(|(p, n)| (p.as_str(), *n))
+            .collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        top.truncate(TOP_PRODUCTS);
+        top
+    }
+
+    fn add(&mut self, other: &Support) {
+        self.count += other.count;
+        self.minutes += other.minutes;
+        for (product, n) in &other.products {
+            *self.products.entry(product.clone()).or_default() += n;
+        }
+    }
+}
+
 fn support(records: &[Record]) -> Support {
     let consultations = select(records, |event| match event {
         Event::SupportLogged(c) => Some(c),
@@ -470,9 +628,6 @@ fn support(records: &[Record]) -> Support {
             *products.entry(product.clone()).or_default() += 1;
         }
     }
-    let mut top: Vec<(String, u32)> = products.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    top.truncate(TOP_PRODUCTS);
     Support {
         count: consultations.len() as u32,
         minutes: consultations
@@ -480,7 +635,7 @@ fn support(records: &[Record]) -> Support {
             .filter_map(|(_, c)| c.minutes)
             .map(u64::from)
             .sum(),
-        top_products: top,
+        products,
     }
 }
 
@@ -511,37 +666,24 @@ fn notes(records: &[Record], kind: NoteKind) -> Vec<Dated<String>> {
     .collect()
 }
 
-/// Each month of an annual summary, as its own monthly report would count it.
-fn month_by_month(sources: &Sources, report: &Report) -> Vec<MonthFigures> {
-    report
-        .scope
-        .months()
-        .into_iter()
-        .filter(|month| month.first() <= report.counted_to)
-        .map(|month| {
-            let scope = Scope {
-                period: month,
-                kind: ReportKind::Monthly,
-                first: month.first().max(report.scope.first),
-                last: month.last().min(report.scope.last),
-            };
-            let monthly = Report::new(sources, scope);
-            let sum = |pick: fn(&Due) -> u32| monthly.inspections.iter().map(pick).sum();
-            MonthFigures {
-                month: month.first(),
-                incidents: monthly.incidents.total(),
-                response: monthly.incidents.response(),
-                inspections_required: sum(|d| d.required),
-                inspections_done: sum(|d| d.done),
-                backups_required: monthly.backups.required,
-                backups_done: monthly.backups.done,
-                support: monthly.support.count,
-                requests: monthly.requests.len() as u32,
-                out_of_scope: monthly.out_of_scope() as u32,
-                comp_days_earned: monthly.comp_days_earned,
-            }
-        })
-        .collect()
+impl MonthFigures {
+    /// The figures of a month's report.
+    fn of(month: &Report) -> MonthFigures {
+        let sum = |pick: fn(&Due) -> u32| month.inspections.iter().map(pick).sum();
+        MonthFigures {
+            month: month.scope.period.first(),
+            incidents: month.incidents.total(),
+            response: month.incidents.response(),
+            inspections_required: sum(|d| d.required),
+            inspections_done: sum(|d| d.done),
+            backups_required: month.backups.required,
+            backups_done: month.backups.done,
+            support: month.support.count,
+            requests: month.requests.len() as u32,
+            out_of_scope: month.out_of_scope() as u32,
+            comp_days_earned: month.comp_days_earned,
+        }
+    }
 }
 
 impl Report {

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::calendar::{Schedule, ScheduleError};
-use crate::ledger::index::{FileStat, Index, Source};
+use crate::ledger::index::{ClosedIncidents, FileStat, Index, Source, checksum};
 use crate::ledger::{LedgerError, partition_month};
 
 #[derive(Debug, thiserror::Error)]
@@ -241,16 +241,43 @@ fn file_stat(name: String, metadata: &fs::Metadata) -> FileStat {
 /// The stored index, if there is one this binary can read; anything else is no index.
 pub fn read_index(path: &Path) -> Option<Index> {
     let bytes = fs::read(path).ok()?;
-    serde_json::from_slice(&bytes).ok()
+    postcard::from_bytes(&bytes).ok()
 }
 
-/// Stores the index whole, beside its final name and renamed into place.
+/// Where the closed part of an index is stored: beside it.
+fn closed_part(path: &Path) -> PathBuf {
+    path.with_extension("closed")
+}
+
+/// The stored closed part of an index, if it is there and its bytes have `expected` for
+/// checksum.
+pub fn read_closed_incidents(path: &Path, expected: u64) -> Option<ClosedIncidents> {
+    let bytes = fs::read(closed_part(path)).ok()?;
+    if checksum(&bytes) != expected {
+        return None;
+    }
+    postcard::from_bytes(&bytes).ok()
+}
+
+/// Stores the index whole, in a compact binary form that loads in milliseconds, its closed
+/// incidents (when they are all in memory) apart and first: an index never names a closed
+/// part other than its own.
 pub fn write_index(path: &Path, index: &Index) -> Result<(), StoreError> {
-    let bytes = serde_json::to_vec(index).map_err(|e| StoreError::Write {
+    let (mut kept, closed) = index.split();
+    if let Some(closed) = closed {
+        let bytes = encode(path, &closed)?;
+        write_whole(&closed_part(path), &bytes)?;
+        kept.closed_stored(checksum(&bytes));
+    }
+    write_whole(path, &encode(path, &kept)?)
+}
+
+/// A value in the compact binary form, to be written at `path`.
+fn encode(path: &Path, value: &impl serde::Serialize) -> Result<Vec<u8>, StoreError> {
+    postcard::to_stdvec(value).map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
-        source: e.into(),
-    })?;
-    write_whole(path, &bytes)
+        source: io::Error::other(e),
+    })
 }
 
 /// Writes a file whole, readable by its owner only: beside its final name first, then

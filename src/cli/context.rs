@@ -1,6 +1,7 @@
 //! The edge of the program: the environment, the clock and the files a command needs, read
 //! once and handed to the pure domain code.
 
+use std::collections::BTreeSet;
 use std::env;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -13,9 +14,9 @@ use super::Cli;
 use crate::calendar::{Calendar, Schedule};
 use crate::contract::Contract;
 use crate::i18n::Lang;
-use crate::incident::check_time;
+use crate::incident::{Incident, check_time, fold};
 use crate::ledger::index::Source as _;
-use crate::ledger::index::{Index, checksum};
+use crate::ledger::index::{ClosedIncidents, Index, checksum};
 use crate::ledger::{self, Event, LedgerError, Record};
 use crate::output::{ColorChoice, Output};
 use crate::period::Period;
@@ -29,6 +30,8 @@ pub enum Wanted<'a> {
     All,
     /// Those whose id starts with what was typed.
     Id(&'a str),
+    /// Those that bear on a period, from one instant to another.
+    Between(DateTime<Utc>, DateTime<Utc>),
 }
 
 /// A contract with the calendar it runs on and its ledger.
@@ -73,6 +76,33 @@ fn user_dir(
 /// happened), so records written one after another keep their order.
 pub fn new_record_id() -> String {
     Ulid::generate().to_string()
+}
+
+impl Wanted<'_> {
+    /// The ids of the incidents wanted, from an index that holds them.
+    fn ids<'i>(&self, index: &'i Index) -> Vec<&'i str> {
+        match self {
+            Wanted::Open => index.open_ids(),
+            Wanted::All => index.ids(),
+            Wanted::Between(from, to) => index.ids_between(from.timestamp(), to.timestamp()),
+            Wanted::Id(typed) => {
+                let typed = typed.trim().to_uppercase();
+                index
+                    .ids()
+                    .into_iter()
+                    .filter(|id| id.starts_with(&typed))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// How many incidents are folded at once.
+const FOLD_BATCH: usize = 512;
+
+/// Loads the closed part stored beside the index at `path`.
+fn closed_loader(path: Option<&Path>) -> impl FnMut(u64) -> Option<ClosedIncidents> + '_ {
+    move |checksum| store::read_closed_incidents(path?, checksum)
 }
 
 /// The directory a contract's relative paths start from.
@@ -238,7 +268,8 @@ impl Context {
             .as_deref()
             .and_then(store::read_index)
             .filter(|_| !fresh);
-        let (index, changed) = Index::refresh(previous, &LedgerDir(&site.ledger))?;
+        let mut closed = closed_loader(path.as_deref());
+        let (index, changed) = Index::refresh(previous, &LedgerDir(&site.ledger), &mut closed)?;
         if changed && let Some(path) = &path {
             // The index is a cache: if it cannot be stored, the next run reads more, no more.
             let _ = store::write_index(path, &index);
@@ -253,6 +284,15 @@ impl Context {
             ))?;
         }
         Ok(index)
+    }
+
+    /// The incident index with every incident in it, closed ones too.
+    pub fn complete_incident_index(&self, site: &Site, out: &mut Output) -> anyhow::Result<Index> {
+        let mut index = self.incident_index(site, out, false)?;
+        if index.load_closed(&mut closed_loader(self.index_path(site).as_deref())) {
+            return Ok(index);
+        }
+        self.incident_index(site, out, true)
     }
 
     /// Every record of the months `period` touches, or of the whole ledger. Lines that are
@@ -320,21 +360,59 @@ impl Context {
         wanted: Wanted,
     ) -> anyhow::Result<(Vec<Record>, Index)> {
         for fresh in [false, true] {
-            let index = self.incident_index(site, out, fresh)?;
-            let ids = match wanted {
-                Wanted::Open => index.open_ids(),
-                Wanted::All => index.ids(),
-                Wanted::Id(typed) => {
-                    let typed = typed.trim().to_uppercase();
-                    index
-                        .ids()
-                        .into_iter()
-                        .filter(|id| id.starts_with(&typed))
-                        .collect()
-                }
-            };
+            let index = self.index_for(site, out, &wanted, fresh)?;
+            let ids = wanted.ids(&index);
             if let Some(records) = index.records(&ids, &LedgerDir(&site.ledger))? {
                 return Ok((records, index));
+            }
+        }
+        Err(LedgerError::Unsettled.into())
+    }
+
+    /// The index that holds the incidents `wanted`: the daily part for the open ones, else
+    /// every incident; rebuilt from the files when `fresh`.
+    fn index_for(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        wanted: &Wanted,
+        fresh: bool,
+    ) -> anyhow::Result<Index> {
+        match (wanted, fresh) {
+            (Wanted::Open, _) | (_, true) => self.incident_index(site, out, fresh),
+            (_, false) => self.complete_incident_index(site, out),
+        }
+    }
+
+    /// What `digest` makes of each incident `wanted` picks, in no particular order. The
+    /// incidents are folded a batch at a time, so that only the digests, not every record,
+    /// are held at once.
+    pub fn incidents<T>(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        wanted: Wanted,
+        digest: impl Fn(&Incident) -> T,
+    ) -> anyhow::Result<Vec<T>> {
+        for fresh in [false, true] {
+            let mut index = self.index_for(site, out, &wanted, fresh)?;
+            let wanted_ids: BTreeSet<String> =
+                wanted.ids(&index).into_iter().map(str::to_string).collect();
+            index.retain(&wanted_ids);
+            let ids: Vec<&str> = wanted_ids.iter().map(String::as_str).collect();
+            let mut incidents = Vec::new();
+            let mut settled = true;
+            for batch in ids.chunks(FOLD_BATCH) {
+                match index.records(batch, &LedgerDir(&site.ledger))? {
+                    Some(records) => incidents.extend(fold(&records).iter().map(&digest)),
+                    None => {
+                        settled = false;
+                        break;
+                    }
+                }
+            }
+            if settled {
+                return Ok(incidents);
             }
         }
         Err(LedgerError::Unsettled.into())
@@ -344,7 +422,7 @@ impl Context {
     fn index_path(&self, site: &Site) -> Option<PathBuf> {
         let ledger = std::path::absolute(&site.ledger).ok()?;
         let name = format!(
-            "{:016x}.json",
+            "{:016x}.index",
             checksum(ledger.as_os_str().as_encoded_bytes())
         );
         Some(self.cache_dir.as_ref()?.join("index").join(name))

@@ -222,7 +222,7 @@ fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> any
     let index = context.incident_index(site, out, false)?;
     // A fresh random id almost never repeats one in use; when it does, draw again.
     let record_id = std::iter::repeat_with(new_record_id)
-        .find(|id| !index.ids().contains(&short_id(id).as_str()))
+        .find(|id| !index.knows(&short_id(id)))
         .context("no free incident id")?;
     let sla = Sla::new(&site.contract, &site.calendar);
     let new = NewIncident {

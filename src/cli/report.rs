@@ -9,15 +9,15 @@ use serde::Serialize;
 
 use super::context::{Context, Site, Wanted, new_record_id};
 use super::show::warn_provisional;
-use crate::incident::fold;
+use crate::incident::Incident;
 use crate::ledger::Event;
 use crate::ledger::index::Index;
 use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::render::report::{self as view, ReportJson, html};
 use crate::report::{
-    DueReport, DueState, Issued, Report, ReportError, ReportKind, Scope, Sources, report_month,
-    reports_due,
+    DueReport, DueState, IncidentFacts, Issued, Report, ReportError, ReportKind, Scope, Sources,
+    report_month, reports_due,
 };
 use crate::store;
 use crate::time::{local_date, rfc3339};
@@ -157,17 +157,34 @@ fn report(
 ) -> anyhow::Result<()> {
     let scope = scope(context, site, period)?;
     scope.check_begun(local_date(context.now, site.contract.timezone))?;
-    let incidents = fold(&context.incident_records(site, out, Wanted::All)?);
-    let months: Vec<NaiveDate> = scope.months().iter().map(Period::first).collect();
-    let records = context.records_of_months(site, out, Some(&months))?;
+    let (from, to) = scope.span(&site.contract);
+    let now = context.now;
+    let digest = |incident: &Incident| IncidentFacts::new(incident, now);
+    let mut incidents = context.incidents(site, out, Wanted::Between(from, to), digest)?;
+    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
     let sources = Sources {
         contract: &site.contract,
         calendar: &site.calendar,
         incidents: &incidents,
-        records: &records,
+        records: &[],
         now: context.now,
     };
-    let report = Report::new(&sources, scope);
+    // One month's records at a time, so that a year of a busy site fits in little memory.
+    let mut parts = Vec::new();
+    for part in scope.parts() {
+        let month = [part.period.first()];
+        let records = context.records_of_months(site, out, Some(&month))?;
+        parts.push(Report::part(
+            &Sources {
+                records: &records,
+                ..sources
+            },
+            part,
+        ));
+    }
+    let report = Report::combine(&sources, scope, parts);
+    // What the report needs of the incidents is in it now.
+    drop(incidents);
     let days = report
         .scope
         .first
@@ -175,15 +192,19 @@ fn report(
         .take_while(|d| *d <= report.scope.last);
     warn_provisional(out, &site.calendar, days)?;
     let zone = site.contract.timezone;
+    if format == Format::Json && file.is_none() {
+        // Written as it is made: a year of a busy site is a large document.
+        return Ok(out.json(&ReportJson::new(&report, zone))?);
+    }
     let m = out.messages();
-    let outline = view::outline(&report, zone, m);
+    let outline = || view::outline(&report, zone, m);
     let text = match format {
         Format::Json => serde_json::to_string_pretty(&ReportJson::new(&report, zone))? + "\n",
-        Format::Md => view::markdown(&outline),
-        Format::Html => html::page(&outline, &report, zone, m),
+        Format::Md => view::markdown(&outline()),
+        Format::Html => html::page(&outline(), &report, zone, m),
         Format::Table => match file {
-            Some(_) => view::text(&outline, Some(100), |_, text| text.to_string()),
-            None => view::text(&outline, None, |tone, text| out.paint(tone, text)),
+            Some(_) => view::text(&outline(), Some(100), |_, text| text.to_string()),
+            None => view::text(&outline(), None, |tone, text| out.paint(tone, text)),
         },
     };
     match file {

@@ -280,16 +280,20 @@ impl Incident {
 
     /// The status the incident had at `t`, by its timeline; `None` before it was reported.
     pub fn status_at(&self, t: DateTime<Utc>) -> Option<Status> {
-        self.timeline
-            .iter()
-            .take_while(|entry| entry.at <= t)
-            .filter_map(|entry| match entry.happening {
-                Happening::Opened { .. } | Happening::Reopened => Some(Status::Open),
-                Happening::Resolved { .. } => Some(Status::Resolved),
-                Happening::Closed => Some(Status::Closed),
-                _ => None,
-            })
-            .last()
+        status_at(self.status_changes(), t)
+    }
+
+    /// Every change of status, in time order.
+    pub fn status_changes(&self) -> impl Iterator<Item = (DateTime<Utc>, Status)> + '_ {
+        self.timeline.iter().filter_map(|entry| {
+            let status = match entry.happening {
+                Happening::Opened { .. } | Happening::Reopened => Status::Open,
+                Happening::Resolved { .. } => Status::Resolved,
+                Happening::Closed => Status::Closed,
+                _ => return None,
+            };
+            Some((entry.at, status))
+        })
     }
 
     /// The clocks still running, with their names, nearest deadline first. Only an open
@@ -426,6 +430,18 @@ pub fn check_report_time(
     let zone = contract.timezone;
     check_time(at, now, zone)?;
     Ok(contract.check_in_term(local_date(at, zone))?)
+}
+
+/// The status at `t` after `changes` (in time order); `None` before the first.
+pub fn status_at(
+    changes: impl IntoIterator<Item = (DateTime<Utc>, Status)>,
+    t: DateTime<Utc>,
+) -> Option<Status> {
+    changes
+        .into_iter()
+        .take_while(|(at, _)| *at <= t)
+        .map(|(_, status)| status)
+        .last()
 }
 
 /// Every incident the records tell of, oldest report first. Records are folded in time order

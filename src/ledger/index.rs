@@ -26,7 +26,7 @@ use crate::report;
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 3;
+const INDEX_FORMAT: u32 = 4;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -94,17 +94,43 @@ impl Location {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct IncidentEntry {
+pub struct IncidentEntry {
     open: bool,
     records: Vec<Location>,
+    /// When it was reported (Unix seconds); `None` for records of an incident never opened.
+    reported: Option<i64>,
+    /// When its latest record happened (Unix seconds): its status cannot have changed since.
+    last: i64,
 }
+
+/// The entries of closed incidents, stored apart from the rest of the index so that the daily
+/// commands, which need only the open ones, never load them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosedIncidents(BTreeMap<String, IncidentEntry>);
+
+/// The closed incidents of an index in memory, stored as `ClosedIncidents` is read.
+#[derive(Serialize)]
+pub struct ClosedView<'a>(BTreeMap<&'a String, &'a IncidentEntry>);
+
+/// Loads the stored closed part whose checksum is given, if it is there and intact.
+pub type LoadClosed<'a> = dyn FnMut(u64) -> Option<ClosedIncidents> + 'a;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     version: String,
     files: Vec<String>,
     marks: BTreeMap<String, FileMark>,
+    /// The incidents in memory: all of them once the closed part is loaded, else those kept
+    /// with the index (the open ones, and any closed since the closed part was stored).
     incidents: BTreeMap<String, IncidentEntry>,
+    /// The ids of the incidents in the stored closed part, as sorted checksums.
+    closed_ids: Vec<u64>,
+    /// The checksum of the stored closed part's bytes, so that a part from another time is
+    /// never taken for this one.
+    closed_checksum: u64,
+    /// Whether `incidents` holds every incident.
+    #[serde(skip)]
+    complete: bool,
     /// The month of every report issued, with when it was first issued.
     reports: BTreeMap<String, DateTime<Utc>>,
     /// Lines that are not records, reported on every read as a full read would.
@@ -120,28 +146,115 @@ struct Stale;
 /// How often a rebuild is tried while the files keep changing under it.
 const REBUILD_ATTEMPTS: usize = 3;
 
+/// How many incidents are refolded at once: their records are all that is held in memory.
+const SETTLE_BATCH: usize = 512;
+
 impl Index {
     /// Brings `previous` (if any) up to date with the files; returns the index and whether
     /// it changed.
     pub fn refresh<S: Source>(
         previous: Option<Index>,
         source: &S,
+        closed: &mut LoadClosed,
     ) -> Result<(Index, bool), S::Error> {
         if let Some(mut index) = previous.filter(Index::usable)
-            && let Ok(changed) = index.update(&source.files()?, source)?
+            && let Ok(changed) = index.update(&source.files()?, source, closed)?
         {
             return Ok((index, changed));
         }
         for _ in 0..REBUILD_ATTEMPTS {
             let mut index = Index {
                 version: index_version(),
+                complete: true,
                 ..Index::default()
             };
-            if index.update(&source.files()?, source)?.is_ok() {
+            if index.update(&source.files()?, source, closed)?.is_ok() {
                 return Ok((index, true));
             }
         }
         Err(LedgerError::Unsettled.into())
+    }
+
+    /// Loads the stored closed part, so that every incident is known; `false` when it is
+    /// missing or does not fit this index (rebuild the index).
+    pub fn load_closed(&mut self, closed: &mut LoadClosed) -> bool {
+        if self.complete {
+            return true;
+        }
+        let Some(ClosedIncidents(entries)) = closed(self.closed_checksum) else {
+            return false;
+        };
+        let files = self.files.len();
+        let fits = entries.len() == self.closed_ids.len()
+            && entries.keys().all(|id| {
+                self.closed_ids
+                    .binary_search(&checksum(id.as_bytes()))
+                    .is_ok()
+            })
+            && entries
+                .values()
+                .flat_map(|entry| &entry.records)
+                .all(|location| (location.file as usize) < files);
+        if fits {
+            self.incidents.extend(entries);
+            self.complete = true;
+        }
+        fits
+    }
+
+    /// Whether an incident of this id is in the ledger.
+    pub fn knows(&self, id: &str) -> bool {
+        self.incidents.contains_key(id) || self.in_closed_part(id)
+    }
+
+    fn in_closed_part(&self, id: &str) -> bool {
+        !self.complete
+            && self
+                .closed_ids
+                .binary_search(&checksum(id.as_bytes()))
+                .is_ok()
+    }
+
+    /// The index as stored: the part kept with it and, when every incident is known, the
+    /// closed part to store apart (whose checksum the caller records with `closed_stored`).
+    pub fn split(&self) -> (Index, Option<ClosedView<'_>>) {
+        let mut kept = Index {
+            incidents: BTreeMap::new(),
+            unfinished: Vec::new(),
+            marks: self.marks.clone(),
+            files: self.files.clone(),
+            reports: self.reports.clone(),
+            problems: self.problems.clone(),
+            version: self.version.clone(),
+            closed_ids: Vec::new(),
+            closed_checksum: self.closed_checksum,
+            complete: false,
+        };
+        let keep = |entry: &IncidentEntry| !self.complete || entry.open;
+        kept.incidents = self
+            .incidents
+            .iter()
+            .filter(|(_, entry)| keep(entry))
+            .map(|(id, entry)| (id.clone(), entry.clone()))
+            .collect();
+        if !self.complete {
+            kept.closed_ids = self.closed_ids.clone();
+            return (kept, None);
+        }
+        let closed: BTreeMap<&String, &IncidentEntry> = self
+            .incidents
+            .iter()
+            .filter(|(_, entry)| !entry.open)
+            .collect();
+        let mut ids: Vec<u64> = closed.keys().map(|id| checksum(id.as_bytes())).collect();
+        ids.sort_unstable();
+        kept.closed_ids = ids;
+        (kept, Some(ClosedView(closed)))
+    }
+
+    /// Records the checksum of the closed part stored with this (kept) index.
+    pub fn closed_stored(&mut self, checksum: u64) {
+        self.closed_checksum = checksum;
     }
 
     /// Written by this otss, and every location names a known file.
@@ -161,6 +274,7 @@ impl Index {
         &mut self,
         stats: &[FileStat],
         source: &S,
+        closed: &mut LoadClosed,
     ) -> Result<Result<bool, Stale>, S::Error> {
         let vanished = self
             .marks
@@ -169,25 +283,27 @@ impl Index {
         if vanished {
             return Ok(Err(Stale));
         }
-        let mut fresh = BTreeMap::new();
+        let mut touched = BTreeSet::new();
         let mut changed = false;
         self.unfinished.clear();
         for stat in stats {
-            match self.read_file(stat, source, &mut fresh)? {
+            match self.read_file(stat, source, &mut touched, closed)? {
                 Ok(read) => changed |= read,
                 Err(stale) => return Ok(Err(stale)),
             }
             self.note_unfinished(stat);
         }
-        Ok(self.place(&fresh, source)?.map(|()| changed))
+        Ok(self.settle(&touched, source)?.map(|()| changed))
     }
 
-    /// Reads a file if it changed: `Ok(true)` when it was read.
+    /// Reads a file if it changed, noting where each new incident record is and which
+    /// incidents it touches: `Ok(true)` when it was read.
     fn read_file<S: Source>(
         &mut self,
         stat: &FileStat,
         source: &S,
-        fresh: &mut BTreeMap<Location, Record>,
+        touched: &mut BTreeSet<String>,
+        closed: &mut LoadClosed,
     ) -> Result<Result<bool, Stale>, S::Error> {
         let mark = self.marks.get(&stat.name).cloned().unwrap_or_default();
         if mark.unchanged(stat) {
@@ -224,7 +340,18 @@ impl Index {
                 offset: (from + line.start) as u64,
                 len: line.len as u32,
             };
-            fresh.extend(line.record.map(|record| (location, record)));
+            if let Some(record) = &line.record {
+                report::note_issued(&mut self.reports, record);
+                if let Some(id) = incident::subject(&record.event) {
+                    // A record about an incident stored closed needs its entry.
+                    if self.in_closed_part(id) && !self.load_closed(closed) {
+                        return Ok(Err(Stale));
+                    }
+                    let entry = self.incidents.entry(id.to_string()).or_default();
+                    entry.records.push(location);
+                    touched.insert(id.to_string());
+                }
+            }
             if let Some(reason) = line.problem.filter(|_| line.terminated) {
                 self.problems.push(LineProblem {
                     file: stat.name.clone(),
@@ -261,31 +388,37 @@ impl Index {
         });
     }
 
-    /// Adds the new records to their incidents, and refolds those incidents to know which
-    /// are open.
-    fn place<S: Source>(
+    /// Refolds the incidents that new records touched, a batch at a time so that a whole
+    /// ledger is indexed in little memory, to know which are open and when each was reported
+    /// and last changed.
+    fn settle<S: Source>(
         &mut self,
-        fresh: &BTreeMap<Location, Record>,
+        touched: &BTreeSet<String>,
         source: &S,
     ) -> Result<Result<(), Stale>, S::Error> {
-        let mut touched = BTreeSet::new();
-        for (location, record) in fresh {
-            report::note_issued(&mut self.reports, record);
-            if let Some(id) = incident::subject(&record.event) {
-                let entry = self.incidents.entry(id.to_string()).or_default();
-                entry.records.push(*location);
-                touched.insert(id.to_string());
-            }
-        }
-        for id in &touched {
-            let Ok(records) = self.records_of(id, source, fresh)? else {
+        let touched: Vec<&str> = touched.iter().map(String::as_str).collect();
+        for batch in touched.chunks(SETTLE_BATCH) {
+            let Ok(records) = self.read_records(batch, source)? else {
                 return Ok(Err(Stale));
             };
-            let open = incident::fold(&records)
-                .first()
-                .is_some_and(|i| i.status == Status::Open);
-            if let Some(entry) = self.incidents.get_mut(id) {
-                entry.open = open;
+            let mut last: BTreeMap<&str, i64> = BTreeMap::new();
+            for record in &records {
+                if let Some(id) = incident::subject(&record.event) {
+                    let at = last.entry(id).or_insert(i64::MIN);
+                    *at = (*at).max(record.instant().timestamp());
+                }
+            }
+            let folded: BTreeMap<String, (bool, i64)> = incident::fold(&records)
+                .into_iter()
+                .map(|i| (i.id, (i.status == Status::Open, i.reported_at.timestamp())))
+                .collect();
+            for id in batch {
+                if let Some(entry) = self.incidents.get_mut(*id) {
+                    let folded = folded.get(*id);
+                    entry.open = folded.is_some_and(|(open, _)| *open);
+                    entry.reported = folded.map(|(_, reported)| *reported);
+                    entry.last = last.get(id).copied().unwrap_or_default();
+                }
             }
         }
         Ok(Ok(()))
@@ -301,38 +434,33 @@ impl Index {
         }
     }
 
-    /// The records of one incident, read from the ledger by their locations, each file opened
-    /// once. Every record must still be there and be about that incident.
-    fn records_of<S: Source>(
+    /// The records of the incidents `ids`, read from the ledger by their locations, each file
+    /// opened once. Every record must still be there and be about its incident.
+    fn read_records<S: Source>(
         &self,
-        id: &str,
+        ids: &[&str],
         source: &S,
-        fresh: &BTreeMap<Location, Record>,
     ) -> Result<Result<Vec<Record>, Stale>, S::Error> {
-        let locations = self
-            .incidents
-            .get(id)
-            .map(|e| e.records.as_slice())
-            .unwrap_or_default();
-        let mut records: Vec<Record> = locations
-            .iter()
-            .filter_map(|l| fresh.get(l))
-            .cloned()
-            .collect();
-        let mut by_file: BTreeMap<u32, Vec<Range<u64>>> = BTreeMap::new();
-        for location in locations.iter().filter(|l| !fresh.contains_key(l)) {
-            by_file
-                .entry(location.file)
-                .or_default()
-                .push(location.range());
+        let mut by_file: BTreeMap<u32, Vec<(Location, &str)>> = BTreeMap::new();
+        for id in ids {
+            let locations = self.incidents.get(*id).map(|e| e.records.as_slice());
+            for location in locations.unwrap_or_default() {
+                by_file
+                    .entry(location.file)
+                    .or_default()
+                    .push((*location, id));
+            }
         }
-        for (file, ranges) in by_file {
+        let mut records = Vec::new();
+        for (file, mut wanted) in by_file {
+            wanted.sort();
             let name = &self.files[file as usize];
-            for bytes in source.read(name, &ranges)? {
+            let ranges: Vec<Range<u64>> = wanted.iter().map(|(l, _)| l.range()).collect();
+            for (bytes, (_, id)) in source.read(name, &ranges)?.into_iter().zip(&wanted) {
                 let lines = read_lines(name, &bytes, 1)?;
                 let record = lines.into_iter().next().and_then(|line| line.record);
                 match record {
-                    Some(record) if incident::subject(&record.event) == Some(id) => {
+                    Some(record) if incident::subject(&record.event) == Some(*id) => {
                         records.push(record)
                     }
                     _ => return Ok(Err(Stale)),
@@ -364,9 +492,30 @@ impl Index {
         &self.reports
     }
 
-    /// Ids of every incident.
+    /// Ids of the incidents that bear on a period from `from` to `to` (Unix seconds): those
+    /// reported in it, and those reported before its end that may still have been open then
+    /// (open now, or changed since its end). Every incident must be in memory.
+    pub fn ids_between(&self, from: i64, to: i64) -> Vec<&str> {
+        self.incidents
+            .iter()
+            .filter(|(_, e)| {
+                e.reported.is_some_and(|reported| {
+                    (from..=to).contains(&reported) || (reported <= to && (e.open || e.last > to))
+                })
+            })
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
+    /// Ids of every incident in memory: every incident once the closed part is loaded.
     pub fn ids(&self) -> Vec<&str> {
         self.incidents.keys().map(String::as_str).collect()
+    }
+
+    /// Forgets every incident but `ids`, to free the memory of a large index before the
+    /// records of a few of its incidents are read.
+    pub fn retain(&mut self, ids: &BTreeSet<String>) {
+        self.incidents.retain(|id, _| ids.contains(id));
     }
 
     /// The records of the incidents `ids`; `None` when the files no longer match the index
@@ -376,14 +525,7 @@ impl Index {
         ids: &[&str],
         source: &S,
     ) -> Result<Option<Vec<Record>>, S::Error> {
-        let mut records = Vec::new();
-        for id in ids {
-            match self.records_of(id, source, &BTreeMap::new())? {
-                Ok(mut found) => records.append(&mut found),
-                Err(Stale) => return Ok(None),
-            }
-        }
-        Ok(Some(records))
+        Ok(self.read_records(ids, source)?.ok())
     }
 }
 

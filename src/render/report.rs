@@ -361,9 +361,9 @@ fn backups(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
 fn support(report: &Report, m: &dyn Messages) -> Section {
     let support = &report.support;
     let products = support
-        .top_products
-        .iter()
-        .map(|(product, count)| m.times(product, *count))
+        .top_products()
+        .into_iter()
+        .map(|(product, count)| m.times(product, count))
         .collect::<Vec<_>>()
         .join(m.items_separator());
     let minutes = i64::try_from(support.minutes)
@@ -734,11 +734,11 @@ impl ReportJson {
                 minutes: report.support.minutes,
                 top_products: report
                     .support
-                    .top_products
-                    .iter()
+                    .top_products()
+                    .into_iter()
                     .map(|(product, count)| ProductJson {
-                        product: product.clone(),
-                        count: *count,
+                        product: product.to_string(),
+                        count,
                     })
                     .collect(),
             },

@@ -8,6 +8,7 @@ mod ledger;
 mod reliability;
 mod report;
 mod routine;
+mod scale;
 mod sla;
 mod sync;
 

@@ -239,19 +239,62 @@ fn apply(ledger: &Memory, n: usize, op: Op) {
     }
 }
 
-/// The index, refreshed from the files, round-tripped through its stored form as the cache
-/// would be, and its view of the incidents.
-fn indexed(previous: Option<Index>, ledger: &Memory) -> (Index, Vec<Incident>, Vec<Incident>) {
-    let stored = previous.map(|i| serde_json::to_string(&i).unwrap());
-    let previous = stored.map(|s| serde_json::from_str(&s).unwrap());
-    let (mut index, _) = Index::refresh(previous, ledger).unwrap();
-    let read = |index: &Index, ids: Vec<&str>| index.records(&ids, ledger).unwrap();
-    if read(&index, index.ids()).is_none() {
-        index = Index::refresh(None, ledger).unwrap().0;
+/// An index as the cache stores it: the part kept with it, and the closed part apart.
+#[derive(Default)]
+struct Stored {
+    kept: Option<Vec<u8>>,
+    closed: Option<Vec<u8>>,
+}
+
+impl Stored {
+    fn store(&mut self, index: &Index) {
+        let (mut kept, closed) = index.split();
+        if let Some(closed) = closed {
+            let bytes = postcard::to_stdvec(&closed).unwrap();
+            kept.closed_stored(checksum(&bytes));
+            self.closed = Some(bytes);
+        }
+        self.kept = Some(postcard::to_stdvec(&kept).unwrap());
     }
-    let open = fold(&read(&index, index.open_ids()).unwrap());
-    let all = fold(&read(&index, index.ids()).unwrap());
-    (index, open, all)
+
+    fn load(&self) -> Option<Index> {
+        postcard::from_bytes(self.kept.as_ref()?).ok()
+    }
+
+    fn closed(&self, expected: u64) -> Option<ClosedIncidents> {
+        let bytes = self.closed.as_ref()?;
+        (checksum(bytes) == expected).then(|| postcard::from_bytes(bytes).unwrap())
+    }
+}
+
+/// A refresh with no stored closed part to load.
+fn refresh(previous: Option<Index>, ledger: &Memory) -> (Index, bool) {
+    Index::refresh(previous, ledger, &mut |_| None).unwrap()
+}
+
+/// The index, refreshed from the files through its stored form as the cache keeps it and
+/// stored again as a command would (with its closed part only when it had to load it), and
+/// its view of the incidents: the open ones without loading the closed part, then all.
+fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<Incident>) {
+    let previous = stored.load();
+    let (mut index, _) = Index::refresh(previous, ledger, &mut |sum| stored.closed(sum)).unwrap();
+    let read = |index: &Index, ids: Vec<&str>| index.records(&ids, ledger).unwrap();
+    let open = match read(&index, index.open_ids()) {
+        Some(records) => fold(&records),
+        None => {
+            index = refresh(None, ledger).0;
+            fold(&read(&index, index.open_ids()).unwrap())
+        }
+    };
+    stored.store(&index);
+    let mut complete = index.clone();
+    if !complete.load_closed(&mut |sum| stored.closed(sum))
+        || read(&complete, complete.ids()).is_none()
+    {
+        complete = refresh(None, ledger).0;
+    }
+    let all = fold(&read(&complete, complete.ids()).unwrap());
+    (complete, open, all)
 }
 
 proptest! {
@@ -260,10 +303,10 @@ proptest! {
     #[test]
     fn the_index_gives_exactly_what_a_full_read_gives(ops in prop::collection::vec(op(), 1..60)) {
         let ledger = Memory::default();
-        let mut index = None;
+        let mut stored = Stored::default();
         for (n, op) in ops.into_iter().enumerate() {
             apply(&ledger, n, op);
-            let (next, open, all) = indexed(index.take(), &ledger);
+            let (next, open, all) = indexed(&mut stored, &ledger);
             let (records, full_problems) = ledger.full_read();
             let full = fold(&records);
             let mut issued = BTreeMap::new();
@@ -276,7 +319,6 @@ proptest! {
             prop_assert_eq!(&all, &full);
             let problems: Vec<LineProblem> = next.problems().into_iter().cloned().collect();
             prop_assert_eq!(problems, full_problems);
-            index = Some(next);
         }
     }
 }
@@ -288,16 +330,21 @@ fn unchanged_files_are_not_read_again() {
         ledger.append_record("2025-02/a.jsonl", &record(n, &format!("I{n}"), 0));
         ledger.append_record("2025-02/a.jsonl", &record(n, &format!("I{n}"), 2));
     }
-    let (index, _) = Index::refresh(None, &ledger).unwrap();
+    let (index, _) = refresh(None, &ledger);
     assert!(index.open_ids().is_empty());
     ledger.append_record("2025-03/a.jsonl", &record(500, "NEW", 0));
     *ledger.read_bytes.borrow_mut() = 0;
-    let (index, changed) = Index::refresh(Some(index), &ledger).unwrap();
+    let (index, changed) = refresh(Some(index), &ledger);
     assert!(changed);
     assert_eq!(index.open_ids(), ["NEW"]);
     let new_file = ledger.files.borrow()["2025-03/a.jsonl"].len() as u64;
-    assert_eq!(*ledger.read_bytes.borrow(), new_file, "only the new file");
-    let (_, changed) = Index::refresh(Some(index), &ledger).unwrap();
+    let new_record = record(500, "NEW", 0).len() as u64;
+    assert_eq!(
+        *ledger.read_bytes.borrow(),
+        new_file + new_record,
+        "only the new file, and the new incident's record again to fold it"
+    );
+    let (_, changed) = refresh(Some(index), &ledger);
     assert!(!changed);
 }
 
@@ -305,16 +352,16 @@ fn unchanged_files_are_not_read_again() {
 fn an_index_from_elsewhere_or_inconsistent_is_rebuilt() {
     let ledger = Memory::default();
     ledger.append_record("2025-03/a.jsonl", &record(1, "A", 0));
-    let (index, _) = Index::refresh(None, &ledger).unwrap();
+    let (index, _) = refresh(None, &ledger);
     let mut json: serde_json::Value = serde_json::to_value(&index).unwrap();
     json["incidents"]["A"]["records"][0]["file"] = 7.into();
     let damaged: Index = serde_json::from_value(json).unwrap();
-    let (rebuilt, changed) = Index::refresh(Some(damaged), &ledger).unwrap();
+    let (rebuilt, changed) = refresh(Some(damaged), &ledger);
     assert!(changed);
     assert_eq!(rebuilt, index);
     let mut older = index.clone();
     older.version = "1/0.0.1".to_string();
-    assert_eq!(Index::refresh(Some(older), &ledger).unwrap(), (index, true));
+    assert_eq!(refresh(Some(older), &ledger), (index, true));
 }
 
 #[test]
@@ -322,7 +369,7 @@ fn a_record_moved_under_the_index_is_noticed() {
     let ledger = Memory::default();
     ledger.append_record("2025-03/a.jsonl", &record(1, "A", 0));
     ledger.append_record("2025-03/a.jsonl", &record(2, "B", 0));
-    let (index, _) = Index::refresh(None, &ledger).unwrap();
+    let (index, _) = refresh(None, &ledger);
     // Same size, same times: the records swapped places.
     let swapped = format!("{}\n{}\n", record(2, "B", 0), record(1, "A", 0));
     *ledger
@@ -337,4 +384,34 @@ fn a_record_moved_under_the_index_is_noticed() {
 fn checksums_are_fnv1a() {
     assert_eq!(checksum(b""), 0xcbf2_9ce4_8422_2325);
     assert_eq!(checksum(b"a"), 0xaf63_dc4c_8601_ec8c);
+}
+
+#[test]
+fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
+    let ledger = Memory::default();
+    for n in 0..50 {
+        for event in [0, 2, 3] {
+            let line = record(n * 3 + u32::from(event), &format!("I{n}"), event);
+            ledger.append_record("2025-02/a.jsonl", &line);
+        }
+    }
+    ledger.append_record("2025-03/a.jsonl", &record(200, "OPEN", 0));
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let loads = RefCell::new(0);
+    let mut counted = |sum| {
+        *loads.borrow_mut() += 1;
+        stored.closed(sum)
+    };
+    ledger.append_record("2025-03/a.jsonl", &record(201, "OPEN", 1));
+    let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
+    assert!(changed);
+    assert_eq!((index.open_ids(), *loads.borrow()), (vec!["OPEN"], 0));
+    assert_eq!(index.ids(), ["OPEN"], "only the open incident is in memory");
+    assert!(index.knows("I7") && !index.knows("NOPE"));
+    ledger.append_record("2025-03/a.jsonl", &record(202, "I7", 4));
+    let (index, _) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
+    assert_eq!(*loads.borrow(), 1, "a reopened incident needs its entry");
+    assert_eq!(index.open_ids(), ["I7", "OPEN"]);
+    assert_eq!(index.ids().len(), 51);
 }

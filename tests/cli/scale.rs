@@ -1,0 +1,201 @@
+//! The derived index against a full scan: the figures a report gives through the index are
+//! exactly those computed from every record of every file, on the example site's ledger and
+//! after appends, a torn tail and a file synced in from another engineer's laptop.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use otss::calendar::Calendar;
+use otss::contract::Contract;
+use otss::incident::{Status, fold};
+use otss::ledger::{Record, read_lines};
+use otss::period::Period;
+use otss::render::report::ReportJson;
+use otss::report::{IncidentFacts, Report, Scope, Sources};
+
+use super::Sandbox;
+
+const NOW: &str = "2025-04-02T10:00:00+08:00";
+
+/// A copy of the example site in a sandbox.
+fn example_site() -> Sandbox {
+    let site = Sandbox::default();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/chengdu-5x8");
+    copy_tree(&example.join("ledger"), &site.path().join("ledger"));
+    fs::copy(example.join("otss.toml"), site.path().join("otss.toml")).unwrap();
+    site
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// Every record of every ledger file, read whole.
+fn full_scan(ledger: &Path) -> Vec<Record> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for month in fs::read_dir(ledger).unwrap() {
+        let month = month.unwrap().path();
+        if month.is_dir() {
+            files.extend(fs::read_dir(&month).unwrap().map(|f| f.unwrap().path()));
+        }
+    }
+    let mut records = Vec::new();
+    for file in files {
+        let bytes = fs::read(&file).unwrap();
+        let lines = read_lines(&file.display().to_string(), &bytes, 1).unwrap();
+        records.extend(lines.into_iter().filter_map(|line| line.record));
+    }
+    records
+}
+
+/// The report of a period computed from a full scan, as JSON.
+fn scanned_report(site: &Sandbox, period: &str) -> Value {
+    let text = fs::read_to_string(site.path().join("otss.toml")).unwrap();
+    let contract = Contract::parse(&text, "otss.toml").unwrap();
+    let calendar = Calendar::new(&[], &contract.calendar.overrides);
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap().to_utc();
+    let records = full_scan(&site.path().join("ledger"));
+    let mut incidents: Vec<IncidentFacts> = fold(&records)
+        .iter()
+        .map(|i| IncidentFacts::new(i, now))
+        .collect();
+    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
+    let sources = Sources {
+        contract: &contract,
+        calendar: &calendar,
+        incidents: &incidents,
+        records: &records,
+        now,
+    };
+    let today = now.date_naive();
+    let scope = Scope::new(&contract, Period::parse(period, today).unwrap()).unwrap();
+    let report = Report::new(&sources, scope);
+    serde_json::to_value(ReportJson::new(&report, contract.timezone)).unwrap()
+}
+
+/// The open incidents of a full scan, by id.
+fn scanned_open(site: &Sandbox) -> Vec<String> {
+    let mut open: Vec<String> = fold(&full_scan(&site.path().join("ledger")))
+        .into_iter()
+        .filter(|i| i.status == Status::Open)
+        .map(|i| i.id)
+        .collect();
+    open.sort();
+    open
+}
+
+fn indexed_open(site: &Sandbox) -> Vec<String> {
+    let listed = site.json_at(NOW, &["incident", "list", "--open", "--json"]);
+    let mut open: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    open.sort();
+    open
+}
+
+fn assert_same_figures(site: &Sandbox) {
+    for period in ["2025-01", "2025-02", "2025-03", "2025"] {
+        let indexed = site.json_at(NOW, &["report", period, "--json"]);
+        assert_eq!(indexed, scanned_report(site, period), "{period}");
+    }
+    assert_eq!(indexed_open(site), scanned_open(site));
+}
+
+#[test]
+fn reports_through_the_index_match_a_full_scan_through_every_change() {
+    let site = example_site();
+    assert_same_figures(&site);
+
+    // Appends: a new incident, a reopened one, routine records.
+    let opened = site.json_at(
+        NOW,
+        &[
+            "incident",
+            "open",
+            "--level",
+            "2",
+            "--title",
+            "late",
+            "--at",
+            "2025-03-31 23:50",
+            "--json",
+        ],
+    );
+    let id = opened["id"].as_str().unwrap();
+    site.stdout_at(NOW, &["incident", "ack", id, "--at", "2025-04-01 00:05"]);
+    site.stdout_at(
+        NOW,
+        &["support", "log", "one more", "--at", "2025-03-31 17:00"],
+    );
+    assert_same_figures(&site);
+
+    // A torn tail left by an interrupted write.
+    let file = site.path().join("ledger/2025-03/li.na.jsonl");
+    fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .unwrap()
+        .write_all(b"{\"v\":1,\"id\":\"01J")
+        .unwrap();
+    assert_same_figures(&site);
+
+    // A file synced in from another engineer's laptop, with records of months already read.
+    let laptop =
+        Sandbox::with_contract(&fs::read_to_string(site.path().join("otss.toml")).unwrap());
+    let synced = laptop.json_at(
+        NOW,
+        &[
+            "incident",
+            "open",
+            "--level",
+            "1",
+            "--title",
+            "from the laptop",
+            "--at",
+            "2025-02-20 10:00",
+            "--json",
+        ],
+    );
+    laptop.stdout_at(
+        NOW,
+        &[
+            "incident",
+            "ack",
+            synced["id"].as_str().unwrap(),
+            "--at",
+            "2025-02-20 10:20",
+        ],
+    );
+    laptop.stdout_at(
+        NOW,
+        &[
+            "support",
+            "log",
+            "asked on the laptop",
+            "--at",
+            "2025-02-21 10:00",
+        ],
+    );
+    let synced_file = Path::new("ledger/2025-02/li.lei.jsonl");
+    fs::copy(
+        laptop.path().join(synced_file),
+        site.path().join(synced_file),
+    )
+    .unwrap();
+    assert_same_figures(&site);
+}
