@@ -5,8 +5,8 @@
 //! boundary) has to become an instant.
 
 use chrono::{
-    DateTime, LocalResult, NaiveDate, NaiveDateTime, Offset, SecondsFormat, SubsecRound, TimeDelta,
-    TimeZone, Utc,
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, Offset, SecondsFormat, SubsecRound,
+    TimeDelta, TimeZone, Utc,
 };
 use chrono_tz::Tz;
 
@@ -33,6 +33,8 @@ pub enum TimeError {
         earlier: String,
         later: String,
     },
+    #[error("`{input}` is not in the years 0000 to 9999 in {zone}, the years RFC 3339 can write")]
+    OutOfRange { input: String, zone: Tz },
 }
 
 /// A duration that cannot be read.
@@ -52,20 +54,33 @@ const LOCAL_FORMATS: [&str; 4] = [
 
 /// Reads a time given as RFC 3339, or as `YYYY-MM-DD HH:MM[:SS]` on the wall clock of `zone`.
 /// A local time the zone skips or repeats (a DST change) is refused rather than guessed.
-/// Fractions of a second are dropped: otss counts whole seconds.
+/// Fractions of a second are dropped: otss counts whole seconds. A time whose year in `zone`
+/// is not four digits is refused too: RFC 3339, the form every time is written in, has no
+/// other years.
 pub fn parse_instant(input: &str, zone: Tz) -> Result<DateTime<Utc>, TimeError> {
+    let t = read_instant(input, zone).ok_or_else(|| TimeError::Unrecognised {
+        input: input.to_string(),
+        zone,
+    })??;
+    if !(0..=9999).contains(&t.with_timezone(&zone).year()) {
+        return Err(TimeError::OutOfRange {
+            input: input.to_string(),
+            zone,
+        });
+    }
+    Ok(t)
+}
+
+/// [`parse_instant`] without its check of the year; `None` when `input` has no known form.
+fn read_instant(input: &str, zone: Tz) -> Option<Result<DateTime<Utc>, TimeError>> {
     let text = input.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(whole_seconds(t.with_timezone(&Utc)));
+        return Some(Ok(whole_seconds(t.with_timezone(&Utc))));
     }
     let local = LOCAL_FORMATS
         .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-        .ok_or_else(|| TimeError::Unrecognised {
-            input: input.to_string(),
-            zone,
-        })?;
-    match zone.from_local_datetime(&local) {
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())?;
+    Some(match zone.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(a, b) => Err(TimeError::Ambiguous {
             input: input.to_string(),
@@ -77,7 +92,7 @@ pub fn parse_instant(input: &str, zone: Tz) -> Result<DateTime<Utc>, TimeError> 
             input: input.to_string(),
             zone,
         }),
-    }
+    })
 }
 
 /// `t` without its fraction of a second.
@@ -116,7 +131,8 @@ pub fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
-/// Reads `15m`, `4h`, `1h30m`, `1d`, `90s`: whole numbers with units d, h, m, s, largest first.
+/// Reads `15m`, `4h`, `1h30m`, `1d`, `90s`: whole numbers of at most nine digits with units d, h,
+/// m, s, largest first, adding up to less than a billion days.
 pub fn parse_duration(input: &str) -> Result<TimeDelta, DurationError> {
     let error = || DurationError(input.to_string());
     let mut rest = input.trim();
@@ -145,6 +161,10 @@ pub fn parse_duration(input: &str) -> Result<TimeDelta, DurationError> {
         last_unit_seconds = unit_seconds;
         total += number * unit_seconds;
         rest = &rest[digits + 1..];
+    }
+    // Nine digits of days at most, so that `format_duration` writes it back in a form read here.
+    if total >= 1_000_000_000 * 86_400 {
+        return Err(error());
     }
     Ok(TimeDelta::seconds(total))
 }
@@ -250,6 +270,28 @@ mod tests {
     }
 
     #[test]
+    fn times_rfc3339_cannot_write_are_refused() {
+        // Found by the `time` fuzz target: read, then written as `+22025-10-26T02:30:00+08:00`,
+        // which no longer reads.
+        for (input, zone) in [
+            ("+22025-10-26 02:30", Shanghai),
+            ("-0001-12-31 23:00", Shanghai),
+            ("9999-12-31T23:59:59-01:00", Shanghai),
+            ("0000-01-01T00:30:00+09:00", Shanghai),
+            ("9999-12-31T23:30:00-01:00", Berlin),
+        ] {
+            let err = parse_instant(input, zone).unwrap_err();
+            assert!(
+                matches!(err, TimeError::OutOfRange { .. }),
+                "{input}: {err}"
+            );
+            assert!(err.to_string().contains(&format!("`{input}`")), "{err}");
+        }
+        let last = parse_instant("9999-12-31 23:59:59", Shanghai).unwrap();
+        assert_eq!(parse_instant(&rfc3339(last, Shanghai), Shanghai), Ok(last));
+    }
+
+    #[test]
     fn skipped_and_repeated_local_times_are_refused() {
         assert!(matches!(
             parse_instant("2025-03-30 02:30", Berlin),
@@ -312,5 +354,15 @@ mod tests {
         ] {
             assert!(parse_duration(text).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn durations_too_long_to_write_back_are_refused() {
+        // Found by reading the `time` fuzz target's round trip: this read as 1041666665d15h,
+        // ten digits of days, which does not read.
+        assert!(parse_duration("999999999d999999999h").is_err());
+        let longest = parse_duration("999999999d23h59m59s").unwrap();
+        assert_eq!(parse_duration(&format_duration(longest)), Ok(longest));
+        assert!(parse_duration("999999999d23h59m60s").is_err());
     }
 }
