@@ -154,6 +154,30 @@ pub fn file_stem(engineer: &str) -> String {
     stem
 }
 
+/// Record types, as the ledger spells them (the `type` key), for commands that read only some.
+pub mod types {
+    pub const INSPECTION_ROUND: &str = "inspection.round";
+    pub const BACKUP_CHECKED: &str = "backup.checked";
+    pub const DUTY_SET: &str = "duty.set";
+    pub const INCIDENT_OPENED: &str = "incident.opened";
+    /// What every incident record's type begins with.
+    pub const INCIDENT: &str = "incident.";
+}
+
+/// How far into a line otss writes the `type` key: after `v`, `id`, `at` and `by`.
+const TYPE_WITHIN: usize = 200;
+
+/// The type of the record on a line, as otss writes it (`"type":"…"` among the first keys),
+/// without parsing the line; `None` where it is not found so (a line written by hand is then
+/// to be read in full).
+pub fn written_type(line: &[u8]) -> Option<&str> {
+    const KEY: &[u8] = b"\"type\":\"";
+    let head = &line[..line.len().min(TYPE_WITHIN)];
+    let start = head.windows(KEY.len()).position(|w| w == KEY)? + KEY.len();
+    let end = start + head[start..].iter().position(|b| *b == b'"')?;
+    std::str::from_utf8(&head[start..end]).ok()
+}
+
 /// A line that is not a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineProblem {

@@ -127,10 +127,12 @@ impl Output {
         self.lang.messages()
     }
 
-    /// One JSON document on standard output.
+    /// One JSON document on standard output, written in large blocks however long it is.
     pub fn json(&mut self, value: &impl Serialize) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut self.out, value)?;
-        writeln!(self.out)
+        let mut out = io::BufWriter::with_capacity(1 << 16, &mut self.out);
+        serde_json::to_writer_pretty(&mut out, value)?;
+        writeln!(out)?;
+        out.flush()
     }
 
     pub fn line(&mut self, text: impl AsRef<str>) -> io::Result<()> {

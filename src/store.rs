@@ -143,6 +143,9 @@ pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool),
     Ok((path, replaced))
 }
 
+/// How many ranges of a file are read one by one; more, and the file is read whole.
+const RANGES_BEFORE_WHOLE: usize = 16;
+
 /// The ledger directory on disk: its `YYYY-MM/NAME.jsonl` files.
 pub struct LedgerDir<'a>(pub &'a Path);
 
@@ -198,6 +201,18 @@ impl Source for LedgerDir<'_> {
             source,
         };
         let mut file = File::open(&path).map_err(read_error)?;
+        if ranges.len() > RANGES_BEFORE_WHOLE {
+            // Many records of one file: one read of it all beats a seek and a read for each.
+            let mut whole = Vec::new();
+            file.read_to_end(&mut whole).map_err(read_error)?;
+            return Ok(ranges
+                .iter()
+                .map(|range| {
+                    let end = (range.end as usize).min(whole.len());
+                    whole[(range.start as usize).min(end)..end].to_vec()
+                })
+                .collect());
+        }
         ranges
             .iter()
             .map(|range| {

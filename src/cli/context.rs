@@ -14,7 +14,7 @@ use super::Cli;
 use crate::calendar::{Calendar, Schedule};
 use crate::contract::Contract;
 use crate::i18n::Lang;
-use crate::incident::{Incident, check_time, fold};
+use crate::incident::{Incident, check_time};
 use crate::ledger::index::Source as _;
 use crate::ledger::index::{ClosedIncidents, Index, checksum};
 use crate::ledger::{self, Event, LedgerError, Record};
@@ -96,9 +96,6 @@ impl Wanted<'_> {
         }
     }
 }
-
-/// How many incidents are folded at once.
-const FOLD_BATCH: usize = 512;
 
 /// Loads the closed part stored beside the index at `path`.
 fn closed_loader(path: Option<&Path>) -> impl FnMut(u64) -> Option<ClosedIncidents> + '_ {
@@ -306,12 +303,38 @@ impl Context {
         self.records_of_months(site, out, period.map(|p| p.months()).as_deref())
     }
 
+    /// The records of the months `period` touches of the given types (see
+    /// `ledger::types`): the lines of other types are not even parsed.
+    pub fn records_of_types(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        period: &Period,
+        types: &[&str],
+    ) -> anyhow::Result<Vec<Record>> {
+        let wanted = |line: &[u8]| ledger::written_type(line).is_none_or(|t| types.contains(&t));
+        self.records_where(site, out, Some(&period.months()), wanted)
+    }
+
     /// Every record of the months (each given by its first day), or of the whole ledger.
     pub fn records_of_months(
         &self,
         site: &Site,
         out: &mut Output,
         months: Option<&[NaiveDate]>,
+    ) -> anyhow::Result<Vec<Record>> {
+        self.records_where(site, out, months, |_| true)
+    }
+
+    /// The records of the months (or of the whole ledger) on the lines `read` picks by their
+    /// bytes: lines passed over are not parsed at all. Lines that are not records are
+    /// reported on standard error as `file:line: reason`.
+    pub fn records_where(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        months: Option<&[NaiveDate]>,
+        read: impl Fn(&[u8]) -> bool,
     ) -> anyhow::Result<Vec<Record>> {
         let ledger = LedgerDir(&site.ledger);
         let months: Option<Vec<String>> = months.map(|months| {
@@ -330,12 +353,18 @@ impl Context {
                 continue;
             }
             let bytes = ledger.read_whole(&file)?;
-            for line in ledger::read_lines(&file.name, &bytes, 1)? {
-                if let Some(reason) = &line.problem {
-                    let path = site.ledger.join(&file.name);
-                    out.warn(format!("{}:{}: {reason}", path.display(), line.number))?;
+            // Each line with its newline, numbered from 1, read on its own.
+            for (number, line) in (1..).zip(bytes.split_inclusive(|b| *b == b'\n')) {
+                if !read(line) {
+                    continue;
                 }
-                records.extend(line.record);
+                for line in ledger::read_lines(&file.name, line, number)? {
+                    if let Some(reason) = &line.problem {
+                        let path = site.ledger.join(&file.name);
+                        out.warn(format!("{}:{}: {reason}", path.display(), line.number))?;
+                    }
+                    records.extend(line.record);
+                }
             }
         }
         Ok(records)
@@ -384,9 +413,9 @@ impl Context {
         }
     }
 
-    /// What `digest` makes of each incident `wanted` picks, in no particular order. The
-    /// incidents are folded a batch at a time, so that only the digests, not every record,
-    /// are held at once.
+    /// What `digest` makes of each incident `wanted` picks, in no particular order. Each
+    /// incident is folded as soon as its records are read, so that only the digests, not every
+    /// record, are held at once.
     pub fn incidents<T>(
         &self,
         site: &Site,
@@ -400,18 +429,7 @@ impl Context {
                 wanted.ids(&index).into_iter().map(str::to_string).collect();
             index.retain(&wanted_ids);
             let ids: Vec<&str> = wanted_ids.iter().map(String::as_str).collect();
-            let mut incidents = Vec::new();
-            let mut settled = true;
-            for batch in ids.chunks(FOLD_BATCH) {
-                match index.records(batch, &LedgerDir(&site.ledger))? {
-                    Some(records) => incidents.extend(fold(&records).iter().map(&digest)),
-                    None => {
-                        settled = false;
-                        break;
-                    }
-                }
-            }
-            if settled {
+            if let Some(incidents) = index.fold_each(&ids, &LedgerDir(&site.ledger), &digest)? {
                 return Ok(incidents);
             }
         }

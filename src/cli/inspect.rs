@@ -10,7 +10,7 @@ use super::context::{Context, Site, new_record_id};
 use super::show::{date_with_weekday, progress_line, warn_provisional};
 use crate::i18n::Messages;
 use crate::inspect::{self, Due, ItemResult, Outcome, Round};
-use crate::ledger::Event;
+use crate::ledger::{Event, types};
 use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::service::InspectionKind;
@@ -93,7 +93,8 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
         Period::Day(date) => date,
         _ => bail!("`{}` is not a day: use today or YYYY-MM-DD", args.day),
     };
-    let records = context.records(site, out, Some(&Period::Day(date)))?;
+    let rounds_only = [types::INSPECTION_ROUND];
+    let records = context.records_of_types(site, out, &Period::Day(date), &rounds_only)?;
     let mut rounds = inspect::rounds_by_day(&records, zone);
     let due = |rounds: &_| inspect::due_on(&site.contract, &site.calendar, date, rounds);
     let flagged = args.all_ok || !args.items.is_empty();
@@ -264,7 +265,7 @@ fn status(
     let zone = site.contract.timezone;
     let today = local_date(context.now, zone);
     let period = context.period(site, period)?;
-    let records = context.records(site, out, Some(&period))?;
+    let records = context.records_of_types(site, out, &period, &[types::INSPECTION_ROUND])?;
     let rounds = inspect::rounds_by_day(&records, zone);
     let days: Vec<DayJson> = period
         .days()

@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::context::{Context, Site, Wanted, new_record_id};
 use super::show::warn_provisional;
 use crate::incident::Incident;
-use crate::ledger::Event;
 use crate::ledger::index::Index;
+use crate::ledger::{self, Event, types};
 use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::render::report::{self as view, ReportJson, html};
@@ -173,7 +173,13 @@ fn report(
     let mut parts = Vec::new();
     for part in scope.parts() {
         let month = [part.period.first()];
-        let records = context.records_of_months(site, out, Some(&month))?;
+        // Incidents come through the index: their records need not be read again, but for
+        // the reports of incidents, which tell the risks taken up.
+        let routine = |line: &[u8]| {
+            ledger::written_type(line)
+                .is_none_or(|t| !t.starts_with(types::INCIDENT) || t == types::INCIDENT_OPENED)
+        };
+        let records = context.records_where(site, out, Some(&month), routine)?;
         parts.push(Report::part(
             &Sources {
                 records: &records,

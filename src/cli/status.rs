@@ -10,6 +10,7 @@ use super::show::{DayJson, date_with_weekday, moment, progress_line, warn_provis
 use crate::duty;
 use crate::incident::{Incident, fold};
 use crate::inspect::{self, Due};
+use crate::ledger::types;
 use crate::output::Tone;
 use crate::period::Period;
 use crate::render::incident::IncidentJson;
@@ -91,7 +92,12 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
     let zone = contract.timezone;
     let day = site.calendar.day(local_date(now, zone));
     let month = Period::month_of(day.date);
-    let records = context.records(&site, &mut out, Some(&month))?;
+    let wanted = [
+        types::INSPECTION_ROUND,
+        types::BACKUP_CHECKED,
+        types::DUTY_SET,
+    ];
+    let records = context.records_of_types(&site, &mut out, &month, &wanted)?;
     let rounds = inspect::rounds_by_day(&records, zone);
     let inspections = inspect::due_on(contract, &site.calendar, day.date, &rounds);
     let standing = routine::backup_standing(contract, &month, &records);

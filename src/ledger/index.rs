@@ -146,9 +146,6 @@ struct Stale;
 /// How often a rebuild is tried while the files keep changing under it.
 const REBUILD_ATTEMPTS: usize = 3;
 
-/// How many incidents are refolded at once: their records are all that is held in memory.
-const SETTLE_BATCH: usize = 512;
-
 impl Index {
     /// Brings `previous` (if any) up to date with the files; returns the index and whether
     /// it changed.
@@ -293,7 +290,12 @@ impl Index {
             }
             self.note_unfinished(stat);
         }
-        Ok(self.settle(&touched, source)?.map(|()| changed))
+        for id in &touched {
+            if let Some(entry) = self.incidents.get_mut(id) {
+                entry.records.shrink_to_fit();
+            }
+        }
+        Ok(self.settle(touched, source)?.map(|()| changed))
     }
 
     /// Reads a file if it changed, noting where each new incident record is and which
@@ -393,31 +395,106 @@ impl Index {
     /// and last changed.
     fn settle<S: Source>(
         &mut self,
-        touched: &BTreeSet<String>,
+        touched: BTreeSet<String>,
         source: &S,
     ) -> Result<Result<(), Stale>, S::Error> {
-        let touched: Vec<&str> = touched.iter().map(String::as_str).collect();
-        for batch in touched.chunks(SETTLE_BATCH) {
-            let Ok(records) = self.read_records(batch, source)? else {
-                return Ok(Err(Stale));
-            };
-            let mut last: BTreeMap<&str, i64> = BTreeMap::new();
-            for record in &records {
-                if let Some(id) = incident::subject(&record.event) {
-                    let at = last.entry(id).or_insert(i64::MIN);
-                    *at = (*at).max(record.instant().timestamp());
-                }
+        // Which of the index's incidents were touched, so that the set of names can go
+        // before the records are read.
+        let mask: Vec<bool> = self
+            .incidents
+            .keys()
+            .map(|id| touched.contains(id))
+            .collect();
+        drop(touched);
+        let ids: Vec<&str> = self
+            .incidents
+            .keys()
+            .zip(&mask)
+            .filter(|(_, touched)| **touched)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let mut settled: Vec<(usize, bool, Option<i64>, i64)> = Vec::with_capacity(ids.len());
+        let read = self.each_incident(&ids, source, |n, records| {
+            let last = records.iter().map(|r| r.instant().timestamp()).max();
+            let folded = incident::fold(&records).into_iter().next();
+            settled.push((
+                n,
+                folded.as_ref().is_some_and(|i| i.status == Status::Open),
+                folded.map(|i| i.reported_at.timestamp()),
+                last.unwrap_or_default(),
+            ));
+        })?;
+        if read.is_err() {
+            return Ok(Err(Stale));
+        }
+        settled.sort_unstable_by_key(|(n, ..)| *n);
+        let mut settled = settled.into_iter().peekable();
+        let entries = self
+            .incidents
+            .values_mut()
+            .zip(mask)
+            .filter(|(_, touched)| *touched);
+        for (n, (entry, _)) in entries.enumerate() {
+            if let Some((_, open, reported, last)) = settled.next_if(|(of, ..)| *of == n) {
+                entry.open = open;
+                entry.reported = reported;
+                entry.last = last;
             }
-            let folded: BTreeMap<String, (bool, i64)> = incident::fold(&records)
-                .into_iter()
-                .map(|i| (i.id, (i.status == Status::Open, i.reported_at.timestamp())))
-                .collect();
-            for id in batch {
-                if let Some(entry) = self.incidents.get_mut(*id) {
-                    let folded = folded.get(*id);
-                    entry.open = folded.is_some_and(|(open, _)| *open);
-                    entry.reported = folded.map(|(_, reported)| *reported);
-                    entry.last = last.get(id).copied().unwrap_or_default();
+        }
+        Ok(Ok(()))
+    }
+
+    /// Hands every record of each incident of `ids` (by its place in `ids`) to `each`, an
+    /// incident at a time as soon as all its records are read. Files are read in order of
+    /// their names (by month), each once, so only the incidents whose records span the files
+    /// being read are held.
+    fn each_incident<S: Source>(
+        &self,
+        ids: &[&str],
+        source: &S,
+        mut each: impl FnMut(usize, Vec<Record>),
+    ) -> Result<Result<(), Stale>, S::Error> {
+        // Files by name: `rank[file]` is a file's place among them.
+        let mut by_name: Vec<usize> = (0..self.files.len()).collect();
+        by_name.sort_by_key(|file| &self.files[*file]);
+        let mut rank = vec![0u32; self.files.len()];
+        for (place, file) in by_name.iter().enumerate() {
+            rank[*file] = place as u32;
+        }
+        let locations: Vec<&[Location]> = ids
+            .iter()
+            .map(|id| self.incidents.get(*id).map(|e| e.records.as_slice()))
+            .map(Option::unwrap_or_default)
+            .collect();
+        // Each record wanted, as (its file's rank, its incident's place in `ids`, its place
+        // among the incident's records): small, for a whole ledger's worth of them.
+        let total = locations.iter().map(|l| l.len()).sum();
+        let mut wanted: Vec<(u32, u32, u32)> = Vec::with_capacity(total);
+        let mut remaining: Vec<usize> = locations.iter().map(|l| l.len()).collect();
+        for (n, of_incident) in locations.iter().enumerate() {
+            for (k, location) in of_incident.iter().enumerate() {
+                wanted.push((rank[location.file as usize], n as u32, k as u32));
+            }
+        }
+        let location = |(_, n, k): (u32, u32, u32)| locations[n as usize][k as usize];
+        wanted.sort_unstable_by_key(|w| (w.0, location(*w).offset));
+        let mut pending: BTreeMap<usize, Vec<Record>> = BTreeMap::new();
+        for in_file in wanted.chunk_by(|a, b| a.0 == b.0) {
+            let name = &self.files[by_name[in_file[0].0 as usize]];
+            let ranges: Vec<Range<u64>> = in_file.iter().map(|w| location(*w).range()).collect();
+            for (bytes, (_, n, _)) in source.read(name, &ranges)?.into_iter().zip(in_file) {
+                let n = *n as usize;
+                let lines = read_lines(name, &bytes, 1)?;
+                let record = lines.into_iter().next().and_then(|line| line.record);
+                match record {
+                    Some(record) if incident::subject(&record.event) == Some(ids[n]) => {
+                        pending.entry(n).or_default().push(record);
+                    }
+                    _ => return Ok(Err(Stale)),
+                }
+                remaining[n] -= 1;
+                if remaining[n] == 0 {
+                    each(n, pending.remove(&n).unwrap_or_default());
                 }
             }
         }
@@ -510,6 +587,22 @@ impl Index {
     /// Ids of every incident in memory: every incident once the closed part is loaded.
     pub fn ids(&self) -> Vec<&str> {
         self.incidents.keys().map(String::as_str).collect()
+    }
+
+    /// What `digest` makes of each incident of `ids`, folded one at a time from its records,
+    /// in no particular order; `None` when the files no longer match the index (rebuild it and
+    /// ask again).
+    pub fn fold_each<S: Source, T>(
+        &self,
+        ids: &[&str],
+        source: &S,
+        digest: impl Fn(&incident::Incident) -> T,
+    ) -> Result<Option<Vec<T>>, S::Error> {
+        let mut digests = Vec::new();
+        let read = self.each_incident(ids, source, |_, records| {
+            digests.extend(incident::fold(&records).iter().map(&digest));
+        })?;
+        Ok(read.ok().map(|()| digests))
     }
 
     /// Forgets every incident but `ids`, to free the memory of a large index before the

@@ -135,3 +135,40 @@ fn partitions_are_months_in_the_contract_zone() {
     assert_eq!(partition_month("notes"), None);
     assert_eq!(partition_month("2025-4"), None);
 }
+
+#[test]
+fn the_type_of_a_line_is_found_without_parsing_it() {
+    let line = record("01", "2025-03-04T10:00:00+08:00", ack("K7QM2X"))
+        .to_line()
+        .unwrap();
+    assert_eq!(written_type(line.as_bytes()), Some("incident.acknowledged"));
+    assert_eq!(
+        written_type(b"{\"type\": \"backup.checked\"}"),
+        None,
+        "spaced: read it all"
+    );
+    assert_eq!(written_type(b"not json"), None);
+    let round = Event::InspectionRound(crate::inspect::Round {
+        kind: crate::service::InspectionKind::Alert,
+        items: Vec::new(),
+    });
+    let backup = Event::BackupChecked(crate::routine::BackupCheck {
+        job: "j".into(),
+        ok: true,
+        note: None,
+    });
+    let duty = Event::DutySet(crate::duty::Assignment {
+        date: "2025-03-04".parse().unwrap(),
+        engineer: "li.lei".into(),
+    });
+    for (event, name) in [
+        (round, types::INSPECTION_ROUND),
+        (backup, types::BACKUP_CHECKED),
+        (duty, types::DUTY_SET),
+    ] {
+        let line = record("02", "2025-03-04T10:00:00+08:00", event)
+            .to_line()
+            .unwrap();
+        assert_eq!(written_type(line.as_bytes()), Some(name));
+    }
+}

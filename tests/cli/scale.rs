@@ -199,3 +199,45 @@ fn reports_through_the_index_match_a_full_scan_through_every_change() {
     .unwrap();
     assert_same_figures(&site);
 }
+
+#[test]
+fn commands_that_skip_lines_by_type_still_read_lines_written_by_hand() {
+    let site = Sandbox::with_contract(super::SHENZHEN_5X8);
+    let now = "2025-03-04T17:00:00+08:00";
+    site.stdout_at(
+        now,
+        &["inspect", "today", "--kind", "monitoring", "--all-ok"],
+    );
+    let path = site.path().join("ledger/2025-03/li.lei.jsonl");
+    let written = fs::read_to_string(&path).unwrap();
+    // The same kind of record, with the spacing and key order a person might type.
+    let by_hand = written
+        .replace("\"type\":\"inspection.round\",", "")
+        .replace("{\"v\":1,", "{\"type\": \"inspection.round\", \"v\": 1,")
+        .replace("\"kind\":\"monitoring\"", "\"kind\":\"alert\"")
+        .replace("01", "02");
+    fs::write(&path, format!("{written}{by_hand}")).unwrap();
+    let v = site.json_at(now, &["inspect", "today", "--json"]);
+    let done = |kind: &str| {
+        v["due"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["kind"] == kind)
+            .unwrap()["done"]
+            .clone()
+    };
+    assert_eq!(
+        (done("monitoring"), done("alert")),
+        (Value::from(1), Value::from(1))
+    );
+    let status = site.json_at(now, &["status", "--json"]);
+    let alert = status["inspections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "alert")
+        .unwrap()
+        .clone();
+    assert_eq!(alert["done"], 1);
+}
