@@ -16,8 +16,8 @@ pub enum StoreError {
     #[error("the contract {path} (from {source_name}) does not exist")]
     ContractMissing { path: PathBuf, source_name: String },
     #[error(
-        "no contract found; looked in:\n{}\nwrite one there, or point to it with --contract PATH \
-         or OTSS_CONTRACT (examples/ holds commented samples)",
+        "no contract found; looked in:\n{}\nwrite one with `otss init` (it asks, or takes \
+         --customer --mode --start --end), or point to one with --contract PATH or OTSS_CONTRACT",
         looked.iter().map(|p| format!("  {}", p.display())).collect::<Vec<_>>().join("\n")
     )]
     NoContract { looked: Vec<PathBuf> },
@@ -376,12 +376,20 @@ pub fn append_record(
     Ok(path)
 }
 
-fn open_private_append(path: &Path) -> io::Result<File> {
+/// Options that create files readable by their owner only (SPEC §8: customer data).
+fn private_options() -> fs::OpenOptions {
     let mut options = fs::OpenOptions::new();
-    options.read(true).append(true).create(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
+    options
+}
+
+fn open_private_append(path: &Path) -> io::Result<File> {
+    private_options()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(path)
 }
 
 fn last_byte(file: &mut File) -> io::Result<u8> {
@@ -423,13 +431,34 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 }
 
 fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
+    let mut file = private_options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)?;
     file.write_all(bytes)?;
     file.sync_all()
+}
+
+/// Writes a new private file with `text`, never replacing one: `Ok(false)` when the file
+/// exists.
+pub fn create_new(path: &Path, text: &str) -> Result<bool, StoreError> {
+    let write_error = |source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(write_error)?;
+    }
+    let mut file = match private_options().write(true).create_new(true).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(e) => return Err(write_error(e)),
+    };
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(write_error)?;
+    Ok(true)
 }
 
 /// The text of a file, or `None` when there is no such file.

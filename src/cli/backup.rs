@@ -21,8 +21,12 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub enum BackupCommand {
     /// Record that a backup job was checked: it ran and restores, or it failed
+    #[command(
+        after_help = "Examples:\n  otss backup check --job \"TencentDB daily\" --ok\n  otss backup check --job \"COS archive\" --failed \"restore test timed out\""
+    )]
     Check(CheckArgs),
     /// The month's requirement and the checks done
+    #[command(after_help = "Examples:\n  otss backup status\n  otss backup status 2025-03 --json")]
     Status {
         /// YYYY-MM [default: this month]
         month: Option<String>,

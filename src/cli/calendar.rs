@@ -44,6 +44,9 @@ pub struct CalendarArgs {
 #[derive(Debug, Subcommand)]
 enum CalendarCommand {
     /// Add an official holiday schedule: {"year":…,"days":[{"name","date","isOffDay"}]}
+    #[command(
+        after_help = "Examples:\n  otss calendar import 2027.json\n  otss calendar import 2027.json --json"
+    )]
     Import {
         /// The schedule file (JSON)
         file: PathBuf,

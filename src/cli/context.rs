@@ -159,6 +159,35 @@ impl Context {
         Output::new(lang, color, Box::new(io::stdout()), Box::new(io::stderr()))
     }
 
+    /// The language asked for by `--lang` or `OTSS_LANG`.
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang
+    }
+
+    /// The contract file in use, if any; a named one that is missing is an error.
+    pub fn contract_path(&self) -> anyhow::Result<Option<PathBuf>> {
+        Ok(store::find_contract(&self.search())?)
+    }
+
+    /// The user configuration directory: `$XDG_CONFIG_HOME/otss`, else the platform's.
+    pub fn config_dir(&self) -> Option<&Path> {
+        self.config_dir.as_deref()
+    }
+
+    /// The user cache directory: `$XDG_CACHE_HOME/otss`, else the platform's.
+    pub fn cache_dir(&self) -> Option<&Path> {
+        self.cache_dir.as_deref()
+    }
+
+    /// Where `otss init` writes: `--contract`, else `OTSS_CONTRACT`, else `./otss.toml`.
+    pub fn new_contract_path(&self) -> PathBuf {
+        let named = self.contract_flag.as_ref().or(self.contract_env.as_ref());
+        named.map_or_else(
+            || self.working_dir.join(store::CONTRACT_FILE),
+            |path| self.working_dir.join(path),
+        )
+    }
+
     fn search(&self) -> ContractSearch<'_> {
         ContractSearch {
             flag: self.contract_flag.as_deref(),

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::context::{Context, Site};
+use crate::calendar::Calendar;
 use crate::contract::{Contract, ContractWarning, LevelTerms, city_name};
 use crate::i18n::{ContractField as F, Messages};
 use crate::output::Output;
@@ -24,6 +25,7 @@ Examples:
   otss contract show --json | jq .sla";
 
 #[derive(Debug, Subcommand)]
+#[command(after_help = "Examples:\n  otss contract check\n  otss contract show")]
 pub enum ContractCommand {
     /// Check the contract: exit 0 when valid, else 1 listing every problem with its line
     #[command(after_help = CHECK_EXAMPLES)]
@@ -58,7 +60,7 @@ pub fn run(context: &Context, command: ContractCommand) -> anyhow::Result<()> {
     let mut out = context.output(Some(site.contract.language));
     match command {
         ContractCommand::Check => {
-            warn(&mut out, &site)?;
+            warn(&mut out, &site.contract, &site.calendar)?;
             let origin = site.path.display().to_string();
             out.line(out.messages().contract_ok(&origin))?;
         }
@@ -82,14 +84,19 @@ pub fn run(context: &Context, command: ContractCommand) -> anyhow::Result<()> {
         }
         ContractCommand::Show { json: false } => {
             show(&mut out, &site)?;
-            warn(&mut out, &site)?;
+            warn(&mut out, &site.contract, &site.calendar)?;
         }
     }
     Ok(out.flush()?)
 }
 
-fn warn(out: &mut Output, site: &Site) -> anyhow::Result<()> {
-    for warning in site.contract.warnings(&site.calendar) {
+/// Shows what the contract allows but a person should look at.
+pub(super) fn warn(
+    out: &mut Output,
+    contract: &Contract,
+    calendar: &Calendar,
+) -> anyhow::Result<()> {
+    for warning in contract.warnings(calendar) {
         let text = match warning {
             ContractWarning::StartNotWorkingDay {
                 start,

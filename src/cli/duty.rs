@@ -21,6 +21,7 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub enum DutyCommand {
     /// Put an engineer on duty for a day
+    #[command(after_help = "Examples:\n  otss duty set 2025-05-01 zhang.wei")]
     Set {
         /// The day, YYYY-MM-DD
         date: NaiveDate,
@@ -28,6 +29,7 @@ pub enum DutyCommand {
         engineer: String,
     },
     /// The roster of a month
+    #[command(after_help = "Examples:\n  otss duty list 2025-05\n  otss duty list --json")]
     List {
         /// YYYY-MM [default: this month]
         month: Option<String>,

@@ -33,10 +33,16 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub enum IncidentCommand {
     /// Record a new incident and start its clocks
+    #[command(
+        after_help = "Examples:\n  otss incident open --level 1 --title \"CLB returns 502\"\n  otss incident open --level 2 --title \"slow queries\" --at \"2025-03-04 22:10\" --json\n  otss incident open --level 1 --title \"disk full\" --onsite          on site asked at once"
+    )]
     Open(OpenArgs),
     #[command(flatten)]
     Action(ActionCommand),
     /// Show an incident: its clocks and timeline
+    #[command(
+        after_help = "Examples:\n  otss incident show K7Q                     any unique prefix of the id\n  otss incident show K7Q --json | jq .response_due"
+    )]
     Show {
         /// The incident id, or any unique prefix of it
         id: String,
@@ -45,6 +51,9 @@ pub enum IncidentCommand {
         json: bool,
     },
     /// List incidents, nearest deadline first
+    #[command(
+        after_help = "Examples:\n  otss incident list --open\n  otss incident list --json | jq 'map(select(.response_met == false))'"
+    )]
     List {
         /// Only incidents still open
         #[arg(long)]
@@ -54,6 +63,9 @@ pub enum IncidentCommand {
         json: bool,
     },
     /// The recovery report (故障恢复报告) of an incident
+    #[command(
+        after_help = "Examples:\n  otss incident report K7Q > recovery.md\n  otss --lang en incident report K7Q --format json"
+    )]
     Report {
         /// The incident id, or any unique prefix of it
         id: String,
@@ -66,8 +78,14 @@ pub enum IncidentCommand {
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
     /// Record the first response to an incident
+    #[command(
+        after_help = "Examples:\n  otss incident ack K7Q\n  otss incident ack K7Q --at \"2025-03-04 22:25\""
+    )]
     Ack(ActionArgs),
     /// The customer asks for an engineer on site
+    #[command(
+        after_help = "Examples:\n  otss incident onsite K7Q\n  otss incident onsite K7Q --agreed \"2025-03-05 09:30\"     a later time agreed with the customer"
+    )]
     Onsite {
         #[command(flatten)]
         action: ActionArgs,
@@ -76,8 +94,14 @@ pub enum ActionCommand {
         agreed: Option<String>,
     },
     /// An engineer arrives on site
+    #[command(
+        after_help = "Examples:\n  otss incident arrive K7Q\n  otss incident arrive K7Q --at \"2025-03-04 23:40\""
+    )]
     Arrive(ActionArgs),
     /// Change the level; the deadlines are recomputed from the original report
+    #[command(
+        after_help = "Examples:\n  otss incident level K7Q 1\n  otss incident level K7Q 3 --at \"2025-03-04 22:40\""
+    )]
     Level {
         #[command(flatten)]
         action: ActionArgs,
@@ -85,6 +109,7 @@ pub enum ActionCommand {
         level: Level,
     },
     /// Add a note to the timeline
+    #[command(after_help = "Examples:\n  otss incident note K7Q \"vendor ticket 4521 opened\"")]
     Note {
         #[command(flatten)]
         action: ActionArgs,
@@ -92,6 +117,9 @@ pub enum ActionCommand {
         text: String,
     },
     /// Record that the incident is resolved
+    #[command(
+        after_help = "Examples:\n  otss incident resolve K7Q --summary \"listener restarted\"\n  otss incident resolve K7Q --summary \"certificate renewed\" --cause \"expired certificate\" \\\n      --impact \"HTTPS errors for 40 minutes\" --fix \"renewed and set a reminder\""
+    )]
     Resolve {
         #[command(flatten)]
         action: ActionArgs,
@@ -109,8 +137,10 @@ pub enum ActionCommand {
         fix: Option<String>,
     },
     /// Close a resolved incident
+    #[command(after_help = "Examples:\n  otss incident close K7Q")]
     Close(ActionArgs),
     /// Reopen a resolved or closed incident
+    #[command(after_help = "Examples:\n  otss incident reopen K7Q --at \"2025-03-05 10:00\"")]
     Reopen(ActionArgs),
 }
 

@@ -58,6 +58,9 @@ pub struct InspectArgs {
 #[derive(Debug, Subcommand)]
 enum InspectCommand {
     /// Coverage per kind per day: done, missed, not required
+    #[command(
+        after_help = "Examples:\n  otss inspect status                        this month\n  otss inspect status 2025-03 --json"
+    )]
     Status {
         /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
         period: Option<String>,

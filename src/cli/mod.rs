@@ -3,13 +3,17 @@
 mod backup;
 mod calendar;
 mod check;
+mod completions;
 mod context;
 mod contract;
 mod duty;
 mod incident;
+mod init;
 mod inspect;
+mod man;
 mod note;
 mod overtime;
+mod paths;
 mod report;
 mod request;
 mod risk;
@@ -21,8 +25,10 @@ mod sync;
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::output::ColorChoice;
@@ -30,6 +36,7 @@ pub use context::Context;
 
 const EXAMPLES: &str = "\
 Examples:
+  otss init                                a new contract: asks, and writes ./otss.toml
   otss contract check                      check ./otss.toml
   otss sla --level 1                       SLA deadlines for a level-1 incident reported now
   otss sla --level 2 --at \"2025-10-01 20:00\"
@@ -43,7 +50,7 @@ Examples:
 /// otss — the on-site support engineer's tool: contract rules, SLA deadlines on China's
 /// national working calendar, and the service record.
 #[derive(Debug, Parser)]
-#[command(name = "otss", version, after_help = EXAMPLES, max_term_width = 100)]
+#[command(name = "otss", version = version(), after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
     /// The contract file [default: ./otss.toml, then the user config directory]
     #[arg(long, global = true, value_name = "PATH")]
@@ -71,8 +78,22 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `otss --version`: the version, and the newest year of published holiday schedules built in.
+fn version() -> &'static str {
+    static VERSION: LazyLock<String> = LazyLock::new(|| {
+        let newest = crate::calendar::builtin::built_in().published_years.end();
+        format!(
+            "{} (national calendar published to {newest})",
+            env!("CARGO_PKG_VERSION")
+        )
+    });
+    &VERSION
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write a new contract: asks at a terminal, or takes flags
+    Init(init::InitArgs),
     /// SLA deadlines for an incident level at an instant
     Sla(sla::SlaArgs),
     /// The national working calendar: a date, a month, or import an official schedule
@@ -114,12 +135,19 @@ pub enum Command {
     Sync(sync::SyncArgs),
     /// The start-of-shift view: open incidents, inspections due, backups, who is on duty
     Status(status::StatusArgs),
+    /// Where otss looks for the contract and keeps its files
+    Paths(paths::PathsArgs),
+    /// Shell completions: `otss completions bash > ~/.local/share/bash-completion/completions/otss`
+    Completions(completions::CompletionsArgs),
+    /// The manual page, as roff on standard output
+    Man(man::ManArgs),
 }
 
 /// Runs a parsed command line. The environment and the clock are read here, once.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let context = Context::from_env(&cli)?;
     match cli.command {
+        Command::Init(args) => init::run(&context, args),
         Command::Sla(args) => sla::run(&context, args),
         Command::Calendar(args) => calendar::run(&context, args),
         Command::Contract(command) => contract::run(&context, command),
@@ -136,6 +164,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Check(args) => check::run(&context, args),
         Command::Sync(args) => sync::run(&context, args),
         Command::Status(args) => status::run(&context, args),
+        Command::Paths(args) => paths::run(&context, args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 
@@ -146,6 +177,17 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
             .downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+/// A usage error of `otss SUBCOMMAND`, reported as clap reports its own: with the usage line,
+/// exit status 2.
+fn usage_error(subcommand: &str, message: String) -> anyhow::Error {
+    let mut otss = Cli::command();
+    otss.build();
+    let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
+    command
+        .error(ErrorKind::MissingRequiredArgument, message)
+        .into()
 }
 
 /// Text a person typed, trimmed; empty text is an error naming `what`.

@@ -16,8 +16,14 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub enum NoteCommand {
     /// A platform risk seen on site
+    #[command(
+        after_help = "Examples:\n  otss note risk \"the primary database has no replica in another zone\""
+    )]
     Risk(NoteArgs),
     /// An optimisation suggestion for the customer
+    #[command(
+        after_help = "Examples:\n  otss note suggestion \"move cold logs to COS archive storage\""
+    )]
     Suggestion(NoteArgs),
 }
 

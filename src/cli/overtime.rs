@@ -26,6 +26,9 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub enum OvertimeCommand {
     /// Record a day worked; it earns comp days by the kind of day (SPEC §6)
+    #[command(
+        after_help = "Examples:\n  otss overtime log 2025-05-01                  a statutory holiday\n  otss overtime log 2025-03-08 --engineer zhang.wei --hours 6 --json"
+    )]
     Log {
         /// The day worked, YYYY-MM-DD
         date: NaiveDate,
@@ -40,6 +43,9 @@ pub enum OvertimeCommand {
         json: bool,
     },
     /// Record comp leave taken on a day
+    #[command(
+        after_help = "Examples:\n  otss overtime take 2025-03-14\n  otss overtime take 2025-03-17 --days 1 --engineer zhang.wei"
+    )]
     Take {
         /// The day off, YYYY-MM-DD
         date: NaiveDate,
@@ -54,6 +60,9 @@ pub enum OvertimeCommand {
         json: bool,
     },
     /// Comp days earned, taken and left
+    #[command(
+        after_help = "Examples:\n  otss overtime balance\n  otss overtime balance --engineer zhang.wei --json"
+    )]
     Balance {
         /// One engineer [default: everyone]
         #[arg(long)]

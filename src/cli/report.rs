@@ -61,12 +61,18 @@ pub struct ReportArgs {
 #[derive(Debug, Subcommand)]
 enum ReportCommand {
     /// Every report of the term: when it is due, and whether it was issued or is late
+    #[command(
+        after_help = "Examples:\n  otss report due\n  otss report due --json | jq 'map(select(.state == \"late\"))'"
+    )]
     Due {
         /// Print JSON
         #[arg(long)]
         json: bool,
     },
     /// Record that the report of a period was delivered to the customer
+    #[command(
+        after_help = "Examples:\n  otss report issue 2025-03\n  otss report issue 2025 --at \"2026-01-05 10:00\""
+    )]
     Issue {
         /// The month (YYYY-MM), or the year (YYYY) for the annual summary
         period: String,

@@ -22,6 +22,9 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub enum RequestCommand {
     /// Record a customer request; it is classified in or out of scope by its words
+    #[command(
+        after_help = "Examples:\n  otss request add \"check why the CLB returns 502\"\n  otss request add \"write a new mobile app\" --json\n  otss request add \"move the office network\" --scope out:facility"
+    )]
     Add {
         /// What the customer asks for
         text: String,
@@ -36,6 +39,7 @@ pub enum RequestCommand {
         json: bool,
     },
     /// The requests of a period
+    #[command(after_help = "Examples:\n  otss request list\n  otss request list 2025 --json")]
     List {
         /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
         period: Option<String>,

@@ -15,6 +15,7 @@ Examples:
   otss incident open --from-risk Q2M --level 2     open an incident from one";
 
 #[derive(Debug, Subcommand)]
+#[command(after_help = EXAMPLES)]
 pub enum RiskCommand {
     /// Risks found by inspections: open until an incident is opened from them or a later round
     /// finds the item ok

@@ -17,6 +17,9 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub enum SupportCommand {
     /// Record a consultation: what was asked and answered
+    #[command(
+        after_help = "Examples:\n  otss support log \"how to rotate CLB certificates\" --product CLB --minutes 20\n  otss support log \"COS lifecycle rules\" --at \"2025-03-04 15:30\""
+    )]
     Log {
         /// What it was about
         text: String,
@@ -31,6 +34,7 @@ pub enum SupportCommand {
         at: Option<String>,
     },
     /// The consultations of a period
+    #[command(after_help = "Examples:\n  otss support list\n  otss support list 2025-03 --json")]
     List {
         /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
         period: Option<String>,

@@ -3,6 +3,7 @@
 mod city;
 mod read;
 mod reader;
+pub mod template;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,6 +19,7 @@ use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::sla::Level;
 use crate::time::duration_text;
 pub use city::{city_name, same_city};
+pub use read::parse_zone;
 pub use reader::Problem;
 use reader::Reader;
 

@@ -97,7 +97,7 @@ fn count(r: &mut Reader, field: &Field, range: std::ops::Range<i64>) -> Option<u
     r.integer(field, range).and_then(|n| u32::try_from(n).ok())
 }
 
-fn parse_zone(name: &str) -> Result<Tz, String> {
+pub fn parse_zone(name: &str) -> Result<Tz, String> {
     name.parse::<Tz>().map_err(|_| {
         let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
         match closest(name, names) {

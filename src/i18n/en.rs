@@ -4,8 +4,8 @@ use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::{
-    ContractField, Lang, Messages, PrioritySite, RecoveryLabel, ReportLabel, approximately,
-    day_name, duration_in,
+    ContractField, InitQuestion, Lang, Messages, PathKind, PrioritySite, RecoveryLabel,
+    ReportLabel, approximately, day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
@@ -929,5 +929,63 @@ impl Messages for En {
             "by day {day} of the following month; every report at least {before_end_days} days \
              before the term ends"
         )
+    }
+
+    fn init_question(&self, question: InitQuestion) -> &'static str {
+        match question {
+            InitQuestion::Language => "Language of messages and reports",
+            InitQuestion::Customer => "Customer (as named on service reports)",
+            InitQuestion::Provider => "Provider, named beside the customer (Enter to leave out)",
+            InitQuestion::Mode => "Service mode",
+            InitQuestion::TimeZone => "Time zone of the site (IANA name)",
+            InitQuestion::Start => "First day of the term (YYYY-MM-DD)",
+            InitQuestion::End => "Last day of the term (YYYY-MM-DD)",
+            InitQuestion::City => "City of the site, English or Chinese (Enter to leave out)",
+            InitQuestion::Staff => "Engineers on this contract",
+        }
+    }
+
+    fn init_invalid(&self, question: InitQuestion) -> &'static str {
+        match question {
+            InitQuestion::Customer => "the customer's name is needed",
+            InitQuestion::TimeZone => "not a known IANA time zone, such as Asia/Shanghai",
+            InitQuestion::Start | InitQuestion::End => "a date is needed, as YYYY-MM-DD",
+            InitQuestion::Staff => "a whole number of engineers is needed, 1 or more",
+            InitQuestion::Language
+            | InitQuestion::Provider
+            | InitQuestion::Mode
+            | InitQuestion::City => "this answer cannot be taken",
+        }
+    }
+
+    fn term_ends_before_start(&self, start: NaiveDate) -> String {
+        format!("the term cannot end before it starts ({start})")
+    }
+
+    fn contract_written(&self, path: &str) -> String {
+        format!("contract written: {path}")
+    }
+
+    fn first_steps(&self) -> String {
+        "Next:\n  \
+         otss contract show                         the contract with every default (SLA, checklists)\n  \
+         otss status                                the start-of-shift view\n  \
+         otss incident open --level 2 --title TEXT  an incident comes in: its deadlines\n  \
+         otss report YYYY-MM                        the month's service report"
+            .to_string()
+    }
+
+    fn path_label(&self, path: PathKind) -> &'static str {
+        match path {
+            PathKind::Contract => "Contract",
+            PathKind::Ledger => "Ledger",
+            PathKind::Config => "Config (a contract here is used when ./otss.toml is absent)",
+            PathKind::Schedules => "Imported holiday schedules",
+            PathKind::Cache => "Cache (the ledger index; safe to delete)",
+        }
+    }
+
+    fn no_contract_yet(&self, path: &str) -> String {
+        format!("none yet; `otss init` writes {path}")
     }
 }

@@ -39,6 +39,14 @@ impl Lang {
         [Lang::Zh, Lang::En].into_iter().find(|l| l.key() == key)
     }
 
+    /// The language's own name, for choosing it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文 (zh)",
+            Lang::En => "English (en)",
+        }
+    }
+
     pub fn messages(self) -> &'static dyn Messages {
         match self {
             Lang::Zh => &zh::Zh,
@@ -214,6 +222,42 @@ pub trait Messages: Sync {
     fn report_written(&self, path: &str) -> String;
     /// When monthly reports are due, by the contract's day of the following month.
     fn report_due_day(&self, day: u32, before_end_days: i64) -> String;
+
+    // Getting started.
+    fn init_question(&self, question: InitQuestion) -> &'static str;
+    /// Why an answer to a question cannot be taken.
+    fn init_invalid(&self, question: InitQuestion) -> &'static str;
+    fn term_ends_before_start(&self, start: NaiveDate) -> String;
+    fn contract_written(&self, path: &str) -> String;
+    /// What to run next, after a contract is written.
+    fn first_steps(&self) -> String;
+    fn path_label(&self, path: PathKind) -> &'static str;
+    /// Where a contract would be written, when none is found.
+    fn no_contract_yet(&self, path: &str) -> String;
+}
+
+/// What `otss init` asks, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InitQuestion {
+    Language,
+    Customer,
+    Provider,
+    Mode,
+    TimeZone,
+    Start,
+    End,
+    City,
+    Staff,
+}
+
+/// The places `otss paths` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathKind {
+    Contract,
+    Ledger,
+    Config,
+    Schedules,
+    Cache,
 }
 
 /// Headings and labels of the service reports.

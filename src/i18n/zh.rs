@@ -4,8 +4,8 @@ use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::{
-    ContractField, Lang, Messages, PrioritySite, RecoveryLabel, ReportLabel, approximately,
-    day_name, duration_in,
+    ContractField, InitQuestion, Lang, Messages, PathKind, PrioritySite, RecoveryLabel,
+    ReportLabel, approximately, day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
@@ -851,5 +851,63 @@ impl Messages for Zh {
 
     fn report_due_day(&self, day: u32, before_end_days: i64) -> String {
         format!("次月 {day} 日前；所有报告不晚于合同期结束前 {before_end_days} 天")
+    }
+
+    fn init_question(&self, question: InitQuestion) -> &'static str {
+        match question {
+            InitQuestion::Language => "消息与报告的语言",
+            InitQuestion::Customer => "客户名称（服务报告上的写法）",
+            InitQuestion::Provider => "服务方，写在客户旁边（回车跳过）",
+            InitQuestion::Mode => "服务模式",
+            InitQuestion::TimeZone => "现场所在时区（IANA 名称）",
+            InitQuestion::Start => "服务期第一天（YYYY-MM-DD）",
+            InitQuestion::End => "服务期最后一天（YYYY-MM-DD）",
+            InitQuestion::City => "现场所在城市，中文或英文（回车跳过）",
+            InitQuestion::Staff => "驻场工程师人数",
+        }
+    }
+
+    fn init_invalid(&self, question: InitQuestion) -> &'static str {
+        match question {
+            InitQuestion::Customer => "请填写客户名称",
+            InitQuestion::TimeZone => "不是已知的 IANA 时区，例如 Asia/Shanghai",
+            InitQuestion::Start | InitQuestion::End => "请按 YYYY-MM-DD 填写日期",
+            InitQuestion::Staff => "请填写工程师人数，至少 1 人",
+            InitQuestion::Language
+            | InitQuestion::Provider
+            | InitQuestion::Mode
+            | InitQuestion::City => "无法接受这个回答",
+        }
+    }
+
+    fn term_ends_before_start(&self, start: NaiveDate) -> String {
+        format!("服务期不能早于开始日（{start}）结束")
+    }
+
+    fn contract_written(&self, path: &str) -> String {
+        format!("已写入合同：{path}")
+    }
+
+    fn first_steps(&self) -> String {
+        "接下来：\n  \
+         otss contract show                         查看合同及全部默认值（SLA、巡检清单）\n  \
+         otss status                                开班总览\n  \
+         otss incident open --level 2 --title 标题  登记故障，给出各项时限\n  \
+         otss report YYYY-MM                        当月服务报告"
+            .to_string()
+    }
+
+    fn path_label(&self, path: PathKind) -> &'static str {
+        match path {
+            PathKind::Contract => "合同",
+            PathKind::Ledger => "台账",
+            PathKind::Config => "配置目录（当前目录没有 otss.toml 时使用这里的合同）",
+            PathKind::Schedules => "导入的节假日安排",
+            PathKind::Cache => "缓存（台账索引，可随时删除）",
+        }
+    }
+
+    fn no_contract_yet(&self, path: &str) -> String {
+        format!("尚无；`otss init` 会写入 {path}")
     }
 }

@@ -68,10 +68,11 @@ fn each_bad_contract_is_refused_with_key_line_and_what_is_allowed() {
 }
 
 #[test]
-fn a_missing_contract_says_where_it_looked() {
+fn a_missing_contract_says_where_it_looked_and_suggests_init() {
     let site = Sandbox::default();
     let err = site.fails(&["contract", "check"], 1);
     assert!(err.contains("no contract found; looked in:"), "{err}");
+    assert!(err.contains("write one with `otss init`"), "{err}");
     assert!(
         err.contains(&site.path().join("otss.toml").display().to_string()),
         "{err}"

@@ -3,6 +3,7 @@
 mod calendar;
 mod contract;
 mod conventions;
+mod first_run;
 mod incident;
 mod ledger;
 mod reliability;
@@ -90,6 +91,38 @@ impl Sandbox {
             .env("OTSS_NOW", NOW)
             .env("OTSS_ENGINEER", "li.lei");
         cmd
+    }
+
+    /// Runs `otss ARGS` in a pseudo-terminal, answering prompts: (prompt, keys) pairs. Returns
+    /// whether it succeeded, and everything it wrote to the terminal.
+    pub fn at_terminal(&self, answers: &[(&str, &str)], args: &[&str]) -> (bool, String) {
+        let output = self.in_terminal(answers, args);
+        let said = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.success(), said)
+    }
+
+    /// The same, with the exit status.
+    pub fn in_terminal(&self, answers: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+        let otss = self.process();
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/terminal.py");
+        let mut cmd = std::process::Command::new("python3");
+        cmd.arg(script);
+        for (prompt, keys) in answers {
+            cmd.args([prompt, keys]);
+        }
+        cmd.arg("--")
+            .arg(otss.get_program())
+            .args(args)
+            .current_dir(self.path())
+            .env_clear()
+            .envs(
+                otss.get_envs()
+                    .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
+            )
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("TERM", "xterm")
+            .output()
+            .unwrap()
     }
 
     /// Runs `otss ARGS` with "now" at `now`.

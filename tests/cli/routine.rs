@@ -480,11 +480,7 @@ fn on_a_terminal_the_checklist_is_walked_through() {
         ("Enter confirms", "\\r"),
         ("Record this round", "\\r"),
     ];
-    let (ok, said) = at_terminal(
-        &site,
-        &answers,
-        &["inspect", "today", "--kind", "monitoring"],
-    );
+    let (ok, said) = site.at_terminal(&answers, &["inspect", "today", "--kind", "monitoring"]);
     assert!(ok, "{said}");
     assert!(
         said.contains("Monitoring inspection: round recorded, 5 items, 0 abnormal"),
@@ -496,33 +492,6 @@ fn on_a_terminal_the_checklist_is_walked_through() {
     let items = round["items"].as_array().unwrap();
     assert_eq!(items.len(), 5);
     assert!(items.iter().all(|i| i["result"] == "ok"));
-}
-
-/// Runs `otss ARGS` in a pseudo-terminal, answering prompts: (prompt, keys) pairs.
-fn at_terminal(site: &Sandbox, answers: &[(&str, &str)], args: &[&str]) -> (bool, String) {
-    let otss = site.process();
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/terminal.py");
-    let mut cmd = std::process::Command::new("python3");
-    cmd.arg(script);
-    for (prompt, keys) in answers {
-        cmd.args([prompt, keys]);
-    }
-    let output = cmd
-        .arg("--")
-        .arg(otss.get_program())
-        .args(args)
-        .current_dir(site.path())
-        .env_clear()
-        .envs(
-            otss.get_envs()
-                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
-        )
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("TERM", "xterm")
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&output.stdout).into_owned();
-    (output.status.success(), said)
 }
 
 const TWO_ITEMS: &str = "\n[inspections.monitoring]\nitems = [\"CPU\", \"Disk\"]\n";
@@ -537,11 +506,7 @@ fn at_a_terminal_an_unticked_item_is_described_and_recorded_abnormal() {
         ("What is wrong with CPU", "97 % since 09:10\\r"),
         ("Record this round", "\\r"),
     ];
-    let (ok, said) = at_terminal(
-        &site,
-        &answers,
-        &["inspect", "today", "--kind", "monitoring"],
-    );
+    let (ok, said) = site.at_terminal(&answers, &["inspect", "today", "--kind", "monitoring"]);
     assert!(ok, "{said}");
     assert!(
         said.contains("round recorded, 2 items, 1 abnormal"),
@@ -563,14 +528,10 @@ fn at_a_terminal_declining_records_nothing_and_another_day_is_only_shown() {
         ("Enter confirms", "\\r"),
         ("Record this round", "n"),
     ];
-    let (ok, said) = at_terminal(
-        &site,
-        &answers,
-        &["inspect", "today", "--kind", "monitoring"],
-    );
+    let (ok, said) = site.at_terminal(&answers, &["inspect", "today", "--kind", "monitoring"]);
     assert!(ok, "{said}");
     assert!(!site.path().join("ledger").exists(), "{said}");
-    let (ok, said) = at_terminal(&site, &[], &["inspect", "2025-03-03"]);
+    let (ok, said) = site.at_terminal(&[], &["inspect", "2025-03-03"]);
     assert!(ok, "{said}");
     assert!(said.contains("2025-03-03 Mon · working day"), "{said}");
     assert!(!site.path().join("ledger").exists());

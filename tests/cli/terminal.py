@@ -19,7 +19,7 @@ def main():
     split = sys.argv.index("--")
     pairs = sys.argv[1:split]
     command = sys.argv[split + 1:]
-    steps = [(pairs[i], pairs[i + 1].encode().decode("unicode_escape")) for i in range(0, len(pairs), 2)]
+    steps = [(pairs[i], pairs[i + 1].encode("latin-1", "backslashreplace").decode("unicode_escape")) for i in range(0, len(pairs), 2)]
     pid, fd = pty.fork()
     if pid == 0:
         os.execvp(command[0], command)
