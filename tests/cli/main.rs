@@ -6,6 +6,7 @@ mod conventions;
 mod first_run;
 mod incident;
 mod ledger;
+mod readme;
 mod reliability;
 mod report;
 mod routine;
