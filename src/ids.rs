@@ -9,11 +9,27 @@ pub fn short_id(record_id: &str) -> String {
     chars[start..].iter().collect::<String>().to_uppercase()
 }
 
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Incident,
+    Risk,
+}
+
+impl Named {
+    fn noun(self) -> &'static str {
+        match self {
+            Named::Incident => "incident",
+            Named::Risk => "risk",
+        }
+    }
+}
+
 /// Why what was typed names nothing, or more than one thing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
-    #[error("no {what} `{typed}`")]
-    Unknown { what: &'static str, typed: String },
+    #[error("no {} `{typed}`", what.noun())]
+    Unknown { what: Named, typed: String },
     #[error("`{typed}` could be any of {}; type more of the id", candidates.join(", "))]
     Ambiguous {
         typed: String,
@@ -26,7 +42,7 @@ pub fn find<'a, T>(
     items: &'a [T],
     id: impl Fn(&T) -> &str,
     typed: &str,
-    what: &'static str,
+    what: Named,
 ) -> Result<&'a T, IdError> {
     let wanted = typed.trim().to_uppercase();
     if let Some(exact) = items.iter().find(|item| id(item) == wanted) {
@@ -56,7 +72,7 @@ mod tests {
     #[test]
     fn any_unique_prefix_in_any_case() {
         let ids = ["K7QM2X", "K7AB12", "ZZ0001"];
-        let find = |typed| find(&ids, |s| s, typed, "thing");
+        let find = |typed| find(&ids, |s| s, typed, Named::Risk);
         assert_eq!(find("z"), Ok(&"ZZ0001"));
         assert_eq!(find("k7q"), Ok(&"K7QM2X"));
         assert_eq!(

@@ -1,6 +1,7 @@
 //! The edge of the program: the environment, the clock and the files a command needs, read
 //! once and handed to the pure domain code.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::env;
 use std::io::{self, IsTerminal};
@@ -58,6 +59,8 @@ pub struct Context {
     lang: Option<Lang>,
     color: ColorChoice,
     no_color: bool,
+    /// The language of the contract read, once one is.
+    contract_lang: Cell<Option<Lang>>,
 }
 
 /// `$XDG_…_HOME/otss` when set (on every platform), else the platform's own directory.
@@ -107,6 +110,12 @@ fn contract_dir(contract: &Path) -> &Path {
     contract.parent().unwrap_or(Path::new("."))
 }
 
+/// The `language` a contract's text asks for, read on its own.
+fn language_key(text: &str) -> Option<Lang> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    Lang::from_key(table.get("language")?.as_str()?)
+}
+
 fn non_empty_var(name: &str) -> Option<std::ffi::OsString> {
     env::var_os(name).filter(|v| !v.is_empty())
 }
@@ -140,6 +149,7 @@ impl Context {
             lang: cli.lang,
             color: cli.color,
             no_color: non_empty_var("NO_COLOR").is_some(),
+            contract_lang: Cell::new(None),
         })
     }
 
@@ -152,7 +162,7 @@ impl Context {
     /// Human and JSON output in the language chosen by `--lang`/`OTSS_LANG`, else the
     /// contract's, else Chinese.
     pub fn output(&self, contract_lang: Option<Lang>) -> Output {
-        let lang = self.lang.or(contract_lang).unwrap_or(Lang::Zh);
+        let lang = self.lang.or(contract_lang).unwrap_or(self.lang_spoken());
         let color = self
             .color
             .enabled(self.no_color, io::stdout().is_terminal());
@@ -162,6 +172,12 @@ impl Context {
     /// The language asked for by `--lang` or `OTSS_LANG`.
     pub fn lang(&self) -> Option<Lang> {
         self.lang
+    }
+
+    /// The language to speak to the person in: `--lang`/`OTSS_LANG`, else the contract's once
+    /// it is read, else Chinese.
+    pub fn lang_spoken(&self) -> Lang {
+        self.lang.or(self.contract_lang.get()).unwrap_or(Lang::Zh)
     }
 
     /// The contract file in use, if any; a named one that is missing is an error.
@@ -213,7 +229,12 @@ impl Context {
             return Ok(None);
         };
         let text = store::read_text(&path)?;
-        let contract = Contract::parse(&text, &path.display().to_string())?;
+        let origin = path.display().to_string();
+        let contract = Contract::parse(&text, &origin).inspect_err(|_| {
+            // A contract with problems is still explained in the language it asks for.
+            self.contract_lang.set(language_key(&text));
+        })?;
+        self.contract_lang.set(Some(contract.language));
         let calendar = self.calendar(Some((&contract, &path)))?;
         let ledger = match &self.ledger {
             Some(dir) => dir.clone(),

@@ -278,7 +278,7 @@ fn open_risk(
     typed: &str,
 ) -> anyhow::Result<Risk> {
     let risks = inspect::risks(&context.records(site, out, None)?);
-    let risk = ids::find(&risks, |r| &r.id, typed, "risk")?;
+    let risk = ids::find(&risks, |r| &r.id, typed, ids::Named::Risk)?;
     if let Some(incident) = &risk.incident {
         anyhow::bail!("risk {} has incident {incident} already", risk.id);
     }

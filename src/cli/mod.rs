@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::i18n::Lang;
+use crate::i18n::{KnownError, Lang};
 use crate::output::ColorChoice;
 pub use context::Context;
 
@@ -143,40 +143,106 @@ pub enum Command {
     Man(man::ManArgs),
 }
 
-/// Runs a parsed command line. The environment and the clock are read here, once.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let context = Context::from_env(&cli)?;
-    match cli.command {
-        Command::Init(args) => init::run(&context, args),
-        Command::Sla(args) => sla::run(&context, args),
-        Command::Calendar(args) => calendar::run(&context, args),
-        Command::Contract(command) => contract::run(&context, command),
-        Command::Incident(command) => incident::run(&context, command),
-        Command::Inspect(args) => inspect::run(&context, args),
-        Command::Risk(command) => risk::run(&context, command),
-        Command::Backup(command) => backup::run(&context, command),
-        Command::Support(command) => support::run(&context, command),
-        Command::Request(command) => request::run(&context, command),
-        Command::Note(command) => note::run(&context, command),
-        Command::Overtime(command) => overtime::run(&context, command),
-        Command::Duty(command) => duty::run(&context, command),
-        Command::Report(args) => report::run(&context, args),
-        Command::Check(args) => check::run(&context, args),
-        Command::Sync(args) => sync::run(&context, args),
-        Command::Status(args) => status::run(&context, args),
-        Command::Paths(args) => paths::run(&context, args),
-        Command::Completions(args) => completions::run(args),
-        Command::Man(args) => man::run(args),
+/// A command that failed, with the language to say why in.
+pub struct Failure {
+    error: anyhow::Error,
+    lang: Lang,
+}
+
+impl Failure {
+    /// Whether it is only a closed standard output (`otss … | head`): not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.error.chain().any(|cause| {
+            cause
+                .downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        })
+    }
+
+    /// A usage error found after parsing, to be reported as clap reports its own.
+    pub fn usage(&self) -> Option<&clap::Error> {
+        self.error.downcast_ref()
+    }
+
+    /// `error: …`, each cause after the one it explains, in the person's language.
+    pub fn message(&self) -> String {
+        let m = self.lang.messages();
+        let causes: Vec<String> = self
+            .error
+            .chain()
+            .map(|cause| {
+                known(cause)
+                    .and_then(|known| m.known_error(known))
+                    .unwrap_or_else(|| cause.to_string())
+            })
+            .collect();
+        m.labelled(m.error_label(), &causes.join(": "))
     }
 }
 
-/// Whether an error is only a closed standard output (`otss … | head`): not a failure.
-pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+/// The errors the catalogue can say in every language.
+fn known<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<KnownError<'a>> {
+    use crate::contract::{ContractError, OutsideTerm};
+    use crate::ids::IdError;
+    use crate::incident::IncidentError;
+    use crate::store::StoreError;
+    if let Some(error) = cause.downcast_ref::<IncidentError>() {
+        return Some(KnownError::Incident(error));
+    }
+    if let Some(error) = cause.downcast_ref::<IdError>() {
+        return Some(KnownError::Id(error));
+    }
+    if let Some(error) = cause.downcast_ref::<OutsideTerm>() {
+        return Some(KnownError::OutsideTerm(error));
+    }
+    if let Some(error) = cause.downcast_ref::<ContractError>() {
+        return Some(KnownError::Contract(error));
+    }
+    match cause.downcast_ref::<StoreError>()? {
+        StoreError::NoContract { looked } => Some(KnownError::NoContract(looked)),
+        StoreError::ContractMissing { path, source_name } => Some(KnownError::ContractMissing {
+            path,
+            named_by: source_name,
+        }),
+        _ => None,
+    }
+}
+
+/// Runs a parsed command line. The environment and the clock are read here, once.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let context = Context::from_env(&cli).map_err(|error| Failure {
+        error,
+        lang: cli.lang.unwrap_or(Lang::Zh),
+    })?;
+    dispatch(&context, cli.command).map_err(|error| Failure {
+        error,
+        lang: context.lang_spoken(),
     })
+}
+
+fn dispatch(context: &Context, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Init(args) => init::run(context, args),
+        Command::Sla(args) => sla::run(context, args),
+        Command::Calendar(args) => calendar::run(context, args),
+        Command::Contract(command) => contract::run(context, command),
+        Command::Incident(command) => incident::run(context, command),
+        Command::Inspect(args) => inspect::run(context, args),
+        Command::Risk(command) => risk::run(context, command),
+        Command::Backup(command) => backup::run(context, command),
+        Command::Support(command) => support::run(context, command),
+        Command::Request(command) => request::run(context, command),
+        Command::Note(command) => note::run(context, command),
+        Command::Overtime(command) => overtime::run(context, command),
+        Command::Duty(command) => duty::run(context, command),
+        Command::Report(args) => report::run(context, args),
+        Command::Check(args) => check::run(context, args),
+        Command::Sync(args) => sync::run(context, args),
+        Command::Status(args) => status::run(context, args),
+        Command::Paths(args) => paths::run(context, args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
+    }
 }
 
 /// A usage error of `otss SUBCOMMAND`, reported as clap reports its own: with the usage line,

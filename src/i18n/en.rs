@@ -4,7 +4,7 @@ use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::{
-    ContractField, InitQuestion, Lang, Messages, PathKind, PrioritySite, RecoveryLabel,
+    ContractField, InitQuestion, KnownError, Lang, Messages, PathKind, PrioritySite, RecoveryLabel,
     ReportLabel, approximately, day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
@@ -929,6 +929,14 @@ impl Messages for En {
             "by day {day} of the following month; every report at least {before_end_days} days \
              before the term ends"
         )
+    }
+
+    fn error_label(&self) -> &'static str {
+        "error"
+    }
+
+    fn known_error(&self, _error: KnownError) -> Option<String> {
+        None
     }
 
     fn init_question(&self, question: InitQuestion) -> &'static str {

@@ -6,14 +6,17 @@
 mod en;
 mod zh;
 
+use std::path::{Path, PathBuf};
+
 use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Basis, DayKind, DayName, Festival};
 use crate::check::Problem;
-use crate::contract::{ResolveClock, ServiceHours};
-use crate::incident::{ClockName, Happening, Status};
+use crate::contract::{ContractError, OutsideTerm, ResolveClock, ServiceHours};
+use crate::ids::IdError;
+use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
@@ -223,6 +226,11 @@ pub trait Messages: Sync {
     /// When monthly reports are due, by the contract's day of the following month.
     fn report_due_day(&self, day: u32, before_end_days: i64) -> String;
 
+    // Errors.
+    fn error_label(&self) -> &'static str;
+    /// An error in this language; `None` where its own (English) text is what to say.
+    fn known_error(&self, error: KnownError) -> Option<String>;
+
     // Getting started.
     fn init_question(&self, question: InitQuestion) -> &'static str;
     /// Why an answer to a question cannot be taken.
@@ -234,6 +242,17 @@ pub trait Messages: Sync {
     fn path_label(&self, path: PathKind) -> &'static str;
     /// Where a contract would be written, when none is found.
     fn no_contract_yet(&self, path: &str) -> String;
+}
+
+/// An error a person often meets, to be said in their language.
+#[derive(Debug, Clone, Copy)]
+pub enum KnownError<'a> {
+    Incident(&'a IncidentError),
+    Id(&'a IdError),
+    OutsideTerm(&'a OutsideTerm),
+    NoContract(&'a [PathBuf]),
+    ContractMissing { path: &'a Path, named_by: &'a str },
+    Contract(&'a ContractError),
 }
 
 /// What `otss init` asks, in order.

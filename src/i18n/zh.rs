@@ -4,13 +4,15 @@ use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::{
-    ContractField, InitQuestion, Lang, Messages, PathKind, PrioritySite, RecoveryLabel,
+    ContractField, InitQuestion, KnownError, Lang, Messages, PathKind, PrioritySite, RecoveryLabel,
     ReportLabel, approximately, day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
+use crate::contract::OutsideTerm;
 use crate::contract::{ResolveClock, ServiceHours};
-use crate::incident::{ClockName, Happening, Status};
+use crate::ids::{IdError, Named};
+use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
@@ -853,6 +855,41 @@ impl Messages for Zh {
         format!("次月 {day} 日前；所有报告不晚于合同期结束前 {before_end_days} 天")
     }
 
+    fn error_label(&self) -> &'static str {
+        "错误"
+    }
+
+    fn known_error(&self, error: KnownError) -> Option<String> {
+        Some(match error {
+            KnownError::Incident(error) => incident_error(error),
+            KnownError::Id(error) => id_error(error),
+            KnownError::OutsideTerm(error) => outside_term(error),
+            KnownError::NoContract(looked) => {
+                let looked: Vec<String> = looked
+                    .iter()
+                    .map(|p| format!("  {}", p.display()))
+                    .collect();
+                format!(
+                    "找不到合同，查找过：\n{}\n请用 `otss init` 新建一份（在终端里逐项询问，或用 \
+                     --customer --mode --start --end 给出），或用 --contract PATH、OTSS_CONTRACT \
+                     指定已有的合同",
+                    looked.join("\n")
+                )
+            }
+            KnownError::ContractMissing { path, named_by } => {
+                format!("{named_by} 指定的合同 {} 不存在", path.display())
+            }
+            KnownError::Contract(error) => {
+                let mut text =
+                    format!("合同 {} 有 {} 处问题：", error.origin, error.problems.len());
+                for problem in &error.problems {
+                    text += &format!("\n  {}:{}: {}", error.origin, problem.line, problem.message);
+                }
+                text
+            }
+        })
+    }
+
     fn init_question(&self, question: InitQuestion) -> &'static str {
         match question {
             InitQuestion::Language => "消息与报告的语言",
@@ -910,4 +947,56 @@ impl Messages for Zh {
     fn no_contract_yet(&self, path: &str) -> String {
         format!("尚无；`otss init` 会写入 {path}")
     }
+}
+
+fn incident_error(error: &IncidentError) -> String {
+    match error {
+        IncidentError::Id(error) => id_error(error),
+        IncidentError::Closed(id) => {
+            format!("故障 {id} 已关闭；请先重新打开（`otss incident reopen {id}`）")
+        }
+        IncidentError::AlreadyOpen(id) => format!("故障 {id} 本来就是打开的"),
+        IncidentError::AlreadyAcknowledged(id) => format!("故障 {id} 已经响应过"),
+        IncidentError::AlreadyArrived(id) => format!("故障 {id} 已有工程师到场"),
+        IncidentError::AlreadyResolved(id) => format!("故障 {id} 已经解决"),
+        IncidentError::NotResolved(id) => format!("故障 {id} 尚未解决；请先解决再关闭"),
+        IncidentError::SameLevel { id, level } => {
+            format!("故障 {id} 已经是 {} 级", level.number())
+        }
+        IncidentError::BeforeStatusChange { id, since } => {
+            format!("故障 {id} 在 {since} 变更过状态；请记录之后的时间")
+        }
+        IncidentError::OutsideTerm(error) => outside_term(error),
+        IncidentError::BeforeReport { id, reported_at } => {
+            format!("这早于故障 {id} 的报告时间（{reported_at}）")
+        }
+        IncidentError::Future { at, now } => {
+            format!("{at} 在将来（现在是 {now}）；请记录已经发生的事")
+        }
+    }
+}
+
+fn id_error(error: &IdError) -> String {
+    match error {
+        IdError::Unknown { what, typed } => {
+            let noun = match what {
+                Named::Incident => "故障",
+                Named::Risk => "风险",
+            };
+            format!("没有编号为 `{typed}` 的{noun}")
+        }
+        IdError::Ambiguous { typed, candidates } => {
+            format!(
+                "`{typed}` 可能是 {} 中的任一个；请多输入几位编号",
+                candidates.join("、")
+            )
+        }
+    }
+}
+
+fn outside_term(error: &OutsideTerm) -> String {
+    format!(
+        "{} 不在合同服务期内（{} 至 {}）",
+        error.date, error.start, error.end
+    )
 }

@@ -524,7 +524,12 @@ pub fn subject(event: &Event) -> Option<&str> {
 
 /// The incident whose id is `typed` or starts with it, in any case.
 pub fn find<'a>(incidents: &'a [Incident], typed: &str) -> Result<&'a Incident, IncidentError> {
-    Ok(ids::find(incidents, |i| &i.id, typed, "incident")?)
+    Ok(ids::find(
+        incidents,
+        |i| &i.id,
+        typed,
+        ids::Named::Incident,
+    )?)
 }
 
 /// The record that opens an incident, with its clocks computed now and pinned.

@@ -149,7 +149,10 @@ fn a_broken_schedule_is_refused_naming_the_file() {
         "bad.json",
         r#"{"year": 2027, "days": [{"name": "x", "date": "2027-02-30", "isOffDay": true}]}"#,
     );
-    let err = site.fails(&["calendar", "import", file.to_str().unwrap()], 1);
+    let err = site.fails(
+        &["--lang", "en", "calendar", "import", file.to_str().unwrap()],
+        1,
+    );
     assert_eq!(
         err,
         format!(
@@ -157,7 +160,7 @@ fn a_broken_schedule_is_refused_naming_the_file() {
             file.display()
         )
     );
-    let err = site.fails(&["calendar", "import", "missing.json"], 1);
+    let err = site.fails(&["--lang", "en", "calendar", "import", "missing.json"], 1);
     assert_eq!(
         err,
         "error: cannot read missing.json: No such file or directory (os error 2)\n"

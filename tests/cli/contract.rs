@@ -54,7 +54,15 @@ fn each_bad_contract_is_refused_with_key_line_and_what_is_allowed() {
     ];
     for (from, to, expected) in cases {
         let site = Sandbox::with_contract(&SHENZHEN_5X8.replacen(from, to, 1));
-        let err = site.fails(&["--contract", "otss.toml", "contract", "check"], 1);
+        let args = [
+            "--lang",
+            "en",
+            "--contract",
+            "otss.toml",
+            "contract",
+            "check",
+        ];
+        let err = site.fails(&args, 1);
         assert!(
             err.starts_with("error: the contract otss.toml has 1 problem:\n"),
             "{err}"
@@ -71,6 +79,9 @@ fn each_bad_contract_is_refused_with_key_line_and_what_is_allowed() {
 fn a_missing_contract_says_where_it_looked_and_suggests_init() {
     let site = Sandbox::default();
     let err = site.fails(&["contract", "check"], 1);
+    assert!(err.starts_with("错误：找不到合同，查找过：\n"), "{err}");
+    assert!(err.contains("请用 `otss init` 新建一份"), "{err}");
+    let err = site.fails(&["--lang", "en", "contract", "check"], 1);
     assert!(err.contains("no contract found; looked in:"), "{err}");
     assert!(err.contains("write one with `otss init`"), "{err}");
     assert!(
@@ -89,12 +100,28 @@ fn a_missing_contract_says_where_it_looked_and_suggests_init() {
     );
     let err = site.fails(&["--contract", "elsewhere.toml", "contract", "check"], 1);
     assert!(
+        err.contains("--contract 指定的合同 elsewhere.toml 不存在"),
+        "{err}"
+    );
+    let err = site.fails(
+        &[
+            "--lang",
+            "en",
+            "--contract",
+            "elsewhere.toml",
+            "contract",
+            "check",
+        ],
+        1,
+    );
+    assert!(
         err.contains("the contract elsewhere.toml (from --contract) does not exist"),
         "{err}"
     );
     let output = site
         .otss()
         .env("OTSS_CONTRACT", "gone.toml")
+        .env("OTSS_LANG", "en")
         .args(["contract", "check"])
         .output()
         .unwrap();

@@ -212,3 +212,36 @@ fn messages_follow_the_contract_then_otss_lang_then_lang() {
     assert!(check(Some("zh"), Some("en")).starts_with("contract OK"));
     assert!(check(None, Some("zh")).starts_with("合同检查通过"));
 }
+
+#[test]
+fn errors_are_said_in_the_same_language_as_everything_else() {
+    let english = Sandbox::with_contract(&format!("{SHENZHEN_5X8}staf = 2\n"));
+    let err = english.fails(&["status"], 1);
+    assert!(err.starts_with("error: the contract "), "{err}");
+    assert!(err.contains("did you mean `staff`?"), "{err}");
+    let chinese = SHENZHEN_5X8.replace("language = \"en\"", "language = \"zh\"");
+    let site = Sandbox::with_contract(&format!("{chinese}staf = 2\n"));
+    let err = site.fails(&["status"], 1);
+    assert!(err.starts_with("错误：合同 "), "{err}");
+    assert!(err.contains("有 1 处问题"), "{err}");
+
+    let site = Sandbox::with_contract(&chinese);
+    let err = site.fails(&["incident", "ack", "NOPE"], 1);
+    assert_eq!(err, "错误：没有编号为 `NOPE` 的故障\n");
+    let err = site.fails(&["--lang", "en", "incident", "ack", "NOPE"], 1);
+    assert_eq!(err, "error: no incident `NOPE`\n");
+    let err = site.fails(
+        &[
+            "incident",
+            "open",
+            "--level",
+            "2",
+            "--title",
+            "x",
+            "--at",
+            "2023-12-29 10:00",
+        ],
+        1,
+    );
+    assert!(err.contains("不在合同服务期内"), "{err}");
+}
