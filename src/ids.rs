@@ -17,7 +17,8 @@ pub enum Named {
 }
 
 impl Named {
-    fn noun(self) -> &'static str {
+    /// Its English name, which is also the command that lists them.
+    pub fn noun(self) -> &'static str {
         match self {
             Named::Incident => "incident",
             Named::Risk => "risk",
@@ -28,7 +29,7 @@ impl Named {
 /// Why what was typed names nothing, or more than one thing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
-    #[error("no {} `{typed}`", what.noun())]
+    #[error("no {} `{typed}`; `otss {} list` shows them", what.noun(), what.noun())]
     Unknown { what: Named, typed: String },
     #[error("`{typed}` could be any of {}; type more of the id", candidates.join(", "))]
     Ambiguous {

@@ -1,7 +1,9 @@
-//! `otss man`: the manual page, as roff.
+//! `otss man`: the manual pages, as roff.
 
 use std::io::Write;
+use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::{Args, CommandFactory};
 
 use super::Cli;
@@ -9,18 +11,29 @@ use super::Cli;
 const EXAMPLES: &str = "\
 Examples:
   otss man | man -l -
-  otss man > ~/.local/share/man/man1/otss.1
-  otss man incident > ~/.local/share/man/man1/otss-incident.1";
+  otss man incident > otss-incident.1
+  otss man --out-dir ~/.local/share/man/man1     every page: otss.1, otss-incident.1, …";
 
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct ManArgs {
     /// The page of one command (`incident`, `report`, …) instead of otss(1)
-    #[arg(value_name = "COMMAND")]
+    #[arg(value_name = "COMMAND", conflicts_with = "out_dir")]
     command: Option<String>,
+    /// Write every page (otss.1 and one per command) into this directory
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
 }
 
 pub fn run(args: ManArgs) -> anyhow::Result<()> {
+    if let Some(dir) = &args.out_dir {
+        // `otss help …` is the same as `--help`: no pages of its own.
+        let otss = without_help_subcommands(Cli::command());
+        std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(otss, dir))
+            .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;
+        return Ok(());
+    }
     let mut otss = Cli::command();
     otss.build();
     let page = match &args.command {
@@ -34,6 +47,12 @@ pub fn run(args: ManArgs) -> anyhow::Result<()> {
     clap_mangen::Man::new(page).render(&mut roff)?;
     std::io::stdout().lock().write_all(&roff)?;
     Ok(())
+}
+
+fn without_help_subcommands(command: clap::Command) -> clap::Command {
+    command
+        .disable_help_subcommand(true)
+        .mut_subcommands(without_help_subcommands)
 }
 
 fn unknown_command(otss: &clap::Command, name: &str) -> anyhow::Error {

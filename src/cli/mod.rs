@@ -47,8 +47,8 @@ Examples:
   otss report 2025-03                      the month's service report
   otss --contract site/otss.toml calendar 2025-05-01 --json";
 
-/// otss — the on-site support engineer's tool: contract rules, SLA deadlines on China's
-/// national working calendar, and the service record.
+/// The on-site support engineer's tool: contract rules, SLA deadlines on China's national
+/// working calendar, and the service record.
 #[derive(Debug, Parser)]
 #[command(name = "otss", version = version(), after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {

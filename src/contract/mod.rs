@@ -147,7 +147,10 @@ pub struct Contract {
 
 /// A date the contract does not cover.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{date} is outside the contract term ({start} to {end})")]
+#[error(
+    "{date} is outside the contract term ({start} to {end}); only the term is recorded \
+     (`otss contract show` shows it; `start` and `end` in the contract set it)"
+)]
 pub struct OutsideTerm {
     pub date: NaiveDate,
     pub start: NaiveDate,

@@ -983,7 +983,10 @@ fn id_error(error: &IdError) -> String {
                 Named::Incident => "故障",
                 Named::Risk => "风险",
             };
-            format!("没有编号为 `{typed}` 的{noun}")
+            format!(
+                "没有编号为 `{typed}` 的{noun}；`otss {} list` 可列出全部",
+                what.noun()
+            )
         }
         IdError::Ambiguous { typed, candidates } => {
             format!(
@@ -996,7 +999,8 @@ fn id_error(error: &IdError) -> String {
 
 fn outside_term(error: &OutsideTerm) -> String {
     format!(
-        "{} 不在合同服务期内（{} 至 {}）",
+        "{} 不在合同服务期内（{} 至 {}），只能记录服务期内的事（`otss contract show` 查看服务期，\
+         合同中的 `start` 与 `end` 设定服务期）",
         error.date, error.start, error.end
     )
 }

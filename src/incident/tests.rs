@@ -385,7 +385,7 @@ fn ids_are_found_by_any_unique_prefix_in_any_case() {
     );
     assert_eq!(
         find(&incidents, "x").unwrap_err().to_string(),
-        "no incident `x`"
+        "no incident `x`; `otss incident list` shows them"
     );
     assert!(find(&incidents, "").is_err());
 }

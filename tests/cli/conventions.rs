@@ -227,9 +227,15 @@ fn errors_are_said_in_the_same_language_as_everything_else() {
 
     let site = Sandbox::with_contract(&chinese);
     let err = site.fails(&["incident", "ack", "NOPE"], 1);
-    assert_eq!(err, "错误：没有编号为 `NOPE` 的故障\n");
+    assert_eq!(
+        err,
+        "错误：没有编号为 `NOPE` 的故障；`otss incident list` 可列出全部\n"
+    );
     let err = site.fails(&["--lang", "en", "incident", "ack", "NOPE"], 1);
-    assert_eq!(err, "error: no incident `NOPE`\n");
+    assert_eq!(
+        err,
+        "error: no incident `NOPE`; `otss incident list` shows them\n"
+    );
     let err = site.fails(
         &[
             "incident",

@@ -344,8 +344,22 @@ fn the_manual_page_is_roff_for_otss_and_each_command() {
         assert!(page.contains(command), "no {command}");
     }
     let incident = site.stdout(&["man", "incident"]);
-    assert!(incident.contains(".TH incident 1") || incident.contains(".TH otss-incident 1"));
+    assert!(incident.contains(".TH otss-incident 1"), "{incident}");
     assert!(incident.contains("resolve"));
+    site.stdout(&["man", "--out-dir", "pages"]);
+    let pages: Vec<String> = fs::read_dir(site.path().join("pages"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for page in [
+        "otss.1",
+        "otss-init.1",
+        "otss-incident.1",
+        "otss-incident-open.1",
+    ] {
+        assert!(pages.iter().any(|p| p == page), "no {page} in {pages:?}");
+    }
+    assert!(!pages.iter().any(|p| p.contains("help")), "{pages:?}");
     let err = site.fails(&["man", "incidnet"], 1);
     assert!(err.contains("`incidnet` is not an otss command"), "{err}");
 }
