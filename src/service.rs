@@ -147,10 +147,10 @@ impl Mode {
         }
     }
 
+    pub const ALL: [Mode; 2] = [Mode::FiveByEight, Mode::SevenByTwentyFour];
+
     pub fn from_key(key: &str) -> Option<Mode> {
-        [Mode::FiveByEight, Mode::SevenByTwentyFour]
-            .into_iter()
-            .find(|m| m.key() == key)
+        Mode::ALL.into_iter().find(|m| m.key() == key)
     }
 
     /// Backup checks a month requires when the contract does not say (SPEC §4).
@@ -159,6 +159,17 @@ impl Mode {
             Mode::FiveByEight => 1,
             Mode::SevenByTwentyFour => 2,
         }
+    }
+}
+
+/// `--mode 5x8|7x24`, completed by the shells.
+impl clap::ValueEnum for Mode {
+    fn value_variants<'a>() -> &'a [Mode] {
+        &Mode::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.key()))
     }
 }
 

@@ -447,8 +447,11 @@ pub fn create_new(path: &Path, text: &str) -> Result<bool, StoreError> {
         path: path.to_path_buf(),
         source,
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(write_error)?;
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        create_private_dir(dir).map_err(write_error)?;
     }
     let mut file = match private_options().write(true).create_new(true).open(path) {
         Ok(file) => file,

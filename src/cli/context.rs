@@ -180,6 +180,16 @@ impl Context {
         self.lang.or(self.contract_lang.get()).unwrap_or(Lang::Zh)
     }
 
+    /// The contract named by `--contract`.
+    pub fn contract_flag(&self) -> Option<&Path> {
+        self.contract_flag.as_deref()
+    }
+
+    /// The ledger named by `--ledger` or `OTSS_LEDGER`.
+    pub fn named_ledger(&self) -> Option<&Path> {
+        self.ledger.as_deref()
+    }
+
     /// The contract file in use, if any; a named one that is missing is an error.
     pub fn contract_path(&self) -> anyhow::Result<Option<PathBuf>> {
         Ok(store::find_contract(&self.search())?)

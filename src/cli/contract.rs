@@ -178,20 +178,25 @@ fn facts(m: &dyn Messages, site: &Site) -> Rows {
         let (start, end) = (c.hours.start.format("%H:%M"), c.hours.end.format("%H:%M"));
         rows.push(row(F::ServiceHours, format!("{start} – {end}")));
     }
-    let cities: Vec<String> = c
+    rows.extend([
+        row(F::Immediate, m.duration(c.sla.immediate)),
+        row(F::AtRisk, format!("{:.0} %", c.sla.at_risk * 100.0)),
+        row(F::PriorityArrival, priority_arrival(m, c)),
+        row(F::Path, site.path.display().to_string()),
+    ]);
+    rows
+}
+
+/// Whether the shorter level-1 arrival applies, and its conditions.
+pub(super) fn priority_arrival(m: &dyn Messages, contract: &Contract) -> String {
+    let cities: Vec<String> = contract
         .sla
         .priority_cities
         .iter()
         .map(|city| city_name(city, m.lang()))
         .collect();
-    let priority = m.priority_rule(c.is_priority_site(), c.sla.priority_staff, &cities);
-    rows.extend([
-        row(F::Immediate, m.duration(c.sla.immediate)),
-        row(F::AtRisk, format!("{:.0} %", c.sla.at_risk * 100.0)),
-        row(F::PriorityArrival, priority),
-        row(F::Path, site.path.display().to_string()),
-    ]);
-    rows
+    let sla = &contract.sla;
+    m.priority_rule(contract.is_priority_site(), sla.priority_staff, &cities)
 }
 
 /// The contract's corrections to the national calendar, and its schedule files.

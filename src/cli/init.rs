@@ -5,13 +5,14 @@ use std::path::Path;
 use chrono::{Months, NaiveDate};
 use chrono_tz::Tz;
 use clap::Args;
+use clap::error::ErrorKind;
 
 use super::context::Context;
-use super::contract::warn;
+use super::contract::{priority_arrival, warn};
 use super::{non_empty, usage_error};
 use crate::contract::template::{self, NewContract};
-use crate::contract::{Contract, parse_zone};
-use crate::i18n::{InitQuestion as Q, Lang, Messages};
+use crate::contract::{Contract, DEFAULT_ZONE, MAX_STAFF, parse_zone};
+use crate::i18n::{ContractField, InitQuestion as Q, Lang, Messages};
 use crate::service::Mode;
 use crate::store;
 use crate::time::local_date;
@@ -33,7 +34,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "NAME")]
     provider: Option<String>,
     /// The service mode
-    #[arg(long, value_parser = parse_mode, value_name = "5x8|7x24")]
+    #[arg(long, value_enum, value_name = "MODE")]
     mode: Option<Mode>,
     /// First day of the term
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -45,12 +46,12 @@ pub struct InitArgs {
     #[arg(long, value_name = "CITY")]
     city: Option<String>,
     /// Engineers on this contract [default: 1]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..10_000))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_STAFF as i64))]
     staff: Option<u32>,
     /// IANA time zone of the site [default: Asia/Shanghai]
     #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
     timezone: Option<Tz>,
-    /// Language of messages and reports [default: --lang, else zh]
+    /// Language of messages and reports [default: zh]
     #[arg(long, value_enum, value_name = "LANG")]
     language: Option<Lang>,
     /// Never prompt: everything comes from the flags (as when there is no terminal)
@@ -58,46 +59,57 @@ pub struct InitArgs {
     no_input: bool,
 }
 
-fn parse_mode(text: &str) -> Result<Mode, &'static str> {
-    Mode::from_key(text).ok_or("the service mode is \"5x8\" or \"7x24\"")
-}
-
 pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     let path = context.new_contract_path();
-    let refuse = || already_exists(&path);
+    let shown = path.display().to_string();
+    let exists = || anyhow::anyhow!(context.output(None).messages().contract_exists(&shown));
     if path.exists() {
-        return Err(refuse());
+        return Err(exists());
     }
-    let lang = args.language.or(context.lang()).unwrap_or(Lang::Zh);
     let new = if context.interactive() && !args.no_input {
-        let zone = args.timezone.unwrap_or(chrono_tz::Asia::Shanghai);
-        Wizard::new(args, local_date(context.now, zone)).ask(lang)?
+        let today = local_date(context.now, args.timezone.unwrap_or(DEFAULT_ZONE));
+        ask(args, context.lang().unwrap_or(Lang::Zh), today)?
     } else {
-        from_flags(args, lang)?
+        from_flags(args)?
     };
     let text = template::render(&new);
-    let contract = Contract::parse(&text, &path.display().to_string())?;
+    let contract = Contract::parse(&text, &shown)?;
+    let calendar = context.calendar(Some((&contract, &path)))?;
     if !store::create_new(&path, &text)? {
-        return Err(refuse());
+        return Err(exists());
     }
     let mut out = context.output(Some(contract.language));
     let m = out.messages();
-    out.line(m.contract_written(&path.display().to_string()))?;
-    warn(
-        &mut out,
-        &contract,
-        &context.calendar(Some((&contract, &path)))?,
-    )?;
-    out.line(m.first_steps())?;
+    out.line(m.contract_written(&shown))?;
+    // Said at once, so that a misspelt city shows.
+    let priority = priority_arrival(m, &contract);
+    out.line(m.labelled(m.field_label(ContractField::PriorityArrival), &priority))?;
+    warn(&mut out, &contract, &calendar)?;
+    out.line(first_steps(m, context.contract_flag()))?;
     Ok(out.flush()?)
 }
 
-fn already_exists(path: &Path) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{} already exists, and `otss init` never replaces a contract: edit it and run \
-         `otss contract check`, or write a new one elsewhere with --contract PATH",
-        path.display()
-    )
+/// What to run next, with `--contract` when the contract is not where otss looks by itself.
+fn first_steps(m: &dyn Messages, contract_flag: Option<&Path>) -> String {
+    let otss = match contract_flag {
+        Some(path) => format!("otss --contract {}", path.display()),
+        None => "otss".to_string(),
+    };
+    let (heading, steps) = m.first_steps();
+    let commands: Vec<String> = steps
+        .iter()
+        .map(|(args, _)| format!("{otss} {args}"))
+        .collect();
+    let width = commands
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0);
+    let lines = commands
+        .iter()
+        .zip(steps)
+        .map(|(command, (_, what))| format!("\n  {command:<width$}  {what}"));
+    std::iter::once(heading.to_string()).chain(lines).collect()
 }
 
 /// The term's last day when the engineer does not say: a year after its first.
@@ -109,7 +121,7 @@ fn a_year_on(start: NaiveDate) -> NaiveDate {
 }
 
 /// Without a terminal every required answer must come as a flag (exit 2 naming the missing).
-fn from_flags(args: InitArgs, lang: Lang) -> anyhow::Result<NewContract> {
+fn from_flags(args: InitArgs) -> anyhow::Result<NewContract> {
     let (Some(customer), Some(mode), Some(start), Some(end)) =
         (args.customer.clone(), args.mode, args.start, args.end)
     else {
@@ -124,6 +136,7 @@ fn from_flags(args: InitArgs, lang: Lang) -> anyhow::Result<NewContract> {
         .collect();
         return Err(usage_error(
             "init",
+            ErrorKind::MissingRequiredArgument,
             format!(
                 "`otss init` needs {} when it does not ask (no terminal, or --no-input)",
                 missing.join(", ")
@@ -134,117 +147,101 @@ fn from_flags(args: InitArgs, lang: Lang) -> anyhow::Result<NewContract> {
         start <= end,
         "--end {end} is before --start {start}: the term's last day comes after its first"
     );
+    let optional = |flag, text: Option<String>| text.map(|t| non_empty(flag, &t)).transpose();
     Ok(NewContract {
         customer: non_empty("--customer", &customer)?,
-        provider: args.provider,
+        provider: optional("--provider", args.provider)?,
         mode,
         start,
         end,
-        timezone: args.timezone.unwrap_or(chrono_tz::Asia::Shanghai),
-        city: args.city,
+        timezone: args.timezone.unwrap_or(DEFAULT_ZONE),
+        city: optional("--city", args.city)?,
         staff: args.staff.unwrap_or(1),
-        language: args.language.unwrap_or(lang),
+        // The contract's language is the customer's reports' language: never taken from a
+        // personal --lang or OTSS_LANG.
+        language: args.language.unwrap_or(Lang::Zh),
     })
 }
 
-/// The questions of `otss init` at a terminal; what a flag already says is not asked.
-struct Wizard {
-    given: InitArgs,
-    today: NaiveDate,
-}
-
-impl Wizard {
-    fn new(given: InitArgs, today: NaiveDate) -> Wizard {
-        Wizard { given, today }
-    }
-
-    fn ask(self, lang: Lang) -> anyhow::Result<NewContract> {
-        let given = self.given;
-        let language = match given.language {
-            Some(language) => language,
-            None => choose(
-                lang.messages(),
-                Q::Language,
-                &[Lang::Zh, Lang::En],
-                lang,
-                |l| l.native_name().to_string(),
-            )?,
-        };
-        let m = language.messages();
-        let customer = given
-            .customer
-            .map_or_else(|| ask_required(m, Q::Customer), Ok)?;
-        let provider = given
-            .provider
-            .map_or_else(|| ask_optional(m, Q::Provider), |p| Ok(Some(p)))?;
-        let modes = [Mode::FiveByEight, Mode::SevenByTwentyFour];
-        let mode = given.mode.map_or_else(
-            || {
-                choose(m, Q::Mode, &modes, Mode::FiveByEight, |mode| {
-                    m.mode_name(mode).to_string()
-                })
-            },
-            Ok,
-        )?;
-        let timezone = given.timezone.map_or_else(
-            || {
-                answer(m, Q::TimeZone, Some("Asia/Shanghai".into()), |text| {
-                    or_invalid(m, Q::TimeZone, parse_zone(text).ok())
-                })
-            },
-            Ok,
-        )?;
-        let start = given.start.map_or_else(
-            || {
-                answer(m, Q::Start, Some(self.today.to_string()), |text| {
-                    or_invalid(m, Q::Start, parse_date(text))
-                })
-            },
-            Ok,
-        )?;
-        let end = given.end.map_or_else(
-            || {
-                answer(m, Q::End, Some(a_year_on(start).to_string()), |text| {
-                    let end = or_invalid(m, Q::End, parse_date(text))?;
-                    match end < start {
-                        true => Err(m.term_ends_before_start(start)),
-                        false => Ok(end),
-                    }
-                })
-            },
-            Ok,
-        )?;
-        let city = given
-            .city
-            .map_or_else(|| ask_optional(m, Q::City), |c| Ok(Some(c)))?;
-        let staff = given.staff.map_or_else(
-            || {
-                answer(m, Q::Staff, Some("1".into()), |text| {
-                    or_invalid(
-                        m,
-                        Q::Staff,
-                        text.parse().ok().filter(|n| (1..10_000).contains(n)),
-                    )
-                })
-            },
-            Ok,
-        )?;
-        Ok(NewContract {
-            customer,
-            provider,
-            mode,
-            start,
-            end,
-            timezone,
-            city,
-            staff,
-            language,
-        })
-    }
-}
-
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    text.parse().ok()
+/// At a terminal, asks what the flags do not say; `lang` is the language asked in until the
+/// engineer picks the contract's.
+fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> anyhow::Result<NewContract> {
+    let language = match given.language {
+        Some(language) => language,
+        None => choose(
+            lang.messages(),
+            Q::Language,
+            &[Lang::Zh, Lang::En],
+            lang,
+            |l| l.native_name().to_string(),
+        )?,
+    };
+    let m = language.messages();
+    let customer = given
+        .customer
+        .map_or_else(|| ask_required(m, Q::Customer), Ok)?;
+    let provider = given
+        .provider
+        .map_or_else(|| ask_optional(m, Q::Provider), |p| Ok(Some(p)))?;
+    let mode = given.mode.map_or_else(
+        || {
+            choose(m, Q::Mode, &Mode::ALL, Mode::FiveByEight, |mode| {
+                m.mode_name(mode).to_string()
+            })
+        },
+        Ok,
+    )?;
+    let timezone = given.timezone.map_or_else(
+        || {
+            answer(m, Q::TimeZone, Some(DEFAULT_ZONE.name().into()), |text| {
+                or_invalid(m, Q::TimeZone, parse_zone(text).ok())
+            })
+        },
+        Ok,
+    )?;
+    let start = given.start.map_or_else(
+        || {
+            answer(m, Q::Start, Some(today.to_string()), |text| {
+                or_invalid(m, Q::Start, text.parse().ok())
+            })
+        },
+        Ok,
+    )?;
+    let end = given.end.map_or_else(
+        || {
+            answer(m, Q::End, Some(a_year_on(start).to_string()), |text| {
+                let end = or_invalid(m, Q::End, text.parse().ok())?;
+                match end < start {
+                    true => Err(m.term_ends_before_start(start)),
+                    false => Ok(end),
+                }
+            })
+        },
+        Ok,
+    )?;
+    let city = given
+        .city
+        .map_or_else(|| ask_optional(m, Q::City), |c| Ok(Some(c)))?;
+    let staff = given.staff.map_or_else(
+        || {
+            answer(m, Q::Staff, Some("1".into()), |text| {
+                let staff = text.parse().ok().filter(|n| (1..=MAX_STAFF).contains(n));
+                or_invalid(m, Q::Staff, staff)
+            })
+        },
+        Ok,
+    )?;
+    Ok(NewContract {
+        customer,
+        provider,
+        mode,
+        start,
+        end,
+        timezone,
+        city,
+        staff,
+        language,
+    })
 }
 
 /// Asks until the answer reads as a `T`; `read` says what is wrong with one that does not.

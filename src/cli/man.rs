@@ -4,9 +4,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
+use clap::error::ErrorKind;
 use clap::{Args, CommandFactory};
 
-use super::Cli;
+use super::{Cli, usage_error};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,9 +18,9 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct ManArgs {
-    /// The page of one command (`incident`, `report`, …) instead of otss(1)
+    /// The page of one command (`incident`, `incident open`, …) instead of otss(1)
     #[arg(value_name = "COMMAND", conflicts_with = "out_dir")]
-    command: Option<String>,
+    command: Vec<String>,
     /// Write every page (otss.1 and one per command) into this directory
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
@@ -27,38 +28,39 @@ pub struct ManArgs {
 
 pub fn run(args: ManArgs) -> anyhow::Result<()> {
     if let Some(dir) = &args.out_dir {
-        // `otss help …` is the same as `--help`: no pages of its own.
         let otss = without_help_subcommands(Cli::command());
         std::fs::create_dir_all(dir)
             .and_then(|()| clap_mangen::generate_to(otss, dir))
             .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;
         return Ok(());
     }
-    let mut otss = Cli::command();
+    let mut otss = without_help_subcommands(Cli::command());
     otss.build();
-    let page = match &args.command {
-        None => otss,
-        Some(name) => otss
+    let mut page = otss;
+    for name in &args.command {
+        page = page
             .find_subcommand(name)
             .cloned()
-            .ok_or_else(|| unknown_command(&otss, name))?,
-    };
+            .ok_or_else(|| unknown_command(&page, name))?;
+    }
     let mut roff = Vec::new();
     clap_mangen::Man::new(page).render(&mut roff)?;
     std::io::stdout().lock().write_all(&roff)?;
     Ok(())
 }
 
+/// `otss help …` is the same as `--help`: no pages of its own.
 fn without_help_subcommands(command: clap::Command) -> clap::Command {
     command
         .disable_help_subcommand(true)
         .mut_subcommands(without_help_subcommands)
 }
 
-fn unknown_command(otss: &clap::Command, name: &str) -> anyhow::Error {
-    let names: Vec<&str> = otss.get_subcommands().map(|c| c.get_name()).collect();
-    anyhow::anyhow!(
-        "`{name}` is not an otss command; one of: {}",
-        names.join(", ")
-    )
+fn unknown_command(parent: &clap::Command, name: &str) -> anyhow::Error {
+    let names: Vec<&str> = parent.get_subcommands().map(|c| c.get_name()).collect();
+    let message = match names.is_empty() {
+        true => format!("`{}` has no commands under it", parent.get_name()),
+        false => format!("no command `{name}` here; one of: {}", names.join(", ")),
+    };
+    usage_error("man", ErrorKind::InvalidSubcommand, message)
 }

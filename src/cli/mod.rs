@@ -164,20 +164,24 @@ impl Failure {
         self.error.downcast_ref()
     }
 
-    /// `error: …`, each cause after the one it explains, in the person's language.
+    /// `error: …` in the person's language.
     pub fn message(&self) -> String {
         let m = self.lang.messages();
-        let causes: Vec<String> = self
-            .error
-            .chain()
-            .map(|cause| {
-                known(cause)
-                    .and_then(|known| m.known_error(known))
-                    .unwrap_or_else(|| cause.to_string())
-            })
-            .collect();
-        m.labelled(m.error_label(), &causes.join(": "))
+        m.labelled(m.error_label(), &said(&self.error, m))
     }
+}
+
+/// An error, each cause after the one it explains, in the language of `m`.
+fn said(error: &anyhow::Error, m: &dyn crate::i18n::Messages) -> String {
+    let causes: Vec<String> = error
+        .chain()
+        .map(|cause| {
+            known(cause)
+                .and_then(|known| m.known_error(known))
+                .unwrap_or_else(|| cause.to_string())
+        })
+        .collect();
+    causes.join(": ")
 }
 
 /// The errors the catalogue can say in every language.
@@ -247,13 +251,11 @@ fn dispatch(context: &Context, command: Command) -> anyhow::Result<()> {
 
 /// A usage error of `otss SUBCOMMAND`, reported as clap reports its own: with the usage line,
 /// exit status 2.
-fn usage_error(subcommand: &str, message: String) -> anyhow::Error {
+fn usage_error(subcommand: &str, kind: ErrorKind, message: String) -> anyhow::Error {
     let mut otss = Cli::command();
     otss.build();
     let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
-    command
-        .error(ErrorKind::MissingRequiredArgument, message)
-        .into()
+    command.error(kind, message).into()
 }
 
 /// Text a person typed, trimmed; empty text is an error naming `what`.

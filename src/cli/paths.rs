@@ -6,6 +6,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::context::Context;
+use super::said;
 use crate::i18n::PathKind;
 use crate::output::Tone;
 
@@ -33,15 +34,21 @@ struct Paths {
 }
 
 pub fn run(context: &Context, args: PathsArgs) -> anyhow::Result<()> {
-    // A broken contract is reported, not fatal: finding the files is how it gets fixed.
+    // A missing or broken contract is reported, not fatal: finding the files is how it gets
+    // fixed.
     let (site, problem) = match context.optional_site() {
         Ok(site) => (site, None),
-        Err(error) => (None, Some(format!("{error:#}"))),
+        Err(error) => (None, Some(error)),
     };
     let mut out = context.output(site.as_ref().map(|s| s.contract.language));
     let paths = Paths {
-        contract: context.contract_path()?,
-        ledger: site.map(|site| site.ledger),
+        contract: site
+            .as_ref()
+            .map(|site| site.path.clone())
+            .or_else(|| context.contract_path().ok().flatten()),
+        ledger: site
+            .map(|site| site.ledger)
+            .or_else(|| context.named_ledger().map(PathBuf::from)),
         config: context.config_dir().map(PathBuf::from),
         schedules: context.schedules_dir(),
         cache: context.cache_dir().map(PathBuf::from),
@@ -52,7 +59,7 @@ pub fn run(context: &Context, args: PathsArgs) -> anyhow::Result<()> {
         show(&mut out, context, &paths)?;
     }
     if let Some(problem) = problem {
-        out.warn(problem)?;
+        out.warn(said(&problem, out.messages()))?;
     }
     Ok(out.flush()?)
 }

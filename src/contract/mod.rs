@@ -23,6 +23,12 @@ pub use read::parse_zone;
 pub use reader::Problem;
 use reader::Reader;
 
+/// The time zone of a contract that names none.
+pub const DEFAULT_ZONE: Tz = chrono_tz::Asia::Shanghai;
+
+/// The most engineers a contract may name.
+pub const MAX_STAFF: u32 = 9_999;
+
 /// Everything wrong with a contract file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ContractError {

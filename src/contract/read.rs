@@ -10,7 +10,8 @@ use chrono_tz::Tz;
 use super::city::PRIORITY_CITIES;
 use super::reader::{Field, Reader, Table};
 use super::{
-    CalendarTerms, Contract, InspectionTerms, LevelTerms, ResolveClock, ServiceHours, SlaTerms,
+    CalendarTerms, Contract, DEFAULT_ZONE, InspectionTerms, LevelTerms, MAX_STAFF, ResolveClock,
+    ServiceHours, SlaTerms,
 };
 use crate::calendar::Overrides;
 use crate::i18n::Lang;
@@ -30,11 +31,11 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
         })
     });
     let (start, end) = term(r, root);
-    let timezone = r.optional(root, "timezone", chrono_tz::Asia::Shanghai, |r, f| {
+    let timezone = r.optional(root, "timezone", DEFAULT_ZONE, |r, f| {
         r.parsed(f, parse_zone)
     });
     let city = r.field(root, "city").and_then(|f| non_empty(r, &f));
-    let staff = r.optional(root, "staff", 1, |r, f| count(r, f, 1..10_000));
+    let staff = r.optional(root, "staff", 1, staff);
     let language = r.optional(root, "language", Lang::Zh, |r, f| {
         r.parsed(f, |s| {
             Lang::from_key(s).ok_or("the language must be \"zh\" or \"en\"")
@@ -91,6 +92,11 @@ fn non_empty(r: &mut Reader, field: &Field) -> Option<String> {
         return None;
     }
     Some(text.trim().to_string())
+}
+
+/// A number of engineers.
+fn staff(r: &mut Reader, field: &Field) -> Option<u32> {
+    count(r, field, 1..i64::from(MAX_STAFF) + 1)
 }
 
 fn count(r: &mut Reader, field: &Field, range: std::ops::Range<i64>) -> Option<u32> {
@@ -174,9 +180,7 @@ fn sla<'i>(r: &mut Reader<'i>, root: &mut Table<'i>, mode: Mode) -> Option<SlaTe
     let priority_cities = r.optional(&mut table, "priority_cities", default_cities, |r, f| {
         r.strings(f)
     });
-    let priority_staff = r.optional(&mut table, "priority_staff", 2, |r, f| {
-        count(r, f, 1..10_000)
-    });
+    let priority_staff = r.optional(&mut table, "priority_staff", 2, |r, f| staff(r, f));
     let immediate_for_defaults = immediate.unwrap_or(TimeDelta::minutes(15));
     let levels: Vec<Option<LevelTerms>> = ["level1", "level2", "level3"]
         .into_iter()

@@ -974,13 +974,29 @@ impl Messages for En {
         format!("contract written: {path}")
     }
 
-    fn first_steps(&self) -> String {
-        "Next:\n  \
-         otss contract show                         the contract with every default (SLA, checklists)\n  \
-         otss status                                the start-of-shift view\n  \
-         otss incident open --level 2 --title TEXT  an incident comes in: its deadlines\n  \
-         otss report YYYY-MM                        the month's service report"
-            .to_string()
+    fn contract_exists(&self, path: &str) -> String {
+        format!(
+            "{path} already exists, and `otss init` never replaces a contract: edit it and run \
+             `otss contract check`, or write a new one elsewhere with --contract PATH"
+        )
+    }
+
+    fn first_steps(&self) -> (&'static str, [(&'static str, &'static str); 4]) {
+        (
+            "Next:",
+            [
+                (
+                    "contract show",
+                    "the contract with every default (SLA, checklists)",
+                ),
+                ("status", "the start-of-shift view"),
+                (
+                    "incident open --level 2 --title TEXT",
+                    "an incident comes in: its deadlines",
+                ),
+                ("report YYYY-MM", "the month's service report"),
+            ],
+        )
     }
 
     fn path_label(&self, path: PathKind) -> &'static str {

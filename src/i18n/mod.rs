@@ -237,8 +237,10 @@ pub trait Messages: Sync {
     fn init_invalid(&self, question: InitQuestion) -> &'static str;
     fn term_ends_before_start(&self, start: NaiveDate) -> String;
     fn contract_written(&self, path: &str) -> String;
-    /// What to run next, after a contract is written.
-    fn first_steps(&self) -> String;
+    fn contract_exists(&self, path: &str) -> String;
+    /// What to run next, after a contract is written: a heading, then each command's arguments
+    /// and what it shows.
+    fn first_steps(&self) -> (&'static str, [(&'static str, &'static str); 4]);
     fn path_label(&self, path: PathKind) -> &'static str;
     /// Where a contract would be written, when none is found.
     fn no_contract_yet(&self, path: &str) -> String;

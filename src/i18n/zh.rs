@@ -925,13 +925,26 @@ impl Messages for Zh {
         format!("已写入合同：{path}")
     }
 
-    fn first_steps(&self) -> String {
-        "接下来：\n  \
-         otss contract show                         查看合同及全部默认值（SLA、巡检清单）\n  \
-         otss status                                开班总览\n  \
-         otss incident open --level 2 --title 标题  登记故障，给出各项时限\n  \
-         otss report YYYY-MM                        当月服务报告"
-            .to_string()
+    fn contract_exists(&self, path: &str) -> String {
+        format!(
+            "{path} 已存在，`otss init` 不会覆盖已有的合同：请直接编辑它并运行 \
+             `otss contract check`，或用 --contract PATH 在别处新建一份"
+        )
+    }
+
+    fn first_steps(&self) -> (&'static str, [(&'static str, &'static str); 4]) {
+        (
+            "接下来：",
+            [
+                ("contract show", "查看合同及全部默认值（SLA、巡检清单）"),
+                ("status", "开班总览"),
+                (
+                    "incident open --level 2 --title 标题",
+                    "登记故障，给出各项时限",
+                ),
+                ("report YYYY-MM", "当月服务报告"),
+            ],
+        )
     }
 
     fn path_label(&self, path: PathKind) -> &'static str {

@@ -72,14 +72,18 @@ fn init_with_flags_writes_a_contract_that_reads_back_as_given() {
         assert_eq!(contract[key], value, "{key}");
     }
     let text = fs::read_to_string(&written).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
     for key in [
         "customer", "mode", "start", "end", "timezone", "city", "staff",
     ] {
-        let explained = text
-            .split(&format!("\n{key} = "))
-            .next()
-            .is_some_and(|before| before.lines().last().unwrap_or("").starts_with('#'));
-        assert!(explained, "`{key}` has no comment above it:\n{text}");
+        let at = lines
+            .iter()
+            .position(|line| line.starts_with(&format!("{key} = ")))
+            .unwrap_or_else(|| panic!("no `{key}` in\n{text}"));
+        assert!(
+            lines[at - 1].starts_with("# "),
+            "`{key}` has no comment above it:\n{text}"
+        );
     }
     #[cfg(unix)]
     {
@@ -125,11 +129,16 @@ fn without_a_terminal_init_never_asks_and_names_every_missing_flag() {
 #[test]
 fn init_never_replaces_a_contract() {
     let site = Sandbox::with_contract(SHENZHEN_5X8);
-    let output = init(&site, &[]);
+    let output = init(&site, &["--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(err.contains("otss.toml already exists"), "{err}");
     assert!(err.contains("--contract PATH"), "{err}");
+    let err = stderr(&init(&site, &[]));
+    assert!(
+        err.contains("otss.toml 已存在，`otss init` 不会覆盖"),
+        "{err}"
+    );
     let kept = fs::read_to_string(site.path().join("otss.toml")).unwrap();
     assert_eq!(kept, SHENZHEN_5X8);
 }
@@ -156,7 +165,7 @@ fn init_writes_where_the_contract_is_named() {
 fn init_refuses_bad_answers_naming_them() {
     let site = Sandbox::default();
     let cases: [(&[&str], i32, &str); 5] = [
-        (&["--mode", "6x8"], 2, "\"5x8\" or \"7x24\""),
+        (&["--mode", "6x8"], 2, "[possible values: 5x8, 7x24]"),
         (
             &["--timezone", "Asia/Shangai"],
             2,
@@ -321,6 +330,7 @@ fn completions_for_each_shell_know_every_command() {
         }
     }
     let bash = site.stdout(&["completions", "bash"]);
+    assert!(bash.contains("5x8 7x24"), "the modes are not completed");
     let checked = std::process::Command::new("bash")
         .args(["-n", "-c", &bash])
         .status();
@@ -360,8 +370,13 @@ fn the_manual_page_is_roff_for_otss_and_each_command() {
         assert!(pages.iter().any(|p| p == page), "no {page} in {pages:?}");
     }
     assert!(!pages.iter().any(|p| p.contains("help")), "{pages:?}");
-    let err = site.fails(&["man", "incidnet"], 1);
-    assert!(err.contains("`incidnet` is not an otss command"), "{err}");
+    let err = site.fails(&["man", "incidnet"], 2);
+    assert!(
+        err.contains("no command `incidnet` here; one of: init,"),
+        "{err}"
+    );
+    let open = site.stdout(&["man", "incident", "open"]);
+    assert!(open.contains(".TH otss-incident-open 1"), "{open}");
 }
 
 #[test]
@@ -375,5 +390,79 @@ fn version_names_the_newest_published_calendar_year() {
             "otss {} (national calendar published to {newest})",
             env!("CARGO_PKG_VERSION")
         )
+    );
+}
+
+#[test]
+fn after_init_the_next_steps_work_as_printed() {
+    let site = Sandbox::default();
+    let output = init(
+        &site,
+        &[
+            "--contract",
+            "site/a.toml",
+            "--city",
+            "Chengdou",
+            "--staff",
+            "2",
+            "--language",
+            "en",
+        ],
+    );
+    let said = String::from_utf8(output.stdout).unwrap();
+    // A misspelt city shows at once: the priority arrival does not apply.
+    assert!(said.contains("Priority arrival: no: 2 engineers or more in"), "{said}");
+    assert!(
+        said.contains("\n  otss --contract site/a.toml contract show "),
+        "{said}"
+    );
+    let shown = site.stdout(&["--contract", "site/a.toml", "contract", "show"]);
+    assert!(shown.contains("Chengdou"), "{shown}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(site.path().join("site"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+}
+
+#[test]
+fn init_writes_nothing_when_it_cannot_finish() {
+    let site = Sandbox::default();
+    site.write("data/otss/calendar/2027.json", "{broken");
+    let output = init(&site, &["--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("2027.json"), "{}", stderr(&output));
+    assert!(!site.path().join("otss.toml").exists());
+    for (flag, said) in [
+        ("--city", "--city is empty"),
+        ("--provider", "--provider is empty"),
+    ] {
+        let output = init(&Sandbox::default(), &["--lang", "en", flag, " "]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(stderr(&output).contains(said), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn paths_names_a_missing_contract_and_a_named_ledger() {
+    let site = Sandbox::default();
+    let output = site
+        .otss()
+        .env("OTSS_CONTRACT", "missing.toml")
+        .args(["--lang", "en", "--ledger", "/srv/ledger", "paths", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let paths: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(paths["contract"], Value::Null);
+    assert_eq!(paths["ledger"], json!("/srv/ledger"));
+    assert!(
+        stderr(&output).contains("missing.toml (from OTSS_CONTRACT) does not exist"),
+        "{}",
+        stderr(&output)
     );
 }
