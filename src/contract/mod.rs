@@ -62,6 +62,16 @@ pub struct ServiceHours {
     pub end: NaiveTime,
 }
 
+/// 09:00–18:00 (SPEC §1).
+impl Default for ServiceHours {
+    fn default() -> ServiceHours {
+        ServiceHours {
+            start: NaiveTime::MIN + TimeDelta::hours(9),
+            end: NaiveTime::MIN + TimeDelta::hours(18),
+        }
+    }
+}
+
 /// How a resolution clock counts time (SPEC §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -120,10 +120,7 @@ fn parse_time_of_day(text: &str) -> Result<NaiveTime, &'static str> {
 }
 
 fn hours<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<ServiceHours> {
-    let default = ServiceHours {
-        start: NaiveTime::from_hms_opt(9, 0, 0)?,
-        end: NaiveTime::from_hms_opt(18, 0, 0)?,
-    };
+    let default = ServiceHours::default();
     let Some(mut table) = r.subtable(root, "hours") else {
         return Some(default);
     };

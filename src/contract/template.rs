@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use crate::i18n::Lang;
+use super::ServiceHours;
+use crate::i18n::{ContractComment as Key, Lang};
 use crate::service::Mode;
 
 /// What a new contract says; everything else takes its default.
@@ -27,81 +28,59 @@ fn quoted(text: &str) -> String {
 
 /// One `key = value` line after the comment that explains it.
 fn line(key: &str, value: &str, comment: &str) -> String {
-    format!("# {comment}\n{key} = {value}\n")
+    format!("{}\n{key} = {value}\n", commented(comment))
+}
+
+/// Text as TOML comment lines.
+fn commented(text: &str) -> String {
+    let lines: Vec<String> = text.lines().map(|line| format!("# {line}")).collect();
+    lines.join("\n")
 }
 
 /// An optional key: set when given, else shown commented out with an example value.
 fn optional_line(key: &str, value: Option<&str>, example: &str, comment: &str) -> String {
     match value {
         Some(value) => line(key, &quoted(value), comment),
-        None => format!("# {comment}\n# {key} = {}\n", quoted(example)),
+        None => format!("{}\n# {key} = {}\n", commented(comment), quoted(example)),
     }
 }
 
-/// The contract file, commented so that it can be edited without the manual.
+/// The contract file, commented in its own language so that it can be edited without the
+/// manual.
 pub fn render(new: &NewContract) -> String {
-    let mut text = String::from(
-        "# The on-site support contract. Check it with `otss contract check`; `otss contract show`\n\
-         # prints it with every default filled in (service items, SLA budgets, checklists).\n\n",
-    );
-    text += &line(
-        "customer",
-        &quoted(&new.customer),
-        "The customer, as named on service reports.",
-    );
+    let m = new.language.messages();
+    let say = |key| m.contract_comment(key);
+    let mut text = format!("{}\n\n", commented(say(Key::Header)));
+    text += &line("customer", &quoted(&new.customer), say(Key::Customer));
     text += &optional_line(
         "provider",
         new.provider.as_deref(),
         "Example Cloud",
-        "Who provides the service, named beside the customer on reports.",
+        say(Key::Provider),
     );
-    text += &line(
-        "mode",
-        &quoted(new.mode.key()),
-        "\"5x8\": on site in service hours of the national calendar's working days;\n\
-         # \"7x24\": on site around the clock, every day.",
-    );
-    text += &line("start", &new.start.to_string(), "First day of the term.");
-    text += &line("end", &new.end.to_string(), "Last day of the term.");
-    text += &line(
-        "timezone",
-        &quoted(new.timezone.name()),
-        "IANA time zone: service hours and times typed with --at are read in it.",
-    );
-    text += &optional_line(
-        "city",
-        new.city.as_deref(),
-        "Chengdu",
-        "The site's city (English or Chinese): with enough engineers in a priority city,\n\
-         # a level-1 arrival is due sooner.",
-    );
-    text += &line(
-        "staff",
-        &new.staff.to_string(),
-        "Engineers assigned to this site.",
-    );
-    text += &line(
-        "language",
-        &quoted(new.language.key()),
-        "Language of messages and reports: \"zh\" or \"en\".",
-    );
-    text += &line(
-        "ledger",
-        &quoted("ledger"),
-        "The ledger directory, where every record is kept, relative to this file.",
-    );
+    text += &line("mode", &quoted(new.mode.key()), say(Key::Mode));
+    text += &line("start", &new.start.to_string(), say(Key::Start));
+    text += &line("end", &new.end.to_string(), say(Key::End));
+    text += &line("timezone", &quoted(new.timezone.name()), say(Key::TimeZone));
+    text += &optional_line("city", new.city.as_deref(), "Chengdu", say(Key::City));
+    text += &line("staff", &new.staff.to_string(), say(Key::Staff));
+    text += &line("language", &quoted(new.language.key()), say(Key::Language));
+    text += &line("ledger", &quoted("ledger"), say(Key::Ledger));
     if new.mode == Mode::FiveByEight {
-        text += "\n# Service hours, from start up to (not including) end.\n[hours]\n";
-        text += &line("start", &quoted("09:00"), "The first minute of service.");
+        let hours = ServiceHours::default();
+        text += &format!("\n{}\n[hours]\n", commented(say(Key::Hours)));
+        text += &line(
+            "start",
+            &quoted(&hours.start.format("%H:%M").to_string()),
+            say(Key::HoursStart),
+        );
         text += &line(
             "end",
-            &quoted("18:00"),
-            "The first minute off hours: 18:00:00 is already outside.",
+            &quoted(&hours.end.format("%H:%M").to_string()),
+            say(Key::HoursEnd),
         );
     }
-    text += "\n# More, when the contract says so (see README, \"The contract\"): [sla] and \
-             [sla.levelN] budgets,\n# [calendar] corrections, [inspections.KIND] checklists, \
-             [backups] per_month, [reports] due_day.\n";
+    text += &format!("\n{}\n", commented(say(Key::More)));
     text
 }
 
@@ -134,6 +113,11 @@ mod tests {
             assert_eq!((contract.mode, contract.staff), (mode, 2));
             assert_eq!(contract.city.as_deref(), Some("成都"));
             assert!(text.lines().all(|l| l.chars().count() <= 100), "{text}");
+            assert!(
+                text.contains("# 客户名称"),
+                "comments follow the language:
+{text}"
+            );
         }
     }
 

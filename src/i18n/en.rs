@@ -4,8 +4,8 @@ use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::{
-    ContractField, InitQuestion, KnownError, Lang, Messages, PathKind, PrioritySite, RecoveryLabel,
-    ReportLabel, approximately, day_name, duration_in,
+    ContractComment, ContractField, InitQuestion, KnownError, Lang, Messages, PathKind,
+    PrioritySite, RecoveryLabel, ReportLabel, approximately, day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
@@ -950,6 +950,45 @@ impl Messages for En {
             InitQuestion::End => "Last day of the term (YYYY-MM-DD)",
             InitQuestion::City => "City of the site, English or Chinese (Enter to leave out)",
             InitQuestion::Staff => "Engineers on this contract",
+        }
+    }
+
+    fn contract_comment(&self, key: ContractComment) -> &'static str {
+        match key {
+            ContractComment::Header => {
+                "The on-site support contract. Check it with `otss contract check`; `otss contract show`\n\
+                 prints it with every default filled in (service items, SLA budgets, checklists)."
+            }
+            ContractComment::Customer => "The customer, as named on service reports.",
+            ContractComment::Provider => {
+                "Who provides the service, named beside the customer on reports."
+            }
+            ContractComment::Mode => {
+                "\"5x8\": on site in service hours of the national calendar's working days;\n\
+                 \"7x24\": on site around the clock, every day."
+            }
+            ContractComment::Start => "First day of the term.",
+            ContractComment::End => "Last day of the term.",
+            ContractComment::TimeZone => {
+                "IANA time zone: service hours and times typed with --at are read in it."
+            }
+            ContractComment::City => {
+                "The site's city (English or Chinese): with enough engineers in a priority city,\n\
+                 a level-1 arrival is due sooner."
+            }
+            ContractComment::Staff => "Engineers assigned to this site.",
+            ContractComment::Language => "Language of messages and reports: \"zh\" or \"en\".",
+            ContractComment::Ledger => {
+                "The ledger directory, where every record is kept, relative to this file."
+            }
+            ContractComment::Hours => "Service hours, from start up to (not including) end.",
+            ContractComment::HoursStart => "The first minute of service.",
+            ContractComment::HoursEnd => "The first minute off hours: 18:00:00 is already outside.",
+            ContractComment::More => {
+                "More, when the contract says so (see README, \"The contract\"): [sla] and [sla.levelN]\n\
+                 budgets, [calendar] corrections, [inspections.KIND] checklists, [backups] per_month,\n\
+                 [reports] due_day."
+            }
         }
     }
 

@@ -233,6 +233,8 @@ pub trait Messages: Sync {
 
     // Getting started.
     fn init_question(&self, question: InitQuestion) -> &'static str;
+    /// The comment above a key of a new contract file; lines are separated by newlines.
+    fn contract_comment(&self, key: ContractComment) -> &'static str;
     /// Why an answer to a question cannot be taken.
     fn init_invalid(&self, question: InitQuestion) -> &'static str;
     fn term_ends_before_start(&self, start: NaiveDate) -> String;
@@ -255,6 +257,26 @@ pub enum KnownError<'a> {
     NoContract(&'a [PathBuf]),
     ContractMissing { path: &'a Path, named_by: &'a str },
     Contract(&'a ContractError),
+}
+
+/// The comments of a new contract file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContractComment {
+    Header,
+    Customer,
+    Provider,
+    Mode,
+    Start,
+    End,
+    TimeZone,
+    City,
+    Staff,
+    Language,
+    Ledger,
+    Hours,
+    HoursStart,
+    HoursEnd,
+    More,
 }
 
 /// What `otss init` asks, in order.

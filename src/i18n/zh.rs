@@ -4,8 +4,8 @@ use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::{
-    ContractField, InitQuestion, KnownError, Lang, Messages, PathKind, PrioritySite, RecoveryLabel,
-    ReportLabel, approximately, day_name, duration_in,
+    ContractComment, ContractField, InitQuestion, KnownError, Lang, Messages, PathKind,
+    PrioritySite, RecoveryLabel, ReportLabel, approximately, day_name, duration_in,
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
@@ -901,6 +901,37 @@ impl Messages for Zh {
             InitQuestion::End => "服务期最后一天（YYYY-MM-DD）",
             InitQuestion::City => "现场所在城市，中文或英文（回车跳过）",
             InitQuestion::Staff => "驻场工程师人数",
+        }
+    }
+
+    fn contract_comment(&self, key: ContractComment) -> &'static str {
+        match key {
+            ContractComment::Header => {
+                "驻场服务合同。用 `otss contract check` 检查；`otss contract show` 显示补全全部默认值\n\
+                 后的合同（服务项目、SLA 时限、巡检清单）。"
+            }
+            ContractComment::Customer => "客户名称，服务报告上的写法。",
+            ContractComment::Provider => "服务方，报告上写在客户旁边。",
+            ContractComment::Mode => {
+                "\"5x8\"：国家日历工作日的服务时间内驻场；\n\"7x24\"：每天全天候驻场。"
+            }
+            ContractComment::Start => "服务期第一天。",
+            ContractComment::End => "服务期最后一天。",
+            ContractComment::TimeZone => "IANA 时区：服务时间和 --at 输入的时间都按此时区理解。",
+            ContractComment::City => {
+                "现场所在城市（中文或英文）：重点城市且驻场人数足够时，一级故障的到场时限更短。"
+            }
+            ContractComment::Staff => "本合同的驻场工程师人数。",
+            ContractComment::Language => "消息与报告的语言：\"zh\" 或 \"en\"。",
+            ContractComment::Ledger => "台账目录，所有记录都保存在这里，相对于本文件。",
+            ContractComment::Hours => "服务时间：从 start 起，到 end 为止（不含 end）。",
+            ContractComment::HoursStart => "服务开始的第一分钟。",
+            ContractComment::HoursEnd => "服务结束后的第一分钟：18:00:00 已在服务时间之外。",
+            ContractComment::More => {
+                "合同另有约定时可加（见 README “The contract”）：[sla] 与 [sla.levelN] 时限、\n\
+                 [calendar] 日历修正、[inspections.KIND] 巡检清单、[backups] per_month、\n\
+                 [reports] due_day。"
+            }
         }
     }
 
