@@ -7,7 +7,7 @@ use std::env;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, anyhow};
+use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 use ulid::Ulid;
 
@@ -116,6 +116,18 @@ fn language_key(text: &str) -> Option<Lang> {
     Lang::from_key(table.get("language")?.as_str()?)
 }
 
+/// `OTSS_LANG`, when it is set.
+fn lang_from_env() -> anyhow::Result<Option<Lang>> {
+    let Some(value) = non_empty_var("OTSS_LANG") else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    match Lang::from_key(text.trim()) {
+        Some(lang) => Ok(Some(lang)),
+        None => bail!("OTSS_LANG=`{text}` is not a language otss speaks: use zh or en"),
+    }
+}
+
 fn non_empty_var(name: &str) -> Option<std::ffi::OsString> {
     env::var_os(name).filter(|v| !v.is_empty())
 }
@@ -146,7 +158,10 @@ impl Context {
             config_dir: user_dir("XDG_CONFIG_HOME", |p| p.config_dir()),
             data_dir: user_dir("XDG_DATA_HOME", |p| p.data_dir()),
             cache_dir: user_dir("XDG_CACHE_HOME", |p| p.cache_dir()),
-            lang: cli.lang,
+            lang: match cli.lang {
+                Some(lang) => Some(lang),
+                None => lang_from_env()?,
+            },
             color: cli.color,
             no_color: non_empty_var("NO_COLOR").is_some(),
             contract_lang: Cell::new(None),

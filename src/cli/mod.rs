@@ -64,14 +64,8 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Language of human output [default: the contract's `language`]
-    #[arg(
-        long,
-        global = true,
-        env = "OTSS_LANG",
-        value_enum,
-        value_name = "LANG"
-    )]
+    /// Language of human output [default: OTSS_LANG, else the contract's `language`]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]

@@ -211,6 +211,18 @@ fn messages_follow_the_contract_then_otss_lang_then_lang() {
     assert!(check(Some("zh"), None).starts_with("合同检查通过"));
     assert!(check(Some("zh"), Some("en")).starts_with("contract OK"));
     assert!(check(None, Some("zh")).starts_with("合同检查通过"));
+    let output = site
+        .otss()
+        .env("OTSS_LANG", "fr")
+        .args(["contract", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = super::stderr(&output);
+    assert!(
+        err.contains("OTSS_LANG=`fr` is not a language otss speaks"),
+        "{err}"
+    );
 }
 
 #[test]
