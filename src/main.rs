@@ -8,6 +8,7 @@ fn main() -> ExitCode {
     match otss::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(failure) if let Some(status) = failure.interrupted() => ExitCode::from(status),
         Err(failure) => match failure.usage() {
             Some(usage) => {
                 let _ = usage.print();

@@ -9,7 +9,7 @@ use clap::error::ErrorKind;
 
 use super::context::Context;
 use super::contract::{priority_arrival, warn};
-use super::{non_empty, usage_error};
+use super::{answered, non_empty, restore_terminal_on_interrupt, usage_error};
 use crate::contract::template::{self, NewContract};
 use crate::contract::{Contract, DEFAULT_ZONE, MAX_STAFF, parse_zone};
 use crate::i18n::{ContractField, InitQuestion as Q, Lang, Messages};
@@ -68,6 +68,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     }
     let new = if context.interactive() && !args.no_input {
         let today = local_date(context.now, args.timezone.unwrap_or(DEFAULT_ZONE));
+        restore_terminal_on_interrupt();
         ask(args, context.lang().unwrap_or(Lang::Zh), today)?
     } else {
         from_flags(args)?
@@ -255,9 +256,11 @@ fn answer<T>(
     if let Some(default) = default {
         input = input.default(default);
     }
-    let text = input
-        .validate_with(|text: &String| read(text.trim()).map(|_| ()))
-        .interact_text()?;
+    let text = answered(
+        input
+            .validate_with(|text: &String| read(text.trim()).map(|_| ()))
+            .interact_text(),
+    )?;
     read(text.trim()).map_err(anyhow::Error::msg)
 }
 
@@ -273,10 +276,12 @@ fn ask_required(m: &dyn Messages, question: Q) -> anyhow::Result<String> {
 }
 
 fn ask_optional(m: &dyn Messages, question: Q) -> anyhow::Result<Option<String>> {
-    let text: String = dialoguer::Input::new()
-        .with_prompt(m.init_question(question))
-        .allow_empty(true)
-        .interact_text()?;
+    let text: String = answered(
+        dialoguer::Input::new()
+            .with_prompt(m.init_question(question))
+            .allow_empty(true)
+            .interact_text(),
+    )?;
     let text = text.trim();
     Ok((!text.is_empty()).then(|| text.to_string()))
 }
@@ -290,10 +295,12 @@ fn choose<T: Copy + PartialEq>(
     name: impl Fn(T) -> String,
 ) -> anyhow::Result<T> {
     let names: Vec<String> = choices.iter().map(|c| name(*c)).collect();
-    let picked = dialoguer::Select::new()
-        .with_prompt(m.init_question(question))
-        .items(&names)
-        .default(choices.iter().position(|c| *c == default).unwrap_or(0))
-        .interact()?;
+    let picked = answered(
+        dialoguer::Select::new()
+            .with_prompt(m.init_question(question))
+            .items(&names)
+            .default(choices.iter().position(|c| *c == default).unwrap_or(0))
+            .interact(),
+    )?;
     Ok(choices[picked])
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::context::{Context, Site, new_record_id};
 use super::show::{date_with_weekday, progress_line, warn_provisional};
+use super::{answered, restore_terminal_on_interrupt};
 use crate::i18n::Messages;
 use crate::inspect::{self, Due, ItemResult, Outcome, Round};
 use crate::ledger::{Event, types};
@@ -162,6 +163,7 @@ fn take_round(
 ) -> anyhow::Result<Option<Round>> {
     let checklist = &site.contract.inspections[&kind].items;
     if !flagged {
+        restore_terminal_on_interrupt();
         return walk_through(m, kind, checklist);
     }
     let given = args
@@ -197,10 +199,12 @@ fn walk_through(
     kind: InspectionKind,
     checklist: &[String],
 ) -> anyhow::Result<Option<Round>> {
-    let ticked = dialoguer::MultiSelect::new()
-        .with_prompt(m.tick_items(m.inspection_kind(kind)))
-        .items(checklist)
-        .interact()?;
+    let ticked = answered(
+        dialoguer::MultiSelect::new()
+            .with_prompt(m.tick_items(m.inspection_kind(kind)))
+            .items(checklist)
+            .interact(),
+    )?;
     let mut results = Vec::with_capacity(checklist.len());
     for (index, item) in checklist.iter().enumerate() {
         let result = if ticked.contains(&index) {
@@ -210,13 +214,15 @@ fn walk_through(
                 note: None,
             }
         } else {
-            let note: String = dialoguer::Input::new()
-                .with_prompt(m.what_is_wrong(item))
-                .validate_with(|note: &String| match note.trim() {
-                    "" => Err(m.say_what_is_wrong()),
-                    _ => Ok(()),
-                })
-                .interact_text()?;
+            let note: String = answered(
+                dialoguer::Input::new()
+                    .with_prompt(m.what_is_wrong(item))
+                    .validate_with(|note: &String| match note.trim() {
+                        "" => Err(m.say_what_is_wrong()),
+                        _ => Ok(()),
+                    })
+                    .interact_text(),
+            )?;
             ItemResult {
                 item: item.clone(),
                 result: Outcome::Abnormal,
@@ -225,10 +231,12 @@ fn walk_through(
         };
         results.push(result);
     }
-    let confirmed = dialoguer::Confirm::new()
-        .with_prompt(m.record_round())
-        .default(true)
-        .interact()?;
+    let confirmed = answered(
+        dialoguer::Confirm::new()
+            .with_prompt(m.record_round())
+            .default(true)
+            .interact(),
+    )?;
     Ok(confirmed.then_some(Round {
         kind,
         items: results,

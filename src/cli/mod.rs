@@ -153,6 +153,11 @@ impl Failure {
         })
     }
 
+    /// The exit status of a command ended at a prompt with Ctrl-C, which says nothing more.
+    pub fn interrupted(&self) -> Option<u8> {
+        self.error.is::<Interrupted>().then_some(INTERRUPTED)
+    }
+
     /// A usage error found after parsing, to be reported as clap reports its own.
     pub fn usage(&self) -> Option<&clap::Error> {
         self.error.downcast_ref()
@@ -250,6 +255,36 @@ fn usage_error(subcommand: &str, kind: ErrorKind, message: String) -> anyhow::Er
     otss.build();
     let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
     command.error(kind, message).into()
+}
+
+/// The exit status of a command interrupted with Ctrl-C, as a shell expects.
+const INTERRUPTED: u8 = 130;
+
+/// Ctrl-C at a prompt: nothing was recorded.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted")]
+struct Interrupted;
+
+/// Before the first prompt: Ctrl-C ends otss with the cursor shown again (the prompts hide it).
+/// This covers the signal; `answered` covers Ctrl-C read as a key.
+fn restore_terminal_on_interrupt() {
+    // A second call keeps the first handler, which is the same.
+    let _ = ctrlc::set_handler(|| {
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+        std::process::exit(i32::from(INTERRUPTED));
+    });
+}
+
+/// A prompt's answer; Ctrl-C typed at it gives the cursor back and ends the command.
+fn answered<T>(answer: dialoguer::Result<T>) -> anyhow::Result<T> {
+    answer.map_err(|dialoguer::Error::IO(error)| {
+        if error.kind() == io::ErrorKind::Interrupted {
+            let _ = dialoguer::console::Term::stderr().show_cursor();
+            Interrupted.into()
+        } else {
+            error.into()
+        }
+    })
 }
 
 /// Text a person typed, trimmed; empty text is an error naming `what`.

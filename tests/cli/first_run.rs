@@ -469,3 +469,16 @@ fn paths_names_a_missing_contract_and_a_named_ledger() {
         stderr(&output)
     );
 }
+
+#[test]
+fn ctrl_c_in_the_wizard_writes_nothing_and_gives_the_cursor_back() {
+    let site = Sandbox::default();
+    let output = site.in_terminal(&[("Language", "\\x03")], &["--lang", "en", "init"]);
+    assert_eq!(output.status.code(), Some(130));
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.ends_with("\u{1b}[?25h"),
+        "the cursor stays hidden: {said:?}"
+    );
+    assert!(!site.path().join("otss.toml").exists());
+}
