@@ -125,6 +125,15 @@ fn colour_only_when_asked_or_on_a_terminal() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+    // At a terminal colour is on by itself, and NO_COLOR still turns it off.
+    let (ok, said) = site.at_terminal(&[], &["calendar", "2025-10"]);
+    assert!(ok && said.contains("\u{1b}["), "{said:?}");
+    let output = site.in_terminal(&[("NO_COLOR", "1")], &[], &["calendar", "2025-10"]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && !said.contains("\u{1b}["),
+        "{said:?}"
+    );
 }
 
 /// The example command lines of a help text: continuation lines joined, the comment after two

@@ -120,7 +120,7 @@ fn without_a_terminal_init_never_asks_and_names_every_missing_flag() {
     assert!(err.contains("Usage: otss init"), "{err}");
     assert!(!site.path().join("otss.toml").exists());
     // At a terminal too, --no-input means no question.
-    let output = site.in_terminal(&[], &["init", "--no-input", "--mode", "7x24"]);
+    let output = site.in_terminal(&[], &[], &["init", "--no-input", "--mode", "7x24"]);
     assert_eq!(output.status.code(), Some(2));
     let said = String::from_utf8_lossy(&output.stdout);
     assert!(said.contains("needs --customer, --start, --end"), "{said}");
@@ -473,7 +473,7 @@ fn paths_names_a_missing_contract_and_a_named_ledger() {
 #[test]
 fn ctrl_c_in_the_wizard_writes_nothing_and_gives_the_cursor_back() {
     let site = Sandbox::default();
-    let output = site.in_terminal(&[("Language", "\\x03")], &["--lang", "en", "init"]);
+    let output = site.in_terminal(&[], &[("Language", "\\x03")], &["--lang", "en", "init"]);
     assert_eq!(output.status.code(), Some(130));
     let said = String::from_utf8_lossy(&output.stdout);
     assert!(

@@ -97,13 +97,18 @@ impl Sandbox {
     /// Runs `otss ARGS` in a pseudo-terminal, answering prompts: (prompt, keys) pairs. Returns
     /// whether it succeeded, and everything it wrote to the terminal.
     pub fn at_terminal(&self, answers: &[(&str, &str)], args: &[&str]) -> (bool, String) {
-        let output = self.in_terminal(answers, args);
+        let output = self.in_terminal(&[], answers, args);
         let said = String::from_utf8_lossy(&output.stdout).into_owned();
         (output.status.success(), said)
     }
 
-    /// The same, with the exit status.
-    pub fn in_terminal(&self, answers: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    /// The same, with more environment variables, and the exit status.
+    pub fn in_terminal(
+        &self,
+        env: &[(&str, &str)],
+        answers: &[(&str, &str)],
+        args: &[&str],
+    ) -> std::process::Output {
         let otss = self.process();
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/terminal.py");
         let mut cmd = std::process::Command::new("python3");
@@ -122,6 +127,7 @@ impl Sandbox {
             )
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("TERM", "xterm")
+            .envs(env.iter().copied())
             .output()
             .unwrap()
     }
