@@ -47,25 +47,28 @@ Examples:
   otss report 2025-03                      the month's service report
   otss --contract site/otss.toml calendar 2025-05-01 --json";
 
+/// Options every command takes, shown apart from the command's own.
+const GLOBAL: &str = "Global options";
+
 /// The on-site support engineer's tool: contract rules, SLA deadlines on China's national
 /// working calendar, and the service record.
 #[derive(Debug, Parser)]
 #[command(name = "otss", version = version(), after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
     /// The contract file [default: ./otss.toml, then the user config directory]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub contract: Option<PathBuf>,
 
     /// The ledger directory [default: the contract's `ledger`, beside the contract]
-    #[arg(long, global = true, env = "OTSS_LEDGER", value_name = "PATH")]
+    #[arg(long, global = true, env = "OTSS_LEDGER", value_name = "PATH", help_heading = GLOBAL)]
     pub ledger: Option<PathBuf>,
 
     /// When to colour the output
-    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN", help_heading = GLOBAL)]
     pub color: ColorChoice,
 
     /// Language of human output [default: OTSS_LANG, else the contract's `language`]
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]
@@ -131,9 +134,9 @@ pub enum Command {
     Status(status::StatusArgs),
     /// Where otss looks for the contract and keeps its files
     Paths(paths::PathsArgs),
-    /// Shell completions: `otss completions bash > ~/.local/share/bash-completion/completions/otss`
+    /// Shell completions for bash, zsh, fish or PowerShell, on standard output
     Completions(completions::CompletionsArgs),
-    /// The manual page, as roff on standard output
+    /// Manual pages, as roff: otss(1) on standard output, or every page into a directory
     Man(man::ManArgs),
 }
 
