@@ -43,11 +43,15 @@ pub struct Round {
 pub enum InspectError {
     #[error("`{0}` is not a result: write NAME=ok or NAME=abnormal:NOTE")]
     BadResult(String),
-    #[error("`{item}` is not on the {kind} checklist{hint}; its items are: {}", valid.join("; "))]
+    #[error(
+        "`{item}` is not on the {kind} checklist{}; its items are: {}",
+        near.as_ref().map(|near| format!(" (did you mean `{near}`?)")).unwrap_or_default(),
+        valid.join("; ")
+    )]
     UnknownItem {
         item: String,
         kind: &'static str,
-        hint: String,
+        near: Option<String>,
         valid: Vec<String>,
     },
     #[error("`{0}` has two results")]
@@ -96,13 +100,11 @@ pub fn round(
             .iter()
             .find(|i| i.eq_ignore_ascii_case(&result.item))
         else {
-            let hint = closest(&result.item, checklist.iter().map(String::as_str))
-                .map(|near| format!(" (did you mean `{near}`?)"))
-                .unwrap_or_default();
+            let near = closest(&result.item, checklist.iter().map(String::as_str));
             return Err(InspectError::UnknownItem {
                 item: result.item,
                 kind: kind.key(),
-                hint,
+                near: near.map(str::to_string),
                 valid: checklist.to_vec(),
             });
         };

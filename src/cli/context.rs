@@ -294,7 +294,7 @@ impl Context {
     pub fn at(&self, site: &Site, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
         let zone = site.contract.timezone;
         let at = match at {
-            Some(text) => parse_instant(text, zone).context("invalid --at")?,
+            Some(text) => parse_instant(text, zone).context("--at")?,
             None => self.now,
         };
         check_time(at, self.now, zone)?;

@@ -340,7 +340,7 @@ fn action_event(
         ActionCommand::Onsite { agreed, .. } => {
             let agreed = agreed
                 .as_deref()
-                .map(|t| parse_instant(t, zone).context("invalid --agreed"))
+                .map(|t| parse_instant(t, zone).context("--agreed"))
                 .transpose()?;
             incident::onsite_event(incident, at, agreed, &sla, zone)
         }

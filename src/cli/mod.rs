@@ -186,32 +186,35 @@ fn said(error: &anyhow::Error, m: &dyn crate::i18n::Messages) -> String {
     causes.join(": ")
 }
 
+/// Reads a cause as one of the errors the catalogue can say in every language.
+type Recogniser = for<'a> fn(&'a (dyn std::error::Error + 'static)) -> Option<KnownError<'a>>;
+
 /// The errors the catalogue can say in every language.
 fn known<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<KnownError<'a>> {
-    use crate::contract::{ContractError, OutsideTerm};
-    use crate::ids::IdError;
-    use crate::incident::IncidentError;
     use crate::store::StoreError;
-    if let Some(error) = cause.downcast_ref::<IncidentError>() {
-        return Some(KnownError::Incident(error));
-    }
-    if let Some(error) = cause.downcast_ref::<IdError>() {
-        return Some(KnownError::Id(error));
-    }
-    if let Some(error) = cause.downcast_ref::<OutsideTerm>() {
-        return Some(KnownError::OutsideTerm(error));
-    }
-    if let Some(error) = cause.downcast_ref::<ContractError>() {
-        return Some(KnownError::Contract(error));
-    }
-    match cause.downcast_ref::<StoreError>()? {
-        StoreError::NoContract { looked } => Some(KnownError::NoContract(looked)),
-        StoreError::ContractMissing { path, source_name } => Some(KnownError::ContractMissing {
-            path,
-            named_by: source_name,
-        }),
-        _ => None,
-    }
+    const RECOGNISERS: [Recogniser; 11] = [
+        |c| c.downcast_ref().map(KnownError::Incident),
+        |c| c.downcast_ref().map(KnownError::Id),
+        |c| c.downcast_ref().map(KnownError::OutsideTerm),
+        |c| c.downcast_ref().map(KnownError::Contract),
+        |c| c.downcast_ref().map(KnownError::Time),
+        |c| c.downcast_ref().map(KnownError::Duration),
+        |c| c.downcast_ref().map(KnownError::Period),
+        |c| c.downcast_ref().map(KnownError::Report),
+        |c| c.downcast_ref().map(KnownError::Leave),
+        |c| c.downcast_ref().map(KnownError::Inspect),
+        |c| match c.downcast_ref()? {
+            StoreError::NoContract { looked } => Some(KnownError::NoContract(looked)),
+            StoreError::ContractMissing { path, source_name } => {
+                Some(KnownError::ContractMissing {
+                    path,
+                    named_by: source_name,
+                })
+            }
+            _ => None,
+        },
+    ];
+    RECOGNISERS.iter().find_map(|recognise| recognise(cause))
 }
 
 /// Runs a parsed command line. The environment and the clock are read here, once.

@@ -66,7 +66,7 @@ pub fn run(context: &Context, args: SlaArgs) -> anyhow::Result<()> {
     let zone = site.contract.timezone;
     let time = |flag: &str, text: &Option<String>| -> anyhow::Result<Option<DateTime<Utc>>> {
         text.as_deref()
-            .map(|t| parse_instant(t, zone).with_context(|| format!("invalid {flag}")))
+            .map(|t| parse_instant(t, zone).with_context(|| flag.to_string()))
             .transpose()
     };
     let reported_at = time("--at", &args.at)?.unwrap_or(context.now);

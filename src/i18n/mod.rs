@@ -17,10 +17,15 @@ use crate::check::Problem;
 use crate::contract::{ContractError, OutsideTerm, ResolveClock, ServiceHours};
 use crate::ids::IdError;
 use crate::incident::{ClockName, Happening, IncidentError, Status};
+use crate::inspect::InspectError;
+use crate::leave::LeaveError;
+use crate::period::PeriodError;
+use crate::report::ReportError;
 use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::sla::Situation;
+use crate::time::{DurationError, TimeError};
 
 /// A language for human-facing text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
@@ -257,6 +262,12 @@ pub enum KnownError<'a> {
     NoContract(&'a [PathBuf]),
     ContractMissing { path: &'a Path, named_by: &'a str },
     Contract(&'a ContractError),
+    Time(&'a TimeError),
+    Duration(&'a DurationError),
+    Period(&'a PeriodError),
+    Report(&'a ReportError),
+    Leave(&'a LeaveError),
+    Inspect(&'a InspectError),
 }
 
 /// The comments of a new contract file.

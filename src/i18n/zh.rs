@@ -13,10 +13,15 @@ use crate::contract::OutsideTerm;
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::ids::{IdError, Named};
 use crate::incident::{ClockName, Happening, IncidentError, Status};
+use crate::inspect::InspectError;
+use crate::leave::LeaveError;
+use crate::period::PeriodError;
+use crate::report::ReportError;
 use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
+use crate::time::{DurationError, TimeError};
 
 pub struct Zh;
 
@@ -887,6 +892,16 @@ impl Messages for Zh {
                 }
                 text
             }
+            KnownError::Time(error) => time_error(error),
+            KnownError::Duration(DurationError(text)) => format!(
+                "`{text}` 不是时长：用整数加单位 d、h、m、s，大单位在前（15m、4h、1h30m、1d）"
+            ),
+            KnownError::Period(PeriodError(text)) => {
+                format!("`{text}` 不是期间：用 YYYY-MM-DD、YYYY-MM、YYYY 或 today")
+            }
+            KnownError::Report(error) => report_error(error),
+            KnownError::Leave(error) => leave_error(error),
+            KnownError::Inspect(error) => inspect_error(error),
         })
     }
 
@@ -1047,4 +1062,88 @@ fn outside_term(error: &OutsideTerm) -> String {
          合同中的 `start` 与 `end` 设定服务期）",
         error.date, error.start, error.end
     )
+}
+
+fn time_error(error: &TimeError) -> String {
+    match error {
+        TimeError::Unrecognised { input, zone } => format!(
+            "`{input}` 不是时间：用 RFC 3339（2025-03-01T09:30:00+08:00），或 {zone} 时区的 \
+             YYYY-MM-DD HH:MM[:SS]"
+        ),
+        TimeError::Skipped { input, zone } => {
+            format!("`{input}` 在 {zone} 不存在（时钟跳过了它）；请写明时差（RFC 3339）")
+        }
+        TimeError::Ambiguous {
+            input,
+            zone,
+            earlier,
+            later,
+        } => format!("`{input}` 在 {zone} 出现两次（时钟回拨）；请写明时差：{earlier} 或 {later}"),
+        TimeError::OutOfRange { input, zone } => {
+            format!("`{input}` 在 {zone} 不在 0000 到 9999 年之间，RFC 3339 写不出")
+        }
+    }
+}
+
+fn report_error(error: &ReportError) -> String {
+    match error {
+        ReportError::NotAPeriod(text) => format!("`{text}` 不是报告期间：用 YYYY-MM 或 YYYY"),
+        ReportError::OutsideTerm { period, start, end } => {
+            format!("{period} 不在合同服务期内（{start} 至 {end}）")
+        }
+        ReportError::NotBegun { period, begins } => {
+            format!("{period} 尚未开始：{begins} 起才能出报告")
+        }
+    }
+}
+
+fn leave_error(error: &LeaveError) -> String {
+    match error {
+        LeaveError::Hours(hours) => format!("--hours {hours}：请填写加班小时数，大于 0，至多 24"),
+        LeaveError::Future(date) => format!("{date} 在将来：加班之后再登记"),
+        LeaveError::OutsideTerm(error) => outside_term(error),
+        LeaveError::LoggedAlready { date, engineer } => {
+            format!("{engineer} 在 {date} 的加班已经登记过")
+        }
+        LeaveError::DayOff(date) => format!("{date} 不是工作日：休息不需要调休"),
+        LeaveError::TakenAlready { date, engineer } => {
+            format!("{engineer} 在 {date} 已经调休")
+        }
+        LeaveError::NotEnough {
+            engineer,
+            left,
+            days,
+        } => format!("{engineer} 只剩 {left} 天调休，不够 {days} 天"),
+    }
+}
+
+fn inspect_error(error: &InspectError) -> String {
+    match error {
+        InspectError::BadResult(text) => {
+            format!("`{text}` 不是巡检结果：写 项目=ok 或 项目=abnormal:说明")
+        }
+        InspectError::UnknownItem {
+            item,
+            kind,
+            near,
+            valid,
+        } => {
+            let near = near
+                .as_ref()
+                .map(|near| format!("（是不是 `{near}`？）"))
+                .unwrap_or_default();
+            format!(
+                "`{item}` 不在 {kind} 巡检清单上{near}；清单项目：{}",
+                valid.join("；")
+            )
+        }
+        InspectError::Twice(item) => format!("`{item}` 给了两个结果"),
+        InspectError::Missing(items) => format!(
+            "这些项目没有结果：{}；请逐项用 --item 给出，或用 --all-ok 表示其余都正常",
+            items.join("；")
+        ),
+        InspectError::NoNote(item) => {
+            format!("`{item}` 异常：请说明发现了什么（项目=abnormal:说明）")
+        }
+    }
 }

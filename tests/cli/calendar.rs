@@ -224,7 +224,7 @@ fn the_contract_adds_schedules_and_corrections() {
 fn bad_periods_are_refused() {
     let site = Sandbox::default();
     for bad in ["2025-13", "2025-02-30", "soon"] {
-        let err = site.fails(&["calendar", bad], 1);
+        let err = site.fails(&["--lang", "en", "calendar", bad], 1);
         assert!(
             err.contains(&format!(
                 "`{bad}` is not a period: use YYYY-MM-DD, YYYY-MM, YYYY or today"

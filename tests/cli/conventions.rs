@@ -257,18 +257,62 @@ fn errors_are_said_in_the_same_language_as_everything_else() {
         err,
         "error: no incident `NOPE`; `otss incident list` shows them\n"
     );
-    let err = site.fails(
-        &[
-            "incident",
-            "open",
-            "--level",
-            "2",
-            "--title",
-            "x",
-            "--at",
-            "2023-12-29 10:00",
-        ],
-        1,
-    );
-    assert!(err.contains("不在合同服务期内"), "{err}");
+}
+
+#[test]
+fn the_errors_of_routine_work_are_said_in_chinese_too() {
+    let chinese = SHENZHEN_5X8.replace("language = \"en\"", "language = \"zh\"");
+    let site = Sandbox::with_contract(&chinese);
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &[
+                "incident",
+                "open",
+                "--level",
+                "2",
+                "--title",
+                "x",
+                "--at",
+                "2025-03-04 25:00",
+            ],
+            "错误：--at: `2025-03-04 25:00` 不是时间",
+        ),
+        (&["support", "list", "2025/03"], "错误：`2025/03` 不是期间"),
+        (&["report", "2027-01"], "错误：2027-01 不在合同服务期内"),
+        (
+            &[
+                "backup",
+                "check",
+                "--job",
+                "db",
+                "--ok",
+                "--at",
+                "2023-12-29 10:00",
+            ],
+            "错误：2023-12-29 不在合同服务期内",
+        ),
+        (
+            &["overtime", "take", "2025-03-08"],
+            "错误：2025-03-08 不是工作日",
+        ),
+        (
+            &[
+                "inspect",
+                "today",
+                "--kind",
+                "monitoring",
+                "--item",
+                "CPUU=ok",
+            ],
+            "不在 monitoring 巡检清单上",
+        ),
+        (
+            &["inspect", "today", "--kind", "monitoring", "--item", "x"],
+            "不是巡检结果",
+        ),
+    ];
+    for (args, said) in cases {
+        let err = site.fails(args, 1);
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
 }

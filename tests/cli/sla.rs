@@ -182,7 +182,7 @@ fn bad_times_and_levels_are_refused() {
     for at in ["2025-02-30 10:00", "yesterday", "2025-03-04 25:00"] {
         let err = site.fails(&["sla", "--level", "1", "--at", at], 1);
         assert!(
-            err.contains(&format!("invalid --at: `{at}` is not a time")),
+            err.contains(&format!("--at: `{at}` is not a time")),
             "{err}"
         );
     }
