@@ -119,46 +119,27 @@ fn results_are_checked_against_the_checklist() {
     let site = Sandbox::with_contract(&format!(
         "{SHENZHEN_5X8}\n[inspections.alert]\nitems = [\"Policies\", \"Yesterday's alarms\"]\n"
     ));
-    let err = site.fails(
-        &[
-            "inspect",
-            "today",
-            "--kind",
-            "alert",
-            "--item",
-            "Polices=ok",
-            "--all-ok",
-        ],
-        1,
-    );
-    assert!(err.contains("`Polices` is not on the alert checklist (did you mean `Policies`?); its items are: Policies; Yesterday's alarms"), "{err}");
-    let err = site.fails(
-        &[
-            "inspect",
-            "today",
-            "--kind",
-            "alert",
-            "--item",
-            "Policies=ok",
-        ],
-        1,
-    );
-    assert!(err.contains("no result for: Yesterday's alarms"), "{err}");
-    let err = site.fails(
-        &[
-            "inspect",
-            "today",
-            "--kind",
-            "alert",
-            "--item",
-            "Policies=abnormal",
-        ],
-        1,
-    );
-    assert!(
-        err.contains("`Policies` is abnormal: say what was found"),
-        "{err}"
-    );
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--item", "Polices=ok", "--all-ok"],
+            "`Polices` is not on the alert checklist (did you mean `Policies`?); its items are: \
+             Policies; Yesterday's alarms",
+        ),
+        (
+            &["--item", "Policies=ok"],
+            "no result for: Yesterday's alarms",
+        ),
+        (
+            &["--item", "Policies=abnormal"],
+            "`Policies` is abnormal: say what was found",
+        ),
+    ];
+    for (results, said) in cases {
+        let mut args = vec!["inspect", "today", "--kind", "alert"];
+        args.extend(results);
+        let err = site.fails(&args, 1);
+        assert!(err.contains(said), "{results:?}: {err}");
+    }
     let err = site.fails(&["inspect", "2025-03-03", "--kind", "alert", "--all-ok"], 1);
     assert!(err.contains("a round on 2025-03-03 needs --at"), "{err}");
     site.fails(&["inspect", "today", "--kind", "audit", "--all-ok"], 2);
