@@ -11,22 +11,26 @@ use crate::period::Period;
 use crate::routine::{BackupCheck, backup_standing};
 use crate::time::local_date;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss backup check --job \"TencentDB nightly\" --ok
-  otss backup check --job \"COS archive\" --failed \"restore test: checksum mismatch\"
-  otss backup status 2025-03";
+const EXAMPLES: &str = examples!(
+    "otss backup check --job \"TencentDB nightly\" --ok",
+    "otss backup check --job \"COS archive\" --failed \"restore test: checksum mismatch\"",
+    "otss backup status 2025-03",
+);
 
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum BackupCommand {
     /// Record that a backup job was checked: it ran and restores, or it failed
-    #[command(
-        after_help = "Examples:\n  otss backup check --job \"TencentDB daily\" --ok\n  otss backup check --job \"COS archive\" --failed \"restore test timed out\""
-    )]
+    #[command(after_help = examples!(
+        "otss backup check --job \"TencentDB daily\" --ok",
+        "otss backup check --job \"COS archive\" --failed \"restore test timed out\"",
+    ))]
     Check(CheckArgs),
     /// The month's requirement and the checks done
-    #[command(after_help = "Examples:\n  otss backup status\n  otss backup status 2025-03 --json")]
+    #[command(after_help = examples!(
+        "otss backup status",
+        "otss backup status 2025-03 --json",
+    ))]
     Status {
         /// YYYY-MM [default: this month]
         month: Option<String>,

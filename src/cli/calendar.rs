@@ -18,13 +18,13 @@ use crate::period::Period;
 use crate::store;
 use crate::time::local_date;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss calendar                     this month
-  otss calendar 2025-10             a month: working days, holidays, make-up workdays
-  otss calendar 2025-10-01 --json   one date
-  otss calendar 2026                a whole year
-  otss calendar import 2027.json    add the official 2027 schedule once it is published";
+const EXAMPLES: &str = examples!(
+    "otss calendar                     this month",
+    "otss calendar 2025-10             a month: working days, holidays, make-up workdays",
+    "otss calendar 2025-10-01 --json   one date",
+    "otss calendar 2026                a whole year",
+    "otss calendar import 2027.json    add the official 2027 schedule once it is published",
+);
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
@@ -44,9 +44,10 @@ pub struct CalendarArgs {
 #[derive(Debug, Subcommand)]
 enum CalendarCommand {
     /// Add an official holiday schedule: {"year":…,"days":[{"name","date","isOffDay"}]}
-    #[command(
-        after_help = "Examples:\n  otss calendar import 2027.json\n  otss calendar import 2027.json --json"
-    )]
+    #[command(after_help = examples!(
+        "otss calendar import 2027.json",
+        "otss calendar import 2027.json --json",
+    ))]
     Import {
         /// The schedule file (JSON)
         file: PathBuf,

@@ -9,10 +9,10 @@ use crate::ledger::index::Source as _;
 use crate::output::Tone;
 use crate::store::LedgerDir;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss check
-  otss check --json | jq '.problems[] | select(.kind != \"torn_tail\")'";
+const EXAMPLES: &str = examples!(
+    "otss check",
+    "otss check --json | jq '.problems[] | select(.kind != \"torn_tail\")'",
+);
 
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]

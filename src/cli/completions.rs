@@ -7,12 +7,12 @@ use clap_complete::Shell;
 
 use super::Cli;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss completions bash > ~/.local/share/bash-completion/completions/otss
-  otss completions zsh > ~/.zfunc/_otss        # with fpath+=(~/.zfunc) in ~/.zshrc
-  otss completions fish > ~/.config/fish/completions/otss.fish
-  otss completions powershell >> $PROFILE";
+const EXAMPLES: &str = examples!(
+    "otss completions bash > ~/.local/share/bash-completion/completions/otss",
+    "otss completions zsh > ~/.zfunc/_otss        # with fpath+=(~/.zfunc) in ~/.zshrc",
+    "otss completions fish > ~/.config/fish/completions/otss.fish",
+    "otss completions powershell >> $PROFILE",
+);
 
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]

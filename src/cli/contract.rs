@@ -14,18 +14,18 @@ use crate::report::BEFORE_TERM_END;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Level;
 
-const CHECK_EXAMPLES: &str = "\
-Examples:
-  otss contract check
-  otss --contract site/otss.toml contract check && echo valid";
+const CHECK_EXAMPLES: &str = examples!(
+    "otss contract check",
+    "otss --contract site/otss.toml contract check && echo valid",
+);
 
-const SHOW_EXAMPLES: &str = "\
-Examples:
-  otss contract show
-  otss contract show --json | jq .sla";
+const SHOW_EXAMPLES: &str = examples!("otss contract show", "otss contract show --json | jq .sla",);
 
 #[derive(Debug, Subcommand)]
-#[command(after_help = "Examples:\n  otss contract check\n  otss contract show")]
+#[command(after_help = examples!(
+        "otss contract check",
+        "otss contract show",
+    ))]
 pub enum ContractCommand {
     /// Check the contract: exit 0 when valid, else 1 listing every problem with its line
     #[command(after_help = CHECK_EXAMPLES)]

@@ -12,16 +12,15 @@ use crate::ledger::Event;
 use crate::output::Tone;
 use crate::time::{local_date, noon};
 
-const EXAMPLES: &str = "\
-Examples:
-  otss duty set 2025-10-01 li.lei
-  otss duty list 2025-10";
+const EXAMPLES: &str = examples!("otss duty set 2025-10-01 li.lei", "otss duty list 2025-10",);
 
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum DutyCommand {
     /// Put an engineer on duty for a day
-    #[command(after_help = "Examples:\n  otss duty set 2025-05-01 zhang.wei")]
+    #[command(after_help = examples!(
+        "otss duty set 2025-05-01 zhang.wei",
+    ))]
     Set {
         /// The day, YYYY-MM-DD
         date: NaiveDate,
@@ -29,7 +28,10 @@ pub enum DutyCommand {
         engineer: String,
     },
     /// The roster of a month
-    #[command(after_help = "Examples:\n  otss duty list 2025-05\n  otss duty list --json")]
+    #[command(after_help = examples!(
+        "otss duty list 2025-05",
+        "otss duty list --json",
+    ))]
     List {
         /// YYYY-MM [default: this month]
         month: Option<String>,

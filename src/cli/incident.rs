@@ -19,30 +19,33 @@ use crate::render::incident::{self as view, IncidentJson};
 use crate::sla::{ClockState, Level, Sla};
 use crate::time::parse_instant;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss incident open --level 1 --title \"CLB returns 502\" --onsite
-  otss incident ack K7Q                        any unique prefix of the id
-  otss incident onsite K7Q --agreed \"2025-03-05 09:30\"
-  otss incident level K7Q 2 --at \"2025-03-04 22:40\"
-  otss incident resolve K7Q --summary \"listener restarted\" --cause \"expired certificate\"
-  otss incident list --open
-  otss incident report K7Q --format md > recovery.md";
+const EXAMPLES: &str = examples!(
+    "otss incident open --level 1 --title \"CLB returns 502\" --onsite",
+    "otss incident ack K7Q                        any unique prefix of the id",
+    "otss incident onsite K7Q --agreed \"2025-03-05 09:30\"",
+    "otss incident level K7Q 2 --at \"2025-03-04 22:40\"",
+    "otss incident resolve K7Q --summary \"listener restarted\" --cause \"expired certificate\"",
+    "otss incident list --open",
+    "otss incident report K7Q --format md > recovery.md",
+);
 
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum IncidentCommand {
     /// Record a new incident and start its clocks
-    #[command(
-        after_help = "Examples:\n  otss incident open --level 1 --title \"CLB returns 502\"\n  otss incident open --level 2 --title \"slow queries\" --at \"2025-03-04 22:10\" --json\n  otss incident open --level 1 --title \"disk full\" --onsite          on site asked at once"
-    )]
+    #[command(after_help = examples!(
+        "otss incident open --level 1 --title \"CLB returns 502\"",
+        "otss incident open --level 2 --title \"slow queries\" --at \"2025-03-04 22:10\" --json",
+        "otss incident open --level 1 --title \"disk full\" --onsite          on site asked at once",
+    ))]
     Open(OpenArgs),
     #[command(flatten)]
     Action(ActionCommand),
     /// Show an incident: its clocks and timeline
-    #[command(
-        after_help = "Examples:\n  otss incident show K7Q                     any unique prefix of the id\n  otss incident show K7Q --json | jq .response_due"
-    )]
+    #[command(after_help = examples!(
+        "otss incident show K7Q                     any unique prefix of the id",
+        "otss incident show K7Q --json | jq .response_due",
+    ))]
     Show {
         /// The incident id, or any unique prefix of it
         id: String,
@@ -51,9 +54,10 @@ pub enum IncidentCommand {
         json: bool,
     },
     /// List incidents, nearest deadline first
-    #[command(
-        after_help = "Examples:\n  otss incident list --open\n  otss incident list --json | jq 'map(select(.response_met == false))'"
-    )]
+    #[command(after_help = examples!(
+        "otss incident list --open",
+        "otss incident list --json | jq 'map(select(.response_met == false))'",
+    ))]
     List {
         /// Only incidents still open
         #[arg(long)]
@@ -63,9 +67,10 @@ pub enum IncidentCommand {
         json: bool,
     },
     /// The recovery report (故障恢复报告) of an incident
-    #[command(
-        after_help = "Examples:\n  otss incident report K7Q > recovery.md\n  otss --lang en incident report K7Q --format json"
-    )]
+    #[command(after_help = examples!(
+        "otss incident report K7Q > recovery.md",
+        "otss --lang en incident report K7Q --format json",
+    ))]
     Report {
         /// The incident id, or any unique prefix of it
         id: String,
@@ -78,14 +83,16 @@ pub enum IncidentCommand {
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
     /// Record the first response to an incident
-    #[command(
-        after_help = "Examples:\n  otss incident ack K7Q\n  otss incident ack K7Q --at \"2025-03-04 22:25\""
-    )]
+    #[command(after_help = examples!(
+        "otss incident ack K7Q",
+        "otss incident ack K7Q --at \"2025-03-04 22:25\"",
+    ))]
     Ack(ActionArgs),
     /// The customer asks for an engineer on site
-    #[command(
-        after_help = "Examples:\n  otss incident onsite K7Q\n  otss incident onsite K7Q --agreed \"2025-03-05 09:30\"     a later time agreed with the customer"
-    )]
+    #[command(after_help = examples!(
+        "otss incident onsite K7Q",
+        "otss incident onsite K7Q --agreed \"2025-03-05 09:30\"     a later time agreed with the customer",
+    ))]
     Onsite {
         #[command(flatten)]
         action: ActionArgs,
@@ -94,14 +101,16 @@ pub enum ActionCommand {
         agreed: Option<String>,
     },
     /// An engineer arrives on site
-    #[command(
-        after_help = "Examples:\n  otss incident arrive K7Q\n  otss incident arrive K7Q --at \"2025-03-04 23:40\""
-    )]
+    #[command(after_help = examples!(
+        "otss incident arrive K7Q",
+        "otss incident arrive K7Q --at \"2025-03-04 23:40\"",
+    ))]
     Arrive(ActionArgs),
     /// Change the level; the deadlines are recomputed from the original report
-    #[command(
-        after_help = "Examples:\n  otss incident level K7Q 1\n  otss incident level K7Q 3 --at \"2025-03-04 22:40\""
-    )]
+    #[command(after_help = examples!(
+        "otss incident level K7Q 1",
+        "otss incident level K7Q 3 --at \"2025-03-04 22:40\"",
+    ))]
     Level {
         #[command(flatten)]
         action: ActionArgs,
@@ -109,7 +118,9 @@ pub enum ActionCommand {
         level: Level,
     },
     /// Add a note to the timeline
-    #[command(after_help = "Examples:\n  otss incident note K7Q \"vendor ticket 4521 opened\"")]
+    #[command(after_help = examples!(
+        "otss incident note K7Q \"vendor ticket 4521 opened\"",
+    ))]
     Note {
         #[command(flatten)]
         action: ActionArgs,
@@ -117,9 +128,11 @@ pub enum ActionCommand {
         text: String,
     },
     /// Record that the incident is resolved
-    #[command(
-        after_help = "Examples:\n  otss incident resolve K7Q --summary \"listener restarted\"\n  otss incident resolve K7Q --summary \"certificate renewed\" --cause \"expired certificate\" \\\n      --impact \"HTTPS errors for 40 minutes\" --fix \"renewed and set a reminder\""
-    )]
+    #[command(after_help = examples!(
+        "otss incident resolve K7Q --summary \"listener restarted\"",
+        "otss incident resolve K7Q --summary \"certificate renewed\" --cause \"expired certificate\" \\",
+        "    --impact \"HTTPS errors for 40 minutes\" --fix \"renewed and set a reminder\"",
+    ))]
     Resolve {
         #[command(flatten)]
         action: ActionArgs,
@@ -137,10 +150,14 @@ pub enum ActionCommand {
         fix: Option<String>,
     },
     /// Close a resolved incident
-    #[command(after_help = "Examples:\n  otss incident close K7Q")]
+    #[command(after_help = examples!(
+        "otss incident close K7Q",
+    ))]
     Close(ActionArgs),
     /// Reopen a resolved or closed incident
-    #[command(after_help = "Examples:\n  otss incident reopen K7Q --at \"2025-03-05 10:00\"")]
+    #[command(after_help = examples!(
+        "otss incident reopen K7Q --at \"2025-03-05 10:00\"",
+    ))]
     Reopen(ActionArgs),
 }
 

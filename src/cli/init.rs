@@ -17,12 +17,12 @@ use crate::service::Mode;
 use crate::store;
 use crate::time::local_date;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss init                        asks, at a terminal, and writes ./otss.toml
-  otss init --no-input --customer \"Example Securities Co.\" --mode 5x8 \\
-            --start 2025-01-02 --end 2025-12-31 --city Chengdu --staff 2
-  otss --contract site/otss.toml init --language en";
+const EXAMPLES: &str = examples!(
+    "otss init                        asks, at a terminal, and writes ./otss.toml",
+    "otss init --no-input --customer \"Example Securities Co.\" --mode 5x8 \\",
+    "          --start 2025-01-02 --end 2025-12-31 --city Chengdu --staff 2",
+    "otss --contract site/otss.toml init --language en",
+);
 
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]

@@ -17,13 +17,13 @@ use crate::period::Period;
 use crate::service::InspectionKind;
 use crate::time::local_date;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss inspect today                              walk through what is due (on a terminal)
-  otss inspect today --kind monitoring --all-ok
-  otss inspect today --kind resource --all-ok --item \"CBS disk usage and growth=abnormal:91 %\"
-  otss inspect 2025-03-03 --kind alert --all-ok --at \"2025-03-03 17:30\"
-  otss inspect status 2025-03";
+const EXAMPLES: &str = examples!(
+    "otss inspect today                              walk through what is due (on a terminal)",
+    "otss inspect today --kind monitoring --all-ok",
+    "otss inspect today --kind resource --all-ok --item \"CBS disk usage and growth=abnormal:91 %\"",
+    "otss inspect 2025-03-03 --kind alert --all-ok --at \"2025-03-03 17:30\"",
+    "otss inspect status 2025-03",
+);
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
@@ -59,9 +59,10 @@ pub struct InspectArgs {
 #[derive(Debug, Subcommand)]
 enum InspectCommand {
     /// Coverage per kind per day: done, missed, not required
-    #[command(
-        after_help = "Examples:\n  otss inspect status                        this month\n  otss inspect status 2025-03 --json"
-    )]
+    #[command(after_help = examples!(
+        "otss inspect status                        this month",
+        "otss inspect status 2025-03 --json",
+    ))]
     Status {
         /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
         period: Option<String>,

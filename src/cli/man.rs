@@ -9,11 +9,11 @@ use clap::{Args, CommandFactory};
 
 use super::{Cli, usage_error};
 
-const EXAMPLES: &str = "\
-Examples:
-  otss man | man -l -
-  otss man incident > otss-incident.1
-  otss man --out-dir ~/.local/share/man/man1     every page: otss.1, otss-incident.1, …";
+const EXAMPLES: &str = examples!(
+    "otss man | man -l -",
+    "otss man incident > otss-incident.1",
+    "otss man --out-dir ~/.local/share/man/man1     every page: otss.1, otss-incident.1, …",
+);
 
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]

@@ -1,5 +1,13 @@
 //! The command line: argument definitions and thin handlers, one file per command group.
 
+/// A help section of example command lines, one argument each: `Examples:` then each line
+/// indented by two spaces.
+macro_rules! examples {
+    ($($line:literal),+ $(,)?) => {
+        concat!("Examples:", $("\n  ", $line),+)
+    };
+}
+
 mod backup;
 mod calendar;
 mod check;
@@ -34,18 +42,18 @@ use crate::i18n::{KnownError, Lang};
 use crate::output::ColorChoice;
 pub use context::Context;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss init                                a new contract: asks, and writes ./otss.toml
-  otss contract check                      check ./otss.toml
-  otss sla --level 1                       SLA deadlines for a level-1 incident reported now
-  otss sla --level 2 --at \"2025-10-01 20:00\"
-  otss calendar 2025-10                    the national working calendar of a month
-  otss incident open --level 1 --title \"CLB returns 502\"
-  otss status                              open incidents, inspections due, backups, duty
-  otss inspect today                       tick off today's inspection checklist
-  otss report 2025-03                      the month's service report
-  otss --contract site/otss.toml calendar 2025-05-01 --json";
+const EXAMPLES: &str = examples!(
+    "otss init                                a new contract: asks, and writes ./otss.toml",
+    "otss contract check                      check ./otss.toml",
+    "otss sla --level 1                       SLA deadlines for a level-1 incident reported now",
+    "otss sla --level 2 --at \"2025-10-01 20:00\"",
+    "otss calendar 2025-10                    the national working calendar of a month",
+    "otss incident open --level 1 --title \"CLB returns 502\"",
+    "otss status                              open incidents, inspections due, backups, duty",
+    "otss inspect today                       tick off today's inspection checklist",
+    "otss report 2025-03                      the month's service report",
+    "otss --contract site/otss.toml calendar 2025-05-01 --json",
+);
 
 /// Options every command takes, shown apart from the command's own.
 const GLOBAL: &str = "Global options";

@@ -7,23 +7,23 @@ use super::context::{Context, new_record_id};
 use crate::ledger::Event;
 use crate::routine::{Note, NoteKind};
 
-const EXAMPLES: &str = "\
-Examples:
-  otss note risk \"TencentDB primary at 85 % storage; full in about 6 weeks at this rate\"
-  otss note suggestion \"Enable CLB access logs to CLS for faster 5xx triage\"";
+const EXAMPLES: &str = examples!(
+    "otss note risk \"TencentDB primary at 85 % storage; full in about 6 weeks at this rate\"",
+    "otss note suggestion \"Enable CLB access logs to CLS for faster 5xx triage\"",
+);
 
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum NoteCommand {
     /// A platform risk seen on site
-    #[command(
-        after_help = "Examples:\n  otss note risk \"the primary database has no replica in another zone\""
-    )]
+    #[command(after_help = examples!(
+        "otss note risk \"the primary database has no replica in another zone\"",
+    ))]
     Risk(NoteArgs),
     /// An optimisation suggestion for the customer
-    #[command(
-        after_help = "Examples:\n  otss note suggestion \"move cold logs to COS archive storage\""
-    )]
+    #[command(after_help = examples!(
+        "otss note suggestion \"move cold logs to COS archive storage\"",
+    ))]
     Suggestion(NoteArgs),
 }
 

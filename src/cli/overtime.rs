@@ -15,20 +15,21 @@ use crate::period::Period;
 use crate::service::Mode;
 use crate::time::{local_date, noon};
 
-const EXAMPLES: &str = "\
-Examples:
-  otss overtime log 2025-05-01 --hours 6          Labour Day: 3 comp days
-  otss overtime log 2025-05-03 --engineer wang.fang
-  otss overtime take 2025-05-12
-  otss overtime balance --json";
+const EXAMPLES: &str = examples!(
+    "otss overtime log 2025-05-01 --hours 6          Labour Day: 3 comp days",
+    "otss overtime log 2025-05-03 --engineer wang.fang",
+    "otss overtime take 2025-05-12",
+    "otss overtime balance --json",
+);
 
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum OvertimeCommand {
     /// Record a day worked; it earns comp days by the kind of day (SPEC §6)
-    #[command(
-        after_help = "Examples:\n  otss overtime log 2025-05-01                  a statutory holiday\n  otss overtime log 2025-03-08 --engineer zhang.wei --hours 6 --json"
-    )]
+    #[command(after_help = examples!(
+        "otss overtime log 2025-05-01                  a statutory holiday",
+        "otss overtime log 2025-03-08 --engineer zhang.wei --hours 6 --json",
+    ))]
     Log {
         /// The day worked, YYYY-MM-DD
         date: NaiveDate,
@@ -43,9 +44,10 @@ pub enum OvertimeCommand {
         json: bool,
     },
     /// Record comp leave taken on a day
-    #[command(
-        after_help = "Examples:\n  otss overtime take 2025-03-14\n  otss overtime take 2025-03-17 --days 1 --engineer zhang.wei"
-    )]
+    #[command(after_help = examples!(
+        "otss overtime take 2025-03-14",
+        "otss overtime take 2025-03-17 --days 1 --engineer zhang.wei",
+    ))]
     Take {
         /// The day off, YYYY-MM-DD
         date: NaiveDate,
@@ -60,9 +62,10 @@ pub enum OvertimeCommand {
         json: bool,
     },
     /// Comp days earned, taken and left
-    #[command(
-        after_help = "Examples:\n  otss overtime balance\n  otss overtime balance --engineer zhang.wei --json"
-    )]
+    #[command(after_help = examples!(
+        "otss overtime balance",
+        "otss overtime balance --engineer zhang.wei --json",
+    ))]
     Balance {
         /// One engineer [default: everyone]
         #[arg(long)]

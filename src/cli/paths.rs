@@ -10,10 +10,7 @@ use super::said;
 use crate::i18n::PathKind;
 use crate::output::Tone;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss paths
-  otss paths --json | jq -r .ledger";
+const EXAMPLES: &str = examples!("otss paths", "otss paths --json | jq -r .ledger",);
 
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]

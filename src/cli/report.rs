@@ -22,14 +22,14 @@ use crate::report::{
 use crate::store;
 use crate::time::{local_date, rfc3339};
 
-const EXAMPLES: &str = "\
-Examples:
-  otss report 2025-03                          the March report in the terminal
-  otss report 2025-03 --format md > 2025-03.md
-  otss report 2025-03 --out 2025-03.html       the format follows the file's extension
-  otss report 2025 --lang en --format html --out annual.html
-  otss report due                              which reports are due, issued or late
-  otss report issue 2025-03                    the March report was delivered today";
+const EXAMPLES: &str = examples!(
+    "otss report 2025-03                          the March report in the terminal",
+    "otss report 2025-03 --format md > 2025-03.md",
+    "otss report 2025-03 --out 2025-03.html       the format follows the file's extension",
+    "otss report 2025 --lang en --format html --out annual.html",
+    "otss report due                              which reports are due, issued or late",
+    "otss report issue 2025-03                    the March report was delivered today",
+);
 
 #[derive(Debug, Args)]
 #[command(
@@ -61,18 +61,20 @@ pub struct ReportArgs {
 #[derive(Debug, Subcommand)]
 enum ReportCommand {
     /// Every report of the term: when it is due, and whether it was issued or is late
-    #[command(
-        after_help = "Examples:\n  otss report due\n  otss report due --json | jq 'map(select(.state == \"late\"))'"
-    )]
+    #[command(after_help = examples!(
+        "otss report due",
+        "otss report due --json | jq 'map(select(.state == \"late\"))'",
+    ))]
     Due {
         /// Print JSON
         #[arg(long)]
         json: bool,
     },
     /// Record that the report of a period was delivered to the customer
-    #[command(
-        after_help = "Examples:\n  otss report issue 2025-03\n  otss report issue 2025 --at \"2026-01-05 10:00\""
-    )]
+    #[command(after_help = examples!(
+        "otss report issue 2025-03",
+        "otss report issue 2025 --at \"2026-01-05 10:00\"",
+    ))]
     Issue {
         /// The month (YYYY-MM), or the year (YYYY) for the annual summary
         period: String,

@@ -11,20 +11,22 @@ use crate::output::Tone;
 use crate::request::{self, Request, Scope};
 use crate::time::local_date;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss request add \"把 IDC 的数据迁移到 TencentDB\"
-  otss request add \"review our CVM alarm thresholds\" --json
-  otss request add \"帮忙写一个巡检脚本\" --scope out:software_dev_test
-  otss request list 2025-03";
+const EXAMPLES: &str = examples!(
+    "otss request add \"把 IDC 的数据迁移到 TencentDB\"",
+    "otss request add \"review our CVM alarm thresholds\" --json",
+    "otss request add \"帮忙写一个巡检脚本\" --scope out:software_dev_test",
+    "otss request list 2025-03",
+);
 
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum RequestCommand {
     /// Record a customer request; it is classified in or out of scope by its words
-    #[command(
-        after_help = "Examples:\n  otss request add \"check why the CLB returns 502\"\n  otss request add \"write a new mobile app\" --json\n  otss request add \"move the office network\" --scope out:facility"
-    )]
+    #[command(after_help = examples!(
+        "otss request add \"check why the CLB returns 502\"",
+        "otss request add \"write a new mobile app\" --json",
+        "otss request add \"move the office network\" --scope out:facility",
+    ))]
     Add {
         /// What the customer asks for
         text: String,
@@ -39,7 +41,10 @@ pub enum RequestCommand {
         json: bool,
     },
     /// The requests of a period
-    #[command(after_help = "Examples:\n  otss request list\n  otss request list 2025 --json")]
+    #[command(after_help = examples!(
+        "otss request list",
+        "otss request list 2025 --json",
+    ))]
     List {
         /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
         period: Option<String>,

@@ -9,10 +9,10 @@ use crate::inspect::{self, Risk};
 use crate::output::{Output, Tone};
 use crate::time::{local_date, rfc3339};
 
-const EXAMPLES: &str = "\
-Examples:
-  otss risk list --open
-  otss incident open --from-risk Q2M --level 2     open an incident from one";
+const EXAMPLES: &str = examples!(
+    "otss risk list --open",
+    "otss incident open --from-risk Q2M --level 2     open an incident from one",
+);
 
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]

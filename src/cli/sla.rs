@@ -14,12 +14,12 @@ use crate::service::Mode;
 use crate::sla::{Deadline, Deadlines, Level, OnSiteRequest, Rule, Sla};
 use crate::time::{local_date, parse_instant, rfc3339};
 
-const EXAMPLES: &str = "\
-Examples:
-  otss sla --level 1                                 reported now
-  otss sla --level 2 --at \"2025-10-01 20:00\"         in the contract's time zone
-  otss sla --level 3 --at 2025-10-01T12:00:00Z --json
-  otss sla --level 1 --at \"2025-05-03 22:00\" --onsite-at \"2025-05-04 07:00\"";
+const EXAMPLES: &str = examples!(
+    "otss sla --level 1                                 reported now",
+    "otss sla --level 2 --at \"2025-10-01 20:00\"         in the contract's time zone",
+    "otss sla --level 3 --at 2025-10-01T12:00:00Z --json",
+    "otss sla --level 1 --at \"2025-05-03 22:00\" --onsite-at \"2025-05-04 07:00\"",
+);
 
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]

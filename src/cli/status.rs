@@ -19,10 +19,10 @@ use crate::routine;
 use crate::sla::{ClockState, Sla};
 use crate::time::{local_date, rfc3339};
 
-const EXAMPLES: &str = "\
-Examples:
-  otss status
-  otss status --json | jq '.open_incidents[].id'";
+const EXAMPLES: &str = examples!(
+    "otss status",
+    "otss status --json | jq '.open_incidents[].id'",
+);
 
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]

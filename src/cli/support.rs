@@ -8,18 +8,19 @@ use crate::ledger::{Event, Record, select};
 use crate::routine::Consultation;
 use crate::time::local_date;
 
-const EXAMPLES: &str = "\
-Examples:
-  otss support log \"CLB health check on port 8080 keeps failing\" --product CLB --minutes 40
-  otss support list 2025-03";
+const EXAMPLES: &str = examples!(
+    "otss support log \"CLB health check on port 8080 keeps failing\" --product CLB --minutes 40",
+    "otss support list 2025-03",
+);
 
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum SupportCommand {
     /// Record a consultation: what was asked and answered
-    #[command(
-        after_help = "Examples:\n  otss support log \"how to rotate CLB certificates\" --product CLB --minutes 20\n  otss support log \"COS lifecycle rules\" --at \"2025-03-04 15:30\""
-    )]
+    #[command(after_help = examples!(
+        "otss support log \"how to rotate CLB certificates\" --product CLB --minutes 20",
+        "otss support log \"COS lifecycle rules\" --at \"2025-03-04 15:30\"",
+    ))]
     Log {
         /// What it was about
         text: String,
@@ -34,7 +35,10 @@ pub enum SupportCommand {
         at: Option<String>,
     },
     /// The consultations of a period
-    #[command(after_help = "Examples:\n  otss support list\n  otss support list 2025-03 --json")]
+    #[command(after_help = examples!(
+        "otss support list",
+        "otss support list 2025-03 --json",
+    ))]
     List {
         /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
         period: Option<String>,
