@@ -60,21 +60,38 @@ struct Script {
 
 /// An incident's life: the report and then each step, all recorded in April looking back.
 fn incident(site: &Sandbox, level: &str, title: &str, at: &str, onsite: bool) -> String {
+    incident_seen_at(site, AFTER, level, title, at, onsite)
+}
+
+fn step(site: &Sandbox, id: &str, action: &[&str], at: &str) {
+    step_seen_at(site, AFTER, "wang.fang", id, action, at);
+}
+
+/// Reports an incident at `at`, recorded when "now" is `now`; its id.
+fn incident_seen_at(
+    site: &Sandbox,
+    now: &str,
+    level: &str,
+    title: &str,
+    at: &str,
+    onsite: bool,
+) -> String {
     let mut args = vec![
         "incident", "open", "--level", level, "--title", title, "--at", at, "--json",
     ];
     if onsite {
         args.push("--onsite");
     }
-    let v: Value = serde_json::from_str(&run_as(site, "li.lei", AFTER, &args)).unwrap();
+    let v: Value = serde_json::from_str(&run_as(site, "li.lei", now, &args)).unwrap();
     v["id"].as_str().unwrap().to_string()
 }
 
-fn step(site: &Sandbox, id: &str, action: &[&str], at: &str) {
+/// Records `action` (`["resolve", "--summary", …]`) on incident `id` at `at`.
+fn step_seen_at(site: &Sandbox, now: &str, engineer: &str, id: &str, action: &[&str], at: &str) {
     let mut args = vec!["incident", action[0], id];
     args.extend_from_slice(&action[1..]);
     args.extend(["--at", at]);
-    run_as(site, "wang.fang", AFTER, &args);
+    run_as(site, engineer, now, &args);
 }
 
 /// A month of a 5x8 site in March 2025, by two engineers, with every kind of record:
@@ -493,22 +510,7 @@ fn a_month_in_progress_counts_up_to_today() {
 fn a_month_without_a_clock_left_is_pending_until_decided() {
     let site = Sandbox::with_contract(CONTRACT);
     let now = "2025-03-08T21:10:00+08:00";
-    run_as(
-        &site,
-        "li.lei",
-        now,
-        &[
-            "incident",
-            "open",
-            "--level",
-            "2",
-            "--title",
-            "X",
-            "--at",
-            "2025-03-08 21:00",
-            "--onsite",
-        ],
-    );
+    incident_seen_at(&site, now, "2", "X", "2025-03-08 21:00", true);
     let v = site.json_at(now, &["report", "2025-03", "--json"]);
     assert_eq!(
         v["incidents"]["response"],
@@ -863,41 +865,9 @@ fn an_incident_resolved_after_the_month_is_open_in_its_report() {
 fn an_arrival_no_longer_needed_is_not_pending() {
     let site = Sandbox::with_contract(CONTRACT);
     let now = "2025-03-10T10:00:00+08:00";
-    let opened = run_as(
-        &site,
-        "li.lei",
-        now,
-        &[
-            "incident",
-            "open",
-            "--level",
-            "3",
-            "--title",
-            "X",
-            "--at",
-            "2025-03-08 20:00",
-            "--onsite",
-            "--json",
-        ],
-    );
-    let id = serde_json::from_str::<Value>(&opened).unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    run_as(
-        &site,
-        "li.lei",
-        now,
-        &[
-            "incident",
-            "resolve",
-            &id,
-            "--summary",
-            "fixed remotely",
-            "--at",
-            "2025-03-08 20:20",
-        ],
-    );
+    let id = incident_seen_at(&site, now, "3", "X", "2025-03-08 20:00", true);
+    let resolve = ["resolve", "--summary", "fixed remotely"];
+    step_seen_at(&site, now, "li.lei", &id, &resolve, "2025-03-08 20:20");
     let v = site.json_at(now, &["report", "2025-03", "--json"]);
     assert_eq!(
         v["incidents"]["arrival"],
