@@ -1,12 +1,14 @@
-//! `otss check`: whether every ledger file is intact (SPEC §8, §9). Reads every file whole,
-//! as the files are the only source of truth, and names each problem with where it is and what
-//! to do about it.
+//! `otss check`: whether every ledger file is intact (SPEC §8, §9, §10). Reads every line of
+//! every file, as the files are the only source of truth, and names each problem with where
+//! it is and what to do about it.
 
 use std::collections::BTreeMap;
+use std::io::{self, Read};
 
 use serde::Serialize;
 
-use crate::ledger::{LedgerError, NO_NEWLINE, TORN, file_stem, read_lines};
+use crate::ledger::lines::{Lines, Text};
+use crate::ledger::{EntryFault, LedgerError, LineFault, Refused, file_stem, read_line};
 
 /// What is wrong at a place in the ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,6 +22,10 @@ pub enum Problem {
     NoNewline,
     /// A line that is not a record (changed by hand, or damaged on disk).
     NotARecord { reason: String },
+    /// Bytes that are not UTF-8 text.
+    NotUtf8,
+    /// A line longer than any record may be, passed over unread.
+    LineTooLong { len: u64 },
     /// A record of a newer schema than this otss reads; the rest of the file is not read.
     NewerVersion { found: u32 },
     /// The same record again, as a copied file leaves it.
@@ -28,13 +34,19 @@ pub enum Problem {
     WrongMonth { month: String },
     /// A record by another engineer than the one whose file it is in.
     WrongWriter { by: String },
+    /// A symbolic link where a ledger file or month belongs: never followed.
+    Symlink,
+    /// Something other than a regular file (a FIFO, a device, a directory) where a ledger
+    /// file belongs, or other than a directory where a month belongs: never read.
+    NotAFile,
 }
 
-/// A problem and where it is: the file (relative to the ledger) and its 1-based line.
+/// A problem and where it is: the file or directory (relative to the ledger) and, for a
+/// problem of one line, its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Found {
     pub file: String,
-    pub line: usize,
+    pub line: Option<usize>,
     #[serde(flatten)]
     pub problem: Problem,
 }
@@ -53,66 +65,115 @@ impl Checked {
     }
 }
 
-/// Checks ledger files, each given by its name (`YYYY-MM/STEM.jsonl`) and its bytes.
-pub fn check<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Checked {
-    let mut checked = Checked::default();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for (name, bytes) in files {
-        checked.files += 1;
+/// A check under way, fed the ledger's entries one by one.
+#[derive(Default)]
+pub struct Checker {
+    checked: Checked,
+    /// Where each record id was first seen.
+    seen: BTreeMap<String, String>,
+}
+
+impl Checker {
+    /// An entry of the ledger that was not read.
+    pub fn refused(&mut self, refused: &Refused) {
+        let problem = match refused.fault {
+            EntryFault::Symlink => Problem::Symlink,
+            EntryFault::NotAFile => Problem::NotAFile,
+        };
+        self.checked.problems.push(Found {
+            file: refused.name.clone(),
+            line: None,
+            problem,
+        });
+    }
+
+    /// Checks a ledger file named `name` (`YYYY-MM/STEM.jsonl`) line by line as `reader`
+    /// yields it.
+    pub fn file(&mut self, name: &str, reader: impl Read) -> io::Result<()> {
+        self.checked.files += 1;
+        let mut lines = Lines::new(reader, 0, 1);
+        while let Some(raw) = lines.next_line()? {
+            let line = match read_line(name, &raw) {
+                Ok(line) => line,
+                Err(LedgerError::NewerVersion { line, found, .. }) => {
+                    self.found(name, line, Problem::NewerVersion { found });
+                    break;
+                }
+                Err(LedgerError::Unsettled) => break,
+            };
+            if let Some(fault) = line.fault {
+                let raw_bytes = match raw.text {
+                    Text::Bytes(bytes) => bytes,
+                    Text::TooLong(_) => &[],
+                };
+                self.found(name, line.number, problem_of(fault, raw_bytes));
+            }
+            if let Some(record) = line.record {
+                self.record(name, line.number, record);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> Checked {
+        self.checked
+    }
+
+    /// Where a record belongs, and whether it was seen before.
+    fn record(&mut self, name: &str, number: usize, record: crate::ledger::Record) {
+        self.checked.records += 1;
         let (month, stem) = name
             .strip_suffix(".jsonl")
             .and_then(|n| n.split_once('/'))
             .unwrap_or_default();
-        let found = |line: usize, problem: Problem| Found {
-            file: name.to_string(),
-            line,
-            problem,
-        };
-        let lines = match read_lines(name, bytes, 1) {
-            Ok(lines) => lines,
-            Err(LedgerError::NewerVersion { line, found: v, .. }) => {
-                checked
-                    .problems
-                    .push(found(line, Problem::NewerVersion { found: v }));
-                continue;
-            }
-            Err(LedgerError::Unsettled) => continue,
-        };
-        for line in lines {
-            if let Some(reason) = line.problem {
-                let raw = &bytes[line.start..line.start + line.len];
-                let problem = match reason.as_str() {
-                    TORN => Problem::TornTail,
-                    NO_NEWLINE => Problem::NoNewline,
-                    _ if cut_short(raw) => Problem::TornWrite,
-                    _ => Problem::NotARecord { reason },
-                };
-                checked.problems.push(found(line.number, problem));
-            }
-            let Some(record) = line.record else { continue };
-            checked.records += 1;
-            let place = format!("{name}:{}", line.number);
-            if let Some(first) = seen.get(&record.id) {
-                let problem = Problem::DuplicateId {
-                    id: record.id.clone(),
-                    first: first.clone(),
-                };
-                checked.problems.push(found(line.number, problem));
-            } else {
-                seen.insert(record.id.clone(), place);
-            }
-            let own_month = record.at.format("%Y-%m").to_string();
-            if own_month != month {
-                let problem = Problem::WrongMonth { month: own_month };
-                checked.problems.push(found(line.number, problem));
-            }
-            if file_stem(&record.by) != stem {
-                let problem = Problem::WrongWriter { by: record.by };
-                checked.problems.push(found(line.number, problem));
-            }
+        if let Some(first) = self.seen.get(&record.id) {
+            let problem = Problem::DuplicateId {
+                id: record.id.clone(),
+                first: first.clone(),
+            };
+            self.found(name, number, problem);
+        } else {
+            self.seen
+                .insert(record.id.clone(), format!("{name}:{number}"));
+        }
+        let own_month = record.at.format("%Y-%m").to_string();
+        if own_month != month {
+            self.found(name, number, Problem::WrongMonth { month: own_month });
+        }
+        if file_stem(&record.by) != stem {
+            self.found(name, number, Problem::WrongWriter { by: record.by });
         }
     }
-    checked
+
+    fn found(&mut self, file: &str, line: usize, problem: Problem) {
+        self.checked.problems.push(Found {
+            file: file.to_string(),
+            line: Some(line),
+            problem,
+        });
+    }
+}
+
+/// What `check` calls a line's fault; `raw` is the line's bytes (none for a line too long).
+fn problem_of(fault: LineFault, raw: &[u8]) -> Problem {
+    match fault {
+        LineFault::Torn => Problem::TornTail,
+        LineFault::NoNewline => Problem::NoNewline,
+        LineFault::NotUtf8 => Problem::NotUtf8,
+        LineFault::TooLong { len } => Problem::LineTooLong { len },
+        LineFault::NotARecord { .. } if cut_short(raw) => Problem::TornWrite,
+        LineFault::NotARecord { reason } => Problem::NotARecord { reason },
+    }
+}
+
+/// Checks ledger files in memory, each given by its name (`YYYY-MM/STEM.jsonl`) and its bytes.
+pub fn check<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Checked {
+    let mut checker = Checker::default();
+    for (name, bytes) in files {
+        // Reading from memory cannot fail.
+        let _ = checker.file(name, bytes);
+    }
+    checker.finish()
 }
 
 /// Whether a line is the start of a record cut short: JSON that ends before the object does,

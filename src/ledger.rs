@@ -22,6 +22,9 @@ use crate::incident::record as incident;
 use crate::{duty, inspect, leave, report, request, routine};
 
 pub mod index;
+pub mod lines;
+
+use lines::{Lines, RawLine, Text};
 
 /// The record schema this binary writes and reads. A record with a newer `v` needs a newer
 /// otss.
@@ -178,14 +181,50 @@ pub fn written_type(line: &[u8]) -> Option<&str> {
     std::str::from_utf8(&head[start..end]).ok()
 }
 
-/// A line that is not a record.
+/// Why an entry of the ledger directory is neither read nor written: otss never follows a
+/// symbolic link inside the ledger, and reads only regular files (a FIFO would hang a read, a
+/// device is no ledger file). The ledger directory itself may be a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryFault {
+    Symlink,
+    NotAFile,
+}
+
+/// An entry of the ledger directory passed over, by its name relative to the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub name: String,
+    pub fault: EntryFault,
+}
+
+/// What is wrong with a line that is not a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineFault {
+    /// A last line that is not a whole record: a write was interrupted (or is under way). It
+    /// may still be completed, so it is not read yet.
+    Torn,
+    /// A whole record on the last line, still without its newline.
+    NoNewline,
+    NotUtf8,
+    /// Longer than any record may be (`lines::MAX_LINE`): passed over unread.
+    TooLong {
+        len: u64,
+    },
+    /// Text, but not a record: why, as the JSON reader says.
+    NotARecord {
+        reason: String,
+    },
+}
+
+/// A line that is not a record, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineProblem {
     /// The file, relative to the ledger directory.
     pub file: String,
     /// 1-based.
     pub line: usize,
-    pub reason: String,
+    pub fault: LineFault,
 }
 
 /// A ledger this binary cannot read safely.
@@ -219,7 +258,7 @@ pub struct Line {
     pub len: usize,
     pub record: Option<Record>,
     /// What to report about the line, if anything.
-    pub problem: Option<String>,
+    pub fault: Option<LineFault>,
     /// Whether a newline ends it.
     pub terminated: bool,
 }
@@ -229,10 +268,16 @@ impl Line {
     pub fn complete(&self) -> bool {
         self.terminated || self.record.is_some()
     }
-}
 
-pub const TORN: &str = "torn last line from an interrupted write; safe to leave";
-pub const NO_NEWLINE: &str = "no newline at the end of the file";
+    /// What to report about it, and where.
+    pub fn problem(&self, file: &str) -> Option<LineProblem> {
+        self.fault.clone().map(|fault| LineProblem {
+            file: file.to_string(),
+            line: self.number,
+            fault,
+        })
+    }
+}
 
 /// Reads the lines of `bytes` (a file, or what follows a point already read in it), numbering
 /// them from `first_number`. Blank lines hold nothing. A last line without a newline is either
@@ -240,43 +285,44 @@ pub const NO_NEWLINE: &str = "no newline at the end of the file";
 /// not complete). A record of a newer schema is an error: this binary cannot read it safely.
 pub fn read_lines(file: &str, bytes: &[u8], first_number: usize) -> Result<Vec<Line>, LedgerError> {
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut number = first_number;
-    while start < bytes.len() {
-        let end = bytes[start..]
-            .iter()
-            .position(|b| *b == b'\n')
-            .map(|p| start + p);
-        let raw = &bytes[start..end.unwrap_or(bytes.len())];
-        let terminated = end.is_some();
-        let (record, problem) = match read_line(raw) {
+    let mut stream = Lines::with_buffer(bytes, 0, first_number, bytes.len() + 1);
+    // Reading from memory cannot fail.
+    while let Ok(Some(raw)) = stream.next_line() {
+        lines.push(read_line(file, &raw)?);
+    }
+    Ok(lines)
+}
+
+/// Reads one line as it streamed by: a record, nothing (a blank line), or what is wrong
+/// with it.
+pub fn read_line(file: &str, raw: &RawLine) -> Result<Line, LedgerError> {
+    let (record, fault) = match raw.text {
+        Text::TooLong(len) => (None, Some(LineFault::TooLong { len })),
+        Text::Bytes(bytes) => match parse_line(bytes) {
             Ok(record) => (record, None),
             Err(LineError::Newer(found)) => {
                 return Err(LedgerError::NewerVersion {
                     file: file.to_string(),
-                    line: number,
+                    line: raw.number,
                     found,
                 });
             }
-            Err(LineError::Invalid(reason)) => (None, Some(reason)),
-        };
-        let problem = match (terminated, &record) {
-            (true, _) => problem,
-            (false, Some(_)) => Some(NO_NEWLINE.to_string()),
-            (false, None) => Some(TORN.to_string()),
-        };
-        lines.push(Line {
-            number,
-            start,
-            len: raw.len(),
-            record,
-            problem,
-            terminated,
-        });
-        start = end.map_or(bytes.len(), |e| e + 1);
-        number += 1;
-    }
-    Ok(lines)
+            Err(LineError::Invalid(fault)) => (None, Some(fault)),
+        },
+    };
+    let fault = match (raw.terminated, &record) {
+        (true, _) => fault,
+        (false, Some(_)) => Some(LineFault::NoNewline),
+        (false, None) => Some(LineFault::Torn),
+    };
+    Ok(Line {
+        number: raw.number,
+        start: raw.start as usize,
+        len: raw.length() as usize,
+        record,
+        fault,
+        terminated: raw.terminated,
+    })
 }
 
 /// Every record of a file, and what is reported about its lines: a whole read, the
@@ -284,16 +330,7 @@ pub fn read_lines(file: &str, bytes: &[u8], first_number: usize) -> Result<Vec<L
 #[cfg(test)]
 pub fn read_file(file: &str, bytes: &[u8]) -> Result<(Vec<Record>, Vec<LineProblem>), LedgerError> {
     let lines = read_lines(file, bytes, 1)?;
-    let problems = lines
-        .iter()
-        .filter_map(|line| {
-            line.problem.clone().map(|reason| LineProblem {
-                file: file.to_string(),
-                line: line.number,
-                reason,
-            })
-        })
-        .collect();
+    let problems = lines.iter().filter_map(|line| line.problem(file)).collect();
     Ok((
         lines.into_iter().filter_map(|l| l.record).collect(),
         problems,
@@ -301,8 +338,8 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<(Vec<Record>, Vec<LineProbl
 }
 
 /// Reads one line's bytes: a record, or nothing for a blank line.
-fn read_line(raw: &[u8]) -> Result<Option<Record>, LineError> {
-    let text = std::str::from_utf8(raw).map_err(|_| LineError::Invalid("not UTF-8 text".into()))?;
+fn parse_line(raw: &[u8]) -> Result<Option<Record>, LineError> {
+    let text = std::str::from_utf8(raw).map_err(|_| LineError::Invalid(LineFault::NotUtf8))?;
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -316,7 +353,9 @@ fn read_line(raw: &[u8]) -> Result<Option<Record>, LineError> {
             let version = serde_json::from_str::<VersionOnly>(text).ok();
             match version.and_then(|only| newer(only.v)) {
                 Some(newer) => Err(newer),
-                None => Err(LineError::Invalid(error.to_string())),
+                None => Err(LineError::Invalid(LineFault::NotARecord {
+                    reason: error.to_string(),
+                })),
             }
         }
     }
@@ -325,7 +364,7 @@ fn read_line(raw: &[u8]) -> Result<Option<Record>, LineError> {
 /// Why a line is not a record this binary can use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum LineError {
-    Invalid(String),
+    Invalid(LineFault),
     Newer(u32),
 }
 

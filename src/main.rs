@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = otss::cli::Cli::parse();
     match otss::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -19,5 +20,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Past a file size limit (`ulimit -f`) a write then fails with an error instead of the
+/// signal ending otss, so that what it added is cut off again, as after a full disk.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" runs no code in the handler's place,
+    // and nothing else in otss handles this signal.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }

@@ -2,14 +2,16 @@
 //! schedules, and reading and appending the ledger. Everything else works on values in
 //! memory.
 
+use std::cell::RefCell;
 use std::fs::{self, File};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::calendar::{Schedule, ScheduleError};
 use crate::ledger::index::{ClosedIncidents, FileStat, Index, Source, checksum};
-use crate::ledger::{LedgerError, partition_month};
+use crate::ledger::lines::{Lines, MAX_LINE};
+use crate::ledger::{EntryFault, LedgerError, Refused, partition_month};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -32,6 +34,15 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Ledger(#[from] LedgerError),
+    #[error(
+        "{path} is {}: otss never reads or writes through it; remove it from the ledger \
+         (`git rm` it if it came through git), then run the command again",
+        match fault {
+            EntryFault::Symlink => "a symbolic link",
+            EntryFault::NotAFile => "not a regular file",
+        }
+    )]
+    Refused { path: PathBuf, fault: EntryFault },
     #[error("{path} (imported earlier) cannot be used; import the schedule again or delete it")]
     StoredSchedule {
         path: PathBuf,
@@ -143,91 +154,195 @@ pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool),
     Ok((path, replaced))
 }
 
-/// How many ranges of a file are read one by one; more, and the file is read whole.
-const RANGES_BEFORE_WHOLE: usize = 16;
+/// The ledger directory on disk: its `YYYY-MM/NAME.jsonl` files. The directory may be a
+/// symbolic link; nothing inside it is followed.
+pub struct LedgerDir<'a> {
+    dir: &'a Path,
+    /// What the last listing passed over.
+    refused: RefCell<Vec<Refused>>,
+}
 
-/// The ledger directory on disk: its `YYYY-MM/NAME.jsonl` files.
-pub struct LedgerDir<'a>(pub &'a Path);
-
-impl LedgerDir<'_> {
-    /// Every byte of a file, as far as it was when listed.
-    pub fn read_whole(&self, file: &FileStat) -> Result<Vec<u8>, StoreError> {
-        let whole = 0..file.len;
-        Ok(self
-            .read(&file.name, std::slice::from_ref(&whole))?
-            .concat())
+impl<'a> LedgerDir<'a> {
+    pub fn new(dir: &'a Path) -> LedgerDir<'a> {
+        LedgerDir {
+            dir,
+            refused: RefCell::new(Vec::new()),
+        }
     }
+
+    /// The entries the last listing passed over: links and special files.
+    pub fn refused(&self) -> Vec<Refused> {
+        self.refused.borrow().clone()
+    }
+
+    /// The lines of a file, read in bounded memory.
+    pub fn lines(&self, name: &str) -> Result<Lines<BufReader<File>>, StoreError> {
+        Ok(Lines::new(self.open(name)?, 0, 1))
+    }
+
+    /// Lists one partition's ledger files, noting what is refused.
+    fn partition_files(&self, partition: &Path, files: &mut Vec<FileStat>) -> io::Result<()> {
+        for path in sorted_entries(partition)? {
+            if path.extension().is_none_or(|ext| ext != "jsonl") {
+                continue;
+            }
+            let name = self.name_of(&path);
+            let metadata = fs::symlink_metadata(&path)?;
+            match entry_fault(&metadata) {
+                None => files.push(file_stat(name, &metadata)),
+                Some(fault) => self.refuse(name, fault),
+            }
+        }
+        Ok(())
+    }
+
+    fn refuse(&self, name: String, fault: EntryFault) {
+        self.refused.borrow_mut().push(Refused { name, fault });
+    }
+
+    /// A path inside the ledger by its name relative to it, with `/` separators.
+    fn name_of(&self, path: &Path) -> String {
+        let relative = path.strip_prefix(self.dir).unwrap_or(path);
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Why an entry is not to be read as a ledger file, if it is not: a link, or not a regular
+/// file.
+fn entry_fault(metadata: &fs::Metadata) -> Option<EntryFault> {
+    let kind = metadata.file_type();
+    if kind.is_symlink() {
+        Some(EntryFault::Symlink)
+    } else if kind.is_file() {
+        None
+    } else {
+        Some(EntryFault::NotAFile)
+    }
+}
+
+/// Opens a ledger file for reading without following a link and without waiting on a FIFO,
+/// and makes sure what was opened is a regular file.
+fn open_ledger_file(path: &Path) -> Result<File, StoreError> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    no_follow(&mut options);
+    let read_error = |source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = options
+        .open(path)
+        .map_err(|source| link_or(path, source, read_error))?;
+    ensure_regular(path, &file)?;
+    Ok(file)
+}
+
+/// Open flags that refuse a symbolic link as the last part of the path and never block on a
+/// FIFO (where the platform has them).
+fn no_follow(options: &mut fs::OpenOptions) {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    #[cfg(not(unix))]
+    let _ = options;
+}
+
+/// An error opening a ledger file: a link met on the way is named as such, anything else
+/// as `otherwise` says.
+fn link_or(
+    path: &Path,
+    source: io::Error,
+    otherwise: impl FnOnce(io::Error) -> StoreError,
+) -> StoreError {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        StoreError::Refused {
+            path: path.to_path_buf(),
+            fault: EntryFault::Symlink,
+        }
+    } else {
+        otherwise(source)
+    }
+}
+
+fn ensure_regular(path: &Path, file: &File) -> Result<(), StoreError> {
+    let metadata = file.metadata().map_err(|source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    refuse_unless(path, entry_fault(&metadata))
 }
 
 impl Source for LedgerDir<'_> {
     type Error = StoreError;
+    type Reader<'r>
+        = BufReader<File>
+    where
+        Self: 'r;
 
     fn files(&self) -> Result<Vec<FileStat>, StoreError> {
         let read_error = |path: &Path| {
             let path = path.to_path_buf();
             move |source| StoreError::Read { path, source }
         };
+        self.refused.borrow_mut().clear();
         let mut files = Vec::new();
-        for partition in sorted_entries(self.0).map_err(read_error(self.0))? {
-            let name = partition
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            if !partition.is_dir() || partition_month(name).is_none() {
+        for partition in sorted_entries(self.dir).map_err(read_error(self.dir))? {
+            let name = self.name_of(&partition);
+            if partition_month(&name).is_none() {
                 continue;
             }
-            for path in sorted_entries(&partition).map_err(read_error(&partition))? {
-                if path.extension().is_none_or(|ext| ext != "jsonl") {
-                    continue;
-                }
-                let metadata = fs::metadata(&path).map_err(read_error(&path))?;
-                if metadata.is_file() {
-                    let name = path
-                        .strip_prefix(self.0)
-                        .unwrap_or(&path)
-                        .display()
-                        .to_string();
-                    files.push(file_stat(name, &metadata));
-                }
+            let metadata = fs::symlink_metadata(&partition).map_err(read_error(&partition))?;
+            if metadata.file_type().is_symlink() {
+                self.refuse(name, EntryFault::Symlink);
+            } else if metadata.is_dir() {
+                self.partition_files(&partition, &mut files)
+                    .map_err(read_error(&partition))?;
             }
         }
         Ok(files)
     }
 
-    fn read(&self, name: &str, ranges: &[Range<u64>]) -> Result<Vec<Vec<u8>>, StoreError> {
-        let path = self.0.join(name);
-        let read_error = |source| StoreError::Read {
-            path: path.clone(),
+    fn open(&self, name: &str) -> Result<BufReader<File>, StoreError> {
+        let file = open_ledger_file(&self.dir.join(name))?;
+        Ok(BufReader::with_capacity(READ_BUFFER, file))
+    }
+
+    fn read_failed(&self, name: &str, source: io::Error) -> StoreError {
+        StoreError::Read {
+            path: self.dir.join(name),
             source,
-        };
-        let mut file = File::open(&path).map_err(read_error)?;
-        if ranges.len() > RANGES_BEFORE_WHOLE {
-            // Many records of one file: one read of it all beats a seek and a read for each.
-            let mut whole = Vec::new();
-            file.read_to_end(&mut whole).map_err(read_error)?;
-            return Ok(ranges
-                .iter()
-                .map(|range| {
-                    let end = (range.end as usize).min(whole.len());
-                    whole[(range.start as usize).min(end)..end].to_vec()
-                })
-                .collect());
         }
+    }
+
+    /// Reads the ranges in order through one buffer: nearby ranges cost no further reads, and
+    /// nothing between them is held.
+    fn read(&self, name: &str, ranges: &[Range<u64>]) -> Result<Vec<Vec<u8>>, StoreError> {
+        let mut file = self.open(name)?;
+        let read_error = |source| self.read_failed(name, source);
+        let mut position = 0u64;
         ranges
             .iter()
             .map(|range| {
-                file.seek(SeekFrom::Start(range.start))
-                    .map_err(read_error)?;
-                let mut bytes = Vec::with_capacity((range.end - range.start) as usize);
+                let skip = range.start.cast_signed() - position.cast_signed();
+                file.seek_relative(skip).map_err(read_error)?;
+                let len = range.end.saturating_sub(range.start);
+                let mut bytes = Vec::with_capacity((len as usize).min(MAX_LINE));
                 (&mut file)
-                    .take(range.end - range.start)
+                    .take(len)
                     .read_to_end(&mut bytes)
                     .map_err(read_error)?;
+                position = range.start + bytes.len() as u64;
                 Ok(bytes)
             })
             .collect()
     }
 }
+
+/// How much of a ledger file is read at once.
+const READ_BUFFER: usize = 64 * 1024;
 
 fn file_stat(name: String, metadata: &fs::Metadata) -> FileStat {
     let nanos = |t: io::Result<std::time::SystemTime>| {
@@ -349,9 +464,23 @@ pub fn append_record(
         path: path.clone(),
         source,
     };
-    let new_folder = !folder.exists();
+    let new_folder = match fs::symlink_metadata(&folder) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            return Err(StoreError::Refused {
+                path: folder,
+                fault: EntryFault::Symlink,
+            });
+        }
+        Ok(_) => false,
+        // Missing, or under something that is not a directory: creating it says which.
+        Err(_) => true,
+    };
     create_private_dir(&folder).map_err(write_error)?;
-    let mut file = open_private_append(&path).map_err(write_error)?;
+    if let Ok(metadata) = fs::symlink_metadata(&path) {
+        refuse_unless(&path, entry_fault(&metadata))?;
+    }
+    let mut file = open_private_append(&path).map_err(|e| link_or(&path, e, write_error))?;
+    ensure_regular(&path, &file)?;
     file.lock().map_err(write_error)?;
     let length = file.metadata().map_err(write_error)?.len();
     let mut bytes = Vec::with_capacity(line.len() + 2);
@@ -384,12 +513,23 @@ fn private_options() -> fs::OpenOptions {
     options
 }
 
+/// Opens a ledger file to append to, creating it, never through a link.
 fn open_private_append(path: &Path) -> io::Result<File> {
-    private_options()
-        .read(true)
-        .append(true)
-        .create(true)
-        .open(path)
+    let mut options = private_options();
+    options.read(true).append(true).create(true);
+    no_follow(&mut options);
+    options.open(path)
+}
+
+/// An entry found where a ledger file or directory belongs is refused when it has a fault.
+fn refuse_unless(path: &Path, fault: Option<EntryFault>) -> Result<(), StoreError> {
+    match fault {
+        None => Ok(()),
+        Some(fault) => Err(StoreError::Refused {
+            path: path.to_path_buf(),
+            fault,
+        }),
+    }
 }
 
 fn last_byte(file: &mut File) -> io::Result<u8> {
@@ -464,16 +604,26 @@ pub fn create_new(path: &Path, text: &str) -> Result<bool, StoreError> {
     Ok(true)
 }
 
-/// The text of a file, or `None` when there is no such file.
+/// The text of a file kept in the ledger (its `.gitattributes`), or `None` when there is no
+/// such file. As for every file in the ledger, a link is refused, never followed: what it
+/// points at could be anything of the user's.
 pub fn read_text_if_any(path: &Path) -> Result<Option<String>, StoreError> {
-    match fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(StoreError::Read {
-            path: path.to_path_buf(),
-            source,
-        }),
-    }
+    let read_error = |source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = match open_ledger_file(path) {
+        Ok(file) => file,
+        Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(error) => return Err(error),
+    };
+    let mut text = String::new();
+    file.take(MAX_LINE as u64)
+        .read_to_string(&mut text)
+        .map_err(read_error)?;
+    Ok(Some(text))
 }
 
 #[cfg(test)]
@@ -574,7 +724,7 @@ mod tests {
             fs::create_dir(dir.path().join(other)).unwrap();
             fs::write(dir.path().join(other).join("x.jsonl"), "not a partition").unwrap();
         }
-        let ledger = LedgerDir(dir.path());
+        let ledger = LedgerDir::new(dir.path());
         let files = ledger.files().unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
@@ -593,7 +743,7 @@ mod tests {
             .unwrap();
         assert_eq!(ranges, [b"}\n".to_vec(), b"{".to_vec(), b"\n".to_vec()]);
         assert!(
-            LedgerDir(&dir.path().join("none"))
+            LedgerDir::new(&dir.path().join("none"))
                 .files()
                 .unwrap()
                 .is_empty()

@@ -344,7 +344,7 @@ proptest! {
         for (n, (line, record)) in lines.iter().zip(&records).enumerate() {
             prop_assert_eq!(line.number, n + 1);
             prop_assert!(line.terminated);
-            prop_assert_eq!(&line.problem, &None);
+            prop_assert_eq!(&line.fault, &None);
             let read = line.record.as_ref().unwrap();
             prop_assert_eq!(read, record);
             // Equal instants are not enough: the offset, and every other byte, are kept too.

@@ -10,7 +10,7 @@ fn march(id: &str) -> String {
     line(id, "2025-03-04T10:00:00+08:00", "li.lei")
 }
 
-fn problems(files: &[(&str, String)]) -> Vec<(String, usize, Problem)> {
+fn problems(files: &[(&str, String)]) -> Vec<(String, Option<usize>, Problem)> {
     check(files.iter().map(|(name, text)| (*name, text.as_bytes())))
         .problems
         .into_iter()
@@ -42,10 +42,13 @@ fn each_damage_is_named_where_it_is() {
     ];
     let found = problems(&files);
     assert_eq!(found.len(), 4, "{found:?}");
-    assert!(matches!(&found[0], (_, 2, Problem::NotARecord { .. })));
+    assert!(matches!(
+        &found[0],
+        (_, Some(2), Problem::NotARecord { .. })
+    ));
     assert_eq!(
         found[1],
-        ("2025-03/li.lei.jsonl".into(), 4, Problem::TornTail)
+        ("2025-03/li.lei.jsonl".into(), Some(4), Problem::TornTail)
     );
     assert_eq!(found[2].2, Problem::NoNewline);
     assert_eq!(
@@ -64,7 +67,8 @@ fn bytes_that_are_not_text_are_a_problem_and_the_rest_is_read() {
     let checked = check([("2025-03/li.lei.jsonl", bytes.as_slice())]);
     assert_eq!(checked.records, 2);
     assert_eq!(checked.problems.len(), 1);
-    assert_eq!(checked.problems[0].line, 2);
+    assert_eq!(checked.problems[0].line, Some(2));
+    assert_eq!(checked.problems[0].problem, Problem::NotUtf8);
 }
 
 #[test]
@@ -84,7 +88,7 @@ fn copies_and_misplaced_records_are_noticed() {
     let found = problems(&files);
     assert!(found.contains(&(
         "2025-03/li.lei (copy).jsonl".into(),
-        1,
+        Some(1),
         Problem::DuplicateId {
             id: "A".into(),
             first: "2025-03/li.lei.jsonl:1".into()
@@ -92,7 +96,7 @@ fn copies_and_misplaced_records_are_noticed() {
     )));
     assert!(found.contains(&(
         "2025-04/li.lei.jsonl".into(),
-        1,
+        Some(1),
         Problem::WrongMonth {
             month: "2025-03".into()
         }

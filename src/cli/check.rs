@@ -4,7 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::context::Context;
-use crate::check::{self, Found};
+use crate::check::{Checker, Found};
 use crate::ledger::index::Source as _;
 use crate::output::Tone;
 use crate::store::LedgerDir;
@@ -46,13 +46,18 @@ struct ProblemJson<'a> {
 pub fn run(context: &Context, args: CheckArgs) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let ledger = LedgerDir(&site.ledger);
-    let mut files = Vec::new();
+    let ledger = LedgerDir::new(&site.ledger);
+    let mut checker = Checker::default();
     for file in ledger.files()? {
-        let bytes = ledger.read_whole(&file)?;
-        files.push((file.name, bytes));
+        let reader = ledger.open(&file.name)?;
+        checker
+            .file(&file.name, reader)
+            .map_err(|e| ledger.read_failed(&file.name, e))?;
     }
-    let checked = check::check(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    for refused in ledger.refused() {
+        checker.refused(&refused);
+    }
+    let checked = checker.finish();
     let m = out.messages();
     let path = |found: &Found| site.ledger.join(&found.file).display().to_string();
     if args.json {
@@ -79,12 +84,11 @@ pub fn run(context: &Context, args: CheckArgs) -> anyhow::Result<()> {
     } else {
         for found in &checked.problems {
             let (what, fix) = m.ledger_problem(&found.problem);
-            let line = format!(
-                "{}:{}: {what}{}{fix}",
-                path(found),
-                found.line,
-                m.clause_separator()
-            );
+            let place = match found.line {
+                Some(line) => format!("{}:{line}", path(found)),
+                None => path(found),
+            };
+            let line = format!("{place}: {what}{}{fix}", m.clause_separator());
             out.line(out.paint(Tone::Breach, &line))?;
         }
         if checked.intact() {

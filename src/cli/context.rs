@@ -18,7 +18,8 @@ use crate::i18n::Lang;
 use crate::incident::{Incident, check_time};
 use crate::ledger::index::Source as _;
 use crate::ledger::index::{ClosedIncidents, Index, checksum};
-use crate::ledger::{self, Event, LedgerError, Record};
+use crate::ledger::lines::Text;
+use crate::ledger::{self, Event, LedgerError, LineProblem, Record};
 use crate::output::{ColorChoice, Output};
 use crate::period::Period;
 use crate::store::{self, ContractSearch, LedgerDir, StoreError};
@@ -98,6 +99,23 @@ impl Wanted<'_> {
             }
         }
     }
+}
+
+/// Warns on standard error of a line of the ledger that is not a record.
+fn warn_line(site: &Site, problem: &LineProblem, out: &mut Output) -> io::Result<()> {
+    let path = site.ledger.join(&problem.file);
+    let what = out.messages().line_fault(&problem.fault);
+    out.warn(format!("{}:{}: {what}", path.display(), problem.line))
+}
+
+/// Warns on standard error of each entry of the ledger passed over: links and special files.
+fn warn_refused(site: &Site, ledger: &LedgerDir, out: &mut Output) -> io::Result<()> {
+    for refused in ledger.refused() {
+        let path = site.ledger.join(&refused.name);
+        let what = out.messages().refused_entry(refused.fault);
+        out.warn(format!("{}: {what}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Loads the closed part stored beside the index at `path`.
@@ -341,19 +359,15 @@ impl Context {
             .and_then(store::read_index)
             .filter(|_| !fresh);
         let mut closed = closed_loader(path.as_deref());
-        let (index, changed) = Index::refresh(previous, &LedgerDir(&site.ledger), &mut closed)?;
+        let ledger = LedgerDir::new(&site.ledger);
+        let (index, changed) = Index::refresh(previous, &ledger, &mut closed)?;
         if changed && let Some(path) = &path {
             // The index is a cache: if it cannot be stored, the next run reads more, no more.
             let _ = store::write_index(path, &index);
         }
+        warn_refused(site, &ledger, out)?;
         for problem in index.problems() {
-            let path = site.ledger.join(&problem.file);
-            out.warn(format!(
-                "{}:{}: {}",
-                path.display(),
-                problem.line,
-                problem.reason
-            ))?;
+            warn_line(site, problem, out)?;
         }
         Ok(index)
     }
@@ -411,7 +425,7 @@ impl Context {
         months: Option<&[NaiveDate]>,
         read: impl Fn(&[u8]) -> bool,
     ) -> anyhow::Result<Vec<Record>> {
-        let ledger = LedgerDir(&site.ledger);
+        let ledger = LedgerDir::new(&site.ledger);
         let months: Option<Vec<String>> = months.map(|months| {
             months
                 .iter()
@@ -427,21 +441,20 @@ impl Context {
             {
                 continue;
             }
-            let bytes = ledger.read_whole(&file)?;
-            // Each line with its newline, numbered from 1, read on its own.
-            for (number, line) in (1..).zip(bytes.split_inclusive(|b| *b == b'\n')) {
-                if !read(line) {
+            let mut lines = ledger.lines(&file.name)?;
+            let failed = |e| ledger.read_failed(&file.name, e);
+            while let Some(raw) = lines.next_line().map_err(failed)? {
+                if matches!(raw.text, Text::Bytes(bytes) if !read(bytes)) {
                     continue;
                 }
-                for line in ledger::read_lines(&file.name, line, number)? {
-                    if let Some(reason) = &line.problem {
-                        let path = site.ledger.join(&file.name);
-                        out.warn(format!("{}:{}: {reason}", path.display(), line.number))?;
-                    }
-                    records.extend(line.record);
+                let line = ledger::read_line(&file.name, &raw)?;
+                if let Some(problem) = line.problem(&file.name) {
+                    warn_line(site, &problem, out)?;
                 }
+                records.extend(line.record);
             }
         }
+        warn_refused(site, &ledger, out)?;
         Ok(records)
     }
 
@@ -466,7 +479,7 @@ impl Context {
         for fresh in [false, true] {
             let index = self.index_for(site, out, &wanted, fresh)?;
             let ids = wanted.ids(&index);
-            if let Some(records) = index.records(&ids, &LedgerDir(&site.ledger))? {
+            if let Some(records) = index.records(&ids, &LedgerDir::new(&site.ledger))? {
                 return Ok((records, index));
             }
         }
@@ -504,7 +517,9 @@ impl Context {
                 wanted.ids(&index).into_iter().map(str::to_string).collect();
             index.retain(&wanted_ids);
             let ids: Vec<&str> = wanted_ids.iter().map(String::as_str).collect();
-            if let Some(incidents) = index.fold_each(&ids, &LedgerDir(&site.ledger), &digest)? {
+            if let Some(incidents) =
+                index.fold_each(&ids, &LedgerDir::new(&site.ledger), &digest)?
+            {
                 return Ok(incidents);
             }
         }

@@ -219,6 +219,10 @@ fn known<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<KnownError<
                     named_by: source_name,
                 })
             }
+            StoreError::Refused { path, fault } => Some(KnownError::Refused {
+                path,
+                fault: *fault,
+            }),
             _ => None,
         },
     ];

@@ -11,6 +11,7 @@ use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::incident::{ClockName, Happening, Status};
+use crate::ledger::{EntryFault, LineFault};
 use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
@@ -687,6 +688,26 @@ impl Messages for En {
                  or from git"
                     .to_string(),
             ),
+            Problem::NotUtf8 => (
+                "bytes that are not UTF-8 text".to_string(),
+                "the line is skipped; if the file was saved in another encoding, restore it \
+                 from a backup or from git"
+                    .to_string(),
+            ),
+            Problem::LineTooLong { len } => (
+                format!("a line of {len} bytes, longer than any record (at most 1 MiB)"),
+                "it is skipped unread; find out who wrote it (git log -p on the file)".to_string(),
+            ),
+            Problem::Symlink => (
+                "a symbolic link inside the ledger".to_string(),
+                "otss never follows it: remove it (git rm it if it came through git) and \
+                 find out who added it"
+                    .to_string(),
+            ),
+            Problem::NotAFile => (
+                "not a regular file (a FIFO, a device or a directory)".to_string(),
+                "otss never reads it: remove it from the ledger".to_string(),
+            ),
             Problem::NewerVersion { found } => (
                 format!(
                     "a record of schema version {found}, newer than this otss reads; the rest \
@@ -709,6 +730,25 @@ impl Messages for En {
             ),
         };
         (what, fix)
+    }
+
+    fn line_fault(&self, fault: &LineFault) -> String {
+        match fault {
+            LineFault::Torn => "torn last line from an interrupted write; safe to leave".into(),
+            LineFault::NoNewline => "no newline at the end of the file".into(),
+            LineFault::NotUtf8 => "not UTF-8 text".into(),
+            LineFault::TooLong { len } => {
+                format!("a line of {len} bytes, longer than any record: skipped unread")
+            }
+            LineFault::NotARecord { reason } => reason.clone(),
+        }
+    }
+
+    fn refused_entry(&self, fault: EntryFault) -> String {
+        match fault {
+            EntryFault::Symlink => "a symbolic link in the ledger: not followed".into(),
+            EntryFault::NotAFile => "not a regular file: not read".into(),
+        }
     }
 
     fn ledger_intact(&self, files: usize, records: usize) -> String {

@@ -19,6 +19,7 @@ use crate::ids::IdError;
 use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
+use crate::ledger::{EntryFault, LineFault};
 use crate::period::PeriodError;
 use crate::report::ReportError;
 use crate::report::{DueState, ReportKind};
@@ -188,6 +189,10 @@ pub trait Messages: Sync {
     // The ledger check.
     /// What a problem is, and what to do about it.
     fn ledger_problem(&self, problem: &Problem) -> (String, String);
+    /// Why a line of the ledger is not read as a record, as a warning says it.
+    fn line_fault(&self, fault: &LineFault) -> String;
+    /// Why an entry of the ledger is not read, as a warning says it.
+    fn refused_entry(&self, fault: EntryFault) -> String;
     fn ledger_intact(&self, files: usize, records: usize) -> String;
     fn ledger_damaged(&self, problems: usize) -> String;
 
@@ -268,6 +273,7 @@ pub enum KnownError<'a> {
     Report(&'a ReportError),
     Leave(&'a LeaveError),
     Inspect(&'a InspectError),
+    Refused { path: &'a Path, fault: EntryFault },
 }
 
 /// The comments of a new contract file.

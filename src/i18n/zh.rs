@@ -15,6 +15,7 @@ use crate::ids::{IdError, Named};
 use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
+use crate::ledger::{EntryFault, LineFault};
 use crate::period::PeriodError;
 use crate::report::ReportError;
 use crate::report::{DueState, ReportKind};
@@ -641,6 +642,22 @@ impl Messages for Zh {
                 format!("不是一条记录（{reason}）"),
                 "此行被跳过；如是手工改坏的，请从备份或 git 历史恢复该文件".to_string(),
             ),
+            Problem::NotUtf8 => (
+                "不是 UTF-8 文本的字节".to_string(),
+                "此行被跳过；如文件被另存为其他编码，请从备份或 git 历史恢复".to_string(),
+            ),
+            Problem::LineTooLong { len } => (
+                format!("一行长 {len} 字节，超过任何记录的长度（至多 1 MiB）"),
+                "未读取即跳过；请查明是谁写入的（对该文件运行 git log -p）".to_string(),
+            ),
+            Problem::Symlink => (
+                "台账目录中的符号链接".to_string(),
+                "otss 从不跟随它：请删除它（如来自 git，用 git rm），并查明是谁添加的".to_string(),
+            ),
+            Problem::NotAFile => (
+                "不是普通文件（FIFO、设备或目录）".to_string(),
+                "otss 从不读取它：请把它移出台账目录".to_string(),
+            ),
             Problem::NewerVersion { found } => (
                 format!("记录的格式版本为 {found}，比本程序新；此文件其余内容未读取"),
                 "请升级 otss".to_string(),
@@ -659,6 +676,25 @@ impl Messages for Zh {
             ),
         };
         (what, fix)
+    }
+
+    fn line_fault(&self, fault: &LineFault) -> String {
+        match fault {
+            LineFault::Torn => "最后一行是被中断的写入留下的半条记录；可以不动".into(),
+            LineFault::NoNewline => "文件末尾缺少换行符".into(),
+            LineFault::NotUtf8 => "不是 UTF-8 文本".into(),
+            LineFault::TooLong { len } => {
+                format!("一行长 {len} 字节，超过任何记录的长度：未读取即跳过")
+            }
+            LineFault::NotARecord { reason } => format!("不是一条记录（{reason}）"),
+        }
+    }
+
+    fn refused_entry(&self, fault: EntryFault) -> String {
+        match fault {
+            EntryFault::Symlink => "台账目录中的符号链接：不跟随".into(),
+            EntryFault::NotAFile => "不是普通文件：不读取".into(),
+        }
     }
 
     fn ledger_intact(&self, files: usize, records: usize) -> String {
@@ -879,6 +915,17 @@ impl Messages for Zh {
                      --customer --mode --start --end 给出），或用 --contract PATH、OTSS_CONTRACT \
                      指定已有的合同",
                     looked.join("\n")
+                )
+            }
+            KnownError::Refused { path, fault } => {
+                let what = match fault {
+                    EntryFault::Symlink => "符号链接",
+                    EntryFault::NotAFile => "不是普通文件",
+                };
+                format!(
+                    "{} 是{what}：otss 从不通过它读写；请把它移出台账（如来自 git，用 git rm），\
+                     然后重新运行命令",
+                    path.display()
                 )
             }
             KnownError::ContractMissing { path, named_by } => {

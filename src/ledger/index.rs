@@ -15,29 +15,30 @@
 //! were issued and when, so that what is due is known without reading the term's records.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Read};
 use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{LedgerError, LineProblem, NO_NEWLINE, Record, TORN, read_lines};
+use super::lines::{Checksum, Lines};
+use super::{LedgerError, LineFault, LineProblem, Record, read_line, read_lines};
 use crate::incident::{self, Status};
 use crate::report;
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 4;
+const INDEX_FORMAT: u32 = 5;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
 }
 
-/// FNV-1a, 64 bits: a checksum that stays the same across platforms and releases (the
-/// standard library's hasher promises neither).
+/// The checksum of `bytes` (FNV-1a, 64 bits).
 pub fn checksum(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    let mut sum = Checksum::default();
+    sum.update(bytes);
+    sum.value()
 }
 
 /// A ledger file as the file system reports it.
@@ -55,7 +56,14 @@ pub struct FileStat {
 /// Read access to the ledger files; the store implements it on disk.
 pub trait Source {
     type Error: From<LedgerError>;
+    type Reader<'a>: Read
+    where
+        Self: 'a;
     fn files(&self) -> Result<Vec<FileStat>, Self::Error>;
+    /// A file, to be read from its start.
+    fn open(&self, name: &str) -> Result<Self::Reader<'_>, Self::Error>;
+    /// What a failure while reading an open file is reported as.
+    fn read_failed(&self, name: &str, error: io::Error) -> Self::Error;
     /// The bytes of each range of a file, in order (shorter where the file ends sooner).
     fn read(&self, name: &str, ranges: &[Range<u64>]) -> Result<Vec<Vec<u8>>, Self::Error>;
 }
@@ -311,37 +319,39 @@ impl Index {
         if mark.unchanged(stat) {
             return Ok(Ok(false));
         }
-        let whole = 0..stat.len;
-        let bytes = source
-            .read(&stat.name, std::slice::from_ref(&whole))?
-            .concat();
-        let read = mark.read as usize;
-        if read > bytes.len() || (read > 0 && checksum(&bytes[..read]) != mark.checksum) {
+        let failed = |error| source.read_failed(&stat.name, error);
+        let mut lines = Lines::new(source.open(&stat.name)?, 0, mark.lines + 1);
+        let read = mark.read;
+        let prefix_kept = lines.skip(read).map_err(failed)? == read
+            && (read == 0 || lines.checksum().value() == mark.checksum);
+        if !prefix_kept {
             return Ok(Err(Stale));
         }
         // After a whole record read without its newline, only that newline may follow.
-        let from = match (mark.open_line, bytes.get(read)) {
-            (true, Some(b'\n')) => read + 1,
-            (true, Some(_)) => return Ok(Err(Stale)),
-            _ => read,
-        };
+        if mark.open_line {
+            match lines.peek().map_err(failed)? {
+                Some(b'\n') => _ = lines.skip(1).map_err(failed)?,
+                Some(_) => return Ok(Err(Stale)),
+                None => {}
+            }
+        }
+        let from = lines.offset();
         let file = self.file_number(&stat.name);
         let mut next = FileMark {
             stat: stat.clone(),
-            read: from as u64,
+            read: from,
             lines: mark.lines,
             open_line: mark.open_line && from == read,
-            checksum: 0,
+            checksum: lines.checksum().value(),
         };
-        for line in read_lines(&stat.name, &bytes[from..], mark.lines + 1)? {
+        loop {
+            let Some(raw) = lines.next_line().map_err(failed)? else {
+                break;
+            };
+            let line = read_line(&stat.name, &raw)?;
             if !line.complete() {
                 break;
             }
-            let location = Location {
-                file,
-                offset: (from + line.start) as u64,
-                len: line.len as u32,
-            };
             if let Some(record) = &line.record {
                 report::note_issued(&mut self.reports, record);
                 if let Some(id) = incident::subject(&record.event) {
@@ -349,23 +359,24 @@ impl Index {
                     if self.in_closed_part(id) && !self.load_closed(closed) {
                         return Ok(Err(Stale));
                     }
+                    let location = Location {
+                        file,
+                        offset: raw.start,
+                        len: line.len as u32,
+                    };
                     let entry = self.incidents.entry(id.to_string()).or_default();
                     entry.records.push(location);
                     touched.insert(id.to_string());
                 }
             }
-            if let Some(reason) = line.problem.filter(|_| line.terminated) {
-                self.problems.push(LineProblem {
-                    file: stat.name.clone(),
-                    line: line.number,
-                    reason,
-                });
+            if line.terminated {
+                self.problems.extend(line.problem(&stat.name));
             }
             next.lines = line.number;
-            next.read = (from + line.start + line.len + usize::from(line.terminated)) as u64;
+            next.read = raw.end();
             next.open_line = !line.terminated;
+            next.checksum = lines.checksum().value();
         }
-        next.checksum = checksum(&bytes[..next.read as usize]);
         self.marks.insert(stat.name.clone(), next);
         Ok(Ok(true))
     }
@@ -376,17 +387,17 @@ impl Index {
         let Some(mark) = self.marks.get(&stat.name) else {
             return;
         };
-        let (line, reason) = if stat.len > mark.read {
-            (mark.lines + 1, TORN)
+        let (line, fault) = if stat.len > mark.read {
+            (mark.lines + 1, LineFault::Torn)
         } else if mark.open_line {
-            (mark.lines, NO_NEWLINE)
+            (mark.lines, LineFault::NoNewline)
         } else {
             return;
         };
         self.unfinished.push(LineProblem {
             file: stat.name.clone(),
             line,
-            reason: reason.to_string(),
+            fault,
         });
     }
 

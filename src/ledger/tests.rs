@@ -48,20 +48,14 @@ fn a_file_keeps_every_valid_record_and_names_each_bad_line() {
     );
     let (records, problems) = read_file("2025-03/a.jsonl", text.as_bytes()).unwrap();
     assert_eq!(records.len(), 3);
-    let lines: Vec<(usize, &str)> = problems
-        .iter()
-        .map(|p| (p.line, p.reason.as_str()))
-        .collect();
+    let lines: Vec<(usize, &LineFault)> = problems.iter().map(|p| (p.line, &p.fault)).collect();
     assert_eq!(lines[0].0, 2);
     assert!(
-        lines[1].1.contains("unknown variant `incident.exploded`"),
+        matches!(lines[1].1, LineFault::NotARecord { reason } if reason.contains("unknown variant `incident.exploded`")),
         "{lines:?}"
     );
     assert_eq!(lines[1].0, 5);
-    assert_eq!(
-        lines[2],
-        (7, "torn last line from an interrupted write; safe to leave")
-    );
+    assert_eq!(lines[2], (7, &LineFault::Torn));
     assert!(problems.iter().all(|p| p.file == "2025-03/a.jsonl"));
 }
 
@@ -72,7 +66,7 @@ fn a_valid_last_line_without_newline_is_kept_and_reported() {
         .unwrap();
     let (records, problems) = read_file("f.jsonl", line.as_bytes()).unwrap();
     assert_eq!(records.len(), 1);
-    assert_eq!(problems[0].reason, "no newline at the end of the file");
+    assert_eq!(problems[0].fault, LineFault::NoNewline);
 }
 
 #[test]
@@ -86,8 +80,8 @@ fn bytes_that_are_not_utf8_are_one_bad_line() {
     let (records, problems) = read_file("f.jsonl", &bytes).unwrap();
     assert_eq!((records.len(), problems.len()), (1, 1));
     assert_eq!(
-        (problems[0].line, problems[0].reason.as_str()),
-        (1, "not UTF-8 text")
+        (problems[0].line, &problems[0].fault),
+        (1, &LineFault::NotUtf8)
     );
 }
 

@@ -3,6 +3,7 @@
 mod calendar;
 mod contract;
 mod conventions;
+mod defences;
 mod first_run;
 mod incident;
 mod ledger;

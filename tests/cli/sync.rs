@@ -333,3 +333,66 @@ fn a_ledger_outside_any_repository_is_explained() {
         stderr(&output)
     );
 }
+
+/// A teammate commits a link where a ledger file belongs, pointing out of the clone.
+fn link_committed_by(laptop: &Path, link: &str, target: &str) {
+    std::os::unix::fs::symlink(target, laptop.join(link)).unwrap();
+    git(laptop, &["add", link]);
+    git(laptop, &["commit", "--quiet", "-m", "link"]);
+    git(laptop, &["push", "--quiet", "origin", "HEAD:main"]);
+}
+
+#[test]
+fn a_link_committed_by_a_teammate_is_never_written_through() {
+    let team = Team::new();
+    let a = team.clone("a");
+    let b = team.clone("b");
+    let secret = team.sandbox.path().join(".bashrc");
+    fs::write(&secret, "export PATH\n").unwrap();
+    team.log(&b, "wang.fang", 1, "b1");
+    team.sync(&b, "wang.fang");
+    link_committed_by(&b, "ledger/2025-03/li.lei.jsonl", "../../../.bashrc");
+    team.sync(&a, "li.lei");
+    assert!(a.join("ledger/2025-03/li.lei.jsonl").is_symlink());
+
+    let output = team.otss(
+        &a,
+        "li.lei",
+        "2025-03-04T10:30:00+08:00",
+        &["support", "log", "CVM CPU $(touch ~/owned)"],
+    );
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("li.lei.jsonl is a symbolic link"), "{err}");
+    assert_eq!(fs::read_to_string(&secret).unwrap(), "export PATH\n");
+    let checked = team.otss(
+        &a,
+        "li.lei",
+        "2025-03-04T12:00:00+08:00",
+        &["check", "--json"],
+    );
+    assert_eq!(checked.status.code(), Some(1));
+    let checked: Value = serde_json::from_slice(&checked.stdout).unwrap();
+    assert_eq!(checked["problems"][0]["file"], "2025-03/li.lei.jsonl");
+    assert_eq!(checked["problems"][0]["kind"], "symlink");
+}
+
+#[test]
+fn a_linked_gitattributes_never_carries_a_file_of_the_user_into_the_history() {
+    let team = Team::new();
+    let a = team.clone("a");
+    let b = team.clone("b");
+    let secret = team.sandbox.path().join("id_ed25519");
+    fs::write(&secret, "PRIVATE KEY\n").unwrap();
+    fs::create_dir_all(b.join("ledger")).unwrap();
+    link_committed_by(&b, "ledger/.gitattributes", "../../id_ed25519");
+    git(&a, &["pull", "--quiet", "origin", "main"]);
+    team.log(&a, "li.lei", 1, "a1");
+    let output = team.otss(&a, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains(".gitattributes is a symbolic link"), "{err}");
+    let history = git(&a, &["log", "--all", "-p"]);
+    assert!(!history.contains("PRIVATE KEY"), "{history}");
+    assert_eq!(fs::read_to_string(&secret).unwrap(), "PRIVATE KEY\n");
+}

@@ -21,6 +21,7 @@ struct Memory {
 
 impl Source for Memory {
     type Error = LedgerError;
+    type Reader<'a> = std::io::Cursor<Vec<u8>>;
 
     fn files(&self) -> Result<Vec<FileStat>, LedgerError> {
         Ok(self
@@ -35,6 +36,16 @@ impl Source for Memory {
                 inode: Some(7),
             })
             .collect())
+    }
+
+    fn open(&self, name: &str) -> Result<Self::Reader<'_>, LedgerError> {
+        let bytes = self.files.borrow().get(name).cloned().unwrap_or_default();
+        *self.read_bytes.borrow_mut() += bytes.len() as u64;
+        Ok(std::io::Cursor::new(bytes))
+    }
+
+    fn read_failed(&self, name: &str, error: std::io::Error) -> LedgerError {
+        unreachable!("{name}: memory cannot fail to read: {error}")
     }
 
     fn read(&self, name: &str, ranges: &[Range<u64>]) -> Result<Vec<Vec<u8>>, LedgerError> {

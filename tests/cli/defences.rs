@@ -1,0 +1,251 @@
+//! What a hostile or careless ledger can never make otss do (SPEC §10, README "Data safety"):
+//! write through a link, hang on a FIFO, or hold a huge line in memory.
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::reliability::{Seeded, check, problems, run_as, shell, snapshot};
+use super::{NOW, Sandbox, stderr};
+
+/// Generous: a command that would wait on a FIFO never ends, one that does not ends at once.
+const NO_HANG: Duration = Duration::from_secs(60);
+
+/// The commands that read the ledger, each of which must succeed past what is refused.
+const READERS: [&[&str]; 6] = [
+    &["status"],
+    &["support", "list", "--json"],
+    &["incident", "list", "--json"],
+    &["report", "2025-03", "--format", "json"],
+    &["backup", "status"],
+    &["inspect", "today", "--json"],
+];
+
+/// Every reader succeeds and warns about each of `named` (paths under the ledger).
+fn readers_pass_over(seeded: &Seeded, named: &[&str]) {
+    for args in READERS {
+        let output = seeded
+            .site
+            .otss()
+            .timeout(NO_HANG)
+            .args(args)
+            .output()
+            .unwrap();
+        let err = stderr(&output);
+        assert!(output.status.success(), "{args:?}: {err}");
+        for name in named {
+            let path = seeded.ledger().join(name);
+            assert!(
+                err.contains(&format!("warning: {}: ", path.display())),
+                "{args:?} names {name}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_link_in_the_ledger_is_never_written_through_nor_read() {
+    let seeded = Seeded::new();
+    let site = &seeded.site;
+    let root = seeded.ledger();
+    // What a teammate's committed links would point at: a shell's start-up file, and a
+    // directory of records of their own making.
+    let outside = site.path().join("home");
+    fs::create_dir_all(outside.join("forged")).unwrap();
+    let bashrc = outside.join(".bashrc");
+    fs::write(&bashrc, "alias ll='ls -l'\n").unwrap();
+    let forged = r#"{"v":1,"id":"01JNQ3W9S0PBKE6Y5D8NK7QM2Z","at":"2025-04-01T10:00:00+08:00","by":"wang.fang","type":"support.logged","text":"forged"}"#;
+    fs::write(
+        outside.join("forged/wang.fang.jsonl"),
+        format!("{forged}\n"),
+    )
+    .unwrap();
+    symlink(&bashrc, root.join("2025-03/zhao.min.jsonl")).unwrap();
+    symlink(outside.join("forged"), root.join("2025-04")).unwrap();
+    // Everything in the sandbox but the cache, which reading brings up to date.
+    let cache = site.path().join("cache");
+    let untouched = || {
+        let mut entries = snapshot(site.path());
+        entries.retain(|path, _| !path.starts_with(&cache));
+        entries
+    };
+    let before = untouched();
+
+    for (args, now) in [
+        (&["support", "log", "CVM CPU $(touch ~/owned)"][..], NOW),
+        (
+            &["inspect", "today", "--kind", "monitoring", "--all-ok"][..],
+            NOW,
+        ),
+        (
+            &["support", "log", "in April"][..],
+            "2025-04-01T10:00:00+08:00",
+        ),
+    ] {
+        let output = run_as(site, "zhao.min", now, args);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("is a symbolic link"), "{args:?}: {err}");
+        assert_eq!(untouched(), before, "{args:?}: no byte written anywhere");
+    }
+
+    readers_pass_over(&seeded, &["2025-03/zhao.min.jsonl", "2025-04"]);
+    let listed = site.json(&["support", "list", "--json"]);
+    let texts: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["text"].as_str().unwrap())
+        .collect();
+    assert!(!texts.contains(&"forged"), "{texts:?}");
+
+    let (code, lines, checked) = check(site);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        problems(&checked),
+        [
+            (
+                "2025-03/zhao.min.jsonl".to_string(),
+                None,
+                "symlink".to_string()
+            ),
+            ("2025-04".to_string(), None, "symlink".to_string()),
+        ]
+    );
+    let link = root.join("2025-03/zhao.min.jsonl").display().to_string();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{link}: a symbolic link"))),
+        "{lines:?}"
+    );
+    assert_eq!(untouched(), before, "reading changes nothing");
+}
+
+#[test]
+fn a_link_to_a_device_is_refused_before_anything_is_written() {
+    let seeded = Seeded::new();
+    let root = seeded.ledger();
+    symlink("/dev/null", root.join("2025-03/zhao.min.jsonl")).unwrap();
+    let before = snapshot(&root);
+    let output = run_as(&seeded.site, "zhao.min", NOW, &["support", "log", "lost"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    let link = root.join("2025-03/zhao.min.jsonl");
+    assert!(
+        err.starts_with(&format!("error: {} is a symbolic link", link.display())),
+        "{err}"
+    );
+    assert_eq!(snapshot(&root), before);
+}
+
+#[test]
+fn a_fifo_in_the_ledger_hangs_no_command_and_takes_no_record() {
+    let seeded = Seeded::new();
+    let site = &seeded.site;
+    let fifo = seeded.ledger().join("2025-03/zhao.min.jsonl");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    readers_pass_over(&seeded, &["2025-03/zhao.min.jsonl"]);
+    let output = site
+        .otss()
+        .timeout(NO_HANG)
+        .env("OTSS_ENGINEER", "zhao.min")
+        .args(["support", "log", "lost"])
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("is not a regular file"), "{err}");
+    let checked = site
+        .otss()
+        .timeout(NO_HANG)
+        .args(["check", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(checked.status.code(), Some(1));
+    let checked: Value = serde_json::from_slice(&checked.stdout).unwrap();
+    assert_eq!(
+        problems(&checked),
+        [(
+            "2025-03/zhao.min.jsonl".to_string(),
+            None,
+            "not_a_file".to_string()
+        )]
+    );
+}
+
+/// Virtual memory for a command in the tests' debug build: what a command over a small
+/// ledger needs with room to spare, and less than the long line below.
+const MEMORY_KIB: u64 = 48 * 1024;
+
+/// `otss ARGS` with its address space limited to `MEMORY_KIB`.
+fn in_little_memory(site: &Sandbox, args: &[&str]) -> std::process::Output {
+    let script = format!("ulimit -v {MEMORY_KIB}; exec \"$OTSS\" \"$@\"");
+    shell(site, "li.lei", NOW, &script)
+        .arg("otss")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn lines_longer_than_a_record_are_passed_over_in_little_memory() {
+    let seeded = Seeded::new();
+    let site = &seeded.site;
+    let file = seeded.ledger().join("2025-03/wang.fang.jsonl");
+    let mut bytes = fs::read(&file).unwrap();
+    let record_start = br#"{"v":1,"id":"01JNQ3W9S0PBKE6Y5D8NK7QM2Y","at":"2025-03-04T09:00:00+08:00","by":"wang.fang","type":"support.logged","text":""#;
+    let huge = 50 * 1024 * 1024;
+    bytes.extend_from_slice(record_start);
+    bytes.resize(bytes.len() + huge, b'x');
+    bytes.extend_from_slice(b"\"}\n");
+    bytes.extend_from_slice(&vec![b'y'; 1024 * 1024 + 100 * 1024]);
+    bytes.push(b'\n');
+    fs::write(&file, &bytes).unwrap();
+    let expected = site.json(&["support", "list", "--json"]);
+
+    for args in [
+        &["status"][..],
+        &["report", "2025-03", "--format", "json"],
+        &["support", "list", "--json"],
+    ] {
+        let output = in_little_memory(site, args);
+        let err = stderr(&output);
+        assert!(output.status.success(), "{args:?}: {err}");
+        for (line, len) in [
+            (3, huge + record_start.len() + 2),
+            (4, 1024 * 1024 + 100 * 1024),
+        ] {
+            let named = format!("warning: {}:{line}: a line of {len} bytes", file.display());
+            assert!(err.contains(&named), "{args:?}: {err}");
+        }
+    }
+    let listed = in_little_memory(site, &["support", "list", "--json"]);
+    let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed, expected, "every other record read");
+
+    let output = in_little_memory(site, &["check", "--json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let checked: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let too_long: Vec<(Option<u64>, u64)> = checked["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kind"] == "line_too_long")
+        .map(|p| (p["line"].as_u64(), p["len"].as_u64().unwrap()))
+        .collect();
+    let first = (huge + record_start.len() + 2) as u64;
+    assert_eq!(
+        too_long,
+        [(Some(3), first), (Some(4), 1024 * 1024 + 100 * 1024)]
+    );
+    assert!(Path::new(&file).exists());
+}
