@@ -7,7 +7,7 @@ use clap::CommandFactory;
 use super::{SHENZHEN_5X8, Sandbox};
 
 /// Every command line that names a command, `otss` itself first: `["incident", "open"]`, ….
-fn every_command() -> Vec<Vec<String>> {
+pub(super) fn every_command() -> Vec<Vec<String>> {
     fn walk(command: &clap::Command, path: Vec<String>, all: &mut Vec<Vec<String>>) {
         all.push(path.clone());
         for sub in command.get_subcommands() {

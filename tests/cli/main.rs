@@ -7,6 +7,7 @@ mod defences;
 mod first_run;
 mod incident;
 mod ledger;
+mod pinned;
 mod readme;
 mod reliability;
 mod report;
