@@ -148,36 +148,36 @@ fn share(git: &Git, report: &mut SyncJson) -> anyhow::Result<()> {
     let Some(remote) = git.text(["remote"])?.lines().next().map(str::to_string) else {
         return Ok(());
     };
-    let branch = git
-        .text(["symbolic-ref", "--quiet", "--short", "HEAD"])
-        .map_err(|_| anyhow::anyhow!("the repository is not on a branch (detached HEAD)"))?;
     report.remote = Some(remote.clone());
+    let branch = git
+        .attempt(["symbolic-ref", "--quiet", "--short", "HEAD"])?
+        .map_err(|_| SyncFailure::Detached)?;
     report.branch = Some(branch.clone());
     let tracking = format!("refs/remotes/{remote}/{branch}");
     for _ in 0..PUSH_ATTEMPTS {
-        let (fetched, message) = git.attempt(["fetch", "--quiet", &remote])?;
-        if !fetched {
-            anyhow::bail!(SyncFailure::Unreachable { remote, message });
+        if let Err(said) = git.attempt(["fetch", "--quiet", &remote])? {
+            anyhow::bail!(SyncFailure::Unreachable { remote, said });
         }
         if git
             .attempt(["rev-parse", "--verify", "--quiet", &tracking])?
-            .0
+            .is_ok()
         {
             merge(git, &tracking, report)?;
         }
-        let (pushed, message) = git.attempt([
+        let pushed = git.attempt([
             "push",
             "--quiet",
             "--set-upstream",
             &remote,
             &format!("HEAD:refs/heads/{branch}"),
         ])?;
-        if pushed {
-            report.pushed = true;
-            return Ok(());
-        }
-        if !push_rejected(&message) {
-            anyhow::bail!(SyncFailure::Push { remote, message });
+        match pushed {
+            Ok(_) => {
+                report.pushed = true;
+                return Ok(());
+            }
+            Err(said) if push_rejected(said.text()) => {}
+            Err(said) => anyhow::bail!(SyncFailure::Push { remote, said }),
         }
     }
     anyhow::bail!(SyncFailure::KeptMoving { remote })
@@ -193,11 +193,10 @@ fn merge(git: &Git, tracking: &str, report: &mut SyncJson) -> anyhow::Result<()>
         "*.jsonl",
     ])?;
     let (added, edited) = numstat(&incoming);
-    let (merged, message) = git.attempt(["merge", "--quiet", "--no-edit", tracking])?;
-    if !merged {
+    if let Err(said) = git.attempt(["merge", "--quiet", "--no-edit", tracking])? {
         // A merge that stopped half way is undone; one that never started changed nothing.
         let _ = git.attempt(["merge", "--abort"]);
-        anyhow::bail!(SyncFailure::Merge { message });
+        anyhow::bail!(SyncFailure::Merge { said });
     }
     report.received += added;
     report.edited_elsewhere.extend(edited);
@@ -214,7 +213,9 @@ fn tell(out: &mut Output, report: &SyncJson, engineer: &str) -> anyhow::Result<(
                 out.line(m.sync_pushed(remote, branch))?;
             }
         }
-        _ => out.line(m.sync_no_remote())?,
+        (None, _) => out.line(m.sync_no_remote())?,
+        // Not on a branch: the error says so.
+        (Some(_), None) => {}
     }
     for path in &report.changed_here {
         out.warn(m.sync_changed_here(path, owner(path)))?;

@@ -11,6 +11,7 @@ use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
 use crate::contract::OutsideTerm;
 use crate::contract::{ResolveClock, ServiceHours};
+use crate::git::{GitError, Said};
 use crate::ids::{IdError, Named};
 use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::inspect::InspectError;
@@ -21,6 +22,7 @@ use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
+use crate::sync::SyncFailure;
 use crate::time::{DurationError, TimeError};
 
 pub struct Zh;
@@ -902,6 +904,8 @@ impl Messages for Zh {
             KnownError::Report(error) => report_error(error),
             KnownError::Leave(error) => leave_error(error),
             KnownError::Inspect(error) => inspect_error(error),
+            KnownError::Git(error) => git_error(error),
+            KnownError::Sync(error) => sync_failure(error),
         })
     }
 
@@ -1144,6 +1148,53 @@ fn inspect_error(error: &InspectError) -> String {
         ),
         InspectError::NoNote(item) => {
             format!("`{item}` 异常：请说明发现了什么（项目=abnormal:说明）")
+        }
+    }
+}
+
+fn git_error(error: &GitError) -> String {
+    match error {
+        GitError::Missing(_) => "无法运行 git（是否已安装？）".to_string(),
+        GitError::Failed { command, said } => format!("`git {command}` 失败：{}", git_said(said)),
+        GitError::Busy { lock } => format!(
+            "本仓库中另一个 git 命令正在运行：请等它结束后再试；如果并没有 git 命令在运行，请删除 {}",
+            lock.display()
+        ),
+    }
+}
+
+fn git_said(said: &Said) -> String {
+    match said {
+        Said::Message(text) => text.clone(),
+        Said::Nothing {
+            status: Some(status),
+        } => format!("没有输出，退出码 {status}"),
+        Said::Nothing { status: None } => "没有输出，被信号终止".to_string(),
+    }
+}
+
+fn sync_failure(error: &SyncFailure) -> String {
+    const COMMITTED: &str = "你的记录已在本地提交";
+    match error {
+        SyncFailure::NoRepository { ledger } => {
+            format!("台账 {ledger} 不在 git 仓库中；如何共享请看 README“Working as a team”一节")
+        }
+        SyncFailure::Detached => {
+            "仓库不在任何分支上（detached HEAD）；请切换到一个分支后再同步".to_string()
+        }
+        SyncFailure::Unreachable { remote, said } => format!(
+            "无法连接 `{remote}`：{}\n{COMMITTED}；能连上远程仓库时请再次运行 otss sync",
+            git_said(said)
+        ),
+        SyncFailure::Merge { said } => format!(
+            "无法合并团队的历史：{}\n没有做任何改动；{COMMITTED}",
+            git_said(said)
+        ),
+        SyncFailure::Push { remote, said } => {
+            format!("`{remote}` 拒绝了推送：{}\n{COMMITTED}", git_said(said))
+        }
+        SyncFailure::KeptMoving { remote } => {
+            format!("推送时 `{remote}` 一直在变化；请再次运行 otss sync")
         }
     }
 }

@@ -68,15 +68,19 @@ impl Team {
 
     /// `otss ARGS` on a laptop, as an engineer, at a time of the day.
     fn otss(&self, laptop: &Path, engineer: &str, now: &str, args: &[&str]) -> Output {
-        self.sandbox
-            .otss()
-            .current_dir(laptop)
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("OTSS_ENGINEER", engineer)
-            .env("OTSS_NOW", now)
+        self.process(laptop, engineer, now)
             .args(args)
             .output()
             .unwrap()
+    }
+
+    fn process(&self, laptop: &Path, engineer: &str, now: &str) -> std::process::Command {
+        let mut otss = self.sandbox.process();
+        otss.current_dir(laptop)
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("OTSS_ENGINEER", engineer)
+            .env("OTSS_NOW", now);
+        otss
     }
 
     fn ok(&self, laptop: &Path, engineer: &str, now: &str, args: &[&str]) -> String {
@@ -332,4 +336,49 @@ fn a_ledger_outside_any_repository_is_explained() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn a_git_command_running_in_the_clone_is_explained_in_words() {
+    let team = Team::new();
+    let laptop = team.clone("laptop");
+    team.log(&laptop, "li.lei", 1, "a1");
+    let index_lock = laptop.join(".git/index.lock");
+    fs::write(&index_lock, "").unwrap();
+    for (lang, words) in [
+        ("en", "another git command is running in this repository"),
+        ("zh", "本仓库中另一个 git 命令正在运行"),
+    ] {
+        let output = team.otss(
+            &laptop,
+            "li.lei",
+            "2025-03-04T11:00:00+08:00",
+            &["--lang", lang, "sync"],
+        );
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert!(
+            err.contains(words) && err.contains("laptop/.git/index.lock"),
+            "{err}"
+        );
+        assert!(
+            !err.contains("fatal:") && !err.contains("Another git process"),
+            "{err}"
+        );
+    }
+    fs::remove_file(&index_lock).unwrap();
+    assert_eq!(team.sync(&laptop, "li.lei")["committed"], 1);
+}
+
+#[test]
+fn a_clone_on_no_branch_is_told_to_check_one_out() {
+    let team = Team::new();
+    let laptop = team.clone("laptop");
+    git(&laptop, &["checkout", "--quiet", "--detach"]);
+    team.log(&laptop, "li.lei", 1, "a1");
+    let output = team.otss(&laptop, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    assert_eq!(output.status.code(), Some(1));
+    let (out, err) = (String::from_utf8_lossy(&output.stdout), stderr(&output));
+    assert!(err.contains("not on a branch (detached HEAD)"), "{err}");
+    assert!(!out.contains("no remote"), "{out}");
 }
