@@ -110,6 +110,13 @@ impl Git {
         &self.dir
     }
 
+    /// The repository's git directory shared by all its work trees (`.git` of a clone).
+    pub fn common_dir(&self) -> Result<PathBuf, GitError> {
+        let dir = self.text(["rev-parse", "--git-common-dir"])?;
+        // Relative to the work tree, where git ran.
+        Ok(self.dir.join(dir))
+    }
+
     /// Commits are made as `name` when git has no identity configured.
     pub fn with_identity_fallback(mut self, name: &str) -> Git {
         for (key, value) in [

@@ -4,6 +4,8 @@
 //! ledger's `.gitattributes` asks git to merge ledger files line by line (`merge=union`) so that
 //! even one engineer writing on two machines never conflicts.
 
+use std::path::PathBuf;
+
 use crate::git::Said;
 use crate::ledger::file_stem;
 
@@ -115,6 +117,12 @@ pub enum SyncFailure {
         "the ledger {ledger} is not in a git repository; see README, \"Working as a team\", to share it"
     )]
     NoRepository { ledger: String },
+    #[error("cannot hold {} so that one otss sync at a time runs on this clone", path.display())]
+    Lock {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("the repository is not on a branch (detached HEAD); check out a branch and sync again")]
     Detached,
     #[error(

@@ -1,5 +1,6 @@
 //! `otss sync`: share the ledger with the team through the git repository that holds it.
 
+use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 
 use clap::Args;
@@ -57,6 +58,7 @@ pub fn run(context: &Context, args: SyncArgs) -> anyhow::Result<()> {
             ledger: ledger.display().to_string(),
         })?
         .with_identity_fallback(&engineer);
+    let _held = hold_clone(&git, &mut out)?;
     let mut report = SyncJson {
         repository: git.dir().display().to_string(),
         ..SyncJson::default()
@@ -70,6 +72,35 @@ pub fn run(context: &Context, args: SyncArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     outcome
+}
+
+/// The file locked while a sync runs, in the repository's git directory.
+const SYNC_LOCK: &str = "otss-sync.lock";
+
+/// Holds the clone for this sync, waiting (and saying so) while another otss sync holds it.
+/// The lock goes with the file: when it is dropped or the process ends, however it ends.
+fn hold_clone(git: &Git, out: &mut Output) -> anyhow::Result<File> {
+    let path = git.common_dir()?.join(SYNC_LOCK);
+    let failed = |source| SyncFailure::Lock {
+        path: path.clone(),
+        source,
+    };
+    let file = OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            out.warn(out.messages().sync_waiting())?;
+            out.flush()?;
+            file.lock().map_err(failed)?;
+        }
+        Err(TryLockError::Error(source)) => return Err(failed(source).into()),
+    }
+    Ok(file)
 }
 
 /// The ledger's path inside the repository, with `/` separators (`""` at its top).

@@ -200,6 +200,8 @@ pub trait Messages: Sync {
     fn sync_no_remote(&self) -> String;
     fn sync_changed_here(&self, path: &str, owner: &str) -> String;
     fn sync_edited_elsewhere(&self, path: &str) -> String;
+    /// Another otss sync holds the clone: this one waits for it.
+    fn sync_waiting(&self) -> String;
 
     // Service reports.
     fn report_label(&self, label: ReportLabel) -> &'static str;

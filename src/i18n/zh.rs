@@ -698,6 +698,10 @@ impl Messages for Zh {
         format!("收到的历史中 {path} 有行被修改或删除：台账只应追加，请运行 otss check 并查明原因")
     }
 
+    fn sync_waiting(&self) -> String {
+        "本仓库副本上另一个 otss sync 正在运行；正在等待它结束".to_string()
+    }
+
     fn report_label(&self, label: ReportLabel) -> &'static str {
         use ReportLabel as L;
         match label {
@@ -1178,6 +1182,12 @@ fn sync_failure(error: &SyncFailure) -> String {
     match error {
         SyncFailure::NoRepository { ledger } => {
             format!("台账 {ledger} 不在 git 仓库中；如何共享请看 README“Working as a team”一节")
+        }
+        SyncFailure::Lock { path, .. } => {
+            format!(
+                "无法锁定 {}，以保证本仓库副本上同时只有一个 otss sync 运行",
+                path.display()
+            )
         }
         SyncFailure::Detached => {
             "仓库不在任何分支上（detached HEAD）；请切换到一个分支后再同步".to_string()

@@ -2,8 +2,9 @@
 //! writing and syncing in turn.
 
 use std::fs;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Child, ChildStderr, Output, Stdio};
 
 use serde_json::Value;
 
@@ -83,6 +84,28 @@ impl Team {
         otss
     }
 
+    /// `otss sync` started and left running, once it says it waits for another sync.
+    fn waiting_sync(&self, laptop: &Path, engineer: &str) -> RunningSync {
+        let mut child = self
+            .process(laptop, engineer, "2025-03-04T11:00:00+08:00")
+            .arg("sync")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut said = String::new();
+        while !said.contains("another otss sync is running on this clone; waiting") {
+            let read = stderr.read_line(&mut said).unwrap();
+            assert!(read > 0, "{engineer}'s sync ended without waiting: {said}");
+        }
+        RunningSync {
+            child,
+            stderr,
+            said,
+        }
+    }
+
     fn ok(&self, laptop: &Path, engineer: &str, now: &str, args: &[&str]) -> String {
         let output = self.otss(laptop, engineer, now, args);
         assert!(
@@ -123,6 +146,22 @@ impl Team {
         }
         lines.sort();
         lines
+    }
+}
+
+/// A sync left running, and what it has written to standard error so far.
+struct RunningSync {
+    child: Child,
+    stderr: BufReader<ChildStderr>,
+    said: String,
+}
+
+impl RunningSync {
+    /// Whether it succeeded, and all it wrote to standard error.
+    fn finish(mut self) -> (bool, String) {
+        self.stderr.read_to_string(&mut self.said).unwrap();
+        let status = self.child.wait_with_output().unwrap().status;
+        (status.success(), self.said)
     }
 }
 
@@ -336,6 +375,36 @@ fn a_ledger_outside_any_repository_is_explained() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn two_syncs_at_once_on_one_clone_take_turns_and_lose_nothing() {
+    let team = Team::new();
+    let shared = team.clone("shared");
+    team.log(&shared, "li.lei", 1, "a1");
+    team.log(&shared, "wang.fang", 2, "b1");
+    // Holding the syncs' lock here makes both start while another holds the clone.
+    let lock = fs::File::create(shared.join(".git/otss-sync.lock")).unwrap();
+    lock.lock().unwrap();
+    let first = team.waiting_sync(&shared, "li.lei");
+    let second = team.waiting_sync(&shared, "wang.fang");
+    drop(lock);
+    for sync in [first, second] {
+        let (ok, said) = sync.finish();
+        assert!(ok, "{said}");
+        assert!(
+            !said.contains("fatal") && !said.contains("index.lock") && !said.contains("git "),
+            "{said}"
+        );
+    }
+    assert_eq!(
+        git(&shared, &["status", "--porcelain"]),
+        "",
+        "all committed"
+    );
+    let elsewhere = team.clone("elsewhere");
+    assert_eq!(team.records(&elsewhere).len(), 2, "both pushed");
+    assert_eq!(team.records(&elsewhere), team.records(&shared));
 }
 
 #[test]
