@@ -9,7 +9,7 @@ use super::{
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
-use crate::contract::OutsideTerm;
+use crate::contract::{ContractError, MAX_CONTRACT_BYTES, OutsideTerm};
 use crate::contract::{ResolveClock, ServiceHours};
 use crate::git::{GitError, Said};
 use crate::ids::{IdError, Named};
@@ -890,14 +890,7 @@ impl Messages for Zh {
             KnownError::ContractMissing { path, named_by } => {
                 format!("{named_by} 指定的合同 {} 不存在", path.display())
             }
-            KnownError::Contract(error) => {
-                let mut text =
-                    format!("合同 {} 有 {} 处问题：", error.origin, error.problems.len());
-                for problem in &error.problems {
-                    text += &format!("\n  {}:{}: {}", error.origin, problem.line, problem.message);
-                }
-                text
-            }
+            KnownError::Contract(error) => contract_error(error),
             KnownError::Time(error) => time_error(error),
             KnownError::Duration(DurationError(text)) => format!(
                 "`{text}` 不是时长：用整数加单位 d、h、m、s，大单位在前（15m、4h、1h30m、1d）"
@@ -1070,6 +1063,22 @@ fn outside_term(error: &OutsideTerm) -> String {
          合同中的 `start` 与 `end` 设定服务期）",
         error.date, error.start, error.end
     )
+}
+
+fn contract_error(error: &ContractError) -> String {
+    match error {
+        ContractError::Problems { origin, problems } => {
+            let mut text = format!("合同 {origin} 有 {} 处问题：", problems.len());
+            for problem in problems {
+                text += &format!("\n  {origin}:{}: {}", problem.line, problem.message);
+            }
+            text
+        }
+        ContractError::TooLarge { origin, size } => format!(
+            "合同 {origin} 有 {size} 字节，超过了合同的上限（{MAX_CONTRACT_BYTES} 字节，即 1 MiB）：\
+             是不是选错了文件？"
+        ),
+    }
 }
 
 fn time_error(error: &TimeError) -> String {
