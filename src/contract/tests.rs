@@ -373,6 +373,59 @@ fn a_5x8_term_starting_on_a_day_off_is_warned_about() {
     assert!(seven.warnings(&calendar).is_empty());
 }
 
+/// `count` distinct short names, quoted and separated by commas, for large lists.
+fn quoted_names(count: usize) -> String {
+    (0..count)
+        .map(|n| format!("\"{n:x}\""))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[test]
+fn a_checklist_of_100_000_items_is_checked_at_once() {
+    let items = quoted_names(100_000);
+    let contract = parse(&with(&format!(
+        "[inspections.monitoring]\nitems = [{items}]\n"
+    )))
+    .unwrap();
+    assert_eq!(
+        contract.inspections[&InspectionKind::Monitoring]
+            .items
+            .len(),
+        100_000
+    );
+    let twice = problem(&with(&format!(
+        "[inspections.monitoring]\nitems = [{items},\"0\"]\n"
+    )));
+    assert!(twice.ends_with("item \"0\" is listed twice"), "{twice}");
+}
+
+#[test]
+fn twenty_thousand_unknown_keys_are_each_reported_with_its_line() {
+    let keys: String = (0..20_000).map(|n| format!("k{n:x}=1\n")).collect();
+    let found = problems(&with(&keys));
+    assert_eq!(found.len(), 20_000);
+    let last = found.last().unwrap();
+    assert_eq!(last.line, 6 + 19_999);
+    assert!(last.message.starts_with("unknown key `k4e1f`"), "{last:?}");
+}
+
+#[test]
+fn a_date_in_both_of_two_long_lists_of_corrections_is_found() {
+    let first: NaiveDate = "2000-01-01".parse().unwrap();
+    let days: Vec<String> = (0..40_000)
+        .map(|n| (first + TimeDelta::days(n)).to_string())
+        .collect();
+    let days = days.join(",");
+    let both = problem(&with(&format!(
+        "[calendar]\nextra_holidays = [{days}]\nextra_workdays = [{days}]\n"
+    )));
+    assert!(
+        both.contains("2000-01-01 is in both `calendar.extra_holidays`"),
+        "{both}"
+    );
+}
+
 #[test]
 fn a_contract_over_one_mebibyte_is_refused_unread() {
     let padding = "#".repeat(MAX_CONTRACT_BYTES as usize);
