@@ -1,8 +1,10 @@
 //! The system `git`, run on the repository that holds a ledger: the one place otss starts
 //! another program. Each function is one git command; what to make of its answer is decided
-//! in `sync`.
+//! in `sync`, except what every command may meet: a repository busy with another git command,
+//! and a failure that says nothing.
 
 use std::ffi::OsStr;
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -10,8 +12,76 @@ use std::process::{Command, Output};
 pub enum GitError {
     #[error("cannot run git (is it installed?)")]
     Missing(#[source] std::io::Error),
-    #[error("`git {command}` failed: {message}")]
-    Failed { command: String, message: String },
+    #[error("`git {command}` failed: {said}")]
+    Failed { command: String, said: Said },
+    #[error(
+        "another git command is running in this repository: try again when it has finished; \
+         if none is running, remove {}",
+        lock.display()
+    )]
+    Busy { lock: PathBuf },
+}
+
+/// What a failed git command said: its message, or only how it ended when it wrote nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    Message(String),
+    /// Its exit status, or `None` when a signal ended it.
+    Nothing {
+        status: Option<i32>,
+    },
+}
+
+impl Said {
+    /// Standard error, else standard output (some commands report there), else the status.
+    fn from_output(output: &Output) -> Said {
+        [&output.stderr, &output.stdout]
+            .into_iter()
+            .map(|bytes| String::from_utf8_lossy(bytes).trim().to_string())
+            .find(|text| !text.is_empty())
+            .map_or(
+                Said::Nothing {
+                    status: output.status.code(),
+                },
+                Said::Message,
+            )
+    }
+
+    /// The message, empty when there was none.
+    pub fn text(&self) -> &str {
+        match self {
+            Said::Message(text) => text,
+            Said::Nothing { .. } => "",
+        }
+    }
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Said::Message(text) => f.write_str(text),
+            Said::Nothing {
+                status: Some(status),
+            } => write!(f, "no message, exit status {status}"),
+            Said::Nothing { status: None } => f.write_str("no message, ended by a signal"),
+        }
+    }
+}
+
+/// The lock file git could not create because it exists: another git command holds it (or
+/// one that crashed left it behind). A lock of the remote, reported as `remote: …`, is not
+/// this repository's.
+pub fn lock_in_the_way(message: &str) -> Option<PathBuf> {
+    const BEFORE: &str = "Unable to create '";
+    const AFTER: &str = "': File exists";
+    message
+        .lines()
+        .filter(|line| !line.starts_with("remote:"))
+        .find_map(|line| {
+            let (_, rest) = line.split_once(BEFORE)?;
+            let (path, _) = rest.split_once(AFTER)?;
+            Some(PathBuf::from(path))
+        })
 }
 
 /// A git work tree.
@@ -38,6 +108,13 @@ impl Git {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The repository's git directory shared by all its work trees (`.git` of a clone).
+    pub fn common_dir(&self) -> Result<PathBuf, GitError> {
+        let dir = self.text(["rev-parse", "--git-common-dir"])?;
+        // Relative to the work tree, where git ran.
+        Ok(self.dir.join(dir))
     }
 
     /// Commits are made as `name` when git has no identity configured.
@@ -67,28 +144,33 @@ impl Git {
         I: IntoIterator<Item = S> + Clone,
         S: AsRef<OsStr>,
     {
-        let output = self.output(args.clone())?;
-        if output.status.success() {
-            Ok(String::from_utf8_lossy(&output.stdout)
-                .trim_end()
-                .to_string())
-        } else {
-            Err(failure(args, &output))
+        match self.attempt(args.clone())? {
+            Ok(stdout) => Ok(stdout),
+            Err(said) => Err(GitError::Failed {
+                command: command_line(args),
+                said,
+            }),
         }
     }
 
-    /// Runs a command that may fail; whether it succeeded, and its messages.
-    pub fn attempt<I, S>(&self, args: I) -> Result<(bool, String), GitError>
+    /// Runs a command that may fail: its standard output, trimmed, or what it said when it
+    /// failed. A repository busy with another git command is an error whatever was run.
+    pub fn attempt<I, S>(&self, args: I) -> Result<Result<String, Said>, GitError>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
         let output = self.output(args)?;
-        let mut message = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        if message.is_empty() {
-            message = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        if output.status.success() {
+            return Ok(Ok(String::from_utf8_lossy(&output.stdout)
+                .trim_end()
+                .to_string()));
         }
-        Ok((output.status.success(), message))
+        let said = Said::from_output(&output);
+        match lock_in_the_way(said.text()) {
+            Some(lock) => Err(GitError::Busy { lock }),
+            None => Ok(Err(said)),
+        }
     }
 }
 
@@ -107,17 +189,62 @@ where
     command.args(args).output().map_err(GitError::Missing)
 }
 
-fn failure<I, S>(args: I, output: &Output) -> GitError
+fn command_line<I, S>(args: I) -> String
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
-    let command: Vec<String> = args
+    let words: Vec<String> = args
         .into_iter()
         .map(|a| a.as_ref().to_string_lossy().into_owned())
         .collect();
-    GitError::Failed {
-        command: command.join(" "),
-        message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn output(code: i32, stdout: &str, stderr: &str) -> Output {
+        use std::os::unix::process::ExitStatusExt;
+        Output {
+            status: std::process::ExitStatus::from_raw(code << 8),
+            stdout: stdout.as_bytes().to_vec(),
+            stderr: stderr.as_bytes().to_vec(),
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failure_always_says_something() {
+        let said = |code, stdout, stderr| Said::from_output(&output(code, stdout, stderr));
+        assert_eq!(said(1, "out\n", " err\n"), Said::Message("err".to_string()));
+        let on_stdout = said(1, "nothing to commit\n", "  \n");
+        assert_eq!(on_stdout, Said::Message("nothing to commit".to_string()));
+        let silent = said(128, "", "");
+        assert_eq!(silent, Said::Nothing { status: Some(128) });
+        assert_eq!(silent.to_string(), "no message, exit status 128");
+        assert_eq!(silent.text(), "");
+    }
+
+    #[test]
+    fn a_lock_file_in_the_way_is_named() {
+        let index = "fatal: Unable to create '/site/.git/index.lock': File exists.\n\n\
+                     Another git process seems to be running in this repository, e.g.";
+        assert_eq!(
+            lock_in_the_way(index),
+            Some(PathBuf::from("/site/.git/index.lock"))
+        );
+        let reference = "error: cannot lock ref 'refs/remotes/origin/main': Unable to create \
+                         '/site/.git/refs/remotes/origin/main.lock': File exists.";
+        assert_eq!(
+            lock_in_the_way(reference),
+            Some(PathBuf::from("/site/.git/refs/remotes/origin/main.lock"))
+        );
+        let remote = "remote: error: cannot lock ref 'refs/heads/main': Unable to create \
+                      '/srv/remote.git/refs/heads/main.lock': File exists.";
+        assert_eq!(lock_in_the_way(remote), None);
+        assert_eq!(lock_in_the_way("fatal: not a git repository"), None);
     }
 }

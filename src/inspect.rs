@@ -1,7 +1,7 @@
 //! Inspection rounds (SPEC §4): the monitoring, resource and alert checklists, how many rounds
 //! a day requires, how many count as done, and the abnormal findings, which are risks.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -94,12 +94,10 @@ pub fn round(
     all_ok: bool,
     given: Vec<ItemResult>,
 ) -> Result<Round, InspectError> {
+    let named = names_ignoring_ascii_case(checklist);
     let mut by_item: BTreeMap<&str, ItemResult> = BTreeMap::new();
     for result in given {
-        let Some(item) = checklist
-            .iter()
-            .find(|i| i.eq_ignore_ascii_case(&result.item))
-        else {
+        let Some(item) = named.get(&result.item.to_ascii_lowercase()).copied() else {
             let near = closest(&result.item, checklist.iter().map(String::as_str));
             return Err(InspectError::UnknownItem {
                 item: result.item,
@@ -135,6 +133,16 @@ pub fn round(
         })
         .collect();
     Ok(Round { kind, items })
+}
+
+/// The checklist's items by their names in ASCII lower case; of two items that differ only in
+/// case, the first.
+fn names_ignoring_ascii_case(checklist: &[String]) -> HashMap<String, &String> {
+    let mut named = HashMap::with_capacity(checklist.len());
+    for item in checklist {
+        named.entry(item.to_ascii_lowercase()).or_insert(item);
+    }
+    named
 }
 
 /// Rounds of `kind` the contract requires on `date` (SPEC §4): under 5x8 on working days of
@@ -249,55 +257,68 @@ pub struct Risk {
 /// that finds an item ok clears it); an incident opened from a risk takes it up, whenever it
 /// was recorded.
 pub fn risks(records: &[Record]) -> Vec<Risk> {
+    let mut risks = findings(records);
+    take_up(&mut risks, records);
+    risks
+}
+
+/// Every abnormal finding of the rounds, open until a later round finds its item ok.
+fn findings(records: &[Record]) -> Vec<Risk> {
     let rounds = select(records, |event| match event {
         Event::InspectionRound(round) => Some(round),
         _ => None,
     });
     let mut risks: Vec<Risk> = Vec::new();
+    // The open risks of each item of each kind, as places in `risks`.
+    let mut open: HashMap<(InspectionKind, &str), Vec<usize>> = HashMap::new();
     for (record, round) in rounds {
-        clear_risks(&mut risks, round);
-        risks.extend(found_risks(record, round));
-    }
-    for record in records {
-        if let Event::IncidentOpened(opened) = &record.event
-            && let Some(risk) = risks
-                .iter_mut()
-                .find(|r| opened.from_risk.as_ref() == Some(&r.id))
-        {
-            risk.open = false;
-            risk.incident = Some(opened.incident.clone());
+        let results = || round.items.iter().enumerate();
+        for (_, ok) in results().filter(|(_, r)| r.result == Outcome::Ok) {
+            let cleared = open.remove(&(round.kind, ok.item.as_str()));
+            for place in cleared.unwrap_or_default() {
+                risks[place].open = false;
+            }
+        }
+        for (n, abnormal) in results().filter(|(_, r)| r.result == Outcome::Abnormal) {
+            let item = (round.kind, abnormal.item.as_str());
+            open.entry(item).or_default().push(risks.len());
+            risks.push(found_risk(record, round.kind, n, abnormal));
         }
     }
     risks
 }
 
-/// A round that finds an item ok clears the open risks of that item.
-fn clear_risks(risks: &mut [Risk], round: &Round) {
-    for result in round.items.iter().filter(|r| r.result == Outcome::Ok) {
-        for risk in risks.iter_mut() {
-            if risk.open && risk.kind == round.kind && risk.item == result.item {
-                risk.open = false;
+/// Risks an incident was opened from are its to follow, no longer open.
+fn take_up(risks: &mut [Risk], records: &[Record]) {
+    let taken_up: HashMap<&str, &str> = records
+        .iter()
+        .filter_map(|record| match &record.event {
+            Event::IncidentOpened(opened) => {
+                Some((opened.from_risk.as_deref()?, opened.incident.as_str()))
             }
+            _ => None,
+        })
+        .collect();
+    for risk in risks {
+        if let Some(incident) = taken_up.get(risk.id.as_str()) {
+            risk.open = false;
+            risk.incident = Some(incident.to_string());
         }
     }
 }
 
-fn found_risks<'a>(record: &'a Record, round: &'a Round) -> impl Iterator<Item = Risk> + 'a {
-    round
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.result == Outcome::Abnormal)
-        .map(move |(n, result)| Risk {
-            id: format!("{}-{}", short_id(&record.id), n + 1),
-            at: record.instant(),
-            by: record.by.clone(),
-            kind: round.kind,
-            item: result.item.clone(),
-            note: result.note.clone().unwrap_or_default(),
-            open: true,
-            incident: None,
-        })
+/// The risk of item `n` of a round, found abnormal.
+fn found_risk(record: &Record, kind: InspectionKind, n: usize, result: &ItemResult) -> Risk {
+    Risk {
+        id: format!("{}-{}", short_id(&record.id), n + 1),
+        at: record.instant(),
+        by: record.by.clone(),
+        kind,
+        item: result.item.clone(),
+        note: result.note.clone().unwrap_or_default(),
+        open: true,
+        incident: None,
+    }
 }
 
 /// The title an incident opened from a risk gets when none is given.

@@ -4,6 +4,9 @@
 //! ledger's `.gitattributes` asks git to merge ledger files line by line (`merge=union`) so that
 //! even one engineer writing on two machines never conflicts.
 
+use std::path::PathBuf;
+
+use crate::git::Said;
 use crate::ledger::file_stem;
 
 /// The line of the ledger's `.gitattributes` that merges ledger files line by line.
@@ -114,17 +117,25 @@ pub enum SyncFailure {
         "the ledger {ledger} is not in a git repository; see README, \"Working as a team\", to share it"
     )]
     NoRepository { ledger: String },
+    #[error("cannot hold {} so that one otss sync at a time runs on this clone", path.display())]
+    Lock {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the repository is not on a branch (detached HEAD); check out a branch and sync again")]
+    Detached,
     #[error(
-        "cannot reach `{remote}`: {message}\nyour records are committed here; run otss sync \
+        "cannot reach `{remote}`: {said}\nyour records are committed here; run otss sync \
          again when the remote can be reached"
     )]
-    Unreachable { remote: String, message: String },
+    Unreachable { remote: String, said: Said },
     #[error(
-        "the team's history could not be merged: {message}\nnothing was changed; your records are committed here"
+        "the team's history could not be merged: {said}\nnothing was changed; your records are committed here"
     )]
-    Merge { message: String },
-    #[error("`{remote}` refused the push: {message}\nyour records are committed here")]
-    Push { remote: String, message: String },
+    Merge { said: Said },
+    #[error("`{remote}` refused the push: {said}\nyour records are committed here")]
+    Push { remote: String, said: Said },
     #[error("`{remote}` kept moving while pushing; run otss sync again")]
     KeptMoving { remote: String },
 }

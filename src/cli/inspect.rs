@@ -206,6 +206,7 @@ fn walk_through(
             .items(checklist)
             .interact(),
     )?;
+    let ticked: std::collections::HashSet<usize> = ticked.into_iter().collect();
     let mut results = Vec::with_capacity(checklist.len());
     for (index, item) in checklist.iter().enumerate() {
         let result = if ticked.contains(&index) {

@@ -200,7 +200,7 @@ type Recogniser = for<'a> fn(&'a (dyn std::error::Error + 'static)) -> Option<Kn
 /// The errors the catalogue can say in every language.
 fn known<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<KnownError<'a>> {
     use crate::store::StoreError;
-    const RECOGNISERS: [Recogniser; 11] = [
+    const RECOGNISERS: [Recogniser; 13] = [
         |c| c.downcast_ref().map(KnownError::Incident),
         |c| c.downcast_ref().map(KnownError::Id),
         |c| c.downcast_ref().map(KnownError::OutsideTerm),
@@ -211,6 +211,8 @@ fn known<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<KnownError<
         |c| c.downcast_ref().map(KnownError::Report),
         |c| c.downcast_ref().map(KnownError::Leave),
         |c| c.downcast_ref().map(KnownError::Inspect),
+        |c| c.downcast_ref().map(KnownError::Git),
+        |c| c.downcast_ref().map(KnownError::Sync),
         |c| match c.downcast_ref()? {
             StoreError::NoContract { looked } => Some(KnownError::NoContract(looked)),
             StoreError::ContractMissing { path, source_name } => {

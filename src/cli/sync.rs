@@ -1,5 +1,6 @@
 //! `otss sync`: share the ledger with the team through the git repository that holds it.
 
+use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 
 use clap::Args;
@@ -57,6 +58,7 @@ pub fn run(context: &Context, args: SyncArgs) -> anyhow::Result<()> {
             ledger: ledger.display().to_string(),
         })?
         .with_identity_fallback(&engineer);
+    let _held = hold_clone(&git, &mut out)?;
     let mut report = SyncJson {
         repository: git.dir().display().to_string(),
         ..SyncJson::default()
@@ -70,6 +72,35 @@ pub fn run(context: &Context, args: SyncArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     outcome
+}
+
+/// The file locked while a sync runs, in the repository's git directory.
+const SYNC_LOCK: &str = "otss-sync.lock";
+
+/// Holds the clone for this sync, waiting (and saying so) while another otss sync holds it.
+/// The lock goes with the file: when it is dropped or the process ends, however it ends.
+fn hold_clone(git: &Git, out: &mut Output) -> anyhow::Result<File> {
+    let path = git.common_dir()?.join(SYNC_LOCK);
+    let failed = |source| SyncFailure::Lock {
+        path: path.clone(),
+        source,
+    };
+    let file = OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            out.warn(out.messages().sync_waiting())?;
+            out.flush()?;
+            file.lock().map_err(failed)?;
+        }
+        Err(TryLockError::Error(source)) => return Err(failed(source).into()),
+    }
+    Ok(file)
 }
 
 /// The ledger's path inside the repository, with `/` separators (`""` at its top).
@@ -148,36 +179,36 @@ fn share(git: &Git, report: &mut SyncJson) -> anyhow::Result<()> {
     let Some(remote) = git.text(["remote"])?.lines().next().map(str::to_string) else {
         return Ok(());
     };
-    let branch = git
-        .text(["symbolic-ref", "--quiet", "--short", "HEAD"])
-        .map_err(|_| anyhow::anyhow!("the repository is not on a branch (detached HEAD)"))?;
     report.remote = Some(remote.clone());
+    let branch = git
+        .attempt(["symbolic-ref", "--quiet", "--short", "HEAD"])?
+        .map_err(|_| SyncFailure::Detached)?;
     report.branch = Some(branch.clone());
     let tracking = format!("refs/remotes/{remote}/{branch}");
     for _ in 0..PUSH_ATTEMPTS {
-        let (fetched, message) = git.attempt(["fetch", "--quiet", &remote])?;
-        if !fetched {
-            anyhow::bail!(SyncFailure::Unreachable { remote, message });
+        if let Err(said) = git.attempt(["fetch", "--quiet", &remote])? {
+            anyhow::bail!(SyncFailure::Unreachable { remote, said });
         }
         if git
             .attempt(["rev-parse", "--verify", "--quiet", &tracking])?
-            .0
+            .is_ok()
         {
             merge(git, &tracking, report)?;
         }
-        let (pushed, message) = git.attempt([
+        let pushed = git.attempt([
             "push",
             "--quiet",
             "--set-upstream",
             &remote,
             &format!("HEAD:refs/heads/{branch}"),
         ])?;
-        if pushed {
-            report.pushed = true;
-            return Ok(());
-        }
-        if !push_rejected(&message) {
-            anyhow::bail!(SyncFailure::Push { remote, message });
+        match pushed {
+            Ok(_) => {
+                report.pushed = true;
+                return Ok(());
+            }
+            Err(said) if push_rejected(said.text()) => {}
+            Err(said) => anyhow::bail!(SyncFailure::Push { remote, said }),
         }
     }
     anyhow::bail!(SyncFailure::KeptMoving { remote })
@@ -193,11 +224,10 @@ fn merge(git: &Git, tracking: &str, report: &mut SyncJson) -> anyhow::Result<()>
         "*.jsonl",
     ])?;
     let (added, edited) = numstat(&incoming);
-    let (merged, message) = git.attempt(["merge", "--quiet", "--no-edit", tracking])?;
-    if !merged {
+    if let Err(said) = git.attempt(["merge", "--quiet", "--no-edit", tracking])? {
         // A merge that stopped half way is undone; one that never started changed nothing.
         let _ = git.attempt(["merge", "--abort"]);
-        anyhow::bail!(SyncFailure::Merge { message });
+        anyhow::bail!(SyncFailure::Merge { said });
     }
     report.received += added;
     report.edited_elsewhere.extend(edited);
@@ -214,7 +244,9 @@ fn tell(out: &mut Output, report: &SyncJson, engineer: &str) -> anyhow::Result<(
                 out.line(m.sync_pushed(remote, branch))?;
             }
         }
-        _ => out.line(m.sync_no_remote())?,
+        (None, _) => out.line(m.sync_no_remote())?,
+        // Not on a branch: the error says so.
+        (Some(_), None) => {}
     }
     for path in &report.changed_here {
         out.warn(m.sync_changed_here(path, owner(path)))?;

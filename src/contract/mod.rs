@@ -29,28 +29,52 @@ pub const DEFAULT_ZONE: Tz = chrono_tz::Asia::Shanghai;
 /// The most engineers a contract may name.
 pub const MAX_STAFF: u32 = 9_999;
 
-/// Everything wrong with a contract file.
+/// The largest contract file read, in bytes: a contract is a page of settings, and anything
+/// much larger is the wrong file (or one made to stall every command that reads it).
+pub const MAX_CONTRACT_BYTES: u64 = 1 << 20;
+
+/// Why a contract file cannot be used. `origin` is where it came from, as shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct ContractError {
-    /// Where the contract came from, as shown to the user.
-    pub origin: String,
-    pub problems: Vec<Problem>,
+pub enum ContractError {
+    /// Everything wrong with its keys and values.
+    Problems {
+        origin: String,
+        problems: Vec<Problem>,
+    },
+    /// Larger than `MAX_CONTRACT_BYTES`: not read at all.
+    TooLarge { origin: String, size: u64 },
 }
 
 impl fmt::Display for ContractError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.problems.len();
-        let noun = if count == 1 { "problem" } else { "problems" };
-        write!(f, "the contract {} has {count} {noun}:", self.origin)?;
-        for problem in &self.problems {
-            write!(
+        match self {
+            ContractError::Problems { origin, problems } => {
+                let count = problems.len();
+                let noun = if count == 1 { "problem" } else { "problems" };
+                write!(f, "the contract {origin} has {count} {noun}:")?;
+                for problem in problems {
+                    write!(f, "\n  {origin}:{}: {}", problem.line, problem.message)?;
+                }
+                Ok(())
+            }
+            ContractError::TooLarge { origin, size } => write!(
                 f,
-                "\n  {}:{}: {}",
-                self.origin, problem.line, problem.message
-            )?;
+                "the contract {origin} is {size} bytes, more than a contract may be \
+                 ({MAX_CONTRACT_BYTES} bytes, 1 MiB): is it the right file?"
+            ),
         }
-        Ok(())
     }
+}
+
+/// Whether a contract file of `size` bytes may be read.
+pub fn check_size(origin: &str, size: u64) -> Result<(), ContractError> {
+    if size > MAX_CONTRACT_BYTES {
+        return Err(ContractError::TooLarge {
+            origin: origin.to_string(),
+            size,
+        });
+    }
+    Ok(())
 }
 
 /// Service hours of a 5x8 contract: the half-open interval [start, end) of local time.
@@ -187,7 +211,8 @@ pub enum ContractWarning {
 impl Contract {
     /// Reads a contract. `origin` names the file in messages.
     pub fn parse(text: &str, origin: &str) -> Result<Contract, ContractError> {
-        let error = |problems| ContractError {
+        check_size(origin, text.len() as u64)?;
+        let error = |problems| ContractError::Problems {
             origin: origin.to_string(),
             problems,
         };

@@ -1,7 +1,7 @@
 //! The contract's keys, their types, defaults and checks (SPEC §1). Every key a contract may
 //! hold is asked for here, and only here; anything else in the file is an unknown key.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
@@ -299,7 +299,8 @@ fn calendar<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<CalendarTerm
 
 /// Two corrections that contradict each other for one date.
 fn no_date_in_both(r: &mut Reader, a: &DatesAt, b: &DatesAt, a_key: &str, b_key: &str) {
-    if let Some(date) = a.0.iter().find(|d| b.0.contains(d)) {
+    let in_b: HashSet<&NaiveDate> = b.0.iter().collect();
+    if let Some(date) = a.0.iter().find(|d| in_b.contains(d)) {
         let message = format!("{date} is in both `calendar.{a_key}` and `calendar.{b_key}`");
         r.problem(b.1, message);
     }
@@ -367,11 +368,11 @@ fn checklist(r: &mut Reader, field: &Field, items: Vec<String>) -> Option<Vec<St
             "item \"{bad}\" must be non-empty and must not contain `=`"
         ))
     } else {
+        let mut seen = HashSet::with_capacity(items.len());
         items
             .iter()
-            .enumerate()
-            .find(|(i, item)| items[..*i].contains(item))
-            .map(|(_, item)| format!("item \"{item}\" is listed twice"))
+            .find(|item| !seen.insert(item.as_str()))
+            .map(|item| format!("item \"{item}\" is listed twice"))
     };
     match problem {
         Some(problem) => {

@@ -41,14 +41,20 @@ pub struct Table<'i> {
 
 pub struct Reader<'i> {
     text: &'i str,
+    /// Where each line starts, so that finding an offset's line does not count newlines anew.
+    line_starts: Vec<usize>,
     pub problems: Vec<Problem>,
 }
 
 impl<'i> Reader<'i> {
     /// Parses the document; a syntax error is the one problem returned.
     pub fn parse(text: &'i str) -> Result<(Reader<'i>, Table<'i>), Problem> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
         let reader = Reader {
             text,
+            line_starts,
             problems: Vec::new(),
         };
         match DeTable::parse(text) {
@@ -74,13 +80,9 @@ impl<'i> Reader<'i> {
         Problem { line, message }
     }
 
+    /// The line (from 1) holding the byte at `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        self.text.as_bytes()[..offset]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1
+        self.line_starts.partition_point(|start| *start <= offset)
     }
 
     fn table(&self, path: String, span: Range<usize>, table: DeTable<'i>) -> Table<'i> {

@@ -11,11 +11,19 @@ fn parse(text: &str) -> Result<Contract, ContractError> {
     Contract::parse(text, "otss.toml")
 }
 
+/// The problems of a contract that has some.
+fn problems(text: &str) -> Vec<Problem> {
+    match parse(text) {
+        Err(ContractError::Problems { problems, .. }) => problems,
+        other => panic!("problems expected: {other:?}"),
+    }
+}
+
 /// The single problem of a contract, as `line: message`.
 fn problem(text: &str) -> String {
-    let err = parse(text).unwrap_err();
-    assert_eq!(err.problems.len(), 1, "{err}");
-    format!("{}: {}", err.problems[0].line, err.problems[0].message)
+    let problems = problems(text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    format!("{}: {}", problems[0].line, problems[0].message)
 }
 
 fn with(extra: &str) -> String {
@@ -299,8 +307,8 @@ fn the_shipped_examples_are_valid() {
 
 #[test]
 fn missing_required_keys_are_each_reported() {
-    let err = parse("customer = \"x\"\n").unwrap_err();
-    let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
+    let problems = problems("customer = \"x\"\n");
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
     assert_eq!(
         messages,
         [
@@ -313,17 +321,17 @@ fn missing_required_keys_are_each_reported() {
 
 #[test]
 fn every_problem_is_reported_at_once_in_line_order() {
-    let err = parse(&with("staf = 2\nmode2 = 1\n").replace("\"5x8\"", "\"5x9\"")).unwrap_err();
-    let lines: Vec<usize> = err.problems.iter().map(|p| p.line).collect();
+    let text = with("staf = 2\nmode2 = 1\n").replace("\"5x8\"", "\"5x9\"");
+    let lines: Vec<usize> = problems(&text).iter().map(|p| p.line).collect();
     assert_eq!(lines, [3, 6, 7]);
-    let text = err.to_string();
+    let said = parse(&text).unwrap_err().to_string();
     assert!(
-        text.starts_with("the contract otss.toml has 3 problems:"),
-        "{text}"
+        said.starts_with("the contract otss.toml has 3 problems:"),
+        "{said}"
     );
     assert!(
-        text.contains("\n  otss.toml:6: unknown key `staf`"),
-        "{text}"
+        said.contains("\n  otss.toml:6: unknown key `staf`"),
+        "{said}"
     );
 }
 
@@ -363,4 +371,83 @@ fn a_5x8_term_starting_on_a_day_off_is_warned_about() {
     )
     .unwrap();
     assert!(seven.warnings(&calendar).is_empty());
+}
+
+/// `count` distinct short names, quoted and separated by commas, for large lists.
+fn quoted_names(count: usize) -> String {
+    (0..count)
+        .map(|n| format!("\"{n:x}\""))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[test]
+fn a_checklist_of_100_000_items_is_checked_at_once() {
+    let items = quoted_names(100_000);
+    let contract = parse(&with(&format!(
+        "[inspections.monitoring]\nitems = [{items}]\n"
+    )))
+    .unwrap();
+    assert_eq!(
+        contract.inspections[&InspectionKind::Monitoring]
+            .items
+            .len(),
+        100_000
+    );
+    let twice = problem(&with(&format!(
+        "[inspections.monitoring]\nitems = [{items},\"0\"]\n"
+    )));
+    assert!(twice.ends_with("item \"0\" is listed twice"), "{twice}");
+}
+
+#[test]
+fn twenty_thousand_unknown_keys_are_each_reported_with_its_line() {
+    let keys: String = (0..20_000).map(|n| format!("k{n:x}=1\n")).collect();
+    let found = problems(&with(&keys));
+    assert_eq!(found.len(), 20_000);
+    let last = found.last().unwrap();
+    assert_eq!(last.line, 6 + 19_999);
+    assert!(last.message.starts_with("unknown key `k4e1f`"), "{last:?}");
+}
+
+#[test]
+fn a_date_in_both_of_two_long_lists_of_corrections_is_found() {
+    let first: NaiveDate = "2000-01-01".parse().unwrap();
+    let days: Vec<String> = (0..40_000)
+        .map(|n| (first + TimeDelta::days(n)).to_string())
+        .collect();
+    let days = days.join(",");
+    let both = problem(&with(&format!(
+        "[calendar]\nextra_holidays = [{days}]\nextra_workdays = [{days}]\n"
+    )));
+    assert!(
+        both.contains("2000-01-01 is in both `calendar.extra_holidays`"),
+        "{both}"
+    );
+}
+
+#[test]
+fn a_contract_over_one_mebibyte_is_refused_unread() {
+    let padding = "#".repeat(MAX_CONTRACT_BYTES as usize);
+    let text = with(&padding);
+    let err = parse(&text).unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::TooLarge {
+            origin: "otss.toml".to_string(),
+            size: text.len() as u64,
+        }
+    );
+    let said = err.to_string();
+    assert!(
+        said.contains("otss.toml")
+            && said.contains(&text.len().to_string())
+            && said.contains("1048576 bytes, 1 MiB"),
+        "{said}"
+    );
+    let at_the_limit = &text[text.len() - MAX_CONTRACT_BYTES as usize..];
+    assert!(!matches!(
+        parse(at_the_limit),
+        Err(ContractError::TooLarge { .. })
+    ));
 }

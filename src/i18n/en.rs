@@ -807,6 +807,10 @@ impl Messages for En {
         )
     }
 
+    fn sync_waiting(&self) -> String {
+        "another otss sync is running on this clone; waiting for it to finish".to_string()
+    }
+
     fn report_label(&self, label: ReportLabel) -> &'static str {
         use ReportLabel as L;
         match label {

@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::calendar::{Basis, DayKind, DayName, Festival};
 use crate::check::Problem;
 use crate::contract::{ContractError, OutsideTerm, ResolveClock, ServiceHours};
+use crate::git::GitError;
 use crate::ids::IdError;
 use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::inspect::InspectError;
@@ -26,6 +27,7 @@ use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::sla::Situation;
+use crate::sync::SyncFailure;
 use crate::time::{DurationError, TimeError};
 
 /// A language for human-facing text.
@@ -203,6 +205,8 @@ pub trait Messages: Sync {
     fn sync_no_remote(&self) -> String;
     fn sync_changed_here(&self, path: &str, owner: &str) -> String;
     fn sync_edited_elsewhere(&self, path: &str) -> String;
+    /// Another otss sync holds the clone: this one waits for it.
+    fn sync_waiting(&self) -> String;
 
     // Service reports.
     fn report_label(&self, label: ReportLabel) -> &'static str;
@@ -274,6 +278,8 @@ pub enum KnownError<'a> {
     Leave(&'a LeaveError),
     Inspect(&'a InspectError),
     Refused { path: &'a Path, fault: EntryFault },
+    Git(&'a GitError),
+    Sync(&'a SyncFailure),
 }
 
 /// The comments of a new contract file.
@@ -576,6 +582,22 @@ mod tests {
         assert_eq!(
             zh.due_in(ClockName::Response, TimeDelta::seconds(725)),
             "12 分钟内响应"
+        );
+    }
+
+    #[test]
+    fn a_git_failure_that_said_nothing_gives_its_exit_status_in_both_languages() {
+        let silent = crate::git::GitError::Failed {
+            command: "commit".to_string(),
+            said: crate::git::Said::Nothing { status: Some(1) },
+        };
+        assert_eq!(
+            silent.to_string(),
+            "`git commit` failed: no message, exit status 1"
+        );
+        assert_eq!(
+            Lang::Zh.messages().known_error(KnownError::Git(&silent)),
+            Some("`git commit` 失败：没有输出，退出码 1".to_string())
         );
     }
 

@@ -9,8 +9,9 @@ use super::{
 };
 use crate::calendar::{Basis, Day, DayKind, DayName, Festival};
 use crate::check::Problem;
-use crate::contract::OutsideTerm;
+use crate::contract::{ContractError, MAX_CONTRACT_BYTES, OutsideTerm};
 use crate::contract::{ResolveClock, ServiceHours};
+use crate::git::{GitError, Said};
 use crate::ids::{IdError, Named};
 use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::inspect::InspectError;
@@ -22,6 +23,7 @@ use crate::report::{DueState, ReportKind};
 use crate::request::Category;
 use crate::service::{Frequency, Mode, ServiceItem};
 use crate::sla::Situation;
+use crate::sync::SyncFailure;
 use crate::time::{DurationError, TimeError};
 
 pub struct Zh;
@@ -732,6 +734,10 @@ impl Messages for Zh {
         format!("收到的历史中 {path} 有行被修改或删除：台账只应追加，请运行 otss check 并查明原因")
     }
 
+    fn sync_waiting(&self) -> String {
+        "本仓库副本上另一个 otss sync 正在运行；正在等待它结束".to_string()
+    }
+
     fn report_label(&self, label: ReportLabel) -> &'static str {
         use ReportLabel as L;
         match label {
@@ -931,14 +937,7 @@ impl Messages for Zh {
             KnownError::ContractMissing { path, named_by } => {
                 format!("{named_by} 指定的合同 {} 不存在", path.display())
             }
-            KnownError::Contract(error) => {
-                let mut text =
-                    format!("合同 {} 有 {} 处问题：", error.origin, error.problems.len());
-                for problem in &error.problems {
-                    text += &format!("\n  {}:{}: {}", error.origin, problem.line, problem.message);
-                }
-                text
-            }
+            KnownError::Contract(error) => contract_error(error),
             KnownError::Time(error) => time_error(error),
             KnownError::Duration(DurationError(text)) => format!(
                 "`{text}` 不是时长：用整数加单位 d、h、m、s，大单位在前（15m、4h、1h30m、1d）"
@@ -949,6 +948,8 @@ impl Messages for Zh {
             KnownError::Report(error) => report_error(error),
             KnownError::Leave(error) => leave_error(error),
             KnownError::Inspect(error) => inspect_error(error),
+            KnownError::Git(error) => git_error(error),
+            KnownError::Sync(error) => sync_failure(error),
         })
     }
 
@@ -1111,6 +1112,22 @@ fn outside_term(error: &OutsideTerm) -> String {
     )
 }
 
+fn contract_error(error: &ContractError) -> String {
+    match error {
+        ContractError::Problems { origin, problems } => {
+            let mut text = format!("合同 {origin} 有 {} 处问题：", problems.len());
+            for problem in problems {
+                text += &format!("\n  {origin}:{}: {}", problem.line, problem.message);
+            }
+            text
+        }
+        ContractError::TooLarge { origin, size } => format!(
+            "合同 {origin} 有 {size} 字节，超过了合同的上限（{MAX_CONTRACT_BYTES} 字节，即 1 MiB）：\
+             是不是选错了文件？"
+        ),
+    }
+}
+
 fn time_error(error: &TimeError) -> String {
     match error {
         TimeError::Unrecognised { input, zone } => format!(
@@ -1191,6 +1208,59 @@ fn inspect_error(error: &InspectError) -> String {
         ),
         InspectError::NoNote(item) => {
             format!("`{item}` 异常：请说明发现了什么（项目=abnormal:说明）")
+        }
+    }
+}
+
+fn git_error(error: &GitError) -> String {
+    match error {
+        GitError::Missing(_) => "无法运行 git（是否已安装？）".to_string(),
+        GitError::Failed { command, said } => format!("`git {command}` 失败：{}", git_said(said)),
+        GitError::Busy { lock } => format!(
+            "本仓库中另一个 git 命令正在运行：请等它结束后再试；如果并没有 git 命令在运行，请删除 {}",
+            lock.display()
+        ),
+    }
+}
+
+fn git_said(said: &Said) -> String {
+    match said {
+        Said::Message(text) => text.clone(),
+        Said::Nothing {
+            status: Some(status),
+        } => format!("没有输出，退出码 {status}"),
+        Said::Nothing { status: None } => "没有输出，被信号终止".to_string(),
+    }
+}
+
+fn sync_failure(error: &SyncFailure) -> String {
+    const COMMITTED: &str = "你的记录已在本地提交";
+    match error {
+        SyncFailure::NoRepository { ledger } => {
+            format!("台账 {ledger} 不在 git 仓库中；如何共享请看 README“Working as a team”一节")
+        }
+        SyncFailure::Lock { path, .. } => {
+            format!(
+                "无法锁定 {}，以保证本仓库副本上同时只有一个 otss sync 运行",
+                path.display()
+            )
+        }
+        SyncFailure::Detached => {
+            "仓库不在任何分支上（detached HEAD）；请切换到一个分支后再同步".to_string()
+        }
+        SyncFailure::Unreachable { remote, said } => format!(
+            "无法连接 `{remote}`：{}\n{COMMITTED}；能连上远程仓库时请再次运行 otss sync",
+            git_said(said)
+        ),
+        SyncFailure::Merge { said } => format!(
+            "无法合并团队的历史：{}\n没有做任何改动；{COMMITTED}",
+            git_said(said)
+        ),
+        SyncFailure::Push { remote, said } => {
+            format!("`{remote}` 拒绝了推送：{}\n{COMMITTED}", git_said(said))
+        }
+        SyncFailure::KeptMoving { remote } => {
+            format!("推送时 `{remote}` 一直在变化；请再次运行 otss sync")
         }
     }
 }

@@ -233,3 +233,31 @@ fn abnormal_findings_are_risks_until_cleared_or_taken_up() {
     );
     assert_eq!(incident_title(&risks[2]), "CLB 5xx: 3 %");
 }
+
+#[test]
+fn a_round_of_100_000_items_and_its_risks_are_taken_at_once() {
+    let kind = InspectionKind::Monitoring;
+    let checklist: Vec<String> = (0..100_000).map(|n| format!("Item {n}")).collect();
+    let every_item_abnormal = checklist
+        .iter()
+        .map(|item| parse_result(&format!("{}=abnormal:high", item.to_lowercase())).unwrap())
+        .collect();
+    let found = round(kind, &checklist, false, every_item_abnormal).unwrap();
+    assert_eq!(found.items[99_999].item, "Item 99999");
+    let cleared = round(kind, &checklist, true, Vec::new()).unwrap();
+    let records = [
+        record(
+            "01JQ0000000000000000AAAAAA",
+            "2025-03-04T09:00:00+08:00",
+            Event::InspectionRound(found),
+        ),
+        record(
+            "01JQ0000000000000000BBBBBB",
+            "2025-03-05T09:00:00+08:00",
+            Event::InspectionRound(cleared),
+        ),
+    ];
+    let risks = risks(&records);
+    assert_eq!(risks.len(), 100_000);
+    assert!(risks.iter().all(|risk| !risk.open));
+}

@@ -76,6 +76,27 @@ fn each_bad_contract_is_refused_with_key_line_and_what_is_allowed() {
 }
 
 #[test]
+fn a_contract_over_one_mebibyte_is_refused_in_either_language() {
+    let padding = format!("# {}\n", "-".repeat(1 << 20));
+    let text = format!("{SHENZHEN_5X8}{padding}");
+    let site = Sandbox::with_contract(&text);
+    let size = text.len().to_string();
+    let contract = ["--contract", "otss.toml", "contract", "check"];
+    let en = site.fails(&[&["--lang", "en"], &contract[..]].concat(), 1);
+    assert!(
+        en.contains("the contract otss.toml is ") && en.contains(&size),
+        "{en}"
+    );
+    assert!(en.contains("(1048576 bytes, 1 MiB)"), "{en}");
+    let zh = site.fails(&[&["--lang", "zh"], &contract[..]].concat(), 1);
+    assert!(
+        zh.contains("合同 otss.toml 有 ") && zh.contains(&size),
+        "{zh}"
+    );
+    assert!(zh.contains("（1048576 字节，即 1 MiB）"), "{zh}");
+}
+
+#[test]
 fn a_missing_contract_says_where_it_looked_and_suggests_init() {
     let site = Sandbox::default();
     let err = site.fails(&["contract", "check"], 1);

@@ -2,8 +2,9 @@
 //! writing and syncing in turn.
 
 use std::fs;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Child, ChildStderr, Output, Stdio};
 
 use serde_json::Value;
 
@@ -68,15 +69,41 @@ impl Team {
 
     /// `otss ARGS` on a laptop, as an engineer, at a time of the day.
     fn otss(&self, laptop: &Path, engineer: &str, now: &str, args: &[&str]) -> Output {
-        self.sandbox
-            .otss()
-            .current_dir(laptop)
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("OTSS_ENGINEER", engineer)
-            .env("OTSS_NOW", now)
+        self.process(laptop, engineer, now)
             .args(args)
             .output()
             .unwrap()
+    }
+
+    fn process(&self, laptop: &Path, engineer: &str, now: &str) -> std::process::Command {
+        let mut otss = self.sandbox.process();
+        otss.current_dir(laptop)
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("OTSS_ENGINEER", engineer)
+            .env("OTSS_NOW", now);
+        otss
+    }
+
+    /// `otss sync` started and left running, once it says it waits for another sync.
+    fn waiting_sync(&self, laptop: &Path, engineer: &str) -> RunningSync {
+        let mut child = self
+            .process(laptop, engineer, "2025-03-04T11:00:00+08:00")
+            .arg("sync")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut said = String::new();
+        while !said.contains("another otss sync is running on this clone; waiting") {
+            let read = stderr.read_line(&mut said).unwrap();
+            assert!(read > 0, "{engineer}'s sync ended without waiting: {said}");
+        }
+        RunningSync {
+            child,
+            stderr,
+            said,
+        }
     }
 
     fn ok(&self, laptop: &Path, engineer: &str, now: &str, args: &[&str]) -> String {
@@ -119,6 +146,22 @@ impl Team {
         }
         lines.sort();
         lines
+    }
+}
+
+/// A sync left running, and what it has written to standard error so far.
+struct RunningSync {
+    child: Child,
+    stderr: BufReader<ChildStderr>,
+    said: String,
+}
+
+impl RunningSync {
+    /// Whether it succeeded, and all it wrote to standard error.
+    fn finish(mut self) -> (bool, String) {
+        self.stderr.read_to_string(&mut self.said).unwrap();
+        let status = self.child.wait_with_output().unwrap().status;
+        (status.success(), self.said)
     }
 }
 
@@ -395,4 +438,79 @@ fn a_linked_gitattributes_never_carries_a_file_of_the_user_into_the_history() {
     let history = git(&a, &["log", "--all", "-p"]);
     assert!(!history.contains("PRIVATE KEY"), "{history}");
     assert_eq!(fs::read_to_string(&secret).unwrap(), "PRIVATE KEY\n");
+}
+
+#[test]
+fn two_syncs_at_once_on_one_clone_take_turns_and_lose_nothing() {
+    let team = Team::new();
+    let shared = team.clone("shared");
+    team.log(&shared, "li.lei", 1, "a1");
+    team.log(&shared, "wang.fang", 2, "b1");
+    // Holding the syncs' lock here makes both start while another holds the clone.
+    let lock = fs::File::create(shared.join(".git/otss-sync.lock")).unwrap();
+    lock.lock().unwrap();
+    let first = team.waiting_sync(&shared, "li.lei");
+    let second = team.waiting_sync(&shared, "wang.fang");
+    drop(lock);
+    for sync in [first, second] {
+        let (ok, said) = sync.finish();
+        assert!(ok, "{said}");
+        assert!(
+            !said.contains("fatal") && !said.contains("index.lock") && !said.contains("git "),
+            "{said}"
+        );
+    }
+    assert_eq!(
+        git(&shared, &["status", "--porcelain"]),
+        "",
+        "all committed"
+    );
+    let elsewhere = team.clone("elsewhere");
+    assert_eq!(team.records(&elsewhere).len(), 2, "both pushed");
+    assert_eq!(team.records(&elsewhere), team.records(&shared));
+}
+
+#[test]
+fn a_git_command_running_in_the_clone_is_explained_in_words() {
+    let team = Team::new();
+    let laptop = team.clone("laptop");
+    team.log(&laptop, "li.lei", 1, "a1");
+    let index_lock = laptop.join(".git/index.lock");
+    fs::write(&index_lock, "").unwrap();
+    for (lang, words) in [
+        ("en", "another git command is running in this repository"),
+        ("zh", "本仓库中另一个 git 命令正在运行"),
+    ] {
+        let output = team.otss(
+            &laptop,
+            "li.lei",
+            "2025-03-04T11:00:00+08:00",
+            &["--lang", lang, "sync"],
+        );
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert!(
+            err.contains(words) && err.contains("laptop/.git/index.lock"),
+            "{err}"
+        );
+        assert!(
+            !err.contains("fatal:") && !err.contains("Another git process"),
+            "{err}"
+        );
+    }
+    fs::remove_file(&index_lock).unwrap();
+    assert_eq!(team.sync(&laptop, "li.lei")["committed"], 1);
+}
+
+#[test]
+fn a_clone_on_no_branch_is_told_to_check_one_out() {
+    let team = Team::new();
+    let laptop = team.clone("laptop");
+    git(&laptop, &["checkout", "--quiet", "--detach"]);
+    team.log(&laptop, "li.lei", 1, "a1");
+    let output = team.otss(&laptop, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    assert_eq!(output.status.code(), Some(1));
+    let (out, err) = (String::from_utf8_lossy(&output.stdout), stderr(&output));
+    assert!(err.contains("not on a branch (detached HEAD)"), "{err}");
+    assert!(!out.contains("no remote"), "{out}");
 }
