@@ -27,6 +27,19 @@ pub enum StoreError {
     Read { path: PathBuf, source: io::Error },
     #[error("cannot write {path}")]
     Write { path: PathBuf, source: io::Error },
+    #[error(
+        "this record would be {len} bytes long; a record is at most {MAX_LINE} bytes (1 MiB): \
+         shorten its text, or split a checklist this long"
+    )]
+    RecordTooLong { len: usize },
+    #[error(
+        "{path} is {size} bytes, more than otss reads of such a file ({limit}): is it the right file?"
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path}")]
     Schedule {
         path: PathBuf,
@@ -93,16 +106,35 @@ pub fn default_contract_paths(search: &ContractSearch) -> Vec<PathBuf> {
     paths
 }
 
-pub fn read_text(path: &Path) -> Result<String, StoreError> {
-    fs::read_to_string(path).map_err(|source| StoreError::Read {
+/// The largest schedule file read: a year's official schedule is a few kilobytes.
+const MAX_SCHEDULE_BYTES: u64 = 1 << 20;
+
+/// The text of a file of at most `limit` bytes. A larger one is not read (it would only
+/// stall every command that reads it): `TooLarge`.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, StoreError> {
+    let read_error = |source| StoreError::Read {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let file = File::open(path).map_err(read_error)?;
+    let mut text = String::new();
+    file.take(limit + 1)
+        .read_to_string(&mut text)
+        .map_err(read_error)?;
+    if text.len() as u64 > limit {
+        let size = fs::metadata(path).map_or(text.len() as u64, |m| m.len());
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        });
+    }
+    Ok(text)
 }
 
 /// Reads and checks an official schedule file.
 pub fn read_schedule(path: &Path) -> Result<Schedule, StoreError> {
-    Schedule::parse(&read_text(path)?).map_err(|source| StoreError::Schedule {
+    Schedule::parse(&read_text(path, MAX_SCHEDULE_BYTES)?).map_err(|source| StoreError::Schedule {
         path: path.to_path_buf(),
         source,
     })
@@ -129,9 +161,11 @@ pub fn imported_schedules(dir: &Path) -> Result<Vec<Schedule>, StoreError> {
     paths
         .iter()
         .map(|path| {
-            Schedule::parse(&read_text(path)?).map_err(|source| StoreError::StoredSchedule {
-                path: path.clone(),
-                source,
+            Schedule::parse(&read_text(path, MAX_SCHEDULE_BYTES)?).map_err(|source| {
+                StoreError::StoredSchedule {
+                    path: path.clone(),
+                    source,
+                }
             })
         })
         .collect()
@@ -458,6 +492,9 @@ pub fn append_record(
     stem: &str,
     line: &str,
 ) -> Result<PathBuf, StoreError> {
+    if line.len() > MAX_LINE {
+        return Err(StoreError::RecordTooLong { len: line.len() });
+    }
     let folder = dir.join(partition);
     let path = folder.join(format!("{stem}.jsonl"));
     let write_error = |source| StoreError::Write {
@@ -667,6 +704,41 @@ mod tests {
             find_contract(&s).unwrap(),
             Some(dir.path().join(CONTRACT_FILE))
         );
+    }
+
+    #[test]
+    fn a_record_longer_than_any_line_read_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = format!("{{\"text\":\"{}\"}}", "x".repeat(MAX_LINE));
+        match append_record(dir.path(), "2025-03", "zhang", &long) {
+            Err(StoreError::RecordTooLong { len }) => assert_eq!(len, long.len()),
+            other => panic!("{other:?}"),
+        }
+        assert!(!dir.path().join("2025-03").exists(), "nothing created");
+        let longest = format!("{{\"t\":\"{}\"}}", "x".repeat(MAX_LINE - 8));
+        assert_eq!(longest.len(), MAX_LINE);
+        let path = append_record(dir.path(), "2025-03", "zhang", &longest).unwrap();
+        let mut lines = LedgerDir::new(dir.path())
+            .lines("2025-03/zhang.jsonl")
+            .unwrap();
+        let line = lines.next_line().unwrap().unwrap();
+        assert_eq!(
+            line.text,
+            crate::ledger::lines::Text::Bytes(longest.as_bytes())
+        );
+        assert!(path.exists());
+    }
+
+    #[test]
+    fn a_text_file_larger_than_its_limit_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        fs::write(&path, "x".repeat(11)).unwrap();
+        assert_eq!(read_text(&path, 11).unwrap(), "x".repeat(11));
+        match read_text(&path, 10) {
+            Err(StoreError::TooLarge { size, limit, .. }) => assert_eq!((size, limit), (11, 10)),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use ulid::Ulid;
 
 use super::Cli;
 use crate::calendar::{Calendar, Schedule};
-use crate::contract::Contract;
+use crate::contract::{Contract, ContractError, MAX_CONTRACT_BYTES};
 use crate::i18n::Lang;
 use crate::incident::{Incident, check_time};
 use crate::ledger::index::Source as _;
@@ -271,8 +271,15 @@ impl Context {
         let Some(path) = store::find_contract(&self.search())? else {
             return Ok(None);
         };
-        let text = store::read_text(&path)?;
         let origin = path.display().to_string();
+        let text = store::read_text(&path, MAX_CONTRACT_BYTES).map_err(|error| match error {
+            StoreError::TooLarge { size, .. } => ContractError::TooLarge {
+                origin: origin.clone(),
+                size,
+            }
+            .into(),
+            error => anyhow::Error::from(error),
+        })?;
         let contract = Contract::parse(&text, &origin).inspect_err(|_| {
             // A contract with problems is still explained in the language it asks for.
             self.contract_lang.set(language_key(&text));

@@ -221,6 +221,12 @@ fn known<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<KnownError<
                     named_by: source_name,
                 })
             }
+            StoreError::RecordTooLong { len } => Some(KnownError::RecordTooLong { len: *len }),
+            StoreError::TooLarge { path, size, limit } => Some(KnownError::TooLarge {
+                path,
+                size: *size,
+                limit: *limit,
+            }),
             StoreError::Refused { path, fault } => Some(KnownError::Refused {
                 path,
                 fault: *fault,

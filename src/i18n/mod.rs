@@ -269,7 +269,10 @@ pub enum KnownError<'a> {
     Id(&'a IdError),
     OutsideTerm(&'a OutsideTerm),
     NoContract(&'a [PathBuf]),
-    ContractMissing { path: &'a Path, named_by: &'a str },
+    ContractMissing {
+        path: &'a Path,
+        named_by: &'a str,
+    },
     Contract(&'a ContractError),
     Time(&'a TimeError),
     Duration(&'a DurationError),
@@ -277,7 +280,18 @@ pub enum KnownError<'a> {
     Report(&'a ReportError),
     Leave(&'a LeaveError),
     Inspect(&'a InspectError),
-    Refused { path: &'a Path, fault: EntryFault },
+    Refused {
+        path: &'a Path,
+        fault: EntryFault,
+    },
+    TooLarge {
+        path: &'a Path,
+        size: u64,
+        limit: u64,
+    },
+    RecordTooLong {
+        len: usize,
+    },
     Git(&'a GitError),
     Sync(&'a SyncFailure),
 }

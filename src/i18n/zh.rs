@@ -934,6 +934,14 @@ impl Messages for Zh {
                     path.display()
                 )
             }
+            KnownError::RecordTooLong { len } => format!(
+                "这条记录将有 {len} 字节；一条记录至多 {} 字节（1 MiB）：请缩短文字，或拆分这么长的巡检清单",
+                crate::ledger::lines::MAX_LINE
+            ),
+            KnownError::TooLarge { path, size, limit } => format!(
+                "{} 有 {size} 字节，超过 otss 读取这类文件的上限（{limit} 字节）：是不是选错了文件？",
+                path.display()
+            ),
             KnownError::ContractMissing { path, named_by } => {
                 format!("{named_by} 指定的合同 {} 不存在", path.display())
             }

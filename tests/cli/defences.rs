@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::reliability::{Seeded, check, problems, run_as, shell, snapshot};
-use super::{NOW, Sandbox, stderr};
+use super::{NOW, SHENZHEN_5X8, Sandbox, stderr};
 
 /// Generous: a command that would wait on a FIFO never ends, one that does not ends at once.
 const NO_HANG: Duration = Duration::from_secs(60);
@@ -248,4 +248,41 @@ fn lines_longer_than_a_record_are_passed_over_in_little_memory() {
         [(Some(3), first), (Some(4), 1024 * 1024 + 100 * 1024)]
     );
     assert!(Path::new(&file).exists());
+}
+
+#[test]
+fn a_record_too_long_to_be_read_back_is_never_written() {
+    // A checklist that fits in a contract, whose round of results would not fit in a record.
+    let items: Vec<String> = (0..30_000)
+        .map(|n| format!("\"check item number {n:06}\""))
+        .collect();
+    let contract = format!(
+        "{SHENZHEN_5X8}\n[inspections.monitoring]\nitems = [{}]\n",
+        items.join(", ")
+    );
+    let site = Sandbox::with_contract(&contract);
+    let err = site.fails(&["inspect", "today", "--kind", "monitoring", "--all-ok"], 1);
+    assert!(
+        err.starts_with("error: this record would be ") && err.contains("at most 1048576 bytes"),
+        "{err}"
+    );
+    assert!(!site.path().join("ledger").exists(), "nothing written");
+}
+
+#[test]
+fn a_schedule_file_too_large_to_be_one_is_not_read() {
+    let site = Sandbox::with_contract(&format!(
+        "{SHENZHEN_5X8}\n[calendar]\nschedules = [\"holidays/2027.json\"]\n"
+    ));
+    let big = site.write("holidays/2027.json", &" ".repeat(2 << 20));
+    let err = site.fails(&["status"], 1);
+    assert_eq!(
+        err,
+        format!(
+            "error: {} is {} bytes, more than otss reads of such a file (1048576): is it the \
+             right file?\n",
+            big.display(),
+            2 << 20
+        )
+    );
 }
