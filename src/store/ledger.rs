@@ -1,6 +1,5 @@
-//! All file I/O of otss: finding and reading the contract, the user's imported holiday
-//! schedules, and reading and appending the ledger. Everything else works on values in
-//! memory.
+//! The ledger directory on disk: listing its files, reading them in bounded memory, and
+//! appending records, never through a link or into anything but a regular file.
 
 use std::cell::RefCell;
 use std::fs::{self, File};
@@ -8,185 +7,11 @@ use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::calendar::{Schedule, ScheduleError};
-use crate::ledger::index::{ClosedIncidents, FileStat, Index, Source, checksum};
+use super::StoreError;
+use super::files::{create_private_dir, private_options, sorted_entries, sync_dir};
+use crate::ledger::index::{FileStat, Source};
 use crate::ledger::lines::{Lines, MAX_LINE};
-use crate::ledger::{EntryFault, LedgerError, Refused, partition_month};
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("the contract {path} (from {source_name}) does not exist")]
-    ContractMissing { path: PathBuf, source_name: String },
-    #[error(
-        "no contract found; looked in:\n{}\nwrite one with `otss init` (it asks, or takes \
-         --customer --mode --start --end), or point to one with --contract PATH or OTSS_CONTRACT",
-        looked.iter().map(|p| format!("  {}", p.display())).collect::<Vec<_>>().join("\n")
-    )]
-    NoContract { looked: Vec<PathBuf> },
-    #[error("cannot read {path}")]
-    Read { path: PathBuf, source: io::Error },
-    #[error("cannot write {path}")]
-    Write { path: PathBuf, source: io::Error },
-    #[error(
-        "this record would be {len} bytes long; a record is at most {MAX_LINE} bytes (1 MiB): \
-         shorten its text, or split a checklist this long"
-    )]
-    RecordTooLong { len: usize },
-    #[error(
-        "{path} is {size} bytes, more than otss reads of such a file ({limit}): is it the right file?"
-    )]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
-    #[error("{path}")]
-    Schedule {
-        path: PathBuf,
-        source: ScheduleError,
-    },
-    #[error(transparent)]
-    Ledger(#[from] LedgerError),
-    #[error(
-        "{path} is {}: otss never reads or writes through it; remove it from the ledger \
-         (`git rm` it if it came through git), then run the command again",
-        match fault {
-            EntryFault::Symlink => "a symbolic link",
-            EntryFault::NotAFile => "not a regular file",
-        }
-    )]
-    Refused { path: PathBuf, fault: EntryFault },
-    #[error("{path} (imported earlier) cannot be used; import the schedule again or delete it")]
-    StoredSchedule {
-        path: PathBuf,
-        source: ScheduleError,
-    },
-}
-
-/// Where a contract was asked for or may be found (SPEC §9): the first that applies wins.
-pub struct ContractSearch<'a> {
-    /// `--contract PATH`.
-    pub flag: Option<&'a Path>,
-    /// `OTSS_CONTRACT`.
-    pub env: Option<&'a Path>,
-    /// `./otss.toml`.
-    pub working_dir: &'a Path,
-    /// The user configuration directory, if the platform has one.
-    pub config_dir: Option<&'a Path>,
-}
-
-pub const CONTRACT_FILE: &str = "otss.toml";
-
-/// The contract file to use: the one named by `--contract` or `OTSS_CONTRACT`, which must
-/// exist, else the first default location that holds one. `None` when no default does.
-pub fn find_contract(search: &ContractSearch) -> Result<Option<PathBuf>, StoreError> {
-    let named = [(search.flag, "--contract"), (search.env, "OTSS_CONTRACT")];
-    if let Some((path, source_name)) = named
-        .into_iter()
-        .find_map(|(path, name)| path.map(|p| (p, name)))
-    {
-        return if path.is_file() {
-            Ok(Some(path.to_path_buf()))
-        } else {
-            Err(StoreError::ContractMissing {
-                path: path.to_path_buf(),
-                source_name: source_name.to_string(),
-            })
-        };
-    }
-    Ok(default_contract_paths(search)
-        .into_iter()
-        .find(|p| p.is_file()))
-}
-
-/// The default places a contract is looked for, in order.
-pub fn default_contract_paths(search: &ContractSearch) -> Vec<PathBuf> {
-    let mut paths = vec![search.working_dir.join(CONTRACT_FILE)];
-    paths.extend(search.config_dir.map(|dir| dir.join(CONTRACT_FILE)));
-    paths
-}
-
-/// The largest schedule file read: a year's official schedule is a few kilobytes.
-const MAX_SCHEDULE_BYTES: u64 = 1 << 20;
-
-/// The text of a file of at most `limit` bytes. A larger one is not read (it would only
-/// stall every command that reads it): `TooLarge`.
-pub fn read_text(path: &Path, limit: u64) -> Result<String, StoreError> {
-    let read_error = |source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = File::open(path).map_err(read_error)?;
-    let mut text = String::new();
-    file.take(limit + 1)
-        .read_to_string(&mut text)
-        .map_err(read_error)?;
-    if text.len() as u64 > limit {
-        let size = fs::metadata(path).map_or(text.len() as u64, |m| m.len());
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit,
-        });
-    }
-    Ok(text)
-}
-
-/// Reads and checks an official schedule file.
-pub fn read_schedule(path: &Path) -> Result<Schedule, StoreError> {
-    Schedule::parse(&read_text(path, MAX_SCHEDULE_BYTES)?).map_err(|source| StoreError::Schedule {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-/// Every schedule imported into `dir`, oldest year first. A missing directory holds none.
-pub fn imported_schedules(dir: &Path) -> Result<Vec<Schedule>, StoreError> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => {
-            return Err(StoreError::Read {
-                path: dir.to_path_buf(),
-                source,
-            });
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| {
-            Schedule::parse(&read_text(path, MAX_SCHEDULE_BYTES)?).map_err(|source| {
-                StoreError::StoredSchedule {
-                    path: path.clone(),
-                    source,
-                }
-            })
-        })
-        .collect()
-}
-
-/// Stores a schedule in `dir` as `YEAR.json`, replacing an earlier import of that year. The
-/// file is written whole beside its final name and renamed into place, readable by its owner
-/// only. Returns the path and whether an earlier import was replaced.
-pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool), StoreError> {
-    let path = dir.join(format!("{}.json", schedule.year));
-    let write_error = |source| StoreError::Write {
-        path: path.clone(),
-        source,
-    };
-    create_private_dir(dir).map_err(write_error)?;
-    let replaced = path.exists();
-    let partial = dir.join(format!(".{}.json.partial", schedule.year));
-    write_private_file(&partial, schedule.to_json().as_bytes()).map_err(write_error)?;
-    fs::rename(&partial, &path).map_err(write_error)?;
-    Ok((path, replaced))
-}
+use crate::ledger::{EntryFault, Refused, partition_month};
 
 /// The ledger directory on disk: its `YYYY-MM/NAME.jsonl` files. The directory may be a
 /// symbolic link; nothing inside it is followed.
@@ -402,85 +227,6 @@ fn file_stat(name: String, metadata: &fs::Metadata) -> FileStat {
     }
 }
 
-/// The stored index, if there is one this binary can read; anything else is no index.
-pub fn read_index(path: &Path) -> Option<Index> {
-    let bytes = fs::read(path).ok()?;
-    postcard::from_bytes(&bytes).ok()
-}
-
-/// Where the closed part of an index is stored: beside it.
-fn closed_part(path: &Path) -> PathBuf {
-    path.with_extension("closed")
-}
-
-/// The stored closed part of an index, if it is there and its bytes have `expected` for
-/// checksum.
-pub fn read_closed_incidents(path: &Path, expected: u64) -> Option<ClosedIncidents> {
-    let bytes = fs::read(closed_part(path)).ok()?;
-    if checksum(&bytes) != expected {
-        return None;
-    }
-    postcard::from_bytes(&bytes).ok()
-}
-
-/// Stores the index whole, in a compact binary form that loads in milliseconds, its closed
-/// incidents (when they are all in memory) apart and first: an index never names a closed
-/// part other than its own.
-pub fn write_index(path: &Path, index: &Index) -> Result<(), StoreError> {
-    let (mut kept, closed) = index.split();
-    if let Some(closed) = closed {
-        let bytes = encode(path, &closed)?;
-        write_whole(&closed_part(path), &bytes)?;
-        kept.closed_stored(checksum(&bytes));
-    }
-    write_whole(path, &encode(path, &kept)?)
-}
-
-/// A value in the compact binary form, to be written at `path`.
-fn encode(path: &Path, value: &impl serde::Serialize) -> Result<Vec<u8>, StoreError> {
-    postcard::to_stdvec(value).map_err(|e| StoreError::Write {
-        path: path.to_path_buf(),
-        source: io::Error::other(e),
-    })
-}
-
-/// Writes a file whole, readable by its owner only: beside its final name first, then
-/// renamed into place, so that a reader never sees half of it and a failed write leaves any
-/// earlier file as it was.
-pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let write_error = |source| StoreError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    create_private_dir(dir).map_err(write_error)?;
-    // Each process writes its own partial file, so concurrent writers never mix bytes.
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let partial = dir.join(format!(".{name}.{}.partial", std::process::id()));
-    write_private_file(&partial, bytes).map_err(write_error)?;
-    fs::rename(&partial, path).map_err(|e| {
-        let _ = fs::remove_file(&partial);
-        write_error(e)
-    })
-}
-
-/// The entries of a directory, sorted; none when it does not exist.
-fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e),
-    };
-    let mut paths = entries
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<io::Result<Vec<_>>>()?;
-    paths.sort();
-    Ok(paths)
-}
-
 /// Appends one record line to `dir/partition/stem.jsonl` (SPEC §8): under an exclusive lock,
 /// in one write, flushed to disk before returning. After a torn earlier write (no newline at
 /// the end) the record starts on a fresh line and the fragment stays where it is. Existing
@@ -542,14 +288,6 @@ pub fn append_record(
     Ok(path)
 }
 
-/// Options that create files readable by their owner only (SPEC §8: customer data).
-fn private_options() -> fs::OpenOptions {
-    let mut options = fs::OpenOptions::new();
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
-}
-
 /// Opens a ledger file to append to, creating it, never through a link.
 fn open_private_append(path: &Path) -> io::Result<File> {
     let mut options = private_options();
@@ -574,71 +312,6 @@ fn last_byte(file: &mut File) -> io::Result<u8> {
     file.seek(SeekFrom::End(-1))?;
     file.read_exact(&mut byte)?;
     Ok(byte[0])
-}
-
-/// Makes a new directory entry durable.
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|error| {
-        // A file where a directory belongs is reported as "File exists" (or "Not a
-        // directory"), which reads as if the file being written were meant: name it instead.
-        let in_the_way = matches!(
-            error.kind(),
-            io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory
-        );
-        match dir.ancestors().find(|p| p.is_file()) {
-            Some(file) if in_the_way => io::Error::new(
-                io::ErrorKind::NotADirectory,
-                format!("{} is a file, not a directory", file.display()),
-            ),
-            _ => error,
-        }
-    })
-}
-
-fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = private_options()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Writes a new private file with `text`, never replacing one: `Ok(false)` when the file
-/// exists.
-pub fn create_new(path: &Path, text: &str) -> Result<bool, StoreError> {
-    let write_error = |source| StoreError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
-    {
-        create_private_dir(dir).map_err(write_error)?;
-    }
-    let mut file = match private_options().write(true).create_new(true).open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
-        Err(e) => return Err(write_error(e)),
-    };
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(write_error)?;
-    Ok(true)
 }
 
 /// The text of a file kept in the ledger (its `.gitattributes`), or `None` when there is no
@@ -667,45 +340,6 @@ pub fn read_text_if_any(path: &Path) -> Result<Option<String>, StoreError> {
 mod tests {
     use super::*;
 
-    fn search<'a>(dir: &'a Path, config: &'a Path) -> ContractSearch<'a> {
-        ContractSearch {
-            flag: None,
-            env: None,
-            working_dir: dir,
-            config_dir: Some(config),
-        }
-    }
-
-    #[test]
-    fn the_flag_wins_and_must_exist() {
-        let dir = tempfile::tempdir().unwrap();
-        let missing = dir.path().join("nope.toml");
-        let s = ContractSearch {
-            flag: Some(&missing),
-            ..search(dir.path(), dir.path())
-        };
-        let err = find_contract(&s).unwrap_err().to_string();
-        assert!(
-            err.contains("nope.toml (from --contract) does not exist"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn the_working_directory_comes_before_the_config_directory() {
-        let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("config");
-        fs::create_dir(&config).unwrap();
-        fs::write(config.join(CONTRACT_FILE), "").unwrap();
-        let s = search(dir.path(), &config);
-        assert_eq!(find_contract(&s).unwrap(), Some(config.join(CONTRACT_FILE)));
-        fs::write(dir.path().join(CONTRACT_FILE), "").unwrap();
-        assert_eq!(
-            find_contract(&s).unwrap(),
-            Some(dir.path().join(CONTRACT_FILE))
-        );
-    }
-
     #[test]
     fn a_record_longer_than_any_line_read_is_never_written() {
         let dir = tempfile::tempdir().unwrap();
@@ -727,18 +361,6 @@ mod tests {
             crate::ledger::lines::Text::Bytes(longest.as_bytes())
         );
         assert!(path.exists());
-    }
-
-    #[test]
-    fn a_text_file_larger_than_its_limit_is_not_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big.json");
-        fs::write(&path, "x".repeat(11)).unwrap();
-        assert_eq!(read_text(&path, 11).unwrap(), "x".repeat(11));
-        match read_text(&path, 10) {
-            Err(StoreError::TooLarge { size, limit, .. }) => assert_eq!((size, limit), (11, 10)),
-            other => panic!("{other:?}"),
-        }
     }
 
     #[test]
@@ -820,49 +442,5 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
-    }
-
-    #[test]
-    fn the_index_is_stored_privately_and_anything_unreadable_is_no_index() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("cache/index.json");
-        assert!(read_index(&path).is_none());
-        write_index(&path, &Index::default()).unwrap();
-        assert_eq!(read_index(&path), Some(Index::default()));
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-                0o600
-            );
-        }
-        fs::write(&path, "{ damaged").unwrap();
-        assert!(read_index(&path).is_none());
-    }
-
-    #[test]
-    fn saved_schedules_are_private_and_read_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("calendar");
-        let schedule = Schedule::parse(
-            r#"{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}"#,
-        )
-        .unwrap();
-        let (path, replaced) = save_schedule(&target, &schedule).unwrap();
-        assert!(!replaced);
-        assert_eq!(
-            imported_schedules(&target).unwrap(),
-            std::slice::from_ref(&schedule)
-        );
-        assert!(save_schedule(&target, &schedule).unwrap().1);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode(&path), 0o600);
-            assert_eq!(mode(&target), 0o700);
-        }
-        assert_eq!(imported_schedules(&dir.path().join("none")).unwrap(), []);
     }
 }

@@ -1,0 +1,158 @@
+//! Files of the user's: text read up to a limit, and files written readable by their owner
+//! only (customer data), whole or not at all.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+
+/// The text of a file of at most `limit` bytes. A larger one is not read (it would only
+/// stall every command that reads it): `TooLarge`.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, StoreError> {
+    let read_error = |source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(read_error)?;
+    let mut text = String::new();
+    file.take(limit + 1)
+        .read_to_string(&mut text)
+        .map_err(read_error)?;
+    if text.len() as u64 > limit {
+        let size = fs::metadata(path).map_or(text.len() as u64, |m| m.len());
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        });
+    }
+    Ok(text)
+}
+
+/// Writes a file whole, readable by its owner only: beside its final name first, then
+/// renamed into place, so that a reader never sees half of it and a failed write leaves any
+/// earlier file as it was.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let write_error = |source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    create_private_dir(dir).map_err(write_error)?;
+    // Each process writes its own partial file, so concurrent writers never mix bytes.
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let partial = dir.join(format!(".{name}.{}.partial", std::process::id()));
+    write_private_file(&partial, bytes).map_err(write_error)?;
+    fs::rename(&partial, path).map_err(|e| {
+        let _ = fs::remove_file(&partial);
+        write_error(e)
+    })
+}
+
+/// The entries of a directory, sorted; none when it does not exist.
+pub(super) fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut paths = entries
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<io::Result<Vec<_>>>()?;
+    paths.sort();
+    Ok(paths)
+}
+
+/// Options that create files readable by their owner only (SPEC §8: customer data).
+pub(super) fn private_options() -> fs::OpenOptions {
+    let mut options = fs::OpenOptions::new();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
+/// Makes a new directory entry durable.
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|error| {
+        // A file where a directory belongs is reported as "File exists" (or "Not a
+        // directory"), which reads as if the file being written were meant: name it instead.
+        let in_the_way = matches!(
+            error.kind(),
+            io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory
+        );
+        match dir.ancestors().find(|p| p.is_file()) {
+            Some(file) if in_the_way => io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{} is a file, not a directory", file.display()),
+            ),
+            _ => error,
+        }
+    })
+}
+
+pub(super) fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = private_options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Writes a new private file with `text`, never replacing one: `Ok(false)` when the file
+/// exists.
+pub fn create_new(path: &Path, text: &str) -> Result<bool, StoreError> {
+    let write_error = |source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        create_private_dir(dir).map_err(write_error)?;
+    }
+    let mut file = match private_options().write(true).create_new(true).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(e) => return Err(write_error(e)),
+    };
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(write_error)?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_file_larger_than_its_limit_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        fs::write(&path, "x".repeat(11)).unwrap();
+        assert_eq!(read_text(&path, 11).unwrap(), "x".repeat(11));
+        match read_text(&path, 10) {
+            Err(StoreError::TooLarge { size, limit, .. }) => assert_eq!((size, limit), (11, 10)),
+            other => panic!("{other:?}"),
+        }
+    }
+}
