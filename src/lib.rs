@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod ids;
 pub mod incident;
 pub mod inspect;
+pub mod lang;
 pub mod leave;
 pub mod ledger;
 pub mod output;

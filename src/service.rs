@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// The eight service items of an on-site support contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -32,19 +32,7 @@ impl ServiceItem {
 }
 
 /// The three kinds of inspection round.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InspectionKind {
     Monitoring,
@@ -159,17 +147,6 @@ impl Mode {
             Mode::FiveByEight => 1,
             Mode::SevenByTwentyFour => 2,
         }
-    }
-}
-
-/// `--mode 5x8|7x24`, completed by the shells.
-impl clap::ValueEnum for Mode {
-    fn value_variants<'a>() -> &'a [Mode] {
-        &Mode::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.key()))
     }
 }
 

@@ -34,7 +34,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "NAME")]
     provider: Option<String>,
     /// The service mode
-    #[arg(long, value_enum, value_name = "MODE")]
+    #[arg(long, value_parser = super::one_of(&Mode::ALL, Mode::key), value_name = "MODE")]
     mode: Option<Mode>,
     /// First day of the term
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -52,7 +52,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
     timezone: Option<Tz>,
     /// Language of messages and reports [default: zh]
-    #[arg(long, value_enum, value_name = "LANG")]
+    #[arg(long, value_parser = super::one_of(&Lang::ALL, Lang::key), value_name = "LANG")]
     language: Option<Lang>,
     /// Never prompt: everything comes from the flags (as when there is no terminal)
     #[arg(long)]

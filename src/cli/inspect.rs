@@ -36,7 +36,7 @@ pub struct InspectArgs {
     day: String,
 
     /// Only this kind of round
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::one_of(&InspectionKind::ALL, InspectionKind::key))]
     kind: Option<InspectionKind>,
 
     /// Every item is ok (or every item not given with --item)

@@ -76,7 +76,7 @@ pub struct Cli {
     pub color: ColorChoice,
 
     /// Language of human output [default: OTSS_LANG, else the contract's `language`]
-    #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
+    #[arg(long, global = true, value_parser = one_of(&Lang::ALL, Lang::key), value_name = "LANG", help_heading = GLOBAL)]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]
@@ -272,6 +272,20 @@ fn dispatch(context: &Context, command: Command) -> anyhow::Result<()> {
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }
+}
+
+/// A value typed as the key of one of `all` (`zh`, `5x8`, `monitoring`), listed in help and
+/// completed by the shells.
+fn one_of<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+) -> impl clap::builder::TypedValueParser<Value = T> {
+    let keys: Vec<&str> = all.iter().map(|value| key(*value)).collect();
+    let parser = clap::builder::PossibleValuesParser::new(keys);
+    clap::builder::TypedValueParser::map(parser, move |typed: String| {
+        let found = all.iter().find(|value| key(**value) == typed);
+        *found.expect("clap accepts only the keys listed")
+    })
 }
 
 /// A usage error of `otss SUBCOMMAND`, reported as clap reports its own: with the usage line,

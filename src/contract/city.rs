@@ -1,6 +1,6 @@
 //! Site cities, written in English or Chinese (SPEC §2: the priority arrival rule).
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Cities with the 2-hour level-1 arrival when staffed (SPEC §2).
 pub const PRIORITY_CITIES: [&str; 5] = ["Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Chengdu"];

@@ -14,7 +14,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Calendar, DayKind, Overrides};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::sla::Level;
 use crate::time::duration_text;

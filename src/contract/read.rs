@@ -14,7 +14,7 @@ use super::{
     ServiceHours, SlaTerms,
 };
 use crate::calendar::Overrides;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::service::{InspectionKind, Mode};
 use crate::suggest::closest;
 use crate::time::parse_duration;

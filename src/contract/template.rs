@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::ServiceHours;
-use crate::i18n::{ContractComment as Key, Lang};
+use crate::i18n::ContractComment as Key;
+use crate::lang::Lang;
 use crate::service::Mode;
 
 /// What a new contract says; everything else takes its default.

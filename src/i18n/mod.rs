@@ -8,9 +8,9 @@ mod zh;
 
 use std::path::{Path, PathBuf};
 
+pub use crate::lang::Lang;
 use chrono::{NaiveDate, TimeDelta, Weekday};
 use chrono_tz::Tz;
-use serde::Serialize;
 
 use crate::calendar::{Basis, DayKind, DayName, Festival};
 use crate::check::Problem;
@@ -30,34 +30,7 @@ use crate::sla::Situation;
 use crate::sync::SyncFailure;
 use crate::time::{DurationError, TimeError};
 
-/// A language for human-facing text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Zh,
-    En,
-}
-
 impl Lang {
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Lang> {
-        [Lang::Zh, Lang::En].into_iter().find(|l| l.key() == key)
-    }
-
-    /// The language's own name, for choosing it.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Zh => "中文 (zh)",
-            Lang::En => "English (en)",
-        }
-    }
-
     pub fn messages(self) -> &'static dyn Messages {
         match self {
             Lang::Zh => &zh::Zh,
