@@ -8,9 +8,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 use otss::calendar::Calendar;
 use otss::contract::Contract;
+use otss::contract::Level;
 use otss::incident::fold;
 use otss::ledger::read_lines;
-use otss::sla::{Level, OnSiteRequest, Sla};
+use otss::sla::{OnSiteRequest, Sla};
 
 /// The example site's ledger: its contract, and the bytes of its busiest file.
 fn example() -> (Contract, Vec<u8>) {

@@ -26,6 +26,7 @@ use ulid::Ulid;
 
 use otss::calendar::Calendar;
 use otss::contract::Contract;
+use otss::contract::Level;
 use otss::incident::record::{Noted, Resolved, Subject};
 use otss::incident::{Incident, NewIncident, fold, level_event, open_event};
 use otss::inspect::{ItemResult, Outcome, Round};
@@ -33,7 +34,7 @@ use otss::leave::{self, Overtime, Taken};
 use otss::ledger::{Event, Record, file_stem, partition};
 use otss::request::{self, Scope};
 use otss::routine::{BackupCheck, Consultation, Note, NoteKind};
-use otss::sla::{Level, Sla};
+use otss::sla::Sla;
 use otss::time::{local_instant, noon};
 
 #[derive(Parser)]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Basis, Calendar};
 use crate::contract::Contract;
+use crate::contract::Level;
 use crate::incident::{Incident, Status, status_at};
 use crate::inspect::{self, Due, Risk};
 use crate::leave::{self, Balance};
@@ -21,7 +22,6 @@ use crate::period::Period;
 use crate::request::Category;
 use crate::routine::{NoteKind, backup_standing};
 use crate::service::Mode;
-use crate::sla::Level;
 use crate::time::{local_date, local_instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

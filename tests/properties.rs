@@ -11,6 +11,7 @@ use proptest::option;
 use proptest::prelude::*;
 
 use otss::calendar::DayKind;
+use otss::contract::Level;
 use otss::contract::ResolveClock;
 use otss::duty::Assignment;
 use otss::incident::record::{
@@ -24,7 +25,7 @@ use otss::report::Issued;
 use otss::request::{Category, Request};
 use otss::routine::{BackupCheck, Consultation, Note, NoteKind};
 use otss::service::InspectionKind;
-use otss::sla::{Level, Rule};
+use otss::sla::Rule;
 
 // Arbitrary values of every field.
 

@@ -34,6 +34,7 @@ use ulid::Ulid;
 
 use otss::calendar::{Calendar, DayKind};
 use otss::contract::Contract;
+use otss::contract::Level;
 use otss::ids::short_id;
 use otss::incident::record::{Noted, Resolved, Subject};
 use otss::incident::{
@@ -46,7 +47,7 @@ use otss::report::Issued;
 use otss::request::{self, Scope};
 use otss::routine::{BackupCheck, Consultation, Note, NoteKind};
 use otss::service::InspectionKind;
-use otss::sla::{Level, Rule, Sla};
+use otss::sla::{Rule, Sla};
 use otss::time::{local_date, local_instant, noon};
 
 const CONTRACT: &str = "examples/chengdu-5x8/otss.toml";

@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use super::context::{Context, Site};
 use crate::calendar::Calendar;
+use crate::contract::Level;
 use crate::contract::{Contract, ContractWarning, LevelTerms, city_name};
 use crate::i18n::{ContractField as F, Messages};
 use crate::output::Output;
 use crate::report::BEFORE_TERM_END;
 use crate::service::{Frequency, Mode, ServiceItem};
-use crate::sla::Level;
 
 const CHECK_EXAMPLES: &str = examples!(
     "otss contract check",

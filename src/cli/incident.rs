@@ -7,6 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::{Context, Site, Wanted, new_record_id};
 use super::show::moment;
+use crate::contract::Level;
 use crate::ids::{self, short_id};
 use crate::incident::record::{Noted, Resolved, Subject};
 use crate::incident::{
@@ -16,7 +17,7 @@ use crate::inspect::{self, Risk};
 use crate::ledger::Event;
 use crate::output::{Output, Tone};
 use crate::render::incident::{self as view, IncidentJson};
-use crate::sla::{ClockState, Level, Sla};
+use crate::sla::{ClockState, Sla};
 use crate::time::parse_instant;
 
 const EXAMPLES: &str = examples!(

@@ -7,11 +7,12 @@ use serde::Serialize;
 
 use super::context::{Context, Site};
 use super::show::{DayJson, date_with_weekday, moment, warn_provisional};
+use crate::contract::Level;
 use crate::contract::city_name;
 use crate::i18n::{Messages, PrioritySite};
 use crate::output::Output;
 use crate::service::Mode;
-use crate::sla::{Deadline, Deadlines, Level, OnSiteRequest, Rule, Sla};
+use crate::sla::{Deadline, Deadlines, OnSiteRequest, Rule, Sla};
 use crate::time::{local_date, parse_instant, rfc3339};
 
 const EXAMPLES: &str = examples!(

@@ -1,6 +1,7 @@
 //! The contract (SPEC §1): a TOML file read, checked and completed with defaults.
 
 mod city;
+mod level;
 mod read;
 mod reader;
 pub mod template;
@@ -16,9 +17,9 @@ use serde::Serialize;
 use crate::calendar::{Calendar, DayKind, Overrides};
 use crate::lang::Lang;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
-use crate::sla::Level;
 use crate::time::duration_text;
 pub use city::{city_name, same_city};
+pub use level::{Level, LevelError};
 pub use read::parse_zone;
 pub use reader::Problem;
 use reader::Reader;

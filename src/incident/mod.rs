@@ -11,10 +11,11 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use crate::contract::Level;
 use crate::contract::{Contract, OutsideTerm};
 use crate::ids::{self, IdError, short_id};
 use crate::ledger::{Event, Record};
-use crate::sla::{ClockState, Level, OnSiteRequest, Rule, Sla, clock_state};
+use crate::sla::{ClockState, OnSiteRequest, Rule, Sla, clock_state};
 use crate::time::{local_date, rfc3339};
 use record::{Clocks, LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
 

@@ -6,7 +6,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::sla::{Deadline, Level, Rule};
+use crate::sla::{Deadline, Rule};
+
+use crate::contract::Level;
 
 /// A deadline as stored: when, and by which rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,8 @@
 use super::*;
 use crate::calendar::Calendar;
+use crate::contract::Level;
 use crate::incident::record::{Clocks, Opened, Pinned};
-use crate::sla::{Level, Rule};
+use crate::sla::Rule;
 use chrono::TimeDelta;
 
 fn contract(mode: &str) -> Contract {

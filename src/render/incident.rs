@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::markdown::Document;
 use crate::contract::Contract;
+use crate::contract::Level;
 use crate::i18n::{Messages, RecoveryLabel as L};
 use crate::incident::{ClockName, Happening, Incident, Status};
-use crate::sla::Level;
 use crate::time::rfc3339;
 
 /// An incident as JSON (SPEC §9); `*_met` is true, false (breached) or null (undecided).

@@ -4,10 +4,11 @@ use chrono::{DateTime, TimeDelta};
 use proptest::prelude::*;
 
 use super::*;
+use crate::contract::Level;
 use crate::incident::record::{Clocks, Opened, Pinned, Subject};
 use crate::incident::{Incident, fold};
 use crate::ledger::{Event, SCHEMA_VERSION, read_file};
-use crate::sla::{Level, Rule};
+use crate::sla::Rule;
 
 /// Ledger files in memory. Every write bumps a file's change count (its ctime); a plain write
 /// bumps its modification count too, a write that restores the modification time does not.
