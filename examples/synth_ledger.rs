@@ -27,13 +27,15 @@ use ulid::Ulid;
 use otss::calendar::Calendar;
 use otss::contract::Contract;
 use otss::contract::Level;
-use otss::incident::record::{Noted, Resolved, Subject};
 use otss::incident::{Incident, NewIncident, fold, level_event, open_event};
-use otss::inspect::{ItemResult, Outcome, Round};
-use otss::leave::{self, Overtime, Taken};
-use otss::ledger::{Event, Record, file_stem, partition};
-use otss::request::{self, Scope};
-use otss::routine::{BackupCheck, Consultation, Note, NoteKind};
+use otss::leave;
+use otss::ledger::{file_stem, partition};
+use otss::record::incident::{Noted, Resolved, Subject};
+use otss::record::inspect::{ItemResult, Outcome, Round};
+use otss::record::leave::{Overtime, Taken};
+use otss::record::routine::{BackupCheck, Consultation, Note, NoteKind};
+use otss::record::{Event, Record};
+use otss::request::Scope;
 use otss::sla::Sla;
 use otss::time::{local_instant, noon};
 
@@ -343,7 +345,10 @@ impl<'a> Synth<'a> {
         self.record(
             at,
             &by,
-            Event::RequestAdded(request::request(text, Scope::ByRules)),
+            Event::RequestAdded(otss::record::request::Request::classified(
+                text,
+                Scope::ByRules,
+            )),
         );
     }
 
@@ -370,7 +375,7 @@ impl<'a> Synth<'a> {
     fn day_off(&mut self, date: NaiveDate) {
         let at = noon(self.zone, date);
         let on_duty = self.engineer();
-        let assignment = otss::duty::Assignment {
+        let assignment = otss::record::duty::Assignment {
             date,
             engineer: on_duty.clone(),
         };

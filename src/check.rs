@@ -120,7 +120,7 @@ impl Checker {
     }
 
     /// Where a record belongs, and whether it was seen before.
-    fn record(&mut self, name: &str, number: usize, record: crate::ledger::Record) {
+    fn record(&mut self, name: &str, number: usize, record: crate::record::Record) {
         self.checked.records += 1;
         let (month, stem) = name
             .strip_suffix(".jsonl")

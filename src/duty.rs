@@ -3,17 +3,8 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use crate::ledger::{Event, Record, select};
-
-/// An engineer put on duty for a date (`duty.set`, dated at noon of that day); a later
-/// assignment of the date replaces it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Assignment {
-    pub date: NaiveDate,
-    pub engineer: String,
-}
+use crate::record::{Event, Record, select};
 
 /// Who is on duty on each date, by the latest assignment of it.
 pub fn roster(records: &[Record]) -> BTreeMap<NaiveDate, String> {
@@ -30,6 +21,7 @@ pub fn roster(records: &[Record]) -> BTreeMap<NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::duty::Assignment;
     use chrono::DateTime;
 
     #[test]

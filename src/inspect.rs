@@ -5,39 +5,16 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::calendar::Calendar;
 use crate::contract::Contract;
 use crate::ids::short_id;
-use crate::ledger::{Event, Record, select};
+use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::{Event, Record, select};
 use crate::service::InspectionKind;
 use crate::suggest::closest;
 use crate::time::local_date;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Ok,
-    Abnormal,
-}
-
-/// One checklist item's result in a round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemResult {
-    pub item: String,
-    pub result: Outcome,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// A round of one kind: every item of its checklist with a result (the `inspection.round`
-/// record; `at` is when it was done).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Round {
-    pub kind: InspectionKind,
-    pub items: Vec<ItemResult>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InspectError {

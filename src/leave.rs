@@ -4,31 +4,12 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::calendar::{Day, DayKind};
+use crate::calendar::Day;
 use crate::contract::{Contract, OutsideTerm};
-use crate::ledger::{Event, Record};
+use crate::record::{Event, Record};
 use crate::service::Mode;
-
-/// A day worked outside the working calendar (`overtime.logged`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Overtime {
-    pub date: NaiveDate,
-    pub engineer: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hours: Option<f64>,
-    pub kind: DayKind,
-    pub comp_days: u32,
-}
-
-/// Comp leave taken on a date (`leave.taken`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Taken {
-    pub date: NaiveDate,
-    pub engineer: String,
-    pub days: u32,
-}
 
 /// Comp days a day worked earns (SPEC §6): under a 5x8 contract 3 on a statutory holiday, 1
 /// on a weekend or other holiday, none on a working day; a 7x24 contract staffs every day, so
@@ -183,6 +164,8 @@ pub fn check_leave(
 mod tests {
     use super::*;
     use crate::calendar::Calendar;
+    use crate::calendar::DayKind;
+    use crate::record::leave::{Overtime, Taken};
     use chrono::DateTime;
 
     fn record(event: Event) -> Record {

@@ -19,6 +19,7 @@ pub mod leave;
 pub mod ledger;
 pub mod output;
 pub mod period;
+pub mod record;
 pub mod render;
 pub mod report;
 pub mod request;

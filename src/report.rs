@@ -17,10 +17,11 @@ use crate::contract::Level;
 use crate::incident::{Incident, Status, status_at};
 use crate::inspect::{self, Due, Risk};
 use crate::leave::{self, Balance};
-use crate::ledger::{Event, Record, select};
 use crate::period::Period;
+use crate::record::routine::NoteKind;
+use crate::record::{Event, Record, select};
 use crate::request::Category;
-use crate::routine::{NoteKind, backup_standing};
+use crate::routine::backup_standing;
 use crate::service::Mode;
 use crate::time::{local_date, local_instant};
 
@@ -700,13 +701,6 @@ impl Report {
 
 #[cfg(test)]
 mod tests;
-
-/// A report delivered to the customer (`report.issued`): the month it reports on, `YYYY-MM`
-/// (the annual summary is the term's last month).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Issued {
-    pub period: String,
-}
 
 /// Notes a `report.issued` record in `issued` (report month → when it was first issued);
 /// other records leave it as it is.

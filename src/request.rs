@@ -370,20 +370,6 @@ fn whole_word(text: &str, span: &Range<usize>, word: &str) -> bool {
         && !part_of_word(text[span.end..].chars().next())
 }
 
-/// A customer request as recorded (`request.added`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Request {
-    pub text: String,
-    pub in_scope: bool,
-    pub category: Option<Category>,
-    /// The words that decided the classification.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub matched: Vec<String>,
-    /// The engineer decided the scope, not the rules.
-    #[serde(default)]
-    pub forced: bool,
-}
-
 /// How the engineer decides the scope: by the rules, or forced in or out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -425,36 +411,6 @@ impl std::str::FromStr for Scope {
                     .ok_or_else(error)
             }
         }
-    }
-}
-
-/// The request to record for `text` under `scope`.
-pub fn request(text: &str, scope: Scope) -> Request {
-    let verdict = classify(text);
-    let matched = verdict.matched.iter().map(|w| w.to_string()).collect();
-    let text = text.trim().to_string();
-    match scope {
-        Scope::ByRules => Request {
-            text,
-            in_scope: verdict.category.is_none(),
-            category: verdict.category,
-            matched,
-            forced: false,
-        },
-        Scope::In => Request {
-            text,
-            in_scope: true,
-            category: None,
-            matched,
-            forced: true,
-        },
-        Scope::Out(category) => Request {
-            text,
-            in_scope: false,
-            category: Some(category),
-            matched,
-            forced: true,
-        },
     }
 }
 

@@ -13,17 +13,19 @@ use proptest::prelude::*;
 use otss::calendar::DayKind;
 use otss::contract::Level;
 use otss::contract::ResolveClock;
-use otss::duty::Assignment;
-use otss::incident::record::{
+use otss::incident::{Incident, Status, fold};
+use otss::ledger::{file_stem, partition, read_lines};
+use otss::record::duty::Assignment;
+use otss::record::incident::{
     Clocks, LevelChanged, Noted, OnsiteRequested, Opened, Pinned, Resolved, Subject,
 };
-use otss::incident::{Incident, Status, fold};
-use otss::inspect::{ItemResult, Outcome, Round};
-use otss::leave::{Overtime, Taken};
-use otss::ledger::{Event, Record, SCHEMA_VERSION, file_stem, partition, read_lines};
-use otss::report::Issued;
-use otss::request::{Category, Request};
-use otss::routine::{BackupCheck, Consultation, Note, NoteKind};
+use otss::record::inspect::{ItemResult, Outcome, Round};
+use otss::record::leave::{Overtime, Taken};
+use otss::record::report::Issued;
+use otss::record::request::Request;
+use otss::record::routine::{BackupCheck, Consultation, Note, NoteKind};
+use otss::record::{Event, Record, SCHEMA_VERSION};
+use otss::request::Category;
 use otss::service::InspectionKind;
 use otss::sla::Rule;
 

@@ -36,16 +36,19 @@ use otss::calendar::{Calendar, DayKind};
 use otss::contract::Contract;
 use otss::contract::Level;
 use otss::ids::short_id;
-use otss::incident::record::{Noted, Resolved, Subject};
 use otss::incident::{
     Action, Incident, NewIncident, check_report_time, fold, level_event, onsite_event, open_event,
 };
-use otss::inspect::{self, ItemResult, Outcome, Round};
-use otss::leave::{self, Overtime, Taken};
-use otss::ledger::{Event, Record, file_stem, partition, partition_month};
-use otss::report::Issued;
-use otss::request::{self, Scope};
-use otss::routine::{BackupCheck, Consultation, Note, NoteKind};
+use otss::inspect;
+use otss::leave;
+use otss::ledger::{file_stem, partition, partition_month};
+use otss::record::incident::{Noted, Resolved, Subject};
+use otss::record::inspect::{ItemResult, Outcome, Round};
+use otss::record::leave::{Overtime, Taken};
+use otss::record::report::Issued;
+use otss::record::routine::{BackupCheck, Consultation, Note, NoteKind};
+use otss::record::{Event, Record};
+use otss::request::Scope;
 use otss::service::InspectionKind;
 use otss::sla::{Rule, Sla};
 use otss::time::{local_date, local_instant, noon};
@@ -509,7 +512,7 @@ impl<'a> Generator<'a> {
         let engineer = self.engineers[turn].clone();
         self.duty.insert(date, engineer.clone());
         let lead = self.engineers[0].clone();
-        let assignment = otss::duty::Assignment { date, engineer };
+        let assignment = otss::record::duty::Assignment { date, engineer };
         self.record(noon(self.zone, date), &lead, Event::DutySet(assignment));
     }
 
@@ -691,7 +694,7 @@ impl<'a> Generator<'a> {
         let text = REQUESTS[self.requests.draw(&mut self.rng)];
         let at = self.time_in(date, (10, 0), (17, 0));
         let by = self.someone_present(date);
-        let request = request::request(text, Scope::ByRules);
+        let request = otss::record::request::Request::classified(text, Scope::ByRules);
         self.record(at, &by, Event::RequestAdded(request));
     }
 

@@ -5,10 +5,11 @@ use serde::Serialize;
 
 use super::context::{Context, Site, new_record_id};
 use super::show::{Stamped, moment};
-use crate::ledger::Event;
 use crate::output::{Output, Tone};
 use crate::period::Period;
-use crate::routine::{BackupCheck, backup_standing};
+use crate::record::Event;
+use crate::record::routine::BackupCheck;
+use crate::routine::backup_standing;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(

@@ -7,9 +7,10 @@ use serde::Serialize;
 use super::context::{Context, new_record_id};
 use super::show::{date_with_weekday, warn_provisional};
 use crate::calendar::DayKind;
-use crate::duty::{self, Assignment};
-use crate::ledger::Event;
+use crate::duty;
 use crate::output::Tone;
+use crate::record::Event;
+use crate::record::duty::Assignment;
 use crate::time::{local_date, noon};
 
 const EXAMPLES: &str = examples!("otss duty set 2025-10-01 li.lei", "otss duty list 2025-10",);

@@ -9,13 +9,13 @@ use super::context::{Context, Site, Wanted, new_record_id};
 use super::show::moment;
 use crate::contract::Level;
 use crate::ids::{self, short_id};
-use crate::incident::record::{Noted, Resolved, Subject};
 use crate::incident::{
     self, Action, ClockName, Incident, NewIncident, Status, check_report_time, find, fold,
 };
 use crate::inspect::{self, Risk};
-use crate::ledger::Event;
 use crate::output::{Output, Tone};
+use crate::record::Event;
+use crate::record::incident::{Noted, Resolved, Subject};
 use crate::render::incident::{self as view, IncidentJson};
 use crate::sla::{ClockState, Sla};
 use crate::time::parse_instant;

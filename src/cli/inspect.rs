@@ -10,10 +10,11 @@ use super::context::{Context, Site, new_record_id};
 use super::show::{date_with_weekday, progress_line, warn_provisional};
 use super::{answered, restore_terminal_on_interrupt};
 use crate::i18n::Messages;
-use crate::inspect::{self, Due, ItemResult, Outcome, Round};
-use crate::ledger::{Event, types};
+use crate::inspect::{self, Due};
 use crate::output::{Output, Tone};
 use crate::period::Period;
+use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::{Event, types};
 use crate::service::InspectionKind;
 use crate::time::local_date;
 

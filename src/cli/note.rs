@@ -4,8 +4,8 @@
 use clap::{Args, Subcommand};
 
 use super::context::{Context, new_record_id};
-use crate::ledger::Event;
-use crate::routine::{Note, NoteKind};
+use crate::record::Event;
+use crate::record::routine::{Note, NoteKind};
 
 const EXAMPLES: &str = examples!(
     "otss note risk \"TencentDB primary at 85 % storage; full in about 6 weeks at this rate\"",

@@ -8,10 +8,11 @@ use super::context::{Context, Site, new_record_id};
 use super::show::{date_with_weekday, warn_provisional};
 use crate::calendar::DayKind;
 use crate::i18n::day_name;
-use crate::leave::{self, Balance, Overtime, Taken};
-use crate::ledger::Event;
+use crate::leave::{self, Balance};
 use crate::output::Output;
 use crate::period::Period;
+use crate::record::Event;
+use crate::record::leave::{Overtime, Taken};
 use crate::service::Mode;
 use crate::time::{local_date, noon};
 

@@ -10,13 +10,15 @@ use serde::Serialize;
 use super::context::{Context, Site, Wanted, new_record_id};
 use super::show::warn_provisional;
 use crate::incident::Incident;
+use crate::ledger;
 use crate::ledger::index::Index;
-use crate::ledger::{self, Event, types};
 use crate::output::{Output, Tone};
 use crate::period::Period;
+use crate::record::report::Issued;
+use crate::record::{Event, types};
 use crate::render::report::{self as view, ReportJson, html};
 use crate::report::{
-    DueReport, DueState, IncidentFacts, Issued, Report, ReportError, ReportKind, Scope, Sources,
+    DueReport, DueState, IncidentFacts, Report, ReportError, ReportKind, Scope, Sources,
     report_month, reports_due,
 };
 use crate::store;

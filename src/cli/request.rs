@@ -6,9 +6,10 @@ use serde::Serialize;
 use super::context::{Context, new_record_id};
 use super::show::{Stamped, moment};
 use crate::ids::short_id;
-use crate::ledger::{Event, Record, select};
 use crate::output::Tone;
-use crate::request::{self, Request, Scope};
+use crate::record::request::Request;
+use crate::record::{Event, Record, select};
+use crate::request::Scope;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
@@ -83,7 +84,7 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
         } => {
             let text = super::non_empty("the request", &text)?;
             let at = context.at_in_term(&site, at.as_deref())?;
-            let request = request::request(&text, scope.unwrap_or(Scope::ByRules));
+            let request = Request::classified(&text, scope.unwrap_or(Scope::ByRules));
             let record = context.append(
                 &site,
                 new_record_id(),

@@ -11,8 +11,8 @@ use serde::Serialize;
 use crate::calendar::{Calendar, Day, DayKind};
 use crate::i18n::{Messages, day_name};
 use crate::inspect::Due;
-use crate::ledger::Record;
 use crate::output::{Output, Tone};
+use crate::record::Record;
 use crate::time::rfc3339;
 
 /// `2024-05-01 Wed`, or `05-01 Wed` without the year.

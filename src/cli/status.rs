@@ -10,9 +10,9 @@ use super::show::{DayJson, date_with_weekday, moment, progress_line, warn_provis
 use crate::duty;
 use crate::incident::{Incident, fold};
 use crate::inspect::{self, Due};
-use crate::ledger::types;
 use crate::output::Tone;
 use crate::period::Period;
+use crate::record::types;
 use crate::render::incident::IncidentJson;
 use crate::report::{DueReport, DueState};
 use crate::routine;

@@ -4,8 +4,8 @@ use clap::Subcommand;
 
 use super::context::{Context, new_record_id};
 use super::show::{Stamped, moment};
-use crate::ledger::{Event, Record, select};
-use crate::routine::Consultation;
+use crate::record::routine::Consultation;
+use crate::record::{Event, Record, select};
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(

@@ -1,7 +1,6 @@
 //! Incidents (SPEC §2): their state folded from the ledger's records, the checks a new record
 //! must pass, and the records that start or move their clocks.
 
-pub mod record;
 #[cfg(test)]
 mod tests;
 
@@ -14,10 +13,10 @@ use serde::Serialize;
 use crate::contract::Level;
 use crate::contract::{Contract, OutsideTerm};
 use crate::ids::{self, IdError, short_id};
-use crate::ledger::{Event, Record};
+use crate::record::incident::{Clocks, LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
+use crate::record::{Event, Record};
 use crate::sla::{ClockState, OnSiteRequest, Rule, Sla, clock_state};
 use crate::time::{local_date, rfc3339};
-use record::{Clocks, LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
 
 /// How far ahead of "now" a recorded time may be: a minute, for clocks that differ a little.
 const FUTURE_TOLERANCE: TimeDelta = TimeDelta::minutes(1);

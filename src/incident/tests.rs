@@ -1,7 +1,7 @@
 use super::*;
 use crate::calendar::Calendar;
 use crate::contract::Contract;
-use crate::incident::record::{Noted, Subject};
+use crate::record::incident::{Noted, Subject};
 use crate::time::parse_instant;
 
 /// A Shenzhen 5x8 site with one engineer, level 1 resolved within 8 service hours.

@@ -1,7 +1,7 @@
 use super::*;
 use crate::calendar::Calendar;
 use crate::contract::Level;
-use crate::incident::record::{Clocks, Opened, Pinned};
+use crate::record::incident::{Clocks, Opened, Pinned};
 use crate::sla::Rule;
 use chrono::TimeDelta;
 

@@ -22,8 +22,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::lines::{Checksum, Lines};
-use super::{LedgerError, LineFault, LineProblem, Record, read_line, read_lines};
+use super::{LedgerError, LineFault, LineProblem, read_line, read_lines};
 use crate::incident::{self, Status};
+use crate::record::Record;
 use crate::report;
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an

@@ -1,5 +1,6 @@
 use super::*;
-use crate::incident::record::Subject;
+use crate::record::incident::Subject;
+use crate::record::{Event, types};
 
 fn record(id: &str, at: &str, event: Event) -> Record {
     Record {
@@ -142,16 +143,16 @@ fn the_type_of_a_line_is_found_without_parsing_it() {
         "spaced: read it all"
     );
     assert_eq!(written_type(b"not json"), None);
-    let round = Event::InspectionRound(crate::inspect::Round {
+    let round = Event::InspectionRound(crate::record::inspect::Round {
         kind: crate::service::InspectionKind::Alert,
         items: Vec::new(),
     });
-    let backup = Event::BackupChecked(crate::routine::BackupCheck {
+    let backup = Event::BackupChecked(crate::record::routine::BackupCheck {
         job: "j".into(),
         ok: true,
         note: None,
     });
-    let duty = Event::DutySet(crate::duty::Assignment {
+    let duty = Event::DutySet(crate::record::duty::Assignment {
         date: "2025-03-04".parse().unwrap(),
         engineer: "li.lei".into(),
     });

@@ -1,5 +1,6 @@
 use super::*;
-use crate::inspect::Outcome;
+use crate::record::inspect::Outcome;
+use crate::record::report::Issued;
 use crate::service::InspectionKind;
 
 fn contract(start: &str, end: &str) -> Contract {
@@ -174,7 +175,7 @@ fn record(c: &Contract, n: usize, when: DateTime<Utc>, event: Event) -> Record {
 }
 
 fn consultation(minutes: u32, product: &str) -> Event {
-    Event::SupportLogged(crate::routine::Consultation {
+    Event::SupportLogged(crate::record::routine::Consultation {
         text: "question".into(),
         product: Some(product.into()),
         minutes: Some(minutes),
@@ -182,9 +183,9 @@ fn consultation(minutes: u32, product: &str) -> Event {
 }
 
 fn round(kind: InspectionKind) -> Event {
-    Event::InspectionRound(crate::inspect::Round {
+    Event::InspectionRound(crate::record::inspect::Round {
         kind,
-        items: vec![crate::inspect::ItemResult {
+        items: vec![crate::record::inspect::ItemResult {
             item: "CVM".into(),
             result: Outcome::Ok,
             note: None,

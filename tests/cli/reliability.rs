@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use otss::ledger::{Event, Record, file_stem, read_lines};
+use otss::ledger::{file_stem, read_lines};
+
+use otss::record::{Event, Record};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;

@@ -11,8 +11,9 @@ use serde_json::Value;
 use otss::calendar::Calendar;
 use otss::contract::Contract;
 use otss::incident::{Status, fold};
-use otss::ledger::{Record, read_lines};
+use otss::ledger::read_lines;
 use otss::period::Period;
+use otss::record::Record;
 use otss::render::report::ReportJson;
 use otss::report::{IncidentFacts, Report, Scope, Sources};
 

@@ -5,9 +5,10 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::contract::Level;
-use crate::incident::record::{Clocks, Opened, Pinned, Subject};
 use crate::incident::{Incident, fold};
-use crate::ledger::{Event, SCHEMA_VERSION, read_file};
+use crate::ledger::read_file;
+use crate::record::incident::{Clocks, Opened, Pinned, Subject};
+use crate::record::{Event, SCHEMA_VERSION};
 use crate::sla::Rule;
 
 /// Ledger files in memory. Every write bumps a file's change count (its ctime); a plain write
@@ -132,7 +133,7 @@ fn record(n: u32, incident: &str, event: u8) -> String {
             },
         }),
         1 => Event::IncidentAcknowledged(subject),
-        2 => Event::IncidentResolved(crate::incident::record::Resolved {
+        2 => Event::IncidentResolved(crate::record::incident::Resolved {
             incident: incident.to_string(),
             summary: "done".to_string(),
             impact: None,
@@ -142,7 +143,7 @@ fn record(n: u32, incident: &str, event: u8) -> String {
         3 => Event::IncidentClosed(subject),
         4 => Event::IncidentReopened(subject),
         5 => Event::IncidentArrived(subject),
-        _ => Event::ReportIssued(crate::report::Issued {
+        _ => Event::ReportIssued(crate::record::report::Issued {
             period: format!("2025-0{}", n % 3 + 1),
         }),
     };

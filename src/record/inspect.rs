@@ -1,0 +1,29 @@
+//! The `inspection.round` record: a round of one kind, every checklist item with a result.
+
+use serde::{Deserialize, Serialize};
+
+use crate::service::InspectionKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Ok,
+    Abnormal,
+}
+
+/// One checklist item's result in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemResult {
+    pub item: String,
+    pub result: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A round of one kind: every item of its checklist with a result (the `inspection.round`
+/// record; `at` is when it was done).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub kind: InspectionKind,
+    pub items: Vec<ItemResult>,
+}

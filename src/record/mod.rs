@@ -1,0 +1,129 @@
+//! The records of the ledger (docs/rules.md §8): the envelope every record carries, and what
+//! each type of record says. Every payload is defined here, below the domain modules that fold
+//! them, so that the records are one vocabulary shared by every layer above.
+
+use std::cmp::Ordering;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+pub mod duty;
+pub mod incident;
+pub mod inspect;
+pub mod leave;
+pub mod report;
+pub mod request;
+pub mod routine;
+
+/// The record schema this binary writes and reads. A record with a newer `v` needs a newer
+/// otss.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One line of the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub v: u32,
+    /// A ULID: unique across machines and sortable by the time it was made.
+    pub id: String,
+    /// When the recorded thing happened, with the contract zone's offset.
+    pub at: DateTime<FixedOffset>,
+    /// The engineer who recorded it.
+    pub by: String,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// What a record says, by its `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Event {
+    #[serde(rename = "incident.opened")]
+    IncidentOpened(incident::Opened),
+    #[serde(rename = "incident.acknowledged")]
+    IncidentAcknowledged(incident::Subject),
+    #[serde(rename = "incident.onsite_requested")]
+    IncidentOnsiteRequested(incident::OnsiteRequested),
+    #[serde(rename = "incident.arrived")]
+    IncidentArrived(incident::Subject),
+    #[serde(rename = "incident.level_changed")]
+    IncidentLevelChanged(incident::LevelChanged),
+    #[serde(rename = "incident.noted")]
+    IncidentNoted(incident::Noted),
+    #[serde(rename = "incident.resolved")]
+    IncidentResolved(incident::Resolved),
+    #[serde(rename = "incident.closed")]
+    IncidentClosed(incident::Subject),
+    #[serde(rename = "incident.reopened")]
+    IncidentReopened(incident::Subject),
+    #[serde(rename = "inspection.round")]
+    InspectionRound(inspect::Round),
+    #[serde(rename = "backup.checked")]
+    BackupChecked(routine::BackupCheck),
+    #[serde(rename = "support.logged")]
+    SupportLogged(routine::Consultation),
+    #[serde(rename = "request.added")]
+    RequestAdded(request::Request),
+    #[serde(rename = "note.added")]
+    NoteAdded(routine::Note),
+    #[serde(rename = "overtime.logged")]
+    OvertimeLogged(leave::Overtime),
+    #[serde(rename = "leave.taken")]
+    LeaveTaken(leave::Taken),
+    #[serde(rename = "duty.set")]
+    DutySet(duty::Assignment),
+    #[serde(rename = "report.issued")]
+    ReportIssued(report::Issued),
+}
+
+impl Record {
+    /// A new record of `event` at `at`, shown with the offset of `zone`.
+    pub fn new(id: String, at: DateTime<Utc>, zone: Tz, by: &str, event: Event) -> Record {
+        Record {
+            v: SCHEMA_VERSION,
+            id,
+            at: at.with_timezone(&zone).fixed_offset(),
+            by: by.to_string(),
+            event,
+        }
+    }
+
+    pub fn instant(&self) -> DateTime<Utc> {
+        self.at.with_timezone(&Utc)
+    }
+
+    /// The record as one line, without the newline.
+    pub fn to_line(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
+    }
+
+    /// The order records are folded in: by time; at the same second an incident's opening
+    /// comes first; then by id.
+    pub fn fold_order(a: &Record, b: &Record) -> Ordering {
+        let opening = |r: &Record| !matches!(r.event, Event::IncidentOpened(_));
+        (a.instant(), opening(a), &a.id).cmp(&(b.instant(), opening(b), &b.id))
+    }
+}
+
+/// The records `pick` recognises, each with what it picked, in the order records are folded.
+pub fn select<'a, T>(
+    records: &'a [Record],
+    pick: impl Fn(&'a Event) -> Option<&'a T>,
+) -> Vec<(&'a Record, &'a T)> {
+    let mut picked: Vec<(&Record, &T)> = records
+        .iter()
+        .filter_map(|record| pick(&record.event).map(|t| (record, t)))
+        .collect();
+    picked.sort_by(|a, b| Record::fold_order(a.0, b.0));
+    picked
+}
+
+/// Record types, as the ledger spells them (the `type` key), for commands that read only some.
+pub mod types {
+    pub const INSPECTION_ROUND: &str = "inspection.round";
+    pub const BACKUP_CHECKED: &str = "backup.checked";
+    pub const DUTY_SET: &str = "duty.set";
+    pub const INCIDENT_OPENED: &str = "incident.opened";
+    /// What every incident record's type begins with.
+    pub const INCIDENT: &str = "incident.";
+}
