@@ -4,7 +4,6 @@ mod city;
 mod level;
 mod read;
 mod reader;
-pub mod template;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use super::ServiceHours;
+use crate::contract::ServiceHours;
 use crate::i18n::ContractComment as Key;
 use crate::lang::Lang;
 use crate::service::Mode;
