@@ -12,7 +12,7 @@ use super::show::warn_provisional;
 use crate::incident::Incident;
 use crate::ledger::index::Index;
 use crate::ledger::{self, Event, types};
-use crate::output::{Output, Tone};
+use crate::output::{self, Output, Tone};
 use crate::period::Period;
 use crate::render::report::{self as view, ReportJson, html};
 use crate::report::{
@@ -216,10 +216,14 @@ fn report(
         Format::Json => serde_json::to_string_pretty(&ReportJson::new(&report, zone))? + "\n",
         Format::Md => view::markdown(&outline()),
         Format::Html => html::page(&outline(), &report, zone, m),
-        Format::Table => match file {
-            Some(_) => view::text(&outline(), Some(100), |_, text| text.to_string()),
-            None => view::text(&outline(), None, |tone, text| out.paint(tone, text)),
-        },
+        Format::Table => {
+            let width = file.map(|_| 100);
+            let text = view::text(&outline(), width, |tone, text| out.paint(tone, text));
+            match file {
+                Some(_) => output::plain(&text).into_owned(),
+                None => text,
+            }
+        }
     };
     match file {
         Some(path) => {
@@ -227,7 +231,7 @@ fn report(
             let written = m.report_written(&path.display().to_string());
             out.line(out.paint(Tone::Plain, &written))?;
         }
-        None => out.line(text.trim_end())?,
+        None => out.lines(text.trim_end())?,
     }
     Ok(())
 }
