@@ -5,9 +5,10 @@
 
 use crate::text;
 
-/// Punctuation that means something in Markdown wherever it stands in a line, written with a
-/// backslash before it (CommonMark allows one before any ASCII punctuation).
-const MARKUP: [char; 10] = ['\\', '`', '*', '_', '[', ']', '|', '~', '#', '!'];
+/// Punctuation that means something in Markdown wherever it stands in a line (in CommonMark,
+/// GitHub's tables, strikethrough and math, or common extensions such as superscript), written
+/// with a backslash before it (CommonMark allows one before any ASCII punctuation).
+const MARKUP: [char; 12] = ['\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '$', '^'];
 
 /// Characters that begin a list, a setext underline or a thematic break at the start of a
 /// line (`*` is escaped everywhere).
@@ -137,8 +138,8 @@ mod tests {
     #[test]
     fn markup_anywhere_is_escaped() {
         assert_eq!(
-            cell("*a* _b_ `c` ~~d~~ [e](javascript:f) ![g](h) #i \\"),
-            "\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~ \\[e\\](javascript:f) \\!\\[g\\](h) \\#i \\\\"
+            cell("*a* _b_ `c` ~~d~~ [e](javascript:f) ![g](h) #i \\ $x^2$"),
+            "\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~ \\[e\\](javascript:f) \\!\\[g\\](h) \\#i \\\\ \\$x\\^2\\$"
         );
         assert_eq!(cell("&#x3C;"), "&amp;\\#x3C;");
     }
