@@ -4,6 +4,7 @@ mod calendar;
 mod contract;
 mod conventions;
 mod first_run;
+mod hostile;
 mod incident;
 mod ledger;
 mod readme;
