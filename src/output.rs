@@ -52,7 +52,8 @@ pub fn plain(text: &str) -> Cow<'_, str> {
 
 /// A table with a header row, fitted to `width` columns, or to the terminal (else 100
 /// columns). Cells are made harmless, and painted spans coloured when `colour` is on, before
-/// the table measures them, so that their columns line up.
+/// the table measures them (without their colour codes: comfy-table's `custom_styling`), so
+/// that their columns line up.
 pub fn render_table(
     header: Vec<String>,
     rows: Vec<Vec<String>>,
