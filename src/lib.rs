@@ -29,4 +29,5 @@ pub mod sla;
 pub mod store;
 pub mod suggest;
 pub mod sync;
+pub mod text;
 pub mod time;

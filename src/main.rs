@@ -5,16 +5,16 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
-    let cli = otss::cli::Cli::parse();
+    let cli = match otss::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage(&error),
+    };
     match otss::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
         Err(failure) if let Some(status) = failure.interrupted() => ExitCode::from(status),
         Err(failure) => match failure.usage() {
-            Some(usage) => {
-                let _ = usage.print();
-                ExitCode::from(2)
-            }
+            Some(error) => usage(error),
             None => {
                 let _ = writeln!(std::io::stderr(), "{}", failure.message());
                 ExitCode::FAILURE
@@ -32,4 +32,16 @@ fn ignore_file_size_signal() {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
+}
+
+/// Help and the version as clap prints them; a usage error in plain text made harmless, for
+/// it quotes the arguments given.
+fn usage(error: &clap::Error) -> ExitCode {
+    let _ = if error.use_stderr() {
+        let said = error.render().to_string();
+        write!(std::io::stderr(), "{}", otss::text::paragraph(&said))
+    } else {
+        error.print()
+    };
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

@@ -1,15 +1,22 @@
 //! How otss speaks: one place that owns the language, colour, terminal detection, `NO_COLOR`,
 //! tables and `--json`. Writes return I/O errors so that a closed pipe ends the command
 //! quietly instead of panicking.
+//!
+//! Everything written for a person is made harmless here (`text`, SPEC §10), whatever the
+//! command put in it; colour comes only from `paint`. JSON is written exactly.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use anstyle::{AnsiColor, Effects, Style};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::i18n::{Lang, Messages};
+use crate::text::Breaks;
+
+mod paint;
+pub use paint::Tone;
 
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -35,46 +42,36 @@ impl ColorChoice {
     }
 }
 
-/// What a piece of text means, which decides its colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Plain,
-    Statutory,
-    Holiday,
-    MakeupWorkday,
-    Weekend,
-    Heading,
-    Warning,
-    Breach,
-}
-
-impl Tone {
-    fn style(self) -> Style {
-        match self {
-            Tone::Plain => Style::new(),
-            Tone::Statutory => AnsiColor::Red.on_default().effects(Effects::BOLD),
-            Tone::Holiday => AnsiColor::Red.on_default(),
-            Tone::MakeupWorkday => AnsiColor::Yellow.on_default(),
-            Tone::Weekend => Style::new().effects(Effects::DIMMED),
-            Tone::Heading => Style::new().effects(Effects::BOLD),
-            Tone::Warning => AnsiColor::Yellow.on_default().effects(Effects::BOLD),
-            Tone::Breach => AnsiColor::Red.on_default().effects(Effects::BOLD),
-        }
-    }
-}
-
 /// Width tables are fitted to when the terminal's is unknown.
 const DEFAULT_WIDTH: u16 = 100;
 
+/// Text of a document made for a person: harmless, painted spans plain.
+pub fn plain(text: &str) -> Cow<'_, str> {
+    paint::styled(text, false, Breaks::Kept)
+}
+
 /// A table with a header row, fitted to `width` columns, or to the terminal (else 100
-/// columns).
-pub fn render_table(header: Vec<String>, rows: Vec<Vec<String>>, width: Option<u16>) -> String {
+/// columns). Cells are made harmless, and painted spans coloured when `colour` is on, before
+/// the table measures them (without their colour codes: comfy-table's `custom_styling`), so
+/// that their columns line up.
+pub fn render_table(
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    width: Option<u16>,
+    colour: bool,
+) -> String {
+    let written = |cells: Vec<String>| -> Vec<String> {
+        cells
+            .iter()
+            .map(|cell| paint::styled(cell, colour, Breaks::Kept).into_owned())
+            .collect()
+    };
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header)
-        .add_rows(rows);
+        .set_header(written(header))
+        .add_rows(rows.into_iter().map(written));
     match width {
         Some(width) => table.set_width(width),
         None if table.width().is_none() => table.set_width(DEFAULT_WIDTH),
@@ -90,7 +87,7 @@ pub fn render_paragraph(text: &str, width: Option<u16>) -> String {
     paragraph
         .load_style(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .add_row(vec![text]);
+        .add_row(vec![plain(text)]);
     let width = width.or(paragraph.width()).unwrap_or(DEFAULT_WIDTH);
     paragraph.set_width(width.min(DEFAULT_WIDTH));
     if let Some(column) = paragraph.column_mut(0) {
@@ -135,37 +132,39 @@ impl Output {
         out.flush()
     }
 
+    /// One line: a line break in it is shown as `\n`, so that typed text cannot start a line
+    /// of its own.
     pub fn line(&mut self, text: impl AsRef<str>) -> io::Result<()> {
-        writeln!(self.out, "{}", text.as_ref())
+        let written = paint::styled(text.as_ref(), self.color, Breaks::Shown);
+        writeln!(self.out, "{written}")
     }
 
-    /// A warning on standard error, in the output's language; a warning given before is not
-    /// repeated.
+    /// Text of several lines: a document, or lines made together.
+    pub fn lines(&mut self, text: impl AsRef<str>) -> io::Result<()> {
+        let written = paint::styled(text.as_ref(), self.color, Breaks::Kept);
+        writeln!(self.out, "{written}")
+    }
+
+    /// A one-line warning on standard error, in the output's language; a warning given
+    /// before is not repeated.
     pub fn warn(&mut self, text: impl AsRef<str>) -> io::Result<()> {
         if !self.warned.insert(text.as_ref().to_string()) {
             return Ok(());
         }
         let prefix = self.paint(Tone::Warning, self.messages().warning());
-        writeln!(
-            self.err,
-            "{}",
-            self.messages().labelled(&prefix, text.as_ref())
-        )
+        let warning = self.messages().labelled(&prefix, text.as_ref());
+        let written = paint::styled(&warning, self.color, Breaks::Shown);
+        writeln!(self.err, "{written}")
     }
 
-    /// `text` in the colour of `tone`, when colour is on.
+    /// `text` to be shown in the colour of `tone`, when colour is on.
     pub fn paint(&self, tone: Tone, text: &str) -> String {
-        if self.color {
-            let style = tone.style();
-            format!("{style}{text}{style:#}")
-        } else {
-            text.to_string()
-        }
+        paint::paint(tone, text)
     }
 
     /// A table with a header row, fitted to the terminal (or 100 columns).
     pub fn table(&mut self, header: Vec<String>, rows: Vec<Vec<String>>) -> io::Result<()> {
-        writeln!(self.out, "{}", render_table(header, rows, None))
+        writeln!(self.out, "{}", render_table(header, rows, None, self.color))
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -237,16 +236,90 @@ mod tests {
         assert_eq!(written.lines().count(), 2, "{written}");
     }
 
-    #[test]
-    fn paint_adds_escapes_only_with_colour() {
-        let sink = || Box::new(io::sink()) as Box<dyn Write>;
-        let plain = Output::new(Lang::En, false, sink(), sink());
-        assert_eq!(plain.paint(Tone::Statutory, "1"), "1");
-        let coloured = Output::new(Lang::En, true, sink(), sink());
-        let painted = coloured.paint(Tone::Statutory, "1");
-        assert!(
-            painted.starts_with("\u{1b}[") && painted.contains('1'),
-            "{painted:?}"
+    /// What `write` makes an output write on standard output and standard error, with colour
+    /// on or off.
+    fn written(colour: bool, write: impl Fn(&mut Output) -> io::Result<()>) -> (String, String) {
+        let (out, err) = (Shared::default(), Shared::default());
+        let mut output = Output::new(
+            Lang::En,
+            colour,
+            Box::new(out.clone()),
+            Box::new(err.clone()),
         );
+        write(&mut output).unwrap();
+        let text = |shared: Shared| String::from_utf8(shared.0.borrow().clone()).unwrap();
+        (text(out), text(err))
+    }
+
+    #[test]
+    fn colour_codes_only_with_colour_on() {
+        let line = |out: &mut Output| out.line(out.paint(Tone::Statutory, "1"));
+        assert_eq!(written(false, line).0, "1\n");
+        let (coloured, _) = written(true, line);
+        assert!(
+            coloured.starts_with("\u{1b}[") && coloured.contains('1'),
+            "{coloured:?}"
+        );
+    }
+
+    #[test]
+    fn only_otss_writes_escape_sequences() {
+        let hostile = "\u{1b}]52;c;aGVsbG8=\u{7}\u{9b}2J\u{202e}";
+        let (out, err) = written(true, |out| {
+            out.line(format!("{} {hostile}", out.paint(Tone::Heading, hostile)))?;
+            out.lines(format!("{hostile}\n{hostile}"))?;
+            out.table(vec![hostile.into()], vec![vec![hostile.into()]])?;
+            out.warn(hostile)
+        });
+        for written in [out, err] {
+            let sequences = written.split('\u{1b}').skip(1);
+            for sequence in sequences {
+                assert!(
+                    ["[1m", "[0m", "[33m"]
+                        .iter()
+                        .any(|sgr| sequence.starts_with(sgr)),
+                    "{written:?}"
+                );
+            }
+            assert!(
+                !written.contains(['\u{7}', '\u{9b}', '\u{202e}']),
+                "{written:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_is_one_line_and_lines_keep_their_breaks() {
+        let (out, _) = written(false, |out| {
+            out.line("title\nforged")?;
+            out.lines("first\r\nsecond")
+        });
+        assert_eq!(out, "title\\nforged\nfirst\nsecond\n");
+    }
+
+    #[test]
+    fn painted_cells_keep_their_columns() {
+        let table = |out: &mut Output| {
+            let rows = vec![
+                vec![out.paint(Tone::Breach, "late"), "x".into()],
+                vec!["due".into(), out.paint(Tone::Warning, "a long cell")],
+            ];
+            out.table(vec!["state".into(), "b".into()], rows)
+        };
+        let (plain, _) = written(false, table);
+        let (coloured, _) = written(true, table);
+        assert_ne!(plain, coloured);
+        let stripped: String = coloured
+            .split('\u{1b}')
+            .enumerate()
+            .map(|(n, part)| {
+                if n == 0 {
+                    part
+                } else {
+                    &part[part.find('m').unwrap() + 1..]
+                }
+            })
+            .collect();
+        assert_eq!(stripped, plain);
     }
 }

@@ -221,7 +221,9 @@ fn print_month(out: &mut Output, first: NaiveDate, days: &[Day]) -> anyhow::Resu
     let mut cells = vec![" ".repeat(CELL); lead];
     cells.extend(days.iter().map(|day| {
         let cell = format!("{:>3}{}", day.date.day(), marker(day));
-        out.paint(tone(day), &cell)
+        // The blank of an unmarked day stays outside the paint, for a week to end without it.
+        let shown = cell.trim_end();
+        format!("{}{}", out.paint(tone(day), shown), &cell[shown.len()..])
     }));
     for week in cells.chunks(7) {
         out.line(week.concat().trim_end())?;

@@ -13,6 +13,7 @@ use crate::i18n::{ContractField as F, Messages};
 use crate::output::Output;
 use crate::report::BEFORE_TERM_END;
 use crate::service::{Frequency, Mode, ServiceItem};
+use crate::text;
 
 const CHECK_EXAMPLES: &str = examples!(
     "otss contract check",
@@ -141,10 +142,14 @@ fn show(out: &mut Output, site: &Site) -> anyhow::Result<()> {
         .map(|(item, frequency)| vec![m.service_item(item).to_string(), m.frequency(frequency)])
         .collect();
     out.table(header(&[F::ServiceItem, F::Frequency]), items)?;
+    // One item a line: a line break within an item is shown, so it cannot pass for two.
     let checklists = c
         .inspections
         .iter()
-        .map(|(kind, terms)| vec![m.inspection_kind(*kind).to_string(), terms.items.join("\n")])
+        .map(|(kind, terms)| {
+            let items: Vec<_> = terms.items.iter().map(|i| text::one_line(i)).collect();
+            vec![m.inspection_kind(*kind).to_string(), items.join("\n")]
+        })
         .collect();
     out.table(header(&[F::ServiceItem, F::Checklist]), checklists)?;
     let corrections = corrections(m, c);

@@ -236,7 +236,7 @@ pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
             let incident = find(&incidents, &id)?;
             let report = view::Recovery::new(incident, &site.contract, context.now);
             match format {
-                RecoveryFormat::Md => out.line(view::markdown(&report, out.messages()))?,
+                RecoveryFormat::Md => out.lines(view::markdown(&report, out.messages()))?,
                 RecoveryFormat::Json => out.json(&report.json(out.messages()))?,
             }
         }

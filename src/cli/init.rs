@@ -86,7 +86,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     let priority = priority_arrival(m, &contract);
     out.line(m.labelled(m.field_label(ContractField::PriorityArrival), &priority))?;
     warn(&mut out, &contract, &calendar)?;
-    out.line(first_steps(m, context.contract_flag()))?;
+    out.lines(first_steps(m, context.contract_flag()))?;
     Ok(out.flush()?)
 }
 

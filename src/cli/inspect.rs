@@ -16,6 +16,7 @@ use crate::period::Period;
 use crate::record::inspect::{ItemResult, Outcome, Round};
 use crate::record::{Event, types};
 use crate::service::InspectionKind;
+use crate::text;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
@@ -195,7 +196,8 @@ fn round_time(
 }
 
 /// On a terminal: tick the items that are ok (`a` ticks all), describe each one that is not,
-/// confirm. `None` when the engineer declines to record it.
+/// confirm. `None` when the engineer declines to record it. The prompts write to the terminal
+/// themselves, so the contract's item names are made harmless for them.
 fn walk_through(
     m: &dyn Messages,
     kind: InspectionKind,
@@ -204,7 +206,7 @@ fn walk_through(
     let ticked = answered(
         dialoguer::MultiSelect::new()
             .with_prompt(m.tick_items(m.inspection_kind(kind)))
-            .items(checklist)
+            .items(checklist.iter().map(|item| text::one_line(item)))
             .interact(),
     )?;
     let ticked: std::collections::HashSet<usize> = ticked.into_iter().collect();
@@ -219,7 +221,7 @@ fn walk_through(
         } else {
             let note: String = answered(
                 dialoguer::Input::new()
-                    .with_prompt(m.what_is_wrong(item))
+                    .with_prompt(m.what_is_wrong(&text::one_line(item)))
                     .validate_with(|note: &String| match note.trim() {
                         "" => Err(m.say_what_is_wrong()),
                         _ => Ok(()),

@@ -174,10 +174,11 @@ impl Failure {
         self.error.downcast_ref()
     }
 
-    /// `error: …` in the person's language.
+    /// `error: …` in the person's language, made harmless: it quotes paths, ids and lines.
     pub fn message(&self) -> String {
         let m = self.lang.messages();
-        m.labelled(m.error_label(), &said(&self.error, m))
+        let message = m.labelled(m.error_label(), &said(&self.error, m));
+        crate::text::paragraph(&message).into_owned()
     }
 }
 

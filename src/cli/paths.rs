@@ -56,7 +56,9 @@ pub fn run(context: &Context, args: PathsArgs) -> anyhow::Result<()> {
         show(&mut out, context, &paths)?;
     }
     if let Some(problem) = problem {
-        out.warn(said(&problem, out.messages()))?;
+        for line in said(&problem, out.messages()).lines() {
+            out.warn(line)?;
+        }
     }
     Ok(out.flush()?)
 }
@@ -80,7 +82,8 @@ fn show(out: &mut crate::output::Output, context: &Context, paths: &Paths) -> an
     ];
     for (kind, place) in places {
         let label = out.paint(Tone::Heading, m.path_label(kind));
-        out.line(format!("{label}\n  {place}"))?;
+        out.line(label)?;
+        out.line(format!("  {place}"))?;
     }
     Ok(())
 }

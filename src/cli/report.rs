@@ -12,7 +12,7 @@ use super::show::warn_provisional;
 use crate::incident::Incident;
 use crate::ledger;
 use crate::ledger::index::Index;
-use crate::output::{Output, Tone};
+use crate::output::{self, Output, Tone};
 use crate::period::Period;
 use crate::record::report::Issued;
 use crate::record::{Event, types};
@@ -218,10 +218,14 @@ fn report(
         Format::Json => serde_json::to_string_pretty(&ReportJson::new(&report, zone))? + "\n",
         Format::Md => view::markdown(&outline()),
         Format::Html => html::page(&outline(), &report, zone, m),
-        Format::Table => match file {
-            Some(_) => view::text(&outline(), Some(100), |_, text| text.to_string()),
-            None => view::text(&outline(), None, |tone, text| out.paint(tone, text)),
-        },
+        Format::Table => {
+            let width = file.map(|_| 100);
+            let text = view::text(&outline(), width, |tone, text| out.paint(tone, text));
+            match file {
+                Some(_) => output::plain(&text).into_owned(),
+                None => text,
+            }
+        }
     };
     match file {
         Some(path) => {
@@ -229,7 +233,7 @@ fn report(
             let written = m.report_written(&path.display().to_string());
             out.line(out.paint(Tone::Plain, &written))?;
         }
-        None => out.line(text.trim_end())?,
+        None => out.lines(text.trim_end())?,
     }
     Ok(())
 }

@@ -1,20 +1,61 @@
-//! A small Markdown writer: headings, paragraphs and tables that stay tables whatever the
-//! cells hold.
+//! A small Markdown writer: headings, paragraphs and tables that stay what they are whatever
+//! the text in them holds. Typed text is made harmless (`text`), then escaped so that it reads
+//! as written and can never start a heading, list, block quote, table, code block, link,
+//! image, emphasis, HTML, setext heading or thematic break.
 
-/// Text that reads as written: `&`, `<` and `>` as entities, so that nothing typed on site
-/// (a title like "502 from <nginx>") is taken for HTML by a Markdown renderer.
-pub fn plain(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+use crate::text;
+
+/// Punctuation that means something in Markdown wherever it stands in a line (in CommonMark,
+/// GitHub's tables, strikethrough and math, or common extensions such as superscript), written
+/// with a backslash before it (CommonMark allows one before any ASCII punctuation).
+const MARKUP: [char; 12] = ['\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '$', '^'];
+
+/// Characters that begin a list, a setext underline or a thematic break at the start of a
+/// line (`*` is escaped everywhere).
+const LINE_START: [char; 3] = ['+', '-', '='];
+
+/// One line of text as it reads, wherever it stands: markup punctuation backslash-escaped,
+/// `&`, `<` and `>` as entities (so nothing typed on site, a title like "502 from <nginx>", is
+/// taken for HTML or a quote).
+fn inline(line: &str) -> String {
+    let mut escaped = String::with_capacity(line.len() + 8);
+    for c in line.trim().chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            c if MARKUP.contains(&c) => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
-/// Text safe inside a table cell: plain, pipes escaped, line breaks as `<br>`.
+/// One line of a paragraph: inline, and what would start a block at the start of a line
+/// escaped too (the indentation of a code block is dropped with the surrounding blanks).
+fn paragraph_line(line: &str) -> String {
+    let mut escaped = inline(line);
+    if escaped.starts_with(LINE_START) {
+        escaped.insert(0, '\\');
+    }
+    // `1.` or `1)` would begin an ordered list.
+    let digits = escaped.len()
+        - escaped
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        escaped.insert(digits, '\\');
+    }
+    escaped
+}
+
+/// Text safe inside a table cell: line breaks as `<br>`.
 pub fn cell(text: &str) -> String {
-    plain(text)
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+    let lines: Vec<String> = text::paragraph(text).split('\n').map(inline).collect();
+    lines.join("<br>")
 }
 
 /// A Markdown document being written.
@@ -36,16 +77,19 @@ impl Document {
         self.text.push('\n');
     }
 
+    /// A heading; line breaks in it become spaces.
     pub fn heading(&mut self, level: usize, text: &str) {
-        self.block(&format!(
-            "{} {}",
-            "#".repeat(level),
-            plain(text).replace('\n', " ")
-        ));
+        let text = text::paragraph(text).replace('\n', " ");
+        self.block(&format!("{} {}", "#".repeat(level), inline(&text)));
     }
 
+    /// Text in paragraphs: a blank line in it begins another paragraph, and nothing else.
     pub fn paragraph(&mut self, text: &str) {
-        self.block(&plain(text));
+        let lines: Vec<String> = text::paragraph(text)
+            .split('\n')
+            .map(paragraph_line)
+            .collect();
+        self.block(lines.join("\n").trim());
     }
 
     pub fn table(&mut self, header: &[String], rows: Vec<Vec<String>>) {
@@ -70,9 +114,16 @@ impl Document {
 mod tests {
     use super::*;
 
+    fn paragraph(text: &str) -> String {
+        let mut doc = Document::new();
+        doc.paragraph(text);
+        doc.finish()
+    }
+
     #[test]
     fn cells_never_break_a_table() {
         assert_eq!(cell("a | b\nc"), "a \\| b<br>c");
+        assert_eq!(cell("a\r\n\nb"), "a<br><br>b");
     }
 
     #[test]
@@ -82,6 +133,48 @@ mod tests {
         doc.heading(2, "502 from <nginx>");
         doc.paragraph("a < b");
         assert_eq!(doc.finish(), "## 502 from &lt;nginx&gt;\n\na &lt; b\n");
+    }
+
+    #[test]
+    fn markup_anywhere_is_escaped() {
+        assert_eq!(
+            cell("*a* _b_ `c` ~~d~~ [e](javascript:f) ![g](h) #i \\ $x^2$"),
+            "\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~ \\[e\\](javascript:f) \\!\\[g\\](h) \\#i \\\\ \\$x\\^2\\$"
+        );
+        assert_eq!(cell("&#x3C;"), "&amp;\\#x3C;");
+    }
+
+    #[test]
+    fn nothing_begins_a_block_at_the_start_of_a_line() {
+        assert_eq!(
+            paragraph("# x\n- a\n+ b\n1. c\n22) d\n> e\n===\n---\n    code"),
+            "\\# x\n\\- a\n\\+ b\n1\\. c\n22\\) d\n&gt; e\n\\===\n\\---\ncode\n"
+        );
+    }
+
+    #[test]
+    fn plain_text_reads_as_it_is() {
+        assert_eq!(
+            paragraph("Restarted v1.2.3 at 10:00 (node-2); 5-10 users, 3.5 GB."),
+            "Restarted v1.2.3 at 10:00 (node-2); 5-10 users, 3.5 GB.\n"
+        );
+        assert_eq!(cell("2025-03-04 10:00:00"), "2025-03-04 10:00:00");
+    }
+
+    #[test]
+    fn a_paragraph_stays_paragraphs_and_a_heading_one_line() {
+        assert_eq!(
+            paragraph("Restarted.\n\n## Service levels\n\n| Clock |\n|---|"),
+            "Restarted.\n\n\\#\\# Service levels\n\n\\| Clock \\|\n\\|---\\|\n"
+        );
+        let mut doc = Document::new();
+        doc.heading(1, "a\nb\r\n===");
+        assert_eq!(doc.finish(), "# a b ===\n");
+    }
+
+    #[test]
+    fn control_characters_are_shown() {
+        assert_eq!(cell("\u{1b}[2J\u{202e}"), "\\\\u{1b}\\[2J\\\\u{202e}");
     }
 
     #[test]

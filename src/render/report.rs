@@ -462,7 +462,7 @@ fn month_by_month(report: &Report, m: &dyn Messages) -> Section {
 }
 
 /// The terminal view: headings painted by `paint`, tables fitted to `width` columns (or to
-/// the terminal).
+/// the terminal), every typed text made harmless.
 pub fn text(outline: &Outline, width: Option<u16>, paint: impl Fn(Tone, &str) -> String) -> String {
     let mut parts = vec![paint(Tone::Heading, &outline.title)];
     for section in &outline.sections {
@@ -472,7 +472,7 @@ pub fn text(outline: &Outline, width: Option<u16>, paint: impl Fn(Tone, &str) ->
                 Block::Text(text) => parts.push(render_paragraph(text, width)),
                 Block::Caption(caption) => parts.push(paint(Tone::Heading, caption)),
                 Block::Table { header, rows } | Block::Facts { header, rows } => {
-                    parts.push(render_table(header.clone(), rows.clone(), width))
+                    parts.push(render_table(header.clone(), rows.clone(), width, false))
                 }
                 Block::Chart(_) => {}
             }

@@ -5,6 +5,7 @@ mod contract;
 mod conventions;
 mod defences;
 mod first_run;
+mod hostile;
 mod incident;
 mod ledger;
 mod pinned;

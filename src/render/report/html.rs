@@ -11,6 +11,7 @@ use crate::calendar::WEEK;
 use crate::i18n::{Lang, Messages, ReportLabel as L};
 use crate::inspect::Due;
 use crate::report::{Report, ReportKind, Verdicts};
+use crate::text;
 use crate::time::local_date;
 
 /// A month on a chart's axis: its short name, with the year where the period spans years.
@@ -22,10 +23,10 @@ fn month_label(report: &Report, month: NaiveDate, m: &dyn Messages) -> String {
     }
 }
 
-/// Text safe in HTML content and attribute values.
+/// Text safe in HTML content and attribute values: harmless (`text`), and read as text.
 pub fn escape(text: &str) -> String {
     let mut safe = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text::paragraph(text).chars() {
         match c {
             '&' => safe.push_str("&amp;"),
             '<' => safe.push_str("&lt;"),
@@ -550,6 +551,14 @@ mod tests {
         assert_eq!(
             escape("<a href='x'>&\"</a>"),
             "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_shown() {
+        assert_eq!(
+            escape("a\u{1b}[2J\u{202e}\u{0}"),
+            "a\\u{1b}[2J\\u{202e}\\u{0}"
         );
     }
 
