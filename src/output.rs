@@ -63,7 +63,7 @@ pub fn render_table(
     let written = |cells: Vec<String>| -> Vec<String> {
         cells
             .iter()
-            .map(|cell| paint::styled(cell, colour, Breaks::Kept).into_owned())
+            .map(|cell| paint::styled_to_wrap(cell, colour).into_owned())
             .collect()
     };
     let mut table = Table::new();
@@ -87,7 +87,7 @@ pub fn render_paragraph(text: &str, width: Option<u16>) -> String {
     paragraph
         .load_style(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .add_row(vec![plain(text)]);
+        .add_row(vec![paint::styled_to_wrap(text, false)]);
     let width = width.or(paragraph.width()).unwrap_or(DEFAULT_WIDTH);
     paragraph.set_width(width.min(DEFAULT_WIDTH));
     if let Some(column) = paragraph.column_mut(0) {

@@ -69,11 +69,53 @@ pub fn harmless(text: &str, breaks: Breaks) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
+/// `text` with every run of characters without a space that is wider than `columns` broken
+/// into lines of at most `columns`: what a renderer that wraps text would show, at a cost that
+/// grows with the text rather than with the square of its longest word (a teammate's title of
+/// a million letters would otherwise take minutes to lay out).
+pub fn wrappable(text: Cow<'_, str>, columns: usize) -> Cow<'_, str> {
+    let mut run = 0;
+    let mut broken: Option<String> = None;
+    for (at, c) in text.char_indices() {
+        let width = if c.is_whitespace() {
+            run = 0;
+            0
+        } else {
+            unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+        };
+        if run + width > columns {
+            let written = broken.get_or_insert_with(|| text[..at].to_string());
+            written.push('\n');
+            run = 0;
+        }
+        run += width;
+        if let Some(written) = &mut broken {
+            written.push(c);
+        }
+    }
+    broken.map_or(text, Cow::Owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::char::range;
     use proptest::prelude::*;
+
+    #[test]
+    fn only_runs_wider_than_the_place_are_broken() {
+        let words = "a few words 中文";
+        assert!(matches!(
+            wrappable(Cow::Borrowed(words), 5),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(wrappable(Cow::Borrowed("abcdefg hi"), 3), "abc\ndef\ng hi");
+        assert_eq!(wrappable(Cow::Borrowed("巡检巡检巡"), 4), "巡检\n巡检\n巡");
+        let long = "x".repeat(1_000_000);
+        let broken = wrappable(Cow::Borrowed(&long), 60);
+        assert!(broken.lines().all(|line| line.len() <= 60));
+        assert_eq!(broken.replace('\n', ""), long);
+    }
 
     #[test]
     fn escape_sequences_are_shown_not_obeyed() {

@@ -1,11 +1,15 @@
 //! Colour that no typed text can imitate. `paint` does not write escape sequences: it marks a
-//! span with two of Unicode's noncharacters (`text::INTERNAL`), which typed text never
-//! carries through, and only the writer turns well-formed marks into otss's own colour codes
-//! (or drops them when colour is off). Everything else it writes is made harmless first, so
-//! the only escape sequences that ever reach a terminal are the colours of `Tone`.
+//! span with Unicode's noncharacters (`text::INTERNAL`), each mark followed by a key drawn at
+//! random for this run of otss, and only the writer turns well-formed marks into otss's own
+//! colour codes (or drops them when colour is off). Typed text cannot know the key, so marks
+//! it carries are shown like any other hidden character; everything else the writer writes
+//! is made harmless first, so the only escape sequences that ever reach a terminal are the
+//! colours of `Tone`, on the spans otss painted.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::LazyLock;
 
 use anstyle::{AnsiColor, Effects, Style};
 
@@ -63,25 +67,61 @@ impl Tone {
     }
 }
 
-fn is_mark(c: char) -> bool {
-    text::INTERNAL.contains(&c)
-}
+/// How many noncharacters follow each mark: 6 of 32, 30 bits of chance to guess.
+const KEY_LENGTH: u32 = 6;
+
+/// The key that follows every mark, drawn at random once per run.
+static KEY: LazyLock<String> = LazyLock::new(|| {
+    let mut random = RandomState::new().hash_one("otss paint");
+    let first = u32::from(*text::INTERNAL.start());
+    let span = u32::from(END) - first + 1;
+    (0..KEY_LENGTH)
+        .map(|_| {
+            let digit = (random % u64::from(span)) as u32;
+            random /= u64::from(span);
+            char::from_u32(first + digit).unwrap_or(END)
+        })
+        .collect()
+});
 
 /// `text` marked as painted in `tone`; marks inside it are shown as typed text.
 pub fn paint(tone: Tone, text: &str) -> String {
-    format!("{}{}{END}", tone.mark(), text::paragraph(text))
+    let key = KEY.as_str();
+    format!("{}{key}{}{END}{key}", tone.mark(), text::paragraph(text))
 }
 
 /// `text` as it is written: harmless (`text::harmless`), with each painted span in its tone's
 /// colour when `colour` is on, plain otherwise. A mark that does not begin or end a span is
 /// shown like any other hidden character.
 pub fn styled(text: &str, colour: bool, breaks: Breaks) -> Cow<'_, str> {
+    written(text, colour, |part| text::harmless(part, breaks))
+}
+
+/// The same, for a place that wraps text to a width (a table cell, a paragraph): a run of
+/// characters without a space wider than `WORD_COLUMNS` is also broken into lines.
+pub fn styled_to_wrap(text: &str, colour: bool) -> Cow<'_, str> {
+    written(text, colour, |part| {
+        text::wrappable(text::harmless(part, Breaks::Kept), WORD_COLUMNS)
+    })
+}
+
+/// The widest run of characters without a space that a wrapping place is given whole: the
+/// widest a paragraph is laid out, so that nothing a paragraph shows changes.
+const WORD_COLUMNS: usize = super::DEFAULT_WIDTH as usize;
+
+/// `text` with each part between marks shown as `shown` says, and each painted span coloured
+/// when `colour` is on.
+fn written<'a>(
+    text: &'a str,
+    colour: bool,
+    shown: impl for<'t> Fn(&'t str) -> Cow<'t, str>,
+) -> Cow<'a, str> {
     if !text.contains(is_mark) {
-        return text::harmless(text, breaks);
+        return shown(text);
     }
     let mut written = String::with_capacity(text.len() + 16);
     for (tone, part) in Spans(text) {
-        let part = text::harmless(part, breaks);
+        let part = shown(part);
         match tone {
             Some(tone) if colour => {
                 let style = tone.style();
@@ -119,10 +159,14 @@ impl<'a> Iterator for Spans<'a> {
 /// A painted span at the start of `text`: its tone, what it holds, and the text after it.
 fn painted_span(text: &str) -> Option<(Tone, &str, &str)> {
     let tone = Tone::of_mark(text.chars().next()?)?;
-    let body = &text[tone.mark().len_utf8()..];
+    let body = text[tone.mark().len_utf8()..].strip_prefix(KEY.as_str())?;
     let end = body.find(is_mark)?;
-    let rest = body[end..].strip_prefix(END)?;
+    let rest = body[end..].strip_prefix(END)?.strip_prefix(KEY.as_str())?;
     Some((tone, &body[..end], rest))
+}
+
+fn is_mark(c: char) -> bool {
+    text::INTERNAL.contains(&c)
 }
 
 #[cfg(test)]
@@ -161,12 +205,29 @@ mod tests {
     fn a_mark_out_of_place_is_shown() {
         let stray = format!("a{}b", Tone::Breach.mark());
         assert_eq!(styled(&stray, true, Breaks::Kept), "a\\u{fdd7}b");
-        let unclosed = format!("{}{}x{END}", Tone::Breach.mark(), Tone::Heading.mark());
-        assert_eq!(
-            styled(&unclosed, false, Breaks::Kept),
-            "\\u{fdd7}x",
-            "the inner span is the painted one"
+        let key = KEY.as_str();
+        let unclosed = format!(
+            "{}{key}{}{key}x{END}{key}",
+            Tone::Breach.mark(),
+            Tone::Heading.mark()
+        );
+        let shown = styled(&unclosed, false, Breaks::Kept);
+        assert!(
+            shown.starts_with("\\u{fdd7}") && shown.ends_with("x"),
+            "{shown}"
         );
         assert_eq!(styled(&format!("{END}"), true, Breaks::Kept), "\\u{fdef}");
+    }
+
+    #[test]
+    fn marks_typed_without_the_key_paint_nothing() {
+        let forged = format!("{}breached{END}", Tone::Breach.mark());
+        let written = styled(&forged, true, Breaks::Kept);
+        assert!(!written.contains('\u{1b}'), "{written:?}");
+        assert_eq!(written, "\\u{fdd7}breached\\u{fdef}");
+        let other = |c: char| if c == END { Tone::Plain.mark() } else { END };
+        let key: String = KEY.chars().map(other).collect();
+        let wrong_key = format!("{}{key}breached{END}{key}", Tone::Breach.mark());
+        assert!(!styled(&wrong_key, true, Breaks::Kept).contains('\u{1b}'));
     }
 }

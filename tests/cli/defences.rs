@@ -286,3 +286,30 @@ fn a_schedule_file_too_large_to_be_one_is_not_read() {
         )
     );
 }
+
+#[test]
+fn a_title_of_one_huge_word_is_laid_out_in_a_table_at_once() {
+    let seeded = Seeded::new();
+    let title = "x".repeat(500_000);
+    let forged = format!(
+        r#"{{"v":1,"id":"01JNQ3W9S0PBKE6Y5D8NK7QM2W","at":"2025-03-04T09:00:00+08:00","by":"zhao.min","type":"incident.opened","incident":"K7QM2W","level":3,"title":"{title}","response":{{"due":"2025-03-04T10:00:00+08:00","rule":"immediate","within":"15m"}}}}"#
+    );
+    fs::write(
+        seeded.ledger().join("2025-03/zhao.min.jsonl"),
+        format!("{forged}\n"),
+    )
+    .unwrap();
+    let output = seeded
+        .site
+        .otss()
+        .timeout(NO_HANG)
+        .args(["report", "2025-03"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let shown = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        shown.matches('x').count() >= title.len(),
+        "the whole title, wrapped"
+    );
+}
