@@ -34,6 +34,35 @@ pub fn partition_month(name: &str) -> Option<NaiveDate> {
     (first.format("%Y-%m").to_string() == name).then_some(first)
 }
 
+/// The longest file name part an engineer's name may make: with `.jsonl`, within the 255 bytes
+/// a file name may have on common file systems.
+const MAX_STEM: usize = 240;
+
+/// A name that cannot be the writer of records.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineerError {
+    #[error("the engineer's name `{}` holds a control character; set OTSS_ENGINEER to your name", crate::text::one_line(.0))]
+    Hidden(String),
+    #[error(
+        "the engineer's name is too long for a file name ({chars} characters); set OTSS_ENGINEER to a shorter one"
+    )]
+    TooLong { chars: usize },
+}
+
+/// Checks that `engineer` can write records: a name that shows as it is, short enough for the
+/// name of its files.
+pub fn check_engineer(engineer: &str) -> Result<(), EngineerError> {
+    if engineer.contains(|c| crate::text::is_hidden(c) || c == '\n') {
+        return Err(EngineerError::Hidden(engineer.to_string()));
+    }
+    if file_stem(engineer).len() > MAX_STEM {
+        return Err(EngineerError::TooLong {
+            chars: engineer.chars().count(),
+        });
+    }
+    Ok(())
+}
+
 /// The file name part for an engineer: lowercase ASCII letters, digits, `.`, `_` and `-`
 /// kept; every other byte written as `%XX`, so that no name can leave the directory. Names
 /// that differ only in case share a file: a case-insensitive file system could not keep them

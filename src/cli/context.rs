@@ -346,10 +346,13 @@ impl Context {
 
     /// Who is writing: `OTSS_ENGINEER`, else the operating system's user name.
     pub fn engineer(&self) -> anyhow::Result<&str> {
-        self.engineer
+        let engineer = self
+            .engineer
             .as_deref()
             .map(str::trim)
-            .context("who is recording? set OTSS_ENGINEER to your name")
+            .context("who is recording? set OTSS_ENGINEER to your name")?;
+        ledger::check_engineer(engineer)?;
+        Ok(engineer)
     }
 
     /// The incident index of the site's ledger, brought up to date with its files and

@@ -201,7 +201,8 @@ type Recogniser = for<'a> fn(&'a (dyn std::error::Error + 'static)) -> Option<Kn
 /// The errors the catalogue can say in every language.
 fn known<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<KnownError<'a>> {
     use crate::store::StoreError;
-    const RECOGNISERS: [Recogniser; 13] = [
+    const RECOGNISERS: [Recogniser; 14] = [
+        |c| c.downcast_ref().map(KnownError::Engineer),
         |c| c.downcast_ref().map(KnownError::Incident),
         |c| c.downcast_ref().map(KnownError::Id),
         |c| c.downcast_ref().map(KnownError::OutsideTerm),

@@ -20,7 +20,7 @@ use crate::ids::IdError;
 use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
-use crate::ledger::{EntryFault, LineFault};
+use crate::ledger::{EngineerError, EntryFault, LineFault};
 use crate::period::PeriodError;
 use crate::report::ReportError;
 use crate::report::{DueState, ReportKind};
@@ -253,6 +253,7 @@ pub enum KnownError<'a> {
     Report(&'a ReportError),
     Leave(&'a LeaveError),
     Inspect(&'a InspectError),
+    Engineer(&'a EngineerError),
     Refused {
         path: &'a Path,
         fault: EntryFault,

@@ -16,7 +16,7 @@ use crate::ids::{IdError, Named};
 use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
-use crate::ledger::{EntryFault, LineFault};
+use crate::ledger::{EngineerError, EntryFault, LineFault};
 use crate::period::PeriodError;
 use crate::report::ReportError;
 use crate::report::{DueState, ReportKind};
@@ -934,6 +934,13 @@ impl Messages for Zh {
                     path.display()
                 )
             }
+            KnownError::Engineer(EngineerError::Hidden(name)) => format!(
+                "工程师姓名 `{}` 含有控制字符；请把 OTSS_ENGINEER 设为你的名字",
+                crate::text::one_line(name)
+            ),
+            KnownError::Engineer(EngineerError::TooLong { chars }) => format!(
+                "工程师姓名太长（{chars} 个字符），无法用作文件名；请把 OTSS_ENGINEER 设短一些"
+            ),
             KnownError::RecordTooLong { len } => format!(
                 "这条记录将有 {len} 字节；一条记录至多 {} 字节（1 MiB）：请缩短文字，或拆分这么长的巡检清单",
                 crate::ledger::lines::MAX_LINE

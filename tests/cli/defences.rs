@@ -313,3 +313,29 @@ fn a_title_of_one_huge_word_is_laid_out_in_a_table_at_once() {
         "the whole title, wrapped"
     );
 }
+
+#[test]
+fn a_writer_whose_name_could_not_be_shown_or_stored_writes_nothing() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    for (engineer, said) in [
+        (
+            "li\u{1b}]52;c;aGk=\u{7}",
+            "error: the engineer's name `li\\u{1b}]52;c;aGk=\\u{7}` holds a control character",
+        ),
+        (
+            &"张".repeat(30),
+            "error: the engineer's name is too long for a file name (30 characters)",
+        ),
+    ] {
+        let output = site
+            .otss()
+            .env("OTSS_ENGINEER", engineer)
+            .args(["support", "log", "x"])
+            .output()
+            .unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{err}");
+        assert!(err.starts_with(said), "{err}");
+        assert!(!site.path().join("ledger").exists());
+    }
+}
