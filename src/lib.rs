@@ -4,6 +4,7 @@
 //! clock. `store` does all file I/O; `cli` reads the environment and the clock once and wires
 //! everything together; `output` owns how things are shown.
 
+pub mod app;
 pub mod calendar;
 pub mod check;
 pub mod cli;

@@ -1,0 +1,118 @@
+//! The environment a command runs in, read once at the edge: the clock, who is writing, and
+//! where the contract, the ledger and the user's files are.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use ulid::Ulid;
+
+use super::site::Site;
+use crate::incident::check_time;
+use crate::ledger;
+use crate::period::Period;
+use crate::store::{self, ContractSearch};
+use crate::time::{local_date, parse_instant};
+
+/// What a command knows of the world outside it.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    /// "Now" for every command: `OTSS_NOW`, or the system clock, in whole seconds.
+    pub now: DateTime<Utc>,
+    /// `--contract PATH`.
+    pub contract_flag: Option<PathBuf>,
+    /// `OTSS_CONTRACT`.
+    pub contract_env: Option<PathBuf>,
+    /// `--ledger` or `OTSS_LEDGER`.
+    pub ledger: Option<PathBuf>,
+    /// `OTSS_ENGINEER`, else the operating system's user name.
+    pub engineer: Option<String>,
+    pub working_dir: PathBuf,
+    /// The user's configuration, data and cache directories for otss.
+    pub config_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// A new record id: a ULID of the moment it is written, by this machine's clock, with 80
+/// random bits. Its time part says when the record was written (`at` says when the thing
+/// happened), so records written one after another keep their order.
+pub fn new_record_id() -> String {
+    Ulid::generate().to_string()
+}
+
+impl Environment {
+    /// Where a contract is looked for (docs/rules.md §9.1).
+    pub fn contract_search(&self) -> ContractSearch<'_> {
+        ContractSearch {
+            flag: self.contract_flag.as_deref(),
+            env: self.contract_env.as_deref(),
+            working_dir: &self.working_dir,
+            config_dir: self.config_dir.as_deref(),
+        }
+    }
+
+    /// The contract file in use, if any; a named one that is missing is an error.
+    pub fn contract_path(&self) -> anyhow::Result<Option<PathBuf>> {
+        Ok(store::find_contract(&self.contract_search())?)
+    }
+
+    /// Where `otss init` writes: `--contract`, else `OTSS_CONTRACT`, else `./otss.toml`.
+    pub fn new_contract_path(&self) -> PathBuf {
+        let named = self.contract_flag.as_ref().or(self.contract_env.as_ref());
+        named.map_or_else(
+            || self.working_dir.join(store::CONTRACT_FILE),
+            |path| self.working_dir.join(path),
+        )
+    }
+
+    /// Where imported holiday schedules are kept.
+    pub fn schedules_dir(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|dir| dir.join("calendar"))
+    }
+
+    /// The user cache directory.
+    pub fn cache_dir(&self) -> Option<&Path> {
+        self.cache_dir.as_deref()
+    }
+
+    /// Who is writing, checked to be a name records can carry.
+    pub fn engineer(&self) -> anyhow::Result<&str> {
+        let engineer = self
+            .engineer
+            .as_deref()
+            .map(str::trim)
+            .context("who is recording? set OTSS_ENGINEER to your name")?;
+        ledger::check_engineer(engineer)?;
+        Ok(engineer)
+    }
+
+    /// When something being recorded happened: `--at` in the contract's zone, else now; never
+    /// more than a minute after now.
+    pub fn at(&self, site: &Site, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+        let zone = site.contract.timezone;
+        let at = match at {
+            Some(text) => parse_instant(text, zone).context("--at")?,
+            None => self.now,
+        };
+        check_time(at, self.now, zone)?;
+        Ok(at)
+    }
+
+    /// When something routine being recorded happened (`at`), which must fall in the term.
+    pub fn at_in_term(&self, site: &Site, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+        let at = self.at(site, at)?;
+        site.contract
+            .check_in_term(local_date(at, site.contract.timezone))?;
+        Ok(at)
+    }
+
+    /// The period typed, or this month.
+    pub fn period(&self, site: &Site, text: Option<&str>) -> anyhow::Result<Period> {
+        let today = local_date(self.now, site.contract.timezone);
+        Ok(match text {
+            Some(text) => Period::parse(text, today)?,
+            None => Period::month_of(today),
+        })
+    }
+}

@@ -1,0 +1,304 @@
+//! Reading a site's ledger: its records by month, and its incidents through the derived index
+//! (docs/rules.md §8.9). What is passed over on the way — lines that are not records, entries
+//! that are not ledger files — is kept as warnings for the front end to say.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Site;
+use crate::incident::Incident;
+use crate::ledger::index::{ClosedIncidents, Index, Source as _, checksum};
+use crate::ledger::lines::Text;
+use crate::ledger::{self, LedgerError, LineProblem, Refused};
+use crate::period::Period;
+use crate::record::{Event, Record};
+use crate::store::{self, LedgerDir};
+
+/// Which incidents a command needs.
+pub enum Wanted<'a> {
+    Open,
+    All,
+    /// Those whose id starts with what was typed.
+    Id(&'a str),
+    /// Those that bear on a period, from one instant to another.
+    Between(DateTime<Utc>, DateTime<Utc>),
+}
+
+/// Something passed over while reading, with the ledger directory it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A line that is not a record.
+    Line {
+        ledger: PathBuf,
+        problem: LineProblem,
+    },
+    /// An entry that is not read: a link or a special file.
+    Refused { ledger: PathBuf, refused: Refused },
+}
+
+/// Where the index comes from for one try of a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IndexFrom {
+    /// The stored index, brought up to date with the files.
+    Stored,
+    /// An index rebuilt from the files.
+    Rebuilt,
+}
+
+/// How a query is tried: with the stored index, and if the files no longer match what it
+/// says (a record moved under it), once more with an index rebuilt from the files.
+const RETRY: [IndexFrom; 2] = [IndexFrom::Stored, IndexFrom::Rebuilt];
+
+impl Wanted<'_> {
+    /// The ids of the incidents wanted, from an index that holds them.
+    fn ids<'i>(&self, index: &'i Index) -> Vec<&'i str> {
+        match self {
+            Wanted::Open => index.open_ids(),
+            Wanted::All => index.ids(),
+            Wanted::Between(from, to) => index.ids_between(from.timestamp(), to.timestamp()),
+            Wanted::Id(typed) => {
+                let typed = typed.trim().to_uppercase();
+                index
+                    .ids()
+                    .into_iter()
+                    .filter(|id| id.starts_with(&typed))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// The ledger of a site, being read.
+pub struct Ledger<'s> {
+    site: &'s Site,
+    /// Where its index is kept: the user's cache directory, never the ledger.
+    index_path: Option<PathBuf>,
+    warnings: Vec<Warning>,
+}
+
+impl<'s> Ledger<'s> {
+    pub fn new(site: &'s Site, cache_dir: Option<&Path>) -> Ledger<'s> {
+        Ledger {
+            site,
+            index_path: cache_dir.and_then(|cache| index_path(cache, &site.ledger)),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// What was passed over since the last call, each once.
+    pub fn warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    fn warn(&mut self, warning: Warning) {
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
+    }
+
+    fn warn_line(&mut self, problem: LineProblem) {
+        let ledger = self.site.ledger.clone();
+        self.warn(Warning::Line { ledger, problem });
+    }
+
+    fn warn_refused(&mut self, dir: &LedgerDir) {
+        for refused in dir.refused() {
+            let ledger = self.site.ledger.clone();
+            self.warn(Warning::Refused { ledger, refused });
+        }
+    }
+
+    /// The incident index, brought up to date with the files and stored again when it
+    /// changed; rebuilt from the files when `from` says.
+    fn index(&mut self, from: IndexFrom) -> anyhow::Result<Index> {
+        let path = self.index_path.clone();
+        let previous = path
+            .as_deref()
+            .and_then(store::read_index)
+            .filter(|_| from == IndexFrom::Stored);
+        let mut closed = closed_loader(path.as_deref());
+        let dir = LedgerDir::new(&self.site.ledger);
+        let (index, changed) = Index::refresh(previous, &dir, &mut closed)?;
+        if changed && let Some(path) = &path {
+            // The index is a cache: if it cannot be stored, the next run reads more, no more.
+            let _ = store::write_index(path, &index);
+        }
+        self.warn_refused(&dir);
+        for problem in index.problems() {
+            self.warn_line(problem.clone());
+        }
+        Ok(index)
+    }
+
+    /// The incident index with only its open incidents loaded, as the daily commands need.
+    pub fn open_index(&mut self) -> anyhow::Result<Index> {
+        self.index(IndexFrom::Stored)
+    }
+
+    /// The incident index with every incident in it, closed ones too.
+    pub fn complete_index(&mut self) -> anyhow::Result<Index> {
+        let mut index = self.index(IndexFrom::Stored)?;
+        if index.load_closed(&mut closed_loader(self.index_path.as_deref())) {
+            return Ok(index);
+        }
+        self.index(IndexFrom::Rebuilt)
+    }
+
+    /// The index that holds the incidents `wanted`: the daily part for the open ones, else
+    /// every incident.
+    fn index_for(&mut self, wanted: &Wanted, from: IndexFrom) -> anyhow::Result<Index> {
+        match (wanted, from) {
+            (Wanted::Open, _) | (_, IndexFrom::Rebuilt) => self.index(from),
+            (_, IndexFrom::Stored) => self.complete_index(),
+        }
+    }
+
+    /// Every record of the months `period` touches, or of the whole ledger.
+    pub fn records(&mut self, period: Option<&Period>) -> anyhow::Result<Vec<Record>> {
+        self.records_of_months(period.map(|p| p.months()).as_deref())
+    }
+
+    /// The records of the months `period` touches of the given types (see `record::types`):
+    /// the lines of other types are not even parsed.
+    pub fn records_of_types(
+        &mut self,
+        period: &Period,
+        types: &[&str],
+    ) -> anyhow::Result<Vec<Record>> {
+        let wanted = |line: &[u8]| ledger::written_type(line).is_none_or(|t| types.contains(&t));
+        self.records_where(Some(&period.months()), wanted)
+    }
+
+    /// Every record of the months (each given by its first day), or of the whole ledger.
+    pub fn records_of_months(
+        &mut self,
+        months: Option<&[NaiveDate]>,
+    ) -> anyhow::Result<Vec<Record>> {
+        self.records_where(months, |_| true)
+    }
+
+    /// The records of the months (or of the whole ledger) on the lines `read` picks by their
+    /// bytes: lines passed over are not parsed at all.
+    pub fn records_where(
+        &mut self,
+        months: Option<&[NaiveDate]>,
+        read: impl Fn(&[u8]) -> bool,
+    ) -> anyhow::Result<Vec<Record>> {
+        let dir = LedgerDir::new(&self.site.ledger);
+        let months: Option<Vec<String>> = months.map(|months| {
+            months
+                .iter()
+                .map(|m| m.format("%Y-%m").to_string())
+                .collect()
+        });
+        let mut records = Vec::new();
+        for file in dir.files()? {
+            let partition = file.name.split('/').next().unwrap_or_default();
+            if months
+                .as_ref()
+                .is_some_and(|months| !months.iter().any(|m| m == partition))
+            {
+                continue;
+            }
+            let mut lines = dir.lines(&file.name)?;
+            let failed = |e| dir.read_failed(&file.name, e);
+            while let Some(raw) = lines.next_line().map_err(failed)? {
+                if matches!(raw.text, Text::Bytes(bytes) if !read(bytes)) {
+                    continue;
+                }
+                let line = ledger::read_line(&file.name, &raw)?;
+                if let Some(problem) = line.problem(&file.name) {
+                    self.warn_line(problem);
+                }
+                records.extend(line.record);
+            }
+        }
+        self.warn_refused(&dir);
+        Ok(records)
+    }
+
+    /// The records of the incidents `wanted` picks, through the index.
+    pub fn incident_records(&mut self, wanted: Wanted) -> anyhow::Result<Vec<Record>> {
+        Ok(self.indexed_incident_records(wanted)?.0)
+    }
+
+    /// The records of the incidents `wanted` picks, and the index they were found through.
+    pub fn indexed_incident_records(
+        &mut self,
+        wanted: Wanted,
+    ) -> anyhow::Result<(Vec<Record>, Index)> {
+        let ledger = self.site.ledger.clone();
+        self.retried(|this, from| {
+            let index = this.index_for(&wanted, from)?;
+            let ids = wanted.ids(&index);
+            let records = index.records(&ids, &LedgerDir::new(&ledger))?;
+            Ok(records.map(|records| (records, index)))
+        })
+    }
+
+    /// What `digest` makes of each incident `wanted` picks, in no particular order. Each
+    /// incident is folded as soon as its records are read, so that only the digests, not every
+    /// record, are held at once.
+    pub fn incidents<T>(
+        &mut self,
+        wanted: Wanted,
+        digest: impl Fn(&Incident) -> T,
+    ) -> anyhow::Result<Vec<T>> {
+        let ledger = self.site.ledger.clone();
+        self.retried(|this, from| {
+            let mut index = this.index_for(&wanted, from)?;
+            let wanted_ids: BTreeSet<String> =
+                wanted.ids(&index).into_iter().map(str::to_string).collect();
+            index.retain(&wanted_ids);
+            let ids: Vec<&str> = wanted_ids.iter().map(String::as_str).collect();
+            Ok(index.fold_each(&ids, &LedgerDir::new(&ledger), &digest)?)
+        })
+    }
+
+    /// A query tried as `RETRY` says; `None` from a try means the files no longer match the
+    /// index it used.
+    fn retried<T>(
+        &mut self,
+        mut query: impl FnMut(&mut Self, IndexFrom) -> anyhow::Result<Option<T>>,
+    ) -> anyhow::Result<T> {
+        for from in RETRY {
+            if let Some(found) = query(self, from)? {
+                return Ok(found);
+            }
+        }
+        Err(LedgerError::Unsettled.into())
+    }
+}
+
+/// Writes a new record of `event` at `at` by `engineer`, and returns it.
+pub fn append(
+    site: &Site,
+    engineer: &str,
+    record_id: String,
+    at: DateTime<Utc>,
+    event: Event,
+) -> anyhow::Result<Record> {
+    let zone = site.contract.timezone;
+    let record = Record::new(record_id, at, zone, engineer, event);
+    let stem = ledger::file_stem(&record.by);
+    let line = record.to_line()?;
+    store::append_record(&site.ledger, &ledger::partition(at, zone), &stem, &line)?;
+    Ok(record)
+}
+
+/// Loads the closed part stored beside the index at `path`.
+fn closed_loader(path: Option<&Path>) -> impl FnMut(u64) -> Option<ClosedIncidents> + '_ {
+    move |checksum| store::read_closed_incidents(path?, checksum)
+}
+
+/// Where the index of a ledger is kept in the cache directory.
+fn index_path(cache: &Path, ledger: &Path) -> Option<PathBuf> {
+    let ledger = std::path::absolute(ledger).ok()?;
+    let name = format!(
+        "{:016x}.index",
+        checksum(ledger.as_os_str().as_encoded_bytes())
+    );
+    Some(cache.join("index").join(name))
+}
