@@ -123,7 +123,7 @@ impl Output {
         }
     }
 
-    pub fn messages(&self) -> &'static dyn Messages {
+    pub fn messages(&self) -> &'static Messages {
         self.lang.messages()
     }
 

@@ -157,7 +157,7 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
 /// A round of `kind`: from the flags, or walked through on the terminal (`None` when the
 /// engineer declines to record it).
 fn take_round(
-    m: &dyn Messages,
+    m: &Messages,
     site: &Site,
     kind: InspectionKind,
     flagged: bool,
@@ -197,7 +197,7 @@ fn round_time(
 /// On a terminal: tick the items that are ok (`a` ticks all), describe each one that is not,
 /// confirm. `None` when the engineer declines to record it.
 fn walk_through(
-    m: &dyn Messages,
+    m: &Messages,
     kind: InspectionKind,
     checklist: &[String],
 ) -> anyhow::Result<Option<Round>> {
