@@ -120,7 +120,7 @@ impl Output {
         }
     }
 
-    pub fn messages(&self) -> &'static dyn Messages {
+    pub fn messages(&self) -> &'static Messages {
         self.lang.messages()
     }
 

@@ -159,7 +159,7 @@ fn import(context: &Context, file: PathBuf, json: bool) -> anyhow::Result<()> {
     Ok(out.flush()?)
 }
 
-fn month_json(first: NaiveDate, days: &[Day], m: &dyn Messages) -> MonthJson {
+fn month_json(first: NaiveDate, days: &[Day], m: &Messages) -> MonthJson {
     MonthJson {
         month: first.format("%Y-%m").to_string(),
         working_days: days.iter().filter(|d| d.working()).count(),
@@ -243,7 +243,7 @@ fn print_month(out: &mut Output, first: NaiveDate, days: &[Day]) -> anyhow::Resu
 /// Named days in runs: consecutive days off form one run (a holiday block, named by every
 /// festival in it); each named working day is its own line.
 /// `05-01 – 05-05  Labour Day: 5 days off (statutory: 05-01)`.
-fn named_runs(days: &[Day], m: &dyn Messages) -> Vec<String> {
+fn named_runs(days: &[Day], m: &Messages) -> Vec<String> {
     let mut runs: Vec<Vec<&Day>> = Vec::new();
     for day in days.iter().filter(|d| d.name.is_some()) {
         match runs.last_mut() {
@@ -261,7 +261,7 @@ fn named_runs(days: &[Day], m: &dyn Messages) -> Vec<String> {
     runs.iter().map(|run| run_line(run, m)).collect()
 }
 
-fn run_line(run: &[&Day], m: &dyn Messages) -> String {
+fn run_line(run: &[&Day], m: &Messages) -> String {
     let (first, last) = (run[0], run[run.len() - 1]);
     let range = if first.date == last.date {
         first.date.format("%m-%d").to_string()

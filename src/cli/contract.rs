@@ -160,7 +160,7 @@ fn show(out: &mut Output, site: &Site) -> anyhow::Result<()> {
 }
 
 /// The contract's own facts, one row each.
-fn facts(m: &dyn Messages, site: &Site) -> Rows {
+fn facts(m: &Messages, site: &Site) -> Rows {
     let c = &site.contract;
     let row = |field: F, value: String| vec![m.field_label(field).to_string(), value];
     let city = c.city.clone().unwrap_or_else(|| m.none().to_string());
@@ -193,7 +193,7 @@ fn facts(m: &dyn Messages, site: &Site) -> Rows {
 }
 
 /// Whether the shorter level-1 arrival applies, and its conditions.
-pub(super) fn priority_arrival(m: &dyn Messages, contract: &Contract) -> String {
+pub(super) fn priority_arrival(m: &Messages, contract: &Contract) -> String {
     let cities: Vec<String> = contract
         .sla
         .priority_cities
@@ -205,7 +205,7 @@ pub(super) fn priority_arrival(m: &dyn Messages, contract: &Contract) -> String 
 }
 
 /// The contract's corrections to the national calendar, and its schedule files.
-fn corrections(m: &dyn Messages, c: &Contract) -> Rows {
+fn corrections(m: &Messages, c: &Contract) -> Rows {
     let overrides = &c.calendar.overrides;
     let dates = [
         ("extra_holidays", &overrides.extra_holidays),
@@ -229,7 +229,7 @@ fn corrections(m: &dyn Messages, c: &Contract) -> Rows {
     date_rows.chain(schedule_rows).collect()
 }
 
-fn level_row(m: &dyn Messages, level: Level, terms: &LevelTerms) -> Vec<String> {
+fn level_row(m: &Messages, level: Level, terms: &LevelTerms) -> Vec<String> {
     let dash = || "—".to_string();
     let arrival = match (terms.arrival, terms.arrival_priority) {
         (Some(arrival), Some(priority)) => m.arrival_with_priority(arrival, priority),

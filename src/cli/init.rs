@@ -91,7 +91,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
 }
 
 /// What to run next, with `--contract` when the contract is not where otss looks by itself.
-fn first_steps(m: &dyn Messages, contract_flag: Option<&Path>) -> String {
+fn first_steps(m: &Messages, contract_flag: Option<&Path>) -> String {
     let otss = match contract_flag {
         Some(path) => format!("otss --contract {}", path.display()),
         None => "otss".to_string(),
@@ -247,7 +247,7 @@ fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> anyhow::Result<NewContr
 
 /// Asks until the answer reads as a `T`; `read` says what is wrong with one that does not.
 fn answer<T>(
-    m: &dyn Messages,
+    m: &Messages,
     question: Q,
     default: Option<String>,
     read: impl Fn(&str) -> Result<T, String>,
@@ -265,17 +265,17 @@ fn answer<T>(
 }
 
 /// Reads an answer, or says what the question needs.
-fn or_invalid<T>(m: &dyn Messages, question: Q, value: Option<T>) -> Result<T, String> {
+fn or_invalid<T>(m: &Messages, question: Q, value: Option<T>) -> Result<T, String> {
     value.ok_or_else(|| m.init_invalid(question).to_string())
 }
 
-fn ask_required(m: &dyn Messages, question: Q) -> anyhow::Result<String> {
+fn ask_required(m: &Messages, question: Q) -> anyhow::Result<String> {
     answer(m, question, None, |text| {
         or_invalid(m, question, (!text.is_empty()).then(|| text.to_string()))
     })
 }
 
-fn ask_optional(m: &dyn Messages, question: Q) -> anyhow::Result<Option<String>> {
+fn ask_optional(m: &Messages, question: Q) -> anyhow::Result<Option<String>> {
     let text: String = answered(
         dialoguer::Input::new()
             .with_prompt(m.init_question(question))
@@ -288,7 +288,7 @@ fn ask_optional(m: &dyn Messages, question: Q) -> anyhow::Result<Option<String>>
 
 /// One of `choices`, picked with the arrow keys.
 fn choose<T: Copy + PartialEq>(
-    m: &dyn Messages,
+    m: &Messages,
     question: Q,
     choices: &[T],
     default: T,

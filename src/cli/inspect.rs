@@ -158,7 +158,7 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
 /// A round of `kind`: from the flags, or walked through on the terminal (`None` when the
 /// engineer declines to record it).
 fn take_round(
-    m: &dyn Messages,
+    m: &Messages,
     site: &Site,
     kind: InspectionKind,
     flagged: bool,
@@ -199,7 +199,7 @@ fn round_time(
 /// confirm. `None` when the engineer declines to record it. The prompts write to the terminal
 /// themselves, so the contract's item names are made harmless for them.
 fn walk_through(
-    m: &dyn Messages,
+    m: &Messages,
     kind: InspectionKind,
     checklist: &[String],
 ) -> anyhow::Result<Option<Round>> {

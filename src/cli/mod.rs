@@ -183,7 +183,7 @@ impl Failure {
 }
 
 /// An error, each cause after the one it explains, in the language of `m`.
-fn said(error: &anyhow::Error, m: &dyn crate::i18n::Messages) -> String {
+fn said(error: &anyhow::Error, m: &crate::i18n::Messages) -> String {
     let causes: Vec<String> = error
         .chain()
         .map(|cause| {

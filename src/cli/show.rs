@@ -16,7 +16,7 @@ use crate::record::Record;
 use crate::time::rfc3339;
 
 /// `2024-05-01 Wed`, or `05-01 Wed` without the year.
-pub fn date_with_weekday(date: NaiveDate, messages: &dyn Messages, with_year: bool) -> String {
+pub fn date_with_weekday(date: NaiveDate, messages: &Messages, with_year: bool) -> String {
     let format = if with_year { "%Y-%m-%d" } else { "%m-%d" };
     format!(
         "{} {}",
@@ -33,7 +33,7 @@ fn time_of_day(t: DateTime<Tz>) -> String {
 
 /// An instant as a person reads it next to `reference` (a local date): the time alone on the
 /// same day, with the date on another, with the year in another year.
-pub fn moment(t: DateTime<Utc>, zone: Tz, reference: NaiveDate, messages: &dyn Messages) -> String {
+pub fn moment(t: DateTime<Utc>, zone: Tz, reference: NaiveDate, messages: &Messages) -> String {
     let local = t.with_timezone(&zone);
     let date = local.date_naive();
     if date == reference {
@@ -62,7 +62,7 @@ pub struct DayJson {
 }
 
 impl DayJson {
-    pub fn new(day: &Day, messages: &dyn Messages) -> DayJson {
+    pub fn new(day: &Day, messages: &Messages) -> DayJson {
         DayJson {
             date: day.date,
             kind: day.kind,

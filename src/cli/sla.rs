@@ -149,7 +149,7 @@ fn print_human(out: &mut Output, site: &Site, sla: &Sla, d: &Deadlines) -> anyho
 }
 
 /// The rule behind a deadline, in words.
-fn explain(m: &dyn Messages, site: &Site, deadline: &Deadline) -> String {
+fn explain(m: &Messages, site: &Site, deadline: &Deadline) -> String {
     let contract = &site.contract;
     match deadline.rule {
         Rule::Immediate { within } => m.rule_immediate(within),

@@ -52,7 +52,7 @@ struct EntryJson {
 }
 
 impl IncidentJson {
-    pub fn new(i: &Incident, zone: Tz, now: DateTime<Utc>, m: &dyn Messages) -> IncidentJson {
+    pub fn new(i: &Incident, zone: Tz, now: DateTime<Utc>, m: &Messages) -> IncidentJson {
         let time = |t: DateTime<Utc>| rfc3339(t, zone);
         let resolved = i.resolved.as_ref();
         IncidentJson {
@@ -168,7 +168,7 @@ impl<'a> Recovery<'a> {
     /// The clocks as table rows: clock, deadline, actual time, verdict; times shown by `time`.
     pub fn clock_rows(
         &self,
-        m: &dyn Messages,
+        m: &Messages,
         time: impl Fn(DateTime<Utc>) -> String,
     ) -> Vec<Vec<String>> {
         self.clocks
@@ -184,7 +184,7 @@ impl<'a> Recovery<'a> {
             .collect()
     }
 
-    pub fn json(&self, m: &dyn Messages) -> RecoveryJson {
+    pub fn json(&self, m: &Messages) -> RecoveryJson {
         let time = |t: DateTime<Utc>| rfc3339(t, self.zone);
         RecoveryJson {
             incident: IncidentJson::new(self.incident, self.zone, self.now, m),
@@ -235,7 +235,7 @@ struct ClockJson {
 }
 
 /// The header of the clocks table.
-pub fn clock_header(m: &dyn Messages) -> Vec<String> {
+pub fn clock_header(m: &Messages) -> Vec<String> {
     [L::Clock, L::Deadline, L::Actual, L::Verdict]
         .iter()
         .map(|l| m.recovery_label(*l).to_string())
@@ -243,7 +243,7 @@ pub fn clock_header(m: &dyn Messages) -> Vec<String> {
 }
 
 /// The recovery report as a Markdown document.
-pub fn markdown(report: &Recovery, m: &dyn Messages) -> String {
+pub fn markdown(report: &Recovery, m: &Messages) -> String {
     let incident = report.incident;
     let label = |l: L| m.recovery_label(l).to_string();
     let time = |t: DateTime<Utc>| full_time(t, report.zone);

@@ -71,16 +71,16 @@ pub(super) fn percent_text(done: u32, required: u32) -> String {
 }
 
 /// A verdict cell; `None` where no clock ran.
-fn verdict_cell(m: &dyn Messages, met: Option<Option<bool>>) -> String {
+fn verdict_cell(m: &Messages, met: Option<Option<bool>>) -> String {
     met.map_or_else(|| "—".to_string(), |met| m.verdict(met).to_string())
 }
 
-fn optional_duration(m: &dyn Messages, d: Option<TimeDelta>) -> String {
+fn optional_duration(m: &Messages, d: Option<TimeDelta>) -> String {
     d.map_or_else(|| "—".to_string(), |d| m.duration(d))
 }
 
 /// A two-column table of labelled facts.
-fn facts(m: &dyn Messages, rows: Vec<(L, String)>) -> Block {
+fn facts(m: &Messages, rows: Vec<(L, String)>) -> Block {
     Block::Facts {
         header: vec![
             m.report_label(L::Item).to_string(),
@@ -95,7 +95,7 @@ fn facts(m: &dyn Messages, rows: Vec<(L, String)>) -> Block {
 
 /// Entries as a table of time, text columns and engineer, or a line saying there are none.
 fn timed_table<'a>(
-    m: &dyn Messages,
+    m: &Messages,
     zone: Tz,
     columns: &[L],
     entries: impl IntoIterator<Item = (DateTime<Utc>, &'a str, Vec<String>)>,
@@ -120,7 +120,7 @@ fn timed_table<'a>(
 
 /// Dated entries as a table, their own columns given by `cells`.
 fn dated_table<T>(
-    m: &dyn Messages,
+    m: &Messages,
     zone: Tz,
     columns: &[L],
     entries: &[Dated<T>],
@@ -133,7 +133,7 @@ fn dated_table<T>(
 }
 
 /// The report in the reader's language.
-pub fn outline(report: &Report, zone: Tz, m: &dyn Messages) -> Outline {
+pub fn outline(report: &Report, zone: Tz, m: &Messages) -> Outline {
     let mut sections = vec![summary(report, m)];
     if report.scope.kind == ReportKind::Annual {
         sections.push(month_by_month(report, m));
@@ -157,7 +157,7 @@ pub fn outline(report: &Report, zone: Tz, m: &dyn Messages) -> Outline {
 }
 
 /// The period in words: the month, or for an annual summary the span it covers.
-fn period_name(report: &Report, m: &dyn Messages) -> String {
+fn period_name(report: &Report, m: &Messages) -> String {
     match report.scope.kind {
         ReportKind::Monthly => {
             let month = report.scope.first;
@@ -170,14 +170,14 @@ fn period_name(report: &Report, m: &dyn Messages) -> String {
     }
 }
 
-fn section(m: &dyn Messages, heading: L, blocks: Vec<Block>) -> Section {
+fn section(m: &Messages, heading: L, blocks: Vec<Block>) -> Section {
     Section {
         heading: m.report_label(heading).to_string(),
         blocks,
     }
 }
 
-fn summary(report: &Report, m: &dyn Messages) -> Section {
+fn summary(report: &Report, m: &Messages) -> Section {
     let mut rows = vec![(L::Customer, report.customer.clone())];
     rows.extend(report.provider.clone().map(|p| (L::Provider, p)));
     let mut period = m.date_span(report.scope.first, report.scope.last);
@@ -207,7 +207,7 @@ fn verdict_columns(v: Verdicts) -> [String; 3] {
 }
 
 /// Incidents by level with their SLA verdicts, and a total row.
-fn level_table(figures: &IncidentFigures, m: &dyn Messages) -> Block {
+fn level_table(figures: &IncidentFigures, m: &Messages) -> Block {
     let label = |l: L| m.report_label(l).to_string();
     let mut header = vec![label(L::Level), label(L::Count)];
     for clock in [L::Response, L::Arrival] {
@@ -234,7 +234,7 @@ fn level_table(figures: &IncidentFigures, m: &dyn Messages) -> Block {
     Block::Table { header, rows }
 }
 
-fn incidents(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
+fn incidents(report: &Report, zone: Tz, m: &Messages) -> Section {
     let figures = &report.incidents;
     let label = |l: L| m.report_label(l).to_string();
     let mut blocks = vec![
@@ -294,7 +294,7 @@ fn incidents(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
     section(m, L::Incidents, blocks)
 }
 
-fn inspections(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
+fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
     let label = |l: L| m.report_label(l).to_string();
     let header = [L::Kind, L::Required, L::Done, L::Coverage]
         .map(label)
@@ -336,7 +336,7 @@ fn inspections(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
     section(m, L::Inspections, blocks)
 }
 
-fn backups(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
+fn backups(report: &Report, zone: Tz, m: &Messages) -> Section {
     let blocks = vec![
         facts(
             m,
@@ -358,7 +358,7 @@ fn backups(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
     section(m, L::Backups, blocks)
 }
 
-fn support(report: &Report, m: &dyn Messages) -> Section {
+fn support(report: &Report, m: &Messages) -> Section {
     let support = &report.support;
     let products = support
         .top_products()
@@ -385,7 +385,7 @@ fn support(report: &Report, m: &dyn Messages) -> Section {
     section(m, L::Support, vec![facts(m, rows)])
 }
 
-fn requests(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
+fn requests(report: &Report, zone: Tz, m: &Messages) -> Section {
     let blocks = vec![
         facts(
             m,
@@ -401,7 +401,7 @@ fn requests(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
     section(m, L::Requests, blocks)
 }
 
-fn comp_leave(report: &Report, m: &dyn Messages) -> Section {
+fn comp_leave(report: &Report, m: &Messages) -> Section {
     let rows = vec![
         (L::CompEarned, report.comp_days_earned.to_string()),
         (L::CompTaken, report.comp_days_taken.to_string()),
@@ -409,7 +409,7 @@ fn comp_leave(report: &Report, m: &dyn Messages) -> Section {
     section(m, L::CompLeave, vec![facts(m, rows)])
 }
 
-fn notes(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
+fn notes(report: &Report, zone: Tz, m: &Messages) -> Section {
     let text = |t: &String| vec![t.clone()];
     let blocks = vec![
         Block::Caption(m.report_label(L::Risks).to_string()),
@@ -420,7 +420,7 @@ fn notes(report: &Report, zone: Tz, m: &dyn Messages) -> Section {
     section(m, L::RisksAndSuggestions, blocks)
 }
 
-fn month_by_month(report: &Report, m: &dyn Messages) -> Section {
+fn month_by_month(report: &Report, m: &Messages) -> Section {
     let label = |l: L| m.report_label(l).to_string();
     let header = [
         L::Month,

@@ -15,7 +15,7 @@ use crate::text;
 use crate::time::local_date;
 
 /// A month on a chart's axis: its short name, with the year where the period spans years.
-fn month_label(report: &Report, month: NaiveDate, m: &dyn Messages) -> String {
+fn month_label(report: &Report, month: NaiveDate, m: &Messages) -> String {
     if report.scope.first.year() == report.scope.last.year() {
         m.month_short(month.month())
     } else {
@@ -51,7 +51,7 @@ const NOT_COUNTED: &str = "#ffffff";
 const LEVEL_COLOURS: [&str; 3] = ["#c62828", "#ef6c00", "#1565c0"];
 
 /// The page.
-pub fn page(outline: &Outline, report: &Report, zone: Tz, m: &dyn Messages) -> String {
+pub fn page(outline: &Outline, report: &Report, zone: Tz, m: &Messages) -> String {
     let lang = match m.lang() {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -85,7 +85,7 @@ fn parties(report: &Report) -> String {
 }
 
 /// The figures a reader looks for first.
-fn highlights(report: &Report, m: &dyn Messages) -> String {
+fn highlights(report: &Report, m: &Messages) -> String {
     let response = report.incidents.response();
     let (required, done) = inspected(&report.inspections);
     let figures = [
@@ -121,7 +121,7 @@ fn inspected(dues: &[Due]) -> (u32, u32) {
     })
 }
 
-fn block(block: &Block, report: &Report, zone: Tz, m: &dyn Messages) -> String {
+fn block(block: &Block, report: &Report, zone: Tz, m: &Messages) -> String {
     match block {
         Block::Text(text) => format!("<p>{}</p>\n", escape(text)),
         Block::Caption(caption) => format!("<h3>{}</h3>\n", escape(caption)),
@@ -230,14 +230,14 @@ fn legend(x: u32, y: u32, keys: &[(&str, String)]) -> String {
     svg
 }
 
-fn verdict_keys(m: &dyn Messages) -> Vec<(&'static str, String)> {
+fn verdict_keys(m: &Messages) -> Vec<(&'static str, String)> {
     [(MET, Some(true)), (BREACHED, Some(false)), (PENDING, None)]
         .map(|(colour, met)| (colour, m.verdict(met).to_string()))
         .to_vec()
 }
 
 /// Response and arrival verdicts of each level as stacked bars on one scale.
-fn sla_chart(report: &Report, m: &dyn Messages) -> String {
+fn sla_chart(report: &Report, m: &Messages) -> String {
     const LABEL: u32 = 170;
     const BAR: u32 = 420;
     const ROW: u32 = 26;
@@ -299,7 +299,7 @@ fn day_colour(dues: &[Due]) -> &'static str {
 
 /// Every day of the period as a cell of a calendar, weeks as columns and weekdays as rows,
 /// coloured by how its inspections went.
-fn coverage_chart(report: &Report, m: &dyn Messages) -> String {
+fn coverage_chart(report: &Report, m: &Messages) -> String {
     let monthly = report.scope.kind == ReportKind::Monthly;
     let cell: u32 = if monthly { 30 } else { 12 };
     let (left, top) = (34, 22);
@@ -368,7 +368,7 @@ fn coverage_chart(report: &Report, m: &dyn Messages) -> String {
 
 /// Incidents reported each day of a month (each month of an annual summary), stacked by
 /// level.
-fn incidents_chart(report: &Report, zone: Tz, m: &dyn Messages) -> String {
+fn incidents_chart(report: &Report, zone: Tz, m: &Messages) -> String {
     let monthly = report.scope.kind == ReportKind::Monthly;
     let scope = &report.scope;
     let buckets: Vec<(NaiveDate, String)> = if monthly {
@@ -449,7 +449,7 @@ fn incidents_chart(report: &Report, zone: Tz, m: &dyn Messages) -> String {
 
 /// Month by month, the share of response clocks met and of inspection rounds done, as two
 /// lines on a 0–100 % scale; a month with nothing to measure has no point of its own.
-fn trends_chart(report: &Report, m: &dyn Messages) -> String {
+fn trends_chart(report: &Report, m: &Messages) -> String {
     let (left, top, plot) = (40u32, 12u32, 140u32);
     let step = 600 / report.months.len().max(1) as u32;
     let x = |n: usize| left + n as u32 * step + step / 2;

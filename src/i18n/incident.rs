@@ -1,0 +1,231 @@
+//! Incidents: their status, clocks and timeline, and the recovery report.
+
+use chrono::TimeDelta;
+use chrono_tz::Tz;
+
+use super::words::plural;
+use super::{Lang, Messages};
+use crate::incident::{ClockName, Happening, Status};
+
+/// Headings and labels of the recovery report (故障恢复报告).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryLabel {
+    Title,
+    Item,
+    Detail,
+    Incident,
+    Customer,
+    Level,
+    ReportedAt,
+    ReportedBy,
+    FromRisk,
+    Status,
+    Summary,
+    Impact,
+    Cause,
+    Fix,
+    Clocks,
+    Clock,
+    Deadline,
+    Actual,
+    Verdict,
+    Levels,
+    Timeline,
+    Time,
+    Engineer,
+    Event,
+    NotRecorded,
+}
+
+impl Messages {
+    pub fn status(&self, status: Status) -> &'static str {
+        self.pick(match status {
+            Status::Open => ("处理中", "open"),
+            Status::Resolved => ("已解决", "resolved"),
+            Status::Closed => ("已关闭", "closed"),
+        })
+    }
+
+    pub fn clock(&self, clock: ClockName) -> &'static str {
+        self.pick(match clock {
+            ClockName::Response => ("响应", "response"),
+            ClockName::Arrival => ("到场", "arrival"),
+            ClockName::Resolution => ("解决", "resolution"),
+        })
+    }
+
+    /// A running clock: "respond in 12 min".
+    pub fn due_in(&self, clock: ClockName, left: TimeDelta) -> String {
+        let left = self.duration(approximately(left));
+        match self.lang {
+            Lang::Zh => format!("{left}内{}", self.clock(clock)),
+            Lang::En => {
+                let verb = match clock {
+                    ClockName::Response => "respond",
+                    ClockName::Arrival => "on site",
+                    ClockName::Resolution => "resolve",
+                };
+                format!("{verb} in {left}")
+            }
+        }
+    }
+
+    /// A clock past its deadline: "response BREACHED 5 min ago".
+    pub fn breached(&self, clock: ClockName, by: TimeDelta) -> String {
+        let clock = self.clock(clock);
+        let by = self.duration(approximately(by));
+        match self.lang {
+            Lang::Zh => format!("{clock}已超时 {by}"),
+            Lang::En => format!("{clock} BREACHED {by} ago"),
+        }
+    }
+
+    /// A countdown marked as at risk.
+    pub fn at_risk(&self, countdown: &str) -> String {
+        self.with_note(countdown, self.pick(("临近超时", "at risk")))
+    }
+
+    /// Met, breached, or not decided yet.
+    pub fn verdict(&self, met: Option<bool>) -> &'static str {
+        self.pick(match met {
+            Some(true) => ("达标", "met"),
+            Some(false) => ("超时", "breached"),
+            None => ("未定", "pending"),
+        })
+    }
+
+    /// A timeline entry; times in it are shown in `zone`.
+    pub fn happening(&self, happening: &Happening, zone: Tz) -> String {
+        match happening {
+            Happening::Opened { level, title } => {
+                let level = self.level(level.number());
+                match self.lang {
+                    Lang::Zh => format!("报告{level}：{title}"),
+                    Lang::En => format!("reported, {level}: {title}"),
+                }
+            }
+            Happening::Acknowledged => self.pick(("已响应", "acknowledged")).to_string(),
+            Happening::OnsiteRequested { agreed: None } => self
+                .pick(("客户要求到场", "engineer asked on site"))
+                .to_string(),
+            Happening::OnsiteRequested { agreed: Some(at) } => {
+                let agreed = at.with_timezone(&zone).format("%Y-%m-%d %H:%M");
+                match self.lang {
+                    Lang::Zh => format!("客户要求到场，约定 {agreed}"),
+                    Lang::En => format!("engineer asked on site, agreed for {agreed}"),
+                }
+            }
+            Happening::Arrived => self.pick(("工程师到场", "engineer on site")).to_string(),
+            Happening::LevelChanged { from, to } => {
+                let (from, to) = (from.number(), to.number());
+                match self.lang {
+                    Lang::Zh => format!("级别由{}调整为{}", self.level(from), self.level(to)),
+                    Lang::En => format!("level changed from {from} to {to}"),
+                }
+            }
+            Happening::Noted { text } => self.labelled(self.pick(("备注", "note")), text),
+            Happening::Resolved { summary } => {
+                self.labelled(self.pick(("已解决", "resolved")), summary)
+            }
+            Happening::Closed => self.pick(("已关闭", "closed")).to_string(),
+            Happening::Reopened => self.pick(("重新打开", "reopened")).to_string(),
+        }
+    }
+
+    pub fn reported(&self, when: &str, by: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{when} 由 {by} 记录"),
+            Lang::En => format!("reported {when} by {by}"),
+        }
+    }
+
+    pub fn no_incidents(&self, open_only: bool) -> String {
+        self.pick(if open_only {
+            ("没有处理中的故障", "no open incidents")
+        } else {
+            ("尚无故障记录", "no incidents recorded")
+        })
+        .to_string()
+    }
+
+    /// The heading of the open incidents in `otss status`.
+    pub fn open_incidents(&self, count: usize, at_risk: usize, breached: usize) -> String {
+        match self.lang {
+            Lang::Zh => {
+                format!("处理中的故障 {count} 个：临近超时 {at_risk} 个，已超时 {breached} 个")
+            }
+            Lang::En => format!(
+                "{}: {at_risk} at risk, {breached} breached",
+                plural(count as u64, "open incident", "open incidents")
+            ),
+        }
+    }
+
+    pub fn recovery_label(&self, label: RecoveryLabel) -> &'static str {
+        use RecoveryLabel as L;
+        self.pick(match label {
+            L::Title => ("故障恢复报告", "Incident recovery report"),
+            L::Item => ("项目", "Item"),
+            L::Detail => ("内容", "Detail"),
+            L::Incident => ("故障编号", "Incident"),
+            L::Customer => ("客户", "Customer"),
+            L::Level => ("故障级别", "Level"),
+            L::ReportedAt => ("报告时间", "Reported"),
+            L::ReportedBy => ("记录人", "Recorded by"),
+            L::FromRisk => ("来源巡检风险", "From inspection risk"),
+            L::Status => ("状态", "Status"),
+            L::Summary => ("故障概述", "Summary"),
+            L::Impact => ("影响范围", "Impact"),
+            L::Cause => ("故障原因", "Cause"),
+            L::Fix => ("处理措施", "Fix"),
+            L::Clocks => ("服务时效", "Service levels"),
+            L::Clock => ("时限", "Clock"),
+            L::Deadline => ("截止时间", "Deadline"),
+            L::Actual => ("实际时间", "Actual"),
+            L::Verdict => ("结果", "Result"),
+            L::Levels => ("级别变更", "Level history"),
+            L::Timeline => ("处理过程", "Timeline"),
+            L::Time => ("时间", "Time"),
+            L::Engineer => ("工程师", "Engineer"),
+            L::Event => ("事件", "Event"),
+            L::NotRecorded => ("未记录", "not recorded"),
+        })
+    }
+}
+
+/// A countdown's duration to its two largest units: seconds under a minute, minutes under a
+/// day, hours beyond.
+fn approximately(d: TimeDelta) -> TimeDelta {
+    let seconds = d.num_seconds();
+    let unit = match seconds {
+        s if s < 60 => 1,
+        s if s < 86_400 => 60,
+        _ => 3_600,
+    };
+    TimeDelta::seconds(seconds - seconds % unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdowns_keep_two_units() {
+        let en = Lang::En.messages();
+        let left = TimeDelta::seconds(8 * 86_400 + 6 * 3_600 + 40 * 60 + 5);
+        assert_eq!(en.due_in(ClockName::Resolution, left), "resolve in 8 d 6 h");
+        assert_eq!(
+            en.due_in(ClockName::Response, TimeDelta::seconds(725)),
+            "respond in 12 min"
+        );
+        assert_eq!(
+            en.breached(ClockName::Arrival, TimeDelta::seconds(42)),
+            "arrival BREACHED 42 s ago"
+        );
+        let zh = Lang::Zh.messages();
+        assert_eq!(
+            zh.due_in(ClockName::Response, TimeDelta::seconds(725)),
+            "12 分钟内响应"
+        );
+    }
+}

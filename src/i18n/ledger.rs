@@ -1,0 +1,208 @@
+//! The ledger check, and the lines and entries of the ledger that are not read.
+
+use super::words::plural;
+use super::{Lang, Messages};
+use crate::check::Problem;
+use crate::ledger::{EntryFault, LineFault};
+
+impl Messages {
+    /// What a problem is, and what to do about it.
+    pub fn ledger_problem(&self, problem: &Problem) -> (String, String) {
+        match problem {
+            Problem::TornTail => self.problem((
+                (
+                    "最后一行是被中断的写入留下的半条记录",
+                    "可以不动：下一条记录会从新的一行开始，这半条会被跳过",
+                ),
+                (
+                    "torn tail from an interrupted write",
+                    "safe to leave: the next record starts on a fresh line and this one is skipped",
+                ),
+            )),
+            Problem::TornWrite => self.problem((
+                (
+                    "被中断的写入留下的半条记录，其后还有记录",
+                    "可以不动：读取时会跳过它",
+                ),
+                (
+                    "part of a record from an interrupted write, with later records after it",
+                    "safe to leave: it is skipped",
+                ),
+            )),
+            Problem::NoNewline => self.problem((
+                (
+                    "最后一条记录完整，但缺少换行符",
+                    "可以不动：下一次写入会先补上换行",
+                ),
+                (
+                    "the last record is whole but has no newline",
+                    "safe to leave: the next write adds it",
+                ),
+            )),
+            Problem::NotARecord { reason } => match self.lang {
+                Lang::Zh => (
+                    format!("不是一条记录（{reason}）"),
+                    "此行被跳过；如是手工改坏的，请从备份或 git 历史恢复该文件".to_string(),
+                ),
+                Lang::En => (
+                    format!("not a record ({reason})"),
+                    "the line is skipped; if it was edited by hand, restore the file from a backup \
+                     or from git"
+                        .to_string(),
+                ),
+            },
+            Problem::NotUtf8 => self.problem((
+                (
+                    "不是 UTF-8 文本的字节",
+                    "此行被跳过；如文件被另存为其他编码，请从备份或 git 历史恢复",
+                ),
+                (
+                    "bytes that are not UTF-8 text",
+                    "the line is skipped; if the file was saved in another encoding, restore it \
+                     from a backup or from git",
+                ),
+            )),
+            Problem::LineTooLong { len } => match self.lang {
+                Lang::Zh => (
+                    format!("一行长 {len} 字节，超过任何记录的长度（至多 1 MiB）"),
+                    "未读取即跳过；请查明是谁写入的（对该文件运行 git log -p）".to_string(),
+                ),
+                Lang::En => (
+                    format!("a line of {len} bytes, longer than any record (at most 1 MiB)"),
+                    "it is skipped unread; find out who wrote it (git log -p on the file)"
+                        .to_string(),
+                ),
+            },
+            Problem::Symlink => self.problem((
+                (
+                    "台账目录中的符号链接",
+                    "otss 从不跟随它：请删除它（如来自 git，用 git rm），并查明是谁添加的",
+                ),
+                (
+                    "a symbolic link inside the ledger",
+                    "otss never follows it: remove it (git rm it if it came through git) and \
+                     find out who added it",
+                ),
+            )),
+            Problem::NotAFile => self.problem((
+                (
+                    "不是普通文件（FIFO、设备或目录）",
+                    "otss 从不读取它：请把它移出台账目录",
+                ),
+                (
+                    "not a regular file (a FIFO, a device or a directory)",
+                    "otss never reads it: remove it from the ledger",
+                ),
+            )),
+            Problem::NewerVersion { found } => match self.lang {
+                Lang::Zh => (
+                    format!("记录的格式版本为 {found}，比本程序新；此文件其余内容未读取"),
+                    "请升级 otss".to_string(),
+                ),
+                Lang::En => (
+                    format!(
+                        "a record of schema version {found}, newer than this otss reads; the rest \
+                         of the file was not read"
+                    ),
+                    "upgrade otss".to_string(),
+                ),
+            },
+            Problem::DuplicateId { id, first } => match self.lang {
+                Lang::Zh => (
+                    format!("记录 {id} 与 {first} 重复"),
+                    "多半是复制出来的文件；确认后删除副本".to_string(),
+                ),
+                Lang::En => (
+                    format!("record {id} again, first at {first}"),
+                    "most likely a copied file: check it and delete the copy".to_string(),
+                ),
+            },
+            Problem::WrongMonth { month } => match self.lang {
+                Lang::Zh => (
+                    format!("这是 {month} 的记录，却放在了别的月份目录"),
+                    format!("请把它移回 {month} 目录下的同名文件"),
+                ),
+                Lang::En => (
+                    format!("a record of {month} kept under another month"),
+                    format!("move it back to the same file under {month}"),
+                ),
+            },
+            Problem::WrongWriter { by } => match self.lang {
+                Lang::Zh => (
+                    format!("{by} 的记录出现在别人的文件里"),
+                    "每位工程师只写自己的文件；请查明是谁手工改动或复制了它".to_string(),
+                ),
+                Lang::En => (
+                    format!("a record by {by} in someone else's file"),
+                    "each engineer writes only their own files: find out who edited or copied it"
+                        .to_string(),
+                ),
+            },
+        }
+    }
+
+    /// A problem of fixed words, and what to do about it, in each language side by side.
+    fn problem(&self, words: ((&str, &str), (&str, &str))) -> (String, String) {
+        let (what, fix) = self.pick(words);
+        (what.to_string(), fix.to_string())
+    }
+
+    /// Why a line of the ledger is not read as a record, as a warning says it.
+    pub fn line_fault(&self, fault: &LineFault) -> String {
+        match fault {
+            LineFault::Torn => self
+                .pick((
+                    "最后一行是被中断的写入留下的半条记录；可以不动",
+                    "torn last line from an interrupted write; safe to leave",
+                ))
+                .into(),
+            LineFault::NoNewline => self
+                .pick(("文件末尾缺少换行符", "no newline at the end of the file"))
+                .into(),
+            LineFault::NotUtf8 => self.pick(("不是 UTF-8 文本", "not UTF-8 text")).into(),
+            LineFault::TooLong { len } => match self.lang {
+                Lang::Zh => format!("一行长 {len} 字节，超过任何记录的长度：未读取即跳过"),
+                Lang::En => {
+                    format!("a line of {len} bytes, longer than any record: skipped unread")
+                }
+            },
+            LineFault::NotARecord { reason } => match self.lang {
+                Lang::Zh => format!("不是一条记录（{reason}）"),
+                Lang::En => reason.clone(),
+            },
+        }
+    }
+
+    /// Why an entry of the ledger is not read, as a warning says it.
+    pub fn refused_entry(&self, fault: EntryFault) -> String {
+        self.pick(match fault {
+            EntryFault::Symlink => (
+                "台账目录中的符号链接：不跟随",
+                "a symbolic link in the ledger: not followed",
+            ),
+            EntryFault::NotAFile => ("不是普通文件：不读取", "not a regular file: not read"),
+        })
+        .into()
+    }
+
+    pub fn ledger_intact(&self, files: usize, records: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("台账完好：{files} 个文件，{records} 条记录"),
+            Lang::En => format!(
+                "the ledger is intact: {}, {}",
+                plural(files as u64, "file", "files"),
+                plural(records as u64, "record", "records")
+            ),
+        }
+    }
+
+    pub fn ledger_damaged(&self, problems: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("台账有 {problems} 处问题（见上）"),
+            Lang::En => format!(
+                "{} in the ledger (listed above)",
+                plural(problems as u64, "problem", "problems")
+            ),
+        }
+    }
+}
