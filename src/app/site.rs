@@ -55,7 +55,10 @@ impl Site {
             error: error.into(),
             language: language_key(&text),
         })?;
-        let calendar = calendar(env, Some((&contract, &path))).map_err(unsaid)?;
+        let calendar = calendar(env, Some((&contract, &path))).map_err(|error| SiteError {
+            error,
+            language: Some(contract.language),
+        })?;
         let ledger = match &env.ledger {
             Some(dir) => dir.clone(),
             None => contract_dir(&path).join(&contract.ledger),

@@ -3,8 +3,9 @@
 use clap::{ArgGroup, Args, Subcommand};
 use serde::Serialize;
 
-use super::context::{Context, Site, new_record_id};
+use super::context::Context;
 use super::show::{Stamped, moment};
+use crate::app::{Site, new_record_id};
 use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::record::Event;
@@ -77,7 +78,7 @@ pub fn run(context: &Context, command: BackupCommand) -> anyhow::Result<()> {
                 .as_deref()
                 .map(|n| super::non_empty("--failed", n))
                 .transpose()?;
-            let at = context.at_in_term(&site, args.at.as_deref())?;
+            let at = context.env.at_in_term(&site, args.at.as_deref())?;
             let check = BackupCheck {
                 job,
                 ok: args.ok,
@@ -88,7 +89,7 @@ pub fn run(context: &Context, command: BackupCommand) -> anyhow::Result<()> {
             print_status(context, &site, &mut out, month, false)?;
         }
         BackupCommand::Status { month, json } => {
-            let month = context.period(&site, month.as_deref())?;
+            let month = context.env.period(&site, month.as_deref())?;
             anyhow::ensure!(
                 matches!(month, Period::Month(_)),
                 "`{}` is not a month: use YYYY-MM",
@@ -107,7 +108,7 @@ fn print_status(
     month: Period,
     json: bool,
 ) -> anyhow::Result<()> {
-    let records = context.records(site, out, Some(&month))?;
+    let records = context.read(site, out, |ledger| ledger.records(Some(&month)))?;
     let standing = backup_standing(&site.contract, &month, &records);
     let zone = site.contract.timezone;
     if json {
@@ -126,7 +127,7 @@ fn print_status(
         })?);
     }
     let m = out.messages();
-    let today = local_date(context.now, zone);
+    let today = local_date(context.env.now, zone);
     out.line(m.labelled(&month.label(), &m.backups(standing.done, standing.required)))?;
     for (record, check) in standing.checks {
         let when = moment(record.instant(), zone, today, m);

@@ -92,9 +92,9 @@ pub fn run(context: &Context, args: CalendarArgs) -> anyhow::Result<()> {
         .map_or(chrono_tz::Asia::Shanghai, |s| s.contract.timezone);
     let calendar = match site {
         Some(site) => site.calendar,
-        None => context.calendar(None)?,
+        None => crate::app::calendar(&context.env, None)?,
     };
-    let today = local_date(context.now, zone);
+    let today = local_date(context.env.now, zone);
     let period = match args.when.as_deref() {
         Some(text) => Period::parse(text, today)?,
         None => Period::month_of(today),
@@ -141,6 +141,7 @@ fn import(context: &Context, file: PathBuf, json: bool) -> anyhow::Result<()> {
     let mut out = context.output(lang);
     let schedule = store::read_schedule(&file)?;
     let dir = context
+        .env
         .schedules_dir()
         .context("no user data directory to import into: set XDG_DATA_HOME")?;
     let (path, replaced) = store::save_schedule(&dir, &schedule)?;

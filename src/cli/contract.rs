@@ -5,7 +5,8 @@ use std::path::Path;
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::context::{Context, Site};
+use super::context::Context;
+use crate::app::Site;
 use crate::calendar::Calendar;
 use crate::contract::Level;
 use crate::contract::{Contract, ContractWarning, LevelTerms, city_name};

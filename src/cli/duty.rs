@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::context::{Context, new_record_id};
+use super::context::Context;
 use super::show::{date_with_weekday, warn_provisional};
+use crate::app::new_record_id;
 use crate::calendar::DayKind;
 use crate::duty;
 use crate::output::Tone;
@@ -74,8 +75,8 @@ pub fn run(context: &Context, command: DutyCommand) -> anyhow::Result<()> {
             warn_provisional(&mut out, &site.calendar, [date])?;
         }
         DutyCommand::List { month, json } => {
-            let month = context.period(&site, month.as_deref())?;
-            let records = context.records(&site, &mut out, Some(&month))?;
+            let month = context.env.period(&site, month.as_deref())?;
+            let records = context.read(&site, &mut out, |ledger| ledger.records(Some(&month)))?;
             let roster: Vec<DutyJson> = duty::roster(&records)
                 .into_iter()
                 .filter(|(date, _)| month.contains(*date))
@@ -97,7 +98,7 @@ pub fn run(context: &Context, command: DutyCommand) -> anyhow::Result<()> {
             if roster.is_empty() {
                 out.line(m.no_duty())?;
             }
-            let today = local_date(context.now, site.contract.timezone);
+            let today = local_date(context.env.now, site.contract.timezone);
             for entry in roster {
                 let when = date_with_weekday(entry.date, m, true);
                 let tone = if entry.date == today {

@@ -5,8 +5,9 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::context::{Context, Site, Wanted, new_record_id};
+use super::context::Context;
 use super::show::moment;
+use crate::app::{Site, Wanted, new_record_id};
 use crate::contract::Level;
 use crate::ids::{self, short_id};
 use crate::incident::{
@@ -234,7 +235,7 @@ pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
         IncidentCommand::Report { id, format } => {
             let incidents = load(context, &site, &mut out, Wanted::Id(&id))?;
             let incident = find(&incidents, &id)?;
-            let report = view::Recovery::new(incident, &site.contract, context.now);
+            let report = view::Recovery::new(incident, &site.contract, context.env.now);
             match format {
                 RecoveryFormat::Md => out.lines(view::markdown(&report, out.messages()))?,
                 RecoveryFormat::Json => out.json(&report.json(out.messages()))?,
@@ -251,13 +252,15 @@ fn load(
     out: &mut Output,
     wanted: Wanted,
 ) -> anyhow::Result<Vec<Incident>> {
-    Ok(fold(&context.incident_records(site, out, wanted)?))
+    Ok(fold(&context.read(site, out, |ledger| {
+        ledger.incident_records(wanted)
+    })?))
 }
 
 fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> anyhow::Result<()> {
     let zone = site.contract.timezone;
-    let reported_at = context.at(site, args.at.as_deref())?;
-    check_report_time(reported_at, context.now, &site.contract)?;
+    let reported_at = context.env.at(site, args.at.as_deref())?;
+    check_report_time(reported_at, context.env.now, &site.contract)?;
     let risk = match &args.from_risk {
         Some(typed) => Some(open_risk(context, site, out, typed)?),
         None => None,
@@ -267,7 +270,7 @@ fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> any
         (None, Some(risk)) => inspect::incident_title(risk),
         (None, None) => anyhow::bail!("--title is missing: say what is wrong in a line"),
     };
-    let index = context.incident_index(site, out, false)?;
+    let index = context.read(site, out, |ledger| ledger.open_index())?;
     // A fresh random id almost never repeats one in use; when it does, draw again.
     let record_id = std::iter::repeat_with(new_record_id)
         .find(|id| !index.knows(&short_id(id)))
@@ -295,7 +298,7 @@ fn open_risk(
     out: &mut Output,
     typed: &str,
 ) -> anyhow::Result<Risk> {
-    let risks = inspect::risks(&context.records(site, out, None)?);
+    let risks = inspect::risks(&context.read(site, out, |ledger| ledger.records(None))?);
     let risk = ids::find(&risks, |r| &r.id, typed, ids::Named::Risk)?;
     if let Some(incident) = &risk.incident {
         anyhow::bail!("risk {} has incident {incident} already", risk.id);
@@ -311,12 +314,14 @@ fn record_action(
     command: ActionCommand,
 ) -> anyhow::Result<()> {
     let (args, action) = command.parts();
-    let mut records = context.incident_records(site, out, Wanted::Id(&args.id))?;
+    let mut records = context.read(site, out, |ledger| {
+        ledger.incident_records(Wanted::Id(&args.id))
+    })?;
     let incidents = fold(&records);
     let incident = find(&incidents, &args.id)?;
-    let at = context.at(site, args.at.as_deref())?;
+    let at = context.env.at(site, args.at.as_deref())?;
     let zone = site.contract.timezone;
-    incident.check(action, at, context.now, zone)?;
+    incident.check(action, at, context.env.now, zone)?;
     let event = action_event(site, incident, at, &command)?;
     let record = context.append(site, new_record_id(), at, event)?;
     let recorded = incident::happening(&record.event);
@@ -327,12 +332,12 @@ fn record_action(
         out.json(&IncidentJson::new(
             updated,
             zone,
-            context.now,
+            context.env.now,
             out.messages(),
         ))?;
     } else {
         let m = out.messages();
-        let line = list_line(out, site, updated, context.now);
+        let line = list_line(out, site, updated, context.env.now);
         let what = recorded.map(|h| m.happening(&h, zone)).unwrap_or_default();
         out.line(m.labelled(&what, &line))?;
     }
@@ -397,7 +402,7 @@ fn list(
     if json {
         let objects: Vec<IncidentJson> = listed
             .iter()
-            .map(|i| IncidentJson::new(i, zone, context.now, out.messages()))
+            .map(|i| IncidentJson::new(i, zone, context.env.now, out.messages()))
             .collect();
         return Ok(out.json(&objects)?);
     }
@@ -405,7 +410,7 @@ fn list(
         return Ok(out.line(out.messages().no_incidents(open_only))?);
     }
     for incident in listed {
-        let line = list_line(out, site, incident, context.now);
+        let line = list_line(out, site, incident, context.env.now);
         out.line(line)?;
     }
     Ok(())
@@ -469,17 +474,17 @@ fn print_incident(
     let zone = site.contract.timezone;
     let m = out.messages();
     if json {
-        return Ok(out.json(&IncidentJson::new(incident, zone, context.now, m))?);
+        return Ok(out.json(&IncidentJson::new(incident, zone, context.env.now, m))?);
     }
     let today = incident.reported_at.with_timezone(&zone).date_naive();
     let when = |t: DateTime<Utc>| moment(t, zone, today, m);
-    let line = list_line(out, site, incident, context.now);
+    let line = list_line(out, site, incident, context.env.now);
     out.line(line)?;
     out.line(m.reported(
         &view::full_time(incident.reported_at, zone),
         &incident.reported_by,
     ))?;
-    let report = view::Recovery::new(incident, &site.contract, context.now);
+    let report = view::Recovery::new(incident, &site.contract, context.env.now);
     let rows = report.clock_rows(m, when);
     let header = view::clock_header(m);
     out.table(header, rows)?;

@@ -60,14 +60,14 @@ pub struct InitArgs {
 }
 
 pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
-    let path = context.new_contract_path();
+    let path = context.env.new_contract_path();
     let shown = path.display().to_string();
     let exists = || anyhow::anyhow!(context.output(None).messages().contract_exists(&shown));
     if path.exists() {
         return Err(exists());
     }
     let new = if context.interactive() && !args.no_input {
-        let today = local_date(context.now, args.timezone.unwrap_or(DEFAULT_ZONE));
+        let today = local_date(context.env.now, args.timezone.unwrap_or(DEFAULT_ZONE));
         restore_terminal_on_interrupt();
         ask(args, context.lang().unwrap_or(Lang::Zh), today)?
     } else {
@@ -75,7 +75,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     };
     let text = template::render(&new);
     let contract = Contract::parse(&text, &shown)?;
-    let calendar = context.calendar(Some((&contract, &path)))?;
+    let calendar = crate::app::calendar(&context.env, Some((&contract, &path)))?;
     if !store::create_new(&path, &text)? {
         return Err(exists());
     }
@@ -86,7 +86,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     let priority = priority_arrival(m, &contract);
     out.line(m.labelled(m.field_label(ContractField::PriorityArrival), &priority))?;
     warn(&mut out, &contract, &calendar)?;
-    out.lines(first_steps(m, context.contract_flag()))?;
+    out.lines(first_steps(m, context.env.contract_flag.as_deref()))?;
     Ok(out.flush()?)
 }
 

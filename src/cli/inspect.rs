@@ -6,9 +6,10 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::context::{Context, Site, new_record_id};
+use super::context::Context;
 use super::show::{date_with_weekday, progress_line, warn_provisional};
 use super::{answered, restore_terminal_on_interrupt};
+use crate::app::{Site, new_record_id};
 use crate::i18n::Messages;
 use crate::inspect::{self, Due};
 use crate::output::{Output, Tone};
@@ -95,13 +96,15 @@ pub fn run(context: &Context, args: InspectArgs) -> anyhow::Result<()> {
 
 fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> anyhow::Result<()> {
     let zone = site.contract.timezone;
-    let today = local_date(context.now, zone);
+    let today = local_date(context.env.now, zone);
     let date = match Period::parse(&args.day, today)? {
         Period::Day(date) => date,
         _ => bail!("`{}` is not a day: use today or YYYY-MM-DD", args.day),
     };
     let rounds_only = [types::INSPECTION_ROUND];
-    let records = context.records_of_types(site, out, &Period::Day(date), &rounds_only)?;
+    let records = context.read(site, out, |ledger| {
+        ledger.records_of_types(&Period::Day(date), &rounds_only)
+    })?;
     let mut rounds = inspect::rounds_by_day(&records, zone);
     let due = |rounds: &_| inspect::due_on(&site.contract, &site.calendar, date, rounds);
     let flagged = args.all_ok || !args.items.is_empty();
@@ -185,10 +188,10 @@ fn round_time(
     at: Option<&str>,
 ) -> anyhow::Result<DateTime<Utc>> {
     let zone = site.contract.timezone;
-    if at.is_none() && date != local_date(context.now, zone) {
+    if at.is_none() && date != local_date(context.env.now, zone) {
         bail!("a round on {date} needs --at: say when it was done");
     }
-    let at = context.at_in_term(site, at)?;
+    let at = context.env.at_in_term(site, at)?;
     if local_date(at, zone) != date {
         bail!("--at falls on {}, not on {date}", local_date(at, zone));
     }
@@ -279,9 +282,11 @@ fn status(
     json: bool,
 ) -> anyhow::Result<()> {
     let zone = site.contract.timezone;
-    let today = local_date(context.now, zone);
-    let period = context.period(site, period)?;
-    let records = context.records_of_types(site, out, &period, &[types::INSPECTION_ROUND])?;
+    let today = local_date(context.env.now, zone);
+    let period = context.env.period(site, period)?;
+    let records = context.read(site, out, |ledger| {
+        ledger.records_of_types(&period, &[types::INSPECTION_ROUND])
+    })?;
     let rounds = inspect::rounds_by_day(&records, zone);
     let days: Vec<DayJson> = period
         .days()

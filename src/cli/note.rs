@@ -3,7 +3,8 @@
 
 use clap::{Args, Subcommand};
 
-use super::context::{Context, new_record_id};
+use super::context::Context;
+use crate::app::new_record_id;
 use crate::record::Event;
 use crate::record::routine::{Note, NoteKind};
 
@@ -43,7 +44,7 @@ pub fn run(context: &Context, command: NoteCommand) -> anyhow::Result<()> {
     };
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let at = context.at_in_term(&site, args.at.as_deref())?;
+    let at = context.env.at_in_term(&site, args.at.as_deref())?;
     let text = super::non_empty("the note", &args.text)?;
     context.append(
         &site,

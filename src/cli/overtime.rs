@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::context::{Context, Site, new_record_id};
+use super::context::Context;
 use super::show::{date_with_weekday, warn_provisional};
+use crate::app::{Site, new_record_id};
 use crate::calendar::DayKind;
 use crate::i18n::day_name;
 use crate::leave::{self, Balance};
@@ -133,7 +134,7 @@ pub fn run(context: &Context, command: OvertimeCommand) -> anyhow::Result<()> {
 fn who(context: &Context, engineer: Option<String>) -> anyhow::Result<String> {
     let name = match engineer {
         Some(name) => super::non_empty("--engineer", &name)?,
-        None => context.engineer()?.to_string(),
+        None => context.env.engineer()?.to_string(),
     };
     Ok(leave::engineer_name(&name))
 }
@@ -148,8 +149,10 @@ fn log(
     json: bool,
 ) -> anyhow::Result<()> {
     let zone = site.contract.timezone;
-    let records = context.records(site, out, Some(&Period::month_of(date)))?;
-    let today = local_date(context.now, zone);
+    let records = context.read(site, out, |ledger| {
+        ledger.records(Some(&Period::month_of(date)))
+    })?;
+    let today = local_date(context.env.now, zone);
     leave::check_overtime(&site.contract, &records, &engineer, date, today, hours)?;
     let day = site.calendar.day(date);
     let comp_days = leave::comp_days(site.contract.mode, &day);
@@ -160,7 +163,7 @@ fn log(
         kind: day.kind,
         comp_days,
     };
-    let at = noon(zone, date).min(context.now);
+    let at = noon(zone, date).min(context.env.now);
     context.append(site, new_record_id(), at, Event::OvertimeLogged(overtime))?;
     if json {
         let published = day.published;
@@ -196,7 +199,7 @@ fn take(
     json: bool,
 ) -> anyhow::Result<()> {
     anyhow::ensure!(days > 0, "--days must be at least 1");
-    let records = context.records(site, out, None)?;
+    let records = context.read(site, out, |ledger| ledger.records(None))?;
     let day = site.calendar.day(date);
     leave::check_leave(&site.contract, &day, &records, &engineer, days)?;
     let taken = Taken {
@@ -228,7 +231,7 @@ fn balance(
     engineer: Option<String>,
     json: bool,
 ) -> anyhow::Result<()> {
-    let records = context.records(site, out, None)?;
+    let records = context.read(site, out, |ledger| ledger.records(None))?;
     let wanted = engineer.map(|e| leave::engineer_name(&e));
     let engineers: Vec<EngineerBalance> = leave::balances(&records)
         .into_iter()

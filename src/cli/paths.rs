@@ -42,13 +42,13 @@ pub fn run(context: &Context, args: PathsArgs) -> anyhow::Result<()> {
         contract: site
             .as_ref()
             .map(|site| site.path.clone())
-            .or_else(|| context.contract_path().ok().flatten()),
+            .or_else(|| context.env.contract_path().ok().flatten()),
         ledger: site
             .map(|site| site.ledger)
-            .or_else(|| context.named_ledger().map(PathBuf::from)),
-        config: context.config_dir().map(PathBuf::from),
-        schedules: context.schedules_dir(),
-        cache: context.cache_dir().map(PathBuf::from),
+            .or_else(|| context.env.ledger.as_deref().map(PathBuf::from)),
+        config: context.env.config_dir.as_deref().map(PathBuf::from),
+        schedules: context.env.schedules_dir(),
+        cache: context.env.cache_dir().map(PathBuf::from),
     };
     if args.json {
         out.json(&paths)?;
@@ -67,7 +67,7 @@ fn show(out: &mut crate::output::Output, context: &Context, paths: &Paths) -> an
     let m = out.messages();
     let contract = match &paths.contract {
         Some(path) => path.display().to_string(),
-        None => m.no_contract_yet(&context.new_contract_path().display().to_string()),
+        None => m.no_contract_yet(&context.env.new_contract_path().display().to_string()),
     };
     let shown = |path: &Option<PathBuf>| {
         path.as_ref()

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use super::context::{Context, Site, Wanted, new_record_id};
+use super::context::Context;
 use super::show::warn_provisional;
+use crate::app::{Site, Wanted, new_record_id};
 use crate::incident::Incident;
 use crate::ledger;
 use crate::ledger::index::Index;
@@ -149,7 +150,7 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
 
 /// The scope of the period typed: a month or a year of the term.
 fn scope(context: &Context, site: &Site, typed: &str) -> anyhow::Result<Scope> {
-    let today = local_date(context.now, site.contract.timezone);
+    let today = local_date(context.env.now, site.contract.timezone);
     let period = Period::parse(typed, today)
         .ok()
         .filter(|p| !matches!(p, Period::Day(_)))
@@ -166,18 +167,20 @@ fn report(
     file: Option<&Path>,
 ) -> anyhow::Result<()> {
     let scope = scope(context, site, period)?;
-    scope.check_begun(local_date(context.now, site.contract.timezone))?;
+    scope.check_begun(local_date(context.env.now, site.contract.timezone))?;
     let (from, to) = scope.span(&site.contract);
-    let now = context.now;
+    let now = context.env.now;
     let digest = |incident: &Incident| IncidentFacts::new(incident, now);
-    let mut incidents = context.incidents(site, out, Wanted::Between(from, to), digest)?;
+    let mut incidents = context.read(site, out, |ledger| {
+        ledger.incidents(Wanted::Between(from, to), digest)
+    })?;
     incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
     let sources = Sources {
         contract: &site.contract,
         calendar: &site.calendar,
         incidents: &incidents,
         records: &[],
-        now: context.now,
+        now: context.env.now,
     };
     // One month's records at a time, so that a year of a busy site fits in little memory.
     let mut parts = Vec::new();
@@ -189,7 +192,9 @@ fn report(
             ledger::written_type(line)
                 .is_none_or(|t| !t.starts_with(types::INCIDENT) || t == types::INCIDENT_OPENED)
         };
-        let records = context.records_where(site, out, Some(&month), routine)?;
+        let records = context.read(site, out, |ledger| {
+            ledger.records_where(Some(&month), routine)
+        })?;
         parts.push(Report::part(
             &Sources {
                 records: &records,
@@ -263,12 +268,12 @@ impl DueJson {
 /// Every report of the term with where it stands today, by the reports the index knows
 /// were issued.
 pub fn term_reports(context: &Context, site: &Site, index: &Index) -> Vec<DueReport> {
-    let today = local_date(context.now, site.contract.timezone);
+    let today = local_date(context.env.now, site.contract.timezone);
     reports_due(&site.contract, index.issued_reports(), today)
 }
 
 fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> anyhow::Result<()> {
-    let index = context.incident_index(site, out, false)?;
+    let index = context.read(site, out, |ledger| ledger.open_index())?;
     let reports = term_reports(context, site, &index);
     if json {
         let json: Vec<DueJson> = reports.iter().map(|r| DueJson::new(r, site)).collect();
@@ -317,10 +322,10 @@ fn issue(
             Period::month_of(site.contract.end).label()
         )
     })?;
-    let at = context.at(site, at)?;
+    let at = context.env.at(site, at)?;
     // A report can be delivered once its month has begun, or its due date has come (the
     // annual summary may be due before the term's last month begins).
-    let index = context.incident_index(site, out, false)?;
+    let index = context.read(site, out, |ledger| ledger.open_index())?;
     let due = term_reports(context, site, &index)
         .into_iter()
         .find(|r| r.month.format("%Y-%m").to_string() == month)

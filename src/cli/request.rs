@@ -3,8 +3,9 @@
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::context::{Context, new_record_id};
+use super::context::Context;
 use super::show::{Stamped, moment};
+use crate::app::new_record_id;
 use crate::ids::short_id;
 use crate::output::Tone;
 use crate::record::request::Request;
@@ -83,7 +84,7 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
             json,
         } => {
             let text = super::non_empty("the request", &text)?;
-            let at = context.at_in_term(&site, at.as_deref())?;
+            let at = context.env.at_in_term(&site, at.as_deref())?;
             let request = Request::classified(&text, scope.unwrap_or(Scope::ByRules));
             let record = context.append(
                 &site,
@@ -99,8 +100,8 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
             }
         }
         RequestCommand::List { period, json } => {
-            let period = context.period(&site, period.as_deref())?;
-            let records = context.records(&site, &mut out, Some(&period))?;
+            let period = context.env.period(&site, period.as_deref())?;
+            let records = context.read(&site, &mut out, |ledger| ledger.records(Some(&period)))?;
             let requests: Vec<(&Record, &Request)> = select(&records, |event| match event {
                 Event::RequestAdded(request) => Some(request),
                 _ => None,
@@ -119,7 +120,7 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
             let m = out.messages();
             let out_of_scope = requests.iter().filter(|(_, r)| !r.in_scope).count();
             out.line(m.labelled(&period.label(), &m.requests(requests.len(), out_of_scope)))?;
-            let today = local_date(context.now, zone);
+            let today = local_date(context.env.now, zone);
             for (record, request) in requests {
                 let when = moment(record.instant(), zone, today, m);
                 let line = verdict_line(&out, request);

@@ -42,10 +42,11 @@ pub fn run(context: &Context, command: RiskCommand) -> anyhow::Result<()> {
     let RiskCommand::List { open, json } = command;
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let risks: Vec<Risk> = inspect::risks(&context.records(&site, &mut out, None)?)
-        .into_iter()
-        .filter(|r| r.open || !open)
-        .collect();
+    let risks: Vec<Risk> =
+        inspect::risks(&context.read(&site, &mut out, |ledger| ledger.records(None))?)
+            .into_iter()
+            .filter(|r| r.open || !open)
+            .collect();
     let zone = site.contract.timezone;
     if json {
         let risks: Vec<RiskJson> = risks
@@ -62,7 +63,7 @@ pub fn run(context: &Context, command: RiskCommand) -> anyhow::Result<()> {
     if risks.is_empty() {
         out.line(m.no_risks(open))?;
     }
-    let today = local_date(context.now, site.contract.timezone);
+    let today = local_date(context.env.now, site.contract.timezone);
     for risk in &risks {
         let line = risk_line(
             &out,

@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 use serde::Serialize;
 
-use super::context::{Context, Site};
+use super::context::Context;
 use super::show::{DayJson, date_with_weekday, moment, warn_provisional};
+use crate::app::Site;
 use crate::contract::Level;
 use crate::contract::city_name;
 use crate::i18n::{Messages, PrioritySite};
@@ -70,7 +71,7 @@ pub fn run(context: &Context, args: SlaArgs) -> anyhow::Result<()> {
             .map(|t| parse_instant(t, zone).with_context(|| flag.to_string()))
             .transpose()
     };
-    let reported_at = time("--at", &args.at)?.unwrap_or(context.now);
+    let reported_at = time("--at", &args.at)?.unwrap_or(context.env.now);
     let asked_at = time("--onsite-at", &args.onsite_at)?.unwrap_or(reported_at);
     let agreed = time("--agreed", &args.agreed)?;
     if asked_at < reported_at {

@@ -3,10 +3,11 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::context::{Context, Wanted};
+use super::context::Context;
 use super::incident::{by_urgency, list_line};
 use super::report::{DueJson, term_reports};
 use super::show::{DayJson, date_with_weekday, moment, progress_line, warn_provisional};
+use crate::app::Wanted;
 use crate::duty;
 use crate::incident::{Incident, fold};
 use crate::inspect::{self, Due};
@@ -76,10 +77,12 @@ fn attention(
 pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let (records, index) = context.indexed_incident_records(&site, &mut out, Wanted::Open)?;
+    let (records, index) = context.read(&site, &mut out, |ledger| {
+        ledger.indexed_incident_records(Wanted::Open)
+    })?;
     let incidents = fold(&records);
     let open = by_urgency(&incidents, true);
-    let now = context.now;
+    let now = context.env.now;
     let contract = &site.contract;
     let states = |i: &Incident| {
         i.running_clocks()
@@ -97,7 +100,9 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
         types::BACKUP_CHECKED,
         types::DUTY_SET,
     ];
-    let records = context.records_of_types(&site, &mut out, &month, &wanted)?;
+    let records = context.read(&site, &mut out, |ledger| {
+        ledger.records_of_types(&month, &wanted)
+    })?;
     let rounds = inspect::rounds_by_day(&records, zone);
     let inspections = inspect::due_on(contract, &site.calendar, day.date, &rounds);
     let standing = routine::backup_standing(contract, &month, &records);

@@ -2,8 +2,9 @@
 
 use clap::Subcommand;
 
-use super::context::{Context, new_record_id};
+use super::context::Context;
 use super::show::{Stamped, moment};
+use crate::app::new_record_id;
 use crate::record::routine::Consultation;
 use crate::record::{Event, Record, select};
 use crate::time::local_date;
@@ -59,7 +60,7 @@ pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
             minutes,
             at,
         } => {
-            let at = context.at_in_term(&site, at.as_deref())?;
+            let at = context.env.at_in_term(&site, at.as_deref())?;
             let consultation = Consultation {
                 text: super::non_empty("the consultation", &text)?,
                 product: product
@@ -76,8 +77,8 @@ pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
             out.line(out.messages().recorded())?;
         }
         SupportCommand::List { period, json } => {
-            let period = context.period(&site, period.as_deref())?;
-            let records = context.records(&site, &mut out, Some(&period))?;
+            let period = context.env.period(&site, period.as_deref())?;
+            let records = context.read(&site, &mut out, |ledger| ledger.records(Some(&period)))?;
             let logged: Vec<(&Record, &Consultation)> = select(&records, |event| match event {
                 Event::SupportLogged(c) => Some(c),
                 _ => None,
@@ -100,7 +101,7 @@ pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
                 .map(u64::from)
                 .sum();
             out.line(m.labelled(&period.label(), &m.consultations(logged.len(), minutes)))?;
-            let today = local_date(context.now, zone);
+            let today = local_date(context.env.now, zone);
             for (record, c) in logged {
                 let mut parts = vec![moment(record.instant(), zone, today, m), record.by.clone()];
                 parts.extend(c.product.clone());

@@ -6,7 +6,8 @@ use std::path::Path;
 use clap::Args;
 use serde::Serialize;
 
-use super::context::{Context, Site};
+use super::context::Context;
+use crate::app::Site;
 use crate::git::Git;
 use crate::output::{Output, Tone};
 use crate::store;
@@ -51,7 +52,7 @@ struct SyncJson {
 pub fn run(context: &Context, args: SyncArgs) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let engineer = context.engineer()?.to_string();
+    let engineer = context.env.engineer()?.to_string();
     let ledger = std::path::absolute(&site.ledger)?;
     let git = Git::find(&ledger)?
         .ok_or_else(|| SyncFailure::NoRepository {
