@@ -18,30 +18,6 @@ use crate::text::Breaks;
 mod paint;
 pub use paint::Tone;
 
-/// `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ColorChoice {
-    /// Colour when standard output is a terminal and `NO_COLOR` is not set.
-    #[default]
-    Auto,
-    /// Colour even when writing to a file or a pipe
-    Always,
-    /// No colour
-    Never,
-}
-
-impl ColorChoice {
-    /// Whether to colour: an explicit choice wins; otherwise only on a terminal, and never
-    /// when `NO_COLOR` is set to anything non-empty.
-    pub fn enabled(self, no_color: bool, is_terminal: bool) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => is_terminal && !no_color,
-        }
-    }
-}
-
 /// Width tables are fitted to when the terminal's is unknown.
 const DEFAULT_WIDTH: u16 = 100;
 
@@ -176,15 +152,6 @@ impl Output {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn colour_only_where_it_belongs() {
-        assert!(ColorChoice::Auto.enabled(false, true));
-        assert!(!ColorChoice::Auto.enabled(true, true));
-        assert!(!ColorChoice::Auto.enabled(false, false));
-        assert!(ColorChoice::Always.enabled(true, false));
-        assert!(!ColorChoice::Never.enabled(false, true));
-    }
 
     /// A writer whose bytes the test can read afterwards.
     #[derive(Clone, Default)]

@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, Utc};
 
-use super::Cli;
+use super::{Cli, ColorChoice};
 use crate::app::{Environment, Ledger, Site, SiteError, Warning};
 use crate::lang::Lang;
-use crate::output::{ColorChoice, Output};
+use crate::output::Output;
 use crate::time::whole_seconds;
 
 pub struct Context {

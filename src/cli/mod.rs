@@ -39,7 +39,6 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::i18n::{KnownError, Lang};
-use crate::output::ColorChoice;
 pub use context::Context;
 
 const EXAMPLES: &str = examples!(
@@ -276,6 +275,30 @@ fn dispatch(context: &Context, command: Command) -> anyhow::Result<()> {
     }
 }
 
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Colour even when writing to a file or a pipe
+    Always,
+    /// No colour
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour: an explicit choice wins; otherwise only on a terminal, and never
+    /// when `NO_COLOR` is set to anything non-empty.
+    pub fn enabled(self, no_color: bool, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && !no_color,
+        }
+    }
+}
+
 /// A value typed as the key of one of `all` (`zh`, `5x8`, `monitoring`), listed in help and
 /// completed by the shells.
 fn one_of<T: Copy + Send + Sync + 'static>(
@@ -334,4 +357,18 @@ fn non_empty(what: &str, text: &str) -> anyhow::Result<String> {
     let text = text.trim();
     anyhow::ensure!(!text.is_empty(), "{what} is empty");
     Ok(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_where_it_belongs() {
+        assert!(ColorChoice::Auto.enabled(false, true));
+        assert!(!ColorChoice::Auto.enabled(true, true));
+        assert!(!ColorChoice::Auto.enabled(false, false));
+        assert!(ColorChoice::Always.enabled(true, false));
+        assert!(!ColorChoice::Never.enabled(false, true));
+    }
 }
