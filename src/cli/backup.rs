@@ -4,12 +4,13 @@ use clap::{ArgGroup, Args, Subcommand};
 use serde::Serialize;
 
 use super::context::Context;
-use super::show::{Stamped, moment};
 use crate::app::{Site, new_record_id};
 use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::record::Event;
 use crate::record::routine::BackupCheck;
+use crate::render::human::moment;
+use crate::render::json::Stamped;
 use crate::routine::backup_standing;
 use crate::time::local_date;
 

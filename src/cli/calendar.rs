@@ -10,11 +10,13 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::context::Context;
-use super::show::{DayJson, date_with_weekday, warn_provisional};
+use super::show::warn_provisional;
 use crate::calendar::{Day, DayKind, Festival, WEEK};
 use crate::i18n::{Messages, day_name};
 use crate::output::{Output, Tone};
 use crate::period::Period;
+use crate::render::human::date_with_weekday;
+use crate::render::json::DayJson;
 use crate::store;
 use crate::time::local_date;
 

@@ -5,13 +5,14 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::context::Context;
-use super::show::{date_with_weekday, warn_provisional};
+use super::show::warn_provisional;
 use crate::app::new_record_id;
 use crate::calendar::DayKind;
 use crate::duty;
 use crate::output::Tone;
 use crate::record::Event;
 use crate::record::duty::Assignment;
+use crate::render::human::date_with_weekday;
 use crate::time::{local_date, noon};
 
 const EXAMPLES: &str = examples!("otss duty set 2025-10-01 li.lei", "otss duty list 2025-10",);

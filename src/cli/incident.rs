@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::Context;
-use super::show::moment;
 use crate::app::{Site, Wanted, new_record_id};
 use crate::contract::Level;
 use crate::ids::{self, short_id};
@@ -17,6 +16,7 @@ use crate::inspect::{self, Risk};
 use crate::output::{Output, Tone};
 use crate::record::Event;
 use crate::record::incident::{Noted, Resolved, Subject};
+use crate::render::human::moment;
 use crate::render::incident::{self as view, IncidentJson};
 use crate::sla::{ClockState, Sla};
 use crate::time::parse_instant;

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::context::Context;
-use super::show::{date_with_weekday, progress_line, warn_provisional};
+use super::show::warn_provisional;
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::{Site, new_record_id};
 use crate::i18n::Messages;
@@ -16,6 +16,7 @@ use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::record::inspect::{ItemResult, Outcome, Round};
 use crate::record::{Event, types};
+use crate::render::human::{date_with_weekday, progress_line};
 use crate::service::InspectionKind;
 use crate::text;
 use crate::time::local_date;

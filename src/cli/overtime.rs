@@ -5,7 +5,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::context::Context;
-use super::show::{date_with_weekday, warn_provisional};
+use super::show::warn_provisional;
 use crate::app::{Site, new_record_id};
 use crate::calendar::DayKind;
 use crate::i18n::day_name;
@@ -14,6 +14,7 @@ use crate::output::Output;
 use crate::period::Period;
 use crate::record::Event;
 use crate::record::leave::{Overtime, Taken};
+use crate::render::human::date_with_weekday;
 use crate::service::Mode;
 use crate::time::{local_date, noon};
 

@@ -4,12 +4,13 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::context::Context;
-use super::show::{Stamped, moment};
 use crate::app::new_record_id;
 use crate::ids::short_id;
 use crate::output::Tone;
 use crate::record::request::Request;
 use crate::record::{Event, Record, select};
+use crate::render::human::moment;
+use crate::render::json::Stamped;
 use crate::request::Scope;
 use crate::time::local_date;
 

@@ -4,9 +4,9 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::context::Context;
-use super::show::moment;
 use crate::inspect::{self, Risk};
 use crate::output::{Output, Tone};
+use crate::render::human::moment;
 use crate::time::{local_date, rfc3339};
 
 const EXAMPLES: &str = examples!(

@@ -6,12 +6,14 @@ use clap::Args;
 use serde::Serialize;
 
 use super::context::Context;
-use super::show::{DayJson, date_with_weekday, moment, warn_provisional};
+use super::show::warn_provisional;
 use crate::app::Site;
 use crate::contract::Level;
 use crate::contract::city_name;
 use crate::i18n::{Messages, PrioritySite};
 use crate::output::Output;
+use crate::render::human::{date_with_weekday, moment};
+use crate::render::json::DayJson;
 use crate::service::Mode;
 use crate::sla::{Deadline, Deadlines, OnSiteRequest, Rule, Sla};
 use crate::time::{local_date, parse_instant, rfc3339};

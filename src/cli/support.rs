@@ -3,10 +3,11 @@
 use clap::Subcommand;
 
 use super::context::Context;
-use super::show::{Stamped, moment};
 use crate::app::new_record_id;
 use crate::record::routine::Consultation;
 use crate::record::{Event, Record, select};
+use crate::render::human::moment;
+use crate::render::json::Stamped;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(

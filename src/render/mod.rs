@@ -1,6 +1,9 @@
-//! Renderings of the domain for people and scripts: JSON views and Markdown documents.
+//! Renderings of the domain for people and scripts: what a person reads (`human`), the JSON
+//! views of the stable interface (`json`), Markdown and HTML documents, the new contract file.
 
 pub mod contract;
+pub mod human;
 pub mod incident;
+pub mod json;
 pub mod markdown;
 pub mod report;

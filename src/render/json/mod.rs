@@ -1,0 +1,62 @@
+//! The JSON views of every command (docs/rules.md §9): the stable interface that scripts and
+//! acceptance checks rely on, all in this module so that it can be read in one place.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::calendar::{Day, DayKind};
+use crate::i18n::{Messages, day_name};
+use crate::record::Record;
+use crate::time::rfc3339;
+
+/// A calendar day (docs/rules.md §9.2).
+#[derive(Debug, Serialize)]
+pub struct DayJson {
+    pub date: NaiveDate,
+    pub kind: DayKind,
+    pub working: bool,
+    pub name: Option<String>,
+    pub comp_days: u32,
+    pub published: bool,
+    /// Stable keys of the festivals named, for scripts.
+    pub festivals: Vec<&'static str>,
+}
+
+impl DayJson {
+    pub fn new(day: &Day, messages: &Messages) -> DayJson {
+        DayJson {
+            date: day.date,
+            kind: day.kind,
+            working: day.working(),
+            name: day.name.as_ref().map(|n| day_name(messages, n)),
+            comp_days: day.comp_days(),
+            published: day.published,
+            festivals: day
+                .name
+                .iter()
+                .flat_map(|n| n.festivals())
+                .map(|f| f.key())
+                .collect(),
+        }
+    }
+}
+
+/// A record's content as JSON, with when and by whom it was recorded.
+#[derive(Serialize)]
+pub struct Stamped<T: Serialize> {
+    pub at: String,
+    pub by: String,
+    #[serde(flatten)]
+    pub item: T,
+}
+
+impl<T: Serialize + Clone> Stamped<T> {
+    pub fn new(record: &Record, item: &T, zone: Tz) -> Stamped<T> {
+        Stamped {
+            at: rfc3339(record.instant(), zone),
+            by: record.by.clone(),
+            item: item.clone(),
+        }
+    }
+}
