@@ -6,8 +6,10 @@
 //! say in the person's language.
 
 mod environment;
+pub mod inspect;
 mod ledger;
 mod site;
+mod write;
 
 pub use environment::{Environment, new_record_id};
 pub use ledger::{Ledger, Wanted, Warning, append};

@@ -1,22 +1,24 @@
 //! `otss inspect`: what inspection rounds are due, recording them (walked through on a
 //! terminal, or with flags), and coverage over a period.
 
+use std::collections::HashSet;
+
 use anyhow::bail;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
 use super::context::Context;
 use super::show::warn_provisional;
 use super::{answered, restore_terminal_on_interrupt};
-use crate::app::{Site, new_record_id};
+use crate::app::Site;
+use crate::app::inspect::{self, DayInspections, InspectionDay};
 use crate::i18n::Messages;
-use crate::inspect::{self, Due};
+use crate::inspect::Due;
 use crate::output::{Output, Tone};
 use crate::period::Period;
-use crate::record::inspect::{ItemResult, Outcome, Round};
-use crate::record::{Event, types};
+use crate::record::inspect::Round;
 use crate::render::human::{date_with_weekday, progress_line};
+use crate::render::json::inspect::{CoverageJson, InspectionDayJson};
 use crate::service::InspectionKind;
 use crate::text;
 use crate::time::local_date;
@@ -76,13 +78,6 @@ enum InspectCommand {
     },
 }
 
-#[derive(Serialize)]
-struct DayJson {
-    date: NaiveDate,
-    working: bool,
-    due: Vec<Due>,
-}
-
 pub fn run(context: &Context, args: InspectArgs) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
@@ -96,64 +91,35 @@ pub fn run(context: &Context, args: InspectArgs) -> anyhow::Result<()> {
 }
 
 fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> anyhow::Result<()> {
-    let zone = site.contract.timezone;
-    let today = local_date(context.env.now, zone);
+    let today = local_date(context.env.now, site.contract.timezone);
     let date = match Period::parse(&args.day, today)? {
         Period::Day(date) => date,
         _ => bail!("`{}` is not a day: use today or YYYY-MM-DD", args.day),
     };
-    let rounds_only = [types::INSPECTION_ROUND];
-    let records = context.read(site, out, |ledger| {
-        ledger.records_of_types(&Period::Day(date), &rounds_only)
-    })?;
-    let mut rounds = inspect::rounds_by_day(&records, zone);
-    let due = |rounds: &_| inspect::due_on(&site.contract, &site.calendar, date, rounds);
+    let mut day = context.read(site, out, |ledger| InspectionDay::read(site, ledger, date))?;
     let flagged = args.all_ok || !args.items.is_empty();
     // On a terminal, today (or a day with --at) is walked through; other days are only shown.
     let recording = flagged || (context.interactive() && (date == today || args.at.is_some()));
     if recording {
-        let at = round_time(context, site, date, args.at.as_deref())?;
-        // `--kind`, else every kind still due that day.
-        let kinds: Vec<InspectionKind> = match args.kind {
-            Some(kind) => vec![kind],
-            None => due(&rounds)
-                .iter()
-                .filter(|d| d.done < d.required)
-                .map(|d| d.kind)
-                .collect(),
-        };
-        for kind in kinds {
+        let at = day.round_time(&context.env, args.at.as_deref())?;
+        for kind in day.kinds_to_record(args.kind) {
             let Some(round) = take_round(out.messages(), site, kind, flagged, args)? else {
                 continue;
             };
-            let abnormal = round
-                .items
-                .iter()
-                .filter(|i| i.result == Outcome::Abnormal)
-                .count();
-            let items = round.items.len();
-            context.append(site, new_record_id(), at, Event::InspectionRound(round))?;
-            *rounds.entry((date, kind)).or_default() += 1;
+            let recorded = day.record(&context.env, at, round)?;
             if !args.json {
                 let m = out.messages();
-                out.line(m.round_recorded(m.inspection_kind(kind), items, abnormal))?;
+                let kind = m.inspection_kind(recorded.kind);
+                out.line(m.round_recorded(kind, recorded.items, recorded.abnormal))?;
             }
         }
     }
-    let shown: Vec<Due> = due(&rounds)
-        .into_iter()
-        .filter(|d| args.kind.is_none_or(|k| k == d.kind))
-        .collect();
+    let shown = day.standing(args.kind);
     if args.json {
-        let working = site.calendar.is_working(date);
-        return Ok(out.json(&DayJson {
-            date,
-            working,
-            due: shown,
-        })?);
+        return Ok(out.json(&InspectionDayJson::new(&shown))?);
     }
-    print_due(out, site, date, &shown)?;
-    if !recording && shown.iter().any(|d| d.done < d.required) {
+    print_due(out, &shown)?;
+    if !recording && shown.due.iter().any(|d| d.done < d.required) {
         out.line(out.messages().how_to_record())?;
     }
     Ok(warn_provisional(out, &site.calendar, [date])?)
@@ -168,35 +134,12 @@ fn take_round(
     flagged: bool,
     args: &InspectArgs,
 ) -> anyhow::Result<Option<Round>> {
-    let checklist = &site.contract.inspections[&kind].items;
-    if !flagged {
-        restore_terminal_on_interrupt();
-        return walk_through(m, kind, checklist);
+    if flagged {
+        let round = inspect::typed_round(site, kind, args.all_ok, &args.items)?;
+        return Ok(Some(round));
     }
-    let given = args
-        .items
-        .iter()
-        .map(|i| inspect::parse_result(i))
-        .collect::<Result<_, _>>()?;
-    Ok(Some(inspect::round(kind, checklist, args.all_ok, given)?))
-}
-
-/// When a round is recorded: `--at`, else now for today; a round on another day needs `--at`.
-fn round_time(
-    context: &Context,
-    site: &Site,
-    date: NaiveDate,
-    at: Option<&str>,
-) -> anyhow::Result<DateTime<Utc>> {
-    let zone = site.contract.timezone;
-    if at.is_none() && date != local_date(context.env.now, zone) {
-        bail!("a round on {date} needs --at: say when it was done");
-    }
-    let at = context.env.at_in_term(site, at)?;
-    if local_date(at, zone) != date {
-        bail!("--at falls on {}, not on {date}", local_date(at, zone));
-    }
-    Ok(at)
+    restore_terminal_on_interrupt();
+    walk_through(m, kind, inspect::checklist(site, kind))
 }
 
 /// On a terminal: tick the items that are ok (`a` ticks all), describe each one that is not,
@@ -213,32 +156,23 @@ fn walk_through(
             .items(checklist.iter().map(|item| text::one_line(item)))
             .interact(),
     )?;
-    let ticked: std::collections::HashSet<usize> = ticked.into_iter().collect();
-    let mut results = Vec::with_capacity(checklist.len());
+    let ticked: HashSet<usize> = ticked.into_iter().collect();
+    let mut notes = Vec::with_capacity(checklist.len());
     for (index, item) in checklist.iter().enumerate() {
-        let result = if ticked.contains(&index) {
-            ItemResult {
-                item: item.clone(),
-                result: Outcome::Ok,
-                note: None,
-            }
+        let note = if ticked.contains(&index) {
+            None
         } else {
-            let note: String = answered(
+            Some(answered(
                 dialoguer::Input::new()
                     .with_prompt(m.what_is_wrong(&text::one_line(item)))
-                    .validate_with(|note: &String| match note.trim() {
-                        "" => Err(m.say_what_is_wrong()),
-                        _ => Ok(()),
+                    .validate_with(|note: &String| match inspect::finding(note) {
+                        None => Err(m.say_what_is_wrong()),
+                        Some(_) => Ok(()),
                     })
                     .interact_text(),
-            )?;
-            ItemResult {
-                item: item.clone(),
-                result: Outcome::Abnormal,
-                note: Some(note.trim().to_string()),
-            }
+            )?)
         };
-        results.push(result);
+        notes.push(note);
     }
     let confirmed = answered(
         dialoguer::Confirm::new()
@@ -246,32 +180,24 @@ fn walk_through(
             .default(true)
             .interact(),
     )?;
-    Ok(confirmed.then_some(Round {
-        kind,
-        items: results,
-    }))
+    if !confirmed {
+        return Ok(None);
+    }
+    Ok(Some(inspect::walked_round(kind, checklist, notes)?))
 }
 
-fn print_due(out: &mut Output, site: &Site, date: NaiveDate, due: &[Due]) -> anyhow::Result<()> {
+fn print_due(out: &mut Output, day: &DayInspections) -> anyhow::Result<()> {
     let m = out.messages();
-    let day = site.calendar.day(date);
     out.line(format!(
         "{} · {}",
-        date_with_weekday(date, m, true),
+        date_with_weekday(day.date, m, true),
         m.day_kind(day.kind)
     ))?;
-    for d in due {
+    for d in &day.due {
         let line = progress_line(out, d);
         out.line(format!("  {line}"))?;
     }
     Ok(())
-}
-
-#[derive(Serialize)]
-struct CoverageJson {
-    period: String,
-    kinds: Vec<Due>,
-    days: Vec<DayJson>,
 }
 
 /// Coverage over a period, counting days up to today.
@@ -282,43 +208,23 @@ fn status(
     period: Option<&str>,
     json: bool,
 ) -> anyhow::Result<()> {
-    let zone = site.contract.timezone;
-    let today = local_date(context.env.now, zone);
+    let today = local_date(context.env.now, site.contract.timezone);
     let period = context.env.period(site, period)?;
-    let records = context.read(site, out, |ledger| {
-        ledger.records_of_types(&period, &[types::INSPECTION_ROUND])
+    let coverage = context.read(site, out, |ledger| {
+        inspect::coverage(site, ledger, period, today)
     })?;
-    let rounds = inspect::rounds_by_day(&records, zone);
-    let days: Vec<DayJson> = period
-        .days()
-        .filter(|d| *d <= today)
-        .map(|date| DayJson {
-            date,
-            working: site.calendar.is_working(date),
-            due: inspect::due_on(&site.contract, &site.calendar, date, &rounds),
-        })
-        .collect();
-    let kinds = inspect::totals(days.iter().map(|d| d.due.as_slice()));
     if json {
-        let period = period.label();
-        return Ok(out.json(&CoverageJson {
-            period,
-            kinds,
-            days,
-        })?);
+        return Ok(out.json(&CoverageJson::new(&coverage))?);
     }
-    print_coverage(out, &days, &kinds, today)?;
-    Ok(warn_provisional(
-        out,
-        &site.calendar,
-        period.days().filter(|d| *d <= today),
-    )?)
+    print_coverage(out, &coverage.days, &coverage.kinds, today)?;
+    let days = coverage.days.iter().map(|d| d.date);
+    Ok(warn_provisional(out, &site.calendar, days)?)
 }
 
 /// One compact calendar per month: a row per kind, a mark per day.
 fn print_coverage(
     out: &mut Output,
-    days: &[DayJson],
+    days: &[DayInspections],
     kinds: &[Due],
     today: NaiveDate,
 ) -> anyhow::Result<()> {

@@ -1,0 +1,282 @@
+//! Inspection rounds at a site: what a day requires and has, when a round is recorded, what a
+//! round records (from flags or walked through item by item), and coverage over a period.
+
+use std::collections::BTreeMap;
+
+use anyhow::bail;
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::write::write;
+use super::{Environment, Ledger, Site};
+use crate::calendar::DayKind;
+use crate::inspect::{self, Due, InspectError};
+use crate::period::Period;
+use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::{Event, types};
+use crate::service::InspectionKind;
+use crate::time::local_date;
+
+/// The rounds of each kind recorded on each local date.
+type Rounds = BTreeMap<(NaiveDate, InspectionKind), u32>;
+
+/// How a day stands on inspections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayInspections {
+    pub date: NaiveDate,
+    /// What kind of day the calendar has it as.
+    pub kind: DayKind,
+    /// How each kind shown stands.
+    pub due: Vec<Due>,
+}
+
+/// Coverage over a period, day by day up to today, and in total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    pub period: Period,
+    /// Each kind's totals over the days counted.
+    pub kinds: Vec<Due>,
+    pub days: Vec<DayInspections>,
+}
+
+/// A round just recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recorded {
+    pub kind: InspectionKind,
+    /// Checklist items the round has a result for.
+    pub items: usize,
+    pub abnormal: usize,
+}
+
+/// One day's inspection rounds as the ledger has them, kept up to date as rounds are recorded.
+pub struct InspectionDay<'s> {
+    site: &'s Site,
+    pub date: NaiveDate,
+    rounds: Rounds,
+}
+
+impl<'s> InspectionDay<'s> {
+    /// The rounds recorded on `date`: only the round records of its month are read.
+    pub fn read(
+        site: &'s Site,
+        ledger: &mut Ledger,
+        date: NaiveDate,
+    ) -> anyhow::Result<InspectionDay<'s>> {
+        let records = ledger.records_of_types(&Period::Day(date), &[types::INSPECTION_ROUND])?;
+        let rounds = inspect::rounds_by_day(&records, site.contract.timezone);
+        Ok(InspectionDay { site, date, rounds })
+    }
+
+    /// How the day stands: every kind, or only `kind`.
+    pub fn standing(&self, kind: Option<InspectionKind>) -> DayInspections {
+        let mut standing = day_inspections(self.site, self.date, &self.rounds);
+        standing.due.retain(|d| kind.is_none_or(|k| k == d.kind));
+        standing
+    }
+
+    /// The kinds to record a round of: `kind`, else every kind still due.
+    pub fn kinds_to_record(&self, kind: Option<InspectionKind>) -> Vec<InspectionKind> {
+        match kind {
+            Some(kind) => vec![kind],
+            None => self
+                .standing(None)
+                .due
+                .into_iter()
+                .filter(|d| d.done < d.required)
+                .map(|d| d.kind)
+                .collect(),
+        }
+    }
+
+    /// When a round of the day is recorded: `at` (which must fall on the day and in the term),
+    /// else now for today; a round on another day needs `at`.
+    pub fn round_time(&self, env: &Environment, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+        let zone = self.site.contract.timezone;
+        let date = self.date;
+        if at.is_none() && date != local_date(env.now, zone) {
+            bail!("a round on {date} needs --at: say when it was done");
+        }
+        let at = env.at_in_term(self.site, at)?;
+        if local_date(at, zone) != date {
+            bail!("--at falls on {}, not on {date}", local_date(at, zone));
+        }
+        Ok(at)
+    }
+
+    /// Writes `round`, done at `at` by the engineer writing, and counts it on the day.
+    pub fn record(
+        &mut self,
+        env: &Environment,
+        at: DateTime<Utc>,
+        round: Round,
+    ) -> anyhow::Result<Recorded> {
+        let recorded = Recorded {
+            kind: round.kind,
+            items: round.items.len(),
+            abnormal: round
+                .items
+                .iter()
+                .filter(|i| i.result == Outcome::Abnormal)
+                .count(),
+        };
+        write(env, self.site, at, Event::InspectionRound(round))?;
+        *self.rounds.entry((self.date, recorded.kind)).or_default() += 1;
+        Ok(recorded)
+    }
+}
+
+/// How `date` stands on every kind, given the rounds recorded.
+fn day_inspections(site: &Site, date: NaiveDate, rounds: &Rounds) -> DayInspections {
+    DayInspections {
+        date,
+        kind: site.calendar.day(date).kind,
+        due: inspect::due_on(&site.contract, &site.calendar, date, rounds),
+    }
+}
+
+/// The checklist of `kind` the contract sets.
+pub fn checklist(site: &Site, kind: InspectionKind) -> &[String] {
+    &site.contract.inspections[&kind].items
+}
+
+/// A round of `kind` from results typed as `NAME=ok` or `NAME=abnormal:NOTE`; with `all_ok`
+/// every item not given is ok.
+pub fn typed_round(
+    site: &Site,
+    kind: InspectionKind,
+    all_ok: bool,
+    typed: &[String],
+) -> Result<Round, InspectError> {
+    let given = typed
+        .iter()
+        .map(|text| inspect::parse_result(text))
+        .collect::<Result<_, _>>()?;
+    inspect::round(kind, checklist(site, kind), all_ok, given)
+}
+
+/// What was found wrong with an item, as it is recorded: the note trimmed; `None` when the
+/// note says nothing.
+pub fn finding(note: &str) -> Option<String> {
+    Some(note.trim().to_string()).filter(|note| !note.is_empty())
+}
+
+/// A round of `kind` walked through item by item: for each item of the checklist, in order,
+/// `None` when it is ok, else the note of what was found wrong, which must say something.
+pub fn walked_round(
+    kind: InspectionKind,
+    checklist: &[String],
+    notes: Vec<Option<String>>,
+) -> Result<Round, InspectError> {
+    let items = checklist
+        .iter()
+        .zip(notes)
+        .map(|(item, note)| {
+            let (result, note) = match note {
+                None => (Outcome::Ok, None),
+                Some(note) => {
+                    let found = finding(&note).ok_or_else(|| InspectError::NoNote(item.clone()));
+                    (Outcome::Abnormal, Some(found?))
+                }
+            };
+            let item = item.clone();
+            Ok(ItemResult { item, result, note })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Round { kind, items })
+}
+
+/// Coverage over `period`, counting its days up to `today`.
+pub fn coverage(
+    site: &Site,
+    ledger: &mut Ledger,
+    period: Period,
+    today: NaiveDate,
+) -> anyhow::Result<Coverage> {
+    let records = ledger.records_of_types(&period, &[types::INSPECTION_ROUND])?;
+    let rounds = inspect::rounds_by_day(&records, site.contract.timezone);
+    let days: Vec<DayInspections> = period
+        .days()
+        .filter(|d| *d <= today)
+        .map(|date| day_inspections(site, date, &rounds))
+        .collect();
+    let kinds = inspect::totals(days.iter().map(|d| d.due.as_slice()));
+    Ok(Coverage {
+        period,
+        kinds,
+        days,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Calendar;
+    use crate::contract::Contract;
+
+    fn site() -> Site {
+        let contract = "customer = \"T\"\nmode = \"5x8\"\nstart = 2025-01-02\nend = 2025-12-31\n";
+        Site {
+            path: "otss.toml".into(),
+            contract: Contract::parse(contract, "otss.toml").unwrap(),
+            calendar: Calendar::national(),
+            ledger: "ledger".into(),
+        }
+    }
+
+    #[test]
+    fn the_kinds_still_due_are_recorded_unless_one_is_named() {
+        let site = site();
+        let date = "2025-03-04".parse().unwrap();
+        let rounds = Rounds::from([((date, InspectionKind::Resource), 1)]);
+        let day = InspectionDay {
+            site: &site,
+            date,
+            rounds,
+        };
+        assert_eq!(
+            day.kinds_to_record(None),
+            [InspectionKind::Monitoring, InspectionKind::Alert]
+        );
+        assert_eq!(
+            day.kinds_to_record(Some(InspectionKind::Resource)),
+            [InspectionKind::Resource]
+        );
+        let resource = day.standing(Some(InspectionKind::Resource));
+        assert_eq!((resource.date, resource.kind), (date, DayKind::Workday));
+        let done: Vec<_> = resource.due.iter().map(|d| (d.kind, d.done)).collect();
+        assert_eq!(done, [(InspectionKind::Resource, 1)]);
+    }
+
+    fn checklist() -> Vec<String> {
+        vec!["CPU".to_string(), "Disk".to_string()]
+    }
+
+    #[test]
+    fn a_walked_round_records_each_item_ok_or_with_its_finding() {
+        let notes = vec![None, Some("  91 % full ".to_string())];
+        let round = walked_round(InspectionKind::Resource, &checklist(), notes).unwrap();
+        assert_eq!(round.kind, InspectionKind::Resource);
+        let results: Vec<_> = round
+            .items
+            .iter()
+            .map(|i| (i.item.as_str(), i.result, i.note.as_deref()))
+            .collect();
+        assert_eq!(
+            results,
+            [
+                ("CPU", Outcome::Ok, None),
+                ("Disk", Outcome::Abnormal, Some("91 % full"))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abnormal_item_must_say_what_was_found() {
+        assert_eq!(finding(" \t "), None);
+        assert_eq!(finding(" slow "), Some("slow".to_string()));
+        let notes = vec![Some(" ".to_string()), None];
+        assert_eq!(
+            walked_round(InspectionKind::Monitoring, &checklist(), notes),
+            Err(InspectError::NoNote("CPU".to_string()))
+        );
+    }
+}
