@@ -8,6 +8,7 @@
 mod environment;
 pub mod inspect;
 mod ledger;
+pub mod risk;
 mod site;
 mod write;
 

@@ -1,13 +1,14 @@
 //! `otss risk list`: abnormal inspection findings, and what became of them.
 
 use clap::Subcommand;
-use serde::Serialize;
 
 use super::context::Context;
-use crate::inspect::{self, Risk};
+use crate::app::risk;
+use crate::inspect::Risk;
 use crate::output::{Output, Tone};
 use crate::render::human::moment;
-use crate::time::{local_date, rfc3339};
+use crate::render::json::risk::RiskJson;
+use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
     "otss risk list --open",
@@ -30,32 +31,14 @@ pub enum RiskCommand {
     },
 }
 
-/// A risk as JSON, its time with the contract zone's offset.
-#[derive(Serialize)]
-struct RiskJson<'a> {
-    #[serde(flatten)]
-    risk: &'a Risk,
-    at: String,
-}
-
 pub fn run(context: &Context, command: RiskCommand) -> anyhow::Result<()> {
     let RiskCommand::List { open, json } = command;
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let risks: Vec<Risk> =
-        inspect::risks(&context.read(&site, &mut out, |ledger| ledger.records(None))?)
-            .into_iter()
-            .filter(|r| r.open || !open)
-            .collect();
+    let risks = context.read(&site, &mut out, |ledger| risk::risks(ledger, open))?;
     let zone = site.contract.timezone;
     if json {
-        let risks: Vec<RiskJson> = risks
-            .iter()
-            .map(|risk| RiskJson {
-                at: rfc3339(risk.at, zone),
-                risk,
-            })
-            .collect();
+        let risks: Vec<RiskJson> = risks.iter().map(|risk| RiskJson::new(risk, zone)).collect();
         out.json(&risks)?;
         return Ok(out.flush()?);
     }
@@ -63,13 +46,9 @@ pub fn run(context: &Context, command: RiskCommand) -> anyhow::Result<()> {
     if risks.is_empty() {
         out.line(m.no_risks(open))?;
     }
-    let today = local_date(context.env.now, site.contract.timezone);
+    let today = local_date(context.env.now, zone);
     for risk in &risks {
-        let line = risk_line(
-            &out,
-            risk,
-            moment(risk.at, site.contract.timezone, today, m),
-        );
+        let line = risk_line(&out, risk, moment(risk.at, zone, today, m));
         out.line(line)?;
     }
     Ok(out.flush()?)

@@ -1,0 +1,11 @@
+//! The risks inspections found at a site.
+
+use super::Ledger;
+use crate::inspect::{self, Risk};
+
+/// Every risk the ledger tells of, oldest first; with `only_open`, only those still open.
+pub fn risks(ledger: &mut Ledger, only_open: bool) -> anyhow::Result<Vec<Risk>> {
+    let mut risks = inspect::risks(&ledger.records(None)?);
+    risks.retain(|risk| risk.open || !only_open);
+    Ok(risks)
+}
