@@ -9,6 +9,7 @@ mod environment;
 pub mod inspect;
 mod ledger;
 pub mod risk;
+pub mod routine;
 mod site;
 mod write;
 

@@ -1,17 +1,14 @@
 //! `otss backup`: backup checks and the month's requirement.
 
 use clap::{ArgGroup, Args, Subcommand};
-use serde::Serialize;
 
 use super::context::Context;
-use crate::app::{Site, new_record_id};
+use crate::app::Site;
+use crate::app::routine;
 use crate::output::{Output, Tone};
 use crate::period::Period;
-use crate::record::Event;
-use crate::record::routine::BackupCheck;
 use crate::render::human::moment;
-use crate::render::json::Stamped;
-use crate::routine::backup_standing;
+use crate::render::json::routine::BackupStatusJson;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
@@ -60,33 +57,19 @@ pub struct CheckArgs {
     at: Option<String>,
 }
 
-#[derive(Serialize)]
-struct StatusJson {
-    month: String,
-    required: u32,
-    done: u32,
-    checks: Vec<Stamped<BackupCheck>>,
-}
-
 pub fn run(context: &Context, command: BackupCommand) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     match command {
         BackupCommand::Check(args) => {
             let job = super::non_empty("--job", &args.job)?;
-            let note = args
+            let failure = args
                 .failed
                 .as_deref()
                 .map(|n| super::non_empty("--failed", n))
                 .transpose()?;
             let at = context.env.at_in_term(&site, args.at.as_deref())?;
-            let check = BackupCheck {
-                job,
-                ok: args.ok,
-                note,
-            };
-            context.append(&site, new_record_id(), at, Event::BackupChecked(check))?;
-            let month = Period::month_of(local_date(at, site.contract.timezone));
+            let month = routine::check_backup(&context.env, &site, at, job, failure)?;
             print_status(context, &site, &mut out, month, false)?;
         }
         BackupCommand::Status { month, json } => {
@@ -109,28 +92,19 @@ fn print_status(
     month: Period,
     json: bool,
 ) -> anyhow::Result<()> {
-    let records = context.read(site, out, |ledger| ledger.records(Some(&month)))?;
-    let standing = backup_standing(&site.contract, &month, &records);
+    let status = context.read(site, out, |ledger| {
+        routine::backup_status(site, ledger, month)
+    })?;
     let zone = site.contract.timezone;
     if json {
-        let checks = standing
-            .checks
-            .iter()
-            .map(|(r, c)| Stamped::new(r, *c, zone))
-            .collect();
-        let month = month.label();
-        let (required, done) = (standing.required, standing.done);
-        return Ok(out.json(&StatusJson {
-            month,
-            required,
-            done,
-            checks,
-        })?);
+        return Ok(out.json(&BackupStatusJson::new(&status, zone))?);
     }
     let m = out.messages();
     let today = local_date(context.env.now, zone);
-    out.line(m.labelled(&month.label(), &m.backups(standing.done, standing.required)))?;
-    for (record, check) in standing.checks {
+    let backups = m.backups(status.done, status.required);
+    out.line(m.labelled(&status.month.label(), &backups))?;
+    for logged in &status.checks {
+        let (record, check) = (&logged.record, &logged.item);
         let when = moment(record.instant(), zone, today, m);
         let result = m.backup_result(check.ok, check.note.as_deref());
         let tone = if check.ok { Tone::Plain } else { Tone::Breach };

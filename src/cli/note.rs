@@ -4,9 +4,8 @@
 use clap::{Args, Subcommand};
 
 use super::context::Context;
-use crate::app::new_record_id;
-use crate::record::Event;
-use crate::record::routine::{Note, NoteKind};
+use crate::app::routine;
+use crate::record::routine::NoteKind;
 
 const EXAMPLES: &str = examples!(
     "otss note risk \"TencentDB primary at 85 % storage; full in about 6 weeks at this rate\"",
@@ -46,12 +45,7 @@ pub fn run(context: &Context, command: NoteCommand) -> anyhow::Result<()> {
     let mut out = context.output(Some(site.contract.language));
     let at = context.env.at_in_term(&site, args.at.as_deref())?;
     let text = super::non_empty("the note", &args.text)?;
-    context.append(
-        &site,
-        new_record_id(),
-        at,
-        Event::NoteAdded(Note { kind, text }),
-    )?;
+    routine::add_note(&context.env, &site, at, kind, text)?;
     out.line(out.messages().recorded())?;
     Ok(out.flush()?)
 }

@@ -1,16 +1,14 @@
 //! `otss request`: customer requests, classified against the scope of service.
 
 use clap::Subcommand;
-use serde::Serialize;
 
 use super::context::Context;
-use crate::app::new_record_id;
+use crate::app::routine::{self, Logged};
 use crate::ids::short_id;
-use crate::output::Tone;
+use crate::output::{Output, Tone};
 use crate::record::request::Request;
-use crate::record::{Event, Record, select};
 use crate::render::human::moment;
-use crate::render::json::Stamped;
+use crate::render::json::routine::RequestJson;
 use crate::request::Scope;
 use crate::time::local_date;
 
@@ -57,22 +55,6 @@ pub enum RequestCommand {
     },
 }
 
-#[derive(Serialize)]
-struct RequestJson {
-    id: String,
-    #[serde(flatten)]
-    stamped: Stamped<Request>,
-}
-
-impl RequestJson {
-    fn new(record: &Record, request: &Request, zone: chrono_tz::Tz) -> RequestJson {
-        RequestJson {
-            id: short_id(&record.id),
-            stamped: Stamped::new(record, request, zone),
-        }
-    }
-}
-
 pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
@@ -86,45 +68,34 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
         } => {
             let text = super::non_empty("the request", &text)?;
             let at = context.env.at_in_term(&site, at.as_deref())?;
-            let request = Request::classified(&text, scope.unwrap_or(Scope::ByRules));
-            let record = context.append(
-                &site,
-                new_record_id(),
-                at,
-                Event::RequestAdded(request.clone()),
-            )?;
+            let scope = scope.unwrap_or(Scope::ByRules);
+            let added = routine::add_request(&context.env, &site, at, &text, scope)?;
             if json {
-                out.json(&RequestJson::new(&record, &request, zone))?;
+                out.json(&RequestJson::new(&added, zone))?;
             } else {
-                let line = verdict_line(&out, &request);
-                out.line(format!("{} · {line}", short_id(&record.id)))?;
+                let line = verdict_line(&out, &added.item);
+                out.line(format!("{} · {line}", short_id(&added.record.id)))?;
             }
         }
         RequestCommand::List { period, json } => {
             let period = context.env.period(&site, period.as_deref())?;
-            let records = context.read(&site, &mut out, |ledger| ledger.records(Some(&period)))?;
-            let requests: Vec<(&Record, &Request)> = select(&records, |event| match event {
-                Event::RequestAdded(request) => Some(request),
-                _ => None,
-            })
-            .into_iter()
-            .filter(|(r, _)| period.contains(local_date(r.instant(), zone)))
-            .collect();
+            let requests = context.read(&site, &mut out, |ledger| {
+                routine::requests(&site, ledger, &period)
+            })?;
+            let logged = &requests.logged;
             if json {
-                let views: Vec<RequestJson> = requests
-                    .iter()
-                    .map(|(r, request)| RequestJson::new(r, request, zone))
-                    .collect();
+                let views: Vec<RequestJson> =
+                    logged.iter().map(|l| RequestJson::new(l, zone)).collect();
                 out.json(&views)?;
                 return Ok(out.flush()?);
             }
             let m = out.messages();
-            let out_of_scope = requests.iter().filter(|(_, r)| !r.in_scope).count();
-            out.line(m.labelled(&period.label(), &m.requests(requests.len(), out_of_scope)))?;
+            let count = m.requests(logged.len(), requests.out_of_scope);
+            out.line(m.labelled(&period.label(), &count))?;
             let today = local_date(context.env.now, zone);
-            for (record, request) in requests {
+            for Logged { record, item } in logged {
                 let when = moment(record.instant(), zone, today, m);
-                let line = verdict_line(&out, request);
+                let line = verdict_line(&out, item);
                 out.line(format!(
                     "  {} · {when} · {} · {line}",
                     short_id(&record.id),
@@ -137,7 +108,7 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
 }
 
 /// The request and where it falls: "in scope", or the category and the words that decided.
-fn verdict_line(out: &crate::output::Output, request: &Request) -> String {
+fn verdict_line(out: &Output, request: &Request) -> String {
     let m = out.messages();
     let verdict = match request.category {
         None => m.in_scope(request.forced),

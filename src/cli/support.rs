@@ -3,11 +3,11 @@
 use clap::Subcommand;
 
 use super::context::Context;
-use crate::app::new_record_id;
+use crate::app::routine::{self, Logged};
 use crate::record::routine::Consultation;
-use crate::record::{Event, Record, select};
 use crate::render::human::moment;
 use crate::render::json::Stamped;
+use crate::render::json::routine::stamped;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
@@ -62,48 +62,28 @@ pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
             at,
         } => {
             let at = context.env.at_in_term(&site, at.as_deref())?;
-            let consultation = Consultation {
-                text: super::non_empty("the consultation", &text)?,
-                product: product
-                    .map(|p| p.trim().to_string())
-                    .filter(|p| !p.is_empty()),
-                minutes,
-            };
-            context.append(
-                &site,
-                new_record_id(),
-                at,
-                Event::SupportLogged(consultation),
-            )?;
+            let text = super::non_empty("the consultation", &text)?;
+            let product = product.as_deref();
+            routine::log_consultation(&context.env, &site, at, text, product, minutes)?;
             out.line(out.messages().recorded())?;
         }
         SupportCommand::List { period, json } => {
             let period = context.env.period(&site, period.as_deref())?;
-            let records = context.read(&site, &mut out, |ledger| ledger.records(Some(&period)))?;
-            let logged: Vec<(&Record, &Consultation)> = select(&records, |event| match event {
-                Event::SupportLogged(c) => Some(c),
-                _ => None,
-            })
-            .into_iter()
-            .filter(|(r, _)| period.contains(local_date(r.instant(), zone)))
-            .collect();
+            let consultations = context.read(&site, &mut out, |ledger| {
+                routine::consultations(&site, ledger, &period)
+            })?;
+            let logged = &consultations.logged;
             if json {
-                let list: Vec<Stamped<Consultation>> = logged
-                    .iter()
-                    .map(|(r, c)| Stamped::new(r, *c, zone))
-                    .collect();
+                let list: Vec<Stamped<Consultation>> =
+                    logged.iter().map(|l| stamped(l, zone)).collect();
                 out.json(&list)?;
                 return Ok(out.flush()?);
             }
             let m = out.messages();
-            let minutes: u64 = logged
-                .iter()
-                .filter_map(|(_, c)| c.minutes)
-                .map(u64::from)
-                .sum();
-            out.line(m.labelled(&period.label(), &m.consultations(logged.len(), minutes)))?;
+            let count = m.consultations(logged.len(), consultations.minutes);
+            out.line(m.labelled(&period.label(), &count))?;
             let today = local_date(context.env.now, zone);
-            for (record, c) in logged {
+            for Logged { record, item: c } in logged {
                 let mut parts = vec![moment(record.instant(), zone, today, m), record.by.clone()];
                 parts.extend(c.product.clone());
                 parts.extend(

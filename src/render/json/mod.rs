@@ -3,6 +3,7 @@
 
 pub mod inspect;
 pub mod risk;
+pub mod routine;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;

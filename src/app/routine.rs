@@ -1,0 +1,223 @@
+//! The routine work of a site that has no rules of its own: backup checks, consultations,
+//! customer requests and notes for the month's report — recording them and listing them.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::write::write;
+use super::{Environment, Ledger, Site};
+use crate::period::Period;
+use crate::record::request::Request;
+use crate::record::routine::{BackupCheck, Consultation, Note, NoteKind};
+use crate::record::{Event, Record, select};
+use crate::request::Scope;
+use crate::routine::backup_standing;
+use crate::time::local_date;
+
+/// A record and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logged<T> {
+    pub record: Record,
+    pub item: T,
+}
+
+/// How a month stands on backups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackupStatus {
+    pub month: Period,
+    /// Checks the month requires.
+    pub required: u32,
+    /// Checks that passed.
+    pub done: u32,
+    /// Every check, in the order they happened.
+    pub checks: Vec<Logged<BackupCheck>>,
+}
+
+/// The consultations of a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consultations {
+    pub logged: Vec<Logged<Consultation>>,
+    /// The minutes spent, of those that say.
+    pub minutes: u64,
+}
+
+/// The customer requests of a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Requests {
+    pub logged: Vec<Logged<Request>>,
+    pub out_of_scope: usize,
+}
+
+/// Records and what they say, as selected from the records read, to keep.
+fn owned<T: Clone>(selected: Vec<(&Record, &T)>) -> Vec<Logged<T>> {
+    selected
+        .into_iter()
+        .map(|(record, item)| Logged {
+            record: record.clone(),
+            item: item.clone(),
+        })
+        .collect()
+}
+
+/// Those of the records selected that happened within `period`, by the clock of `zone`.
+fn within<'a, T>(
+    zone: Tz,
+    period: &Period,
+    mut selected: Vec<(&'a Record, &'a T)>,
+) -> Vec<(&'a Record, &'a T)> {
+    selected.retain(|(record, _)| period.contains(local_date(record.instant(), zone)));
+    selected
+}
+
+/// Records that the backup `job` was checked at `at`: it failed when there is a `failure`
+/// note, else it ran and restores. Returns the month of the check.
+pub fn check_backup(
+    env: &Environment,
+    site: &Site,
+    at: DateTime<Utc>,
+    job: String,
+    failure: Option<String>,
+) -> anyhow::Result<Period> {
+    let check = BackupCheck {
+        job,
+        ok: failure.is_none(),
+        note: failure,
+    };
+    write(env, site, at, Event::BackupChecked(check))?;
+    Ok(Period::month_of(local_date(at, site.contract.timezone)))
+}
+
+/// How `month` stands on backups.
+pub fn backup_status(
+    site: &Site,
+    ledger: &mut Ledger,
+    month: Period,
+) -> anyhow::Result<BackupStatus> {
+    let records = ledger.records(Some(&month))?;
+    let standing = backup_standing(&site.contract, &month, &records);
+    Ok(BackupStatus {
+        month,
+        required: standing.required,
+        done: standing.done,
+        checks: owned(standing.checks),
+    })
+}
+
+/// Records a consultation about `text` at `at`; a blank `product` is none.
+pub fn log_consultation(
+    env: &Environment,
+    site: &Site,
+    at: DateTime<Utc>,
+    text: String,
+    product: Option<&str>,
+    minutes: Option<u32>,
+) -> anyhow::Result<Record> {
+    let consultation = Consultation {
+        text,
+        product: product
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string),
+        minutes,
+    };
+    write(env, site, at, Event::SupportLogged(consultation))
+}
+
+/// The consultations that happened within `period`.
+pub fn consultations(
+    site: &Site,
+    ledger: &mut Ledger,
+    period: &Period,
+) -> anyhow::Result<Consultations> {
+    let records = ledger.records(Some(period))?;
+    let selected = select(&records, |event| match event {
+        Event::SupportLogged(consultation) => Some(consultation),
+        _ => None,
+    });
+    let logged = owned(within(site.contract.timezone, period, selected));
+    let minutes = logged
+        .iter()
+        .filter_map(|l| l.item.minutes)
+        .map(u64::from)
+        .sum();
+    Ok(Consultations { logged, minutes })
+}
+
+/// Records the customer's request `text` asked at `at`, classified in or out of scope as
+/// `scope` says.
+pub fn add_request(
+    env: &Environment,
+    site: &Site,
+    at: DateTime<Utc>,
+    text: &str,
+    scope: Scope,
+) -> anyhow::Result<Logged<Request>> {
+    let request = Request::classified(text, scope);
+    let record = write(env, site, at, Event::RequestAdded(request.clone()))?;
+    Ok(Logged {
+        record,
+        item: request,
+    })
+}
+
+/// The requests asked within `period`.
+pub fn requests(site: &Site, ledger: &mut Ledger, period: &Period) -> anyhow::Result<Requests> {
+    let records = ledger.records(Some(period))?;
+    let selected = select(&records, |event| match event {
+        Event::RequestAdded(request) => Some(request),
+        _ => None,
+    });
+    let logged = owned(within(site.contract.timezone, period, selected));
+    let out_of_scope = logged.iter().filter(|l| !l.item.in_scope).count();
+    Ok(Requests {
+        logged,
+        out_of_scope,
+    })
+}
+
+/// Records a note of `kind` for the month's report, noted at `at`.
+pub fn add_note(
+    env: &Environment,
+    site: &Site,
+    at: DateTime<Utc>,
+    kind: NoteKind,
+    text: String,
+) -> anyhow::Result<Record> {
+    write(env, site, at, Event::NoteAdded(Note { kind, text }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn consultation(id: &str, at: &str) -> Record {
+        Record {
+            v: 1,
+            id: id.into(),
+            at: DateTime::parse_from_rfc3339(at).unwrap(),
+            by: "li.lei".into(),
+            event: Event::SupportLogged(Consultation {
+                text: "CLB health checks".into(),
+                product: None,
+                minutes: Some(20),
+            }),
+        }
+    }
+
+    #[test]
+    fn what_happened_in_a_period_is_read_by_the_sites_clock() {
+        let records = [
+            consultation("01JQ01", "2025-03-31T23:30:00+08:00"),
+            // Still March in UTC, but April in Shanghai.
+            consultation("01JQ02", "2025-03-31T16:30:00+00:00"),
+        ];
+        let selected = select(&records, |event| match event {
+            Event::SupportLogged(consultation) => Some(consultation),
+            _ => None,
+        });
+        let march = Period::month_of("2025-03-01".parse().unwrap());
+        let logged = owned(within(chrono_tz::Asia::Shanghai, &march, selected));
+        let ids: Vec<&str> = logged.iter().map(|l| l.record.id.as_str()).collect();
+        assert_eq!(ids, ["01JQ01"]);
+    }
+}
