@@ -7,6 +7,7 @@
 
 mod environment;
 pub mod inspect;
+pub mod leave;
 mod ledger;
 pub mod risk;
 pub mod routine;

@@ -2,21 +2,15 @@
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use serde::Serialize;
 
 use super::context::Context;
 use super::show::warn_provisional;
-use crate::app::{Site, new_record_id};
-use crate::calendar::DayKind;
+use crate::app::Site;
+use crate::app::leave::{self, Earned};
 use crate::i18n::day_name;
-use crate::leave::{self, Balance};
 use crate::output::Output;
-use crate::period::Period;
-use crate::record::Event;
-use crate::record::leave::{Overtime, Taken};
 use crate::render::human::date_with_weekday;
-use crate::service::Mode;
-use crate::time::{local_date, noon};
+use crate::render::json::leave::{BalancesJson, LeaveTakenJson, OvertimeLoggedJson};
 
 const EXAMPLES: &str = examples!(
     "otss overtime log 2025-05-01 --hours 6          Labour Day: 3 comp days",
@@ -79,30 +73,6 @@ pub enum OvertimeCommand {
     },
 }
 
-#[derive(Serialize)]
-struct LoggedJson {
-    date: NaiveDate,
-    engineer: String,
-    kind: DayKind,
-    comp_days: u32,
-    /// False when no official schedule covers the date yet.
-    published: bool,
-}
-
-#[derive(Serialize)]
-struct EngineerBalance {
-    engineer: String,
-    #[serde(flatten)]
-    balance: Balance,
-}
-
-#[derive(Serialize)]
-struct BalanceJson {
-    #[serde(flatten)]
-    total: Balance,
-    engineers: Vec<EngineerBalance>,
-}
-
 pub fn run(context: &Context, command: OvertimeCommand) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
@@ -126,18 +96,18 @@ pub fn run(context: &Context, command: OvertimeCommand) -> anyhow::Result<()> {
             take(context, &site, &mut out, date, days, engineer, json)?
         }
         OvertimeCommand::Balance { engineer, json } => {
-            balance(context, &site, &mut out, engineer, json)?
+            balance(context, &site, &mut out, engineer.as_deref(), json)?
         }
     }
     Ok(out.flush()?)
 }
 
+/// Whose overtime or leave it is: `--engineer`, else the engineer writing.
 fn who(context: &Context, engineer: Option<String>) -> anyhow::Result<String> {
-    let name = match engineer {
-        Some(name) => super::non_empty("--engineer", &name)?,
-        None => context.env.engineer()?.to_string(),
-    };
-    Ok(leave::engineer_name(&name))
+    let named = engineer
+        .map(|name| super::non_empty("--engineer", &name))
+        .transpose()?;
+    leave::engineer(&context.env, named.as_deref())
 }
 
 fn log(
@@ -149,41 +119,21 @@ fn log(
     engineer: String,
     json: bool,
 ) -> anyhow::Result<()> {
-    let zone = site.contract.timezone;
-    let records = context.read(site, out, |ledger| {
-        ledger.records(Some(&Period::month_of(date)))
+    let logged = context.read(site, out, |ledger| {
+        leave::log_overtime(&context.env, site, ledger, engineer, date, hours)
     })?;
-    let today = local_date(context.env.now, zone);
-    leave::check_overtime(&site.contract, &records, &engineer, date, today, hours)?;
-    let day = site.calendar.day(date);
-    let comp_days = leave::comp_days(site.contract.mode, &day);
-    let overtime = Overtime {
-        date,
-        engineer: engineer.clone(),
-        hours,
-        kind: day.kind,
-        comp_days,
-    };
-    let at = noon(zone, date).min(context.env.now);
-    context.append(site, new_record_id(), at, Event::OvertimeLogged(overtime))?;
     if json {
-        let published = day.published;
-        out.json(&LoggedJson {
-            date,
-            engineer,
-            kind: day.kind,
-            comp_days,
-            published,
-        })?;
+        out.json(&OvertimeLoggedJson::new(&logged))?;
     } else {
         let m = out.messages();
+        let day = &logged.day;
         let mut what = vec![date_with_weekday(date, m, true)];
         what.extend(day.name.as_ref().map(|n| day_name(m, n)));
         what.push(m.day_kind(day.kind).to_string());
-        let earned = match (site.contract.mode, day.working()) {
-            (Mode::SevenByTwentyFour, _) => m.no_comp_under_7x24(),
-            (Mode::FiveByEight, true) => m.no_comp_on_working_day(),
-            (Mode::FiveByEight, false) => m.comp_earned(&engineer, comp_days),
+        let earned = match logged.earned {
+            Earned::NothingUnder7x24 => m.no_comp_under_7x24(),
+            Earned::NothingOnWorkingDay => m.no_comp_on_working_day(),
+            Earned::CompDays(days) => m.comp_earned(&logged.overtime.engineer, days),
         };
         out.line(m.labelled(&what.join(" · "), &earned))?;
     }
@@ -199,28 +149,14 @@ fn take(
     engineer: String,
     json: bool,
 ) -> anyhow::Result<()> {
-    anyhow::ensure!(days > 0, "--days must be at least 1");
-    let records = context.read(site, out, |ledger| ledger.records(None))?;
-    let day = site.calendar.day(date);
-    leave::check_leave(&site.contract, &day, &records, &engineer, days)?;
-    let taken = Taken {
-        date,
-        engineer: engineer.clone(),
-        days,
-    };
-    let at = noon(site.contract.timezone, date);
-    context.append(site, new_record_id(), at, Event::LeaveTaken(taken))?;
-    let left = leave::balances(&records)
-        .remove(&engineer)
-        .unwrap_or_default()
-        .balance
-        - i64::from(days);
+    let taken = context.read(site, out, |ledger| {
+        leave::take_leave(&context.env, site, ledger, engineer, date, days)
+    })?;
     if json {
-        out.json(
-            &serde_json::json!({"date": date, "engineer": engineer, "days": days, "balance": left}),
-        )?;
+        out.json(&LeaveTakenJson::new(&taken))?;
     } else {
-        out.line(out.messages().leave_taken(&engineer, days, left))?;
+        let m = out.messages();
+        out.line(m.leave_taken(&taken.taken.engineer, days, taken.left))?;
     }
     Ok(warn_provisional(out, &site.calendar, [date])?)
 }
@@ -229,22 +165,16 @@ fn balance(
     context: &Context,
     site: &Site,
     out: &mut Output,
-    engineer: Option<String>,
+    engineer: Option<&str>,
     json: bool,
 ) -> anyhow::Result<()> {
-    let records = context.read(site, out, |ledger| ledger.records(None))?;
-    let wanted = engineer.map(|e| leave::engineer_name(&e));
-    let engineers: Vec<EngineerBalance> = leave::balances(&records)
-        .into_iter()
-        .filter(|(name, _)| wanted.as_ref().is_none_or(|wanted| wanted == name))
-        .map(|(engineer, balance)| EngineerBalance { engineer, balance })
-        .collect();
-    let total = Balance::total(engineers.iter().map(|e| &e.balance));
+    let balances = context.read(site, out, |ledger| leave::balances(ledger, engineer))?;
     if json {
-        return Ok(out.json(&BalanceJson { total, engineers })?);
+        return Ok(out.json(&BalancesJson::new(&balances))?);
     }
     let m = out.messages();
-    let rows = engineers
+    let rows = balances
+        .engineers
         .iter()
         .map(|e| {
             let b = &e.balance;

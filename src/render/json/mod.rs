@@ -2,6 +2,7 @@
 //! acceptance checks rely on, all in this module so that it can be read in one place.
 
 pub mod inspect;
+pub mod leave;
 pub mod risk;
 pub mod routine;
 

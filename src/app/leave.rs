@@ -1,0 +1,173 @@
+//! Overtime and comp leave at a site: logging a day worked, taking comp leave, and each
+//! engineer's balance.
+
+use chrono::NaiveDate;
+
+use super::write::write;
+use super::{Environment, Ledger, Site};
+use crate::calendar::Day;
+use crate::leave::{self, Balance};
+use crate::period::Period;
+use crate::record::Event;
+use crate::record::leave::{Overtime, Taken};
+use crate::service::Mode;
+use crate::time::{local_date, noon};
+
+/// What a day worked earns, as the engineer is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Earned {
+    /// A 7x24 contract staffs every day: no day earns comp leave by its kind.
+    NothingUnder7x24,
+    /// A working day of the calendar earns none.
+    NothingOnWorkingDay,
+    /// A day off earns comp days.
+    CompDays(u32),
+}
+
+/// Overtime just logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OvertimeLogged {
+    pub overtime: Overtime,
+    /// The day worked, as the calendar has it.
+    pub day: Day,
+    pub earned: Earned,
+}
+
+/// Comp leave just taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeaveTaken {
+    pub taken: Taken,
+    /// The comp days the engineer has left.
+    pub left: i64,
+}
+
+/// An engineer's comp days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineerBalance {
+    pub engineer: String,
+    pub balance: Balance,
+}
+
+/// Comp days of the engineers asked for, and their total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Balances {
+    pub total: Balance,
+    pub engineers: Vec<EngineerBalance>,
+}
+
+/// Whose overtime or leave it is, under the name leave is kept by: the engineer `named`, else
+/// the one writing.
+pub fn engineer(env: &Environment, named: Option<&str>) -> anyhow::Result<String> {
+    let name = match named {
+        Some(name) => name,
+        None => env.engineer()?,
+    };
+    Ok(leave::engineer_name(name))
+}
+
+/// Logs `engineer`'s work on `date` (`hours` of it, when said), which earns comp days by the
+/// kind of day; the records of its month are read to refuse logging it twice.
+pub fn log_overtime(
+    env: &Environment,
+    site: &Site,
+    ledger: &mut Ledger,
+    engineer: String,
+    date: NaiveDate,
+    hours: Option<f64>,
+) -> anyhow::Result<OvertimeLogged> {
+    let zone = site.contract.timezone;
+    let records = ledger.records(Some(&Period::month_of(date)))?;
+    let today = local_date(env.now, zone);
+    leave::check_overtime(&site.contract, &records, &engineer, date, today, hours)?;
+    let day = site.calendar.day(date);
+    let overtime = Overtime {
+        date,
+        engineer,
+        hours,
+        kind: day.kind,
+        comp_days: leave::comp_days(site.contract.mode, &day),
+    };
+    let at = noon(zone, date).min(env.now);
+    write(env, site, at, Event::OvertimeLogged(overtime.clone()))?;
+    Ok(OvertimeLogged {
+        earned: earned(site.contract.mode, &day),
+        overtime,
+        day,
+    })
+}
+
+/// What working `day` earns under a contract of `mode`.
+fn earned(mode: Mode, day: &Day) -> Earned {
+    match (mode, day.working()) {
+        (Mode::SevenByTwentyFour, _) => Earned::NothingUnder7x24,
+        (Mode::FiveByEight, true) => Earned::NothingOnWorkingDay,
+        (Mode::FiveByEight, false) => Earned::CompDays(leave::comp_days(mode, day)),
+    }
+}
+
+/// Takes `days` comp days off on `date` for `engineer`, who must have them left; the whole
+/// ledger is read for the balance.
+pub fn take_leave(
+    env: &Environment,
+    site: &Site,
+    ledger: &mut Ledger,
+    engineer: String,
+    date: NaiveDate,
+    days: u32,
+) -> anyhow::Result<LeaveTaken> {
+    anyhow::ensure!(days > 0, "--days must be at least 1");
+    let records = ledger.records(None)?;
+    let day = site.calendar.day(date);
+    leave::check_leave(&site.contract, &day, &records, &engineer, days)?;
+    let had = leave::balances(&records)
+        .remove(&engineer)
+        .unwrap_or_default()
+        .balance;
+    let taken = Taken {
+        date,
+        engineer,
+        days,
+    };
+    let at = noon(site.contract.timezone, date);
+    write(env, site, at, Event::LeaveTaken(taken.clone()))?;
+    Ok(LeaveTaken {
+        taken,
+        left: had - i64::from(days),
+    })
+}
+
+/// Every engineer's comp days, or only those of the engineer `named`.
+pub fn balances(ledger: &mut Ledger, named: Option<&str>) -> anyhow::Result<Balances> {
+    let wanted = named.map(leave::engineer_name);
+    let engineers: Vec<EngineerBalance> = leave::balances(&ledger.records(None)?)
+        .into_iter()
+        .filter(|(name, _)| wanted.as_ref().is_none_or(|wanted| wanted == name))
+        .map(|(engineer, balance)| EngineerBalance { engineer, balance })
+        .collect();
+    let total = Balance::total(engineers.iter().map(|e| &e.balance));
+    Ok(Balances { total, engineers })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Calendar;
+
+    #[test]
+    fn a_day_off_earns_comp_days_only_under_5x8() {
+        let calendar = Calendar::national();
+        let labour_day = calendar.day("2025-05-01".parse().unwrap());
+        let tuesday = calendar.day("2025-03-04".parse().unwrap());
+        assert_eq!(earned(Mode::FiveByEight, &labour_day), Earned::CompDays(3));
+        assert_eq!(
+            earned(Mode::FiveByEight, &tuesday),
+            Earned::NothingOnWorkingDay
+        );
+        for day in [&labour_day, &tuesday] {
+            assert_eq!(
+                earned(Mode::SevenByTwentyFour, day),
+                Earned::NothingUnder7x24
+            );
+        }
+    }
+}
