@@ -5,6 +5,8 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use ulid::Ulid;
+
 use super::StoreError;
 
 /// The text of a file of at most `limit` bytes. A larger one is not read (it would only
@@ -32,7 +34,11 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, StoreError> {
 
 /// Writes a file whole, readable by its owner only: beside its final name first, then
 /// renamed into place, so that a reader never sees half of it and a failed write leaves any
-/// earlier file as it was.
+/// earlier file as it was, and nothing else behind.
+///
+/// The file beside it is new, under a name drawn at random, and created only if nothing (not
+/// even a link) is there: a link a teammate committed under a name otss might use can never
+/// redirect the write.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let write_error = |source| StoreError::Write {
         path: path.to_path_buf(),
@@ -43,11 +49,10 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         _ => Path::new("."),
     };
     create_private_dir(dir).map_err(write_error)?;
-    // Each process writes its own partial file, so concurrent writers never mix bytes.
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let partial = dir.join(format!(".{name}.{}.partial", std::process::id()));
-    write_private_file(&partial, bytes).map_err(write_error)?;
-    fs::rename(&partial, path).map_err(|e| {
+    let partial = dir.join(format!(".{name}.{}.partial", Ulid::generate()));
+    let written = write_new_private_file(&partial, bytes).and_then(|()| fs::rename(&partial, path));
+    written.map_err(|e| {
         let _ = fs::remove_file(&partial);
         write_error(e)
     })
@@ -106,12 +111,9 @@ pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
     })
 }
 
-pub(super) fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = private_options()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path)?;
+/// Writes `bytes` to a file that must not exist yet, readable by its owner only.
+fn write_new_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = private_options().write(true).create_new(true).open(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }
@@ -154,5 +156,50 @@ mod tests {
             Err(StoreError::TooLarge { size, limit, .. }) => assert_eq!((size, limit), (11, 10)),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Every entry of `dir` but `keep`, by name.
+    #[cfg(unix)]
+    fn others(dir: &Path, keep: &[&str]) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| !keep.contains(&name.as_str()))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_written_whole_never_writes_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "untouched").unwrap();
+        let path = dir.path().join("out.md");
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        write_whole(&path, b"report").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "untouched");
+        assert!(
+            !fs::symlink_metadata(&path).unwrap().is_symlink(),
+            "replaced, not followed"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "report");
+        let beside = dir.path().join(".new.partial");
+        std::os::unix::fs::symlink(&victim, &beside).unwrap();
+        let refused = write_new_private_file(&beside, b"forged").unwrap_err();
+        assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "untouched");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_write_leaves_nothing_beside_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let in_the_way = dir.path().join("report.html");
+        fs::create_dir(&in_the_way).unwrap();
+        fs::write(in_the_way.join("keep"), "").unwrap();
+        assert!(write_whole(&in_the_way, b"page").is_err());
+        assert_eq!(others(dir.path(), &["report.html"]), Vec::<String>::new());
     }
 }

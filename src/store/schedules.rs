@@ -5,7 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::files::{create_private_dir, read_text, write_private_file};
+use super::files::{read_text, write_whole};
 use crate::calendar::Schedule;
 
 /// The largest schedule file read: a year's official schedule is a few kilobytes.
@@ -55,15 +55,8 @@ pub fn imported_schedules(dir: &Path) -> Result<Vec<Schedule>, StoreError> {
 /// only. Returns the path and whether an earlier import was replaced.
 pub fn save_schedule(dir: &Path, schedule: &Schedule) -> Result<(PathBuf, bool), StoreError> {
     let path = dir.join(format!("{}.json", schedule.year));
-    let write_error = |source| StoreError::Write {
-        path: path.clone(),
-        source,
-    };
-    create_private_dir(dir).map_err(write_error)?;
     let replaced = path.exists();
-    let partial = dir.join(format!(".{}.json.partial", schedule.year));
-    write_private_file(&partial, schedule.to_json().as_bytes()).map_err(write_error)?;
-    fs::rename(&partial, &path).map_err(write_error)?;
+    write_whole(&path, schedule.to_json().as_bytes())?;
     Ok((path, replaced))
 }
 
