@@ -1,6 +1,7 @@
 //! Renderings of the domain for people and scripts: what a person reads (`human`), the JSON
 //! views of the stable interface (`json`), Markdown and HTML documents, the new contract file.
 
+pub mod calendar;
 pub mod contract;
 pub mod human;
 pub mod incident;
