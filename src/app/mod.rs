@@ -7,8 +7,11 @@
 
 pub mod calendar;
 mod environment;
+#[cfg(test)]
+mod fixture;
 mod ledger;
 mod site;
+pub mod sla;
 
 pub use environment::{Environment, new_record_id};
 pub use ledger::{Ledger, Wanted, Warning, append};

@@ -8,3 +8,4 @@ pub mod incident;
 pub mod json;
 pub mod markdown;
 pub mod report;
+pub mod sla;
