@@ -8,11 +8,11 @@ use clap::Args;
 use clap::error::ErrorKind;
 
 use super::context::Context;
-use super::contract::{priority_arrival, warn};
 use super::{answered, non_empty, restore_terminal_on_interrupt, usage_error};
 use crate::contract::{Contract, DEFAULT_ZONE, MAX_STAFF, parse_zone};
 use crate::i18n::{ContractField, InitQuestion as Q, Lang, Messages};
 use crate::render::contract::{self as template, NewContract};
+use crate::render::terms::{priority_arrival, warn};
 use crate::service::Mode;
 use crate::store;
 use crate::time::local_date;
@@ -85,7 +85,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     // Said at once, so that a misspelt city shows.
     let priority = priority_arrival(m, &contract);
     out.line(m.labelled(m.field_label(ContractField::PriorityArrival), &priority))?;
-    warn(&mut out, &contract, &calendar)?;
+    warn(&mut out, &contract.warnings(&calendar))?;
     out.lines(first_steps(m, context.env.contract_flag.as_deref()))?;
     Ok(out.flush()?)
 }

@@ -9,3 +9,4 @@ pub mod json;
 pub mod markdown;
 pub mod report;
 pub mod sla;
+pub mod terms;
