@@ -191,14 +191,11 @@ impl<'a> Run<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::fixture::date;
 
     fn month(calendar: &Calendar, first: &str) -> Vec<Day> {
         let month = Period::month_of(first.parse().unwrap());
         month.days().map(|d| calendar.day(d)).collect()
-    }
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().unwrap()
     }
 
     #[test]

@@ -53,15 +53,15 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::app::fixture::{CONTRACT, site};
+    use crate::app::fixture::{CONTRACT, date, site};
 
     #[test]
     fn only_the_corrections_made_are_listed() {
         let text = format!("{CONTRACT}[calendar]\nstatutory = [2025-03-05]\n");
         let site = site(&text, Path::new("ledger"));
         let terms = terms(&site);
-        let date = "2025-03-05".parse().unwrap();
-        assert_eq!(terms.corrections, [("statutory", &[date][..])]);
+        let dates = [date("2025-03-05")];
+        assert_eq!(terms.corrections, [("statutory", &dates[..])]);
         assert!(terms.priority_site);
     }
 

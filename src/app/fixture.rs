@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::Site;
 use crate::calendar::Calendar;
 use crate::contract::Contract;
@@ -19,4 +21,9 @@ pub fn site(text: &str, ledger: &Path) -> Site {
         calendar: Calendar::national(),
         ledger: ledger.to_path_buf(),
     }
+}
+
+/// A date written `YYYY-MM-DD`.
+pub fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
 }

@@ -10,6 +10,7 @@ pub mod contract;
 mod environment;
 #[cfg(test)]
 mod fixture;
+pub mod init;
 mod ledger;
 mod site;
 pub mod sla;

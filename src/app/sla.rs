@@ -81,7 +81,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::app::fixture::{CONTRACT, site};
+    use crate::app::fixture::{CONTRACT, date, site};
 
     fn now() -> DateTime<Utc> {
         "2025-03-04T02:00:00Z".parse().unwrap()
@@ -97,7 +97,7 @@ mod tests {
         let answer = answer(Asked::default()).unwrap();
         assert_eq!(answer.deadlines.reported_at, now());
         assert!(answer.situation.in_service_hours());
-        assert_eq!(answer.day.date, "2025-03-04".parse::<NaiveDate>().unwrap());
+        assert_eq!(answer.day.date, date("2025-03-04"));
         assert!(answer.unpublished.is_empty());
     }
 
@@ -109,8 +109,7 @@ mod tests {
         };
         let answer = answer(asked).unwrap();
         assert!(!answer.deadlines.published);
-        let reported_on = "2031-10-01".parse().unwrap();
-        assert!(answer.unpublished.contains(&reported_on));
+        assert!(answer.unpublished.contains(&date("2031-10-01")));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod contract;
 pub mod human;
 pub mod incident;
+pub mod init;
 pub mod json;
 pub mod markdown;
 pub mod report;
