@@ -117,7 +117,7 @@ pub fn write(env: &Environment, path: &Path, text: &str) -> anyhow::Result<Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::fixture::date;
+    use crate::app::fixture::{date, environment};
 
     #[test]
     fn a_term_is_proposed_for_a_year() {
@@ -138,17 +138,7 @@ mod tests {
     #[test]
     fn a_contract_is_written_once_and_never_over_a_file() {
         let dir = tempfile::tempdir().unwrap();
-        let env = Environment {
-            now: "2025-03-04T02:00:00Z".parse().unwrap(),
-            contract_flag: None,
-            contract_env: None,
-            ledger: None,
-            engineer: None,
-            working_dir: dir.path().to_path_buf(),
-            config_dir: None,
-            data_dir: None,
-            cache_dir: None,
-        };
+        let env = environment(dir.path());
         let path = dir.path().join("site/otss.toml");
         let text = "customer = \"X\"\nmode = \"5x8\"\nstart = 2025-01-01\nend = 2025-12-31\n";
         assert!(!taken(&path));

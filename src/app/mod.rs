@@ -12,6 +12,7 @@ mod environment;
 mod fixture;
 pub mod init;
 mod ledger;
+pub mod paths;
 mod site;
 pub mod sla;
 

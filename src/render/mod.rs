@@ -8,6 +8,7 @@ pub mod incident;
 pub mod init;
 pub mod json;
 pub mod markdown;
+pub mod paths;
 pub mod report;
 pub mod sla;
 pub mod terms;

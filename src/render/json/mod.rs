@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod contract;
+pub mod paths;
 pub mod sla;
 
 use chrono::NaiveDate;
