@@ -16,6 +16,7 @@ mod ledger;
 pub mod paths;
 mod site;
 pub mod sla;
+pub mod sync;
 
 pub use environment::{Environment, new_record_id};
 pub use ledger::{Ledger, Wanted, Warning, append};

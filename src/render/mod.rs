@@ -12,4 +12,5 @@ pub mod markdown;
 pub mod paths;
 pub mod report;
 pub mod sla;
+pub mod sync;
 pub mod terms;

@@ -6,6 +6,7 @@ pub mod check;
 pub mod contract;
 pub mod paths;
 pub mod sla;
+pub mod sync;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
