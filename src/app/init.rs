@@ -7,11 +7,14 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::Environment;
-use crate::contract::{Contract, ContractWarning, DEFAULT_ZONE};
+use crate::contract::{Contract, ContractWarning, DEFAULT_ZONE, MAX_STAFF};
 use crate::lang::Lang;
 use crate::service::Mode;
 use crate::store;
 use crate::time::local_date;
+
+/// Engineers on a contract that does not say.
+pub const DEFAULT_STAFF: u32 = 1;
 
 /// What a new contract says; everything else takes its default.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +71,7 @@ impl NewContract {
             end: given.end,
             timezone: given.timezone.unwrap_or(DEFAULT_ZONE),
             city: given.city,
-            staff: given.staff.unwrap_or(1),
+            staff: given.staff.unwrap_or(DEFAULT_STAFF),
             // The contract's language is the customer's reports' language: never taken from
             // the language a person reads otss in.
             language: given.language.unwrap_or(Lang::Zh),
@@ -95,6 +98,11 @@ pub fn proposed_end(start: NaiveDate) -> NaiveDate {
         .checked_add_months(Months::new(12))
         .and_then(|d| d.pred_opt())
         .unwrap_or(start)
+}
+
+/// Engineers on a contract, as typed: a whole number from 1 to `MAX_STAFF`.
+pub fn read_staff(text: &str) -> Option<u32> {
+    text.parse().ok().filter(|n| (1..=MAX_STAFF).contains(n))
 }
 
 /// Whether something is already where a new contract would be written.
@@ -136,6 +144,14 @@ mod tests {
     }
 
     #[test]
+    fn engineers_are_one_or_more() {
+        assert_eq!(read_staff("2"), Some(2));
+        assert_eq!(read_staff("0"), None);
+        assert_eq!(read_staff("two"), None);
+        assert_eq!(read_staff(&(MAX_STAFF + 1).to_string()), None);
+    }
+
+    #[test]
     fn a_contract_is_written_once_and_never_over_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let env = environment(dir.path());
@@ -170,7 +186,7 @@ mod tests {
         });
         assert_eq!(
             (new.timezone, new.staff, new.language),
-            (DEFAULT_ZONE, 1, Lang::Zh)
+            (DEFAULT_ZONE, DEFAULT_STAFF, Lang::Zh)
         );
     }
 }

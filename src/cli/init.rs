@@ -180,9 +180,9 @@ fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> anyhow::Result<NewContr
         .map_or_else(|| ask_optional(m, Q::City), |c| Ok(Some(c)))?;
     let staff = given.staff.map_or_else(
         || {
-            answer(m, Q::Staff, Some("1".into()), |text| {
-                let staff = text.parse().ok().filter(|n| (1..=MAX_STAFF).contains(n));
-                or_invalid(m, Q::Staff, staff)
+            let default = init::DEFAULT_STAFF.to_string();
+            answer(m, Q::Staff, Some(default), |text| {
+                or_invalid(m, Q::Staff, init::read_staff(text))
             })
         },
         Ok,
