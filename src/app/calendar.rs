@@ -96,6 +96,7 @@ impl CalendarPeriod {
             })
     }
 
+    /// How many of its days are working days.
     pub fn working_days(&self) -> usize {
         working_days(&self.days)
     }
@@ -107,6 +108,7 @@ impl CalendarPeriod {
 }
 
 impl Month<'_> {
+    /// How many of its days are working days.
     pub fn working_days(&self) -> usize {
         working_days(self.days)
     }
@@ -149,10 +151,12 @@ impl<'a> Run<'a> {
                 .is_some_and(|prev| !prev.working() && prev.date.succ_opt() == Some(day.date))
     }
 
+    /// Its first day.
     pub fn first(&self) -> &'a Day {
         self.days[0]
     }
 
+    /// Its last day.
     pub fn last(&self) -> &'a Day {
         self.days[self.days.len() - 1]
     }

@@ -18,6 +18,7 @@ pub enum PeriodJson {
     Year(YearJson),
 }
 
+/// A month: how many working days, whether an official schedule covers it, and every day.
 #[derive(Serialize)]
 pub struct MonthJson {
     month: String,
@@ -26,6 +27,7 @@ pub struct MonthJson {
     days: Vec<DayJson>,
 }
 
+/// A year: how many working days, and each month.
 #[derive(Serialize)]
 pub struct YearJson {
     year: i32,
@@ -33,6 +35,8 @@ pub struct YearJson {
     months: Vec<MonthJson>,
 }
 
+/// A schedule imported: its year, how many dates it names, where it is kept, and whether it
+/// replaced an earlier import.
 #[derive(Serialize)]
 pub struct ImportJson<'a> {
     year: i32,

@@ -7,6 +7,7 @@ use crate::app::check::LedgerCheck;
 use crate::check::Found;
 use crate::i18n::Messages;
 
+/// Whether the ledger is intact, what was read, and every problem.
 #[derive(Serialize)]
 pub struct CheckJson<'a> {
     ok: bool,

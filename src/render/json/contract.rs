@@ -10,6 +10,8 @@ use crate::contract::Contract;
 use crate::i18n::Messages;
 use crate::service::{Frequency, ServiceItem};
 
+/// The contract's keys, where it is, whether the priority arrival applies, and each service
+/// item with its name and frequency.
 #[derive(Serialize)]
 pub struct ContractJson<'a> {
     path: &'a Path,

@@ -11,6 +11,7 @@ use crate::service::Mode;
 use crate::sla::{Deadline, Rule};
 use crate::time::rfc3339;
 
+/// Each deadline with the rule behind it, and the day of the report.
 #[derive(Serialize)]
 pub struct SlaJson {
     level: Level,

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::app::sync::Synced;
 
+/// What a sync did (see `Synced`).
 #[derive(Serialize)]
 pub struct SyncJson<'a> {
     repository: &'a str,
