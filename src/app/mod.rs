@@ -5,14 +5,23 @@
 //! (lines that are not records, entries refused) is returned as data, for the front end to
 //! say in the person's language.
 
+pub mod calendar;
+pub mod check;
+pub mod contract;
 pub mod duty;
 mod environment;
+#[cfg(test)]
+mod fixture;
+pub mod init;
 pub mod inspect;
 pub mod leave;
 mod ledger;
+pub mod paths;
 pub mod risk;
 pub mod routine;
 mod site;
+pub mod sla;
+pub mod sync;
 mod write;
 
 pub use environment::{Environment, new_record_id};

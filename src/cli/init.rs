@@ -1,21 +1,18 @@
 //! `otss init`: a new contract, asked for at a terminal or given by flags.
 
-use std::path::Path;
-
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::Args;
 use clap::error::ErrorKind;
 
 use super::context::Context;
-use super::contract::{priority_arrival, warn};
 use super::{answered, non_empty, restore_terminal_on_interrupt, usage_error};
-use crate::contract::{Contract, DEFAULT_ZONE, MAX_STAFF, parse_zone};
-use crate::i18n::{ContractField, InitQuestion as Q, Lang, Messages};
-use crate::render::contract::{self as template, NewContract};
+use crate::app::init::{self, Given, NewContract};
+use crate::contract::{DEFAULT_ZONE, MAX_STAFF, parse_zone};
+use crate::i18n::{InitQuestion as Q, Lang, Messages};
+use crate::render::contract as template;
+use crate::render::init::print_written;
 use crate::service::Mode;
-use crate::store;
-use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
     "otss init                        asks, at a terminal, and writes ./otss.toml",
@@ -63,62 +60,22 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     let path = context.env.new_contract_path();
     let shown = path.display().to_string();
     let exists = || anyhow::anyhow!(context.output(None).messages().contract_exists(&shown));
-    if path.exists() {
+    if init::taken(&path) {
         return Err(exists());
     }
     let new = if context.interactive() && !args.no_input {
-        let today = local_date(context.env.now, args.timezone.unwrap_or(DEFAULT_ZONE));
+        let today = init::proposed_start(context.env.now, args.timezone);
         restore_terminal_on_interrupt();
         ask(args, context.lang().unwrap_or(Lang::Zh), today)?
     } else {
         from_flags(args)?
     };
     let text = template::render(&new);
-    let contract = Contract::parse(&text, &shown)?;
-    let calendar = crate::app::calendar(&context.env, Some((&contract, &path)))?;
-    if !store::create_new(&path, &text)? {
-        return Err(exists());
-    }
-    let mut out = context.output(Some(contract.language));
-    let m = out.messages();
-    out.line(m.contract_written(&shown))?;
-    // Said at once, so that a misspelt city shows.
-    let priority = priority_arrival(m, &contract);
-    out.line(m.labelled(m.field_label(ContractField::PriorityArrival), &priority))?;
-    warn(&mut out, &contract, &calendar)?;
-    out.lines(first_steps(m, context.env.contract_flag.as_deref()))?;
+    let written = init::write(&context.env, &path, &text)?.ok_or_else(exists)?;
+    let mut out = context.output(Some(written.contract.language));
+    let contract_flag = context.env.contract_flag.as_deref();
+    print_written(&mut out, &path, &written, contract_flag)?;
     Ok(out.flush()?)
-}
-
-/// What to run next, with `--contract` when the contract is not where otss looks by itself.
-fn first_steps(m: &Messages, contract_flag: Option<&Path>) -> String {
-    let otss = match contract_flag {
-        Some(path) => format!("otss --contract {}", path.display()),
-        None => "otss".to_string(),
-    };
-    let (heading, steps) = m.first_steps();
-    let commands: Vec<String> = steps
-        .iter()
-        .map(|(args, _)| format!("{otss} {args}"))
-        .collect();
-    let width = commands
-        .iter()
-        .map(|c| c.chars().count())
-        .max()
-        .unwrap_or(0);
-    let lines = commands
-        .iter()
-        .zip(steps)
-        .map(|(command, (_, what))| format!("\n  {command:<width$}  {what}"));
-    std::iter::once(heading.to_string()).chain(lines).collect()
-}
-
-/// The term's last day when the engineer does not say: a year after its first.
-fn a_year_on(start: NaiveDate) -> NaiveDate {
-    start
-        .checked_add_months(Months::new(12))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(start)
 }
 
 /// Without a terminal every required answer must come as a flag (exit 2 naming the missing).
@@ -144,24 +101,19 @@ fn from_flags(args: InitArgs) -> anyhow::Result<NewContract> {
             ),
         ));
     };
-    anyhow::ensure!(
-        start <= end,
-        "--end {end} is before --start {start}: the term's last day comes after its first"
-    );
+    init::check_term(start, end)?;
     let optional = |flag, text: Option<String>| text.map(|t| non_empty(flag, &t)).transpose();
-    Ok(NewContract {
+    Ok(NewContract::new(Given {
         customer: non_empty("--customer", &customer)?,
         provider: optional("--provider", args.provider)?,
         mode,
         start,
         end,
-        timezone: args.timezone.unwrap_or(DEFAULT_ZONE),
+        timezone: args.timezone,
         city: optional("--city", args.city)?,
-        staff: args.staff.unwrap_or(1),
-        // The contract's language is the customer's reports' language: never taken from a
-        // personal --lang or OTSS_LANG.
-        language: args.language.unwrap_or(Lang::Zh),
-    })
+        staff: args.staff,
+        language: args.language,
+    }))
 }
 
 /// At a terminal, asks what the flags do not say; `lang` is the language asked in until the
@@ -210,13 +162,16 @@ fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> anyhow::Result<NewContr
     )?;
     let end = given.end.map_or_else(
         || {
-            answer(m, Q::End, Some(a_year_on(start).to_string()), |text| {
-                let end = or_invalid(m, Q::End, text.parse().ok())?;
-                match end < start {
-                    true => Err(m.term_ends_before_start(start)),
-                    false => Ok(end),
-                }
-            })
+            answer(
+                m,
+                Q::End,
+                Some(init::proposed_end(start).to_string()),
+                |text| {
+                    let end = or_invalid(m, Q::End, text.parse().ok())?;
+                    init::check_term(start, end).map_err(|r| m.term_ends_before_start(r.start))?;
+                    Ok(end)
+                },
+            )
         },
         Ok,
     )?;
@@ -225,9 +180,9 @@ fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> anyhow::Result<NewContr
         .map_or_else(|| ask_optional(m, Q::City), |c| Ok(Some(c)))?;
     let staff = given.staff.map_or_else(
         || {
-            answer(m, Q::Staff, Some("1".into()), |text| {
-                let staff = text.parse().ok().filter(|n| (1..=MAX_STAFF).contains(n));
-                or_invalid(m, Q::Staff, staff)
+            let default = init::DEFAULT_STAFF.to_string();
+            answer(m, Q::Staff, Some(default), |text| {
+                or_invalid(m, Q::Staff, init::read_staff(text))
             })
         },
         Ok,

@@ -1,26 +1,9 @@
 //! A new contract file, written by `otss init` with a comment on every key.
 
-use chrono::NaiveDate;
-use chrono_tz::Tz;
-
+use crate::app::init::NewContract;
 use crate::contract::ServiceHours;
 use crate::i18n::ContractComment as Key;
-use crate::lang::Lang;
 use crate::service::Mode;
-
-/// What a new contract says; everything else takes its default.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewContract {
-    pub customer: String,
-    pub provider: Option<String>,
-    pub mode: Mode,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub timezone: Tz,
-    pub city: Option<String>,
-    pub staff: u32,
-    pub language: Lang,
-}
 
 /// A TOML string: quoted, with every character TOML needs escaped.
 fn quoted(text: &str) -> String {
@@ -89,6 +72,7 @@ pub fn render(new: &NewContract) -> String {
 mod tests {
     use super::*;
     use crate::contract::Contract;
+    use crate::lang::Lang;
 
     fn new(mode: Mode) -> NewContract {
         NewContract {

@@ -1,11 +1,17 @@
 //! The JSON views of every command (docs/rules.md §9): the stable interface that scripts and
 //! acceptance checks rely on, all in this module so that it can be read in one place.
 
+pub mod calendar;
+pub mod check;
+pub mod contract;
 pub mod duty;
 pub mod inspect;
 pub mod leave;
+pub mod paths;
 pub mod risk;
 pub mod routine;
+pub mod sla;
+pub mod sync;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;

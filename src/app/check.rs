@@ -1,0 +1,72 @@
+//! Checking a site's ledger: every line of every file is read, as the files are the only
+//! source of truth.
+
+use std::path::PathBuf;
+
+use super::Site;
+use crate::check::{Checked, Checker, Found};
+use crate::ledger::index::Source as _;
+use crate::store::LedgerDir;
+
+/// What checking a ledger found, and where the ledger is.
+#[derive(Debug)]
+pub struct LedgerCheck {
+    pub ledger: PathBuf,
+    pub checked: Checked,
+}
+
+impl LedgerCheck {
+    /// The path of the file or directory a problem is in.
+    pub fn path(&self, found: &Found) -> PathBuf {
+        self.ledger.join(&found.file)
+    }
+}
+
+/// Checks every file of the site's ledger, and every entry that is not read.
+pub fn check_ledger(site: &Site) -> anyhow::Result<LedgerCheck> {
+    let ledger = LedgerDir::new(&site.ledger);
+    let mut checker = Checker::default();
+    for file in ledger.files()? {
+        let reader = ledger.open(&file.name)?;
+        checker
+            .file(&file.name, reader)
+            .map_err(|e| ledger.read_failed(&file.name, e))?;
+    }
+    for refused in ledger.refused() {
+        checker.refused(&refused);
+    }
+    Ok(LedgerCheck {
+        ledger: site.ledger.clone(),
+        checked: checker.finish(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use super::*;
+    use crate::app::fixture::{CONTRACT, site};
+
+    fn check(dir: &Path) -> LedgerCheck {
+        check_ledger(&site(CONTRACT, dir)).unwrap()
+    }
+
+    #[test]
+    fn an_empty_ledger_is_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check(dir.path()).checked.intact());
+    }
+
+    #[test]
+    fn a_torn_line_is_found_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("2025-03")).unwrap();
+        fs::write(dir.path().join("2025-03/li.lei.jsonl"), "{\"v\":1,").unwrap();
+        let check = check(dir.path());
+        assert_eq!(check.checked.files, 1);
+        let found = &check.checked.problems[0];
+        assert_eq!(check.path(found), dir.path().join("2025-03/li.lei.jsonl"));
+    }
+}
