@@ -117,6 +117,16 @@ pub enum SyncFailure {
         "the ledger {ledger} is not in a git repository; see README, \"Working as a team\", to share it"
     )]
     NoRepository { ledger: String },
+    #[error(
+        "the ledger {} is in the repository {}, not in the one that holds the contract {}: \
+         otss syncs a ledger only beside its contract (check the contract's `ledger` key)",
+        ledger.display(), repository.display(), contract.display()
+    )]
+    LedgerElsewhere {
+        ledger: PathBuf,
+        repository: PathBuf,
+        contract: PathBuf,
+    },
     #[error("cannot hold {} so that one otss sync at a time runs on this clone", path.display())]
     Lock {
         path: PathBuf,

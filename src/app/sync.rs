@@ -2,7 +2,7 @@
 //! engineer's new records committed, the team's history fetched and merged, the result pushed,
 //! one sync at a time on a clone.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::File;
 use std::path::Path;
 
 use super::Site;
@@ -55,6 +55,7 @@ pub fn sync(
             ledger: ledger.display().to_string(),
         })?
         .with_identity_fallback(engineer);
+    ensure_beside_contract(&git, site)?;
     let _held = hold_clone(&git, waiting)?;
     let mut synced = Synced {
         repository: git.dir().display().to_string(),
@@ -65,35 +66,36 @@ pub fn sync(
     Ok(Outcome { synced, stopped })
 }
 
+/// A contract shared through a repository keeps its ledger in that repository: otherwise a
+/// teammate's edit of its `ledger` key could make a sync commit and push this engineer's
+/// records into another repository altogether.
+fn ensure_beside_contract(git: &Git, site: &Site) -> anyhow::Result<()> {
+    let Some(contract_repository) = Git::find(&std::path::absolute(&site.path)?)? else {
+        return Ok(());
+    };
+    if store::same_place(contract_repository.dir(), git.dir()) {
+        return Ok(());
+    }
+    Err(SyncFailure::LedgerElsewhere {
+        ledger: site.ledger.clone(),
+        repository: git.dir().to_path_buf(),
+        contract: site.path.clone(),
+    }
+    .into())
+}
+
 /// Holds the clone for this sync, waiting while another otss sync holds it. The lock goes
 /// with the file: when it is dropped or the process ends, however it ends.
 fn hold_clone(git: &Git, waiting: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<File> {
     let path = git.common_dir()?.join(SYNC_LOCK);
-    let failed = |source| SyncFailure::Lock {
-        path: path.clone(),
-        source,
-    };
-    let file = OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(failed)?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(TryLockError::WouldBlock) => {
-            waiting()?;
-            file.lock().map_err(failed)?;
-        }
-        Err(TryLockError::Error(source)) => return Err(failed(source).into()),
-    }
-    Ok(file)
+    let held = store::hold_lock(&path, waiting)?;
+    Ok(held.map_err(|source| SyncFailure::Lock { path, source })?)
 }
 
 /// The ledger's path inside the repository, with `/` separators (`""` at its top).
 fn in_repository(git: &Git, ledger: &Path) -> anyhow::Result<String> {
-    let top = std::fs::canonicalize(git.dir())?;
-    let ledger = std::fs::canonicalize(ledger).unwrap_or_else(|_| ledger.to_path_buf());
+    let top = store::resolved(git.dir());
+    let ledger = store::resolved(ledger);
     let relative = ledger.strip_prefix(&top).unwrap_or(&ledger);
     Ok(relative
         .components()

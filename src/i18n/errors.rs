@@ -312,6 +312,17 @@ fn sync_failure(error: &SyncFailure) -> String {
         SyncFailure::NoRepository { ledger } => {
             format!("台账 {ledger} 不在 git 仓库中；如何共享请看 README“Working as a team”一节")
         }
+        SyncFailure::LedgerElsewhere {
+            ledger,
+            repository,
+            contract,
+        } => format!(
+            "台账 {} 在仓库 {} 中，不在合同 {} 所在的仓库：otss 只同步与合同在同一仓库的台账\
+             （请检查合同中的 `ledger` 键）",
+            ledger.display(),
+            repository.display(),
+            contract.display()
+        ),
         SyncFailure::Lock { path, .. } => {
             format!(
                 "无法锁定 {}，以保证本仓库副本上同时只有一个 otss sync 运行",

@@ -118,6 +118,43 @@ fn write_new_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
+/// A lock held on `path` (created if missing) for as long as the file is kept: when it is
+/// dropped or the process ends, however it ends. When another process holds it, `waiting` is
+/// told before this one waits its turn.
+pub fn hold_lock<E>(
+    path: &Path,
+    waiting: impl FnOnce() -> Result<(), E>,
+) -> Result<Result<File, io::Error>, E> {
+    let file = match fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(error) => return Ok(Err(error)),
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(Ok(file)),
+        Err(fs::TryLockError::WouldBlock) => {
+            waiting()?;
+            Ok(file.lock().map(|()| file))
+        }
+        Err(fs::TryLockError::Error(error)) => Ok(Err(error)),
+    }
+}
+
+/// Whether two paths name the same place once links are followed (false when either cannot
+/// be resolved).
+pub fn same_place(a: &Path, b: &Path) -> bool {
+    matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// A path with every link followed, or as it is when it cannot be resolved.
+pub fn resolved(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// Writes a new private file with `text`, never replacing one: `Ok(false)` when the file
 /// exists.
 pub fn create_new(path: &Path, text: &str) -> Result<bool, StoreError> {

@@ -17,7 +17,7 @@ use crate::ledger::lines::MAX_LINE;
 use crate::ledger::{EntryFault, LedgerError};
 
 pub use contract::{CONTRACT_FILE, ContractSearch, default_contract_paths, find_contract};
-pub use files::{create_new, read_text, write_whole};
+pub use files::{create_new, hold_lock, read_text, resolved, same_place, write_whole};
 pub use index::{read_closed_incidents, read_index, write_index};
 pub use ledger::{LedgerDir, append_record, read_text_if_any};
 pub use schedules::{imported_schedules, read_schedule, save_schedule};

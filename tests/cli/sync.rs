@@ -514,3 +514,35 @@ fn a_clone_on_no_branch_is_told_to_check_one_out() {
     assert!(err.contains("not on a branch (detached HEAD)"), "{err}");
     assert!(!out.contains("no remote"), "{out}");
 }
+
+#[test]
+fn a_contract_pointing_its_ledger_into_another_repository_is_never_synced_there() {
+    let team = Team::new();
+    let a = team.clone("a");
+    let root = team.sandbox.path();
+    git(root, &["init", "--quiet", "--bare", "other-remote.git"]);
+    git(root, &["clone", "--quiet", "other-remote.git", "other"]);
+    fs::write(
+        a.join("otss.toml"),
+        format!("{SHENZHEN_5X8}ledger = \"../other/notes\"\n"),
+    )
+    .unwrap();
+    team.log(&a, "li.lei", 1, "customer confidential note");
+    let output = team.otss(&a, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("not in the one that holds the contract"),
+        "{err}"
+    );
+    assert_eq!(
+        git(&root.join("other"), &["status", "--porcelain"]),
+        "?? notes/\n"
+    );
+    let other_log = std::process::Command::new("git")
+        .args(["--git-dir", "other-remote.git", "log", "--all", "--oneline"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(other_log.stdout.is_empty(), "nothing pushed there");
+}
