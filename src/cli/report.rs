@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
-use serde::Serialize;
 
 use super::context::Context;
 use super::show::warn_provisional;
@@ -17,13 +15,14 @@ use crate::output::{self, Output, Tone};
 use crate::period::Period;
 use crate::record::report::Issued;
 use crate::record::{Event, types};
-use crate::render::report::{self as view, ReportJson, html};
+use crate::render::json::report::{DueJson, ReportJson};
+use crate::render::report::{self as view, html};
 use crate::report::{
-    DueReport, DueState, IncidentFacts, Report, ReportError, ReportKind, Scope, Sources,
-    report_month, reports_due,
+    DueReport, DueState, IncidentFacts, Report, ReportError, Scope, Sources, report_month,
+    reports_due,
 };
 use crate::store;
-use crate::time::{local_date, rfc3339};
+use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
     "otss report 2025-03                          the March report in the terminal",
@@ -243,28 +242,6 @@ fn report(
     Ok(())
 }
 
-/// A report of the term as JSON.
-#[derive(Serialize)]
-pub struct DueJson {
-    month: String,
-    kind: ReportKind,
-    due: NaiveDate,
-    state: DueState,
-    issued_at: Option<String>,
-}
-
-impl DueJson {
-    pub fn new(report: &DueReport, site: &Site) -> DueJson {
-        DueJson {
-            month: report.month.format("%Y-%m").to_string(),
-            kind: report.kind,
-            due: report.due,
-            state: report.state,
-            issued_at: report.issued.map(|t| rfc3339(t, site.contract.timezone)),
-        }
-    }
-}
-
 /// Every report of the term with where it stands today, by the reports the index knows
 /// were issued.
 pub fn term_reports(context: &Context, site: &Site, index: &Index) -> Vec<DueReport> {
@@ -276,7 +253,10 @@ fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> anyhow::
     let index = context.read(site, out, |ledger| ledger.open_index())?;
     let reports = term_reports(context, site, &index);
     if json {
-        let json: Vec<DueJson> = reports.iter().map(|r| DueJson::new(r, site)).collect();
+        let json: Vec<DueJson> = reports
+            .iter()
+            .map(|r| DueJson::new(r, site.contract.timezone))
+            .collect();
         return Ok(out.json(&json)?);
     }
     let m = out.messages();

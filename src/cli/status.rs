@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::incident::{by_urgency, list_line};
-use super::report::{DueJson, term_reports};
+use super::report::term_reports;
 use super::show::warn_provisional;
 use crate::app::Wanted;
 use crate::duty;
@@ -17,6 +17,7 @@ use crate::record::types;
 use crate::render::human::{date_with_weekday, moment, progress_line};
 use crate::render::incident::IncidentJson;
 use crate::render::json::DayJson;
+use crate::render::json::report::DueJson;
 use crate::report::{DueReport, DueState};
 use crate::routine;
 use crate::sla::{ClockState, Sla};
@@ -134,7 +135,7 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
             inspections,
             backups,
             duty,
-            reports: reports.iter().map(|r| DueJson::new(r, &site)).collect(),
+            reports: reports.iter().map(|r| DueJson::new(r, zone)).collect(),
         };
         out.json(&json)?;
         return Ok(out.flush()?);

@@ -1,6 +1,8 @@
 //! The JSON views of every command (docs/rules.md §9): the stable interface that scripts and
 //! acceptance checks rely on, all in this module so that it can be read in one place.
 
+pub mod report;
+
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
