@@ -17,7 +17,8 @@ use crate::output::{Output, Tone};
 use crate::record::Event;
 use crate::record::incident::{Noted, Resolved, Subject};
 use crate::render::human::moment;
-use crate::render::incident::{self as view, IncidentJson};
+use crate::render::incident as view;
+use crate::render::json::incident::{IncidentJson, RecoveryJson};
 use crate::sla::{ClockState, Sla};
 use crate::time::parse_instant;
 
@@ -238,7 +239,7 @@ pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
             let report = view::Recovery::new(incident, &site.contract, context.env.now);
             match format {
                 RecoveryFormat::Md => out.lines(view::markdown(&report, out.messages()))?,
-                RecoveryFormat::Json => out.json(&report.json(out.messages()))?,
+                RecoveryFormat::Json => out.json(&RecoveryJson::new(&report, out.messages()))?,
             }
         }
         IncidentCommand::Action(action) => record_action(context, &site, &mut out, action)?,
