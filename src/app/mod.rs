@@ -7,7 +7,10 @@
 
 mod environment;
 mod ledger;
+pub mod report;
 mod site;
+#[cfg(test)]
+mod testing;
 
 pub use environment::{Environment, new_record_id};
 pub use ledger::{Ledger, Wanted, Warning, append};

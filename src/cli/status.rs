@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::incident::{by_urgency, list_line};
-use super::report::term_reports;
 use super::show::warn_provisional;
 use crate::app::Wanted;
 use crate::duty;
@@ -18,7 +17,7 @@ use crate::render::human::{date_with_weekday, moment, progress_line};
 use crate::render::json::DayJson;
 use crate::render::json::incident::IncidentJson;
 use crate::render::json::report::DueJson;
-use crate::report::{DueReport, DueState};
+use crate::report::{DueReport, DueState, reports_due};
 use crate::routine;
 use crate::sla::{ClockState, Sla};
 use crate::time::{local_date, rfc3339};
@@ -115,7 +114,7 @@ pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
         done: standing.done,
     };
     let duty = duty::roster(&records).remove(&day.date);
-    let reports: Vec<DueReport> = term_reports(context, &site, &index)
+    let reports: Vec<DueReport> = reports_due(contract, index.issued_reports(), day.date)
         .into_iter()
         .filter(|r| r.pressing(day.date))
         .collect();
