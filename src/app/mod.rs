@@ -6,9 +6,11 @@
 //! say in the person's language.
 
 mod environment;
+pub mod incident;
 mod ledger;
 pub mod report;
 mod site;
+pub mod status;
 #[cfg(test)]
 mod testing;
 

@@ -48,6 +48,11 @@ impl TestSite {
         }
     }
 
+    /// "Now" moved to `local`.
+    pub fn later(&mut self, local: &str) {
+        self.env.now = parse_instant(local, self.site.contract.timezone).unwrap();
+    }
+
     /// What `query` makes of the ledger, which must pass nothing over.
     pub fn read<T>(
         &self,

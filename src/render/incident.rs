@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::markdown::Document;
-use crate::contract::Contract;
-use crate::contract::Level;
+use crate::app::incident::{ClockRow, Recovery};
 use crate::i18n::{Messages, RecoveryLabel as L};
-use crate::incident::{ClockName, Happening, Incident};
+use crate::incident::{ClockName, Incident};
+use crate::output::{Output, Tone};
+use crate::sla::ClockState;
 
 /// A time in full, to the second, on the contract's wall clock: `2025-03-04 22:00:07`.
 pub fn full_time(t: DateTime<Utc>, zone: Tz) -> String {
@@ -17,85 +18,62 @@ pub fn full_time(t: DateTime<Utc>, zone: Tz) -> String {
         .to_string()
 }
 
-/// One clock of the incident: deadline, the time it was met (if it was), the verdict.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClockRow {
-    pub clock: ClockName,
-    pub due: DateTime<Utc>,
-    pub actual: Option<DateTime<Utc>>,
-    pub met: Option<bool>,
+/// One line: id, level, status, the running clocks with their countdowns (see
+/// `app::incident::countdowns`), title.
+pub fn list_line(
+    out: &Output,
+    incident: &Incident,
+    countdowns: Vec<(ClockName, ClockState)>,
+) -> String {
+    let m = out.messages();
+    let mut parts = vec![
+        out.paint(Tone::Heading, &incident.id),
+        m.level(incident.level.number()),
+        m.status(incident.status).to_string(),
+    ];
+    parts.extend(
+        countdowns
+            .into_iter()
+            .map(|(name, state)| countdown(out, name, state)),
+    );
+    parts.push(incident.title.clone());
+    parts.join(" · ")
 }
 
-/// The recovery report of an incident, at "now".
-pub struct Recovery<'a> {
-    pub incident: &'a Incident,
-    pub customer: &'a str,
-    pub zone: Tz,
-    pub now: DateTime<Utc>,
-    pub clocks: Vec<ClockRow>,
+/// A running clock as a countdown, coloured when at risk or breached.
+fn countdown(out: &Output, name: ClockName, state: ClockState) -> String {
+    let m = out.messages();
+    match state {
+        ClockState::Pending {
+            left,
+            at_risk: false,
+        } => m.due_in(name, left),
+        ClockState::Pending {
+            left,
+            at_risk: true,
+        } => out.paint(Tone::Warning, &m.at_risk(&m.due_in(name, left))),
+        ClockState::Breached { by } => out.paint(Tone::Breach, &m.breached(name, by)),
+        ClockState::Met => m.verdict(Some(true)).to_string(),
+    }
 }
 
-impl<'a> Recovery<'a> {
-    pub fn new(incident: &'a Incident, contract: &'a Contract, now: DateTime<Utc>) -> Recovery<'a> {
-        let mut clocks = vec![ClockRow {
-            clock: ClockName::Response,
-            due: incident.response.due,
-            actual: incident.response.done,
-            met: incident.response.met(now),
-        }];
-        clocks.extend(incident.arrival.map(|clock| ClockRow {
-            clock: ClockName::Arrival,
-            due: clock.due,
-            actual: clock.done,
-            met: incident.arrival_met(now),
-        }));
-        clocks.extend(incident.resolution.map(|clock| ClockRow {
-            clock: ClockName::Resolution,
-            due: clock.due,
-            actual: clock.done,
-            met: clock.met(now),
-        }));
-        Recovery {
-            incident,
-            customer: &contract.customer,
-            zone: contract.timezone,
-            now,
-            clocks,
-        }
-    }
-
-    /// The levels the incident has had, from the report on.
-    pub fn levels(&self) -> Vec<(DateTime<Utc>, Level)> {
-        self.incident
-            .timeline
-            .iter()
-            .filter_map(|entry| match entry.happening {
-                Happening::Opened { level, .. } | Happening::LevelChanged { to: level, .. } => {
-                    Some((entry.at, level))
-                }
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The clocks as table rows: clock, deadline, actual time, verdict; times shown by `time`.
-    pub fn clock_rows(
-        &self,
-        m: &Messages,
-        time: impl Fn(DateTime<Utc>) -> String,
-    ) -> Vec<Vec<String>> {
-        self.clocks
-            .iter()
-            .map(|row| {
-                vec![
-                    m.clock(row.clock).to_string(),
-                    time(row.due),
-                    row.actual.map(&time).unwrap_or_else(|| "—".to_string()),
-                    m.verdict(row.met).to_string(),
-                ]
-            })
-            .collect()
-    }
+/// The clocks as table rows: clock, deadline, actual time, verdict; times shown by `time`.
+pub fn clock_rows(
+    clocks: &[ClockRow],
+    m: &Messages,
+    time: impl Fn(DateTime<Utc>) -> String,
+) -> Vec<Vec<String>> {
+    clocks
+        .iter()
+        .map(|row| {
+            vec![
+                m.clock(row.clock).to_string(),
+                time(row.due),
+                row.actual.map(&time).unwrap_or_else(|| "—".to_string()),
+                m.verdict(row.met).to_string(),
+            ]
+        })
+        .collect()
 }
 
 /// The header of the clocks table.
@@ -154,7 +132,7 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
         doc.paragraph(&text.unwrap_or_else(|| label(L::NotRecorded)));
     }
     doc.heading(2, &label(L::Clocks));
-    doc.table(&clock_header(m), report.clock_rows(m, time));
+    doc.table(&clock_header(m), clock_rows(&report.clocks, m, time));
     doc.heading(2, &label(L::Timeline));
     let rows = incident
         .timeline

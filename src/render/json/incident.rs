@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use crate::app::incident::Recovery;
 use crate::contract::Level;
 use crate::i18n::Messages;
 use crate::incident::{ClockName, Incident, Status};
-use crate::render::incident::Recovery;
 use crate::time::rfc3339;
 
 /// An incident as JSON (SPEC §9); `*_met` is true, false (breached) or null (undecided).

@@ -3,6 +3,7 @@
 
 pub mod incident;
 pub mod report;
+pub mod status;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
