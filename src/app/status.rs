@@ -19,6 +19,7 @@ use crate::sla::{ClockState, Situation, Sla};
 use crate::time::local_date;
 
 /// Where the site stands at the start of a shift.
+#[derive(Debug, Clone)]
 pub struct Shift {
     /// Today, on the site's calendar.
     pub day: Day,
@@ -40,6 +41,7 @@ pub struct Shift {
 }
 
 /// How this month stands on backup checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthBackups {
     pub month: Period,
     pub required: u32,

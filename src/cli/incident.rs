@@ -157,16 +157,14 @@ pub enum ActionCommand {
 }
 
 impl ActionCommand {
-    /// The incident and time typed, and the update to record, its texts checked.
-    fn parse(self) -> anyhow::Result<(ActionArgs, Update)> {
-        Ok(match self {
+    /// The incident and time typed, and the update to record.
+    fn into_update(self) -> (ActionArgs, Update) {
+        match self {
             ActionCommand::Ack(a) => (a, Update::Acknowledge),
             ActionCommand::Onsite { action, agreed } => (action, Update::OnsiteRequest { agreed }),
             ActionCommand::Arrive(a) => (a, Update::Arrive),
             ActionCommand::Level { action, level } => (action, Update::Level(level)),
-            ActionCommand::Note { action, text } => {
-                (action, Update::Note(super::non_empty("the note", &text)?))
-            }
+            ActionCommand::Note { action, text } => (action, Update::Note(text)),
             ActionCommand::Resolve {
                 action,
                 summary,
@@ -174,7 +172,6 @@ impl ActionCommand {
                 cause,
                 fix,
             } => {
-                let summary = super::non_empty("--summary", &summary)?;
                 let update = Update::Resolve {
                     summary,
                     impact,
@@ -185,7 +182,7 @@ impl ActionCommand {
             }
             ActionCommand::Close(a) => (a, Update::Close),
             ActionCommand::Reopen(a) => (a, Update::Reopen),
-        })
+        }
     }
 }
 
@@ -232,21 +229,16 @@ pub struct ActionArgs {
     json: bool,
 }
 
-impl OpenArgs {
-    /// The incident reported, its title checked.
-    fn opening(self) -> anyhow::Result<Opening> {
-        let title = self
-            .title
-            .map(|t| super::non_empty("--title", &t))
-            .transpose()?;
-        Ok(Opening {
-            level: self.level,
-            title,
-            description: self.description,
-            at: self.at,
-            onsite: self.onsite,
-            from_risk: self.from_risk,
-        })
+impl From<OpenArgs> for Opening {
+    fn from(args: OpenArgs) -> Opening {
+        Opening {
+            level: args.level,
+            title: args.title,
+            description: args.description,
+            at: args.at,
+            onsite: args.onsite,
+            from_risk: args.from_risk,
+        }
     }
 }
 
@@ -257,9 +249,8 @@ pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
     match command {
         IncidentCommand::Open(args) => {
             let json = args.json;
-            let opening = args.opening()?;
             let incident = context.read(&site, &mut out, |ledger| {
-                app::incident::open(&site, &context.env, opening, ledger)
+                app::incident::open(&site, &context.env, args.into(), ledger)
             })?;
             print_incident(&site, &mut out, &incident, now, json)?;
         }
@@ -283,7 +274,7 @@ pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
             }
         }
         IncidentCommand::Action(action) => {
-            let (args, update) = action.parse()?;
+            let (args, update) = action.into_update();
             let updated = context.read(&site, &mut out, |ledger| {
                 let at = args.at.as_deref();
                 app::incident::update(&site, &context.env, &args.id, at, update, ledger)

@@ -43,6 +43,13 @@ pub(super) fn by_urgency(incidents: Vec<Incident>, open_only: bool) -> Vec<Incid
     listed
 }
 
+/// A text typed that must say something, trimmed; `what` names it if it does not.
+fn non_empty(what: &str, text: &str) -> anyhow::Result<String> {
+    let text = text.trim();
+    anyhow::ensure!(!text.is_empty(), "{what} is empty");
+    Ok(text.to_string())
+}
+
 /// The running clocks of an incident, nearest deadline first, each with how it stands at
 /// `now`.
 pub fn countdowns(
@@ -99,6 +106,8 @@ mod tests {
         assert_eq!(acknowledged.incident.response.done, Some(t.env.now));
         let closed = record(&t, &opened, Update::Close);
         assert!(closed.is_err(), "an open incident is resolved first");
+        let blank = record(&t, &opened, Update::Note(" ".to_string())).unwrap_err();
+        assert_eq!(blank.to_string(), "the note is empty");
     }
 
     #[test]

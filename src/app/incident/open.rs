@@ -3,6 +3,7 @@
 use anyhow::{Context as _, bail};
 
 use super::super::{Environment, Ledger, Site, append, new_record_id};
+use super::non_empty;
 use crate::contract::Level;
 use crate::ids::{self, short_id};
 use crate::incident::{self, Incident, NewIncident, check_report_time, fold};
@@ -10,9 +11,11 @@ use crate::inspect::{self, Risk};
 use crate::sla::Sla;
 
 /// An incident as it is reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opening {
     pub level: Level,
-    /// What is wrong, in a line; without it, the finding of the risk it is opened from.
+    /// What is wrong, in a line, as typed; without it, the finding of the risk it is opened
+    /// from.
     pub title: Option<String>,
     pub description: Option<String>,
     /// When it was reported, as typed (see `Environment::at`); else now.
@@ -37,7 +40,7 @@ pub fn open(
         None => None,
     };
     let title = match (opening.title, &risk) {
-        (Some(title), _) => title,
+        (Some(title), _) => non_empty("--title", &title)?,
         (None, Some(risk)) => inspect::incident_title(risk),
         (None, None) => bail!("--title is missing: say what is wrong in a line"),
     };

@@ -4,6 +4,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
 use super::super::{Environment, Ledger, Site, Wanted, append, new_record_id};
+use super::non_empty;
 use crate::contract::Level;
 use crate::incident::{self, Action, Happening, Incident, find, fold};
 use crate::record::Event;
@@ -12,30 +13,35 @@ use crate::sla::Sla;
 use crate::time::parse_instant;
 
 /// What an engineer records about an existing incident.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Update {
     /// The first response.
     Acknowledge,
     /// The customer asks for an engineer on site, by a later time agreed with them (as typed)
     /// if there is one.
-    OnsiteRequest {
-        agreed: Option<String>,
-    },
+    OnsiteRequest { agreed: Option<String> },
     /// An engineer arrives on site.
     Arrive,
     /// The new level; the deadlines are recomputed from the original report.
     Level(Level),
+    /// A note added to the timeline, as typed.
     Note(String),
+    /// What was done, in a sentence (as typed), with what the incident affected, its cause and
+    /// the fix.
     Resolve {
         summary: String,
         impact: Option<String>,
         cause: Option<String>,
         fix: Option<String>,
     },
+    /// A resolved incident is closed.
     Close,
+    /// A resolved or closed incident is reopened.
     Reopen,
 }
 
 /// An incident as an update left it, with what was recorded.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Updated {
     pub incident: Incident,
     pub happening: Option<Happening>,
@@ -78,7 +84,7 @@ impl Update {
             Update::Level(level) => incident::level_event(incident, level, &sla, zone),
             Update::Note(text) => Event::IncidentNoted(Noted {
                 incident: incident.id.clone(),
-                text,
+                text: non_empty("the note", &text)?,
             }),
             Update::Resolve {
                 summary,
@@ -87,7 +93,7 @@ impl Update {
                 fix,
             } => Event::IncidentResolved(Resolved {
                 incident: incident.id.clone(),
-                summary,
+                summary: non_empty("--summary", &summary)?,
                 impact,
                 cause,
                 fix,
