@@ -120,6 +120,7 @@ struct ClockJson {
 }
 
 impl RecoveryJson {
+    /// The recovery report, its happenings told in the language of `m`.
     pub fn new(report: &Recovery, m: &Messages) -> RecoveryJson {
         let time = |t: DateTime<Utc>| rfc3339(t, report.zone);
         RecoveryJson {

@@ -332,6 +332,7 @@ pub struct DueJson {
 }
 
 impl DueJson {
+    /// A report of the term, its times in `zone`.
     pub fn new(report: &DueReport, zone: Tz) -> DueJson {
         DueJson {
             month: report.month.format("%Y-%m").to_string(),

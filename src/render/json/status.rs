@@ -38,6 +38,7 @@ struct BackupsJson {
 }
 
 impl StatusJson {
+    /// The shift at `now`, on the site of `contract`.
     pub fn new(shift: &Shift, contract: &Contract, now: DateTime<Utc>, m: &Messages) -> StatusJson {
         let zone = contract.timezone;
         StatusJson {
