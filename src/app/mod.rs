@@ -12,16 +12,21 @@ pub mod duty;
 mod environment;
 #[cfg(test)]
 mod fixture;
+pub mod incident;
 pub mod init;
 pub mod inspect;
 pub mod leave;
 mod ledger;
 pub mod paths;
+pub mod report;
 pub mod risk;
 pub mod routine;
 mod site;
 pub mod sla;
+pub mod status;
 pub mod sync;
+#[cfg(test)]
+mod testing;
 mod write;
 
 pub use environment::{Environment, new_record_id};

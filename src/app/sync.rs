@@ -244,7 +244,8 @@ mod tests {
         fs::create_dir_all(&month).unwrap();
         fs::write(month.join("li.lei.jsonl"), "{}\n{}\n").unwrap();
         fs::write(month.join("wang.jsonl"), "{}\n").unwrap();
-        let site = site(CONTRACT, &dir.path().join("ledger"));
+        let mut site = site(CONTRACT, &dir.path().join("ledger"));
+        site.path = dir.path().join("otss.toml");
         let outcome = sync(&site, "li.lei", || panic!("no other sync holds the clone")).unwrap();
         assert!(outcome.stopped.is_none());
         let synced = outcome.synced;

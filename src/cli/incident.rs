@@ -1,25 +1,18 @@
 //! `otss incident`: report incidents, record what happens to them, show and list them, and
 //! write their recovery reports.
 
-use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::Context;
-use crate::app::{Site, Wanted, new_record_id};
+use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
+use crate::app::{self, Site};
 use crate::contract::Level;
-use crate::ids::{self, short_id};
-use crate::incident::{
-    self, Action, ClockName, Incident, NewIncident, Status, check_report_time, find, fold,
-};
-use crate::inspect::{self, Risk};
-use crate::output::{Output, Tone};
-use crate::record::Event;
-use crate::record::incident::{Noted, Resolved, Subject};
+use crate::incident::Incident;
+use crate::output::Output;
 use crate::render::human::moment;
-use crate::render::incident::{self as view, IncidentJson};
-use crate::sla::{ClockState, Sla};
-use crate::time::parse_instant;
+use crate::render::incident::{self as view, list_line};
+use crate::render::json::incident::{IncidentJson, RecoveryJson};
 
 const EXAMPLES: &str = examples!(
     "otss incident open --level 1 --title \"CLB returns 502\" --onsite",
@@ -164,16 +157,31 @@ pub enum ActionCommand {
 }
 
 impl ActionCommand {
-    fn parts(&self) -> (&ActionArgs, Action) {
+    /// The incident and time typed, and the update to record.
+    fn into_update(self) -> (ActionArgs, Update) {
         match self {
-            ActionCommand::Ack(a) => (a, Action::Acknowledge),
-            ActionCommand::Onsite { action, .. } => (action, Action::OnsiteRequest),
-            ActionCommand::Arrive(a) => (a, Action::Arrive),
-            ActionCommand::Level { action, level } => (action, Action::Level(*level)),
-            ActionCommand::Note { action, .. } => (action, Action::Note),
-            ActionCommand::Resolve { action, .. } => (action, Action::Resolve),
-            ActionCommand::Close(a) => (a, Action::Close),
-            ActionCommand::Reopen(a) => (a, Action::Reopen),
+            ActionCommand::Ack(a) => (a, Update::Acknowledge),
+            ActionCommand::Onsite { action, agreed } => (action, Update::OnsiteRequest { agreed }),
+            ActionCommand::Arrive(a) => (a, Update::Arrive),
+            ActionCommand::Level { action, level } => (action, Update::Level(level)),
+            ActionCommand::Note { action, text } => (action, Update::Note(text)),
+            ActionCommand::Resolve {
+                action,
+                summary,
+                impact,
+                cause,
+                fix,
+            } => {
+                let update = Update::Resolve {
+                    summary,
+                    impact,
+                    cause,
+                    fix,
+                };
+                (action, update)
+            }
+            ActionCommand::Close(a) => (a, Update::Close),
+            ActionCommand::Reopen(a) => (a, Update::Reopen),
         }
     }
 }
@@ -221,188 +229,99 @@ pub struct ActionArgs {
     json: bool,
 }
 
+impl From<OpenArgs> for Opening {
+    fn from(args: OpenArgs) -> Opening {
+        Opening {
+            level: args.level,
+            title: args.title,
+            description: args.description,
+            at: args.at,
+            onsite: args.onsite,
+            from_risk: args.from_risk,
+        }
+    }
+}
+
 pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
+    let now = context.env.now;
     match command {
-        IncidentCommand::Open(args) => open(context, &site, &mut out, args)?,
-        IncidentCommand::Show { id, json } => {
-            let incidents = load(context, &site, &mut out, Wanted::Id(&id))?;
-            let incident = find(&incidents, &id)?;
-            print_incident(context, &site, &mut out, incident, json)?;
+        IncidentCommand::Open(args) => {
+            let json = args.json;
+            let incident = context.read(&site, &mut out, |ledger| {
+                app::incident::open(&site, &context.env, args.into(), ledger)
+            })?;
+            print_incident(&site, &mut out, &incident, now, json)?;
         }
-        IncidentCommand::List { open, json } => list(context, &site, &mut out, open, json)?,
+        IncidentCommand::Show { id, json } => {
+            let incident =
+                context.read(&site, &mut out, |ledger| app::incident::find(ledger, &id))?;
+            print_incident(&site, &mut out, &incident, now, json)?;
+        }
+        IncidentCommand::List { open, json } => {
+            let listed =
+                context.read(&site, &mut out, |ledger| app::incident::list(ledger, open))?;
+            print_list(&site, &mut out, &listed, now, open, json)?;
+        }
         IncidentCommand::Report { id, format } => {
-            let incidents = load(context, &site, &mut out, Wanted::Id(&id))?;
-            let incident = find(&incidents, &id)?;
-            let report = view::Recovery::new(incident, &site.contract, context.env.now);
+            let incident =
+                context.read(&site, &mut out, |ledger| app::incident::find(ledger, &id))?;
+            let report = Recovery::new(&incident, &site.contract, now);
             match format {
                 RecoveryFormat::Md => out.lines(view::markdown(&report, out.messages()))?,
-                RecoveryFormat::Json => out.json(&report.json(out.messages()))?,
+                RecoveryFormat::Json => out.json(&RecoveryJson::new(&report, out.messages()))?,
             }
         }
-        IncidentCommand::Action(action) => record_action(context, &site, &mut out, action)?,
+        IncidentCommand::Action(action) => {
+            let (args, update) = action.into_update();
+            let updated = context.read(&site, &mut out, |ledger| {
+                let at = args.at.as_deref();
+                app::incident::update(&site, &context.env, &args.id, at, update, ledger)
+            })?;
+            print_update(&site, &mut out, &updated, now, args.json)?;
+        }
     }
     Ok(out.flush()?)
 }
 
-fn load(
-    context: &Context,
+/// An incident updated: as JSON, or what was recorded and the incident's line.
+fn print_update(
     site: &Site,
     out: &mut Output,
-    wanted: Wanted,
-) -> anyhow::Result<Vec<Incident>> {
-    Ok(fold(&context.read(site, out, |ledger| {
-        ledger.incident_records(wanted)
-    })?))
-}
-
-fn open(context: &Context, site: &Site, out: &mut Output, args: OpenArgs) -> anyhow::Result<()> {
-    let zone = site.contract.timezone;
-    let reported_at = context.env.at(site, args.at.as_deref())?;
-    check_report_time(reported_at, context.env.now, &site.contract)?;
-    let risk = match &args.from_risk {
-        Some(typed) => Some(open_risk(context, site, out, typed)?),
-        None => None,
-    };
-    let title = match (&args.title, &risk) {
-        (Some(title), _) => super::non_empty("--title", title)?,
-        (None, Some(risk)) => inspect::incident_title(risk),
-        (None, None) => anyhow::bail!("--title is missing: say what is wrong in a line"),
-    };
-    let index = context.read(site, out, |ledger| ledger.open_index())?;
-    // A fresh random id almost never repeats one in use; when it does, draw again.
-    let record_id = std::iter::repeat_with(new_record_id)
-        .find(|id| !index.knows(&short_id(id)))
-        .context("no free incident id")?;
-    let sla = Sla::new(&site.contract, &site.calendar);
-    let new = NewIncident {
-        record_id: &record_id,
-        from_risk: risk.map(|r| r.id),
-        level: args.level,
-        title,
-        description: args.description,
-        reported_at,
-        onsite: args.onsite,
-    };
-    let event = incident::open_event(new, &sla, zone);
-    let record = context.append(site, record_id, reported_at, event)?;
-    let incidents = fold([&record]);
-    print_incident(context, site, out, &incidents[0], args.json)
-}
-
-/// The open risk `typed` names; one already linked to an incident cannot open another.
-fn open_risk(
-    context: &Context,
-    site: &Site,
-    out: &mut Output,
-    typed: &str,
-) -> anyhow::Result<Risk> {
-    let risks = inspect::risks(&context.read(site, out, |ledger| ledger.records(None))?);
-    let risk = ids::find(&risks, |r| &r.id, typed, ids::Named::Risk)?;
-    if let Some(incident) = &risk.incident {
-        anyhow::bail!("risk {} has incident {incident} already", risk.id);
-    }
-    Ok(risk.clone())
-}
-
-/// Records an action on an existing incident, after checking it may be recorded.
-fn record_action(
-    context: &Context,
-    site: &Site,
-    out: &mut Output,
-    command: ActionCommand,
+    updated: &Updated,
+    now: DateTime<Utc>,
+    json: bool,
 ) -> anyhow::Result<()> {
-    let (args, action) = command.parts();
-    let mut records = context.read(site, out, |ledger| {
-        ledger.incident_records(Wanted::Id(&args.id))
-    })?;
-    let incidents = fold(&records);
-    let incident = find(&incidents, &args.id)?;
-    let at = context.env.at(site, args.at.as_deref())?;
     let zone = site.contract.timezone;
-    incident.check(action, at, context.env.now, zone)?;
-    let event = action_event(site, incident, at, &command)?;
-    let record = context.append(site, new_record_id(), at, event)?;
-    let recorded = incident::happening(&record.event);
-    records.push(record);
-    let incidents = fold(&records);
-    let updated = find(&incidents, &incident.id)?;
-    if args.json {
-        out.json(&IncidentJson::new(
-            updated,
-            zone,
-            context.env.now,
-            out.messages(),
-        ))?;
-    } else {
-        let m = out.messages();
-        let line = list_line(out, site, updated, context.env.now);
-        let what = recorded.map(|h| m.happening(&h, zone)).unwrap_or_default();
-        out.line(m.labelled(&what, &line))?;
+    let incident = &updated.incident;
+    if json {
+        return Ok(out.json(&IncidentJson::new(incident, zone, now, out.messages()))?);
     }
-    Ok(())
+    let m = out.messages();
+    let line = list_line(out, incident, countdowns(incident, &site.contract, now));
+    let what = updated
+        .happening
+        .as_ref()
+        .map(|h| m.happening(h, zone))
+        .unwrap_or_default();
+    Ok(out.line(m.labelled(&what, &line))?)
 }
 
-fn action_event(
-    site: &Site,
-    incident: &Incident,
-    at: DateTime<Utc>,
-    command: &ActionCommand,
-) -> anyhow::Result<Event> {
-    let zone = site.contract.timezone;
-    let sla = Sla::new(&site.contract, &site.calendar);
-    let subject = || Subject {
-        incident: incident.id.clone(),
-    };
-    Ok(match command {
-        ActionCommand::Ack(_) => Event::IncidentAcknowledged(subject()),
-        ActionCommand::Arrive(_) => Event::IncidentArrived(subject()),
-        ActionCommand::Close(_) => Event::IncidentClosed(subject()),
-        ActionCommand::Reopen(_) => Event::IncidentReopened(subject()),
-        ActionCommand::Onsite { agreed, .. } => {
-            let agreed = agreed
-                .as_deref()
-                .map(|t| parse_instant(t, zone).context("--agreed"))
-                .transpose()?;
-            incident::onsite_event(incident, at, agreed, &sla, zone)
-        }
-        ActionCommand::Level { level, .. } => incident::level_event(incident, *level, &sla, zone),
-        ActionCommand::Note { text, .. } => Event::IncidentNoted(Noted {
-            incident: incident.id.clone(),
-            text: super::non_empty("the note", text)?,
-        }),
-        ActionCommand::Resolve {
-            summary,
-            impact,
-            cause,
-            fix,
-            ..
-        } => Event::IncidentResolved(Resolved {
-            incident: incident.id.clone(),
-            summary: super::non_empty("--summary", summary)?,
-            impact: impact.clone(),
-            cause: cause.clone(),
-            fix: fix.clone(),
-        }),
-    })
-}
-
-fn list(
-    context: &Context,
+/// The incidents listed, as JSON or a line each.
+fn print_list(
     site: &Site,
     out: &mut Output,
+    listed: &[Incident],
+    now: DateTime<Utc>,
     open_only: bool,
     json: bool,
 ) -> anyhow::Result<()> {
-    let wanted = if open_only { Wanted::Open } else { Wanted::All };
-    let incidents = load(context, site, out, wanted)?;
-    let listed = by_urgency(&incidents, open_only);
     let zone = site.contract.timezone;
     if json {
         let objects: Vec<IncidentJson> = listed
             .iter()
-            .map(|i| IncidentJson::new(i, zone, context.env.now, out.messages()))
+            .map(|i| IncidentJson::new(i, zone, now, out.messages()))
             .collect();
         return Ok(out.json(&objects)?);
     }
@@ -410,84 +329,36 @@ fn list(
         return Ok(out.line(out.messages().no_incidents(open_only))?);
     }
     for incident in listed {
-        let line = list_line(out, site, incident, context.env.now);
+        let line = list_line(out, incident, countdowns(incident, &site.contract, now));
         out.line(line)?;
     }
     Ok(())
 }
 
-/// Incidents with running clocks first, nearest deadline first; then the rest, newest first.
-pub fn by_urgency(incidents: &[Incident], open_only: bool) -> Vec<&Incident> {
-    let mut listed: Vec<&Incident> = incidents
-        .iter()
-        .filter(|i| !open_only || i.status == Status::Open)
-        .collect();
-    listed.sort_by_key(|i| {
-        let nearest = i.running_clocks().first().map(|(_, clock)| clock.due);
-        (nearest.is_none(), nearest, std::cmp::Reverse(i.reported_at))
-    });
-    listed
-}
-
-/// One line: id, level, status, the running clocks with countdowns, title.
-pub fn list_line(out: &Output, site: &Site, incident: &Incident, now: DateTime<Utc>) -> String {
-    let m = out.messages();
-    let mut parts = vec![
-        out.paint(Tone::Heading, &incident.id),
-        m.level(incident.level.number()),
-        m.status(incident.status).to_string(),
-    ];
-    parts.extend(
-        incident
-            .running_clocks()
-            .into_iter()
-            .map(|(name, clock)| countdown(out, name, clock.state(now, site.contract.sla.at_risk))),
-    );
-    parts.push(incident.title.clone());
-    parts.join(" · ")
-}
-
-/// A running clock as a countdown, coloured when at risk or breached.
-fn countdown(out: &Output, name: ClockName, state: ClockState) -> String {
-    let m = out.messages();
-    match state {
-        ClockState::Pending {
-            left,
-            at_risk: false,
-        } => m.due_in(name, left),
-        ClockState::Pending {
-            left,
-            at_risk: true,
-        } => out.paint(Tone::Warning, &m.at_risk(&m.due_in(name, left))),
-        ClockState::Breached { by } => out.paint(Tone::Breach, &m.breached(name, by)),
-        ClockState::Met => m.verdict(Some(true)).to_string(),
-    }
-}
-
+/// An incident: as JSON, or its line, when it was reported, its clocks and its timeline.
 fn print_incident(
-    context: &Context,
     site: &Site,
     out: &mut Output,
     incident: &Incident,
+    now: DateTime<Utc>,
     json: bool,
 ) -> anyhow::Result<()> {
     let zone = site.contract.timezone;
     let m = out.messages();
     if json {
-        return Ok(out.json(&IncidentJson::new(incident, zone, context.env.now, m))?);
+        return Ok(out.json(&IncidentJson::new(incident, zone, now, m))?);
     }
     let today = incident.reported_at.with_timezone(&zone).date_naive();
     let when = |t: DateTime<Utc>| moment(t, zone, today, m);
-    let line = list_line(out, site, incident, context.env.now);
+    let line = list_line(out, incident, countdowns(incident, &site.contract, now));
     out.line(line)?;
     out.line(m.reported(
         &view::full_time(incident.reported_at, zone),
         &incident.reported_by,
     ))?;
-    let report = view::Recovery::new(incident, &site.contract, context.env.now);
-    let rows = report.clock_rows(m, when);
-    let header = view::clock_header(m);
-    out.table(header, rows)?;
+    let report = Recovery::new(incident, &site.contract, now);
+    let rows = view::clock_rows(&report.clocks, m, when);
+    out.table(view::clock_header(m), rows)?;
     for entry in &incident.timeline {
         out.line(format!(
             "{}  {}  {}",

@@ -3,27 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
-use serde::Serialize;
 
 use super::context::Context;
 use super::show::warn_provisional;
-use crate::app::{Site, Wanted, new_record_id};
-use crate::incident::Incident;
-use crate::ledger;
-use crate::ledger::index::Index;
+use crate::app::{self, Site};
 use crate::output::{self, Output, Tone};
-use crate::period::Period;
-use crate::record::report::Issued;
-use crate::record::{Event, types};
-use crate::render::report::{self as view, ReportJson, html};
-use crate::report::{
-    DueReport, DueState, IncidentFacts, Report, ReportError, ReportKind, Scope, Sources,
-    report_month, reports_due,
-};
+use crate::render::json::report::{DueJson, ReportJson};
+use crate::render::report::{self as view, html};
+use crate::report::DueState;
 use crate::store;
-use crate::time::{local_date, rfc3339};
+use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
     "otss report 2025-03                          the March report in the terminal",
@@ -148,16 +138,6 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
     Ok(out.flush()?)
 }
 
-/// The scope of the period typed: a month or a year of the term.
-fn scope(context: &Context, site: &Site, typed: &str) -> anyhow::Result<Scope> {
-    let today = local_date(context.env.now, site.contract.timezone);
-    let period = Period::parse(typed, today)
-        .ok()
-        .filter(|p| !matches!(p, Period::Day(_)))
-        .ok_or_else(|| ReportError::NotAPeriod(typed.trim().to_string()))?;
-    Ok(Scope::new(&site.contract, period)?)
-}
-
 fn report(
     context: &Context,
     site: &Site,
@@ -166,46 +146,11 @@ fn report(
     format: Format,
     file: Option<&Path>,
 ) -> anyhow::Result<()> {
-    let scope = scope(context, site, period)?;
-    scope.check_begun(local_date(context.env.now, site.contract.timezone))?;
-    let (from, to) = scope.span(&site.contract);
     let now = context.env.now;
-    let digest = |incident: &Incident| IncidentFacts::new(incident, now);
-    let mut incidents = context.read(site, out, |ledger| {
-        ledger.incidents(Wanted::Between(from, to), digest)
+    let scope = app::report::scope(site, now, period)?;
+    let report = context.read(site, out, |ledger| {
+        app::report::service_report(site, now, scope, ledger)
     })?;
-    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
-    let sources = Sources {
-        contract: &site.contract,
-        calendar: &site.calendar,
-        incidents: &incidents,
-        records: &[],
-        now: context.env.now,
-    };
-    // One month's records at a time, so that a year of a busy site fits in little memory.
-    let mut parts = Vec::new();
-    for part in scope.parts() {
-        let month = [part.period.first()];
-        // Incidents come through the index: their records need not be read again, but for
-        // the reports of incidents, which tell the risks taken up.
-        let routine = |line: &[u8]| {
-            ledger::written_type(line)
-                .is_none_or(|t| !t.starts_with(types::INCIDENT) || t == types::INCIDENT_OPENED)
-        };
-        let records = context.read(site, out, |ledger| {
-            ledger.records_where(Some(&month), routine)
-        })?;
-        parts.push(Report::part(
-            &Sources {
-                records: &records,
-                ..sources
-            },
-            part,
-        ));
-    }
-    let report = Report::combine(&sources, scope, parts);
-    // What the report needs of the incidents is in it now.
-    drop(incidents);
     let days = report
         .scope
         .first
@@ -243,40 +188,14 @@ fn report(
     Ok(())
 }
 
-/// A report of the term as JSON.
-#[derive(Serialize)]
-pub struct DueJson {
-    month: String,
-    kind: ReportKind,
-    due: NaiveDate,
-    state: DueState,
-    issued_at: Option<String>,
-}
-
-impl DueJson {
-    pub fn new(report: &DueReport, site: &Site) -> DueJson {
-        DueJson {
-            month: report.month.format("%Y-%m").to_string(),
-            kind: report.kind,
-            due: report.due,
-            state: report.state,
-            issued_at: report.issued.map(|t| rfc3339(t, site.contract.timezone)),
-        }
-    }
-}
-
-/// Every report of the term with where it stands today, by the reports the index knows
-/// were issued.
-pub fn term_reports(context: &Context, site: &Site, index: &Index) -> Vec<DueReport> {
-    let today = local_date(context.env.now, site.contract.timezone);
-    reports_due(&site.contract, index.issued_reports(), today)
-}
-
 fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> anyhow::Result<()> {
-    let index = context.read(site, out, |ledger| ledger.open_index())?;
-    let reports = term_reports(context, site, &index);
+    let now = context.env.now;
+    let reports = context.read(site, out, |ledger| {
+        app::report::term_reports(site, now, ledger)
+    })?;
+    let zone = site.contract.timezone;
     if json {
-        let json: Vec<DueJson> = reports.iter().map(|r| DueJson::new(r, site)).collect();
+        let json: Vec<DueJson> = reports.iter().map(|r| DueJson::new(r, zone)).collect();
         return Ok(out.json(&json)?);
     }
     let m = out.messages();
@@ -285,7 +204,6 @@ fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> anyhow::
     let header = [L::Month, L::Kind, L::Due, L::State, L::Issued]
         .map(label)
         .to_vec();
-    let zone = site.contract.timezone;
     let rows = reports
         .iter()
         .map(|r| {
@@ -315,30 +233,8 @@ fn issue(
     period: &str,
     at: Option<&str>,
 ) -> anyhow::Result<()> {
-    let scope = scope(context, site, period)?;
-    let month = report_month(&site.contract, &scope).ok_or_else(|| {
-        anyhow::anyhow!(
-            "{period} is not one of the term's reports: the annual summary is the report of {}",
-            Period::month_of(site.contract.end).label()
-        )
+    let month = context.read(site, out, |ledger| {
+        app::report::issue(site, &context.env, period, at, ledger)
     })?;
-    let at = context.env.at(site, at)?;
-    // A report can be delivered once its month has begun, or its due date has come (the
-    // annual summary may be due before the term's last month begins).
-    let index = context.read(site, out, |ledger| ledger.open_index())?;
-    let due = term_reports(context, site, &index)
-        .into_iter()
-        .find(|r| r.month.format("%Y-%m").to_string() == month)
-        .map(|r| r.due);
-    let month_begins = Period::parse(&month, scope.first).map(|p| p.first())?;
-    let earliest = due.map_or(month_begins, |due| due.min(month_begins));
-    anyhow::ensure!(
-        local_date(at, site.contract.timezone) >= earliest,
-        "the {month} report cannot have been issued before {earliest}"
-    );
-    let event = Event::ReportIssued(Issued {
-        period: month.clone(),
-    });
-    context.append(site, new_record_id(), at, event)?;
     Ok(out.line(out.messages().report_issued(&month))?)
 }

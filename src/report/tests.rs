@@ -1,4 +1,10 @@
+use std::collections::BTreeMap;
+
+use chrono::TimeDelta;
+
 use super::*;
+use crate::period::Period;
+use crate::record::Event;
 use crate::record::inspect::Outcome;
 use crate::record::report::Issued;
 use crate::service::InspectionKind;
@@ -93,15 +99,6 @@ fn periods_outside_the_term_or_not_months_are_refused() {
         Scope::new(&c, month("2025-03-04")),
         Err(ReportError::NotAPeriod(_))
     ));
-}
-
-#[test]
-fn means_are_to_the_second() {
-    assert_eq!(mean(&[]), None);
-    assert_eq!(
-        mean(&[TimeDelta::seconds(10), TimeDelta::seconds(21)]),
-        Some(TimeDelta::seconds(15))
-    );
 }
 
 #[test]

@@ -5,12 +5,15 @@ pub mod calendar;
 pub mod check;
 pub mod contract;
 pub mod duty;
+pub mod incident;
 pub mod inspect;
 pub mod leave;
 pub mod paths;
+pub mod report;
 pub mod risk;
 pub mod routine;
 pub mod sla;
+pub mod status;
 pub mod sync;
 
 use chrono::NaiveDate;

@@ -1,0 +1,135 @@
+//! Incidents (SPEC §2): finding and listing them, opening one, recording what happens to it,
+//! and its recovery report.
+
+mod open;
+mod recovery;
+mod update;
+
+use chrono::{DateTime, Utc};
+
+pub use open::{Opening, open};
+pub use recovery::{ClockRow, Recovery};
+pub use update::{Update, Updated, update};
+
+use super::{Ledger, Wanted};
+use crate::contract::Contract;
+use crate::incident::{self, ClockName, Incident, Status, fold};
+use crate::sla::ClockState;
+
+/// The incident `typed` names: its id, or any unique prefix of it.
+pub fn find(ledger: &mut Ledger, typed: &str) -> anyhow::Result<Incident> {
+    let incidents = fold(&ledger.incident_records(Wanted::Id(typed))?);
+    Ok(incident::find(&incidents, typed)?.clone())
+}
+
+/// The open incidents, or every one, most urgent first.
+pub fn list(ledger: &mut Ledger, open_only: bool) -> anyhow::Result<Vec<Incident>> {
+    let wanted = if open_only { Wanted::Open } else { Wanted::All };
+    let incidents = fold(&ledger.incident_records(wanted)?);
+    Ok(by_urgency(incidents, open_only))
+}
+
+/// The incidents (only the open ones when `open_only`) with running clocks first, nearest
+/// deadline first; then the rest, newest first.
+pub(super) fn by_urgency(incidents: Vec<Incident>, open_only: bool) -> Vec<Incident> {
+    let mut listed: Vec<Incident> = incidents
+        .into_iter()
+        .filter(|i| !open_only || i.status == Status::Open)
+        .collect();
+    listed.sort_by_key(|i| {
+        let nearest = i.running_clocks().first().map(|(_, clock)| clock.due);
+        (nearest.is_none(), nearest, std::cmp::Reverse(i.reported_at))
+    });
+    listed
+}
+
+/// A text typed that must say something, trimmed; `what` names it if it does not.
+fn non_empty(what: &str, text: &str) -> anyhow::Result<String> {
+    let text = text.trim();
+    anyhow::ensure!(!text.is_empty(), "{what} is empty");
+    Ok(text.to_string())
+}
+
+/// The running clocks of an incident, nearest deadline first, each with how it stands at
+/// `now`.
+pub fn countdowns(
+    incident: &Incident,
+    contract: &Contract,
+    now: DateTime<Utc>,
+) -> Vec<(ClockName, ClockState)> {
+    incident
+        .running_clocks()
+        .into_iter()
+        .map(|(name, clock)| (name, clock.state(now, contract.sla.at_risk)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::TestSite;
+    use super::*;
+    use crate::contract::Level;
+    use crate::incident::Happening;
+
+    fn opening(title: &str, at: &str) -> Opening {
+        Opening {
+            level: Level::ALL[2],
+            title: Some(title.to_string()),
+            description: None,
+            at: Some(at.to_string()),
+            onsite: false,
+            from_risk: None,
+        }
+    }
+
+    fn open_at(t: &TestSite, title: &str, at: &str) -> Incident {
+        t.read(|ledger| open(&t.site, &t.env, opening(title, at), ledger))
+            .unwrap()
+    }
+
+    fn record(t: &TestSite, incident: &Incident, change: Update) -> anyhow::Result<Updated> {
+        t.read(|ledger| update(&t.site, &t.env, &incident.id, None, change, ledger))
+    }
+
+    fn titles(incidents: &[Incident]) -> Vec<&str> {
+        incidents.iter().map(|i| i.title.as_str()).collect()
+    }
+
+    #[test]
+    fn an_incident_opened_is_found_by_a_prefix_and_updated() {
+        let t = TestSite::at("2025-03-04 10:00");
+        let opened = open_at(&t, "CLB returns 502", "2025-03-04 09:30");
+        let found = t.read(|ledger| find(ledger, &opened.id[..3])).unwrap();
+        assert_eq!(found, opened);
+        let acknowledged = record(&t, &opened, Update::Acknowledge).unwrap();
+        assert_eq!(acknowledged.happening, Some(Happening::Acknowledged));
+        assert_eq!(acknowledged.incident.response.done, Some(t.env.now));
+        let closed = record(&t, &opened, Update::Close);
+        assert!(closed.is_err(), "an open incident is resolved first");
+        let blank = record(&t, &opened, Update::Note(" ".to_string())).unwrap_err();
+        assert_eq!(blank.to_string(), "the note is empty");
+    }
+
+    #[test]
+    fn incidents_with_running_clocks_come_first_then_the_newest() {
+        let t = TestSite::at("2025-03-04 10:00");
+        let first = open_at(&t, "first", "2025-03-04 09:00");
+        let second = open_at(&t, "second", "2025-03-04 09:10");
+        open_at(&t, "running", "2025-03-04 09:20");
+        for incident in [&first, &second] {
+            let resolve = Update::Resolve {
+                summary: "fixed".to_string(),
+                impact: None,
+                cause: None,
+                fix: None,
+            };
+            record(&t, incident, resolve).unwrap();
+        }
+        record(&t, &first, Update::Close).unwrap();
+        let all = t.read(|ledger| list(ledger, false)).unwrap();
+        assert_eq!(titles(&all), ["running", "second", "first"]);
+        let open = t.read(|ledger| list(ledger, true)).unwrap();
+        assert_eq!(titles(&open), ["running"]);
+        assert!(!countdowns(&open[0], &t.site.contract, t.env.now).is_empty());
+    }
+}

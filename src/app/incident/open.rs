@@ -1,0 +1,75 @@
+//! Opening an incident: the record that reports it, with its clocks computed and pinned.
+
+use anyhow::{Context as _, bail};
+
+use super::super::{Environment, Ledger, Site, append, new_record_id};
+use super::non_empty;
+use crate::contract::Level;
+use crate::ids::{self, short_id};
+use crate::incident::{self, Incident, NewIncident, check_report_time, fold};
+use crate::inspect::{self, Risk};
+use crate::sla::Sla;
+
+/// An incident as it is reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    pub level: Level,
+    /// What is wrong, in a line, as typed; without it, the finding of the risk it is opened
+    /// from.
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// When it was reported, as typed (see `Environment::at`); else now.
+    pub at: Option<String>,
+    /// The customer asks for an engineer on site with the report.
+    pub onsite: bool,
+    /// The inspection risk it is opened from, as typed: its id or a unique prefix of it.
+    pub from_risk: Option<String>,
+}
+
+/// Records a new incident, and returns it.
+pub fn open(
+    site: &Site,
+    env: &Environment,
+    opening: Opening,
+    ledger: &mut Ledger,
+) -> anyhow::Result<Incident> {
+    let reported_at = env.at(site, opening.at.as_deref())?;
+    check_report_time(reported_at, env.now, &site.contract)?;
+    let risk = match &opening.from_risk {
+        Some(typed) => Some(risk_to_open(ledger, typed)?),
+        None => None,
+    };
+    let title = match (opening.title, &risk) {
+        (Some(title), _) => non_empty("--title", &title)?,
+        (None, Some(risk)) => inspect::incident_title(risk),
+        (None, None) => bail!("--title is missing: say what is wrong in a line"),
+    };
+    let index = ledger.open_index()?;
+    // A fresh random id almost never repeats one in use; when it does, draw again.
+    let record_id = std::iter::repeat_with(new_record_id)
+        .find(|id| !index.knows(&short_id(id)))
+        .context("no free incident id")?;
+    let sla = Sla::new(&site.contract, &site.calendar);
+    let new = NewIncident {
+        record_id: &record_id,
+        from_risk: risk.map(|r| r.id),
+        level: opening.level,
+        title,
+        description: opening.description,
+        reported_at,
+        onsite: opening.onsite,
+    };
+    let event = incident::open_event(new, &sla, site.contract.timezone);
+    let record = append(site, env.engineer()?, record_id, reported_at, event)?;
+    Ok(fold([&record]).remove(0))
+}
+
+/// The open risk `typed` names; one already linked to an incident cannot open another.
+fn risk_to_open(ledger: &mut Ledger, typed: &str) -> anyhow::Result<Risk> {
+    let risks = inspect::risks(&ledger.records(None)?);
+    let risk = ids::find(&risks, |r| &r.id, typed, ids::Named::Risk)?;
+    if let Some(incident) = &risk.incident {
+        bail!("risk {} has incident {incident} already", risk.id);
+    }
+    Ok(risk.clone())
+}

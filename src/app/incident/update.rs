@@ -1,0 +1,131 @@
+//! Recording what happens to an incident, once it is checked that it may be recorded.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+
+use super::super::{Environment, Ledger, Site, Wanted, append, new_record_id};
+use super::non_empty;
+use crate::contract::Level;
+use crate::incident::{self, Action, Happening, Incident, find, fold};
+use crate::record::Event;
+use crate::record::incident::{Noted, Resolved, Subject};
+use crate::sla::Sla;
+use crate::time::parse_instant;
+
+/// What an engineer records about an existing incident.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Update {
+    /// The first response.
+    Acknowledge,
+    /// The customer asks for an engineer on site, by a later time agreed with them (as typed)
+    /// if there is one.
+    OnsiteRequest { agreed: Option<String> },
+    /// An engineer arrives on site.
+    Arrive,
+    /// The new level; the deadlines are recomputed from the original report.
+    Level(Level),
+    /// A note added to the timeline, as typed.
+    Note(String),
+    /// What was done, in a sentence (as typed), with what the incident affected, its cause and
+    /// the fix.
+    Resolve {
+        summary: String,
+        impact: Option<String>,
+        cause: Option<String>,
+        fix: Option<String>,
+    },
+    /// A resolved incident is closed.
+    Close,
+    /// A resolved or closed incident is reopened.
+    Reopen,
+}
+
+/// An incident as an update left it, with what was recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Updated {
+    pub incident: Incident,
+    pub happening: Option<Happening>,
+}
+
+impl Update {
+    /// What the update does to the incident, for the checks it must pass.
+    fn action(&self) -> Action {
+        match self {
+            Update::Acknowledge => Action::Acknowledge,
+            Update::OnsiteRequest { .. } => Action::OnsiteRequest,
+            Update::Arrive => Action::Arrive,
+            Update::Level(level) => Action::Level(*level),
+            Update::Note(_) => Action::Note,
+            Update::Resolve { .. } => Action::Resolve,
+            Update::Close => Action::Close,
+            Update::Reopen => Action::Reopen,
+        }
+    }
+
+    /// The event that records the update of `incident` at `at`.
+    fn event(self, site: &Site, incident: &Incident, at: DateTime<Utc>) -> anyhow::Result<Event> {
+        let zone = site.contract.timezone;
+        let sla = Sla::new(&site.contract, &site.calendar);
+        let subject = || Subject {
+            incident: incident.id.clone(),
+        };
+        Ok(match self {
+            Update::Acknowledge => Event::IncidentAcknowledged(subject()),
+            Update::Arrive => Event::IncidentArrived(subject()),
+            Update::Close => Event::IncidentClosed(subject()),
+            Update::Reopen => Event::IncidentReopened(subject()),
+            Update::OnsiteRequest { agreed } => {
+                let agreed = agreed
+                    .as_deref()
+                    .map(|t| parse_instant(t, zone).context("--agreed"))
+                    .transpose()?;
+                incident::onsite_event(incident, at, agreed, &sla, zone)
+            }
+            Update::Level(level) => incident::level_event(incident, level, &sla, zone),
+            Update::Note(text) => Event::IncidentNoted(Noted {
+                incident: incident.id.clone(),
+                text: non_empty("the note", &text)?,
+            }),
+            Update::Resolve {
+                summary,
+                impact,
+                cause,
+                fix,
+            } => Event::IncidentResolved(Resolved {
+                incident: incident.id.clone(),
+                summary: non_empty("--summary", &summary)?,
+                impact,
+                cause,
+                fix,
+            }),
+        })
+    }
+}
+
+/// Records `update` of the incident `typed` names (its id or a unique prefix of it) at `at`
+/// (as typed, see `Environment::at`; else now), once checked, and returns the incident as it
+/// leaves it.
+pub fn update(
+    site: &Site,
+    env: &Environment,
+    typed: &str,
+    at: Option<&str>,
+    update: Update,
+    ledger: &mut Ledger,
+) -> anyhow::Result<Updated> {
+    let mut records = ledger.incident_records(Wanted::Id(typed))?;
+    let incidents = fold(&records);
+    let incident = find(&incidents, typed)?;
+    let at = env.at(site, at)?;
+    incident.check(update.action(), at, env.now, site.contract.timezone)?;
+    let event = update.event(site, incident, at)?;
+    let record = append(site, env.engineer()?, new_record_id(), at, event)?;
+    let happening = incident::happening(&record.event);
+    let id = incident.id.clone();
+    records.push(record);
+    let incidents = fold(&records);
+    Ok(Updated {
+        incident: find(&incidents, &id)?.clone(),
+        happening,
+    })
+}

@@ -1,0 +1,165 @@
+//! The service reports (SPEC §7): the report of a period of the term, the reports of the term
+//! with where each stands, and the record that one was delivered.
+
+use anyhow::anyhow;
+use chrono::{DateTime, Utc};
+
+use super::{Environment, Ledger, Site, Wanted, append, new_record_id};
+use crate::incident::Incident;
+use crate::ledger::{self, index::Index};
+use crate::period::Period;
+use crate::record::report::Issued;
+use crate::record::{Event, types};
+use crate::report::{
+    DueReport, IncidentFacts, Report, ReportError, Scope, Sources, report_month, reports_due,
+};
+use crate::time::local_date;
+
+/// The scope of a period typed: a month or a year of the term.
+pub fn scope(site: &Site, now: DateTime<Utc>, typed: &str) -> anyhow::Result<Scope> {
+    let today = local_date(now, site.contract.timezone);
+    let period = Period::parse(typed, today)
+        .ok()
+        .filter(|p| !matches!(p, Period::Day(_)))
+        .ok_or_else(|| ReportError::NotAPeriod(typed.trim().to_string()))?;
+    Ok(Scope::new(&site.contract, period)?)
+}
+
+/// The report of `scope` at `now`, which must have begun.
+pub fn service_report(
+    site: &Site,
+    now: DateTime<Utc>,
+    scope: Scope,
+    ledger: &mut Ledger,
+) -> anyhow::Result<Report> {
+    scope.check_begun(local_date(now, site.contract.timezone))?;
+    let (from, to) = scope.span(&site.contract);
+    let digest = |incident: &Incident| IncidentFacts::new(incident, now);
+    let mut incidents = ledger.incidents(Wanted::Between(from, to), digest)?;
+    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
+    let sources = Sources {
+        contract: &site.contract,
+        calendar: &site.calendar,
+        incidents: &incidents,
+        records: &[],
+        now,
+    };
+    // One month's records at a time, so that a year of a busy site fits in little memory.
+    let mut parts = Vec::new();
+    for part in scope.parts() {
+        let month = [part.period.first()];
+        // Incidents come through the index: their records need not be read again, but for
+        // the reports of incidents, which tell the risks taken up.
+        let routine = |line: &[u8]| {
+            ledger::written_type(line)
+                .is_none_or(|t| !t.starts_with(types::INCIDENT) || t == types::INCIDENT_OPENED)
+        };
+        let records = ledger.records_where(Some(&month), routine)?;
+        let sources = Sources {
+            records: &records,
+            ..sources
+        };
+        parts.push(Report::part(&sources, part));
+    }
+    Ok(Report::combine(&sources, scope, parts))
+}
+
+/// Every report of the term with where it stands at `now`.
+pub fn term_reports(
+    site: &Site,
+    now: DateTime<Utc>,
+    ledger: &mut Ledger,
+) -> anyhow::Result<Vec<DueReport>> {
+    Ok(term_reports_in(site, now, &ledger.open_index()?))
+}
+
+/// Every report of the term with where it stands at `now`, by the reports `index` knows were
+/// issued.
+pub(super) fn term_reports_in(site: &Site, now: DateTime<Utc>, index: &Index) -> Vec<DueReport> {
+    let today = local_date(now, site.contract.timezone);
+    reports_due(&site.contract, index.issued_reports(), today)
+}
+
+/// Records that the report of the period typed was delivered at `at` (`--at`, else now), and
+/// returns the month it is kept under. A report can be delivered once its month has begun, or
+/// its due date has come (the annual summary may be due before the term's last month begins).
+pub fn issue(
+    site: &Site,
+    env: &Environment,
+    period: &str,
+    at: Option<&str>,
+    ledger: &mut Ledger,
+) -> anyhow::Result<String> {
+    let scope = scope(site, env.now, period)?;
+    let month = report_month(&site.contract, &scope).ok_or_else(|| {
+        anyhow!(
+            "{period} is not one of the term's reports: the annual summary is the report of {}",
+            Period::month_of(site.contract.end).label()
+        )
+    })?;
+    let at = env.at(site, at)?;
+    let due = term_reports(site, env.now, ledger)?
+        .into_iter()
+        .find(|r| r.month.format("%Y-%m").to_string() == month)
+        .map(|r| r.due);
+    let month_begins = Period::parse(&month, scope.first).map(|p| p.first())?;
+    let earliest = due.map_or(month_begins, |due| due.min(month_begins));
+    anyhow::ensure!(
+        local_date(at, site.contract.timezone) >= earliest,
+        "the {month} report cannot have been issued before {earliest}"
+    );
+    let event = Event::ReportIssued(Issued {
+        period: month.clone(),
+    });
+    append(site, env.engineer()?, new_record_id(), at, event)?;
+    Ok(month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::TestSite;
+    use super::*;
+    use crate::report::{DueState, ReportKind};
+
+    #[test]
+    fn a_report_is_of_a_month_or_a_year_of_the_term() {
+        let t = TestSite::at("2025-03-04 10:00");
+        let scope = |typed| scope(&t.site, t.env.now, typed);
+        assert_eq!(scope("2025-03").unwrap().kind, ReportKind::Monthly);
+        assert_eq!(scope("2026").unwrap().kind, ReportKind::Annual);
+        let day = scope("2025-03-04").unwrap_err();
+        assert_eq!(
+            day.to_string(),
+            "`2025-03-04` is not a report period: use YYYY-MM or YYYY"
+        );
+        assert!(scope("2023-12").is_err(), "before the term");
+    }
+
+    #[test]
+    fn a_report_issued_stands_issued_and_one_to_come_cannot_be() {
+        let t = TestSite::at("2025-03-04 10:00");
+        let issue = |period, at| t.read(|ledger| issue(&t.site, &t.env, period, at, ledger));
+        assert_eq!(issue("2025-02", None).unwrap(), "2025-02");
+        let reports = t
+            .read(|ledger| term_reports(&t.site, t.env.now, ledger))
+            .unwrap();
+        let state = |month: &str| {
+            let month = Period::parse(month, t.site.contract.start).unwrap().first();
+            reports.iter().find(|r| r.month == month).unwrap().state
+        };
+        assert_eq!(state("2025-02"), DueState::Issued);
+        assert_eq!(state("2025-01"), DueState::Late);
+        let early = issue("2025-05", None).unwrap_err();
+        assert_eq!(
+            early.to_string(),
+            "the 2025-05 report cannot have been issued before 2025-05-01"
+        );
+        let not_of_term = issue("2025", None).unwrap_err();
+        assert!(
+            not_of_term
+                .to_string()
+                .starts_with("2025 is not one of the term's reports"),
+            "{not_of_term}"
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! The start-of-shift view: where the site stands today, at a glance.
+
+use chrono::{DateTime, Utc};
+
+use super::incident::{by_urgency, countdowns};
+use super::report::term_reports_in;
+use super::{Ledger, Site, Wanted};
+use crate::calendar::Day;
+use crate::contract::Contract;
+use crate::duty;
+use crate::incident::{Incident, fold};
+use crate::inspect::{self, Due};
+use crate::period::Period;
+use crate::record::routine::BackupCheck;
+use crate::record::types;
+use crate::report::DueReport;
+use crate::routine;
+use crate::sla::{ClockState, Situation, Sla};
+use crate::time::local_date;
+
+/// Where the site stands at the start of a shift.
+#[derive(Debug, Clone)]
+pub struct Shift {
+    /// Today, on the site's calendar.
+    pub day: Day,
+    pub situation: Situation,
+    pub in_service_hours: bool,
+    /// The open incidents, most urgent first.
+    pub open: Vec<Incident>,
+    /// How many open incidents have a clock at risk.
+    pub at_risk: usize,
+    /// How many open incidents have a clock breached.
+    pub breached: usize,
+    /// How each kind of inspection stands today.
+    pub inspections: Vec<Due>,
+    pub backups: MonthBackups,
+    /// Who is on duty today, if the roster says.
+    pub duty: Option<String>,
+    /// Reports late or due within a week.
+    pub reports: Vec<DueReport>,
+}
+
+/// How this month stands on backup checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthBackups {
+    pub month: Period,
+    pub required: u32,
+    /// Checks that passed.
+    pub done: u32,
+    /// The checks that failed.
+    pub failed: Vec<BackupCheck>,
+}
+
+/// Where the site stands at `now`.
+pub fn start_of_shift(
+    site: &Site,
+    now: DateTime<Utc>,
+    ledger: &mut Ledger,
+) -> anyhow::Result<Shift> {
+    let contract = &site.contract;
+    let zone = contract.timezone;
+    let (records, index) = ledger.indexed_incident_records(Wanted::Open)?;
+    let open = by_urgency(fold(&records), true);
+    let (at_risk, breached) = attention(&open, contract, now);
+    let sla = Sla::new(contract, &site.calendar);
+    let day = site.calendar.day(local_date(now, zone));
+    let month = Period::month_of(day.date);
+    let wanted = [
+        types::INSPECTION_ROUND,
+        types::BACKUP_CHECKED,
+        types::DUTY_SET,
+    ];
+    let records = ledger.records_of_types(&month, &wanted)?;
+    let rounds = inspect::rounds_by_day(&records, zone);
+    let standing = routine::backup_standing(contract, &month, &records);
+    let backups = MonthBackups {
+        month,
+        required: standing.required,
+        done: standing.done,
+        failed: standing
+            .checks
+            .iter()
+            .filter(|(_, check)| !check.ok)
+            .map(|(_, check)| (*check).clone())
+            .collect(),
+    };
+    let reports = term_reports_in(site, now, &index)
+        .into_iter()
+        .filter(|r| r.pressing(day.date))
+        .collect();
+    Ok(Shift {
+        situation: sla.situation(now),
+        in_service_hours: sla.in_service_hours(now),
+        open,
+        at_risk,
+        breached,
+        inspections: inspect::due_on(contract, &site.calendar, day.date, &rounds),
+        backups,
+        duty: duty::roster(&records).remove(&day.date),
+        reports,
+        day,
+    })
+}
+
+/// How many incidents have a clock at risk at `now`, and how many a clock breached.
+fn attention(incidents: &[Incident], contract: &Contract, now: DateTime<Utc>) -> (usize, usize) {
+    let count = |wanted: fn(&ClockState) -> bool| {
+        incidents
+            .iter()
+            .filter(|i| countdowns(i, contract, now).iter().any(|(_, s)| wanted(s)))
+            .count()
+    };
+    (
+        count(|s| matches!(s, ClockState::Pending { at_risk: true, .. })),
+        count(|s| matches!(s, ClockState::Breached { .. })),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::incident::{Opening, open};
+    use super::super::testing::TestSite;
+    use super::*;
+    use crate::contract::Level;
+    use crate::report::DueState;
+
+    #[test]
+    fn the_shift_counts_the_open_incidents_breached_and_the_reports_late() {
+        let mut t = TestSite::at("2025-03-04 10:00");
+        let opening = Opening {
+            level: Level::ALL[0],
+            title: Some("CLB returns 502".to_string()),
+            description: None,
+            at: None,
+            onsite: false,
+            from_risk: None,
+        };
+        t.read(|ledger| open(&t.site, &t.env, opening, ledger))
+            .unwrap();
+        t.later("2025-03-05 10:00");
+        let shift = t
+            .read(|ledger| start_of_shift(&t.site, t.env.now, ledger))
+            .unwrap();
+        assert_eq!(shift.day.date.to_string(), "2025-03-05");
+        assert_eq!((shift.open.len(), shift.at_risk, shift.breached), (1, 0, 1));
+        assert!(shift.in_service_hours);
+        assert_eq!((shift.backups.required, shift.backups.done), (1, 0));
+        let late = shift.reports.iter().filter(|r| r.state == DueState::Late);
+        assert_eq!(late.count(), 13, "2024-01 to 2025-01");
+    }
+}

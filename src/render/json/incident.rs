@@ -1,0 +1,159 @@
+//! Incidents as JSON (SPEC §9): an incident with its clocks and timeline, and its recovery
+//! report.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::app::incident::Recovery;
+use crate::contract::Level;
+use crate::i18n::Messages;
+use crate::incident::{ClockName, Incident, Status};
+use crate::time::rfc3339;
+
+/// An incident as JSON (SPEC §9); `*_met` is true, false (breached) or null (undecided).
+#[derive(Serialize)]
+pub struct IncidentJson {
+    pub id: String,
+    level: Level,
+    status: Status,
+    title: String,
+    description: Option<String>,
+    reported_at: String,
+    reported_by: String,
+    from_risk: Option<String>,
+    response_due: String,
+    responded_at: Option<String>,
+    response_met: Option<bool>,
+    onsite_requested_at: Option<String>,
+    agreed_arrival: Option<String>,
+    arrival_due: Option<String>,
+    arrived_at: Option<String>,
+    arrival_met: Option<bool>,
+    resolution_due: Option<String>,
+    resolution_met: Option<bool>,
+    resolved_at: Option<String>,
+    closed_at: Option<String>,
+    summary: Option<String>,
+    impact: Option<String>,
+    cause: Option<String>,
+    fix: Option<String>,
+    timeline: Vec<EntryJson>,
+}
+
+#[derive(Serialize)]
+struct EntryJson {
+    at: String,
+    by: String,
+    event: String,
+    text: String,
+}
+
+impl IncidentJson {
+    pub fn new(i: &Incident, zone: Tz, now: DateTime<Utc>, m: &Messages) -> IncidentJson {
+        let time = |t: DateTime<Utc>| rfc3339(t, zone);
+        let resolved = i.resolved.as_ref();
+        IncidentJson {
+            id: i.id.clone(),
+            level: i.level,
+            status: i.status,
+            title: i.title.clone(),
+            description: i.description.clone(),
+            reported_at: time(i.reported_at),
+            reported_by: i.reported_by.clone(),
+            from_risk: i.from_risk.clone(),
+            response_due: time(i.response.due),
+            responded_at: i.response.done.map(time),
+            response_met: i.response.met(now),
+            onsite_requested_at: i.onsite_requested.map(|(asked, _)| time(asked)),
+            agreed_arrival: i.onsite_requested.and_then(|(_, agreed)| agreed).map(time),
+            arrival_due: i.arrival.map(|c| time(c.due)),
+            arrived_at: i.arrived_at.map(time),
+            arrival_met: i.arrival_met(now),
+            resolution_due: i.resolution.map(|c| time(c.due)),
+            resolution_met: i.resolution.and_then(|c| c.met(now)),
+            resolved_at: i.resolved_at.map(time),
+            closed_at: i.closed_at.map(time),
+            summary: resolved.map(|r| r.summary.clone()),
+            impact: resolved.and_then(|r| r.impact.clone()),
+            cause: resolved.and_then(|r| r.cause.clone()),
+            fix: resolved.and_then(|r| r.fix.clone()),
+            timeline: i
+                .timeline
+                .iter()
+                .map(|entry| EntryJson {
+                    at: time(entry.at),
+                    by: entry.by.clone(),
+                    event: serde_json::to_value(&entry.happening)
+                        .ok()
+                        .and_then(|v| v["event"].as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    text: m.happening(&entry.happening, zone),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The recovery report of an incident as JSON: the incident, with its levels and clocks.
+#[derive(Serialize)]
+pub struct RecoveryJson {
+    #[serde(flatten)]
+    incident: IncidentJson,
+    customer: String,
+    levels: Vec<LevelJson>,
+    clocks: Vec<ClockJson>,
+}
+
+#[derive(Serialize)]
+struct LevelJson {
+    at: String,
+    level: Level,
+}
+
+#[derive(Serialize)]
+struct ClockJson {
+    clock: ClockName,
+    due: String,
+    actual: Option<String>,
+    met: Option<bool>,
+}
+
+impl RecoveryJson {
+    /// The recovery report, its happenings told in the language of `m`.
+    pub fn new(report: &Recovery, m: &Messages) -> RecoveryJson {
+        let time = |t: DateTime<Utc>| rfc3339(t, report.zone);
+        RecoveryJson {
+            incident: IncidentJson::new(report.incident, report.zone, report.now, m),
+            customer: report.customer.to_string(),
+            levels: report
+                .levels()
+                .into_iter()
+                .map(|(at, level)| LevelJson {
+                    at: time(at),
+                    level,
+                })
+                .collect(),
+            clocks: report
+                .clocks
+                .iter()
+                .map(|row| ClockJson {
+                    clock: row.clock,
+                    due: time(row.due),
+                    actual: row.actual.map(time),
+                    met: row.met,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_words() {
+        assert_eq!(serde_json::to_value(Status::Resolved).unwrap(), "resolved");
+    }
+}

@@ -1,0 +1,345 @@
+//! The service reports as JSON: a report (SPEC §9), and the reports of the term with where
+//! each stands.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::incident::Status;
+use crate::inspect::Due;
+use crate::report::{Dated, DueReport, DueState, IncidentFigures, Report, ReportKind, Verdicts};
+use crate::request::Category;
+use crate::service::InspectionKind;
+use crate::time::rfc3339;
+
+/// The report as JSON: the keys of SPEC §9, then the details.
+#[derive(Serialize)]
+pub struct ReportJson {
+    period: String,
+    kind: ReportKind,
+    incidents: IncidentsJson,
+    inspections: BTreeMap<&'static str, CountJson>,
+    backups: CountJson,
+    support: SupportJson,
+    requests: RequestsJson,
+    comp_days_earned: u64,
+    comp_days_taken: u64,
+    customer: String,
+    provider: Option<String>,
+    mode: String,
+    term: SpanJson,
+    covers: SpanJson,
+    /// The last day counted: `covers.last`, or today for a period in progress.
+    counted_to: NaiveDate,
+    in_progress: bool,
+    /// False when a year of the period has no published holiday schedule yet: its working
+    /// days, requirements and comp days are provisional.
+    published: bool,
+    working_days: u32,
+    days_on_site: u32,
+    findings: Vec<FindingJson>,
+    risks: Vec<NoteJson>,
+    suggestions: Vec<NoteJson>,
+    months: Vec<MonthJson>,
+}
+
+#[derive(Serialize)]
+struct SpanJson {
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+#[derive(Serialize)]
+struct IncidentsJson {
+    total: u32,
+    by_level: BTreeMap<String, u32>,
+    response: Verdicts,
+    arrival: Verdicts,
+    open_at_end: u32,
+    levels: BTreeMap<String, LevelJson>,
+    mean_to_acknowledge_seconds: Option<i64>,
+    mean_to_resolve_seconds: Option<i64>,
+    list: Vec<IncidentLineJson>,
+}
+
+#[derive(Serialize)]
+struct LevelJson {
+    response: Verdicts,
+    arrival: Verdicts,
+}
+
+#[derive(Serialize)]
+struct IncidentLineJson {
+    id: String,
+    level: u8,
+    title: String,
+    reported_at: String,
+    response_met: Option<bool>,
+    /// Absent clocks are null, like undecided ones; `arrival_clock` tells them apart.
+    arrival_met: Option<bool>,
+    arrival_clock: bool,
+    status: Status,
+    resolved_at: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CountJson {
+    required: u32,
+    done: u32,
+    /// Inspections: every round recorded, over the per-day cap too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rounds: Option<u32>,
+    /// Backups: every check that passed, over the monthly requirement too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checks_passed: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct SupportJson {
+    count: u32,
+    minutes: u64,
+    top_products: Vec<ProductJson>,
+}
+
+#[derive(Serialize)]
+struct ProductJson {
+    product: String,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct RequestsJson {
+    total: usize,
+    out_of_scope: usize,
+    list: Vec<RequestJson>,
+}
+
+#[derive(Serialize)]
+struct RequestJson {
+    at: String,
+    by: String,
+    text: String,
+    in_scope: bool,
+    category: Option<Category>,
+}
+
+#[derive(Serialize)]
+struct FindingJson {
+    at: String,
+    by: String,
+    kind: InspectionKind,
+    item: String,
+    note: String,
+    /// The incident opened from the finding.
+    incident: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NoteJson {
+    at: String,
+    by: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct MonthJson {
+    month: String,
+    incidents: u32,
+    response: Verdicts,
+    inspections: CountJson,
+    backups: CountJson,
+    support: u32,
+    requests: u32,
+    out_of_scope: u32,
+    comp_days_earned: u64,
+}
+
+fn count(required: u32, done: u32) -> CountJson {
+    CountJson {
+        required,
+        done,
+        rounds: None,
+        checks_passed: None,
+    }
+}
+
+fn inspection_counts(inspections: &[Due]) -> BTreeMap<&'static str, CountJson> {
+    inspections
+        .iter()
+        .map(|due| {
+            let counts = CountJson {
+                rounds: Some(due.rounds),
+                ..count(due.required, due.done)
+            };
+            (due.kind.key(), counts)
+        })
+        .collect()
+}
+
+fn notes_json(notes: &[Dated<String>], zone: Tz) -> Vec<NoteJson> {
+    notes
+        .iter()
+        .map(|note| NoteJson {
+            at: rfc3339(note.at, zone),
+            by: note.by.clone(),
+            text: note.item.clone(),
+        })
+        .collect()
+}
+
+fn incidents_json(figures: &IncidentFigures, zone: Tz) -> IncidentsJson {
+    let time = |t: DateTime<Utc>| rfc3339(t, zone);
+    let per_level = |n: usize| (n + 1).to_string();
+    IncidentsJson {
+        total: figures.total(),
+        by_level: (0..3)
+            .map(|n| (per_level(n), figures.levels[n].count))
+            .collect(),
+        response: figures.response(),
+        arrival: figures.arrival(),
+        open_at_end: figures.open_at_end,
+        levels: (0..3)
+            .map(|n| {
+                let level = &figures.levels[n];
+                let json = LevelJson {
+                    response: level.response,
+                    arrival: level.arrival,
+                };
+                (per_level(n), json)
+            })
+            .collect(),
+        mean_to_acknowledge_seconds: figures.mean_to_acknowledge.map(|d| d.num_seconds()),
+        mean_to_resolve_seconds: figures.mean_to_resolve.map(|d| d.num_seconds()),
+        list: figures
+            .lines
+            .iter()
+            .map(|line| IncidentLineJson {
+                id: line.id.clone(),
+                level: line.level,
+                title: line.title.clone(),
+                reported_at: time(line.reported_at),
+                response_met: line.response_met,
+                arrival_met: line.arrival_met.flatten(),
+                arrival_clock: line.arrival_met.is_some(),
+                status: line.status,
+                resolved_at: line.resolved_at.map(time),
+            })
+            .collect(),
+    }
+}
+
+impl ReportJson {
+    pub fn new(report: &Report, zone: Tz) -> ReportJson {
+        let time = |t: DateTime<Utc>| rfc3339(t, zone);
+        ReportJson {
+            period: report.scope.period.label(),
+            kind: report.scope.kind,
+            incidents: incidents_json(&report.incidents, zone),
+            inspections: inspection_counts(&report.inspections),
+            backups: CountJson {
+                checks_passed: Some(report.backups.passed),
+                ..count(report.backups.required, report.backups.done)
+            },
+            support: SupportJson {
+                count: report.support.count,
+                minutes: report.support.minutes,
+                top_products: report
+                    .support
+                    .top_products()
+                    .into_iter()
+                    .map(|(product, count)| ProductJson {
+                        product: product.to_string(),
+                        count,
+                    })
+                    .collect(),
+            },
+            requests: RequestsJson {
+                total: report.requests.len(),
+                out_of_scope: report.out_of_scope(),
+                list: report
+                    .requests
+                    .iter()
+                    .map(|r| RequestJson {
+                        at: time(r.at),
+                        by: r.by.clone(),
+                        text: r.item.text.clone(),
+                        in_scope: r.item.in_scope,
+                        category: r.item.category,
+                    })
+                    .collect(),
+            },
+            comp_days_earned: report.comp_days_earned,
+            comp_days_taken: report.comp_days_taken,
+            customer: report.customer.clone(),
+            provider: report.provider.clone(),
+            mode: report.mode.key().to_string(),
+            term: SpanJson {
+                first: report.term.0,
+                last: report.term.1,
+            },
+            covers: SpanJson {
+                first: report.scope.first,
+                last: report.scope.last,
+            },
+            counted_to: report.counted_to,
+            in_progress: report.in_progress(),
+            published: report.provisional.is_empty(),
+            working_days: report.working_days,
+            days_on_site: report.days_on_site,
+            findings: report
+                .findings
+                .iter()
+                .map(|f| FindingJson {
+                    at: time(f.at),
+                    by: f.by.clone(),
+                    kind: f.kind,
+                    item: f.item.clone(),
+                    note: f.note.clone(),
+                    incident: f.incident.clone(),
+                })
+                .collect(),
+            risks: notes_json(&report.risks, zone),
+            suggestions: notes_json(&report.suggestions, zone),
+            months: report
+                .months
+                .iter()
+                .map(|month| MonthJson {
+                    month: month.month.format("%Y-%m").to_string(),
+                    incidents: month.incidents,
+                    response: month.response,
+                    inspections: count(month.inspections_required, month.inspections_done),
+                    backups: count(month.backups_required, month.backups_done),
+                    support: month.support,
+                    requests: month.requests,
+                    out_of_scope: month.out_of_scope,
+                    comp_days_earned: month.comp_days_earned,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A report of the term as JSON.
+#[derive(Serialize)]
+pub struct DueJson {
+    month: String,
+    kind: ReportKind,
+    due: NaiveDate,
+    state: DueState,
+    issued_at: Option<String>,
+}
+
+impl DueJson {
+    /// A report of the term, its times in `zone`.
+    pub fn new(report: &DueReport, zone: Tz) -> DueJson {
+        DueJson {
+            month: report.month.format("%Y-%m").to_string(),
+            kind: report.kind,
+            due: report.due,
+            state: report.state,
+            issued_at: report.issued.map(|t| rfc3339(t, zone)),
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The start-of-shift view as JSON.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::DayJson;
+use super::incident::IncidentJson;
+use super::report::DueJson;
+use crate::app::status::Shift;
+use crate::contract::Contract;
+use crate::i18n::Messages;
+use crate::inspect::Due;
+use crate::time::rfc3339;
+
+/// Where the site stands at the start of a shift, as JSON.
+#[derive(Serialize)]
+pub struct StatusJson {
+    now: String,
+    customer: String,
+    in_service_hours: bool,
+    day: DayJson,
+    open_incidents: Vec<IncidentJson>,
+    at_risk: usize,
+    breached: usize,
+    inspections: Vec<Due>,
+    backups: BackupsJson,
+    /// Who is on duty today, if the roster says.
+    duty: Option<String>,
+    /// Reports late or due within a week.
+    reports: Vec<DueJson>,
+}
+
+#[derive(Serialize)]
+struct BackupsJson {
+    month: String,
+    required: u32,
+    done: u32,
+}
+
+impl StatusJson {
+    /// The shift at `now`, on the site of `contract`.
+    pub fn new(shift: &Shift, contract: &Contract, now: DateTime<Utc>, m: &Messages) -> StatusJson {
+        let zone = contract.timezone;
+        StatusJson {
+            now: rfc3339(now, zone),
+            customer: contract.customer.clone(),
+            in_service_hours: shift.in_service_hours,
+            day: DayJson::new(&shift.day, m),
+            open_incidents: shift
+                .open
+                .iter()
+                .map(|i| IncidentJson::new(i, zone, now, m))
+                .collect(),
+            at_risk: shift.at_risk,
+            breached: shift.breached,
+            inspections: shift.inspections.clone(),
+            backups: BackupsJson {
+                month: shift.backups.month.label(),
+                required: shift.backups.required,
+                done: shift.backups.done,
+            },
+            duty: shift.duty.clone(),
+            reports: shift
+                .reports
+                .iter()
+                .map(|r| DueJson::new(r, zone))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! The report laid out in the reader's language: its sections, each of facts, tables and
+//! charts, from the report model.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+
+use super::{Block, Chart, Outline, Section, percent_text};
+use crate::i18n::{Messages, ReportLabel as L};
+use crate::render::incident::full_time;
+use crate::report::{Dated, IncidentFigures, Report, ReportKind, Verdicts};
+
+/// A verdict cell; `None` where no clock ran.
+fn verdict_cell(m: &Messages, met: Option<Option<bool>>) -> String {
+    met.map_or_else(|| "—".to_string(), |met| m.verdict(met).to_string())
+}
+
+fn optional_duration(m: &Messages, d: Option<TimeDelta>) -> String {
+    d.map_or_else(|| "—".to_string(), |d| m.duration(d))
+}
+
+/// A two-column table of labelled facts.
+fn facts(m: &Messages, rows: Vec<(L, String)>) -> Block {
+    Block::Facts {
+        header: vec![
+            m.report_label(L::Item).to_string(),
+            m.report_label(L::Detail).to_string(),
+        ],
+        rows: rows
+            .into_iter()
+            .map(|(label, value)| vec![m.report_label(label).to_string(), value])
+            .collect(),
+    }
+}
+
+/// Entries as a table of time, text columns and engineer, or a line saying there are none.
+fn timed_table<'a>(
+    m: &Messages,
+    zone: Tz,
+    columns: &[L],
+    entries: impl IntoIterator<Item = (DateTime<Utc>, &'a str, Vec<String>)>,
+) -> Block {
+    let rows: Vec<Vec<String>> = entries
+        .into_iter()
+        .map(|(at, by, cells)| {
+            let mut row = vec![full_time(at, zone)];
+            row.extend(cells);
+            row.push(by.to_string());
+            row
+        })
+        .collect();
+    if rows.is_empty() {
+        return Block::Text(m.report_label(L::NoneRecorded).to_string());
+    }
+    let mut header = vec![m.report_label(L::Time).to_string()];
+    header.extend(columns.iter().map(|c| m.report_label(*c).to_string()));
+    header.push(m.report_label(L::Engineer).to_string());
+    Block::Table { header, rows }
+}
+
+/// Dated entries as a table, their own columns given by `cells`.
+fn dated_table<T>(
+    m: &Messages,
+    zone: Tz,
+    columns: &[L],
+    entries: &[Dated<T>],
+    cells: impl Fn(&T) -> Vec<String>,
+) -> Block {
+    let entries = entries
+        .iter()
+        .map(|e| (e.at, e.by.as_str(), cells(&e.item)));
+    timed_table(m, zone, columns, entries)
+}
+
+/// The report in the reader's language.
+pub fn outline(report: &Report, zone: Tz, m: &Messages) -> Outline {
+    let mut sections = vec![summary(report, m)];
+    if report.scope.kind == ReportKind::Annual {
+        sections.push(month_by_month(report, m));
+    }
+    sections.extend([
+        incidents(report, zone, m),
+        inspections(report, zone, m),
+        backups(report, zone, m),
+        support(report, m),
+        requests(report, zone, m),
+        comp_leave(report, m),
+        notes(report, zone, m),
+    ]);
+    for (n, section) in sections.iter_mut().enumerate() {
+        section.heading = m.numbered(n + 1, &section.heading);
+    }
+    Outline {
+        title: m.report_title(report.scope.kind, &period_name(report, m)),
+        sections,
+    }
+}
+
+/// The period in words: the month, or for an annual summary the span it covers.
+fn period_name(report: &Report, m: &Messages) -> String {
+    match report.scope.kind {
+        ReportKind::Monthly => {
+            let month = report.scope.first;
+            m.month_title(
+                chrono::Datelike::year(&month),
+                chrono::Datelike::month(&month),
+            )
+        }
+        ReportKind::Annual => m.date_span(report.scope.first, report.scope.last),
+    }
+}
+
+fn section(m: &Messages, heading: L, blocks: Vec<Block>) -> Section {
+    Section {
+        heading: m.report_label(heading).to_string(),
+        blocks,
+    }
+}
+
+fn summary(report: &Report, m: &Messages) -> Section {
+    let mut rows = vec![(L::Customer, report.customer.clone())];
+    rows.extend(report.provider.clone().map(|p| (L::Provider, p)));
+    let mut period = m.date_span(report.scope.first, report.scope.last);
+    if report.in_progress() {
+        period = format!("{period}{}", m.counted_to(report.counted_to));
+    }
+    rows.extend([
+        (L::Period, period),
+        (L::Mode, m.mode_name(report.mode).to_string()),
+        (L::Term, m.date_span(report.term.0, report.term.1)),
+        (L::WorkingDays, report.working_days.to_string()),
+        (L::DaysOnSite, report.days_on_site.to_string()),
+    ]);
+    let mut blocks = vec![facts(m, rows)];
+    blocks.extend(
+        report
+            .provisional
+            .iter()
+            .filter_map(|(year, basis)| m.provisional(*year, *basis))
+            .map(Block::Text),
+    );
+    section(m, L::Summary, blocks)
+}
+
+fn verdict_columns(v: Verdicts) -> [String; 3] {
+    [v.met, v.breached, v.pending].map(|n| n.to_string())
+}
+
+/// Incidents by level with their SLA verdicts, and a total row.
+fn level_table(figures: &IncidentFigures, m: &Messages) -> Block {
+    let label = |l: L| m.report_label(l).to_string();
+    let mut header = vec![label(L::Level), label(L::Count)];
+    for clock in [L::Response, L::Arrival] {
+        for verdict in [Some(true), Some(false), None] {
+            header.push(m.verdict_column(&label(clock), m.verdict(verdict)));
+        }
+    }
+    let row = |name: String, count: u32, response: Verdicts, arrival: Verdicts| {
+        let mut row = vec![name, count.to_string()];
+        row.extend(verdict_columns(response));
+        row.extend(verdict_columns(arrival));
+        row
+    };
+    let mut rows: Vec<Vec<String>> = (1u8..)
+        .zip(&figures.levels)
+        .map(|(n, level)| row(m.level(n), level.count, level.response, level.arrival))
+        .collect();
+    rows.push(row(
+        label(L::Total),
+        figures.total(),
+        figures.response(),
+        figures.arrival(),
+    ));
+    Block::Table { header, rows }
+}
+
+fn incidents(report: &Report, zone: Tz, m: &Messages) -> Section {
+    let figures = &report.incidents;
+    let label = |l: L| m.report_label(l).to_string();
+    let mut blocks = vec![
+        level_table(figures, m),
+        Block::Chart(Chart::SlaByLevel),
+        facts(
+            m,
+            vec![
+                (L::OpenAtEnd, figures.open_at_end.to_string()),
+                (
+                    L::MeanToAcknowledge,
+                    optional_duration(m, figures.mean_to_acknowledge),
+                ),
+                (
+                    L::MeanToResolve,
+                    optional_duration(m, figures.mean_to_resolve),
+                ),
+            ],
+        ),
+        Block::Caption(label(L::IncidentList)),
+    ];
+    if figures.lines.is_empty() {
+        blocks.push(Block::Text(label(L::NoneRecorded)));
+    } else {
+        let header = [
+            L::Id,
+            L::Level,
+            L::IncidentTitle,
+            L::ReportedAt,
+            L::Response,
+            L::Arrival,
+            L::StatusAtEnd,
+            L::ResolvedAt,
+        ]
+        .map(label)
+        .to_vec();
+        let rows = figures
+            .lines
+            .iter()
+            .map(|line| {
+                vec![
+                    line.id.clone(),
+                    m.level(line.level),
+                    line.title.clone(),
+                    full_time(line.reported_at, zone),
+                    m.verdict(line.response_met).to_string(),
+                    verdict_cell(m, line.arrival_met),
+                    m.status(line.status).to_string(),
+                    line.resolved_at
+                        .map_or_else(|| "—".to_string(), |t| full_time(t, zone)),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table { header, rows });
+    }
+    blocks.push(Block::Chart(Chart::Incidents));
+    section(m, L::Incidents, blocks)
+}
+
+fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
+    let label = |l: L| m.report_label(l).to_string();
+    let header = [L::Kind, L::Required, L::Done, L::Coverage]
+        .map(label)
+        .to_vec();
+    let rows = report
+        .inspections
+        .iter()
+        .map(|due| {
+            vec![
+                m.inspection_kind(due.kind).to_string(),
+                due.required.to_string(),
+                due.done.to_string(),
+                percent_text(due.done, due.required),
+            ]
+        })
+        .collect();
+    let findings = report.findings.iter().map(|risk| {
+        let cells = vec![
+            m.inspection_kind(risk.kind).to_string(),
+            risk.item.clone(),
+            risk.note.clone(),
+            risk.incident.clone().unwrap_or_else(|| "—".to_string()),
+        ];
+        (risk.at, risk.by.as_str(), cells)
+    });
+    let findings = timed_table(
+        m,
+        zone,
+        &[L::Kind, L::CheckItem, L::Note, L::OpenedIncident],
+        findings,
+    );
+    let blocks = vec![
+        Block::Text(m.per_day_cap()),
+        Block::Table { header, rows },
+        Block::Chart(Chart::Coverage),
+        Block::Caption(label(L::Findings)),
+        findings,
+    ];
+    section(m, L::Inspections, blocks)
+}
+
+fn backups(report: &Report, zone: Tz, m: &Messages) -> Section {
+    let blocks = vec![
+        facts(
+            m,
+            vec![
+                (L::Required, report.backups.required.to_string()),
+                (L::Done, report.backups.done.to_string()),
+                (L::ChecksPassed, report.backups.passed.to_string()),
+            ],
+        ),
+        Block::Caption(m.report_label(L::FailedBackups).to_string()),
+        dated_table(
+            m,
+            zone,
+            &[L::Job, L::Note],
+            &report.backups.failed,
+            |(job, note)| vec![job.clone(), note.clone()],
+        ),
+    ];
+    section(m, L::Backups, blocks)
+}
+
+fn support(report: &Report, m: &Messages) -> Section {
+    let support = &report.support;
+    let products = support
+        .top_products()
+        .into_iter()
+        .map(|(product, count)| m.times(product, count))
+        .collect::<Vec<_>>()
+        .join(m.items_separator());
+    let minutes = i64::try_from(support.minutes)
+        .ok()
+        .and_then(TimeDelta::try_minutes)
+        .unwrap_or(TimeDelta::MAX);
+    let rows = vec![
+        (L::Consultations, support.count.to_string()),
+        (L::TimeSpent, m.duration(minutes)),
+        (
+            L::TopProducts,
+            if products.is_empty() {
+                "—".to_string()
+            } else {
+                products
+            },
+        ),
+    ];
+    section(m, L::Support, vec![facts(m, rows)])
+}
+
+fn requests(report: &Report, zone: Tz, m: &Messages) -> Section {
+    let blocks = vec![
+        facts(
+            m,
+            vec![
+                (L::RequestsTotal, report.requests.len().to_string()),
+                (L::OutOfScope, report.out_of_scope().to_string()),
+            ],
+        ),
+        dated_table(m, zone, &[L::Request, L::Scope], &report.requests, |r| {
+            vec![r.text.clone(), m.request_scope(r.category)]
+        }),
+    ];
+    section(m, L::Requests, blocks)
+}
+
+fn comp_leave(report: &Report, m: &Messages) -> Section {
+    let rows = vec![
+        (L::CompEarned, report.comp_days_earned.to_string()),
+        (L::CompTaken, report.comp_days_taken.to_string()),
+    ];
+    section(m, L::CompLeave, vec![facts(m, rows)])
+}
+
+fn notes(report: &Report, zone: Tz, m: &Messages) -> Section {
+    let text = |t: &String| vec![t.clone()];
+    let blocks = vec![
+        Block::Caption(m.report_label(L::Risks).to_string()),
+        dated_table(m, zone, &[L::Content], &report.risks, text),
+        Block::Caption(m.report_label(L::Suggestions).to_string()),
+        dated_table(m, zone, &[L::Content], &report.suggestions, text),
+    ];
+    section(m, L::RisksAndSuggestions, blocks)
+}
+
+fn month_by_month(report: &Report, m: &Messages) -> Section {
+    let label = |l: L| m.report_label(l).to_string();
+    let header = [
+        L::Month,
+        L::MonthIncidents,
+        L::MonthResponse,
+        L::MonthInspections,
+        L::MonthBackups,
+        L::MonthSupport,
+        L::MonthRequests,
+        L::MonthComp,
+    ]
+    .map(label)
+    .to_vec();
+    let rows = report
+        .months
+        .iter()
+        .map(|month| {
+            let decided = month.response.met + month.response.breached;
+            vec![
+                month.month.format("%Y-%m").to_string(),
+                month.incidents.to_string(),
+                percent_text(month.response.met, decided),
+                m.with_note(
+                    &format!("{}/{}", month.inspections_done, month.inspections_required),
+                    &percent_text(month.inspections_done, month.inspections_required),
+                ),
+                format!("{}/{}", month.backups_done, month.backups_required),
+                month.support.to_string(),
+                m.with_note(&month.requests.to_string(), &month.out_of_scope.to_string()),
+                month.comp_days_earned.to_string(),
+            ]
+        })
+        .collect();
+    section(
+        m,
+        L::MonthByMonth,
+        vec![Block::Table { header, rows }, Block::Chart(Chart::Trends)],
+    )
+}

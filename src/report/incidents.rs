@@ -1,0 +1,207 @@
+//! What a report says of incidents: how many of each level, how their clocks went, and the
+//! list of them.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::Serialize;
+
+use super::scope::end_of_day;
+use super::{Scope, Sources};
+use crate::contract::Level;
+use crate::incident::{Incident, Status, status_at};
+use crate::time::local_date;
+
+/// Met, breached and undecided clocks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Verdicts {
+    pub met: u32,
+    pub breached: u32,
+    pub pending: u32,
+}
+
+impl Verdicts {
+    fn tally(&mut self, met: Option<bool>) {
+        match met {
+            Some(true) => self.met += 1,
+            Some(false) => self.breached += 1,
+            None => self.pending += 1,
+        }
+    }
+}
+
+impl std::ops::Add for Verdicts {
+    type Output = Verdicts;
+    fn add(self, other: Verdicts) -> Verdicts {
+        Verdicts {
+            met: self.met + other.met,
+            breached: self.breached + other.breached,
+            pending: self.pending + other.pending,
+        }
+    }
+}
+
+/// One incident of the period, as the report lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentLine {
+    pub id: String,
+    pub level: u8,
+    pub title: String,
+    pub reported_at: DateTime<Utc>,
+    pub response_met: Option<bool>,
+    /// `None` when no arrival clock ran.
+    pub arrival_met: Option<Option<bool>>,
+    pub status: Status,
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+/// The incidents of one level: how many, and how their clocks went.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LevelFigures {
+    pub count: u32,
+    pub response: Verdicts,
+    pub arrival: Verdicts,
+}
+
+/// The incidents of a report's scope.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IncidentFigures {
+    /// Levels 1, 2 and 3.
+    pub levels: [LevelFigures; 3],
+    /// Incidents still open when the period ended (or now, for a period in progress).
+    pub open_at_end: u32,
+    pub mean_to_acknowledge: Option<TimeDelta>,
+    pub mean_to_resolve: Option<TimeDelta>,
+    pub lines: Vec<IncidentLine>,
+}
+
+impl IncidentFigures {
+    pub fn total(&self) -> u32 {
+        self.levels.iter().map(|l| l.count).sum()
+    }
+
+    pub fn response(&self) -> Verdicts {
+        self.levels
+            .iter()
+            .map(|l| l.response)
+            .fold(Verdicts::default(), |a, b| a + b)
+    }
+
+    pub fn arrival(&self) -> Verdicts {
+        self.levels
+            .iter()
+            .map(|l| l.arrival)
+            .fold(Verdicts::default(), |a, b| a + b)
+    }
+}
+
+/// The incidents reported in the scope. Verdicts are as of now, so that a clock still
+/// running when the period ended is judged once it is decided; what became of an incident
+/// (open, resolved, closed, when it was resolved) is as of the period's end.
+pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
+    let contract = sources.contract;
+    let zone = contract.timezone;
+    let end = end_of_day(contract, scope.last).min(sources.now);
+    let mut figures = IncidentFigures::default();
+    let mut to_acknowledge = Vec::new();
+    let mut to_resolve = Vec::new();
+    for incident in sources.incidents {
+        let status = incident.status_at(end);
+        if status == Some(Status::Open) {
+            figures.open_at_end += 1;
+        }
+        if !scope.contains(local_date(incident.reported_at, zone)) {
+            continue;
+        }
+        let level = &mut figures.levels[incident.level.index()];
+        level.count += 1;
+        level.response.tally(incident.response_met);
+        if let Some(met) = incident.arrival_met {
+            level.arrival.tally(met);
+        }
+        to_acknowledge.extend(incident.responded_at.map(|t| t - incident.reported_at));
+        let resolved_at = incident
+            .resolved_at
+            .filter(|t| *t <= end && status != Some(Status::Open));
+        to_resolve.extend(resolved_at.map(|t| t - incident.reported_at));
+        figures.lines.push(IncidentLine {
+            id: incident.id.clone(),
+            level: incident.level.number(),
+            title: incident.title.clone(),
+            reported_at: incident.reported_at,
+            response_met: incident.response_met,
+            arrival_met: incident.arrival_met,
+            status: status.unwrap_or(incident.status),
+            resolved_at,
+        });
+    }
+    figures.mean_to_acknowledge = mean(&to_acknowledge);
+    figures.mean_to_resolve = mean(&to_resolve);
+    figures
+}
+
+/// What a report needs to know of an incident, as of now: much less than its whole history,
+/// so that the incidents of a year of a busy site fit in little memory. Verdicts are as of
+/// now, so that a clock still running when a period ended is judged once it is decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentFacts {
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    pub reported_at: DateTime<Utc>,
+    pub response_met: Option<bool>,
+    /// `None` where no arrival clock ran, or where the incident was resolved before anyone
+    /// had to be on site (the clock is no longer needed, SPEC §2).
+    pub arrival_met: Option<Option<bool>>,
+    pub responded_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub status: Status,
+    /// Every change of status, in time order.
+    changes: Vec<(DateTime<Utc>, Status)>,
+}
+
+impl IncidentFacts {
+    pub fn new(incident: &Incident, now: DateTime<Utc>) -> IncidentFacts {
+        let arrival_met = match (incident.arrival, incident.arrival_met(now)) {
+            (None, _) => None,
+            (Some(_), None) if incident.resolved_at.is_some() => None,
+            (Some(_), met) => Some(met),
+        };
+        IncidentFacts {
+            id: incident.id.clone(),
+            level: incident.level,
+            title: incident.title.clone(),
+            reported_at: incident.reported_at,
+            response_met: incident.response.met(now),
+            arrival_met,
+            responded_at: incident.response.done,
+            resolved_at: incident.resolved_at,
+            status: incident.status,
+            changes: incident.status_changes().collect(),
+        }
+    }
+
+    /// The status the incident had at `t`; `None` before it was reported.
+    fn status_at(&self, t: DateTime<Utc>) -> Option<Status> {
+        status_at(self.changes.iter().copied(), t)
+    }
+}
+
+/// The mean of durations, to the second.
+fn mean(durations: &[TimeDelta]) -> Option<TimeDelta> {
+    let count = i64::try_from(durations.len()).ok().filter(|n| *n > 0)?;
+    let total: i64 = durations.iter().map(|d| d.num_seconds()).sum();
+    Some(TimeDelta::seconds(total / count))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn means_are_to_the_second() {
+        assert_eq!(mean(&[]), None);
+        assert_eq!(
+            mean(&[TimeDelta::seconds(10), TimeDelta::seconds(21)]),
+            Some(TimeDelta::seconds(15))
+        );
+    }
+}
