@@ -195,7 +195,7 @@ impl<'a> Run<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::fixture::date;
+    use crate::app::testing::date;
 
     fn month(calendar: &Calendar, first: &str) -> Vec<Day> {
         let month = Period::month_of(first.parse().unwrap());

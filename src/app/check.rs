@@ -47,7 +47,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::app::fixture::{CONTRACT, site};
+    use crate::app::testing::{CONTRACT, site};
 
     fn check(dir: &Path) -> LedgerCheck {
         check_ledger(&site(CONTRACT, dir)).unwrap()

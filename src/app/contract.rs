@@ -53,7 +53,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::app::fixture::{CONTRACT, date, site};
+    use crate::app::testing::{CONTRACT, date, site};
 
     #[test]
     fn only_the_corrections_made_are_listed() {

@@ -125,7 +125,7 @@ pub fn write(env: &Environment, path: &Path, text: &str) -> anyhow::Result<Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::fixture::{date, environment};
+    use crate::app::testing::{date, environment};
 
     #[test]
     fn a_term_is_proposed_for_a_year() {

@@ -10,8 +10,6 @@ pub mod check;
 pub mod contract;
 pub mod duty;
 mod environment;
-#[cfg(test)]
-mod fixture;
 pub mod incident;
 pub mod init;
 pub mod inspect;

@@ -36,7 +36,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::app::fixture::{CONTRACT, environment, site};
+    use crate::app::testing::{CONTRACT, environment, site};
 
     fn env(ledger: Option<&str>) -> Environment {
         Environment {

@@ -117,8 +117,8 @@ pub fn issue(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::TestSite;
     use super::*;
+    use crate::app::testing::TestSite;
     use crate::report::{DueState, ReportKind};
 
     #[test]

@@ -81,7 +81,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::app::fixture::{CONTRACT, date, site};
+    use crate::app::testing::{CONTRACT, date, site};
 
     fn now() -> DateTime<Utc> {
         "2025-03-04T02:00:00Z".parse().unwrap()

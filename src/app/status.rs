@@ -119,8 +119,8 @@ fn attention(incidents: &[Incident], contract: &Contract, now: DateTime<Utc>) ->
 #[cfg(test)]
 mod tests {
     use super::super::incident::{Opening, open};
-    use super::super::testing::TestSite;
     use super::*;
+    use crate::app::testing::TestSite;
     use crate::contract::Level;
     use crate::report::DueState;
 

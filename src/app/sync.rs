@@ -229,7 +229,7 @@ mod tests {
     use std::process::Command;
 
     use super::*;
-    use crate::app::fixture::{CONTRACT, site};
+    use crate::app::testing::{CONTRACT, site};
 
     #[test]
     fn without_a_remote_only_my_records_are_committed_here() {

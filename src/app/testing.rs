@@ -1,13 +1,51 @@
-//! A site with its ledger in a temporary directory, for the tests of the application layer.
+//! Sites and environments for the tests of the application layer: a 5x8 contract in Shenzhen
+//! with two engineers on the national calendar, its ledger where the test says or in a
+//! temporary directory.
 
-use std::path::PathBuf;
+use std::path::Path;
 
+use chrono::NaiveDate;
 use tempfile::TempDir;
 
 use super::{Environment, Ledger, Site};
 use crate::calendar::Calendar;
 use crate::contract::Contract;
 use crate::time::parse_instant;
+
+/// The contract of the worked examples (docs/rules.md).
+pub const CONTRACT: &str = "customer = \"Example Securities Co.\"\nmode = \"5x8\"\n\
+    start = 2024-01-02\nend = 2026-12-31\ncity = \"Shenzhen\"\nstaff = 2\n";
+
+/// A site whose contract reads `text`, with its ledger at `ledger`.
+pub fn site(text: &str, ledger: &Path) -> Site {
+    Site {
+        path: "otss.toml".into(),
+        contract: Contract::parse(text, "otss.toml").unwrap(),
+        calendar: Calendar::national(),
+        ledger: ledger.to_path_buf(),
+    }
+}
+
+/// An environment at 10:00 on Tuesday 4 March 2025 in China, working in `dir`, with no
+/// contract or ledger named and no user directories.
+pub fn environment(dir: &Path) -> Environment {
+    Environment {
+        now: "2025-03-04T02:00:00Z".parse().unwrap(),
+        contract_flag: None,
+        contract_env: None,
+        ledger: None,
+        engineer: None,
+        working_dir: dir.to_path_buf(),
+        config_dir: None,
+        data_dir: None,
+        cache_dir: None,
+    }
+}
+
+/// A date written `YYYY-MM-DD`.
+pub fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
 
 /// A Shenzhen 5x8 site whose term runs from 2024-01-02 to 2026-12-31, with li.lei writing.
 pub struct TestSite {
@@ -20,26 +58,12 @@ impl TestSite {
     /// The site, with "now" at `local` (`YYYY-MM-DD HH:MM` in Shenzhen).
     pub fn at(local: &str) -> TestSite {
         let dir = tempfile::tempdir().unwrap();
-        let text = "customer = \"T\"\nmode = \"5x8\"\nstart = 2024-01-02\nend = 2026-12-31\n\
-                    city = \"Shenzhen\"\n";
-        let contract = Contract::parse(text, "otss.toml").unwrap();
-        let now = parse_instant(local, contract.timezone).unwrap();
-        let site = Site {
-            path: dir.path().join("otss.toml"),
-            contract,
-            calendar: Calendar::national(),
-            ledger: dir.path().join("ledger"),
-        };
+        let mut site = site(CONTRACT, &dir.path().join("ledger"));
+        site.path = dir.path().join("otss.toml");
         let env = Environment {
-            now,
-            contract_flag: None,
-            contract_env: None,
-            ledger: None,
+            now: parse_instant(local, site.contract.timezone).unwrap(),
             engineer: Some("li.lei".to_string()),
-            working_dir: PathBuf::from(dir.path()),
-            config_dir: None,
-            data_dir: None,
-            cache_dir: None,
+            ..environment(dir.path())
         };
         TestSite {
             site,

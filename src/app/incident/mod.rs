@@ -66,8 +66,8 @@ pub fn countdowns(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::TestSite;
     use super::*;
+    use crate::app::testing::TestSite;
     use crate::contract::Level;
     use crate::incident::Happening;
 
