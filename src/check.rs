@@ -39,7 +39,13 @@ pub enum Problem {
     /// Something other than a regular file (a FIFO, a device, a directory) where a ledger
     /// file belongs, or other than a directory where a month belongs: never read.
     NotAFile,
+    /// More problems in the file than are listed one by one.
+    MoreProblems { count: usize },
 }
+
+/// How many problems of one file are listed one by one; the rest are counted, so that a file
+/// of millions of damaged lines is checked in little memory.
+const LISTED_PER_FILE: usize = 1000;
 
 /// A problem and where it is: the file or directory (relative to the ledger) and, for a
 /// problem of one line, its 1-based number.
@@ -71,6 +77,8 @@ pub struct Checker {
     checked: Checked,
     /// Where each record id was first seen.
     seen: BTreeMap<String, String>,
+    /// How many problems each file has.
+    counts: BTreeMap<String, usize>,
 }
 
 impl Checker {
@@ -115,7 +123,17 @@ impl Checker {
         Ok(())
     }
 
-    pub fn finish(self) -> Checked {
+    pub fn finish(mut self) -> Checked {
+        for (file, count) in self.counts {
+            if count > LISTED_PER_FILE {
+                let count = count - LISTED_PER_FILE;
+                self.checked.problems.push(Found {
+                    file,
+                    line: None,
+                    problem: Problem::MoreProblems { count },
+                });
+            }
+        }
         self.checked
     }
 
@@ -146,6 +164,11 @@ impl Checker {
     }
 
     fn found(&mut self, file: &str, line: usize, problem: Problem) {
+        let count = self.counts.entry(file.to_string()).or_default();
+        *count += 1;
+        if *count > LISTED_PER_FILE {
+            return;
+        }
         self.checked.problems.push(Found {
             file: file.to_string(),
             line: Some(line),

@@ -12,6 +12,7 @@
 //! reading only the months they need, however many years the ledger holds.
 use crate::record::{Record, SCHEMA_VERSION};
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -139,6 +140,50 @@ pub struct LineProblem {
     /// 1-based.
     pub line: usize,
     pub fault: LineFault,
+}
+
+/// How many lines that are not records are told one by one for each file; the rest are
+/// counted. A file of a million damaged lines must not cost a million warnings, nor the memory
+/// to keep them.
+pub const TOLD_PER_FILE: usize = 20;
+
+/// The lines that are not records, as far as they are told one by one: the first
+/// `TOLD_PER_FILE` of each file, and how many each file has in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problems {
+    told: Vec<LineProblem>,
+    counts: BTreeMap<String, usize>,
+}
+
+impl Problems {
+    /// Notes a problem: told when its file has had fewer than `TOLD_PER_FILE`, else counted.
+    pub fn note(&mut self, problem: LineProblem) {
+        let count = self.counts.entry(problem.file.clone()).or_default();
+        *count += 1;
+        if *count <= TOLD_PER_FILE {
+            self.told.push(problem);
+        }
+    }
+
+    /// Notes each of `problems`.
+    pub fn extend(&mut self, problems: impl IntoIterator<Item = LineProblem>) {
+        for problem in problems {
+            self.note(problem);
+        }
+    }
+
+    /// The problems told one by one.
+    pub fn told(&self) -> &[LineProblem] {
+        &self.told
+    }
+
+    /// The files with more problems than are told, and how many more.
+    pub fn untold(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.counts
+            .iter()
+            .filter(|(_, count)| **count > TOLD_PER_FILE)
+            .map(|(file, count)| (file.as_str(), count - TOLD_PER_FILE))
+    }
 }
 
 /// A ledger this binary cannot read safely.

@@ -39,7 +39,7 @@ pub fn render_table(
     let written = |cells: Vec<String>| -> Vec<String> {
         cells
             .iter()
-            .map(|cell| paint::styled_to_wrap(cell, colour).into_owned())
+            .map(|cell| paint::styled_to_wrap(&within_cell(cell), colour).into_owned())
             .collect()
     };
     let mut table = Table::new();
@@ -54,6 +54,25 @@ pub fn render_table(
         None => &mut table,
     };
     table.to_string()
+}
+
+/// The most lines and characters a table cell shows, then `…`: a teammate's title of a
+/// million lines would otherwise take gigabytes to lay out. JSON and documents keep every word.
+const CELL_LINES: usize = 20;
+const CELL_CHARS: usize = 2000;
+
+/// A cell's text cut to what a cell shows.
+fn within_cell(cell: &str) -> Cow<'_, str> {
+    let mut lines = 1;
+    for (n, (at, c)) in cell.char_indices().enumerate() {
+        if c == '\n' {
+            lines += 1;
+        }
+        if n == CELL_CHARS || lines > CELL_LINES {
+            return Cow::Owned(format!("{}…", &cell[..at]));
+        }
+    }
+    Cow::Borrowed(cell)
 }
 
 /// A paragraph wrapped to `width` columns (at most 100), or to the terminal: between words,
@@ -186,6 +205,20 @@ mod tests {
             .collect();
         assert!(widths.iter().all(|w| *w <= 30), "{wrapped}");
         assert_eq!(wrapped.replace('\n', ""), chinese);
+    }
+
+    #[test]
+    fn a_cell_shows_a_bounded_part_of_a_huge_text() {
+        let short = "a short title\nover two lines";
+        assert!(matches!(within_cell(short), Cow::Borrowed(_)));
+        let many_lines = "a\n".repeat(1_000);
+        let shown = within_cell(&many_lines);
+        assert_eq!(
+            (shown.lines().count(), shown.ends_with('…')),
+            (CELL_LINES, true)
+        );
+        let long = "巡".repeat(10_000);
+        assert_eq!(within_cell(&long).chars().count(), CELL_CHARS + 1);
     }
 
     #[test]

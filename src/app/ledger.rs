@@ -11,7 +11,7 @@ use super::Site;
 use crate::incident::Incident;
 use crate::ledger::index::{ClosedIncidents, Index, Source as _, checksum};
 use crate::ledger::lines::Text;
-use crate::ledger::{self, LedgerError, LineProblem, Refused};
+use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
 use crate::period::Period;
 use crate::record::{Event, Record};
 use crate::store::{self, LedgerDir};
@@ -36,6 +36,12 @@ pub enum Warning {
     },
     /// An entry that is not read: a link or a special file.
     Refused { ledger: PathBuf, refused: Refused },
+    /// A file with more lines that are not records than are told one by one.
+    Untold {
+        ledger: PathBuf,
+        file: String,
+        more: usize,
+    },
 }
 
 /// Where the index comes from for one try of a query.
@@ -87,26 +93,26 @@ impl<'s> Ledger<'s> {
         }
     }
 
-    /// What was passed over since the last call, each once.
+    /// What was passed over since the last call (a front end says each once).
     pub fn warnings(&mut self) -> Vec<Warning> {
         std::mem::take(&mut self.warnings)
     }
 
-    fn warn(&mut self, warning: Warning) {
-        if !self.warnings.contains(&warning) {
-            self.warnings.push(warning);
-        }
-    }
-
     fn warn_line(&mut self, problem: LineProblem) {
         let ledger = self.site.ledger.clone();
-        self.warn(Warning::Line { ledger, problem });
+        self.warnings.push(Warning::Line { ledger, problem });
+    }
+
+    fn warn_untold(&mut self, file: &str, more: usize) {
+        let ledger = self.site.ledger.clone();
+        let file = file.to_string();
+        self.warnings.push(Warning::Untold { ledger, file, more });
     }
 
     fn warn_refused(&mut self, dir: &LedgerDir) {
         for refused in dir.refused() {
             let ledger = self.site.ledger.clone();
-            self.warn(Warning::Refused { ledger, refused });
+            self.warnings.push(Warning::Refused { ledger, refused });
         }
     }
 
@@ -128,6 +134,9 @@ impl<'s> Ledger<'s> {
         self.warn_refused(&dir);
         for problem in index.problems() {
             self.warn_line(problem.clone());
+        }
+        for (file, more) in index.untold_problems() {
+            self.warn_untold(file, more);
         }
         Ok(index)
     }
@@ -194,6 +203,7 @@ impl<'s> Ledger<'s> {
                 .collect()
         });
         let mut records = Vec::new();
+        let mut problems = Problems::default();
         for file in dir.files()? {
             let partition = file.name.split('/').next().unwrap_or_default();
             if months
@@ -209,13 +219,17 @@ impl<'s> Ledger<'s> {
                     continue;
                 }
                 let line = ledger::read_line(&file.name, &raw)?;
-                if let Some(problem) = line.problem(&file.name) {
-                    self.warn_line(problem);
-                }
+                problems.extend(line.problem(&file.name));
                 records.extend(line.record);
             }
         }
         self.warn_refused(&dir);
+        for problem in problems.told() {
+            self.warn_line(problem.clone());
+        }
+        for (file, more) in problems.untold() {
+            self.warn_untold(file, more);
+        }
         Ok(records)
     }
 

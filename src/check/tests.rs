@@ -102,3 +102,18 @@ fn copies_and_misplaced_records_are_noticed() {
         }
     )));
 }
+
+#[test]
+fn a_file_of_countless_damaged_lines_is_listed_in_part_and_counted() {
+    let damaged = "x\n".repeat(LISTED_PER_FILE + 5);
+    let checked = check([("2025-03/li.lei.jsonl", damaged.as_bytes())]);
+    assert_eq!(checked.problems.len(), LISTED_PER_FILE + 1);
+    assert_eq!(
+        checked.problems.last().unwrap(),
+        &Found {
+            file: "2025-03/li.lei.jsonl".into(),
+            line: None,
+            problem: Problem::MoreProblems { count: 5 }
+        }
+    );
+}

@@ -186,6 +186,9 @@ fn said(warning: &Warning, out: &Output) -> String {
             problem.line,
             m.line_fault(&problem.fault)
         ),
+        Warning::Untold { ledger, file, more } => {
+            format!("{}: {}", ledger.join(file).display(), m.untold_lines(*more))
+        }
         Warning::Refused { ledger, refused } => format!(
             "{}: {}",
             ledger.join(&refused.name).display(),

@@ -94,6 +94,18 @@ impl Messages {
                     "otss never reads it: remove it from the ledger",
                 ),
             )),
+            Problem::MoreProblems { count } => match self.lang {
+                Lang::Zh => (
+                    format!("此文件另有 {count} 处问题未逐一列出"),
+                    "先处理上面列出的问题；文件多半整个损坏了，请从备份或 git 历史恢复".into(),
+                ),
+                Lang::En => (
+                    format!("{count} more problems in this file, not listed one by one"),
+                    "see to those listed first; the whole file is most likely damaged: restore \
+                     it from a backup or from git"
+                        .into(),
+                ),
+            },
             Problem::NewerVersion { found } => match self.lang {
                 Lang::Zh => (
                     format!("记录的格式版本为 {found}，比本程序新；此文件其余内容未读取"),
@@ -183,6 +195,16 @@ impl Messages {
             EntryFault::NotAFile => ("不是普通文件：不读取", "not a regular file: not read"),
         })
         .into()
+    }
+
+    /// After the lines of a file told one by one: how many more are not records.
+    pub fn untold_lines(&self, more: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("另有 {more} 行不是记录；`otss check` 可列出全部"),
+            Lang::En => {
+                format!("{more} more lines that are not records; `otss check` lists them all")
+            }
+        }
     }
 
     pub fn ledger_intact(&self, files: usize, records: usize) -> String {

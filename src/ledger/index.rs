@@ -14,7 +14,7 @@
 //! incidents, however many years the ledger holds. The index also keeps which service reports
 //! were issued and when, so that what is due is known without reading the term's records.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Read};
 use std::ops::Range;
 
@@ -22,14 +22,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::lines::{Checksum, Lines};
-use super::{LedgerError, LineFault, LineProblem, read_line, read_lines};
+use super::{LedgerError, LineFault, LineProblem, Problems, read_line, read_lines};
 use crate::incident::{self, Status};
 use crate::record::Record;
 use crate::report;
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 5;
+const INDEX_FORMAT: u32 = 6;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -143,7 +143,7 @@ pub struct Index {
     /// The month of every report issued, with when it was first issued.
     reports: BTreeMap<String, DateTime<Utc>>,
     /// Lines that are not records, reported on every read as a full read would.
-    problems: Vec<LineProblem>,
+    problems: Problems,
     /// Last lines without a newline, found on this read.
     #[serde(skip)]
     unfinished: Vec<LineProblem>,
@@ -151,6 +151,13 @@ pub struct Index {
 
 /// The index no longer matches the files and must be rebuilt.
 struct Stale;
+
+/// What one pass over the changed files keeps: the incidents new records touch, and the
+/// number of every file by its name.
+struct Pass {
+    touched: BTreeSet<String>,
+    numbers: HashMap<String, u32>,
+}
 
 /// How often a rebuild is tried while the files keep changing under it.
 const REBUILD_ATTEMPTS: usize = 3;
@@ -272,7 +279,10 @@ impl Index {
                 .values()
                 .flat_map(|entry| &entry.records)
                 .all(|location| (location.file as usize) < files)
-            && self.marks.keys().all(|name| self.files.contains(name))
+            && {
+                let files: HashSet<&String> = self.files.iter().collect();
+                self.marks.keys().all(|name| files.contains(name))
+            }
     }
 
     /// Reads what was appended to every changed file, and places its records.
@@ -282,29 +292,36 @@ impl Index {
         source: &S,
         closed: &mut LoadClosed,
     ) -> Result<Result<bool, Stale>, S::Error> {
-        let vanished = self
+        let listed: HashSet<&str> = stats.iter().map(|s| s.name.as_str()).collect();
+        if self
             .marks
             .keys()
-            .any(|name| !stats.iter().any(|s| &s.name == name));
-        if vanished {
+            .any(|name| !listed.contains(name.as_str()))
+        {
             return Ok(Err(Stale));
         }
-        let mut touched = BTreeSet::new();
+        let mut pass = Pass {
+            touched: BTreeSet::new(),
+            numbers: (0u32..)
+                .zip(&self.files)
+                .map(|(n, name)| (name.clone(), n))
+                .collect(),
+        };
         let mut changed = false;
         self.unfinished.clear();
         for stat in stats {
-            match self.read_file(stat, source, &mut touched, closed)? {
+            match self.read_file(stat, source, &mut pass, closed)? {
                 Ok(read) => changed |= read,
                 Err(stale) => return Ok(Err(stale)),
             }
             self.note_unfinished(stat);
         }
-        for id in &touched {
+        for id in &pass.touched {
             if let Some(entry) = self.incidents.get_mut(id) {
                 entry.records.shrink_to_fit();
             }
         }
-        Ok(self.settle(touched, source)?.map(|()| changed))
+        Ok(self.settle(pass.touched, source)?.map(|()| changed))
     }
 
     /// Reads a file if it changed, noting where each new incident record is and which
@@ -313,7 +330,7 @@ impl Index {
         &mut self,
         stat: &FileStat,
         source: &S,
-        touched: &mut BTreeSet<String>,
+        pass: &mut Pass,
         closed: &mut LoadClosed,
     ) -> Result<Result<bool, Stale>, S::Error> {
         let mark = self.marks.get(&stat.name).cloned().unwrap_or_default();
@@ -337,7 +354,7 @@ impl Index {
             }
         }
         let from = lines.offset();
-        let file = self.file_number(&stat.name);
+        let file = self.file_number(&stat.name, &mut pass.numbers);
         let mut next = FileMark {
             stat: stat.clone(),
             read: from,
@@ -367,11 +384,13 @@ impl Index {
                     };
                     let entry = self.incidents.entry(id.to_string()).or_default();
                     entry.records.push(location);
-                    touched.insert(id.to_string());
+                    pass.touched.insert(id.to_string());
                 }
             }
             if line.terminated {
-                self.problems.extend(line.problem(&stat.name));
+                if let Some(problem) = line.problem(&stat.name) {
+                    self.problems.note(problem);
+                }
             }
             next.lines = line.number;
             next.read = raw.end();
@@ -513,14 +532,12 @@ impl Index {
         Ok(Ok(()))
     }
 
-    fn file_number(&mut self, name: &str) -> u32 {
-        match self.files.iter().position(|f| f == name) {
-            Some(n) => n as u32,
-            None => {
-                self.files.push(name.to_string());
-                (self.files.len() - 1) as u32
-            }
-        }
+    /// A file's number in `files`, given it if it has none yet.
+    fn file_number(&mut self, name: &str, numbers: &mut HashMap<String, u32>) -> u32 {
+        *numbers.entry(name.to_string()).or_insert_with(|| {
+            self.files.push(name.to_string());
+            (self.files.len() - 1) as u32
+        })
     }
 
     /// The records of the incidents `ids`, read from the ledger by their locations, each file
@@ -559,12 +576,22 @@ impl Index {
         Ok(Ok(records))
     }
 
-    /// The lines that are not records, as a full read reports them.
+    /// The lines that are not records told one by one (`TOLD_PER_FILE` a file), as a full
+    /// read tells them.
     pub fn problems(&self) -> Vec<&LineProblem> {
-        let mut problems: Vec<&LineProblem> =
-            self.problems.iter().chain(&self.unfinished).collect();
+        let mut problems: Vec<&LineProblem> = self
+            .problems
+            .told()
+            .iter()
+            .chain(&self.unfinished)
+            .collect();
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         problems
+    }
+
+    /// The files with more lines that are not records than are told, and how many more.
+    pub fn untold_problems(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.problems.untold()
     }
 
     /// Ids of the incidents that are open.

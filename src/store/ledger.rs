@@ -8,7 +8,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::files::{create_private_dir, private_options, sorted_entries, sync_dir};
+use super::beneath::{self, Access};
+use super::files::{create_private_dir, sorted_entries, sync_dir};
 use crate::ledger::index::{FileStat, Source};
 use crate::ledger::lines::{Lines, MAX_LINE};
 use crate::ledger::{EntryFault, Refused, partition_month};
@@ -95,7 +96,7 @@ fn open_ledger_file(path: &Path) -> Result<File, StoreError> {
     };
     let file = options
         .open(path)
-        .map_err(|source| link_or(path, source, read_error))?;
+        .map_err(|source| link_or(&[path], source, read_error))?;
     ensure_regular(path, &file)?;
     Ok(file)
 }
@@ -109,20 +110,21 @@ fn no_follow(options: &mut fs::OpenOptions) {
     let _ = options;
 }
 
-/// An error opening a ledger file: a link met on the way is named as such, anything else
-/// as `otherwise` says.
+/// An error opening a ledger file: the first of `paths` (the parts of its path inside the
+/// ledger, outermost first) that is a link is named as such; anything else is as `otherwise`
+/// says.
 fn link_or(
-    path: &Path,
+    paths: &[&Path],
     source: io::Error,
     otherwise: impl FnOnce(io::Error) -> StoreError,
 ) -> StoreError {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        StoreError::Refused {
-            path: path.to_path_buf(),
+    let is_link = |path: &&&Path| fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+    match paths.iter().find(is_link) {
+        Some(link) => StoreError::Refused {
+            path: link.to_path_buf(),
             fault: EntryFault::Symlink,
-        }
-    } else {
-        otherwise(source)
+        },
+        None => otherwise(source),
     }
 }
 
@@ -165,8 +167,16 @@ impl Source for LedgerDir<'_> {
     }
 
     fn open(&self, name: &str) -> Result<BufReader<File>, StoreError> {
-        let file = open_ledger_file(&self.dir.join(name))?;
-        Ok(BufReader::with_capacity(READ_BUFFER, file))
+        let path = self.dir.join(name);
+        let (partition, file) = name.split_once('/').unwrap_or(("", name));
+        let read_error = |source| StoreError::Read {
+            path: path.clone(),
+            source,
+        };
+        let (opened, _) = beneath::open(self.dir, partition, file, Access::Read)
+            .map_err(|source| link_or(&[&self.dir.join(partition), &path], source, read_error))?;
+        ensure_regular(&path, &opened)?;
+        Ok(BufReader::with_capacity(READ_BUFFER, opened))
     }
 
     fn read_failed(&self, name: &str, source: io::Error) -> StoreError {
@@ -247,22 +257,24 @@ pub fn append_record(
         path: path.clone(),
         source,
     };
-    let new_folder = match fs::symlink_metadata(&folder) {
-        Ok(metadata) if metadata.file_type().is_symlink() => {
-            return Err(StoreError::Refused {
-                path: folder,
-                fault: EntryFault::Symlink,
-            });
-        }
-        Ok(_) => false,
-        // Missing, or under something that is not a directory: creating it says which.
-        Err(_) => true,
-    };
-    create_private_dir(&folder).map_err(write_error)?;
+    if fs::symlink_metadata(&folder).is_ok_and(|m| m.is_symlink()) {
+        return Err(StoreError::Refused {
+            path: folder,
+            fault: EntryFault::Symlink,
+        });
+    }
+    // The ledger, and a file in the way of the month's directory, are named as such here;
+    // the opening itself is what no link swapped in meanwhile can redirect.
+    create_private_dir(dir).map_err(write_error)?;
+    if folder.exists() {
+        create_private_dir(&folder).map_err(write_error)?;
+    }
     if let Ok(metadata) = fs::symlink_metadata(&path) {
         refuse_unless(&path, entry_fault(&metadata))?;
     }
-    let mut file = open_private_append(&path).map_err(|e| link_or(&path, e, write_error))?;
+    let name = format!("{stem}.jsonl");
+    let (mut file, new_folder) = beneath::open(dir, partition, &name, Access::Append)
+        .map_err(|e| link_or(&[&folder, &path], e, write_error))?;
     ensure_regular(&path, &file)?;
     file.lock().map_err(write_error)?;
     let length = file.metadata().map_err(write_error)?.len();
@@ -286,14 +298,6 @@ pub fn append_record(
         let _ = sync_dir(dir);
     }
     Ok(path)
-}
-
-/// Opens a ledger file to append to, creating it, never through a link.
-fn open_private_append(path: &Path) -> io::Result<File> {
-    let mut options = private_options();
-    options.read(true).append(true).create(true);
-    no_follow(&mut options);
-    options.open(path)
 }
 
 /// An entry found where a ledger file or directory belongs is refused when it has a fault.

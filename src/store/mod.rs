@@ -3,6 +3,7 @@
 //! index in the cache (`index`), and the private, bounded file handling they share (`files`).
 //! Everything else works on values in memory.
 
+mod beneath;
 mod contract;
 mod files;
 mod index;

@@ -288,30 +288,39 @@ fn a_schedule_file_too_large_to_be_one_is_not_read() {
 }
 
 #[test]
-fn a_title_of_one_huge_word_is_laid_out_in_a_table_at_once() {
+fn huge_titles_are_laid_out_at_once_shown_in_part_in_tables_and_whole_in_documents() {
     let seeded = Seeded::new();
-    let title = "x".repeat(500_000);
-    let forged = format!(
-        r#"{{"v":1,"id":"01JNQ3W9S0PBKE6Y5D8NK7QM2W","at":"2025-03-04T09:00:00+08:00","by":"zhao.min","type":"incident.opened","incident":"K7QM2W","level":3,"title":"{title}","response":{{"due":"2025-03-04T10:00:00+08:00","rule":"immediate","within":"15m"}}}}"#
-    );
+    let word = "x".repeat(500_000);
+    let lines = "y\n".repeat(300_000);
+    let opened = |id: &str, title: &str| {
+        let record = serde_json::json!({
+            "v": 1, "id": format!("01JNQ3W9S0PBKE6Y5D8NK7{id}"), "at": "2025-03-04T09:00:00+08:00",
+            "by": "zhao.min", "type": "incident.opened", "incident": id, "level": 3,
+            "title": title,
+            "response": {"due": "2025-03-04T10:00:00+08:00", "rule": "immediate", "within": "15m"}
+        });
+        format!("{record}\n")
+    };
     fs::write(
         seeded.ledger().join("2025-03/zhao.min.jsonl"),
-        format!("{forged}\n"),
+        opened("QM2W", &word) + &opened("QM2V", &lines),
     )
     .unwrap();
-    let output = seeded
-        .site
-        .otss()
-        .timeout(NO_HANG)
-        .args(["report", "2025-03"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    let shown = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        shown.matches('x').count() >= title.len(),
-        "the whole title, wrapped"
-    );
+    let report = |args: &[&str]| {
+        let script = format!("ulimit -v {}; exec \"$OTSS\" \"$@\"", 4 * MEMORY_KIB);
+        let output = shell(&seeded.site, "li.lei", NOW, &script)
+            .arg("otss")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let table = report(&["report", "2025-03"]);
+    assert!(table.matches('x').count() < 5_000, "shown in part");
+    assert!(table.contains('…'));
+    let markdown = report(&["report", "2025-03", "--format", "md"]);
+    assert!(markdown.contains(&word), "kept whole");
 }
 
 #[test]

@@ -6,7 +6,6 @@ use proptest::prelude::*;
 use super::*;
 use crate::contract::Level;
 use crate::incident::{Incident, fold};
-use crate::ledger::read_file;
 use crate::record::incident::{Clocks, Opened, Pinned, Subject};
 use crate::record::{Event, SCHEMA_VERSION};
 use crate::sla::Rule;
@@ -93,15 +92,24 @@ impl Memory {
         });
     }
 
-    /// Everything, read whole.
+    /// Everything, read whole, with the problems a read tells one by one.
     fn full_read(&self) -> (Vec<Record>, Vec<LineProblem>) {
         let mut records = Vec::new();
-        let mut problems = Vec::new();
+        let mut told = Problems::default();
+        let mut unfinished = Vec::new();
         for (name, bytes) in self.files.borrow().iter() {
-            let (mut found, mut bad) = read_file(name, bytes).unwrap();
-            records.append(&mut found);
-            problems.append(&mut bad);
+            let lines = crate::ledger::read_lines(name, bytes, 1).unwrap();
+            for line in lines {
+                match line.problem(name) {
+                    Some(problem) if line.terminated => told.note(problem),
+                    Some(problem) => unfinished.push(problem),
+                    None => {}
+                }
+                records.extend(line.record);
+            }
         }
+        let mut problems: Vec<LineProblem> = told.told().to_vec();
+        problems.extend(unfinished);
         problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         (records, problems)
     }
@@ -427,4 +435,26 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     assert_eq!(*loads.borrow(), 1, "a reopened incident needs its entry");
     assert_eq!(index.open_ids(), ["I7", "OPEN"]);
     assert_eq!(index.ids().len(), 51);
+}
+
+#[test]
+fn a_file_of_many_damaged_lines_is_told_in_part_and_counted() {
+    let ledger = Memory::default();
+    ledger.append_record("2025-03/a.jsonl", &record(1, "A", 0));
+    for _ in 0..50 {
+        ledger.append_record("2025-03/a.jsonl", "not a record");
+    }
+    let (index, _) = refresh(None, &ledger);
+    let (_, full) = ledger.full_read();
+    let told: Vec<LineProblem> = index.problems().into_iter().cloned().collect();
+    assert_eq!(told, full);
+    assert_eq!(told.len(), crate::ledger::TOLD_PER_FILE);
+    let untold: Vec<(&str, usize)> = index.untold_problems().collect();
+    assert_eq!(
+        untold,
+        [("2025-03/a.jsonl", 50 - crate::ledger::TOLD_PER_FILE)]
+    );
+    ledger.append_record("2025-03/a.jsonl", "one more");
+    let (index, _) = refresh(Some(index), &ledger);
+    assert_eq!(index.untold_problems().next().map(|(_, n)| n), Some(31));
 }
