@@ -387,10 +387,10 @@ impl Index {
                     pass.touched.insert(id.to_string());
                 }
             }
-            if line.terminated {
-                if let Some(problem) = line.problem(&stat.name) {
-                    self.problems.note(problem);
-                }
+            if line.terminated
+                && let Some(problem) = line.problem(&stat.name)
+            {
+                self.problems.note(problem);
             }
             next.lines = line.number;
             next.read = raw.end();
