@@ -39,6 +39,10 @@ pub enum Problem {
     /// Something other than a regular file (a FIFO, a device, a directory) where a ledger
     /// file belongs, or other than a directory where a month belongs: never read.
     NotAFile,
+    /// Something other than a directory where a month's directory belongs: never read.
+    NotADirectory,
+    /// A file name that is not UTF-8 text or holds a hidden character: never read.
+    BadName,
     /// More problems in the file than are listed one by one.
     MoreProblems { count: usize },
 }
@@ -87,6 +91,8 @@ impl Checker {
         let problem = match refused.fault {
             EntryFault::Symlink => Problem::Symlink,
             EntryFault::NotAFile => Problem::NotAFile,
+            EntryFault::NotADirectory => Problem::NotADirectory,
+            EntryFault::BadName => Problem::BadName,
         };
         self.checked.problems.push(Found {
             file: refused.name.clone(),

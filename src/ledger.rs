@@ -104,6 +104,11 @@ pub fn written_type(line: &[u8]) -> Option<&str> {
 pub enum EntryFault {
     Symlink,
     NotAFile,
+    /// Something other than a directory where a month's directory belongs.
+    NotADirectory,
+    /// A name that is not UTF-8 text or holds a hidden character: otss never writes one, and
+    /// could neither show it as it is nor open it again by it.
+    BadName,
 }
 
 /// An entry of the ledger directory passed over, by its name relative to the ledger.

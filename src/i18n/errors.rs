@@ -88,6 +88,8 @@ fn in_chinese(error: KnownError) -> String {
             let what = match fault {
                 EntryFault::Symlink => "符号链接",
                 EntryFault::NotAFile => "不是普通文件",
+                EntryFault::NotADirectory => "不是目录",
+                EntryFault::BadName => "一个不能显示的文件名",
             };
             format!(
                 "{} 是{what}：otss 从不通过它读写；请把它移出台账（如来自 git，用 git rm），\

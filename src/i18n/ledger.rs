@@ -94,6 +94,27 @@ impl Messages {
                     "otss never reads it: remove it from the ledger",
                 ),
             )),
+            Problem::NotADirectory => self.problem((
+                (
+                    "月份目录的位置上不是目录",
+                    "otss 从不读取它：请把它移出台账目录",
+                ),
+                (
+                    "not a directory where a month's directory belongs",
+                    "otss never reads it: remove it from the ledger",
+                ),
+            )),
+            Problem::BadName => self.problem((
+                (
+                    "文件名不是 UTF-8 文本或含有隐藏字符",
+                    "otss 从不读取它，也不会写出这样的名字：请查明是谁添加的，并把它移出台账目录",
+                ),
+                (
+                    "a file name that is not UTF-8 text or holds a hidden character",
+                    "otss never reads it, nor writes such a name: find out who added it, and \
+                     remove it from the ledger",
+                ),
+            )),
             Problem::MoreProblems { count } => match self.lang {
                 Lang::Zh => (
                     format!("此文件另有 {count} 处问题未逐一列出"),
@@ -193,6 +214,14 @@ impl Messages {
                 "a symbolic link in the ledger: not followed",
             ),
             EntryFault::NotAFile => ("不是普通文件：不读取", "not a regular file: not read"),
+            EntryFault::NotADirectory => (
+                "月份目录的位置上不是目录：不读取",
+                "not a directory where a month's directory belongs: not read",
+            ),
+            EntryFault::BadName => (
+                "文件名不是 UTF-8 文本或含有隐藏字符：不读取",
+                "a file name that is not UTF-8 text or holds a hidden character: not read",
+            ),
         })
         .into()
     }

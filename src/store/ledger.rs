@@ -43,10 +43,15 @@ impl<'a> LedgerDir<'a> {
     /// Lists one partition's ledger files, noting what is refused.
     fn partition_files(&self, partition: &Path, files: &mut Vec<FileStat>) -> io::Result<()> {
         for path in sorted_entries(partition)? {
-            if path.extension().is_none_or(|ext| ext != "jsonl") {
+            let shown = path.file_name().unwrap_or_default().to_string_lossy();
+            if !shown.ends_with(".jsonl") {
                 continue;
             }
             let name = self.name_of(&path);
+            if !readable_name(&path) {
+                self.refuse(name, EntryFault::BadName);
+                continue;
+            }
             let metadata = fs::symlink_metadata(&path)?;
             match entry_fault(&metadata) {
                 None => files.push(file_stat(name, &metadata)),
@@ -69,6 +74,13 @@ impl<'a> LedgerDir<'a> {
             .collect::<Vec<_>>()
             .join("/")
     }
+}
+
+/// Whether a file's name can be shown as it is and opened again by it: UTF-8 text with no
+/// hidden character.
+fn readable_name(path: &Path) -> bool {
+    let name = path.file_name().and_then(|name| name.to_str());
+    name.is_some_and(|name| !name.contains(|c| crate::text::is_hidden(c) || c == '\n'))
 }
 
 /// Why an entry is not to be read as a ledger file, if it is not: a link, or not a regular
@@ -161,6 +173,8 @@ impl Source for LedgerDir<'_> {
             } else if metadata.is_dir() {
                 self.partition_files(&partition, &mut files)
                     .map_err(read_error(&partition))?;
+            } else {
+                self.refuse(name, EntryFault::NotADirectory);
             }
         }
         Ok(files)

@@ -63,6 +63,8 @@ pub enum StoreError {
         match fault {
             EntryFault::Symlink => "a symbolic link",
             EntryFault::NotAFile => "not a regular file",
+            EntryFault::NotADirectory => "not a directory",
+            EntryFault::BadName => "a name that cannot be shown as it is",
         }
     )]
     Refused { path: PathBuf, fault: EntryFault },

@@ -348,3 +348,59 @@ fn a_writer_whose_name_could_not_be_shown_or_stored_writes_nothing() {
         assert!(!site.path().join("ledger").exists());
     }
 }
+
+#[test]
+fn names_that_cannot_be_shown_and_months_that_are_not_directories_are_passed_over() {
+    use std::os::unix::ffi::OsStrExt;
+    let seeded = Seeded::new();
+    let root = seeded.ledger();
+    let forged = std::ffi::OsStr::from_bytes(b"a\nerror: forged line\n\xff.jsonl");
+    fs::write(root.join("2025-03").join(forged), "{}\n").unwrap();
+    fs::write(root.join("2025-03/b\u{1b}[2J.jsonl"), "{}\n").unwrap();
+    fs::write(root.join("2025-05"), "not a month\n").unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(root.join("2025-04"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    readers_pass_over(&seeded, &["2025-04", "2025-05"]);
+    let output = seeded
+        .site
+        .otss()
+        .timeout(NO_HANG)
+        .args(["status"])
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("warning: ")).count(),
+        err.lines().count(),
+        "{err}"
+    );
+    assert!(
+        err.contains("a\\nerror: forged line\\n\u{fffd}.jsonl: a file name"),
+        "{err}"
+    );
+    let (code, _, checked) = check(&seeded.site);
+    assert_eq!(code, Some(1));
+    let mut kinds: Vec<(String, String)> = problems(&checked)
+        .into_iter()
+        .map(|(file, _, kind)| (file, kind))
+        .collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "2025-03/a\nerror: forged line\n\u{fffd}.jsonl".to_string(),
+                "bad_name".to_string()
+            ),
+            (
+                "2025-03/b\u{1b}[2J.jsonl".to_string(),
+                "bad_name".to_string()
+            ),
+            ("2025-04".to_string(), "not_a_directory".to_string()),
+            ("2025-05".to_string(), "not_a_directory".to_string()),
+        ]
+    );
+}
