@@ -24,6 +24,8 @@ pub enum Problem {
     NotARecord { reason: String },
     /// Bytes that are not UTF-8 text.
     NotUtf8,
+    /// A record about an incident under an id otss never makes.
+    BadIncidentId { id: String },
     /// A line longer than any record may be, passed over unread.
     LineTooLong { len: u64 },
     /// A record of a newer schema than this otss reads; the rest of the file is not read.
@@ -192,6 +194,7 @@ fn problem_of(fault: LineFault, raw: &[u8]) -> Problem {
         LineFault::TooLong { len } => Problem::LineTooLong { len },
         LineFault::NotARecord { .. } if cut_short(raw) => Problem::TornWrite,
         LineFault::NotARecord { reason } => Problem::NotARecord { reason },
+        LineFault::BadIncidentId { id } => Problem::BadIncidentId { id },
     }
 }
 

@@ -9,6 +9,16 @@ pub fn short_id(record_id: &str) -> String {
     chars[start..].iter().collect::<String>().to_uppercase()
 }
 
+/// Whether `id` could be an id otss makes, and so be typed and found: uppercase ASCII
+/// letters and digits, no more than a whole ULID. A record about an incident under any other
+/// id (lower case, other scripts, blank) could never be named on the command line.
+pub fn is_typable_id(id: &str) -> bool {
+    (1..=26).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
 /// What an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Named {

@@ -135,6 +135,10 @@ pub enum LineFault {
     NotARecord {
         reason: String,
     },
+    /// A record about an incident under an id no one could type (`ids::is_typable_id`).
+    BadIncidentId {
+        id: String,
+    },
 }
 
 /// A line that is not a record, and where it is.
@@ -311,7 +315,7 @@ fn parse_line(raw: &[u8]) -> Result<Option<Record>, LineError> {
     match serde_json::from_str::<Record>(text) {
         Ok(record) => match newer(record.v) {
             Some(error) => Err(error),
-            None => Ok(Some(record)),
+            None => usable(record).map(Some),
         },
         Err(error) => {
             let version = serde_json::from_str::<VersionOnly>(text).ok();
@@ -322,6 +326,19 @@ fn parse_line(raw: &[u8]) -> Result<Option<Record>, LineError> {
                 })),
             }
         }
+    }
+}
+
+/// A record parsed, if otss can use it: a record about an incident must name it by an id of
+/// the form otss makes.
+fn usable(record: Record) -> Result<Record, LineError> {
+    match crate::incident::subject(&record.event) {
+        Some(id) if !crate::ids::is_typable_id(id) => {
+            Err(LineError::Invalid(LineFault::BadIncidentId {
+                id: id.to_string(),
+            }))
+        }
+        _ => Ok(record),
     }
 }
 

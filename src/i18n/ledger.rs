@@ -4,6 +4,7 @@ use super::words::plural;
 use super::{Lang, Messages};
 use crate::check::Problem;
 use crate::ledger::{EntryFault, LineFault};
+use crate::text::one_line;
 
 impl Messages {
     /// What a problem is, and what to do about it.
@@ -94,6 +95,20 @@ impl Messages {
                     "otss never reads it: remove it from the ledger",
                 ),
             )),
+            Problem::BadIncidentId { id } => match self.lang {
+                Lang::Zh => (
+                    format!("一条关于故障 `{}` 的记录，但这个编号无法输入（otss 的编号只有大写字母和数字）", one_line(id)),
+                    "此行被跳过；请查明是谁写入的".into(),
+                ),
+                Lang::En => (
+                    format!(
+                        "a record about incident `{}`, an id no one could type (otss makes ids \
+                         of uppercase letters and digits)",
+                        one_line(id)
+                    ),
+                    "the line is skipped; find out who wrote it".into(),
+                ),
+            },
             Problem::NotADirectory => self.problem((
                 (
                     "月份目录的位置上不是目录",
@@ -198,6 +213,13 @@ impl Messages {
                 Lang::En => {
                     format!("a line of {len} bytes, longer than any record: skipped unread")
                 }
+            },
+            LineFault::BadIncidentId { id } => match self.lang {
+                Lang::Zh => format!("故障编号 `{}` 无法输入，不是 otss 生成的编号", one_line(id)),
+                Lang::En => format!(
+                    "the incident id `{}` is not one otss makes: no one could type it",
+                    one_line(id)
+                ),
             },
             LineFault::NotARecord { reason } => match self.lang {
                 Lang::Zh => format!("不是一条记录（{reason}）"),

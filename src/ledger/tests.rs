@@ -167,3 +167,18 @@ fn the_type_of_a_line_is_found_without_parsing_it() {
         assert_eq!(written_type(line.as_bytes()), Some(name));
     }
 }
+
+#[test]
+fn a_record_about_an_incident_no_one_could_name_is_not_a_record() {
+    for id in ["abc123", "ß12345", "  ", ""] {
+        let line = record("01", "2025-03-04T10:00:00+08:00", ack(id))
+            .to_line()
+            .unwrap();
+        let (records, problems) = read_file("f.jsonl", format!("{line}\n").as_bytes()).unwrap();
+        assert!(records.is_empty(), "{id:?}");
+        assert_eq!(
+            problems[0].fault,
+            LineFault::BadIncidentId { id: id.to_string() }
+        );
+    }
+}
