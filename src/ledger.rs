@@ -42,7 +42,7 @@ const MAX_STEM: usize = 240;
 /// A name that cannot be the writer of records.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EngineerError {
-    #[error("the engineer's name `{}` holds a control character; set OTSS_ENGINEER to your name", crate::text::one_line(.0))]
+    #[error("the engineer's name `{}` holds a character that cannot be seen; set OTSS_ENGINEER to your name", crate::text::one_line(.0))]
     Hidden(String),
     #[error(
         "the engineer's name is too long for a file name ({chars} characters); set OTSS_ENGINEER to a shorter one"
@@ -53,7 +53,7 @@ pub enum EngineerError {
 /// Checks that `engineer` can write records: a name that shows as it is, short enough for the
 /// name of its files.
 pub fn check_engineer(engineer: &str) -> Result<(), EngineerError> {
-    if engineer.contains(|c| crate::text::is_hidden(c) || c == '\n') {
+    if engineer.contains(crate::text::is_invisible) {
         return Err(EngineerError::Hidden(engineer.to_string()));
     }
     if file_stem(engineer).len() > MAX_STEM {

@@ -45,6 +45,32 @@ pub fn is_hidden(c: char) -> bool {
     }
 }
 
+/// Whether `c` takes no visible room of its own: a control character (tab included), or a
+/// zero-width or format character (U+200B, U+FEFF, the word joiner, variation selectors,
+/// tag characters…). A name holding one could pass for another name that looks the same.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || is_hidden(c)
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{e0000}'..='\u{e0fff}'
+        )
+}
+
 /// `text` with every hidden character (and, for `Breaks::Shown`, every line break) written
 /// visibly; clean text is returned as it is.
 pub fn harmless(text: &str, breaks: Breaks) -> Cow<'_, str> {
@@ -115,6 +141,24 @@ mod tests {
         let broken = wrappable(Cow::Borrowed(&long), 60);
         assert!(broken.lines().all(|line| line.len() <= 60));
         assert_eq!(broken.replace('\n', ""), long);
+    }
+
+    #[test]
+    fn characters_that_take_no_room_are_invisible() {
+        for c in [
+            '\t',
+            '\u{200b}',
+            '\u{feff}',
+            '\u{2060}',
+            '\u{e0041}',
+            '\u{1b}',
+            '\u{202e}',
+        ] {
+            assert!(is_invisible(c), "{c:?}");
+        }
+        for c in ['a', '张', ' ', '.', '-', 'é'] {
+            assert!(!is_invisible(c), "{c:?}");
+        }
     }
 
     #[test]

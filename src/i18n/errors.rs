@@ -98,7 +98,7 @@ fn in_chinese(error: KnownError) -> String {
             )
         }
         KnownError::Engineer(EngineerError::Hidden(name)) => format!(
-            "工程师姓名 `{}` 含有控制字符；请把 OTSS_ENGINEER 设为你的名字",
+            "工程师姓名 `{}` 含有看不见的字符；请把 OTSS_ENGINEER 设为你的名字",
             crate::text::one_line(name)
         ),
         KnownError::Engineer(EngineerError::TooLong { chars }) => {

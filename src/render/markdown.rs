@@ -10,9 +10,10 @@ use crate::text;
 /// with a backslash before it (CommonMark allows one before any ASCII punctuation).
 const MARKUP: [char; 12] = ['\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '$', '^'];
 
-/// Characters that begin a list, a setext underline or a thematic break at the start of a
-/// line (`*` is escaped everywhere).
-const LINE_START: [char; 3] = ['+', '-', '='];
+/// Characters that begin a list, a setext underline, a thematic break, a table's delimiter row
+/// (`:--`) or a definition (`: …`, in renderers with definition lists) at the start of a line
+/// (`*` and `|` are escaped everywhere).
+const LINE_START: [char; 4] = ['+', '-', '=', ':'];
 
 /// One line of text as it reads, wherever it stands: markup punctuation backslash-escaped,
 /// `&`, `<` and `>` as entities (so nothing typed on site, a title like "502 from <nginx>", is

@@ -328,8 +328,16 @@ fn a_writer_whose_name_could_not_be_shown_or_stored_writes_nothing() {
     let site = Sandbox::with_contract(SHENZHEN_5X8);
     for (engineer, said) in [
         (
+            "li\tlei",
+            "error: the engineer's name `li\tlei` holds a character that cannot be seen",
+        ),
+        (
+            "li.lei\u{200b}",
+            "error: the engineer's name `li.lei\u{200b}` holds a character that cannot be seen",
+        ),
+        (
             "li\u{1b}]52;c;aGk=\u{7}",
-            "error: the engineer's name `li\\u{1b}]52;c;aGk=\\u{7}` holds a control character",
+            "error: the engineer's name `li\\u{1b}]52;c;aGk=\\u{7}` holds a character that cannot be seen",
         ),
         (
             &"张".repeat(30),

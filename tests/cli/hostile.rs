@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{SHENZHEN_5X8, Sandbox};
 
 /// Text meant to take over a terminal or a document.
-const HOSTILE: [&str; 35] = [
+const HOSTILE: [&str; 37] = [
     "\u{1b}[2J\u{1b}[H clear screen",
     "\u{1b}[31mred\u{1b}[0m",
     "\u{1b}]52;c;aGVsbG8=\u{7} clipboard",
@@ -48,6 +48,8 @@ const HOSTILE: [&str; 35] = [
     "two spaces  \nbreak",
     "Restarted.\n\n## Service levels\n\n| Clock | Deadline |\n|---|---|\n| response | met |",
     "<!-- comment --> <div>block</div>",
+    "Root cause\n:--\nvendor fault, not ours",
+    "Term\n: a definition",
 ];
 
 /// Where NUL is allowed: only in a teammate's ledger, for an argument cannot hold it.
@@ -535,7 +537,8 @@ fn structure(markdown: &str) -> Vec<String> {
         | Options::ENABLE_GFM
         | Options::ENABLE_MATH
         | Options::ENABLE_SUPERSCRIPT
-        | Options::ENABLE_SUBSCRIPT;
+        | Options::ENABLE_SUBSCRIPT
+        | Options::ENABLE_DEFINITION_LIST;
     Parser::new_ext(markdown, options)
         .filter(|event| !matches!(event, Event::Text(_) | Event::SoftBreak))
         .map(|event| format!("{event:?}"))
