@@ -251,10 +251,8 @@ impl Messages {
     /// After the lines of a file told one by one: how many more are not records.
     pub fn untold_lines(&self, more: usize) -> String {
         match self.lang {
-            Lang::Zh => format!("另有 {more} 行不是记录；`otss check` 可列出全部"),
-            Lang::En => {
-                format!("{more} more lines that are not records; `otss check` lists them all")
-            }
+            Lang::Zh => format!("另有 {more} 行不是记录（可运行 `otss check` 查看）"),
+            Lang::En => format!("{more} more lines that are not records (run `otss check`)"),
         }
     }
 
