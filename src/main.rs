@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
         Err(failure) if let Some(status) = failure.interrupted() => ExitCode::from(status),
         Err(failure) => match failure.usage() {
-            Some(error) => usage(error),
+            Some(error) => usage(&error),
             None => {
                 let _ = writeln!(std::io::stderr(), "{}", failure.message());
                 ExitCode::FAILURE

@@ -3,10 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use chrono::{Datelike, NaiveDate};
 
-use super::{Environment, Site};
+use super::{Environment, Error, Result, Site};
 use crate::calendar::{Calendar, Day, DayKind, DayName, Festival};
 use crate::contract::DEFAULT_ZONE;
 use crate::period::Period;
@@ -45,11 +44,7 @@ pub struct Imported {
 
 /// The days of the period `when` names (else this month, where the site is) on the site's
 /// calendar; without a site, on the national calendar with the schedules the user imported.
-pub fn period(
-    env: &Environment,
-    site: Option<Site>,
-    when: Option<&str>,
-) -> anyhow::Result<CalendarPeriod> {
+pub fn period(env: &Environment, site: Option<Site>, when: Option<&str>) -> Result<CalendarPeriod> {
     let zone = site.as_ref().map_or(DEFAULT_ZONE, |s| s.contract.timezone);
     let calendar = match site {
         Some(site) => site.calendar,
@@ -71,11 +66,9 @@ pub fn period(
 /// Imports an official schedule file into the user's data directory. This needs neither the
 /// stored schedules nor a contract to be readable: importing a good schedule over a damaged
 /// one is how it is repaired.
-pub fn import_schedule(env: &Environment, file: &Path) -> anyhow::Result<Imported> {
+pub fn import_schedule(env: &Environment, file: &Path) -> Result<Imported> {
     let schedule = store::read_schedule(file)?;
-    let dir = env
-        .schedules_dir()
-        .context("no user data directory to import into: set XDG_DATA_HOME")?;
+    let dir = env.schedules_dir().ok_or(Error::NoDataDirectory)?;
     let (path, replaced) = store::save_schedule(&dir, &schedule)?;
     Ok(Imported {
         year: schedule.year,

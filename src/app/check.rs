@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::Site;
+use super::{Result, Site};
 use crate::check::{Checked, Checker, Found};
 use crate::ledger::index::Source as _;
 use crate::store::LedgerDir;
@@ -23,7 +23,7 @@ impl LedgerCheck {
 }
 
 /// Checks every file of the site's ledger, and every entry that is not read.
-pub fn check_ledger(site: &Site) -> anyhow::Result<LedgerCheck> {
+pub fn check_ledger(site: &Site) -> Result<LedgerCheck> {
     let ledger = LedgerDir::new(&site.ledger);
     let mut checker = Checker::default();
     for file in ledger.files()? {

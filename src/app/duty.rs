@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::Result;
 use super::write::write;
 use super::{Environment, Ledger, Site};
 use crate::calendar::Day;
@@ -26,7 +27,7 @@ pub fn set_duty(
     site: &Site,
     date: NaiveDate,
     engineer: String,
-) -> anyhow::Result<OnDuty> {
+) -> Result<OnDuty> {
     site.contract.check_in_term(date)?;
     let assignment = Assignment {
         date,
@@ -45,7 +46,7 @@ pub fn set_duty(
 }
 
 /// Who is on duty on each day of `period` the roster has, in date order.
-pub fn roster(site: &Site, ledger: &mut Ledger, period: &Period) -> anyhow::Result<Vec<OnDuty>> {
+pub fn roster(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Vec<OnDuty>> {
     let roster = duty::roster(&ledger.records(Some(period))?);
     Ok(roster
         .into_iter()

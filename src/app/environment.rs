@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use ulid::Ulid;
 
 use super::site::Site;
+use super::{Error, Input, Result};
 use crate::incident::check_time;
 use crate::ledger;
 use crate::period::Period;
@@ -53,7 +54,7 @@ impl Environment {
     }
 
     /// The contract file in use, if any; a named one that is missing is an error.
-    pub fn contract_path(&self) -> anyhow::Result<Option<PathBuf>> {
+    pub fn contract_path(&self) -> Result<Option<PathBuf>> {
         Ok(store::find_contract(&self.contract_search())?)
     }
 
@@ -77,22 +78,22 @@ impl Environment {
     }
 
     /// Who is writing, checked to be a name records can carry.
-    pub fn engineer(&self) -> anyhow::Result<&str> {
+    pub fn engineer(&self) -> Result<&str> {
         let engineer = self
             .engineer
             .as_deref()
             .map(str::trim)
-            .context("who is recording? set OTSS_ENGINEER to your name")?;
+            .ok_or(Error::NoEngineer)?;
         ledger::check_engineer(engineer)?;
         Ok(engineer)
     }
 
     /// When something being recorded happened: `--at` in the contract's zone, else now; never
     /// more than a minute after now.
-    pub fn at(&self, site: &Site, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+    pub fn at(&self, site: &Site, at: Option<&str>) -> Result<DateTime<Utc>> {
         let zone = site.contract.timezone;
         let at = match at {
-            Some(text) => parse_instant(text, zone).context("--at")?,
+            Some(text) => instant(Input::At, text, zone)?,
             None => self.now,
         };
         check_time(at, self.now, zone)?;
@@ -100,7 +101,7 @@ impl Environment {
     }
 
     /// When something routine being recorded happened (`at`), which must fall in the term.
-    pub fn at_in_term(&self, site: &Site, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+    pub fn at_in_term(&self, site: &Site, at: Option<&str>) -> Result<DateTime<Utc>> {
         let at = self.at(site, at)?;
         site.contract
             .check_in_term(local_date(at, site.contract.timezone))?;
@@ -108,11 +109,16 @@ impl Environment {
     }
 
     /// The period typed, or this month.
-    pub fn period(&self, site: &Site, text: Option<&str>) -> anyhow::Result<Period> {
+    pub fn period(&self, site: &Site, text: Option<&str>) -> Result<Period> {
         let today = local_date(self.now, site.contract.timezone);
         Ok(match text {
             Some(text) => Period::parse(text, today)?,
             None => Period::month_of(today),
         })
     }
+}
+
+/// The time typed for `input`: RFC 3339, or local to `zone`.
+pub(super) fn instant(input: Input, text: &str, zone: Tz) -> Result<DateTime<Utc>> {
+    parse_instant(text, zone).map_err(|error| Error::Time { input, error })
 }

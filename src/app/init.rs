@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::Environment;
+use super::{Environment, Result};
 use crate::contract::{Contract, ContractWarning, DEFAULT_ZONE, MAX_STAFF};
 use crate::lang::Lang;
 use crate::service::Mode;
@@ -112,7 +112,7 @@ pub fn taken(path: &Path) -> bool {
 
 /// Writes a new contract's `text` to `path` once it reads back as a contract whose calendar
 /// can be built; `None` when something is already there.
-pub fn write(env: &Environment, path: &Path, text: &str) -> anyhow::Result<Option<Written>> {
+pub fn write(env: &Environment, path: &Path, text: &str) -> Result<Option<Written>> {
     let contract = Contract::parse(text, &path.display().to_string())?;
     let calendar = super::calendar(env, Some((&contract, path)))?;
     if !store::create_new(path, text)? {

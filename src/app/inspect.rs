@@ -3,11 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::bail;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::write::write;
-use super::{Environment, Ledger, Site};
+use super::{Environment, Error, Ledger, Result, Site};
 use crate::calendar::DayKind;
 use crate::inspect::{self, Due, InspectError};
 use crate::period::Period;
@@ -56,11 +55,7 @@ pub struct InspectionDay<'s> {
 
 impl<'s> InspectionDay<'s> {
     /// The rounds recorded on `date`: only the round records of its month are read.
-    pub fn read(
-        site: &'s Site,
-        ledger: &mut Ledger,
-        date: NaiveDate,
-    ) -> anyhow::Result<InspectionDay<'s>> {
+    pub fn read(site: &'s Site, ledger: &mut Ledger, date: NaiveDate) -> Result<InspectionDay<'s>> {
         let records = ledger.records_of_types(&Period::Day(date), &[types::INSPECTION_ROUND])?;
         let rounds = inspect::rounds_by_day(&records, site.contract.timezone);
         Ok(InspectionDay { site, date, rounds })
@@ -89,15 +84,16 @@ impl<'s> InspectionDay<'s> {
 
     /// When a round of the day is recorded: `at` (which must fall on the day and in the term),
     /// else now for today; a round on another day needs `at`.
-    pub fn round_time(&self, env: &Environment, at: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+    pub fn round_time(&self, env: &Environment, at: Option<&str>) -> Result<DateTime<Utc>> {
         let zone = self.site.contract.timezone;
         let date = self.date;
         if at.is_none() && date != local_date(env.now, zone) {
-            bail!("a round on {date} needs --at: say when it was done");
+            return Err(Error::RoundNeedsTime { date });
         }
         let at = env.at_in_term(self.site, at)?;
         if local_date(at, zone) != date {
-            bail!("--at falls on {}, not on {date}", local_date(at, zone));
+            let at = local_date(at, zone);
+            return Err(Error::RoundOnAnotherDay { at, date });
         }
         Ok(at)
     }
@@ -108,7 +104,7 @@ impl<'s> InspectionDay<'s> {
         env: &Environment,
         at: DateTime<Utc>,
         round: Round,
-    ) -> anyhow::Result<Recorded> {
+    ) -> Result<Recorded> {
         let recorded = Recorded {
             kind: round.kind,
             items: round.items.len(),
@@ -190,7 +186,7 @@ pub fn coverage(
     ledger: &mut Ledger,
     period: Period,
     today: NaiveDate,
-) -> anyhow::Result<Coverage> {
+) -> Result<Coverage> {
     let records = ledger.records_of_types(&period, &[types::INSPECTION_ROUND])?;
     let rounds = inspect::rounds_by_day(&records, site.contract.timezone);
     let days: Vec<DayInspections> = period

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::write::write;
-use super::{Environment, Ledger, Site};
+use super::{Environment, Error, Input, Ledger, Result, Site};
 use crate::calendar::Day;
 use crate::leave::{self, Balance};
 use crate::period::Period;
@@ -57,7 +57,7 @@ pub struct Balances {
 
 /// Whose overtime or leave it is, under the name leave is kept by: the engineer `named`, else
 /// the one writing.
-pub fn engineer(env: &Environment, named: Option<&str>) -> anyhow::Result<String> {
+pub fn engineer(env: &Environment, named: Option<&str>) -> Result<String> {
     let name = match named {
         Some(name) => name,
         None => env.engineer()?,
@@ -74,7 +74,7 @@ pub fn log_overtime(
     engineer: String,
     date: NaiveDate,
     hours: Option<f64>,
-) -> anyhow::Result<OvertimeLogged> {
+) -> Result<OvertimeLogged> {
     let zone = site.contract.timezone;
     let records = ledger.records(Some(&Period::month_of(date)))?;
     let today = local_date(env.now, zone);
@@ -114,8 +114,10 @@ pub fn take_leave(
     engineer: String,
     date: NaiveDate,
     days: u32,
-) -> anyhow::Result<LeaveTaken> {
-    anyhow::ensure!(days > 0, "--days must be at least 1");
+) -> Result<LeaveTaken> {
+    if days == 0 {
+        return Err(Error::LessThanOne(Input::Days));
+    }
     let records = ledger.records(None)?;
     let day = site.calendar.day(date);
     leave::check_leave(&site.contract, &day, &records, &engineer, days)?;
@@ -137,7 +139,7 @@ pub fn take_leave(
 }
 
 /// Every engineer's comp days, or only those of the engineer `named`.
-pub fn balances(ledger: &mut Ledger, named: Option<&str>) -> anyhow::Result<Balances> {
+pub fn balances(ledger: &mut Ledger, named: Option<&str>) -> Result<Balances> {
     let wanted = named.map(leave::engineer_name);
     let engineers: Vec<EngineerBalance> = leave::balances(&ledger.records(None)?)
         .into_iter()

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::Site;
+use super::{Result, Site};
 use crate::incident::Incident;
 use crate::ledger::index::{ClosedIncidents, Index, Source as _, checksum};
 use crate::ledger::lines::Text;
@@ -118,7 +118,7 @@ impl<'s> Ledger<'s> {
 
     /// The incident index, brought up to date with the files and stored again when it
     /// changed; rebuilt from the files when `from` says.
-    fn index(&mut self, from: IndexFrom) -> anyhow::Result<Index> {
+    fn index(&mut self, from: IndexFrom) -> Result<Index> {
         let path = self.index_path.clone();
         let previous = path
             .as_deref()
@@ -142,12 +142,12 @@ impl<'s> Ledger<'s> {
     }
 
     /// The incident index with only its open incidents loaded, as the daily commands need.
-    pub fn open_index(&mut self) -> anyhow::Result<Index> {
+    pub fn open_index(&mut self) -> Result<Index> {
         self.index(IndexFrom::Stored)
     }
 
     /// The incident index with every incident in it, closed ones too.
-    pub fn complete_index(&mut self) -> anyhow::Result<Index> {
+    pub fn complete_index(&mut self) -> Result<Index> {
         let mut index = self.index(IndexFrom::Stored)?;
         if index.load_closed(&mut closed_loader(self.index_path.as_deref())) {
             return Ok(index);
@@ -157,7 +157,7 @@ impl<'s> Ledger<'s> {
 
     /// The index that holds the incidents `wanted`: the daily part for the open ones, else
     /// every incident.
-    fn index_for(&mut self, wanted: &Wanted, from: IndexFrom) -> anyhow::Result<Index> {
+    fn index_for(&mut self, wanted: &Wanted, from: IndexFrom) -> Result<Index> {
         match (wanted, from) {
             (Wanted::Open, _) | (_, IndexFrom::Rebuilt) => self.index(from),
             (_, IndexFrom::Stored) => self.complete_index(),
@@ -165,26 +165,19 @@ impl<'s> Ledger<'s> {
     }
 
     /// Every record of the months `period` touches, or of the whole ledger.
-    pub fn records(&mut self, period: Option<&Period>) -> anyhow::Result<Vec<Record>> {
+    pub fn records(&mut self, period: Option<&Period>) -> Result<Vec<Record>> {
         self.records_of_months(period.map(|p| p.months()).as_deref())
     }
 
     /// The records of the months `period` touches of the given types (see `record::types`):
     /// the lines of other types are not even parsed.
-    pub fn records_of_types(
-        &mut self,
-        period: &Period,
-        types: &[&str],
-    ) -> anyhow::Result<Vec<Record>> {
+    pub fn records_of_types(&mut self, period: &Period, types: &[&str]) -> Result<Vec<Record>> {
         let wanted = |line: &[u8]| ledger::written_type(line).is_none_or(|t| types.contains(&t));
         self.records_where(Some(&period.months()), wanted)
     }
 
     /// Every record of the months (each given by its first day), or of the whole ledger.
-    pub fn records_of_months(
-        &mut self,
-        months: Option<&[NaiveDate]>,
-    ) -> anyhow::Result<Vec<Record>> {
+    pub fn records_of_months(&mut self, months: Option<&[NaiveDate]>) -> Result<Vec<Record>> {
         self.records_where(months, |_| true)
     }
 
@@ -194,7 +187,7 @@ impl<'s> Ledger<'s> {
         &mut self,
         months: Option<&[NaiveDate]>,
         read: impl Fn(&[u8]) -> bool,
-    ) -> anyhow::Result<Vec<Record>> {
+    ) -> Result<Vec<Record>> {
         let dir = LedgerDir::new(&self.site.ledger);
         let months: Option<Vec<String>> = months.map(|months| {
             months
@@ -234,15 +227,12 @@ impl<'s> Ledger<'s> {
     }
 
     /// The records of the incidents `wanted` picks, through the index.
-    pub fn incident_records(&mut self, wanted: Wanted) -> anyhow::Result<Vec<Record>> {
+    pub fn incident_records(&mut self, wanted: Wanted) -> Result<Vec<Record>> {
         Ok(self.indexed_incident_records(wanted)?.0)
     }
 
     /// The records of the incidents `wanted` picks, and the index they were found through.
-    pub fn indexed_incident_records(
-        &mut self,
-        wanted: Wanted,
-    ) -> anyhow::Result<(Vec<Record>, Index)> {
+    pub fn indexed_incident_records(&mut self, wanted: Wanted) -> Result<(Vec<Record>, Index)> {
         let ledger = self.site.ledger.clone();
         self.retried(|this, from| {
             let index = this.index_for(&wanted, from)?;
@@ -259,7 +249,7 @@ impl<'s> Ledger<'s> {
         &mut self,
         wanted: Wanted,
         digest: impl Fn(&Incident) -> T,
-    ) -> anyhow::Result<Vec<T>> {
+    ) -> Result<Vec<T>> {
         let ledger = self.site.ledger.clone();
         self.retried(|this, from| {
             let mut index = this.index_for(&wanted, from)?;
@@ -275,8 +265,8 @@ impl<'s> Ledger<'s> {
     /// index it used.
     fn retried<T>(
         &mut self,
-        mut query: impl FnMut(&mut Self, IndexFrom) -> anyhow::Result<Option<T>>,
-    ) -> anyhow::Result<T> {
+        mut query: impl FnMut(&mut Self, IndexFrom) -> Result<Option<T>>,
+    ) -> Result<T> {
         for from in RETRY {
             if let Some(found) = query(self, from)? {
                 return Ok(found);
@@ -293,7 +283,7 @@ pub fn append(
     record_id: String,
     at: DateTime<Utc>,
     event: Event,
-) -> anyhow::Result<Record> {
+) -> Result<Record> {
     let zone = site.contract.timezone;
     let record = Record::new(record_id, at, zone, engineer, event);
     let stem = ledger::file_stem(&record.by);

@@ -10,6 +10,7 @@ pub mod check;
 pub mod contract;
 pub mod duty;
 mod environment;
+mod error;
 pub mod incident;
 pub mod init;
 pub mod inspect;
@@ -28,5 +29,6 @@ mod testing;
 mod write;
 
 pub use environment::{Environment, new_record_id};
+pub use error::{Error, Input, Result, Usage, non_empty};
 pub use ledger::{Ledger, Wanted, Warning, append};
 pub use site::{Site, SiteError, calendar};

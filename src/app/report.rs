@@ -1,10 +1,9 @@
 //! The service reports (SPEC §7): the report of a period of the term, the reports of the term
 //! with where each stands, and the record that one was delivered.
 
-use anyhow::anyhow;
 use chrono::{DateTime, Utc};
 
-use super::{Environment, Ledger, Site, Wanted, append, new_record_id};
+use super::{Environment, Error, Ledger, Result, Site, Wanted, append, new_record_id};
 use crate::incident::Incident;
 use crate::ledger::{self, index::Index};
 use crate::period::Period;
@@ -16,7 +15,7 @@ use crate::report::{
 use crate::time::local_date;
 
 /// The scope of a period typed: a month or a year of the term.
-pub fn scope(site: &Site, now: DateTime<Utc>, typed: &str) -> anyhow::Result<Scope> {
+pub fn scope(site: &Site, now: DateTime<Utc>, typed: &str) -> Result<Scope> {
     let today = local_date(now, site.contract.timezone);
     let period = Period::parse(typed, today)
         .ok()
@@ -31,7 +30,7 @@ pub fn service_report(
     now: DateTime<Utc>,
     scope: Scope,
     ledger: &mut Ledger,
-) -> anyhow::Result<Report> {
+) -> Result<Report> {
     scope.check_begun(local_date(now, site.contract.timezone))?;
     let (from, to) = scope.span(&site.contract);
     let digest = |incident: &Incident| IncidentFacts::new(incident, now);
@@ -69,7 +68,7 @@ pub fn term_reports(
     site: &Site,
     now: DateTime<Utc>,
     ledger: &mut Ledger,
-) -> anyhow::Result<Vec<DueReport>> {
+) -> Result<Vec<DueReport>> {
     Ok(term_reports_in(site, now, &ledger.open_index()?))
 }
 
@@ -89,13 +88,11 @@ pub fn issue(
     period: &str,
     at: Option<&str>,
     ledger: &mut Ledger,
-) -> anyhow::Result<String> {
+) -> Result<String> {
     let scope = scope(site, env.now, period)?;
-    let month = report_month(&site.contract, &scope).ok_or_else(|| {
-        anyhow!(
-            "{period} is not one of the term's reports: the annual summary is the report of {}",
-            Period::month_of(site.contract.end).label()
-        )
+    let month = report_month(&site.contract, &scope).ok_or_else(|| Error::NotATermReport {
+        period: period.to_string(),
+        annual: Period::month_of(site.contract.end).label(),
     })?;
     let at = env.at(site, at)?;
     let due = term_reports(site, env.now, ledger)?
@@ -104,10 +101,9 @@ pub fn issue(
         .map(|r| r.due);
     let month_begins = Period::parse(&month, scope.first).map(|p| p.first())?;
     let earliest = due.map_or(month_begins, |due| due.min(month_begins));
-    anyhow::ensure!(
-        local_date(at, site.contract.timezone) >= earliest,
-        "the {month} report cannot have been issued before {earliest}"
-    );
+    if local_date(at, site.contract.timezone) < earliest {
+        return Err(Error::IssuedTooEarly { month, earliest });
+    }
     let event = Event::ReportIssued(Issued {
         period: month.clone(),
     });
@@ -128,9 +124,9 @@ mod tests {
         assert_eq!(scope("2025-03").unwrap().kind, ReportKind::Monthly);
         assert_eq!(scope("2026").unwrap().kind, ReportKind::Annual);
         let day = scope("2025-03-04").unwrap_err();
-        assert_eq!(
-            day.to_string(),
-            "`2025-03-04` is not a report period: use YYYY-MM or YYYY"
+        assert!(
+            matches!(&day, Error::Report(ReportError::NotAPeriod(typed)) if typed == "2025-03-04"),
+            "{day:?}"
         );
         assert!(scope("2023-12").is_err(), "before the term");
     }
@@ -150,16 +146,16 @@ mod tests {
         assert_eq!(state("2025-02"), DueState::Issued);
         assert_eq!(state("2025-01"), DueState::Late);
         let early = issue("2025-05", None).unwrap_err();
-        assert_eq!(
-            early.to_string(),
-            "the 2025-05 report cannot have been issued before 2025-05-01"
+        assert!(
+            matches!(&early, Error::IssuedTooEarly { month, earliest }
+                if month == "2025-05" && earliest.to_string() == "2025-05-01"),
+            "{early:?}"
         );
         let not_of_term = issue("2025", None).unwrap_err();
         assert!(
-            not_of_term
-                .to_string()
-                .starts_with("2025 is not one of the term's reports"),
-            "{not_of_term}"
+            matches!(&not_of_term, Error::NotATermReport { period, annual }
+                if period == "2025" && annual == "2026-12"),
+            "{not_of_term:?}"
         );
     }
 }

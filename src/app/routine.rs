@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use super::Result;
 use super::write::write;
 use super::{Environment, Ledger, Site};
 use crate::period::Period;
@@ -77,7 +78,7 @@ pub fn check_backup(
     at: DateTime<Utc>,
     job: String,
     failure: Option<String>,
-) -> anyhow::Result<Period> {
+) -> Result<Period> {
     let check = BackupCheck {
         job,
         ok: failure.is_none(),
@@ -88,11 +89,7 @@ pub fn check_backup(
 }
 
 /// How `month` stands on backups.
-pub fn backup_status(
-    site: &Site,
-    ledger: &mut Ledger,
-    month: Period,
-) -> anyhow::Result<BackupStatus> {
+pub fn backup_status(site: &Site, ledger: &mut Ledger, month: Period) -> Result<BackupStatus> {
     let records = ledger.records(Some(&month))?;
     let standing = backup_standing(&site.contract, &month, &records);
     Ok(BackupStatus {
@@ -111,7 +108,7 @@ pub fn log_consultation(
     text: String,
     product: Option<&str>,
     minutes: Option<u32>,
-) -> anyhow::Result<Record> {
+) -> Result<Record> {
     let consultation = Consultation {
         text,
         product: product
@@ -124,11 +121,7 @@ pub fn log_consultation(
 }
 
 /// The consultations that happened within `period`.
-pub fn consultations(
-    site: &Site,
-    ledger: &mut Ledger,
-    period: &Period,
-) -> anyhow::Result<Consultations> {
+pub fn consultations(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Consultations> {
     let records = ledger.records(Some(period))?;
     let selected = select(&records, |event| match event {
         Event::SupportLogged(consultation) => Some(consultation),
@@ -151,7 +144,7 @@ pub fn add_request(
     at: DateTime<Utc>,
     text: &str,
     scope: Scope,
-) -> anyhow::Result<Logged<Request>> {
+) -> Result<Logged<Request>> {
     let request = Request::classified(text, scope);
     let record = write(env, site, at, Event::RequestAdded(request.clone()))?;
     Ok(Logged {
@@ -161,7 +154,7 @@ pub fn add_request(
 }
 
 /// The requests asked within `period`.
-pub fn requests(site: &Site, ledger: &mut Ledger, period: &Period) -> anyhow::Result<Requests> {
+pub fn requests(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Requests> {
     let records = ledger.records(Some(period))?;
     let selected = select(&records, |event| match event {
         Event::RequestAdded(request) => Some(request),
@@ -182,7 +175,7 @@ pub fn add_note(
     at: DateTime<Utc>,
     kind: NoteKind,
     text: String,
-) -> anyhow::Result<Record> {
+) -> Result<Record> {
     write(env, site, at, Event::NoteAdded(Note { kind, text }))
 }
 

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Environment;
+use super::{Environment, Error, Result};
 use crate::calendar::{Calendar, Schedule};
 use crate::contract::{Contract, ContractError, MAX_CONTRACT_BYTES};
 use crate::lang::Lang;
@@ -22,12 +22,12 @@ pub struct Site {
 /// that what is wrong can be said in it.
 #[derive(Debug)]
 pub struct SiteError {
-    pub error: anyhow::Error,
+    pub error: Error,
     pub language: Option<Lang>,
 }
 
 /// An error of a site whose contract's language is not known.
-fn unsaid(error: impl Into<anyhow::Error>) -> SiteError {
+fn unsaid(error: impl Into<Error>) -> SiteError {
     SiteError {
         error: error.into(),
         language: None,
@@ -43,12 +43,11 @@ impl Site {
         };
         let origin = path.display().to_string();
         let text = store::read_text(&path, MAX_CONTRACT_BYTES).map_err(|error| match error {
-            StoreError::TooLarge { size, .. } => ContractError::TooLarge {
+            StoreError::TooLarge { size, .. } => Error::Contract(ContractError::TooLarge {
                 origin: origin.clone(),
                 size,
-            }
-            .into(),
-            error => anyhow::Error::from(error),
+            }),
+            error => Error::Store(error),
         });
         let text = text.map_err(unsaid)?;
         let contract = Contract::parse(&text, &origin).map_err(|error| SiteError {
@@ -84,10 +83,7 @@ impl Site {
 
 /// The calendar: built in, plus the user's imported schedules, plus a contract's schedules and
 /// corrections.
-pub fn calendar(
-    env: &Environment,
-    contract: Option<(&Contract, &Path)>,
-) -> anyhow::Result<Calendar> {
+pub fn calendar(env: &Environment, contract: Option<(&Contract, &Path)>) -> Result<Calendar> {
     let mut schedules: Vec<Schedule> = match env.schedules_dir() {
         Some(dir) => store::imported_schedules(&dir)?,
         None => Vec::new(),

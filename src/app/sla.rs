@@ -1,14 +1,14 @@
 //! The SLA deadlines of an incident level at an instant, as asked before any incident is
 //! recorded.
 
-use anyhow::{Context as _, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::Site;
+use super::environment::instant;
+use super::{Error, Input, Result, Site};
 use crate::calendar::Day;
 use crate::contract::Level;
 use crate::sla::{Deadlines, OnSiteRequest, Situation, Sla};
-use crate::time::{local_date, parse_instant, rfc3339};
+use crate::time::{local_date, rfc3339};
 
 /// The times an SLA question gives, as typed: RFC 3339, or local to the contract's zone.
 #[derive(Debug, Clone, Copy, Default)]
@@ -36,26 +36,17 @@ pub struct Answer {
 }
 
 /// The deadlines of an incident of `level` reported as `asked` says.
-pub fn deadlines(
-    site: &Site,
-    now: DateTime<Utc>,
-    level: Level,
-    asked: Asked,
-) -> anyhow::Result<Answer> {
+pub fn deadlines(site: &Site, now: DateTime<Utc>, level: Level, asked: Asked) -> Result<Answer> {
     let zone = site.contract.timezone;
-    let time = |flag: &str, text: Option<&str>| -> anyhow::Result<Option<DateTime<Utc>>> {
-        text.map(|t| parse_instant(t, zone).with_context(|| flag.to_string()))
-            .transpose()
-    };
-    let reported_at = time("--at", asked.at)?.unwrap_or(now);
-    let asked_at = time("--onsite-at", asked.onsite_at)?.unwrap_or(reported_at);
-    let agreed = time("--agreed", asked.agreed)?;
+    let time = |input, text: Option<&str>| text.map(|t| instant(input, t, zone)).transpose();
+    let reported_at = time(Input::At, asked.at)?.unwrap_or(now);
+    let asked_at = time(Input::OnsiteAt, asked.onsite_at)?.unwrap_or(reported_at);
+    let agreed = time(Input::Agreed, asked.agreed)?;
     if asked_at < reported_at {
-        bail!(
-            "--onsite-at {} is before the report ({})",
-            rfc3339(asked_at, zone),
-            rfc3339(reported_at, zone)
-        );
+        return Err(Error::AskedBeforeReport {
+            asked_at: rfc3339(asked_at, zone),
+            reported_at: rfc3339(reported_at, zone),
+        });
     }
     let sla = Sla::new(&site.contract, &site.calendar);
     let deadlines = sla.deadlines(level, reported_at, OnSiteRequest { asked_at, agreed });
@@ -87,7 +78,7 @@ mod tests {
         "2025-03-04T02:00:00Z".parse().unwrap()
     }
 
-    fn answer(asked: Asked) -> anyhow::Result<Answer> {
+    fn answer(asked: Asked) -> Result<Answer> {
         let site = site(CONTRACT, Path::new("ledger"));
         deadlines(&site, now(), Level::ALL[0], asked)
     }
@@ -119,10 +110,12 @@ mod tests {
             onsite_at: Some("2025-03-04 09:00"),
             agreed: None,
         };
-        let error = answer(asked).unwrap_err().to_string();
+        let error = answer(asked).unwrap_err();
         assert!(
-            error.starts_with("--onsite-at 2025-03-04T09:00:00+08:00 is before"),
-            "{error}"
+            matches!(&error, Error::AskedBeforeReport { asked_at, reported_at }
+                if asked_at == "2025-03-04T09:00:00+08:00"
+                    && reported_at == "2025-03-04T10:00:00+08:00"),
+            "{error:?}"
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::Result;
 use super::incident::{by_urgency, countdowns};
 use super::report::term_reports_in;
 use super::{Ledger, Site, Wanted};
@@ -52,11 +53,7 @@ pub struct MonthBackups {
 }
 
 /// Where the site stands at `now`.
-pub fn start_of_shift(
-    site: &Site,
-    now: DateTime<Utc>,
-    ledger: &mut Ledger,
-) -> anyhow::Result<Shift> {
+pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> Result<Shift> {
     let contract = &site.contract;
     let zone = contract.timezone;
     let (records, index) = ledger.indexed_incident_records(Wanted::Open)?;

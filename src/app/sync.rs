@@ -3,9 +3,9 @@
 //! one sync at a time on a clone.
 
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::Site;
+use super::{Error, Result, Site};
 use crate::git::Git;
 use crate::store;
 use crate::sync::{self, SyncFailure, ledger_changes, numstat, push_rejected};
@@ -39,17 +39,13 @@ pub struct Synced {
 #[derive(Debug)]
 pub struct Outcome {
     pub synced: Synced,
-    pub stopped: Option<anyhow::Error>,
+    pub stopped: Option<Error>,
 }
 
 /// Shares the site's ledger as `engineer`. When another sync holds the clone, `waiting` is
 /// called once before waiting for it.
-pub fn sync(
-    site: &Site,
-    engineer: &str,
-    waiting: impl FnOnce() -> anyhow::Result<()>,
-) -> anyhow::Result<Outcome> {
-    let ledger = std::path::absolute(&site.ledger)?;
+pub fn sync(site: &Site, engineer: &str, waiting: impl FnOnce() -> Result<()>) -> Result<Outcome> {
+    let ledger = absolute(&site.ledger)?;
     let git = Git::find(&ledger)?
         .ok_or_else(|| SyncFailure::NoRepository {
             ledger: ledger.display().to_string(),
@@ -69,8 +65,8 @@ pub fn sync(
 /// A contract shared through a repository keeps its ledger in that repository: otherwise a
 /// teammate's edit of its `ledger` key could make a sync commit and push this engineer's
 /// records into another repository altogether.
-fn ensure_beside_contract(git: &Git, site: &Site) -> anyhow::Result<()> {
-    let Some(contract_repository) = Git::find(&std::path::absolute(&site.path)?)? else {
+fn ensure_beside_contract(git: &Git, site: &Site) -> Result<()> {
+    let Some(contract_repository) = Git::find(&absolute(&site.path)?)? else {
         return Ok(());
     };
     if store::same_place(contract_repository.dir(), git.dir()) {
@@ -86,14 +82,19 @@ fn ensure_beside_contract(git: &Git, site: &Site) -> anyhow::Result<()> {
 
 /// Holds the clone for this sync, waiting while another otss sync holds it. The lock goes
 /// with the file: when it is dropped or the process ends, however it ends.
-fn hold_clone(git: &Git, waiting: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<File> {
+fn hold_clone(git: &Git, waiting: impl FnOnce() -> Result<()>) -> Result<File> {
     let path = git.common_dir()?.join(SYNC_LOCK);
     let held = store::hold_lock(&path, waiting)?;
     Ok(held.map_err(|source| SyncFailure::Lock { path, source })?)
 }
 
+/// `path` from the root, as the working directory makes it.
+fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(Error::WorkingDirectory)
+}
+
 /// The ledger's path inside the repository, with `/` separators (`""` at its top).
-fn in_repository(git: &Git, ledger: &Path) -> anyhow::Result<String> {
+fn in_repository(git: &Git, ledger: &Path) -> Result<String> {
     let top = store::resolved(git.dir());
     let ledger = store::resolved(ledger);
     let relative = ledger.strip_prefix(&top).unwrap_or(&ledger);
@@ -111,7 +112,7 @@ fn commit_ours(
     ledger: &Path,
     engineer: &str,
     synced: &mut Synced,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let relative = in_repository(git, ledger)?;
     let mut paths = Vec::new();
     let attributes = site.ledger.join(".gitattributes");
@@ -164,7 +165,7 @@ fn path_spec(relative: &str) -> String {
 
 /// Fetches and merges the team's history and pushes, trying again while the remote moves on.
 /// Without a remote there is nothing to share: the records stay committed here.
-fn share(git: &Git, synced: &mut Synced) -> anyhow::Result<()> {
+fn share(git: &Git, synced: &mut Synced) -> Result<()> {
     let Some(remote) = git.text(["remote"])?.lines().next().map(str::to_string) else {
         return Ok(());
     };
@@ -176,7 +177,7 @@ fn share(git: &Git, synced: &mut Synced) -> anyhow::Result<()> {
     let tracking = format!("refs/remotes/{remote}/{branch}");
     for _ in 0..PUSH_ATTEMPTS {
         if let Err(said) = git.attempt(["fetch", "--quiet", &remote])? {
-            anyhow::bail!(SyncFailure::Unreachable { remote, said });
+            return Err(SyncFailure::Unreachable { remote, said }.into());
         }
         if git
             .attempt(["rev-parse", "--verify", "--quiet", &tracking])?
@@ -197,14 +198,14 @@ fn share(git: &Git, synced: &mut Synced) -> anyhow::Result<()> {
                 return Ok(());
             }
             Err(said) if push_rejected(said.text()) => {}
-            Err(said) => anyhow::bail!(SyncFailure::Push { remote, said }),
+            Err(said) => return Err(SyncFailure::Push { remote, said }.into()),
         }
     }
-    anyhow::bail!(SyncFailure::KeptMoving { remote })
+    Err(SyncFailure::KeptMoving { remote }.into())
 }
 
 /// Merges the team's history; what it changed other than by appending is reported.
-fn merge(git: &Git, tracking: &str, synced: &mut Synced) -> anyhow::Result<()> {
+fn merge(git: &Git, tracking: &str, synced: &mut Synced) -> Result<()> {
     let incoming = git.text([
         "diff",
         "--numstat",
@@ -216,7 +217,7 @@ fn merge(git: &Git, tracking: &str, synced: &mut Synced) -> anyhow::Result<()> {
     if let Err(said) = git.attempt(["merge", "--quiet", "--no-edit", tracking])? {
         // A merge that stopped half way is undone; one that never started changed nothing.
         let _ = git.attempt(["merge", "--abort"]);
-        anyhow::bail!(SyncFailure::Merge { said });
+        return Err(SyncFailure::Merge { said }.into());
     }
     synced.received += added;
     synced.edited_elsewhere.extend(edited);

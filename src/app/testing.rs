@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use tempfile::TempDir;
 
-use super::{Environment, Ledger, Site};
+use super::{Environment, Ledger, Result, Site};
 use crate::calendar::Calendar;
 use crate::contract::Contract;
 use crate::time::parse_instant;
@@ -78,10 +78,7 @@ impl TestSite {
     }
 
     /// What `query` makes of the ledger, which must pass nothing over.
-    pub fn read<T>(
-        &self,
-        query: impl FnOnce(&mut Ledger) -> anyhow::Result<T>,
-    ) -> anyhow::Result<T> {
+    pub fn read<T>(&self, query: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
         let mut ledger = Ledger::new(&self.site, None);
         let read = query(&mut ledger);
         assert_eq!(ledger.warnings(), []);

@@ -3,8 +3,7 @@
 use clap::{ArgGroup, Args, Subcommand};
 
 use super::context::Context;
-use crate::app::Site;
-use crate::app::routine;
+use crate::app::{Error, Input, Result, Site, non_empty, routine};
 use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::render::human::moment;
@@ -57,16 +56,16 @@ pub struct CheckArgs {
     at: Option<String>,
 }
 
-pub fn run(context: &Context, command: BackupCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: BackupCommand) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     match command {
         BackupCommand::Check(args) => {
-            let job = super::non_empty("--job", &args.job)?;
+            let job = non_empty(Input::Job, &args.job)?;
             let failure = args
                 .failed
                 .as_deref()
-                .map(|n| super::non_empty("--failed", n))
+                .map(|n| non_empty(Input::Failed, n))
                 .transpose()?;
             let at = context.env.at_in_term(&site, args.at.as_deref())?;
             let month = routine::check_backup(&context.env, &site, at, job, failure)?;
@@ -74,11 +73,9 @@ pub fn run(context: &Context, command: BackupCommand) -> anyhow::Result<()> {
         }
         BackupCommand::Status { month, json } => {
             let month = context.env.period(&site, month.as_deref())?;
-            anyhow::ensure!(
-                matches!(month, Period::Month(_)),
-                "`{}` is not a month: use YYYY-MM",
-                month.label()
-            );
+            if !matches!(month, Period::Month(_)) {
+                return Err(Error::NotAMonth(month.label()));
+            }
             print_status(context, &site, &mut out, month, json)?;
         }
     }
@@ -91,7 +88,7 @@ fn print_status(
     out: &mut Output,
     month: Period,
     json: bool,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let status = context.read(site, out, |ledger| {
         routine::backup_status(site, ledger, month)
     })?;

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use super::context::Context;
 use super::show::warn_provisional;
 use crate::app;
+use crate::app::Result;
 use crate::render::calendar::print_period;
 use crate::render::json::calendar::{ImportJson, PeriodJson};
 
@@ -51,7 +52,7 @@ enum CalendarCommand {
     },
 }
 
-pub fn run(context: &Context, args: CalendarArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: CalendarArgs) -> Result<()> {
     if let Some(CalendarCommand::Import { file, json }) = args.command {
         return import(context, &file, json);
     }
@@ -68,7 +69,7 @@ pub fn run(context: &Context, args: CalendarArgs) -> anyhow::Result<()> {
 }
 
 /// Imports a schedule, even when the stored schedules or the contract cannot be read.
-fn import(context: &Context, file: &Path, json: bool) -> anyhow::Result<()> {
+fn import(context: &Context, file: &Path, json: bool) -> Result<()> {
     let lang = context
         .optional_site()
         .ok()

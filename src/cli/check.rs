@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::context::Context;
-use crate::app;
+use crate::app::{self, Error, Result};
 use crate::render::check::print_check;
 use crate::render::json::check::CheckJson;
 
@@ -21,7 +21,7 @@ pub struct CheckArgs {
 }
 
 /// Exit 0 when every file is intact; otherwise every problem, then exit 1.
-pub fn run(context: &Context, args: CheckArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: CheckArgs) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let check = app::check::check_ledger(&site)?;
@@ -33,6 +33,10 @@ pub fn run(context: &Context, args: CheckArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     let checked = &check.checked;
-    anyhow::ensure!(checked.intact(), m.ledger_damaged(checked.problems.len()));
-    Ok(())
+    match checked.intact() {
+        true => Ok(()),
+        false => Err(Error::LedgerDamaged {
+            problems: checked.problems.len(),
+        }),
+    }
 }

@@ -6,6 +6,7 @@ use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
 use super::Cli;
+use crate::app::Result;
 
 const EXAMPLES: &str = examples!(
     "otss completions bash > ~/.local/share/bash-completion/completions/otss",
@@ -22,7 +23,7 @@ pub struct CompletionsArgs {
     shell: Shell,
 }
 
-pub fn run(args: CompletionsArgs) -> anyhow::Result<()> {
+pub fn run(args: CompletionsArgs) -> Result<()> {
     // Written whole to memory first: the generator cannot report a closed pipe.
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "otss", &mut script);

@@ -8,11 +8,10 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, Utc};
 
 use super::{Cli, ColorChoice};
-use crate::app::{Environment, Ledger, Site, SiteError, Warning};
+use crate::app::{Environment, Error, Ledger, Result, Site, SiteError, Warning};
 use crate::lang::Lang;
 use crate::output::Output;
 use crate::time::whole_seconds;
@@ -39,14 +38,14 @@ fn user_dir(
 }
 
 /// `OTSS_LANG`, when it is set.
-fn lang_from_env() -> anyhow::Result<Option<Lang>> {
+fn lang_from_env() -> Result<Option<Lang>> {
     let Some(value) = non_empty_var("OTSS_LANG") else {
         return Ok(None);
     };
     let text = value.to_string_lossy();
     match Lang::from_key(text.trim()) {
         Some(lang) => Ok(Some(lang)),
-        None => bail!("OTSS_LANG=`{text}` is not a language otss speaks: use zh or en"),
+        None => Err(Error::LangVariable(text.into_owned())),
     }
 }
 
@@ -55,23 +54,18 @@ fn non_empty_var(name: &str) -> Option<OsString> {
 }
 
 /// "Now": `OTSS_NOW`, or the system clock, in whole seconds.
-fn now_from_env() -> anyhow::Result<DateTime<Utc>> {
+fn now_from_env() -> Result<DateTime<Utc>> {
     let now = match env::var("OTSS_NOW") {
         Ok(text) => DateTime::parse_from_rfc3339(text.trim())
             .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| {
-                anyhow!(
-                    "OTSS_NOW=`{text}` is not an RFC 3339 time \
-                     (such as 2025-03-01T09:30:00+08:00)"
-                )
-            })?,
+            .map_err(|_| Error::NowVariable(text))?,
         Err(_) => Utc::now(),
     };
     Ok(whole_seconds(now))
 }
 
 impl Context {
-    pub fn from_env(cli: &Cli) -> anyhow::Result<Context> {
+    pub fn from_env(cli: &Cli) -> Result<Context> {
         let env = Environment {
             now: now_from_env()?,
             contract_flag: cli.contract.clone(),
@@ -80,7 +74,7 @@ impl Context {
             engineer: ["OTSS_ENGINEER", "USER", "USERNAME", "LOGNAME"]
                 .into_iter()
                 .find_map(|name| env::var(name).ok().filter(|v| !v.trim().is_empty())),
-            working_dir: env::current_dir().context("cannot read the working directory")?,
+            working_dir: env::current_dir().map_err(Error::WorkingDirectory)?,
             config_dir: user_dir("XDG_CONFIG_HOME", |p| p.config_dir()),
             data_dir: user_dir("XDG_DATA_HOME", |p| p.data_dir()),
             cache_dir: user_dir("XDG_CACHE_HOME", |p| p.cache_dir()),
@@ -125,7 +119,7 @@ impl Context {
     }
 
     /// The site, which the command needs.
-    pub fn site(&self) -> anyhow::Result<Site> {
+    pub fn site(&self) -> Result<Site> {
         let site = Site::required(&self.env).map_err(|e| self.unusable(e))?;
         self.contract_lang.set(Some(site.contract.language));
         Ok(site)
@@ -133,7 +127,7 @@ impl Context {
 
     /// The site if there is a contract; a named contract that is missing or broken is an
     /// error.
-    pub fn optional_site(&self) -> anyhow::Result<Option<Site>> {
+    pub fn optional_site(&self) -> Result<Option<Site>> {
         let site = Site::load(&self.env).map_err(|e| self.unusable(e))?;
         if let Some(site) = &site {
             self.contract_lang.set(Some(site.contract.language));
@@ -143,7 +137,7 @@ impl Context {
 
     /// A contract that cannot be used: what is wrong is said in the language its text asks
     /// for, when it says.
-    fn unusable(&self, SiteError { error, language }: SiteError) -> anyhow::Error {
+    fn unusable(&self, SiteError { error, language }: SiteError) -> Error {
         self.contract_lang.set(language);
         error
     }
@@ -154,8 +148,8 @@ impl Context {
         &self,
         site: &Site,
         out: &mut Output,
-        query: impl FnOnce(&mut Ledger) -> anyhow::Result<T>,
-    ) -> anyhow::Result<T> {
+        query: impl FnOnce(&mut Ledger) -> Result<T>,
+    ) -> Result<T> {
         let mut ledger = Ledger::new(site, self.env.cache_dir());
         let read = query(&mut ledger);
         for warning in ledger.warnings() {
@@ -171,7 +165,7 @@ impl Context {
         record_id: String,
         at: DateTime<Utc>,
         event: crate::record::Event,
-    ) -> anyhow::Result<crate::record::Record> {
+    ) -> Result<crate::record::Record> {
         crate::app::append(site, self.env.engineer()?, record_id, at, event)
     }
 }

@@ -4,6 +4,7 @@ use clap::Subcommand;
 
 use super::context::Context;
 use crate::app;
+use crate::app::Result;
 use crate::render::json::contract::ContractJson;
 use crate::render::terms::{print_terms, warn};
 
@@ -32,7 +33,7 @@ pub enum ContractCommand {
     },
 }
 
-pub fn run(context: &Context, command: ContractCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: ContractCommand) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let terms = app::contract::terms(&site);

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use super::context::Context;
 use super::show::warn_provisional;
 use crate::app::duty::{self, OnDuty};
+use crate::app::{Input, Result, non_empty};
 use crate::output::Tone;
 use crate::render::human::date_with_weekday;
 use crate::render::json::duty::OnDutyJson;
@@ -40,12 +41,12 @@ pub enum DutyCommand {
     },
 }
 
-pub fn run(context: &Context, command: DutyCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     match command {
         DutyCommand::Set { date, engineer } => {
-            let engineer = super::non_empty("the engineer", &engineer)?;
+            let engineer = non_empty(Input::OnDuty, &engineer)?;
             let on_duty = duty::set_duty(&context.env, &site, date, engineer)?;
             let m = out.messages();
             let when = format!(

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::Context;
+use crate::app::Result;
 use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
 use crate::app::{self, Site};
 use crate::contract::Level;
@@ -242,7 +243,7 @@ impl From<OpenArgs> for Opening {
     }
 }
 
-pub fn run(context: &Context, command: IncidentCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let now = context.env.now;
@@ -292,7 +293,7 @@ fn print_update(
     updated: &Updated,
     now: DateTime<Utc>,
     json: bool,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let zone = site.contract.timezone;
     let incident = &updated.incident;
     if json {
@@ -316,7 +317,7 @@ fn print_list(
     now: DateTime<Utc>,
     open_only: bool,
     json: bool,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let zone = site.contract.timezone;
     if json {
         let objects: Vec<IncidentJson> = listed
@@ -342,7 +343,7 @@ fn print_incident(
     incident: &Incident,
     now: DateTime<Utc>,
     json: bool,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let zone = site.contract.timezone;
     let m = out.messages();
     if json {

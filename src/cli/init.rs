@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::Args;
-use clap::error::ErrorKind;
 
 use super::context::Context;
-use super::{answered, non_empty, restore_terminal_on_interrupt, usage_error};
+use super::{answered, restore_terminal_on_interrupt};
 use crate::app::init::{self, Given, NewContract};
+use crate::app::{Error, Input, Result, Usage, non_empty};
 use crate::contract::{DEFAULT_ZONE, MAX_STAFF, parse_zone};
 use crate::i18n::{InitQuestion as Q, Lang, Messages};
 use crate::render::contract as template;
@@ -56,10 +56,9 @@ pub struct InitArgs {
     no_input: bool,
 }
 
-pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: InitArgs) -> Result<()> {
     let path = context.env.new_contract_path();
-    let shown = path.display().to_string();
-    let exists = || anyhow::anyhow!(context.output(None).messages().contract_exists(&shown));
+    let exists = || Error::ContractExists(path.clone());
     if init::taken(&path) {
         return Err(exists());
     }
@@ -79,38 +78,31 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
 }
 
 /// Without a terminal every required answer must come as a flag (exit 2 naming the missing).
-fn from_flags(args: InitArgs) -> anyhow::Result<NewContract> {
+fn from_flags(args: InitArgs) -> Result<NewContract> {
     let (Some(customer), Some(mode), Some(start), Some(end)) =
         (args.customer.clone(), args.mode, args.start, args.end)
     else {
-        let missing: Vec<&str> = [
-            ("--customer", args.customer.is_none()),
-            ("--mode", args.mode.is_none()),
-            ("--start", args.start.is_none()),
-            ("--end", args.end.is_none()),
+        let missing = [
+            (Input::Customer, args.customer.is_none()),
+            (Input::Mode, args.mode.is_none()),
+            (Input::Start, args.start.is_none()),
+            (Input::End, args.end.is_none()),
         ]
         .into_iter()
-        .filter_map(|(flag, missing)| missing.then_some(flag))
+        .filter_map(|(input, missing)| missing.then_some(input))
         .collect();
-        return Err(usage_error(
-            "init",
-            ErrorKind::MissingRequiredArgument,
-            format!(
-                "`otss init` needs {} when it does not ask (no terminal, or --no-input)",
-                missing.join(", ")
-            ),
-        ));
+        return Err(Usage::InitNeeds(missing).into());
     };
     init::check_term(start, end)?;
-    let optional = |flag, text: Option<String>| text.map(|t| non_empty(flag, &t)).transpose();
+    let optional = |input, text: Option<String>| text.map(|t| non_empty(input, &t)).transpose();
     Ok(NewContract::new(Given {
-        customer: non_empty("--customer", &customer)?,
-        provider: optional("--provider", args.provider)?,
+        customer: non_empty(Input::Customer, &customer)?,
+        provider: optional(Input::Provider, args.provider)?,
         mode,
         start,
         end,
         timezone: args.timezone,
-        city: optional("--city", args.city)?,
+        city: optional(Input::City, args.city)?,
         staff: args.staff,
         language: args.language,
     }))
@@ -118,7 +110,7 @@ fn from_flags(args: InitArgs) -> anyhow::Result<NewContract> {
 
 /// At a terminal, asks what the flags do not say; `lang` is the language asked in until the
 /// engineer picks the contract's.
-fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> anyhow::Result<NewContract> {
+fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> Result<NewContract> {
     let language = match given.language {
         Some(language) => language,
         None => choose(
@@ -206,7 +198,7 @@ fn answer<T>(
     question: Q,
     default: Option<String>,
     read: impl Fn(&str) -> Result<T, String>,
-) -> anyhow::Result<T> {
+) -> Result<T> {
     let mut input = dialoguer::Input::<String>::new().with_prompt(m.init_question(question));
     if let Some(default) = default {
         input = input.default(default);
@@ -216,7 +208,7 @@ fn answer<T>(
             .validate_with(|text: &String| read(text.trim()).map(|_| ()))
             .interact_text(),
     )?;
-    read(text.trim()).map_err(anyhow::Error::msg)
+    Ok(read(text.trim()).expect("the prompt takes only an answer that reads"))
 }
 
 /// Reads an answer, or says what the question needs.
@@ -224,13 +216,13 @@ fn or_invalid<T>(m: &Messages, question: Q, value: Option<T>) -> Result<T, Strin
     value.ok_or_else(|| m.init_invalid(question).to_string())
 }
 
-fn ask_required(m: &Messages, question: Q) -> anyhow::Result<String> {
+fn ask_required(m: &Messages, question: Q) -> Result<String> {
     answer(m, question, None, |text| {
         or_invalid(m, question, (!text.is_empty()).then(|| text.to_string()))
     })
 }
 
-fn ask_optional(m: &Messages, question: Q) -> anyhow::Result<Option<String>> {
+fn ask_optional(m: &Messages, question: Q) -> Result<Option<String>> {
     let text: String = answered(
         dialoguer::Input::new()
             .with_prompt(m.init_question(question))
@@ -248,7 +240,7 @@ fn choose<T: Copy + PartialEq>(
     choices: &[T],
     default: T,
     name: impl Fn(T) -> String,
-) -> anyhow::Result<T> {
+) -> Result<T> {
     let names: Vec<String> = choices.iter().map(|c| name(*c)).collect();
     let picked = answered(
         dialoguer::Select::new()

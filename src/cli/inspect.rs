@@ -3,15 +3,14 @@
 
 use std::collections::HashSet;
 
-use anyhow::bail;
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 
 use super::context::Context;
 use super::show::warn_provisional;
 use super::{answered, restore_terminal_on_interrupt};
-use crate::app::Site;
 use crate::app::inspect::{self, DayInspections, InspectionDay};
+use crate::app::{Error, Result, Site};
 use crate::i18n::Messages;
 use crate::inspect::Due;
 use crate::output::{Output, Tone};
@@ -78,7 +77,7 @@ enum InspectCommand {
     },
 }
 
-pub fn run(context: &Context, args: InspectArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: InspectArgs) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     match &args.command {
@@ -90,11 +89,11 @@ pub fn run(context: &Context, args: InspectArgs) -> anyhow::Result<()> {
     Ok(out.flush()?)
 }
 
-fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> anyhow::Result<()> {
+fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> Result<()> {
     let today = local_date(context.env.now, site.contract.timezone);
     let date = match Period::parse(&args.day, today)? {
         Period::Day(date) => date,
-        _ => bail!("`{}` is not a day: use today or YYYY-MM-DD", args.day),
+        _ => return Err(Error::NotADay(args.day.clone())),
     };
     let mut day = context.read(site, out, |ledger| InspectionDay::read(site, ledger, date))?;
     let flagged = args.all_ok || !args.items.is_empty();
@@ -133,7 +132,7 @@ fn take_round(
     kind: InspectionKind,
     flagged: bool,
     args: &InspectArgs,
-) -> anyhow::Result<Option<Round>> {
+) -> Result<Option<Round>> {
     if flagged {
         let round = inspect::typed_round(site, kind, args.all_ok, &args.items)?;
         return Ok(Some(round));
@@ -145,11 +144,7 @@ fn take_round(
 /// On a terminal: tick the items that are ok (`a` ticks all), describe each one that is not,
 /// confirm. `None` when the engineer declines to record it. The prompts write to the terminal
 /// themselves, so the contract's item names are made harmless for them.
-fn walk_through(
-    m: &Messages,
-    kind: InspectionKind,
-    checklist: &[String],
-) -> anyhow::Result<Option<Round>> {
+fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Result<Option<Round>> {
     let ticked = answered(
         dialoguer::MultiSelect::new()
             .with_prompt(m.tick_items(m.inspection_kind(kind)))
@@ -186,7 +181,7 @@ fn walk_through(
     Ok(Some(inspect::walked_round(kind, checklist, notes)?))
 }
 
-fn print_due(out: &mut Output, day: &DayInspections) -> anyhow::Result<()> {
+fn print_due(out: &mut Output, day: &DayInspections) -> Result<()> {
     let m = out.messages();
     out.line(format!(
         "{} · {}",
@@ -207,7 +202,7 @@ fn status(
     out: &mut Output,
     period: Option<&str>,
     json: bool,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let today = local_date(context.env.now, site.contract.timezone);
     let period = context.env.period(site, period)?;
     let coverage = context.read(site, out, |ledger| {
@@ -227,7 +222,7 @@ fn print_coverage(
     days: &[DayInspections],
     kinds: &[Due],
     today: NaiveDate,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let m = out.messages();
     let width = InspectionKind::ALL
         .iter()

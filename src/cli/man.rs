@@ -3,11 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context as _;
-use clap::error::ErrorKind;
 use clap::{Args, CommandFactory};
 
-use super::{Cli, usage_error};
+use super::Cli;
+use crate::app::{Error, Result, Usage};
 
 const EXAMPLES: &str = examples!(
     "otss man | man -l -",
@@ -26,12 +25,15 @@ pub struct ManArgs {
     out_dir: Option<PathBuf>,
 }
 
-pub fn run(args: ManArgs) -> anyhow::Result<()> {
+pub fn run(args: ManArgs) -> Result<()> {
     if let Some(dir) = &args.out_dir {
         let otss = without_help_subcommands(Cli::command());
         std::fs::create_dir_all(dir)
             .and_then(|()| clap_mangen::generate_to(otss, dir))
-            .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;
+            .map_err(|source| Error::ManPages {
+                dir: dir.clone(),
+                source,
+            })?;
         return Ok(());
     }
     let mut otss = without_help_subcommands(Cli::command());
@@ -56,11 +58,16 @@ fn without_help_subcommands(command: clap::Command) -> clap::Command {
         .mut_subcommands(without_help_subcommands)
 }
 
-fn unknown_command(parent: &clap::Command, name: &str) -> anyhow::Error {
-    let names: Vec<&str> = parent.get_subcommands().map(|c| c.get_name()).collect();
-    let message = match names.is_empty() {
-        true => format!("`{}` has no commands under it", parent.get_name()),
-        false => format!("no command `{name}` here; one of: {}", names.join(", ")),
-    };
-    usage_error("man", ErrorKind::InvalidSubcommand, message)
+fn unknown_command(parent: &clap::Command, name: &str) -> Usage {
+    let commands: Vec<String> = parent
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    match commands.is_empty() {
+        true => Usage::NoCommandsUnder(parent.get_name().to_string()),
+        false => Usage::NoSuchCommand {
+            name: name.to_string(),
+            commands,
+        },
+    }
 }

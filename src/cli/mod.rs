@@ -35,10 +35,10 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::i18n::{KnownError, Lang};
+use crate::app::{Error, Result, Usage};
+use crate::i18n::Lang;
 pub use context::Context;
 
 const EXAMPLES: &str = examples!(
@@ -149,97 +149,51 @@ pub enum Command {
 
 /// A command that failed, with the language to say why in.
 pub struct Failure {
-    error: anyhow::Error,
+    error: Error,
     lang: Lang,
 }
 
 impl Failure {
     /// Whether it is only a closed standard output (`otss … | head`): not a failure.
     pub fn is_broken_pipe(&self) -> bool {
-        self.error.chain().any(|cause| {
-            cause
-                .downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-        })
+        self.error
+            .io_error()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     }
 
     /// The exit status of a command ended at a prompt with Ctrl-C, which says nothing more.
     pub fn interrupted(&self) -> Option<u8> {
-        self.error.is::<Interrupted>().then_some(INTERRUPTED)
+        matches!(self.error, Error::Interrupted).then_some(INTERRUPTED)
     }
 
-    /// A usage error found after parsing, to be reported as clap reports its own.
-    pub fn usage(&self) -> Option<&clap::Error> {
-        self.error.downcast_ref()
+    /// A usage error found after parsing, to be reported as clap reports its own: in English,
+    /// as clap speaks.
+    pub fn usage(&self) -> Option<clap::Error> {
+        let Error::Usage(usage) = &self.error else {
+            return None;
+        };
+        let (subcommand, kind) = match usage {
+            Usage::InitNeeds(_) => ("init", clap::error::ErrorKind::MissingRequiredArgument),
+            Usage::NoCommandsUnder(_) | Usage::NoSuchCommand { .. } => {
+                ("man", clap::error::ErrorKind::InvalidSubcommand)
+            }
+        };
+        let mut otss = Cli::command();
+        otss.build();
+        let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
+        Some(command.error(kind, Lang::En.messages().usage(usage)))
     }
 
     /// `error: …` in the person's language, made harmless: it quotes paths, ids and lines.
     pub fn message(&self) -> String {
         let m = self.lang.messages();
-        let message = m.labelled(m.error_label(), &said(&self.error, m));
+        let message = m.labelled(m.error_label(), &m.error(&self.error));
         crate::text::paragraph(&message).into_owned()
     }
 }
 
-/// An error, each cause after the one it explains, in the language of `m`.
-fn said(error: &anyhow::Error, m: &crate::i18n::Messages) -> String {
-    let causes: Vec<String> = error
-        .chain()
-        .map(|cause| {
-            known(cause)
-                .and_then(|known| m.known_error(known))
-                .unwrap_or_else(|| cause.to_string())
-        })
-        .collect();
-    causes.join(": ")
-}
-
-/// Reads a cause as one of the errors the catalogue can say in every language.
-type Recogniser = for<'a> fn(&'a (dyn std::error::Error + 'static)) -> Option<KnownError<'a>>;
-
-/// The errors the catalogue can say in every language.
-fn known<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<KnownError<'a>> {
-    use crate::store::StoreError;
-    const RECOGNISERS: [Recogniser; 14] = [
-        |c| c.downcast_ref().map(KnownError::Engineer),
-        |c| c.downcast_ref().map(KnownError::Incident),
-        |c| c.downcast_ref().map(KnownError::Id),
-        |c| c.downcast_ref().map(KnownError::OutsideTerm),
-        |c| c.downcast_ref().map(KnownError::Contract),
-        |c| c.downcast_ref().map(KnownError::Time),
-        |c| c.downcast_ref().map(KnownError::Duration),
-        |c| c.downcast_ref().map(KnownError::Period),
-        |c| c.downcast_ref().map(KnownError::Report),
-        |c| c.downcast_ref().map(KnownError::Leave),
-        |c| c.downcast_ref().map(KnownError::Inspect),
-        |c| c.downcast_ref().map(KnownError::Git),
-        |c| c.downcast_ref().map(KnownError::Sync),
-        |c| match c.downcast_ref()? {
-            StoreError::NoContract { looked } => Some(KnownError::NoContract(looked)),
-            StoreError::ContractMissing { path, source_name } => {
-                Some(KnownError::ContractMissing {
-                    path,
-                    named_by: source_name,
-                })
-            }
-            StoreError::RecordTooLong { len } => Some(KnownError::RecordTooLong { len: *len }),
-            StoreError::TooLarge { path, size, limit } => Some(KnownError::TooLarge {
-                path,
-                size: *size,
-                limit: *limit,
-            }),
-            StoreError::Refused { path, fault } => Some(KnownError::Refused {
-                path,
-                fault: *fault,
-            }),
-            _ => None,
-        },
-    ];
-    RECOGNISERS.iter().find_map(|recognise| recognise(cause))
-}
-
 /// Runs a parsed command line. The environment and the clock are read here, once.
-pub fn run(cli: Cli) -> Result<(), Failure> {
+pub fn run(cli: Cli) -> std::result::Result<(), Failure> {
     let context = Context::from_env(&cli).map_err(|error| Failure {
         error,
         lang: cli.lang.unwrap_or(Lang::Zh),
@@ -250,7 +204,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     })
 }
 
-fn dispatch(context: &Context, command: Command) -> anyhow::Result<()> {
+fn dispatch(context: &Context, command: Command) -> Result<()> {
     match command {
         Command::Init(args) => init::run(context, args),
         Command::Sla(args) => sla::run(context, args),
@@ -313,22 +267,8 @@ fn one_of<T: Copy + Send + Sync + 'static>(
     })
 }
 
-/// A usage error of `otss SUBCOMMAND`, reported as clap reports its own: with the usage line,
-/// exit status 2.
-fn usage_error(subcommand: &str, kind: ErrorKind, message: String) -> anyhow::Error {
-    let mut otss = Cli::command();
-    otss.build();
-    let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
-    command.error(kind, message).into()
-}
-
 /// The exit status of a command interrupted with Ctrl-C, as a shell expects.
 const INTERRUPTED: u8 = 130;
-
-/// Ctrl-C at a prompt: nothing was recorded.
-#[derive(Debug, thiserror::Error)]
-#[error("interrupted")]
-struct Interrupted;
 
 /// Before the first prompt: Ctrl-C ends otss with the cursor shown again (the prompts hide it).
 /// This covers the signal; `answered` covers Ctrl-C read as a key.
@@ -341,22 +281,15 @@ fn restore_terminal_on_interrupt() {
 }
 
 /// A prompt's answer; Ctrl-C typed at it gives the cursor back and ends the command.
-fn answered<T>(answer: dialoguer::Result<T>) -> anyhow::Result<T> {
+fn answered<T>(answer: dialoguer::Result<T>) -> Result<T> {
     answer.map_err(|dialoguer::Error::IO(error)| {
         if error.kind() == io::ErrorKind::Interrupted {
             let _ = dialoguer::console::Term::stderr().show_cursor();
-            Interrupted.into()
+            Error::Interrupted
         } else {
-            error.into()
+            Error::Prompt(error)
         }
     })
-}
-
-/// Text a person typed, trimmed; empty text is an error naming `what`.
-fn non_empty(what: &str, text: &str) -> anyhow::Result<String> {
-    let text = text.trim();
-    anyhow::ensure!(!text.is_empty(), "{what} is empty");
-    Ok(text.to_string())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use clap::{Args, Subcommand};
 
 use super::context::Context;
-use crate::app::routine;
+use crate::app::{Input, Result, non_empty, routine};
 use crate::record::routine::NoteKind;
 
 const EXAMPLES: &str = examples!(
@@ -36,7 +36,7 @@ pub struct NoteArgs {
     at: Option<String>,
 }
 
-pub fn run(context: &Context, command: NoteCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: NoteCommand) -> Result<()> {
     let (kind, args) = match command {
         NoteCommand::Risk(args) => (NoteKind::Risk, args),
         NoteCommand::Suggestion(args) => (NoteKind::Suggestion, args),
@@ -44,7 +44,7 @@ pub fn run(context: &Context, command: NoteCommand) -> anyhow::Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let at = context.env.at_in_term(&site, args.at.as_deref())?;
-    let text = super::non_empty("the note", &args.text)?;
+    let text = non_empty(Input::Note, &args.text)?;
     routine::add_note(&context.env, &site, at, kind, text)?;
     out.line(out.messages().recorded())?;
     Ok(out.flush()?)

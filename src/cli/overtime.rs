@@ -7,6 +7,7 @@ use super::context::Context;
 use super::show::warn_provisional;
 use crate::app::Site;
 use crate::app::leave::{self, Earned};
+use crate::app::{Input, Result, non_empty};
 use crate::i18n::day_name;
 use crate::output::Output;
 use crate::render::human::date_with_weekday;
@@ -73,7 +74,7 @@ pub enum OvertimeCommand {
     },
 }
 
-pub fn run(context: &Context, command: OvertimeCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     match command {
@@ -103,9 +104,9 @@ pub fn run(context: &Context, command: OvertimeCommand) -> anyhow::Result<()> {
 }
 
 /// Whose overtime or leave it is: `--engineer`, else the engineer writing.
-fn who(context: &Context, engineer: Option<String>) -> anyhow::Result<String> {
+fn who(context: &Context, engineer: Option<String>) -> Result<String> {
     let named = engineer
-        .map(|name| super::non_empty("--engineer", &name))
+        .map(|name| non_empty(Input::Engineer, &name))
         .transpose()?;
     leave::engineer(&context.env, named.as_deref())
 }
@@ -118,7 +119,7 @@ fn log(
     hours: Option<f64>,
     engineer: String,
     json: bool,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let logged = context.read(site, out, |ledger| {
         leave::log_overtime(&context.env, site, ledger, engineer, date, hours)
     })?;
@@ -148,7 +149,7 @@ fn take(
     days: u32,
     engineer: String,
     json: bool,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let taken = context.read(site, out, |ledger| {
         leave::take_leave(&context.env, site, ledger, engineer, date, days)
     })?;
@@ -167,7 +168,7 @@ fn balance(
     out: &mut Output,
     engineer: Option<&str>,
     json: bool,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let balances = context.read(site, out, |ledger| leave::balances(ledger, engineer))?;
     if json {
         return Ok(out.json(&BalancesJson::new(&balances))?);

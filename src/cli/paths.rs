@@ -3,8 +3,8 @@
 use clap::Args;
 
 use super::context::Context;
-use super::said;
 use crate::app;
+use crate::app::Result;
 use crate::render::json::paths::PathsJson;
 use crate::render::paths::print_paths;
 
@@ -18,7 +18,7 @@ pub struct PathsArgs {
     json: bool,
 }
 
-pub fn run(context: &Context, args: PathsArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: PathsArgs) -> Result<()> {
     // A missing or broken contract is reported, not fatal: finding the files is how it gets
     // fixed.
     let (site, problem) = match context.optional_site() {
@@ -33,7 +33,7 @@ pub fn run(context: &Context, args: PathsArgs) -> anyhow::Result<()> {
         print_paths(&mut out, &paths)?;
     }
     if let Some(problem) = problem {
-        for line in said(&problem, out.messages()).lines() {
+        for line in out.messages().error(&problem).lines() {
             out.warn(line)?;
         }
     }

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::Context;
 use super::show::warn_provisional;
-use crate::app::{self, Site};
+use crate::app::{self, Error, Result, Site};
 use crate::output::{self, Output, Tone};
 use crate::render::json::report::{DueJson, ReportJson};
 use crate::render::report::{self as view, html};
@@ -103,7 +103,7 @@ impl Format {
     }
 }
 
-pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: ReportArgs) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     match (args.command, args.period) {
@@ -116,13 +116,9 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
                 (true, ..) => Format::Json,
                 (false, Some(format), _) => format,
                 (false, None, None) => Format::Table,
-                (false, None, Some(path)) => Format::of_file(path).ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "cannot tell the format of {} from its name: give --format \
-                         table|md|json|html, or name it .txt, .md, .json or .html",
-                        path.display()
-                    )
-                })?,
+                (false, None, Some(path)) => {
+                    Format::of_file(path).ok_or_else(|| Error::UnknownFormat(path.to_path_buf()))?
+                }
             };
             report(
                 context,
@@ -133,7 +129,7 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
                 args.out.as_deref(),
             )?
         }
-        (None, None) => anyhow::bail!("name a period (YYYY-MM or YYYY), or `due` or `issue`"),
+        (None, None) => unreachable!("clap asks for a period unless a subcommand is given"),
     }
     Ok(out.flush()?)
 }
@@ -145,7 +141,7 @@ fn report(
     period: &str,
     format: Format,
     file: Option<&Path>,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let now = context.env.now;
     let scope = app::report::scope(site, now, period)?;
     let report = context.read(site, out, |ledger| {
@@ -188,7 +184,7 @@ fn report(
     Ok(())
 }
 
-fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> anyhow::Result<()> {
+fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> Result<()> {
     let now = context.env.now;
     let reports = context.read(site, out, |ledger| {
         app::report::term_reports(site, now, ledger)
@@ -232,7 +228,7 @@ fn issue(
     out: &mut Output,
     period: &str,
     at: Option<&str>,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let month = context.read(site, out, |ledger| {
         app::report::issue(site, &context.env, period, at, ledger)
     })?;

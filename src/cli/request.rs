@@ -4,6 +4,7 @@ use clap::Subcommand;
 
 use super::context::Context;
 use crate::app::routine::{self, Logged};
+use crate::app::{Input, Result, non_empty};
 use crate::ids::short_id;
 use crate::output::{Output, Tone};
 use crate::record::request::Request;
@@ -55,7 +56,7 @@ pub enum RequestCommand {
     },
 }
 
-pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let zone = site.contract.timezone;
@@ -66,7 +67,7 @@ pub fn run(context: &Context, command: RequestCommand) -> anyhow::Result<()> {
             at,
             json,
         } => {
-            let text = super::non_empty("the request", &text)?;
+            let text = non_empty(Input::Request, &text)?;
             let at = context.env.at_in_term(&site, at.as_deref())?;
             let scope = scope.unwrap_or(Scope::ByRules);
             let added = routine::add_request(&context.env, &site, at, &text, scope)?;

@@ -3,7 +3,7 @@
 use clap::Subcommand;
 
 use super::context::Context;
-use crate::app::risk;
+use crate::app::{Result, risk};
 use crate::inspect::Risk;
 use crate::output::{Output, Tone};
 use crate::render::human::moment;
@@ -31,7 +31,7 @@ pub enum RiskCommand {
     },
 }
 
-pub fn run(context: &Context, command: RiskCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: RiskCommand) -> Result<()> {
     let RiskCommand::List { open, json } = command;
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));

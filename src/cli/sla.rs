@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::context::Context;
 use super::show::warn_provisional;
-use crate::app::{self, sla::Asked};
+use crate::app::{self, Result, sla::Asked};
 use crate::contract::Level;
 use crate::render::json::sla::SlaJson;
 use crate::render::sla::print_deadlines;
@@ -40,7 +40,7 @@ pub struct SlaArgs {
     json: bool,
 }
 
-pub fn run(context: &Context, args: SlaArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: SlaArgs) -> Result<()> {
     let site = context.site()?;
     let asked = Asked {
         at: args.at.as_deref(),

@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::context::Context;
 use super::show::warn_provisional;
-use crate::app::{self, incident::countdowns};
+use crate::app::{self, Result, incident::countdowns};
 use crate::output::Tone;
 use crate::render::human::{date_with_weekday, moment, progress_line};
 use crate::render::incident::list_line;
@@ -24,7 +24,7 @@ pub struct StatusArgs {
     json: bool,
 }
 
-pub fn run(context: &Context, args: StatusArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: StatusArgs) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let now = context.env.now;

@@ -4,6 +4,7 @@ use clap::Subcommand;
 
 use super::context::Context;
 use crate::app::routine::{self, Logged};
+use crate::app::{Input, Result, non_empty};
 use crate::record::routine::Consultation;
 use crate::render::human::moment;
 use crate::render::json::Stamped;
@@ -50,7 +51,7 @@ pub enum SupportCommand {
     },
 }
 
-pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
+pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let zone = site.contract.timezone;
@@ -62,7 +63,7 @@ pub fn run(context: &Context, command: SupportCommand) -> anyhow::Result<()> {
             at,
         } => {
             let at = context.env.at_in_term(&site, at.as_deref())?;
-            let text = super::non_empty("the consultation", &text)?;
+            let text = non_empty(Input::Consultation, &text)?;
             let product = product.as_deref();
             routine::log_consultation(&context.env, &site, at, text, product, minutes)?;
             out.line(out.messages().recorded())?;

@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::context::Context;
 use crate::app;
+use crate::app::Result;
 use crate::render::json::sync::SyncJson;
 use crate::render::sync::print_synced;
 
@@ -24,7 +25,7 @@ pub struct SyncArgs {
     json: bool,
 }
 
-pub fn run(context: &Context, args: SyncArgs) -> anyhow::Result<()> {
+pub fn run(context: &Context, args: SyncArgs) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let engineer = context.env.engineer()?;

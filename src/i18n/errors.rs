@@ -1,11 +1,9 @@
-//! Errors a person often meets, said in their language.
-//!
-//! An error's own text (its `Display`) is English, so English needs no words here: only the
-//! other languages say each error again.
+//! What a command failed with, said in the person's language.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Lang, Messages};
+use crate::app::{Error, Input, Usage};
 use crate::contract::{ContractError, MAX_CONTRACT_BYTES, OutsideTerm};
 use crate::git::{GitError, Said};
 use crate::ids::{IdError, Named};
@@ -15,64 +13,239 @@ use crate::leave::LeaveError;
 use crate::ledger::{EngineerError, EntryFault};
 use crate::period::PeriodError;
 use crate::report::ReportError;
+use crate::store::StoreError;
 use crate::sync::SyncFailure;
-use crate::time::{DurationError, TimeError};
-
-/// An error a person often meets, to be said in their language.
-#[derive(Debug, Clone, Copy)]
-pub enum KnownError<'a> {
-    Incident(&'a IncidentError),
-    Id(&'a IdError),
-    OutsideTerm(&'a OutsideTerm),
-    NoContract(&'a [PathBuf]),
-    ContractMissing {
-        path: &'a Path,
-        named_by: &'a str,
-    },
-    Contract(&'a ContractError),
-    Time(&'a TimeError),
-    Duration(&'a DurationError),
-    Period(&'a PeriodError),
-    Report(&'a ReportError),
-    Leave(&'a LeaveError),
-    Inspect(&'a InspectError),
-    Engineer(&'a EngineerError),
-    Refused {
-        path: &'a Path,
-        fault: EntryFault,
-    },
-    TooLarge {
-        path: &'a Path,
-        size: u64,
-        limit: u64,
-    },
-    RecordTooLong {
-        len: usize,
-    },
-    Git(&'a GitError),
-    Sync(&'a SyncFailure),
-}
+use crate::time::TimeError;
 
 impl Messages {
     pub fn error_label(&self) -> &'static str {
         self.pick(("错误", "error"))
     }
 
-    /// An error in this language; `None` where its own (English) text is what to say.
-    pub fn known_error(&self, error: KnownError) -> Option<String> {
-        match self.lang {
-            Lang::Zh => Some(in_chinese(error)),
-            Lang::En => None,
+    /// What a command failed with.
+    pub fn error(&self, error: &Error) -> String {
+        match error {
+            Error::Id(error) => self.module(error, id_error),
+            Error::Incident(error) => self.module(error, incident_error),
+            Error::OutsideTerm(error) => self.module(error, outside_term),
+            Error::Contract(error) => self.module(error, contract_error),
+            Error::Period(error) => self.module(error, |PeriodError(text)| {
+                format!("`{text}` 不是期间：用 YYYY-MM-DD、YYYY-MM、YYYY 或 today")
+            }),
+            Error::Report(error) => self.module(error, report_error),
+            Error::Leave(error) => self.module(error, leave_error),
+            Error::Inspect(error) => self.module(error, inspect_error),
+            Error::Engineer(error) => self.module(error, engineer_error),
+            Error::TermReversed(error) => with_causes(error, error.to_string()),
+            Error::Store(error) => match (self.lang, store_error(error)) {
+                (Lang::Zh, Some(said)) => said,
+                _ => with_causes(error, error.to_string()),
+            },
+            Error::Git(error) => self.module(error, git_error),
+            Error::Sync(error) => self.module(error, sync_failure),
+            Error::Time { input, error } => {
+                format!("{}: {}", self.input(*input), self.module(error, time_error))
+            }
+            Error::Empty(input) => match self.lang {
+                Lang::Zh => self.labelled(self.input(*input), "不能为空"),
+                Lang::En => format!("{} is empty", self.input(*input)),
+            },
+            Error::LessThanOne(input) => match self.lang {
+                Lang::Zh => format!("{} 至少为 1", self.input(*input)),
+                Lang::En => format!("{} must be at least 1", self.input(*input)),
+            },
+            Error::NoTitle => match self.lang {
+                Lang::Zh => "缺少 --title：请用一句话说明出了什么问题".to_string(),
+                Lang::En => "--title is missing: say what is wrong in a line".to_string(),
+            },
+            Error::RiskTaken { risk, incident } => match self.lang {
+                Lang::Zh => format!("风险 {risk} 已有故障 {incident}"),
+                Lang::En => format!("risk {risk} has incident {incident} already"),
+            },
+            Error::AskedBeforeReport {
+                asked_at,
+                reported_at,
+            } => match self.lang {
+                Lang::Zh => format!("--onsite-at {asked_at} 早于报告时间（{reported_at}）"),
+                Lang::En => format!("--onsite-at {asked_at} is before the report ({reported_at})"),
+            },
+            Error::RoundNeedsTime { date } => match self.lang {
+                Lang::Zh => format!("{date} 的巡检需要 --at：请说明是什么时候做的"),
+                Lang::En => format!("a round on {date} needs --at: say when it was done"),
+            },
+            Error::RoundOnAnotherDay { at, date } => match self.lang {
+                Lang::Zh => format!("--at 是 {at}，不是 {date}"),
+                Lang::En => format!("--at falls on {at}, not on {date}"),
+            },
+            Error::NotATermReport { period, annual } => match self.lang {
+                Lang::Zh => format!("{period} 不是服务期的报告之一：年度总结是 {annual} 的报告"),
+                Lang::En => format!(
+                    "{period} is not one of the term's reports: the annual summary is the report \
+                     of {annual}"
+                ),
+            },
+            Error::IssuedTooEarly { month, earliest } => match self.lang {
+                Lang::Zh => format!("{month} 的报告不可能在 {earliest} 之前提交"),
+                Lang::En => format!("the {month} report cannot have been issued before {earliest}"),
+            },
+            Error::NoEngineer => self
+                .pick((
+                    "是谁在记录？请把 OTSS_ENGINEER 设为你的名字",
+                    "who is recording? set OTSS_ENGINEER to your name",
+                ))
+                .to_string(),
+            Error::NoDataDirectory => self
+                .pick((
+                    "没有可以导入的用户数据目录：请设置 XDG_DATA_HOME",
+                    "no user data directory to import into: set XDG_DATA_HOME",
+                ))
+                .to_string(),
+            Error::LangVariable(text) => match self.lang {
+                Lang::Zh => format!("OTSS_LANG=`{text}` 不是 otss 会说的语言：请用 zh 或 en"),
+                Lang::En => {
+                    format!("OTSS_LANG=`{text}` is not a language otss speaks: use zh or en")
+                }
+            },
+            Error::NowVariable(text) => match self.lang {
+                Lang::Zh => format!(
+                    "OTSS_NOW=`{text}` 不是 RFC 3339 时间（例如 2025-03-01T09:30:00+08:00）"
+                ),
+                Lang::En => format!(
+                    "OTSS_NOW=`{text}` is not an RFC 3339 time (such as 2025-03-01T09:30:00+08:00)"
+                ),
+            },
+            Error::WorkingDirectory(source) => match self.lang {
+                Lang::Zh => format!("无法读取工作目录：{source}"),
+                Lang::En => format!("cannot read the working directory: {source}"),
+            },
+            Error::ContractExists(path) => self.contract_exists(&path.display().to_string()),
+            Error::NotADay(text) => match self.lang {
+                Lang::Zh => format!("`{text}` 不是日期：用 today 或 YYYY-MM-DD"),
+                Lang::En => format!("`{text}` is not a day: use today or YYYY-MM-DD"),
+            },
+            Error::NotAMonth(text) => match self.lang {
+                Lang::Zh => format!("`{text}` 不是月份：用 YYYY-MM"),
+                Lang::En => format!("`{text}` is not a month: use YYYY-MM"),
+            },
+            Error::UnknownFormat(path) => unknown_format(self.lang, path),
+            Error::LedgerDamaged { problems } => self.ledger_damaged(*problems),
+            Error::ManPages { dir, source } => match self.lang {
+                Lang::Zh => format!("无法把手册页写入 {}：{source}", dir.display()),
+                Lang::En => format!(
+                    "cannot write the manual pages into {}: {source}",
+                    dir.display()
+                ),
+            },
+            Error::Output(source) | Error::Prompt(source) => source.to_string(),
+            Error::Interrupted => self.pick(("已中断", "interrupted")).to_string(),
+            Error::Usage(usage) => self.usage(usage),
+            Error::Unserializable(source) => source.to_string(),
+        }
+    }
+
+    /// A usage error found once the command line was parsed.
+    pub fn usage(&self, usage: &Usage) -> String {
+        match usage {
+            Usage::InitNeeds(missing) => {
+                let missing: Vec<&str> = missing.iter().map(|i| self.input(*i)).collect();
+                match self.lang {
+                    Lang::Zh => format!(
+                        "`otss init` 不提问时（没有终端，或用了 --no-input）需要 {}",
+                        missing.join("、")
+                    ),
+                    Lang::En => format!(
+                        "`otss init` needs {} when it does not ask (no terminal, or --no-input)",
+                        missing.join(", ")
+                    ),
+                }
+            }
+            Usage::NoCommandsUnder(parent) => match self.lang {
+                Lang::Zh => format!("`{parent}` 下面没有命令"),
+                Lang::En => format!("`{parent}` has no commands under it"),
+            },
+            Usage::NoSuchCommand { name, commands } => match self.lang {
+                Lang::Zh => format!("这里没有命令 `{name}`；可用的命令：{}", commands.join("、")),
+                Lang::En => format!("no command `{name}` here; one of: {}", commands.join(", ")),
+            },
+        }
+    }
+
+    /// A value given to a command, as the command line names it.
+    pub fn input(&self, input: Input) -> &'static str {
+        self.pick(match input {
+            Input::At => ("--at", "--at"),
+            Input::OnsiteAt => ("--onsite-at", "--onsite-at"),
+            Input::Agreed => ("--agreed", "--agreed"),
+            Input::Title => ("--title", "--title"),
+            Input::Summary => ("--summary", "--summary"),
+            Input::Days => ("--days", "--days"),
+            Input::Job => ("--job", "--job"),
+            Input::Failed => ("--failed", "--failed"),
+            Input::Engineer => ("--engineer", "--engineer"),
+            Input::Customer => ("--customer", "--customer"),
+            Input::Provider => ("--provider", "--provider"),
+            Input::City => ("--city", "--city"),
+            Input::Mode => ("--mode", "--mode"),
+            Input::Start => ("--start", "--start"),
+            Input::End => ("--end", "--end"),
+            Input::Note => ("备注", "the note"),
+            Input::OnDuty => ("值班工程师", "the engineer"),
+            Input::Consultation => ("咨询内容", "the consultation"),
+            Input::Request => ("需求", "the request"),
+        })
+    }
+
+    /// A module's error: in Chinese as `in_chinese` says it, in English as it says itself.
+    fn module<E: std::error::Error>(&self, error: &E, in_chinese: impl Fn(&E) -> String) -> String {
+        let said = match self.lang {
+            Lang::Zh => in_chinese(error),
+            Lang::En => error.to_string(),
+        };
+        with_causes(error, said)
+    }
+}
+
+/// What `error` said, then each cause after the one it explains.
+fn with_causes(error: &dyn std::error::Error, said: String) -> String {
+    let mut causes = vec![said];
+    let mut cause = error.source();
+    while let Some(next) = cause {
+        causes.push(next.to_string());
+        cause = next.source();
+    }
+    causes.join(": ")
+}
+
+fn unknown_format(lang: Lang, path: &Path) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Zh => format!(
+            "无法从文件名看出 {path} 的格式：请用 --format table|md|json|html 指定，或把文件命名为 \
+             .txt、.md、.json 或 .html"
+        ),
+        Lang::En => format!(
+            "cannot tell the format of {path} from its name: give --format table|md|json|html, \
+             or name it .txt, .md, .json or .html"
+        ),
+    }
+}
+
+fn engineer_error(error: &EngineerError) -> String {
+    match error {
+        EngineerError::Hidden(name) => format!(
+            "工程师姓名 `{}` 含有看不见的字符；请把 OTSS_ENGINEER 设为你的名字",
+            crate::text::one_line(name)
+        ),
+        EngineerError::TooLong { chars } => {
+            format!("工程师姓名太长（{chars} 个字符），无法用作文件名；请把 OTSS_ENGINEER 设短一些")
         }
     }
 }
 
-fn in_chinese(error: KnownError) -> String {
-    match error {
-        KnownError::Incident(error) => incident_error(error),
-        KnownError::Id(error) => id_error(error),
-        KnownError::OutsideTerm(error) => outside_term(error),
-        KnownError::NoContract(looked) => {
+/// A store's error in Chinese, where it has been said in Chinese.
+fn store_error(error: &StoreError) -> Option<String> {
+    Some(match error {
+        StoreError::NoContract { looked } => {
             let looked: Vec<String> = looked
                 .iter()
                 .map(|p| format!("  {}", p.display()))
@@ -84,7 +257,7 @@ fn in_chinese(error: KnownError) -> String {
                 looked.join("\n")
             )
         }
-        KnownError::Refused { path, fault } => {
+        StoreError::Refused { path, fault } => {
             let what = match fault {
                 EntryFault::Symlink => "符号链接",
                 EntryFault::NotAFile => "不是普通文件",
@@ -97,38 +270,19 @@ fn in_chinese(error: KnownError) -> String {
                 path.display()
             )
         }
-        KnownError::Engineer(EngineerError::Hidden(name)) => format!(
-            "工程师姓名 `{}` 含有看不见的字符；请把 OTSS_ENGINEER 设为你的名字",
-            crate::text::one_line(name)
-        ),
-        KnownError::Engineer(EngineerError::TooLong { chars }) => {
-            format!("工程师姓名太长（{chars} 个字符），无法用作文件名；请把 OTSS_ENGINEER 设短一些")
-        }
-        KnownError::RecordTooLong { len } => format!(
+        StoreError::RecordTooLong { len } => format!(
             "这条记录将有 {len} 字节；一条记录至多 {} 字节（1 MiB）：请缩短文字，或拆分这么长的巡检清单",
             crate::ledger::lines::MAX_LINE
         ),
-        KnownError::TooLarge { path, size, limit } => format!(
+        StoreError::TooLarge { path, size, limit } => format!(
             "{} 有 {size} 字节，超过 otss 读取这类文件的上限（{limit} 字节）：是不是选错了文件？",
             path.display()
         ),
-        KnownError::ContractMissing { path, named_by } => {
-            format!("{named_by} 指定的合同 {} 不存在", path.display())
+        StoreError::ContractMissing { path, source_name } => {
+            format!("{source_name} 指定的合同 {} 不存在", path.display())
         }
-        KnownError::Contract(error) => contract_error(error),
-        KnownError::Time(error) => time_error(error),
-        KnownError::Duration(DurationError(text)) => {
-            format!("`{text}` 不是时长：用整数加单位 d、h、m、s，大单位在前（15m、4h、1h30m、1d）")
-        }
-        KnownError::Period(PeriodError(text)) => {
-            format!("`{text}` 不是期间：用 YYYY-MM-DD、YYYY-MM、YYYY 或 today")
-        }
-        KnownError::Report(error) => report_error(error),
-        KnownError::Leave(error) => leave_error(error),
-        KnownError::Inspect(error) => inspect_error(error),
-        KnownError::Git(error) => git_error(error),
-        KnownError::Sync(error) => sync_failure(error),
-    }
+        _ => return None,
+    })
 }
 
 fn incident_error(error: &IncidentError) -> String {
@@ -356,6 +510,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn what_the_application_refuses_is_said_word_for_word() {
+        let said = |error| Lang::En.messages().error(&error);
+        assert_eq!(said(Error::Empty(Input::Note)), "the note is empty");
+        assert_eq!(
+            said(Error::Report(ReportError::NotAPeriod("2025-03-04".into()))),
+            "`2025-03-04` is not a report period: use YYYY-MM or YYYY"
+        );
+        let earliest = "2025-05-01".parse().unwrap();
+        assert_eq!(
+            said(Error::IssuedTooEarly {
+                month: "2025-05".into(),
+                earliest
+            }),
+            "the 2025-05 report cannot have been issued before 2025-05-01"
+        );
+        assert_eq!(
+            said(Error::NotATermReport {
+                period: "2025".into(),
+                annual: "2026-12".into()
+            }),
+            "2025 is not one of the term's reports: the annual summary is the report of 2026-12"
+        );
+        assert_eq!(
+            said(Error::AskedBeforeReport {
+                asked_at: "2025-03-04T09:00:00+08:00".into(),
+                reported_at: "2025-03-04T10:00:00+08:00".into()
+            }),
+            "--onsite-at 2025-03-04T09:00:00+08:00 is before the report (2025-03-04T10:00:00+08:00)"
+        );
+    }
+
+    #[test]
     fn a_git_failure_that_said_nothing_gives_its_exit_status_in_both_languages() {
         let silent = crate::git::GitError::Failed {
             command: "commit".to_string(),
@@ -366,8 +552,8 @@ mod tests {
             "`git commit` failed: no message, exit status 1"
         );
         assert_eq!(
-            Lang::Zh.messages().known_error(KnownError::Git(&silent)),
-            Some("`git commit` 失败：没有输出，退出码 1".to_string())
+            Lang::Zh.messages().error(&Error::Git(silent)),
+            "`git commit` 失败：没有输出，退出码 1"
         );
     }
 }

@@ -20,7 +20,6 @@ mod words;
 pub use crate::lang::Lang;
 pub use calendar::day_name;
 pub use contract::ContractField;
-pub use errors::KnownError;
 pub use incident::RecoveryLabel;
 pub use init::{ContractComment, InitQuestion, PathKind};
 pub use report::ReportLabel;

@@ -1,6 +1,8 @@
 //! The working calendar for people: a date on a line, a month as a grid like `cal` with its
 //! named days below, a year month by month.
 
+use std::io;
+
 use chrono::{Datelike, NaiveDate};
 use unicode_width::UnicodeWidthStr;
 
@@ -15,7 +17,7 @@ use crate::render::human::date_with_weekday;
 const CELL: usize = 4;
 
 /// Shows the days of a period: a date, a month, or each month of a year.
-pub fn print_period(out: &mut Output, shown: &CalendarPeriod) -> anyhow::Result<()> {
+pub fn print_period(out: &mut Output, shown: &CalendarPeriod) -> io::Result<()> {
     match shown.period {
         Period::Day(_) => print_day(out, &shown.days[0]),
         Period::Month(_) => shown
@@ -23,18 +25,18 @@ pub fn print_period(out: &mut Output, shown: &CalendarPeriod) -> anyhow::Result<
             .try_for_each(|month| print_month(out, &month)),
         Period::Year(_) => shown.months().try_for_each(|month| {
             print_month(out, &month)?;
-            Ok(out.line("")?)
+            out.line("")
         }),
     }
 }
 
-fn print_day(out: &mut Output, day: &Day) -> anyhow::Result<()> {
+fn print_day(out: &mut Output, day: &Day) -> io::Result<()> {
     let m = out.messages();
     let mut parts = vec![date_with_weekday(day.date, m, true)];
     parts.extend(day.name.as_ref().map(|n| day_name(m, n)));
     parts.push(out.paint(tone(day), m.day_kind(day.kind)));
     out.line(parts.join(" · "))?;
-    Ok(out.line(m.working_status(day.working(), day.comp_days()))?)
+    out.line(m.working_status(day.working(), day.comp_days()))
 }
 
 /// The marker of a day in the month grid.
@@ -59,7 +61,7 @@ fn tone(day: &Day) -> Tone {
 }
 
 /// A month as a grid like `cal`, weeks starting on Monday, then the named days in runs.
-fn print_month(out: &mut Output, month: &Month) -> anyhow::Result<()> {
+fn print_month(out: &mut Output, month: &Month) -> io::Result<()> {
     let m = out.messages();
     let first = month.first;
     let title = m.month_title(first.year(), first.month());

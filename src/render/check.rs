@@ -1,11 +1,13 @@
 //! A check of the ledger for people: each problem on a line with where it is and what to do
 //! about it, or that every file is intact.
 
+use std::io;
+
 use crate::app::check::LedgerCheck;
 use crate::output::{Output, Tone};
 
 /// Each problem, coloured as a breach; or, when there is none, what was checked.
-pub fn print_check(out: &mut Output, check: &LedgerCheck) -> anyhow::Result<()> {
+pub fn print_check(out: &mut Output, check: &LedgerCheck) -> io::Result<()> {
     let m = out.messages();
     let checked = &check.checked;
     for found in &checked.problems {

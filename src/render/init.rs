@@ -1,6 +1,7 @@
 //! What `otss init` says once the contract is written: where, whether the priority arrival
 //! applies, what to look at, and what to run next.
 
+use std::io;
 use std::path::Path;
 
 use crate::app::init::Written;
@@ -14,14 +15,14 @@ pub fn print_written(
     path: &Path,
     written: &Written,
     contract_flag: Option<&Path>,
-) -> anyhow::Result<()> {
+) -> io::Result<()> {
     let m = out.messages();
     out.line(m.contract_written(&path.display().to_string()))?;
     // Said at once, so that a misspelt city shows.
     let priority = priority_arrival(m, &written.contract);
     out.line(m.labelled(m.field_label(ContractField::PriorityArrival), &priority))?;
     warn(out, &written.warnings)?;
-    Ok(out.lines(first_steps(m, contract_flag))?)
+    out.lines(first_steps(m, contract_flag))
 }
 
 /// What to run next, with `--contract` when the contract is not where otss looks by itself.

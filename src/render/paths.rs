@@ -1,5 +1,6 @@
 //! Where otss looks for the contract and keeps its files, for people: a heading a place.
 
+use std::io;
 use std::path::PathBuf;
 
 use crate::app::paths::Paths;
@@ -7,7 +8,7 @@ use crate::i18n::PathKind;
 use crate::output::{Output, Tone};
 
 /// Each place under its heading; with no contract yet, where `otss init` would write one.
-pub fn print_paths(out: &mut Output, paths: &Paths) -> anyhow::Result<()> {
+pub fn print_paths(out: &mut Output, paths: &Paths) -> io::Result<()> {
     let m = out.messages();
     let contract = match &paths.contract {
         Some(path) => path.display().to_string(),

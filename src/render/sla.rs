@@ -1,6 +1,8 @@
 //! The deadlines of an incident level at an instant, for people: each deadline with the rule
 //! behind it, in words.
 
+use std::io;
+
 use crate::app::Site;
 use crate::app::sla::Answer;
 use crate::contract::city_name;
@@ -10,7 +12,7 @@ use crate::render::human::{date_with_weekday, moment};
 use crate::sla::{Deadline, Rule};
 
 /// The moment of the report and where it stands, then every deadline on one line.
-pub fn print_deadlines(out: &mut Output, site: &Site, answer: &Answer) -> anyhow::Result<()> {
+pub fn print_deadlines(out: &mut Output, site: &Site, answer: &Answer) -> io::Result<()> {
     let m = out.messages();
     let contract = &site.contract;
     let zone = contract.timezone;
@@ -31,7 +33,7 @@ pub fn print_deadlines(out: &mut Output, site: &Site, answer: &Answer) -> anyhow
         moment(d.reported_at, zone, today, m)
     ))?;
     let level = m.level(d.level.number());
-    Ok(out.line(m.labelled(&level, &clauses.join(m.clause_separator())))?)
+    out.line(m.labelled(&level, &clauses.join(m.clause_separator())))
 }
 
 /// The rule behind a deadline, in words.

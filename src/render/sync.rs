@@ -1,13 +1,15 @@
 //! A sync of the ledger for people: what was committed, received and pushed, and the files
 //! to look at.
 
+use std::io;
+
 use crate::app::sync::Synced;
 use crate::output::{Output, Tone};
 use crate::sync::owner;
 
 /// What the sync did as `engineer`; files left alone as warnings, files edited elsewhere
 /// highlighted.
-pub fn print_synced(out: &mut Output, synced: &Synced, engineer: &str) -> anyhow::Result<()> {
+pub fn print_synced(out: &mut Output, synced: &Synced, engineer: &str) -> io::Result<()> {
     let m = out.messages();
     out.line(m.sync_committed(engineer, synced.committed))?;
     match (&synced.remote, &synced.branch) {

@@ -1,6 +1,8 @@
 //! The contract's terms for people: the tables of `otss contract show`, whether the priority
 //! arrival applies, and what the contract allows but a person should look at.
 
+use std::io;
+
 use crate::app::contract::Terms;
 use crate::contract::{Contract, ContractWarning, Level, LevelTerms, city_name};
 use crate::i18n::{ContractField as F, Messages};
@@ -12,7 +14,7 @@ use crate::text;
 type Rows = Vec<Vec<String>>;
 
 /// Says on standard error what the contract allows but a person should look at.
-pub fn warn(out: &mut Output, warnings: &[ContractWarning]) -> anyhow::Result<()> {
+pub fn warn(out: &mut Output, warnings: &[ContractWarning]) -> io::Result<()> {
     for warning in warnings {
         let text = match *warning {
             ContractWarning::StartNotWorkingDay {
@@ -30,7 +32,7 @@ pub fn warn(out: &mut Output, warnings: &[ContractWarning]) -> anyhow::Result<()
 
 /// The contract's facts, its levels, service items, checklists and calendar corrections, a
 /// table each.
-pub fn print_terms(out: &mut Output, terms: &Terms) -> anyhow::Result<()> {
+pub fn print_terms(out: &mut Output, terms: &Terms) -> io::Result<()> {
     let m = out.messages();
     let c = terms.contract;
     let header = |fields: &[F]| -> Vec<String> {

@@ -228,10 +228,7 @@ fn messages_follow_the_contract_then_otss_lang_then_lang() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let err = super::stderr(&output);
-    assert!(
-        err.contains("OTSS_LANG=`fr` is not a language otss speaks"),
-        "{err}"
-    );
+    assert!(err.contains("OTSS_LANG=`fr` 不是 otss 会说的语言"), "{err}");
 }
 
 #[test]

@@ -187,6 +187,8 @@ fn init_refuses_bad_answers_naming_them() {
     }
     let err = site.fails(
         &[
+            "--lang",
+            "en",
             "init",
             "--no-input",
             "--customer",

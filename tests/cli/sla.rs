@@ -192,7 +192,7 @@ fn bad_times_and_levels_are_refused() {
     let output = site
         .otss()
         .env("OTSS_NOW", "now")
-        .args(["sla", "--level", "1"])
+        .args(["--lang", "en", "sla", "--level", "1"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));

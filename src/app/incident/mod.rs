@@ -12,18 +12,19 @@ pub use recovery::{ClockRow, Recovery};
 pub use update::{Update, Updated, update};
 
 use super::{Ledger, Wanted};
+use crate::app::Result;
 use crate::contract::Contract;
 use crate::incident::{self, ClockName, Incident, Status, fold};
 use crate::sla::ClockState;
 
 /// The incident `typed` names: its id, or any unique prefix of it.
-pub fn find(ledger: &mut Ledger, typed: &str) -> anyhow::Result<Incident> {
+pub fn find(ledger: &mut Ledger, typed: &str) -> Result<Incident> {
     let incidents = fold(&ledger.incident_records(Wanted::Id(typed))?);
     Ok(incident::find(&incidents, typed)?.clone())
 }
 
 /// The open incidents, or every one, most urgent first.
-pub fn list(ledger: &mut Ledger, open_only: bool) -> anyhow::Result<Vec<Incident>> {
+pub fn list(ledger: &mut Ledger, open_only: bool) -> Result<Vec<Incident>> {
     let wanted = if open_only { Wanted::Open } else { Wanted::All };
     let incidents = fold(&ledger.incident_records(wanted)?);
     Ok(by_urgency(incidents, open_only))
@@ -41,13 +42,6 @@ pub(super) fn by_urgency(incidents: Vec<Incident>, open_only: bool) -> Vec<Incid
         (nearest.is_none(), nearest, std::cmp::Reverse(i.reported_at))
     });
     listed
-}
-
-/// A text typed that must say something, trimmed; `what` names it if it does not.
-fn non_empty(what: &str, text: &str) -> anyhow::Result<String> {
-    let text = text.trim();
-    anyhow::ensure!(!text.is_empty(), "{what} is empty");
-    Ok(text.to_string())
 }
 
 /// The running clocks of an incident, nearest deadline first, each with how it stands at
@@ -68,6 +62,7 @@ pub fn countdowns(
 mod tests {
     use super::*;
     use crate::app::testing::TestSite;
+    use crate::app::{Error, Input};
     use crate::contract::Level;
     use crate::incident::Happening;
 
@@ -87,7 +82,7 @@ mod tests {
             .unwrap()
     }
 
-    fn record(t: &TestSite, incident: &Incident, change: Update) -> anyhow::Result<Updated> {
+    fn record(t: &TestSite, incident: &Incident, change: Update) -> Result<Updated> {
         t.read(|ledger| update(&t.site, &t.env, &incident.id, None, change, ledger))
     }
 
@@ -107,7 +102,7 @@ mod tests {
         let closed = record(&t, &opened, Update::Close);
         assert!(closed.is_err(), "an open incident is resolved first");
         let blank = record(&t, &opened, Update::Note(" ".to_string())).unwrap_err();
-        assert_eq!(blank.to_string(), "the note is empty");
+        assert!(matches!(blank, Error::Empty(Input::Note)), "{blank:?}");
     }
 
     #[test]

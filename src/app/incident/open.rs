@@ -1,9 +1,8 @@
 //! Opening an incident: the record that reports it, with its clocks computed and pinned.
 
-use anyhow::{Context as _, bail};
-
-use super::super::{Environment, Ledger, Site, append, new_record_id};
-use super::non_empty;
+use super::super::{
+    Environment, Error, Input, Ledger, Result, Site, append, new_record_id, non_empty,
+};
 use crate::contract::Level;
 use crate::ids::{self, short_id};
 use crate::incident::{self, Incident, NewIncident, check_report_time, fold};
@@ -32,7 +31,7 @@ pub fn open(
     env: &Environment,
     opening: Opening,
     ledger: &mut Ledger,
-) -> anyhow::Result<Incident> {
+) -> Result<Incident> {
     let reported_at = env.at(site, opening.at.as_deref())?;
     check_report_time(reported_at, env.now, &site.contract)?;
     let risk = match &opening.from_risk {
@@ -40,15 +39,18 @@ pub fn open(
         None => None,
     };
     let title = match (opening.title, &risk) {
-        (Some(title), _) => non_empty("--title", &title)?,
+        (Some(title), _) => non_empty(Input::Title, &title)?,
         (None, Some(risk)) => inspect::incident_title(risk),
-        (None, None) => bail!("--title is missing: say what is wrong in a line"),
+        (None, None) => return Err(Error::NoTitle),
     };
     let index = ledger.open_index()?;
     // A fresh random id almost never repeats one in use; when it does, draw again.
-    let record_id = std::iter::repeat_with(new_record_id)
-        .find(|id| !index.knows(&short_id(id)))
-        .context("no free incident id")?;
+    let record_id = loop {
+        let id = new_record_id();
+        if !index.knows(&short_id(&id)) {
+            break id;
+        }
+    };
     let sla = Sla::new(&site.contract, &site.calendar);
     let new = NewIncident {
         record_id: &record_id,
@@ -65,11 +67,14 @@ pub fn open(
 }
 
 /// The open risk `typed` names; one already linked to an incident cannot open another.
-fn risk_to_open(ledger: &mut Ledger, typed: &str) -> anyhow::Result<Risk> {
+fn risk_to_open(ledger: &mut Ledger, typed: &str) -> Result<Risk> {
     let risks = inspect::risks(&ledger.records(None)?);
     let risk = ids::find(&risks, |r| &r.id, typed, ids::Named::Risk)?;
     if let Some(incident) = &risk.incident {
-        bail!("risk {} has incident {incident} already", risk.id);
+        return Err(Error::RiskTaken {
+            risk: risk.id.clone(),
+            incident: incident.clone(),
+        });
     }
     Ok(risk.clone())
 }

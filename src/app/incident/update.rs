@@ -1,16 +1,16 @@
 //! Recording what happens to an incident, once it is checked that it may be recorded.
 
-use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
-use super::super::{Environment, Ledger, Site, Wanted, append, new_record_id};
-use super::non_empty;
+use super::super::environment::instant;
+use super::super::{
+    Environment, Input, Ledger, Result, Site, Wanted, append, new_record_id, non_empty,
+};
 use crate::contract::Level;
 use crate::incident::{self, Action, Happening, Incident, find, fold};
 use crate::record::Event;
 use crate::record::incident::{Noted, Resolved, Subject};
 use crate::sla::Sla;
-use crate::time::parse_instant;
 
 /// What an engineer records about an existing incident.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,7 @@ impl Update {
     }
 
     /// The event that records the update of `incident` at `at`.
-    fn event(self, site: &Site, incident: &Incident, at: DateTime<Utc>) -> anyhow::Result<Event> {
+    fn event(self, site: &Site, incident: &Incident, at: DateTime<Utc>) -> Result<Event> {
         let zone = site.contract.timezone;
         let sla = Sla::new(&site.contract, &site.calendar);
         let subject = || Subject {
@@ -77,14 +77,14 @@ impl Update {
             Update::OnsiteRequest { agreed } => {
                 let agreed = agreed
                     .as_deref()
-                    .map(|t| parse_instant(t, zone).context("--agreed"))
+                    .map(|t| instant(Input::Agreed, t, zone))
                     .transpose()?;
                 incident::onsite_event(incident, at, agreed, &sla, zone)
             }
             Update::Level(level) => incident::level_event(incident, level, &sla, zone),
             Update::Note(text) => Event::IncidentNoted(Noted {
                 incident: incident.id.clone(),
-                text: non_empty("the note", &text)?,
+                text: non_empty(Input::Note, &text)?,
             }),
             Update::Resolve {
                 summary,
@@ -93,7 +93,7 @@ impl Update {
                 fix,
             } => Event::IncidentResolved(Resolved {
                 incident: incident.id.clone(),
-                summary: non_empty("--summary", &summary)?,
+                summary: non_empty(Input::Summary, &summary)?,
                 impact,
                 cause,
                 fix,
@@ -112,7 +112,7 @@ pub fn update(
     at: Option<&str>,
     update: Update,
     ledger: &mut Ledger,
-) -> anyhow::Result<Updated> {
+) -> Result<Updated> {
     let mut records = ledger.incident_records(Wanted::Id(typed))?;
     let incidents = fold(&records);
     let incident = find(&incidents, typed)?;

@@ -1,0 +1,223 @@
+//! What a command can fail with: the refusals of the domain and the faults of the files and of
+//! the machine, each with its facts and no words. The catalogue (`i18n`) says each in the
+//! person's language; `kind` tells a front end what sort of failure it is.
+
+use std::io;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::init::TermReversed;
+use crate::contract::{ContractError, OutsideTerm};
+use crate::git::GitError;
+use crate::ids::IdError;
+use crate::incident::IncidentError;
+use crate::inspect::InspectError;
+use crate::leave::LeaveError;
+use crate::ledger::{EngineerError, LedgerError};
+use crate::period::PeriodError;
+use crate::report::ReportError;
+use crate::store::StoreError;
+use crate::sync::SyncFailure;
+use crate::time::TimeError;
+
+/// A command's result.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A value a person gives a command, as what is said about it names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    At,
+    OnsiteAt,
+    Agreed,
+    Title,
+    Summary,
+    Note,
+    Days,
+    Job,
+    Failed,
+    /// Whose overtime or leave it is.
+    Engineer,
+    /// Who is put on duty.
+    OnDuty,
+    Consultation,
+    Request,
+    Customer,
+    Provider,
+    City,
+    Mode,
+    Start,
+    End,
+}
+
+/// A command line that asks for what cannot be, found once it was parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Usage {
+    /// `otss init` with no terminal to ask at, and without these.
+    InitNeeds(Vec<Input>),
+    /// `otss man` asked for a page under a command that has no commands under it.
+    NoCommandsUnder(String),
+    /// `otss man` asked for a command that is not there; those that are.
+    NoSuchCommand { name: String, commands: Vec<String> },
+}
+
+/// What a command can fail with.
+#[derive(Debug)]
+pub enum Error {
+    Id(IdError),
+    Incident(IncidentError),
+    OutsideTerm(OutsideTerm),
+    Contract(ContractError),
+    Period(PeriodError),
+    Report(ReportError),
+    Leave(LeaveError),
+    Inspect(InspectError),
+    Engineer(EngineerError),
+    TermReversed(TermReversed),
+    Store(StoreError),
+    Git(GitError),
+    Sync(SyncFailure),
+    /// A time typed for `input` that cannot be read.
+    Time {
+        input: Input,
+        error: TimeError,
+    },
+    /// Text typed for `input` that says nothing.
+    Empty(Input),
+    /// A count typed for `input` below one.
+    LessThanOne(Input),
+    /// An incident opened with no title, and no risk to take one from.
+    NoTitle,
+    /// An incident opened from a risk that has one already.
+    RiskTaken {
+        risk: String,
+        incident: String,
+    },
+    /// An engineer asked for on site before the incident was reported.
+    AskedBeforeReport {
+        asked_at: String,
+        reported_at: String,
+    },
+    /// A round recorded for a day other than today, without saying when.
+    RoundNeedsTime {
+        date: NaiveDate,
+    },
+    /// A round's time on another day than the round's.
+    RoundOnAnotherDay {
+        at: NaiveDate,
+        date: NaiveDate,
+    },
+    /// A period typed that has no report of its own; the annual summary's month.
+    NotATermReport {
+        period: String,
+        annual: String,
+    },
+    /// A report delivered before it could have been.
+    IssuedTooEarly {
+        month: String,
+        earliest: NaiveDate,
+    },
+    /// No name to record under.
+    NoEngineer,
+    /// No user data directory to keep imported schedules in.
+    NoDataDirectory,
+    /// `OTSS_LANG` names no language otss speaks.
+    LangVariable(String),
+    /// `OTSS_NOW` is not an RFC 3339 time.
+    NowVariable(String),
+    /// The working directory cannot be read.
+    WorkingDirectory(io::Error),
+    /// A new contract where one is already.
+    ContractExists(PathBuf),
+    /// A period typed where a day is needed.
+    NotADay(String),
+    /// A period typed where a month is needed.
+    NotAMonth(String),
+    /// A report's file whose name tells no format.
+    UnknownFormat(PathBuf),
+    /// `otss check` found problems in the ledger, as many as this.
+    LedgerDamaged {
+        problems: usize,
+    },
+    /// The manual pages cannot be written into `dir`.
+    ManPages {
+        dir: PathBuf,
+        source: io::Error,
+    },
+    /// What a command shows cannot be written on standard output or standard error.
+    Output(io::Error),
+    /// A prompt's answer cannot be read from the terminal.
+    Prompt(io::Error),
+    /// Ctrl-C at a prompt: nothing was recorded.
+    Interrupted,
+    Usage(Usage),
+    /// A value otss made cannot be written as JSON: a bug.
+    Unserializable(serde_json::Error),
+}
+
+impl Error {
+    /// The operating system's error underneath, if there is one.
+    pub fn io_error(&self) -> Option<&io::Error> {
+        match self {
+            Error::Store(StoreError::Read { source, .. } | StoreError::Write { source, .. })
+            | Error::Git(GitError::Missing(source))
+            | Error::Sync(SyncFailure::Lock { source, .. })
+            | Error::WorkingDirectory(source)
+            | Error::ManPages { source, .. }
+            | Error::Output(source)
+            | Error::Prompt(source) => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Text typed for `input`, trimmed; text that says nothing is an error naming it.
+pub fn non_empty(input: Input, text: &str) -> Result<String> {
+    let text = text.trim();
+    match text.is_empty() {
+        true => Err(Error::Empty(input)),
+        false => Ok(text.to_string()),
+    }
+}
+
+/// Each module's error, as the variant of the same name, so that `?` takes it.
+macro_rules! from_module_errors {
+    ($($variant:ident($error:ty)),+ $(,)?) => {
+        $(impl From<$error> for Error {
+            fn from(error: $error) -> Error {
+                Error::$variant(error)
+            }
+        })+
+    };
+}
+
+from_module_errors!(
+    Id(IdError),
+    Incident(IncidentError),
+    OutsideTerm(OutsideTerm),
+    Contract(ContractError),
+    Period(PeriodError),
+    Report(ReportError),
+    Leave(LeaveError),
+    Inspect(InspectError),
+    Engineer(EngineerError),
+    TermReversed(TermReversed),
+    Store(StoreError),
+    Git(GitError),
+    Sync(SyncFailure),
+    Usage(Usage),
+    Unserializable(serde_json::Error),
+);
+
+impl From<LedgerError> for Error {
+    fn from(error: LedgerError) -> Error {
+        Error::Store(error.into())
+    }
+}
+
+/// The one I/O a command does without naming what it reads or writes: what it shows.
+impl From<io::Error> for Error {
+    fn from(error: io::Error) -> Error {
+        Error::Output(error)
+    }
+}
