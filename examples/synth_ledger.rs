@@ -135,7 +135,7 @@ fn main() -> anyhow::Result<()> {
         "{} exists already; choose an empty --out",
         ledger.display()
     );
-    let contract = Contract::parse(CONTRACT, "otss.toml")?;
+    let contract = Contract::parse(CONTRACT, "otss.toml").expect("the contract above is valid");
     let calendar = Calendar::new(&[], &contract.calendar.overrides);
     let days: Vec<NaiveDate> = contract
         .start

@@ -26,22 +26,13 @@ pub enum Named {
     Risk,
 }
 
-impl Named {
-    /// Its English name, which is also the command that lists them.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Named::Incident => "incident",
-            Named::Risk => "risk",
-        }
-    }
-}
-
 /// Why what was typed names nothing, or more than one thing.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdError {
-    #[error("no {} `{typed}`; `otss {} list` shows them", what.noun(), what.noun())]
-    Unknown { what: Named, typed: String },
-    #[error("`{typed}` could be any of {}; type more of the id", candidates.join(", "))]
+    Unknown {
+        what: Named,
+        typed: String,
+    },
     Ambiguous {
         typed: String,
         candidates: Vec<String>,

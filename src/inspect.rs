@@ -16,26 +16,23 @@ use crate::service::InspectionKind;
 use crate::suggest::closest;
 use crate::time::local_date;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why the results given are not a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InspectError {
-    #[error("`{0}` is not a result: write NAME=ok or NAME=abnormal:NOTE")]
+    /// Neither `NAME=ok` nor `NAME=abnormal:NOTE`, as typed.
     BadResult(String),
-    #[error(
-        "`{item}` is not on the {kind} checklist{}; its items are: {}",
-        near.as_ref().map(|near| format!(" (did you mean `{near}`?)")).unwrap_or_default(),
-        valid.join("; ")
-    )]
+    /// An item not on the checklist of `kind`: the closest that is, and every one that is.
     UnknownItem {
         item: String,
-        kind: &'static str,
+        kind: InspectionKind,
         near: Option<String>,
         valid: Vec<String>,
     },
-    #[error("`{0}` has two results")]
+    /// An item given two results.
     Twice(String),
-    #[error("no result for: {}; give --item for each, or --all-ok for the rest", .0.join("; "))]
+    /// The items given no result.
     Missing(Vec<String>),
-    #[error("`{0}` is abnormal: say what was found (NAME=abnormal:NOTE)")]
+    /// An abnormal item with no note of what was found.
     NoNote(String),
 }
 
@@ -78,7 +75,7 @@ pub fn round(
             let near = closest(&result.item, checklist.iter().map(String::as_str));
             return Err(InspectError::UnknownItem {
                 item: result.item,
-                kind: kind.key(),
+                kind,
                 near: near.map(str::to_string),
                 valid: checklist.to_vec(),
             });

@@ -71,26 +71,36 @@ pub fn balances(records: &[Record]) -> BTreeMap<String, Balance> {
     balances
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why overtime cannot be logged or comp leave taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LeaveError {
-    #[error("--hours {0}: give the hours worked, more than 0 and at most 24")]
+    /// Hours worked, as given, that are no part of a day.
     Hours(String),
-    #[error("{0} is in the future: log overtime once it is worked")]
+    /// A day worked that has not come yet.
     Future(NaiveDate),
-    #[error(transparent)]
-    OutsideTerm(#[from] OutsideTerm),
-    #[error("overtime on {date} is logged for {engineer} already")]
-    LoggedAlready { date: NaiveDate, engineer: String },
-    #[error("{0} is not a working day: no comp leave is needed to be off")]
+    OutsideTerm(OutsideTerm),
+    LoggedAlready {
+        date: NaiveDate,
+        engineer: String,
+    },
+    /// Leave asked for on a day off.
     DayOff(NaiveDate),
-    #[error("{engineer} takes comp leave on {date} already")]
-    TakenAlready { date: NaiveDate, engineer: String },
-    #[error("{engineer} has {left} comp days left, fewer than {days}")]
+    TakenAlready {
+        date: NaiveDate,
+        engineer: String,
+    },
+    /// More comp days asked for than are left.
     NotEnough {
         engineer: String,
         left: i64,
         days: u32,
     },
+}
+
+impl From<OutsideTerm> for LeaveError {
+    fn from(error: OutsideTerm) -> LeaveError {
+        LeaveError::OutsideTerm(error)
+    }
 }
 
 /// Whether overtime on `date` may be logged for `engineer` (SPEC §6): a day already worked,

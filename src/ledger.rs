@@ -40,13 +40,11 @@ pub fn partition_month(name: &str) -> Option<NaiveDate> {
 const MAX_STEM: usize = 240;
 
 /// A name that cannot be the writer of records.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EngineerError {
-    #[error("the engineer's name `{}` holds a character that cannot be seen; set OTSS_ENGINEER to your name", crate::text::one_line(.0))]
+    /// A name holding a character that cannot be seen.
     Hidden(String),
-    #[error(
-        "the engineer's name is too long for a file name ({chars} characters); set OTSS_ENGINEER to a shorter one"
-    )]
+    /// A name too long for a file name, of this many characters.
     TooLong { chars: usize },
 }
 

@@ -10,8 +10,8 @@ pub enum Period {
     Year(i32),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a period: use YYYY-MM-DD, YYYY-MM, YYYY or today")]
+/// Text that names no period, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodError(pub String);
 
 impl Period {

@@ -10,30 +10,21 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// A time typed by a person that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A time typed by a person that cannot be read, as typed, with the zone it was read in.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeError {
-    #[error(
-        "`{input}` is not a time: use RFC 3339 (2025-03-01T09:30:00+08:00) or \
-         YYYY-MM-DD HH:MM[:SS] in {zone}"
-    )]
+    /// Neither RFC 3339 nor a local time.
     Unrecognised { input: String, zone: Tz },
-    #[error(
-        "`{input}` does not exist in {zone}: the clocks skip it; give the offset explicitly \
-         (RFC 3339)"
-    )]
+    /// A local time the clocks skip.
     Skipped { input: String, zone: Tz },
-    #[error(
-        "`{input}` happens twice in {zone} (the clocks go back): give the offset, \
-         {earlier} or {later}"
-    )]
+    /// A local time that happens twice: at each of these instants.
     Ambiguous {
         input: String,
         zone: Tz,
         earlier: String,
         later: String,
     },
-    #[error("`{input}` is not in the years 0000 to 9999 in {zone}, the years RFC 3339 can write")]
+    /// A time outside the years RFC 3339 can write.
     OutOfRange { input: String, zone: Tz },
 }
 
@@ -265,7 +256,13 @@ mod tests {
             "10:00",
         ] {
             let err = parse_instant(input, Shanghai).unwrap_err();
-            assert!(err.to_string().contains(&format!("`{input}`")), "{err}");
+            assert_eq!(
+                err,
+                TimeError::Unrecognised {
+                    input: input.to_string(),
+                    zone: Shanghai
+                }
+            );
         }
     }
 
@@ -281,11 +278,11 @@ mod tests {
             ("9999-12-31T23:30:00-01:00", Berlin),
         ] {
             let err = parse_instant(input, zone).unwrap_err();
-            assert!(
-                matches!(err, TimeError::OutOfRange { .. }),
-                "{input}: {err}"
-            );
-            assert!(err.to_string().contains(&format!("`{input}`")), "{err}");
+            let out_of_range = TimeError::OutOfRange {
+                input: input.to_string(),
+                zone,
+            };
+            assert_eq!(err, out_of_range, "{input}");
         }
         let last = parse_instant("9999-12-31 23:59:59", Shanghai).unwrap();
         assert_eq!(parse_instant(&rfc3339(last, Shanghai), Shanghai), Ok(last));
@@ -299,12 +296,9 @@ mod tests {
         ));
         let err = parse_instant("2025-10-26 02:30", Berlin).unwrap_err();
         assert!(
-            err.to_string().contains("2025-10-26T02:30:00+02:00"),
-            "{err}"
-        );
-        assert!(
-            err.to_string().contains("2025-10-26T02:30:00+01:00"),
-            "{err}"
+            matches!(&err, TimeError::Ambiguous { earlier, later, .. }
+                if earlier == "2025-10-26T02:30:00+02:00" && later == "2025-10-26T02:30:00+01:00"),
+            "{err:?}"
         );
     }
 

@@ -35,6 +35,7 @@ use ulid::Ulid;
 use otss::calendar::{Calendar, DayKind};
 use otss::contract::Contract;
 use otss::contract::Level;
+use otss::i18n::Lang;
 use otss::ids::short_id;
 use otss::incident::{
     Action, Incident, NewIncident, check_report_time, fold, level_event, onsite_event, open_event,
@@ -82,14 +83,15 @@ fn main() -> anyhow::Result<()> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(CONTRACT);
     let text =
         fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let contract = Contract::parse(&text, &path.display().to_string())?;
+    let contract = Contract::parse(&text, &path.display().to_string()).map_err(said)?;
     let site = path.parent().unwrap_or(Path::new("."));
     let schedules = contract
         .calendar
         .schedules
         .iter()
         .map(|file| otss::store::read_schedule(&site.join(file)))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(said)?;
     let calendar = Calendar::new(&schedules, &contract.calendar.overrides);
     ensure!(
         args.from <= args.to,
@@ -97,8 +99,8 @@ fn main() -> anyhow::Result<()> {
         args.from,
         args.to
     );
-    contract.check_in_term(args.from)?;
-    contract.check_in_term(args.to)?;
+    contract.check_in_term(args.from).map_err(said)?;
+    contract.check_in_term(args.to).map_err(said)?;
 
     let mut generator = Generator::new(&contract, &calendar, &ENGINEERS, args.seed, args.to);
     for date in args.from.iter_days().take_while(|d| *d <= args.to) {
@@ -113,6 +115,11 @@ fn main() -> anyhow::Result<()> {
         out.display()
     );
     Ok(())
+}
+
+/// An error of otss, as otss says it in English.
+fn said(error: impl Into<otss::app::Error>) -> anyhow::Error {
+    anyhow::anyhow!(Lang::En.messages().error(&error.into()))
 }
 
 /// Writes the records in ledger layout, `<out>/<YYYY-MM>/<engineer>.jsonl`, each file in time
@@ -883,7 +890,7 @@ impl<'a> Generator<'a> {
         }
         let incident = case.state();
         if let Err(error) = incident.check(action, at, at, self.zone) {
-            panic!("incident {}: {error}", case.id);
+            panic!("incident {}: {}", case.id, said(error));
         }
         let event = event(&incident, &self.sla);
         let date = local_date(at, self.zone);

@@ -185,12 +185,8 @@ pub struct Contract {
     pub report_due_day: u32,
 }
 
-/// A date the contract does not cover.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "{date} is outside the contract term ({start} to {end}); only the term is recorded \
-     (`otss contract show` shows it; `start` and `end` in the contract set it)"
-)]
+/// A date the contract does not cover, and its term.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutsideTerm {
     pub date: NaiveDate,
     pub start: NaiveDate,

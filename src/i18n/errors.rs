@@ -7,14 +7,11 @@ use crate::app::{Error, Input, Usage};
 use crate::contract::{ContractError, MAX_CONTRACT_BYTES, OutsideTerm};
 use crate::git::{GitError, Said};
 use crate::ids::{IdError, Named};
-use crate::incident::IncidentError;
-use crate::inspect::InspectError;
-use crate::leave::LeaveError;
-use crate::ledger::{EngineerError, EntryFault};
+use crate::ledger::EntryFault;
 use crate::period::PeriodError;
-use crate::report::ReportError;
 use crate::store::StoreError;
 use crate::sync::SyncFailure;
+use crate::text::one_line;
 use crate::time::TimeError;
 
 impl Messages {
@@ -25,17 +22,15 @@ impl Messages {
     /// What a command failed with.
     pub fn error(&self, error: &Error) -> String {
         match error {
-            Error::Id(error) => self.module(error, id_error),
-            Error::Incident(error) => self.module(error, incident_error),
-            Error::OutsideTerm(error) => self.module(error, outside_term),
+            Error::Id(error) => self.id_error(error),
+            Error::Incident(error) => self.incident_error(error),
+            Error::OutsideTerm(error) => self.outside_term(error),
             Error::Contract(error) => self.module(error, contract_error),
-            Error::Period(error) => self.module(error, |PeriodError(text)| {
-                format!("`{text}` 不是期间：用 YYYY-MM-DD、YYYY-MM、YYYY 或 today")
-            }),
-            Error::Report(error) => self.module(error, report_error),
-            Error::Leave(error) => self.module(error, leave_error),
-            Error::Inspect(error) => self.module(error, inspect_error),
-            Error::Engineer(error) => self.module(error, engineer_error),
+            Error::Period(error) => self.period_error(error),
+            Error::Report(error) => self.report_error(error),
+            Error::Leave(error) => self.leave_error(error),
+            Error::Inspect(error) => self.inspect_error(error),
+            Error::Engineer(error) => self.engineer_error(error),
             Error::TermReversed(error) => with_causes(error, error.to_string()),
             Error::Store(error) => match (self.lang, store_error(error)) {
                 (Lang::Zh, Some(said)) => said,
@@ -44,7 +39,7 @@ impl Messages {
             Error::Git(error) => self.module(error, git_error),
             Error::Sync(error) => self.module(error, sync_failure),
             Error::Time { input, error } => {
-                format!("{}: {}", self.input(*input), self.module(error, time_error))
+                format!("{}: {}", self.input(*input), self.time_error(error))
             }
             Error::Empty(input) => match self.lang {
                 Lang::Zh => self.labelled(self.input(*input), "不能为空"),
@@ -195,6 +190,117 @@ impl Messages {
         })
     }
 
+    /// What was typed names nothing, or more than one thing.
+    pub(super) fn id_error(&self, error: &IdError) -> String {
+        match error {
+            IdError::Unknown { what, typed } => {
+                let typed = one_line(typed);
+                // What the id names in Chinese, and the command that lists them.
+                let (noun, command) = match what {
+                    Named::Incident => ("故障", "incident"),
+                    Named::Risk => ("风险", "risk"),
+                };
+                match self.lang {
+                    Lang::Zh => {
+                        format!("没有编号为 `{typed}` 的{noun}；`otss {command} list` 可列出全部")
+                    }
+                    Lang::En => format!("no {command} `{typed}`; `otss {command} list` shows them"),
+                }
+            }
+            IdError::Ambiguous { typed, candidates } => {
+                let typed = one_line(typed);
+                let candidates = one_line(&candidates.join(self.items_separator())).into_owned();
+                match self.lang {
+                    Lang::Zh => {
+                        format!("`{typed}` 可能是 {candidates} 中的任一个；请多输入几位编号")
+                    }
+                    Lang::En => {
+                        format!("`{typed}` could be any of {candidates}; type more of the id")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A date outside the contract's term.
+    pub(super) fn outside_term(&self, error: &OutsideTerm) -> String {
+        let OutsideTerm { date, start, end } = error;
+        match self.lang {
+            Lang::Zh => format!(
+                "{date} 不在合同服务期内（{start} 至 {end}），只能记录服务期内的事\
+                 （`otss contract show` 查看服务期，合同中的 `start` 与 `end` 设定服务期）"
+            ),
+            Lang::En => format!(
+                "{date} is outside the contract term ({start} to {end}); only the term is \
+                 recorded (`otss contract show` shows it; `start` and `end` in the contract set it)"
+            ),
+        }
+    }
+
+    /// A time typed that cannot be read.
+    fn time_error(&self, error: &TimeError) -> String {
+        match error {
+            TimeError::Unrecognised { input, zone } => match self.lang {
+                Lang::Zh => format!(
+                    "`{}` 不是时间：用 RFC 3339（2025-03-01T09:30:00+08:00），或 {zone} 时区的 \
+                     YYYY-MM-DD HH:MM[:SS]",
+                    one_line(input)
+                ),
+                Lang::En => format!(
+                    "`{}` is not a time: use RFC 3339 (2025-03-01T09:30:00+08:00) or \
+                     YYYY-MM-DD HH:MM[:SS] in {zone}",
+                    one_line(input)
+                ),
+            },
+            TimeError::Skipped { input, zone } => match self.lang {
+                Lang::Zh => format!(
+                    "`{}` 在 {zone} 不存在（时钟跳过了它）；请写明时差（RFC 3339）",
+                    one_line(input)
+                ),
+                Lang::En => format!(
+                    "`{}` does not exist in {zone}: the clocks skip it; give the offset \
+                     explicitly (RFC 3339)",
+                    one_line(input)
+                ),
+            },
+            TimeError::Ambiguous {
+                input,
+                zone,
+                earlier,
+                later,
+            } => match self.lang {
+                Lang::Zh => format!(
+                    "`{}` 在 {zone} 出现两次（时钟回拨）；请写明时差：{earlier} 或 {later}",
+                    one_line(input)
+                ),
+                Lang::En => format!(
+                    "`{}` happens twice in {zone} (the clocks go back): give the offset, \
+                     {earlier} or {later}",
+                    one_line(input)
+                ),
+            },
+            TimeError::OutOfRange { input, zone } => match self.lang {
+                Lang::Zh => format!(
+                    "`{}` 在 {zone} 不在 0000 到 9999 年之间，RFC 3339 写不出",
+                    one_line(input)
+                ),
+                Lang::En => format!(
+                    "`{}` is not in the years 0000 to 9999 in {zone}, the years RFC 3339 can write",
+                    one_line(input)
+                ),
+            },
+        }
+    }
+
+    /// Text that names no period.
+    fn period_error(&self, PeriodError(text): &PeriodError) -> String {
+        let text = one_line(text);
+        match self.lang {
+            Lang::Zh => format!("`{text}` 不是期间：用 YYYY-MM-DD、YYYY-MM、YYYY 或 today"),
+            Lang::En => format!("`{text}` is not a period: use YYYY-MM-DD, YYYY-MM, YYYY or today"),
+        }
+    }
+
     /// A module's error: in Chinese as `in_chinese` says it, in English as it says itself.
     fn module<E: std::error::Error>(&self, error: &E, in_chinese: impl Fn(&E) -> String) -> String {
         let said = match self.lang {
@@ -227,18 +333,6 @@ fn unknown_format(lang: Lang, path: &Path) -> String {
             "cannot tell the format of {path} from its name: give --format table|md|json|html, \
              or name it .txt, .md, .json or .html"
         ),
-    }
-}
-
-fn engineer_error(error: &EngineerError) -> String {
-    match error {
-        EngineerError::Hidden(name) => format!(
-            "工程师姓名 `{}` 含有看不见的字符；请把 OTSS_ENGINEER 设为你的名字",
-            crate::text::one_line(name)
-        ),
-        EngineerError::TooLong { chars } => {
-            format!("工程师姓名太长（{chars} 个字符），无法用作文件名；请把 OTSS_ENGINEER 设短一些")
-        }
     }
 }
 
@@ -285,62 +379,6 @@ fn store_error(error: &StoreError) -> Option<String> {
     })
 }
 
-fn incident_error(error: &IncidentError) -> String {
-    match error {
-        IncidentError::Id(error) => id_error(error),
-        IncidentError::Closed(id) => {
-            format!("故障 {id} 已关闭；请先重新打开（`otss incident reopen {id}`）")
-        }
-        IncidentError::AlreadyOpen(id) => format!("故障 {id} 本来就是打开的"),
-        IncidentError::AlreadyAcknowledged(id) => format!("故障 {id} 已经响应过"),
-        IncidentError::AlreadyArrived(id) => format!("故障 {id} 已有工程师到场"),
-        IncidentError::AlreadyResolved(id) => format!("故障 {id} 已经解决"),
-        IncidentError::NotResolved(id) => format!("故障 {id} 尚未解决；请先解决再关闭"),
-        IncidentError::SameLevel { id, level } => {
-            format!("故障 {id} 已经是 {} 级", level.number())
-        }
-        IncidentError::BeforeStatusChange { id, since } => {
-            format!("故障 {id} 在 {since} 变更过状态；请记录之后的时间")
-        }
-        IncidentError::OutsideTerm(error) => outside_term(error),
-        IncidentError::BeforeReport { id, reported_at } => {
-            format!("这早于故障 {id} 的报告时间（{reported_at}）")
-        }
-        IncidentError::Future { at, now } => {
-            format!("{at} 在将来（现在是 {now}）；请记录已经发生的事")
-        }
-    }
-}
-
-fn id_error(error: &IdError) -> String {
-    match error {
-        IdError::Unknown { what, typed } => {
-            let noun = match what {
-                Named::Incident => "故障",
-                Named::Risk => "风险",
-            };
-            format!(
-                "没有编号为 `{typed}` 的{noun}；`otss {} list` 可列出全部",
-                what.noun()
-            )
-        }
-        IdError::Ambiguous { typed, candidates } => {
-            format!(
-                "`{typed}` 可能是 {} 中的任一个；请多输入几位编号",
-                candidates.join("、")
-            )
-        }
-    }
-}
-
-fn outside_term(error: &OutsideTerm) -> String {
-    format!(
-        "{} 不在合同服务期内（{} 至 {}），只能记录服务期内的事（`otss contract show` 查看服务期，\
-         合同中的 `start` 与 `end` 设定服务期）",
-        error.date, error.start, error.end
-    )
-}
-
 fn contract_error(error: &ContractError) -> String {
     match error {
         ContractError::Problems { origin, problems } => {
@@ -354,90 +392,6 @@ fn contract_error(error: &ContractError) -> String {
             "合同 {origin} 有 {size} 字节，超过了合同的上限（{MAX_CONTRACT_BYTES} 字节，即 1 MiB）：\
              是不是选错了文件？"
         ),
-    }
-}
-
-fn time_error(error: &TimeError) -> String {
-    match error {
-        TimeError::Unrecognised { input, zone } => format!(
-            "`{input}` 不是时间：用 RFC 3339（2025-03-01T09:30:00+08:00），或 {zone} 时区的 \
-             YYYY-MM-DD HH:MM[:SS]"
-        ),
-        TimeError::Skipped { input, zone } => {
-            format!("`{input}` 在 {zone} 不存在（时钟跳过了它）；请写明时差（RFC 3339）")
-        }
-        TimeError::Ambiguous {
-            input,
-            zone,
-            earlier,
-            later,
-        } => format!("`{input}` 在 {zone} 出现两次（时钟回拨）；请写明时差：{earlier} 或 {later}"),
-        TimeError::OutOfRange { input, zone } => {
-            format!("`{input}` 在 {zone} 不在 0000 到 9999 年之间，RFC 3339 写不出")
-        }
-    }
-}
-
-fn report_error(error: &ReportError) -> String {
-    match error {
-        ReportError::NotAPeriod(text) => format!("`{text}` 不是报告期间：用 YYYY-MM 或 YYYY"),
-        ReportError::OutsideTerm { period, start, end } => {
-            format!("{period} 不在合同服务期内（{start} 至 {end}）")
-        }
-        ReportError::NotBegun { period, begins } => {
-            format!("{period} 尚未开始：{begins} 起才能出报告")
-        }
-    }
-}
-
-fn leave_error(error: &LeaveError) -> String {
-    match error {
-        LeaveError::Hours(hours) => format!("--hours {hours}：请填写加班小时数，大于 0，至多 24"),
-        LeaveError::Future(date) => format!("{date} 在将来：加班之后再登记"),
-        LeaveError::OutsideTerm(error) => outside_term(error),
-        LeaveError::LoggedAlready { date, engineer } => {
-            format!("{engineer} 在 {date} 的加班已经登记过")
-        }
-        LeaveError::DayOff(date) => format!("{date} 不是工作日：休息不需要调休"),
-        LeaveError::TakenAlready { date, engineer } => {
-            format!("{engineer} 在 {date} 已经调休")
-        }
-        LeaveError::NotEnough {
-            engineer,
-            left,
-            days,
-        } => format!("{engineer} 只剩 {left} 天调休，不够 {days} 天"),
-    }
-}
-
-fn inspect_error(error: &InspectError) -> String {
-    match error {
-        InspectError::BadResult(text) => {
-            format!("`{text}` 不是巡检结果：写 项目=ok 或 项目=abnormal:说明")
-        }
-        InspectError::UnknownItem {
-            item,
-            kind,
-            near,
-            valid,
-        } => {
-            let near = near
-                .as_ref()
-                .map(|near| format!("（是不是 `{near}`？）"))
-                .unwrap_or_default();
-            format!(
-                "`{item}` 不在 {kind} 巡检清单上{near}；清单项目：{}",
-                valid.join("；")
-            )
-        }
-        InspectError::Twice(item) => format!("`{item}` 给了两个结果"),
-        InspectError::Missing(items) => format!(
-            "这些项目没有结果：{}；请逐项用 --item 给出，或用 --all-ok 表示其余都正常",
-            items.join("；")
-        ),
-        InspectError::NoNote(item) => {
-            format!("`{item}` 异常：请说明发现了什么（项目=abnormal:说明）")
-        }
     }
 }
 
@@ -508,6 +462,20 @@ fn sync_failure(error: &SyncFailure) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ReportError;
+
+    #[test]
+    fn a_value_typed_is_said_on_one_line() {
+        let forged = Error::Id(IdError::Unknown {
+            what: Named::Incident,
+            typed: "X\nerror: forged".into(),
+        });
+        for lang in [Lang::Zh, Lang::En] {
+            let said = lang.messages().error(&forged);
+            assert!(!said.contains('\n'), "{said}");
+            assert!(said.contains("X\\nerror: forged"), "{said}");
+        }
+    }
 
     #[test]
     fn what_the_application_refuses_is_said_word_for_word() {

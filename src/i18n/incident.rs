@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 
 use super::words::plural;
 use super::{Lang, Messages};
-use crate::incident::{ClockName, Happening, Status};
+use crate::incident::{ClockName, Happening, IncidentError, Status};
 
 /// Headings and labels of the recovery report (故障恢复报告).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,61 @@ pub enum RecoveryLabel {
 }
 
 impl Messages {
+    /// Why an incident cannot be found, or what is asked of it cannot be recorded.
+    pub(super) fn incident_error(&self, error: &IncidentError) -> String {
+        use IncidentError as E;
+        match (error, self.lang) {
+            (E::Id(error), _) => self.id_error(error),
+            (E::OutsideTerm(error), _) => self.outside_term(error),
+            (E::Closed(id), Lang::Zh) => {
+                format!("故障 {id} 已关闭；请先重新打开（`otss incident reopen {id}`）")
+            }
+            (E::Closed(id), Lang::En) => {
+                format!("incident {id} is closed; reopen it first (`otss incident reopen {id}`)")
+            }
+            (E::AlreadyOpen(id), Lang::Zh) => format!("故障 {id} 本来就是打开的"),
+            (E::AlreadyOpen(id), Lang::En) => format!("incident {id} is open already"),
+            (E::AlreadyAcknowledged(id), Lang::Zh) => format!("故障 {id} 已经响应过"),
+            (E::AlreadyAcknowledged(id), Lang::En) => {
+                format!("incident {id} is acknowledged already")
+            }
+            (E::AlreadyArrived(id), Lang::Zh) => format!("故障 {id} 已有工程师到场"),
+            (E::AlreadyArrived(id), Lang::En) => {
+                format!("an engineer is on site for incident {id} already")
+            }
+            (E::AlreadyResolved(id), Lang::Zh) => format!("故障 {id} 已经解决"),
+            (E::AlreadyResolved(id), Lang::En) => format!("incident {id} is resolved already"),
+            (E::NotResolved(id), Lang::Zh) => format!("故障 {id} 尚未解决；请先解决再关闭"),
+            (E::NotResolved(id), Lang::En) => {
+                format!("incident {id} is not resolved; resolve it before closing it")
+            }
+            (E::SameLevel { id, level }, Lang::Zh) => {
+                format!("故障 {id} 已经是 {} 级", level.number())
+            }
+            (E::SameLevel { id, level }, Lang::En) => {
+                format!("incident {id} is level {} already", level.number())
+            }
+            (E::BeforeStatusChange { id, since }, Lang::Zh) => {
+                format!("故障 {id} 在 {since} 变更过状态；请记录之后的时间")
+            }
+            (E::BeforeStatusChange { id, since }, Lang::En) => {
+                format!("incident {id} changed status at {since}; record a later time")
+            }
+            (E::BeforeReport { id, reported_at }, Lang::Zh) => {
+                format!("这早于故障 {id} 的报告时间（{reported_at}）")
+            }
+            (E::BeforeReport { id, reported_at }, Lang::En) => {
+                format!("that is before incident {id} was reported ({reported_at})")
+            }
+            (E::Future { at, now }, Lang::Zh) => {
+                format!("{at} 在将来（现在是 {now}）；请记录已经发生的事")
+            }
+            (E::Future { at, now }, Lang::En) => {
+                format!("{at} is in the future (now is {now}); record what has happened")
+            }
+        }
+    }
+
     pub fn status(&self, status: Status) -> &'static str {
         self.pick(match status {
             Status::Open => ("处理中", "open"),

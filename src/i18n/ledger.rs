@@ -3,10 +3,39 @@
 use super::words::plural;
 use super::{Lang, Messages};
 use crate::check::Problem;
-use crate::ledger::{EntryFault, LineFault};
+use crate::ledger::{EngineerError, EntryFault, LineFault};
 use crate::text::one_line;
 
 impl Messages {
+    /// A name that cannot be the writer of records.
+    pub(super) fn engineer_error(&self, error: &EngineerError) -> String {
+        match error {
+            EngineerError::Hidden(name) => {
+                let name = one_line(name);
+                match self.lang {
+                    Lang::Zh => {
+                        format!(
+                            "工程师姓名 `{name}` 含有看不见的字符；请把 OTSS_ENGINEER 设为你的名字"
+                        )
+                    }
+                    Lang::En => format!(
+                        "the engineer's name `{name}` holds a character that cannot be seen; set \
+                         OTSS_ENGINEER to your name"
+                    ),
+                }
+            }
+            EngineerError::TooLong { chars } => match self.lang {
+                Lang::Zh => format!(
+                    "工程师姓名太长（{chars} 个字符），无法用作文件名；请把 OTSS_ENGINEER 设短一些"
+                ),
+                Lang::En => format!(
+                    "the engineer's name is too long for a file name ({chars} characters); set \
+                     OTSS_ENGINEER to a shorter one"
+                ),
+            },
+        }
+    }
+
     /// What a problem is, and what to do about it.
     pub fn ledger_problem(&self, problem: &Problem) -> (String, String) {
         match problem {

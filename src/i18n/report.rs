@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 
 use super::{Lang, Messages};
-use crate::report::{DueState, ReportKind};
+use crate::report::{DueState, ReportError, ReportKind};
 use crate::request::Category;
+use crate::text::one_line;
 
 /// Headings and labels of the service reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +99,29 @@ pub enum ReportLabel {
 const CHINESE_NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 impl Messages {
+    /// Why a period has no report.
+    pub(super) fn report_error(&self, error: &ReportError) -> String {
+        match error {
+            ReportError::NotAPeriod(text) => {
+                let text = one_line(text);
+                match self.lang {
+                    Lang::Zh => format!("`{text}` 不是报告期间：用 YYYY-MM 或 YYYY"),
+                    Lang::En => format!("`{text}` is not a report period: use YYYY-MM or YYYY"),
+                }
+            }
+            ReportError::OutsideTerm { period, start, end } => match self.lang {
+                Lang::Zh => format!("{period} 不在合同服务期内（{start} 至 {end}）"),
+                Lang::En => format!("{period} is outside the contract term ({start} to {end})"),
+            },
+            ReportError::NotBegun { period, begins } => match self.lang {
+                Lang::Zh => format!("{period} 尚未开始：{begins} 起才能出报告"),
+                Lang::En => {
+                    format!("{period} has not begun: its report can be made from {begins}")
+                }
+            },
+        }
+    }
+
     pub fn report_label(&self, label: ReportLabel) -> &'static str {
         use ReportLabel as L;
         self.pick(match label {

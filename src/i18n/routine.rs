@@ -5,9 +5,138 @@ use chrono::TimeDelta;
 
 use super::words::plural;
 use super::{Lang, Messages};
+use crate::inspect::InspectError;
+use crate::leave::LeaveError;
 use crate::request::Category;
+use crate::text::one_line;
 
 impl Messages {
+    /// Why the results given are not a round.
+    pub(super) fn inspect_error(&self, error: &InspectError) -> String {
+        match error {
+            InspectError::BadResult(text) => {
+                let text = one_line(text);
+                match self.lang {
+                    Lang::Zh => format!("`{text}` 不是巡检结果：写 项目=ok 或 项目=abnormal:说明"),
+                    Lang::En => {
+                        format!("`{text}` is not a result: write NAME=ok or NAME=abnormal:NOTE")
+                    }
+                }
+            }
+            InspectError::UnknownItem {
+                item,
+                kind,
+                near,
+                valid,
+            } => {
+                let (item, kind) = (one_line(item), kind.key());
+                let near = near.as_deref().map(one_line);
+                let valid = one_line(&valid.join(self.pick(("；", "; ")))).into_owned();
+                match self.lang {
+                    Lang::Zh => {
+                        let near = near.map(|near| format!("（是不是 `{near}`？）"));
+                        let near = near.unwrap_or_default();
+                        format!("`{item}` 不在 {kind} 巡检清单上{near}；清单项目：{valid}")
+                    }
+                    Lang::En => {
+                        let near = near.map(|near| format!(" (did you mean `{near}`?)"));
+                        let near = near.unwrap_or_default();
+                        format!(
+                            "`{item}` is not on the {kind} checklist{near}; its items are: {valid}"
+                        )
+                    }
+                }
+            }
+            InspectError::Twice(item) => {
+                let item = one_line(item);
+                match self.lang {
+                    Lang::Zh => format!("`{item}` 给了两个结果"),
+                    Lang::En => format!("`{item}` has two results"),
+                }
+            }
+            InspectError::Missing(items) => {
+                let items = one_line(&items.join(self.pick(("；", "; ")))).into_owned();
+                match self.lang {
+                    Lang::Zh => format!(
+                        "这些项目没有结果：{items}；请逐项用 --item 给出，或用 --all-ok 表示其余都正常"
+                    ),
+                    Lang::En => format!(
+                        "no result for: {items}; give --item for each, or --all-ok for the rest"
+                    ),
+                }
+            }
+            InspectError::NoNote(item) => {
+                let item = one_line(item);
+                match self.lang {
+                    Lang::Zh => format!("`{item}` 异常：请说明发现了什么（项目=abnormal:说明）"),
+                    Lang::En => {
+                        format!("`{item}` is abnormal: say what was found (NAME=abnormal:NOTE)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Why overtime cannot be logged or comp leave taken.
+    pub(super) fn leave_error(&self, error: &LeaveError) -> String {
+        use LeaveError as E;
+        match (error, self.lang) {
+            (E::OutsideTerm(error), _) => self.outside_term(error),
+            (E::Hours(hours), Lang::Zh) => {
+                format!("--hours {hours}：请填写加班小时数，大于 0，至多 24")
+            }
+            (E::Hours(hours), Lang::En) => {
+                format!("--hours {hours}: give the hours worked, more than 0 and at most 24")
+            }
+            (E::Future(date), Lang::Zh) => format!("{date} 在将来：加班之后再登记"),
+            (E::Future(date), Lang::En) => {
+                format!("{date} is in the future: log overtime once it is worked")
+            }
+            (E::LoggedAlready { date, engineer }, Lang::Zh) => {
+                format!("{} 在 {date} 的加班已经登记过", one_line(engineer))
+            }
+            (E::LoggedAlready { date, engineer }, Lang::En) => {
+                format!(
+                    "overtime on {date} is logged for {} already",
+                    one_line(engineer)
+                )
+            }
+            (E::DayOff(date), Lang::Zh) => format!("{date} 不是工作日：休息不需要调休"),
+            (E::DayOff(date), Lang::En) => {
+                format!("{date} is not a working day: no comp leave is needed to be off")
+            }
+            (E::TakenAlready { date, engineer }, Lang::Zh) => {
+                format!("{} 在 {date} 已经调休", one_line(engineer))
+            }
+            (E::TakenAlready { date, engineer }, Lang::En) => {
+                format!("{} takes comp leave on {date} already", one_line(engineer))
+            }
+            (
+                E::NotEnough {
+                    engineer,
+                    left,
+                    days,
+                },
+                Lang::Zh,
+            ) => {
+                format!("{} 只剩 {left} 天调休，不够 {days} 天", one_line(engineer))
+            }
+            (
+                E::NotEnough {
+                    engineer,
+                    left,
+                    days,
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "{} has {left} comp days left, fewer than {days}",
+                    one_line(engineer)
+                )
+            }
+        }
+    }
+
     /// "1/1 done", or that nothing is required.
     pub fn inspection_progress(&self, done: u32, required: u32) -> String {
         if required == 0 {
@@ -248,5 +377,30 @@ impl Messages {
     pub fn no_duty(&self) -> String {
         self.pick(("值班表上没有安排", "no one is on the duty roster"))
             .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::InspectionKind;
+
+    #[test]
+    fn an_item_off_the_checklist_is_said_with_the_closest_and_every_item() {
+        let unknown = InspectError::UnknownItem {
+            item: "Dsk".into(),
+            kind: InspectionKind::Monitoring,
+            near: Some("Disk".into()),
+            valid: vec!["CPU".into(), "Disk".into(), "CLB 5xx".into()],
+        };
+        assert_eq!(
+            Lang::En.messages().inspect_error(&unknown),
+            "`Dsk` is not on the monitoring checklist (did you mean `Disk`?); its items are: CPU; \
+             Disk; CLB 5xx"
+        );
+        assert_eq!(
+            Lang::Zh.messages().inspect_error(&unknown),
+            "`Dsk` 不在 monitoring 巡检清单上（是不是 `Disk`？）；清单项目：CPU；Disk；CLB 5xx"
+        );
     }
 }

@@ -381,32 +381,47 @@ pub enum Action {
     Reopen,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an incident cannot be found, or what is asked of it cannot be recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IncidentError {
-    #[error(transparent)]
-    Id(#[from] IdError),
-    #[error("incident {0} is closed; reopen it first (`otss incident reopen {0}`)")]
+    Id(IdError),
     Closed(String),
-    #[error("incident {0} is open already")]
     AlreadyOpen(String),
-    #[error("incident {0} is acknowledged already")]
     AlreadyAcknowledged(String),
-    #[error("an engineer is on site for incident {0} already")]
     AlreadyArrived(String),
-    #[error("incident {0} is resolved already")]
     AlreadyResolved(String),
-    #[error("incident {0} is not resolved; resolve it before closing it")]
     NotResolved(String),
-    #[error("incident {id} is level {} already", level.number())]
-    SameLevel { id: String, level: Level },
-    #[error("incident {id} changed status at {since}; record a later time")]
-    BeforeStatusChange { id: String, since: String },
-    #[error(transparent)]
-    OutsideTerm(#[from] OutsideTerm),
-    #[error("that is before incident {id} was reported ({reported_at})")]
-    BeforeReport { id: String, reported_at: String },
-    #[error("{at} is in the future (now is {now}); record what has happened")]
-    Future { at: String, now: String },
+    SameLevel {
+        id: String,
+        level: Level,
+    },
+    /// A time before the incident's last change of status, at `since`.
+    BeforeStatusChange {
+        id: String,
+        since: String,
+    },
+    OutsideTerm(OutsideTerm),
+    BeforeReport {
+        id: String,
+        reported_at: String,
+    },
+    /// A time more than a minute after now.
+    Future {
+        at: String,
+        now: String,
+    },
+}
+
+impl From<IdError> for IncidentError {
+    fn from(error: IdError) -> IncidentError {
+        IncidentError::Id(error)
+    }
+}
+
+impl From<OutsideTerm> for IncidentError {
+    fn from(error: OutsideTerm) -> IncidentError {
+        IncidentError::OutsideTerm(error)
+    }
 }
 
 /// A recorded time may not lie more than a minute after "now".

@@ -1,6 +1,7 @@
 use super::*;
 use crate::calendar::Calendar;
 use crate::contract::Contract;
+use crate::ids::Named;
 use crate::record::incident::{Noted, Subject};
 use crate::time::parse_instant;
 
@@ -384,8 +385,11 @@ fn ids_are_found_by_any_unique_prefix_in_any_case() {
         })
     );
     assert_eq!(
-        find(&incidents, "x").unwrap_err().to_string(),
-        "no incident `x`; `otss incident list` shows them"
+        find(&incidents, "x").unwrap_err(),
+        IncidentError::Id(IdError::Unknown {
+            what: Named::Incident,
+            typed: "x".into(),
+        })
     );
     assert!(find(&incidents, "").is_err());
 }

@@ -71,12 +71,14 @@ fn a_round_needs_a_result_for_every_item() {
         round(kind, &checklist(), true, vec![ok("CPU"), ok("cpu")]),
         Err(InspectError::Twice("CPU".into()))
     );
-    let err = round(kind, &checklist(), true, vec![ok("Dsk")])
-        .unwrap_err()
-        .to_string();
     assert_eq!(
-        err,
-        "`Dsk` is not on the monitoring checklist (did you mean `Disk`?); its items are: CPU; Disk; CLB 5xx"
+        round(kind, &checklist(), true, vec![ok("Dsk")]),
+        Err(InspectError::UnknownItem {
+            item: "Dsk".into(),
+            kind,
+            near: Some("Disk".into()),
+            valid: checklist(),
+        })
     );
 }
 

@@ -27,17 +27,18 @@ pub struct Scope {
     pub last: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a period has no report.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReportError {
-    #[error("`{0}` is not a report period: use YYYY-MM or YYYY")]
+    /// Text that names neither a month nor a year, as typed.
     NotAPeriod(String),
-    #[error("{period} is outside the contract term ({start} to {end})")]
+    /// A period outside the term from `start` to `end`.
     OutsideTerm {
         period: String,
         start: NaiveDate,
         end: NaiveDate,
     },
-    #[error("{period} has not begun: its report can be made from {begins}")]
+    /// A period whose report can be made from `begins` on.
     NotBegun { period: String, begins: NaiveDate },
 }
 
