@@ -194,18 +194,15 @@ impl Problems {
 }
 
 /// A ledger this binary cannot read safely.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LedgerError {
-    #[error(
-        "{file}:{line}: the record has schema version {found}; this otss reads version \
-         {SCHEMA_VERSION} and older: upgrade otss"
-    )]
+    /// A record of a schema newer than `SCHEMA_VERSION`, at a line of a file.
     NewerVersion {
         file: String,
         line: usize,
         found: u32,
     },
-    #[error("the ledger kept changing while it was read; run the command again")]
+    /// The ledger kept changing while it was read.
     Unsettled,
 }
 

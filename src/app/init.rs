@@ -46,8 +46,7 @@ pub struct Given {
 }
 
 /// A term whose last day comes before its first.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("--end {end} is before --start {start}: the term's last day comes after its first")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TermReversed {
     pub start: NaiveDate,
     pub end: NaiveDate,

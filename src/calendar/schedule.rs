@@ -22,23 +22,26 @@ pub struct ScheduledDay {
     pub off: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a file is not a schedule otss can use.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScheduleError {
-    #[error("not a holiday schedule (line {line}, column {column}): {message}")]
+    /// Not the JSON of a schedule: where, and what the JSON reader says.
     Json {
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("`{0}` is not a date (YYYY-MM-DD)")]
+    /// A date as written that is not one.
     BadDate(String),
-    #[error("{date} is too far from the schedule's year {year}")]
-    OutsideYear { date: NaiveDate, year: i32 },
-    #[error("{0} is listed twice")]
+    /// A date too far from the schedule's year.
+    OutsideYear {
+        date: NaiveDate,
+        year: i32,
+    },
     Duplicate(NaiveDate),
-    #[error("the {0} schedule lists no days")]
+    /// A schedule of this year that lists no days.
     Empty(i32),
-    #[error("{0} is not a year otss can use (1900 to 9999)")]
+    /// A year otss cannot use.
     Year(i32),
 }
 
@@ -145,31 +148,38 @@ mod tests {
 
     #[test]
     fn refuses_broken_schedules_saying_why() {
+        let json = |text| match Schedule::parse(text) {
+            Err(ScheduleError::Json { line, message, .. }) => (line, message),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert!(json("{\"year\": 2027}").1.contains("missing field `days`"));
+        assert_eq!(json("[1, 2").0, 1);
+        let day = |date: &str| format!(r#"{{"name":"x","date":"{date}","isOffDay":true}}"#);
+        let days = |days: &[String]| format!(r#"{{"year":2027,"days":[{}]}}"#, days.join(","));
         let cases = [
-            ("{\"year\": 2027}", "missing field `days`"),
-            ("[1, 2", "line 1"),
             (
-                r#"{"year":2027,"days":[{"name":"x","date":"2027-02-30","isOffDay":true}]}"#,
-                "`2027-02-30` is not a date",
+                days(&[day("2027-02-30")]),
+                ScheduleError::BadDate("2027-02-30".into()),
             ),
             (
-                r#"{"year":2027,"days":[{"name":"x","date":"2030-01-01","isOffDay":true}]}"#,
-                "too far",
+                days(&[day("2030-01-01")]),
+                ScheduleError::OutsideYear {
+                    date: "2030-01-01".parse().unwrap(),
+                    year: 2027,
+                },
             ),
             (
-                r#"{"year":2027,"days":[{"name":"x","date":"2027-01-01","isOffDay":true},
-                   {"name":"x","date":"2027-01-01","isOffDay":true}]}"#,
-                "listed twice",
+                days(&[day("2027-01-01"), day("2027-01-01")]),
+                ScheduleError::Duplicate("2027-01-01".parse().unwrap()),
             ),
-            (r#"{"year":2027,"days":[]}"#, "lists no days"),
+            (days(&[]), ScheduleError::Empty(2027)),
             (
-                r#"{"year":-2147483648,"days":[]}"#,
-                "not a year otss can use",
+                r#"{"year":-2147483648,"days":[]}"#.to_string(),
+                ScheduleError::Year(i32::MIN),
             ),
         ];
         for (text, expected) in cases {
-            let err = Schedule::parse(text).unwrap_err().to_string();
-            assert!(err.contains(expected), "{text}: {err}");
+            assert_eq!(Schedule::parse(&text), Err(expected), "{text}");
         }
     }
 }

@@ -4,7 +4,8 @@ use chrono::Weekday;
 
 use super::words::plural;
 use super::{Lang, Messages};
-use crate::calendar::{Basis, DayKind, DayName, Festival};
+use crate::calendar::{Basis, DayKind, DayName, Festival, ScheduleError};
+use crate::text::one_line;
 
 /// English month names; Chinese numbers its months.
 const MONTHS: [&str; 12] = [
@@ -23,6 +24,45 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Messages {
+    /// Why a file is not a schedule otss can use.
+    pub(super) fn schedule_error(&self, error: &ScheduleError) -> String {
+        match error {
+            ScheduleError::Json {
+                line,
+                column,
+                message,
+            } => match self.lang {
+                Lang::Zh => format!("不是节假日安排（第 {line} 行第 {column} 列）：{message}"),
+                Lang::En => {
+                    format!("not a holiday schedule (line {line}, column {column}): {message}")
+                }
+            },
+            ScheduleError::BadDate(text) => {
+                let text = one_line(text);
+                match self.lang {
+                    Lang::Zh => format!("`{text}` 不是日期（YYYY-MM-DD）"),
+                    Lang::En => format!("`{text}` is not a date (YYYY-MM-DD)"),
+                }
+            }
+            ScheduleError::OutsideYear { date, year } => match self.lang {
+                Lang::Zh => format!("{date} 离这份安排的年份 {year} 太远"),
+                Lang::En => format!("{date} is too far from the schedule's year {year}"),
+            },
+            ScheduleError::Duplicate(date) => match self.lang {
+                Lang::Zh => format!("{date} 列出了两次"),
+                Lang::En => format!("{date} is listed twice"),
+            },
+            ScheduleError::Empty(year) => match self.lang {
+                Lang::Zh => format!("{year} 年的安排没有列出任何日期"),
+                Lang::En => format!("the {year} schedule lists no days"),
+            },
+            ScheduleError::Year(year) => match self.lang {
+                Lang::Zh => format!("{year} 不是 otss 能用的年份（1900 到 9999）"),
+                Lang::En => format!("{year} is not a year otss can use (1900 to 9999)"),
+            },
+        }
+    }
+
     pub fn festival(&self, festival: Festival) -> &'static str {
         self.pick(match festival {
             Festival::NewYear => ("元旦", "New Year's Day"),
@@ -211,6 +251,40 @@ pub fn day_name(messages: &Messages, name: &DayName) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_schedule_that_is_not_one_is_said_with_what_is_wrong() {
+        let en = Lang::En.messages();
+        let date = |text: &str| text.parse().unwrap();
+        let cases = [
+            (
+                ScheduleError::BadDate("2027-02-30".into()),
+                "`2027-02-30` is not a date (YYYY-MM-DD)",
+            ),
+            (
+                ScheduleError::OutsideYear {
+                    date: date("2030-01-01"),
+                    year: 2027,
+                },
+                "2030-01-01 is too far from the schedule's year 2027",
+            ),
+            (
+                ScheduleError::Duplicate(date("2027-01-01")),
+                "2027-01-01 is listed twice",
+            ),
+            (
+                ScheduleError::Empty(2027),
+                "the 2027 schedule lists no days",
+            ),
+            (
+                ScheduleError::Year(0),
+                "0 is not a year otss can use (1900 to 9999)",
+            ),
+        ];
+        for (error, said) in cases {
+            assert_eq!(en.schedule_error(&error), said);
+        }
+    }
 
     #[test]
     fn every_festival_has_a_name_in_both_languages() {

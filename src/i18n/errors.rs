@@ -1,15 +1,17 @@
 //! What a command failed with, said in the person's language.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use super::words::shown;
 use super::{Lang, Messages};
 use crate::app::{Error, Input, Usage};
 use crate::contract::{ContractError, MAX_CONTRACT_BYTES, OutsideTerm};
 use crate::git::{GitError, Said};
 use crate::ids::{IdError, Named};
 use crate::ledger::EntryFault;
+use crate::ledger::lines::MAX_LINE;
 use crate::period::PeriodError;
-use crate::store::StoreError;
+use crate::store::{NamedBy, StoreError};
 use crate::sync::SyncFailure;
 use crate::text::one_line;
 use crate::time::TimeError;
@@ -31,11 +33,8 @@ impl Messages {
             Error::Leave(error) => self.leave_error(error),
             Error::Inspect(error) => self.inspect_error(error),
             Error::Engineer(error) => self.engineer_error(error),
-            Error::TermReversed(error) => with_causes(error, error.to_string()),
-            Error::Store(error) => match (self.lang, store_error(error)) {
-                (Lang::Zh, Some(said)) => said,
-                _ => with_causes(error, error.to_string()),
-            },
+            Error::TermReversed(error) => self.term_reversed(error),
+            Error::Store(error) => self.store_error(error),
             Error::Git(error) => self.module(error, git_error),
             Error::Sync(error) => self.module(error, sync_failure),
             Error::Time { input, error } => {
@@ -301,6 +300,115 @@ impl Messages {
         }
     }
 
+    /// Why a file cannot be read or written.
+    fn store_error(&self, error: &StoreError) -> String {
+        match error {
+            StoreError::ContractMissing { path, named_by } => {
+                let path = shown(path);
+                let named_by = match named_by {
+                    NamedBy::Flag => "--contract",
+                    NamedBy::Environment => "OTSS_CONTRACT",
+                };
+                match self.lang {
+                    Lang::Zh => format!("{named_by} 指定的合同 {path} 不存在"),
+                    Lang::En => format!("the contract {path} (from {named_by}) does not exist"),
+                }
+            }
+            StoreError::NoContract { looked } => self.no_contract(looked),
+            StoreError::Read { path, source } => match self.lang {
+                Lang::Zh => format!("无法读取 {}：{source}", shown(path)),
+                Lang::En => format!("cannot read {}: {source}", shown(path)),
+            },
+            StoreError::Write { path, source } => match self.lang {
+                Lang::Zh => format!("无法写入 {}：{source}", shown(path)),
+                Lang::En => format!("cannot write {}: {source}", shown(path)),
+            },
+            StoreError::RecordTooLong { len } => match self.lang {
+                Lang::Zh => format!(
+                    "这条记录将有 {len} 字节；一条记录至多 {MAX_LINE} 字节（1 MiB）：请缩短文字，\
+                     或拆分这么长的巡检清单"
+                ),
+                Lang::En => format!(
+                    "this record would be {len} bytes long; a record is at most {MAX_LINE} bytes \
+                     (1 MiB): shorten its text, or split a checklist this long"
+                ),
+            },
+            StoreError::TooLarge { path, size, limit } => match self.lang {
+                Lang::Zh => format!(
+                    "{} 有 {size} 字节，超过 otss 读取这类文件的上限（{limit} 字节）：\
+                     是不是选错了文件？",
+                    shown(path)
+                ),
+                Lang::En => format!(
+                    "{} is {size} bytes, more than otss reads of such a file ({limit}): is it the \
+                     right file?",
+                    shown(path)
+                ),
+            },
+            StoreError::Schedule { path, source } => {
+                self.labelled(&shown(path), &self.schedule_error(source))
+            }
+            StoreError::Ledger(error) => self.ledger_error(error),
+            StoreError::Refused { path, fault } => self.refused(path, *fault),
+            StoreError::StoredSchedule { path, source } => {
+                let source = self.schedule_error(source);
+                match self.lang {
+                    Lang::Zh => format!(
+                        "{}（之前导入的）无法使用；请重新导入该节假日安排，或删除它：{source}",
+                        shown(path)
+                    ),
+                    Lang::En => format!(
+                        "{} (imported earlier) cannot be used; import the schedule again or \
+                         delete it: {source}",
+                        shown(path)
+                    ),
+                }
+            }
+        }
+    }
+
+    /// No contract found, where it was looked for, and how to make or name one.
+    fn no_contract(&self, looked: &[PathBuf]) -> String {
+        let looked: Vec<String> = looked.iter().map(|p| format!("  {}", shown(p))).collect();
+        let looked = looked.join("\n");
+        match self.lang {
+            Lang::Zh => format!(
+                "找不到合同，查找过：\n{looked}\n请用 `otss init` 新建一份（在终端里逐项询问，或用 \
+                 --customer --mode --start --end 给出），或用 --contract PATH、OTSS_CONTRACT \
+                 指定已有的合同"
+            ),
+            Lang::En => format!(
+                "no contract found; looked in:\n{looked}\nwrite one with `otss init` (it asks, or \
+                 takes --customer --mode --start --end), or point to one with --contract PATH or \
+                 OTSS_CONTRACT"
+            ),
+        }
+    }
+
+    /// An entry of the ledger that otss will not read or write through.
+    fn refused(&self, path: &Path, fault: EntryFault) -> String {
+        let path = shown(path);
+        let what = self.pick(match fault {
+            EntryFault::Symlink => ("符号链接", "a symbolic link"),
+            EntryFault::NotAFile => ("不是普通文件", "not a regular file"),
+            EntryFault::NotADirectory => ("不是目录", "not a directory"),
+            EntryFault::BadName => (
+                "一个不能显示的文件名",
+                "a name that cannot be shown as it is",
+            ),
+        });
+        match self.lang {
+            Lang::Zh => format!(
+                "{path} 是{what}：otss 从不通过它读写；请把它移出台账（如来自 git，用 git rm），\
+                 然后重新运行命令"
+            ),
+            Lang::En => format!(
+                "{path} is {what}: otss never reads or writes through it; remove it from the \
+                 ledger (`git rm` it if it came through git), then run the command again"
+            ),
+        }
+    }
+
     /// A module's error: in Chinese as `in_chinese` says it, in English as it says itself.
     fn module<E: std::error::Error>(&self, error: &E, in_chinese: impl Fn(&E) -> String) -> String {
         let said = match self.lang {
@@ -334,49 +442,6 @@ fn unknown_format(lang: Lang, path: &Path) -> String {
              or name it .txt, .md, .json or .html"
         ),
     }
-}
-
-/// A store's error in Chinese, where it has been said in Chinese.
-fn store_error(error: &StoreError) -> Option<String> {
-    Some(match error {
-        StoreError::NoContract { looked } => {
-            let looked: Vec<String> = looked
-                .iter()
-                .map(|p| format!("  {}", p.display()))
-                .collect();
-            format!(
-                "找不到合同，查找过：\n{}\n请用 `otss init` 新建一份（在终端里逐项询问，或用 \
-                 --customer --mode --start --end 给出），或用 --contract PATH、OTSS_CONTRACT \
-                 指定已有的合同",
-                looked.join("\n")
-            )
-        }
-        StoreError::Refused { path, fault } => {
-            let what = match fault {
-                EntryFault::Symlink => "符号链接",
-                EntryFault::NotAFile => "不是普通文件",
-                EntryFault::NotADirectory => "不是目录",
-                EntryFault::BadName => "一个不能显示的文件名",
-            };
-            format!(
-                "{} 是{what}：otss 从不通过它读写；请把它移出台账（如来自 git，用 git rm），\
-                 然后重新运行命令",
-                path.display()
-            )
-        }
-        StoreError::RecordTooLong { len } => format!(
-            "这条记录将有 {len} 字节；一条记录至多 {} 字节（1 MiB）：请缩短文字，或拆分这么长的巡检清单",
-            crate::ledger::lines::MAX_LINE
-        ),
-        StoreError::TooLarge { path, size, limit } => format!(
-            "{} 有 {size} 字节，超过 otss 读取这类文件的上限（{limit} 字节）：是不是选错了文件？",
-            path.display()
-        ),
-        StoreError::ContractMissing { path, source_name } => {
-            format!("{source_name} 指定的合同 {} 不存在", path.display())
-        }
-        _ => return None,
-    })
 }
 
 fn contract_error(error: &ContractError) -> String {

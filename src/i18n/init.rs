@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Lang, Messages};
+use crate::app::init::TermReversed;
 
 /// The comments of a new contract file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +171,16 @@ impl Messages {
                 ("无法接受这个回答", "this answer cannot be taken")
             }
         })
+    }
+
+    /// A term given by flags whose last day comes before its first.
+    pub(super) fn term_reversed(&self, TermReversed { start, end }: &TermReversed) -> String {
+        match self.lang {
+            Lang::Zh => format!("--end {end} 早于 --start {start}：服务期的最后一天应在第一天之后"),
+            Lang::En => format!(
+                "--end {end} is before --start {start}: the term's last day comes after its first"
+            ),
+        }
     }
 
     pub fn term_ends_before_start(&self, start: NaiveDate) -> String {

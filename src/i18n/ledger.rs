@@ -3,10 +3,36 @@
 use super::words::plural;
 use super::{Lang, Messages};
 use crate::check::Problem;
-use crate::ledger::{EngineerError, EntryFault, LineFault};
+use crate::ledger::{EngineerError, EntryFault, LedgerError, LineFault};
+use crate::record::SCHEMA_VERSION;
 use crate::text::one_line;
 
 impl Messages {
+    /// A ledger this otss cannot read safely.
+    pub(super) fn ledger_error(&self, error: &LedgerError) -> String {
+        match error {
+            LedgerError::NewerVersion { file, line, found } => {
+                let file = one_line(file);
+                match self.lang {
+                    Lang::Zh => format!(
+                        "{file}:{line}: 这条记录的格式版本为 {found}；本 otss 只能读取 \
+                         {SCHEMA_VERSION} 及更早的版本：请升级 otss"
+                    ),
+                    Lang::En => format!(
+                        "{file}:{line}: the record has schema version {found}; this otss reads \
+                         version {SCHEMA_VERSION} and older: upgrade otss"
+                    ),
+                }
+            }
+            LedgerError::Unsettled => self
+                .pick((
+                    "读取时台账一直在变化；请重新运行命令",
+                    "the ledger kept changing while it was read; run the command again",
+                ))
+                .to_string(),
+        }
+    }
+
     /// A name that cannot be the writer of records.
     pub(super) fn engineer_error(&self, error: &EngineerError) -> String {
         match error {

@@ -1,8 +1,11 @@
 //! Words and phrasing every topic shares: labels, notes, lists, counts and durations.
 
+use std::path::Path;
+
 use chrono::TimeDelta;
 
 use super::{Lang, Messages};
+use crate::text::one_line;
 
 impl Messages {
     /// `label: text`, with the language's colon.
@@ -56,6 +59,11 @@ impl Messages {
     pub fn none(&self) -> &'static str {
         self.pick(("无", "none"))
     }
+}
+
+/// A path as a message shows it: on one line, whatever its name holds.
+pub(super) fn shown(path: &Path) -> String {
+    one_line(&path.display().to_string()).into_owned()
 }
 
 /// A count and its English noun: `1 engineer`, `2 engineers`.

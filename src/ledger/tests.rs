@@ -96,8 +96,12 @@ fn a_newer_schema_version_asks_for_an_upgrade() {
     let newer = r#"{"v":2,"id":"x","at":"2025-03-04T10:00:00+08:00","by":"a","type":"incident.teleported"}"#;
     let err = read_file("2025-03/a.jsonl", format!("{newer}\n").as_bytes()).unwrap_err();
     assert_eq!(
-        err.to_string(),
-        "2025-03/a.jsonl:1: the record has schema version 2; this otss reads version 1 and older: upgrade otss"
+        err,
+        LedgerError::NewerVersion {
+            file: "2025-03/a.jsonl".into(),
+            line: 1,
+            found: 2
+        }
     );
     let readable_but_newer = record("01", "2025-03-04T10:00:00+08:00", ack("A"))
         .to_line()

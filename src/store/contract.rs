@@ -18,20 +18,30 @@ pub struct ContractSearch<'a> {
 
 pub const CONTRACT_FILE: &str = "otss.toml";
 
+/// What named a contract: `--contract`, or `OTSS_CONTRACT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedBy {
+    Flag,
+    Environment,
+}
+
 /// The contract file to use: the one named by `--contract` or `OTSS_CONTRACT`, which must
 /// exist, else the first default location that holds one. `None` when no default does.
 pub fn find_contract(search: &ContractSearch) -> Result<Option<PathBuf>, StoreError> {
-    let named = [(search.flag, "--contract"), (search.env, "OTSS_CONTRACT")];
-    if let Some((path, source_name)) = named
+    let named = [
+        (search.flag, NamedBy::Flag),
+        (search.env, NamedBy::Environment),
+    ];
+    if let Some((path, named_by)) = named
         .into_iter()
-        .find_map(|(path, name)| path.map(|p| (p, name)))
+        .find_map(|(path, named_by)| path.map(|p| (p, named_by)))
     {
         return if path.is_file() {
             Ok(Some(path.to_path_buf()))
         } else {
             Err(StoreError::ContractMissing {
                 path: path.to_path_buf(),
-                source_name: source_name.to_string(),
+                named_by,
             })
         };
     }
@@ -70,10 +80,11 @@ mod tests {
             flag: Some(&missing),
             ..search(dir.path(), dir.path())
         };
-        let err = find_contract(&s).unwrap_err().to_string();
+        let err = find_contract(&s).unwrap_err();
         assert!(
-            err.contains("nope.toml (from --contract) does not exist"),
-            "{err}"
+            matches!(&err, StoreError::ContractMissing { path, named_by: NamedBy::Flag }
+                if *path == missing),
+            "{err:?}"
         );
     }
 

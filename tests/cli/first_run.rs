@@ -174,7 +174,7 @@ fn init_refuses_bad_answers_naming_them() {
         (&["--start", "2025-13-01"], 2, "--start"),
         (&["--staff", "0"], 2, "--staff"),
         (
-            &["--end", "2024-12-31"],
+            &["--end", "2024-12-31", "--lang", "en"],
             1,
             "--end 2024-12-31 is before --start 2025-01-01",
         ),
