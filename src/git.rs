@@ -4,21 +4,17 @@
 //! and a failure that says nothing.
 
 use std::ffi::OsStr;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-#[derive(Debug, thiserror::Error)]
+/// Why git could not do what it was asked.
+#[derive(Debug)]
 pub enum GitError {
-    #[error("cannot run git (is it installed?)")]
-    Missing(#[source] std::io::Error),
-    #[error("`git {command}` failed: {said}")]
+    /// git cannot be run.
+    Missing(std::io::Error),
+    /// A command that failed, as it was given, and what it said.
     Failed { command: String, said: Said },
-    #[error(
-        "another git command is running in this repository: try again when it has finished; \
-         if none is running, remove {}",
-        lock.display()
-    )]
+    /// Another git command holds this lock in the repository.
     Busy { lock: PathBuf },
 }
 
@@ -52,18 +48,6 @@ impl Said {
         match self {
             Said::Message(text) => text,
             Said::Nothing { .. } => "",
-        }
-    }
-}
-
-impl fmt::Display for Said {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Said::Message(text) => f.write_str(text),
-            Said::Nothing {
-                status: Some(status),
-            } => write!(f, "no message, exit status {status}"),
-            Said::Nothing { status: None } => f.write_str("no message, ended by a signal"),
         }
     }
 }
@@ -224,7 +208,6 @@ mod tests {
         assert_eq!(on_stdout, Said::Message("nothing to commit".to_string()));
         let silent = said(128, "", "");
         assert_eq!(silent, Said::Nothing { status: Some(128) });
-        assert_eq!(silent.to_string(), "no message, exit status 128");
         assert_eq!(silent.text(), "");
     }
 

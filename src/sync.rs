@@ -111,42 +111,30 @@ pub fn owner(path: &str) -> &str {
 }
 
 /// Why a sync stopped; the records committed here stay committed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SyncFailure {
-    #[error(
-        "the ledger {ledger} is not in a git repository; see README, \"Working as a team\", to share it"
-    )]
+    /// The ledger is in no git repository.
     NoRepository { ledger: String },
-    #[error(
-        "the ledger {} is in the repository {}, not in the one that holds the contract {}: \
-         otss syncs a ledger only beside its contract (check the contract's `ledger` key)",
-        ledger.display(), repository.display(), contract.display()
-    )]
+    /// The ledger is in another repository than the contract.
     LedgerElsewhere {
         ledger: PathBuf,
         repository: PathBuf,
         contract: PathBuf,
     },
-    #[error("cannot hold {} so that one otss sync at a time runs on this clone", path.display())]
+    /// The lock that keeps one sync at a time on a clone cannot be held.
     Lock {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("the repository is not on a branch (detached HEAD); check out a branch and sync again")]
+    /// The repository is on no branch.
     Detached,
-    #[error(
-        "cannot reach `{remote}`: {said}\nyour records are committed here; run otss sync \
-         again when the remote can be reached"
-    )]
+    /// The remote cannot be fetched from, and what git said.
     Unreachable { remote: String, said: Said },
-    #[error(
-        "the team's history could not be merged: {said}\nnothing was changed; your records are committed here"
-    )]
+    /// The team's history cannot be merged, and what git said.
     Merge { said: Said },
-    #[error("`{remote}` refused the push: {said}\nyour records are committed here")]
+    /// The remote refused the push, and what git said.
     Push { remote: String, said: Said },
-    #[error("`{remote}` kept moving while pushing; run otss sync again")]
+    /// The remote moved on at every try to push.
     KeptMoving { remote: String },
 }
 

@@ -6,13 +6,11 @@ use super::words::shown;
 use super::{Lang, Messages};
 use crate::app::{Error, Input, Usage};
 use crate::contract::{ContractError, MAX_CONTRACT_BYTES, OutsideTerm};
-use crate::git::{GitError, Said};
 use crate::ids::{IdError, Named};
 use crate::ledger::EntryFault;
 use crate::ledger::lines::MAX_LINE;
 use crate::period::PeriodError;
 use crate::store::{NamedBy, StoreError};
-use crate::sync::SyncFailure;
 use crate::text::one_line;
 use crate::time::TimeError;
 
@@ -35,8 +33,8 @@ impl Messages {
             Error::Engineer(error) => self.engineer_error(error),
             Error::TermReversed(error) => self.term_reversed(error),
             Error::Store(error) => self.store_error(error),
-            Error::Git(error) => self.module(error, git_error),
-            Error::Sync(error) => self.module(error, sync_failure),
+            Error::Git(error) => self.git_error(error),
+            Error::Sync(error) => self.sync_failure(error),
             Error::Time { input, error } => {
                 format!("{}: {}", self.input(*input), self.time_error(error))
             }
@@ -460,70 +458,6 @@ fn contract_error(error: &ContractError) -> String {
     }
 }
 
-fn git_error(error: &GitError) -> String {
-    match error {
-        GitError::Missing(_) => "无法运行 git（是否已安装？）".to_string(),
-        GitError::Failed { command, said } => format!("`git {command}` 失败：{}", git_said(said)),
-        GitError::Busy { lock } => format!(
-            "本仓库中另一个 git 命令正在运行：请等它结束后再试；如果并没有 git 命令在运行，请删除 {}",
-            lock.display()
-        ),
-    }
-}
-
-fn git_said(said: &Said) -> String {
-    match said {
-        Said::Message(text) => text.clone(),
-        Said::Nothing {
-            status: Some(status),
-        } => format!("没有输出，退出码 {status}"),
-        Said::Nothing { status: None } => "没有输出，被信号终止".to_string(),
-    }
-}
-
-fn sync_failure(error: &SyncFailure) -> String {
-    const COMMITTED: &str = "你的记录已在本地提交";
-    match error {
-        SyncFailure::NoRepository { ledger } => {
-            format!("台账 {ledger} 不在 git 仓库中；如何共享请看 README“Working as a team”一节")
-        }
-        SyncFailure::LedgerElsewhere {
-            ledger,
-            repository,
-            contract,
-        } => format!(
-            "台账 {} 在仓库 {} 中，不在合同 {} 所在的仓库：otss 只同步与合同在同一仓库的台账\
-             （请检查合同中的 `ledger` 键）",
-            ledger.display(),
-            repository.display(),
-            contract.display()
-        ),
-        SyncFailure::Lock { path, .. } => {
-            format!(
-                "无法锁定 {}，以保证本仓库副本上同时只有一个 otss sync 运行",
-                path.display()
-            )
-        }
-        SyncFailure::Detached => {
-            "仓库不在任何分支上（detached HEAD）；请切换到一个分支后再同步".to_string()
-        }
-        SyncFailure::Unreachable { remote, said } => format!(
-            "无法连接 `{remote}`：{}\n{COMMITTED}；能连上远程仓库时请再次运行 otss sync",
-            git_said(said)
-        ),
-        SyncFailure::Merge { said } => format!(
-            "无法合并团队的历史：{}\n没有做任何改动；{COMMITTED}",
-            git_said(said)
-        ),
-        SyncFailure::Push { remote, said } => {
-            format!("`{remote}` 拒绝了推送：{}\n{COMMITTED}", git_said(said))
-        }
-        SyncFailure::KeptMoving { remote } => {
-            format!("推送时 `{remote}` 一直在变化；请再次运行 otss sync")
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -571,22 +505,6 @@ mod tests {
                 reported_at: "2025-03-04T10:00:00+08:00".into()
             }),
             "--onsite-at 2025-03-04T09:00:00+08:00 is before the report (2025-03-04T10:00:00+08:00)"
-        );
-    }
-
-    #[test]
-    fn a_git_failure_that_said_nothing_gives_its_exit_status_in_both_languages() {
-        let silent = crate::git::GitError::Failed {
-            command: "commit".to_string(),
-            said: crate::git::Said::Nothing { status: Some(1) },
-        };
-        assert_eq!(
-            silent.to_string(),
-            "`git commit` failed: no message, exit status 1"
-        );
-        assert_eq!(
-            Lang::Zh.messages().error(&Error::Git(silent)),
-            "`git commit` 失败：没有输出，退出码 1"
         );
     }
 }
