@@ -4,6 +4,19 @@
 //! clock. `store` does all file I/O; `cli` reads the environment and the clock once and wires
 //! everything together; `output` owns how things are shown.
 
+/// `Display` for errors that serde must be able to show (a value refused by `try_from`, a custom
+/// error): their `Debug` form. What a person reads of an error comes from the catalogue
+/// (`i18n`), never from here.
+macro_rules! display_as_debug {
+    ($($error:ty),+ $(,)?) => {
+        $(impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(self, f)
+            }
+        })+
+    };
+}
+
 pub mod app;
 pub mod calendar;
 pub mod check;

@@ -28,13 +28,11 @@ pub enum TimeError {
     OutOfRange { input: String, zone: Tz },
 }
 
-/// A duration that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{0}` is not a duration: use whole numbers with units d, h, m, s, largest first \
-     (15m, 4h, 1h30m, 1d)"
-)]
+/// A duration that cannot be read, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DurationError(pub String);
+
+display_as_debug!(DurationError);
 
 const LOCAL_FORMATS: [&str; 4] = [
     "%Y-%m-%d %H:%M:%S",

@@ -5,7 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otss::contract::Contract;
+use otss::contract::{Contract, ContractError};
+use otss::i18n::Lang;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -20,18 +21,23 @@ fuzz_target!(|data: &[u8]| {
             let _ = contract.service_items();
             serde_json::to_string(&contract).expect("a contract serialises");
         }
-        Err(error) => {
-            assert!(!error.problems.is_empty(), "refused without a problem");
+        Err(ContractError::Problems { problems, .. }) => {
+            assert!(!problems.is_empty(), "refused without a problem");
             let lines = text.lines().count().max(1);
-            for problem in &error.problems {
+            for problem in &problems {
                 assert!(
                     (1..=lines + 1).contains(&problem.line),
-                    "problem at line {} of {lines}: {}",
+                    "problem at line {} of {lines}: {:?}",
                     problem.line,
-                    problem.message
+                    problem.kind
                 );
             }
-            let _ = error.to_string();
+            let origin = "fuzz.toml".to_string();
+            let error = ContractError::Problems { origin, problems }.into();
+            for lang in Lang::ALL {
+                let _ = lang.messages().error(&error);
+            }
         }
+        Err(ContractError::TooLarge { .. }) => {}
     }
 });

@@ -111,6 +111,7 @@ pub enum ActionCommand {
         #[command(flatten)]
         action: ActionArgs,
         /// The new level: 1, 2 or 3
+        #[arg(value_parser = super::level)]
         level: Level,
     },
     /// Add a note to the timeline
@@ -196,7 +197,7 @@ pub enum RecoveryFormat {
 #[derive(Debug, Args)]
 pub struct OpenArgs {
     /// 1 platform down, 2 partly failing, 3 ordinary fault
-    #[arg(long)]
+    #[arg(long, value_parser = super::level)]
     level: Level,
     /// What is wrong, in a line [default with --from-risk: the finding]
     #[arg(long, required_unless_present = "from_risk")]

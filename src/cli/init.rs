@@ -46,7 +46,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_STAFF as i64))]
     staff: Option<u32>,
     /// IANA time zone of the site [default: Asia/Shanghai]
-    #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
+    #[arg(long, value_name = "ZONE", value_parser = timezone)]
     timezone: Option<Tz>,
     /// Language of messages and reports [default: zh]
     #[arg(long, value_parser = super::one_of(&Lang::ALL, Lang::key), value_name = "LANG")]
@@ -54,6 +54,11 @@ pub struct InitArgs {
     /// Never prompt: everything comes from the flags (as when there is no terminal)
     #[arg(long)]
     no_input: bool,
+}
+
+/// A time zone typed: an IANA name.
+fn timezone(text: &str) -> std::result::Result<Tz, String> {
+    parse_zone(text).map_err(|unknown| super::as_clap_speaks().unknown_zone(&unknown))
 }
 
 pub fn run(context: &Context, args: InitArgs) -> Result<()> {

@@ -38,7 +38,8 @@ use std::sync::LazyLock;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::app::{Error, Result, Usage};
-use crate::i18n::Lang;
+use crate::contract::Level;
+use crate::i18n::{Lang, Messages};
 pub use context::Context;
 
 const EXAMPLES: &str = examples!(
@@ -166,8 +167,7 @@ impl Failure {
         matches!(self.error, Error::Interrupted).then_some(INTERRUPTED)
     }
 
-    /// A usage error found after parsing, to be reported as clap reports its own: in English,
-    /// as clap speaks.
+    /// A usage error found after parsing, to be reported as clap reports its own.
     pub fn usage(&self) -> Option<clap::Error> {
         let Error::Usage(usage) = &self.error else {
             return None;
@@ -181,7 +181,7 @@ impl Failure {
         let mut otss = Cli::command();
         otss.build();
         let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
-        Some(command.error(kind, Lang::En.messages().usage(usage)))
+        Some(command.error(kind, as_clap_speaks().usage(usage)))
     }
 
     /// `error: …` in the person's language, made harmless: it quotes paths, ids and lines.
@@ -251,6 +251,17 @@ impl ColorChoice {
             ColorChoice::Auto => is_terminal && !no_color,
         }
     }
+}
+
+/// The catalogue in English, the language clap speaks: for what otss adds to clap's reports.
+fn as_clap_speaks() -> &'static Messages {
+    Lang::En.messages()
+}
+
+/// An incident level typed: 1, 2 or 3.
+fn level(text: &str) -> std::result::Result<Level, String> {
+    text.parse()
+        .map_err(|error| as_clap_speaks().level_error(&error))
 }
 
 /// A value typed as the key of one of `all` (`zh`, `5x8`, `monitoring`), listed in help and

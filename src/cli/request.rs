@@ -33,7 +33,7 @@ pub enum RequestCommand {
         /// What the customer asks for
         text: String,
         /// Decide the scope yourself: `in`, or `out:CATEGORY`
-        #[arg(long, value_name = "SCOPE")]
+        #[arg(long, value_name = "SCOPE", value_parser = scope)]
         scope: Option<Scope>,
         /// When it was asked [default: now]
         #[arg(long, value_name = "TIME")]
@@ -54,6 +54,12 @@ pub enum RequestCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A scope typed: `in`, or `out:CATEGORY`.
+fn scope(text: &str) -> std::result::Result<Scope, String> {
+    text.parse()
+        .map_err(|error| super::as_clap_speaks().scope_error(&error))
 }
 
 pub fn run(context: &Context, command: RequestCommand) -> Result<()> {

@@ -20,7 +20,7 @@ const EXAMPLES: &str = examples!(
 #[command(after_help = EXAMPLES)]
 pub struct SlaArgs {
     /// Incident level: 1 platform down, 2 partly failing, 3 ordinary fault
-    #[arg(long)]
+    #[arg(long, value_parser = super::level)]
     level: Level,
 
     /// When the incident is reported: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]

@@ -37,10 +37,11 @@ impl Level {
     }
 }
 
-/// A level typed by a person that is not 1, 2 or 3.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a level: use 1, 2 or 3")]
-pub struct LevelError(String);
+/// A level typed by a person that is not 1, 2 or 3, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelError(pub String);
+
+display_as_debug!(LevelError);
 
 impl std::str::FromStr for Level {
     type Err = LevelError;

@@ -6,7 +6,6 @@ mod read;
 mod reader;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
@@ -19,9 +18,9 @@ use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::time::duration_text;
 pub use city::{city_name, same_city};
 pub use level::{Level, LevelError};
-pub use read::parse_zone;
-pub use reader::Problem;
+pub use read::{UnknownZone, parse_zone};
 use reader::Reader;
+pub use reader::{Allowed, Expected, Problem, ProblemKind, Suggestion, TomlType};
 
 /// The time zone of a contract that names none.
 pub const DEFAULT_ZONE: Tz = chrono_tz::Asia::Shanghai;
@@ -34,7 +33,7 @@ pub const MAX_STAFF: u32 = 9_999;
 pub const MAX_CONTRACT_BYTES: u64 = 1 << 20;
 
 /// Why a contract file cannot be used. `origin` is where it came from, as shown to the user.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContractError {
     /// Everything wrong with its keys and values.
     Problems {
@@ -43,27 +42,6 @@ pub enum ContractError {
     },
     /// Larger than `MAX_CONTRACT_BYTES`: not read at all.
     TooLarge { origin: String, size: u64 },
-}
-
-impl fmt::Display for ContractError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ContractError::Problems { origin, problems } => {
-                let count = problems.len();
-                let noun = if count == 1 { "problem" } else { "problems" };
-                write!(f, "the contract {origin} has {count} {noun}:")?;
-                for problem in problems {
-                    write!(f, "\n  {origin}:{}: {}", problem.line, problem.message)?;
-                }
-                Ok(())
-            }
-            ContractError::TooLarge { origin, size } => write!(
-                f,
-                "the contract {origin} is {size} bytes, more than a contract may be \
-                 ({MAX_CONTRACT_BYTES} bytes, 1 MiB): is it the right file?"
-            ),
-        }
-    }
 }
 
 /// Whether a contract file of `size` bytes may be read.
@@ -222,7 +200,7 @@ impl Contract {
                 if problems.is_empty() {
                     problems.push(Problem {
                         line: 1,
-                        message: "the contract could not be read".to_string(),
+                        kind: ProblemKind::Unreadable,
                     });
                 }
                 problems.sort_by_key(|p| p.line);
@@ -327,5 +305,7 @@ fn zone_name<S: serde::Serializer>(zone: &Tz, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(zone.name())
 }
 
+#[cfg(test)]
+pub(crate) mod testing;
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use chrono_tz::Tz;
 
 use super::city::PRIORITY_CITIES;
-use super::reader::{Field, Reader, Table};
+use super::reader::{Allowed, Field, ProblemKind, Reader, Table};
 use super::{
     CalendarTerms, Contract, DEFAULT_ZONE, InspectionTerms, LevelTerms, MAX_STAFF, ResolveClock,
     ServiceHours, SlaTerms,
@@ -25,21 +25,17 @@ const LONGEST_BUDGET: TimeDelta = TimeDelta::days(366);
 pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract> {
     let customer = r.required(root, "customer").and_then(|f| non_empty(r, &f));
     let provider = r.field(root, "provider").and_then(|f| non_empty(r, &f));
-    let mode = r.required(root, "mode").and_then(|f| {
-        r.parsed(&f, |s| {
-            Mode::from_key(s).ok_or("the service mode must be \"5x8\" or \"7x24\"")
-        })
-    });
+    let mode = r
+        .required(root, "mode")
+        .and_then(|f| r.parsed(&f, |s| Mode::from_key(s).ok_or(Allowed::Mode)));
     let (start, end) = term(r, root);
     let timezone = r.optional(root, "timezone", DEFAULT_ZONE, |r, f| {
-        r.parsed(f, parse_zone)
+        r.parsed(f, |s| parse_zone(s).map_err(Allowed::Zone))
     });
     let city = r.field(root, "city").and_then(|f| non_empty(r, &f));
     let staff = r.optional(root, "staff", 1, staff);
     let language = r.optional(root, "language", Lang::Zh, |r, f| {
-        r.parsed(f, |s| {
-            Lang::from_key(s).ok_or("the language must be \"zh\" or \"en\"")
-        })
+        r.parsed(f, |s| Lang::from_key(s).ok_or(Allowed::Language))
     });
     let ledger = r.optional(root, "ledger", PathBuf::from("ledger"), |r, f| {
         non_empty(r, f).map(PathBuf::from)
@@ -79,7 +75,7 @@ fn term<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> (Option<NaiveDate>, Opt
     if let (Some(start), Some(end), Some(field)) = (start, end, &end_field)
         && end < start
     {
-        r.invalid(field, format!("the term ends before it starts ({start})"));
+        r.invalid(field, Allowed::NotBefore(start));
         return (Some(start), None);
     }
     (start, end)
@@ -88,7 +84,7 @@ fn term<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> (Option<NaiveDate>, Opt
 fn non_empty(r: &mut Reader, field: &Field) -> Option<String> {
     let text = r.string(field)?;
     if text.trim().is_empty() {
-        r.invalid(field, "must not be empty");
+        r.invalid(field, Allowed::Text);
         return None;
     }
     Some(text.trim().to_string())
@@ -103,20 +99,25 @@ fn count(r: &mut Reader, field: &Field, range: std::ops::Range<i64>) -> Option<u
     r.integer(field, range).and_then(|n| u32::try_from(n).ok())
 }
 
-pub fn parse_zone(name: &str) -> Result<Tz, String> {
+/// A name that is no IANA time zone, and the closest one that is, if one is close.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownZone {
+    pub near: Option<&'static str>,
+}
+
+pub fn parse_zone(name: &str) -> Result<Tz, UnknownZone> {
     name.parse::<Tz>().map_err(|_| {
         let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
-        match closest(name, names) {
-            Some(near) => format!("not a known IANA time zone; did you mean \"{near}\"?"),
-            None => "not a known IANA time zone (such as \"Asia/Shanghai\")".to_string(),
+        UnknownZone {
+            near: closest(name, names),
         }
     })
 }
 
-fn parse_time_of_day(text: &str) -> Result<NaiveTime, &'static str> {
+fn parse_time_of_day(text: &str) -> Result<NaiveTime, Allowed> {
     NaiveTime::parse_from_str(text, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
-        .map_err(|_| "must be a time of day, \"HH:MM\"")
+        .map_err(|_| Allowed::TimeOfDay)
 }
 
 fn hours<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<ServiceHours> {
@@ -136,21 +137,16 @@ fn hours<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<ServiceHours> {
     r.finish(table);
     let (start, end) = (start?, end?);
     if start >= end {
-        let message = format!(
-            "`hours.start` ({}) must be before `hours.end` ({})",
-            start.format("%H:%M"),
-            end.format("%H:%M")
-        );
-        r.problem(line, message);
+        r.problem(line, ProblemKind::HoursReversed { start, end });
         return None;
     }
     Some(ServiceHours { start, end })
 }
 
 fn duration(r: &mut Reader, field: &Field) -> Option<TimeDelta> {
-    let duration = r.parsed(field, parse_duration)?;
+    let duration = r.parsed(field, |s| parse_duration(s).map_err(Allowed::Duration))?;
     if duration <= TimeDelta::zero() || duration > LONGEST_BUDGET {
-        r.invalid(field, "must be longer than zero and at most 366d");
+        r.invalid(field, Allowed::Budget);
         return None;
     }
     Some(duration)
@@ -166,10 +162,7 @@ fn sla<'i>(r: &mut Reader<'i>, root: &mut Table<'i>, mode: Mode) -> Option<SlaTe
         if share > 0.0 && share <= 1.0 {
             Some(share)
         } else {
-            r.invalid(
-                f,
-                "must be a share of the budget above 0 and at most 1, such as 0.8",
-            );
+            r.invalid(f, Allowed::Share);
             None
         }
     });
@@ -244,7 +237,7 @@ fn level<'i>(
             r.parsed(f, |s| match s {
                 "wall" => Ok(ResolveClock::Wall),
                 "service" => Ok(ResolveClock::Service),
-                _ => Err("the clock must be \"wall\" or \"service\""),
+                _ => Err(Allowed::Clock),
             })
         },
     );
@@ -298,11 +291,21 @@ fn calendar<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<CalendarTerm
 }
 
 /// Two corrections that contradict each other for one date.
-fn no_date_in_both(r: &mut Reader, a: &DatesAt, b: &DatesAt, a_key: &str, b_key: &str) {
+fn no_date_in_both(
+    r: &mut Reader,
+    a: &DatesAt,
+    b: &DatesAt,
+    first: &'static str,
+    second: &'static str,
+) {
     let in_b: HashSet<&NaiveDate> = b.0.iter().collect();
     if let Some(date) = a.0.iter().find(|d| in_b.contains(d)) {
-        let message = format!("{date} is in both `calendar.{a_key}` and `calendar.{b_key}`");
-        r.problem(b.1, message);
+        let kind = ProblemKind::InBoth {
+            date: *date,
+            first,
+            second,
+        };
+        r.problem(b.1, kind);
     }
 }
 
@@ -362,17 +365,15 @@ fn inspection<'i>(
 fn checklist(r: &mut Reader, field: &Field, items: Vec<String>) -> Option<Vec<String>> {
     let items: Vec<String> = items.iter().map(|i| i.trim().to_string()).collect();
     let problem = if items.is_empty() {
-        Some("needs at least one item".to_string())
+        Some(Allowed::Items)
     } else if let Some(bad) = items.iter().find(|i| i.is_empty() || i.contains('=')) {
-        Some(format!(
-            "item \"{bad}\" must be non-empty and must not contain `=`"
-        ))
+        Some(Allowed::Item(bad.clone()))
     } else {
         let mut seen = HashSet::with_capacity(items.len());
         items
             .iter()
             .find(|item| !seen.insert(item.as_str()))
-            .map(|item| format!("item \"{item}\" is listed twice"))
+            .map(|item| Allowed::ItemOnce(item.clone()))
     };
     match problem {
         Some(problem) => {

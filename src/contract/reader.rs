@@ -5,20 +5,140 @@
 //! reported with the closest known one. Problems are collected, not returned at the first one,
 //! so that a person fixes a contract in one pass.
 
-use std::fmt::Display;
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::read::UnknownZone;
 use crate::suggest::closest;
+use crate::time::DurationError;
 
 /// One thing wrong with a contract, at a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
-    pub message: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong with a contract at a line. Keys are dotted (`sla.level1.response`); a value
+/// is as written in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Not TOML: what the TOML reader says, and the key and value of the line when it has them.
+    Syntax {
+        written: Option<(String, String)>,
+        reason: String,
+    },
+    /// A key every contract needs.
+    Missing { key: String },
+    /// A key no contract has here, and what it may have been meant as.
+    Unknown { key: String, suggestion: Suggestion },
+    /// A key that must be a table, and what it is.
+    NotATable { key: String, found: TomlType },
+    /// A value that cannot be taken, and what is allowed.
+    Invalid {
+        key: String,
+        written: String,
+        allowed: Allowed,
+    },
+    /// Service hours that do not start before they end.
+    HoursReversed { start: NaiveTime, end: NaiveTime },
+    /// A date in a list of calendar corrections and in its opposite (keys of `[calendar]`).
+    InBoth {
+        date: NaiveDate,
+        first: &'static str,
+        second: &'static str,
+    },
+    /// Nothing more is known than that the contract could not be read.
+    Unreadable,
+}
+
+/// What an unknown key may have been meant as: the closest known key (dotted), else every
+/// key its table may hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suggestion {
+    Near(String),
+    Valid(Vec<&'static str>),
+}
+
+/// What a value may be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Allowed {
+    /// A service mode: `5x8` or `7x24`.
+    Mode,
+    /// A language: `zh` or `en`.
+    Language,
+    /// A resolution clock: `wall` or `service`.
+    Clock,
+    Zone(UnknownZone),
+    /// A last day of the term no earlier than its first.
+    NotBefore(NaiveDate),
+    /// Text that says something.
+    Text,
+    /// `HH:MM`.
+    TimeOfDay,
+    Duration(DurationError),
+    /// A budget longer than zero, at most `LONGEST_BUDGET`.
+    Budget,
+    /// A share of a budget, above 0 and at most 1.
+    Share,
+    /// A checklist of at least one item.
+    Items,
+    /// An item that says something and holds no `=`.
+    Item(String),
+    /// Each item once: this one is listed twice.
+    ItemOnce(String),
+    /// A whole number in this range, both ends included.
+    Range {
+        from: i64,
+        to: i64,
+    },
+    Number,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// A value of another type.
+    Type {
+        expected: Expected,
+        found: TomlType,
+    },
+}
+
+/// The type a key needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    WholeNumber,
+    Number,
+    Strings,
+    List,
+}
+
+/// The type of a value as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TomlType {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+}
+
+impl TomlType {
+    fn of(value: &DeValue) -> TomlType {
+        match value {
+            DeValue::String(_) => TomlType::String,
+            DeValue::Integer(_) => TomlType::Integer,
+            DeValue::Float(_) => TomlType::Float,
+            DeValue::Boolean(_) => TomlType::Boolean,
+            DeValue::Datetime(_) => TomlType::Datetime,
+            DeValue::Array(_) => TomlType::Array,
+            DeValue::Table(_) => TomlType::Table,
+        }
+    }
 }
 
 /// A value and where it was written.
@@ -70,14 +190,17 @@ impl<'i> Reader<'i> {
         let start = error.span().map(|s| s.start).unwrap_or_default();
         let line = self.line_of(start);
         let line_text = self.text.lines().nth(line - 1).unwrap_or_default();
-        let message = error.message().trim_end();
-        let message = match line_text.split_once('=') {
+        let written = match line_text.split_once('=') {
             Some((key, value)) if !key.trim_start().starts_with('[') => {
-                format!("`{}` = {}: {message}", key.trim(), value.trim())
+                Some((key.trim().to_string(), value.trim().to_string()))
             }
-            _ => format!("not valid TOML: {message}"),
+            _ => None,
         };
-        Problem { line, message }
+        let reason = error.message().trim_end().to_string();
+        Problem {
+            line,
+            kind: ProblemKind::Syntax { written, reason },
+        }
     }
 
     /// The line (from 1) holding the byte at `offset`.
@@ -105,17 +228,18 @@ impl<'i> Reader<'i> {
         }
     }
 
-    pub fn problem(&mut self, line: usize, message: impl Into<String>) {
-        self.problems.push(Problem {
-            line,
-            message: message.into(),
-        });
+    pub fn problem(&mut self, line: usize, kind: ProblemKind) {
+        self.problems.push(Problem { line, kind });
     }
 
     /// Reports `field` as invalid: what was written and what is allowed.
-    pub fn invalid(&mut self, field: &Field, allowed: impl Display) {
-        let message = format!("`{}` = {}: {allowed}", field.key, field.written);
-        self.problem(field.line, message);
+    pub fn invalid(&mut self, field: &Field, allowed: Allowed) {
+        let kind = ProblemKind::Invalid {
+            key: field.key.clone(),
+            written: field.written.to_string(),
+            allowed,
+        };
+        self.problem(field.line, kind);
     }
 
     /// Takes `key` from `table`, if present.
@@ -152,7 +276,7 @@ impl<'i> Reader<'i> {
         let field = self.field(table, key);
         if field.is_none() {
             let key = table.key_path(key);
-            self.problem(table.line, format!("`{key}` is required but missing"));
+            self.problem(table.line, ProblemKind::Missing { key });
         }
         field
     }
@@ -168,10 +292,8 @@ impl<'i> Reader<'i> {
             DeValue::Table(inner) => Some(self.table(path, span, inner)),
             other => {
                 let line = self.line_of(span.start);
-                self.problem(
-                    line,
-                    format!("`{path}` must be a table, found {}", other.type_str()),
-                );
+                let found = TomlType::of(&other);
+                self.problem(line, ProblemKind::NotATable { key: path, found });
                 None
             }
         }
@@ -182,27 +304,28 @@ impl<'i> Reader<'i> {
         for (key, _) in &table.entries {
             let name = key.get_ref().as_ref();
             let line = self.line_of(key.span().start);
-            let path = table.key_path(name);
-            let hint = match closest(name, table.known.iter().copied()) {
-                Some(near) => format!("did you mean `{}`?", table.key_path(near)),
-                None => format!("valid keys here: {}", table.known.join(", ")),
+            let key = table.key_path(name);
+            let suggestion = match closest(name, table.known.iter().copied()) {
+                Some(near) => Suggestion::Near(table.key_path(near)),
+                None => Suggestion::Valid(table.known.clone()),
             };
-            self.problem(line, format!("unknown key `{path}`; {hint}"));
+            self.problem(line, ProblemKind::Unknown { key, suggestion });
         }
     }
 
     pub fn string(&mut self, field: &Field) -> Option<String> {
         match &field.value {
             DeValue::String(s) => Some(s.to_string()),
-            other => self.wrong_type(field, "a string", other),
+            other => self.wrong_type(field, Expected::String, other),
         }
     }
 
-    /// A string parsed by `parse`; a parse error is reported with the field.
-    pub fn parsed<T, E: Display>(
+    /// A string parsed by `parse`, which says what is allowed when it cannot; that is
+    /// reported with the field.
+    pub fn parsed<T>(
         &mut self,
         field: &Field,
-        parse: impl FnOnce(&str) -> Result<T, E>,
+        parse: impl FnOnce(&str) -> Result<T, Allowed>,
     ) -> Option<T> {
         let text = self.string(field)?;
         parse(&text).map_err(|e| self.invalid(field, e)).ok()
@@ -211,13 +334,13 @@ impl<'i> Reader<'i> {
     pub fn integer(&mut self, field: &Field, range: Range<i64>) -> Option<i64> {
         let value = match &field.value {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
-            other => return self.wrong_type(field, "a whole number", other),
+            other => return self.wrong_type(field, Expected::WholeNumber, other),
         };
         match value {
             Some(n) if range.contains(&n) => Some(n),
             _ => {
-                let allowed = format!("must be from {} to {}", range.start, range.end - 1);
-                self.invalid(field, allowed);
+                let (from, to) = (range.start, range.end - 1);
+                self.invalid(field, Allowed::Range { from, to });
                 None
             }
         }
@@ -230,10 +353,10 @@ impl<'i> Reader<'i> {
                 .ok()
                 .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().parse().ok(),
-            other => return self.wrong_type(field, "a number", other),
+            other => return self.wrong_type(field, Expected::Number, other),
         };
         if number.is_none() {
-            self.invalid(field, "must be a number");
+            self.invalid(field, Allowed::Number);
         }
         number
     }
@@ -244,7 +367,6 @@ impl<'i> Reader<'i> {
     }
 
     fn date_value(&mut self, field: &Field, value: &DeValue) -> Option<NaiveDate> {
-        const ALLOWED: &str = "must be a date, YYYY-MM-DD";
         let date = match value {
             DeValue::Datetime(dt) if dt.time.is_none() => dt
                 .date
@@ -253,7 +375,7 @@ impl<'i> Reader<'i> {
             _ => None,
         };
         if date.is_none() {
-            self.invalid(field, ALLOWED);
+            self.invalid(field, Allowed::Date);
         }
         date
     }
@@ -272,7 +394,7 @@ impl<'i> Reader<'i> {
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) => strings.push(s.to_string()),
-                other => return self.wrong_type(field, "a list of strings", other),
+                other => return self.wrong_type(field, Expected::Strings, other),
             }
         }
         Some(strings)
@@ -281,15 +403,13 @@ impl<'i> Reader<'i> {
     fn array<'f, 'v>(&mut self, field: &'f Field<'v>) -> Option<&'f [Spanned<DeValue<'v>>]> {
         match &field.value {
             DeValue::Array(items) => Some(items),
-            other => self.wrong_type(field, "a list [ … ]", other),
+            other => self.wrong_type(field, Expected::List, other),
         }
     }
 
-    fn wrong_type<T>(&mut self, field: &Field, expected: &str, found: &DeValue) -> Option<T> {
-        self.invalid(
-            field,
-            format!("must be {expected}, not {}", found.type_str()),
-        );
+    fn wrong_type<T>(&mut self, field: &Field, expected: Expected, found: &DeValue) -> Option<T> {
+        let found = TomlType::of(found);
+        self.invalid(field, Allowed::Type { expected, found });
         None
     }
 }

@@ -1,33 +1,16 @@
+use super::testing::{MINIMAL, parse, problem, problems, with};
 use super::*;
 
-const MINIMAL: &str = r#"
-customer = "Example Securities Co."
-mode = "5x8"
-start = 2025-01-02
-end = 2025-12-31
-"#;
-
-fn parse(text: &str) -> Result<Contract, ContractError> {
-    Contract::parse(text, "otss.toml")
-}
-
-/// The problems of a contract that has some.
-fn problems(text: &str) -> Vec<Problem> {
-    match parse(text) {
-        Err(ContractError::Problems { problems, .. }) => problems,
-        other => panic!("problems expected: {other:?}"),
+/// The single problem of a contract that is an invalid value: its line, key and what is
+/// allowed.
+fn invalid(text: &str) -> (usize, String, Allowed) {
+    match problem(text) {
+        Problem {
+            line,
+            kind: ProblemKind::Invalid { key, allowed, .. },
+        } => (line, key, allowed),
+        other => panic!("an invalid value expected: {other:?}"),
     }
-}
-
-/// The single problem of a contract, as `line: message`.
-fn problem(text: &str) -> String {
-    let problems = problems(text);
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    format!("{}: {}", problems[0].line, problems[0].message)
-}
-
-fn with(extra: &str) -> String {
-    format!("{MINIMAL}{extra}")
 }
 
 #[test]
@@ -144,153 +127,41 @@ fn the_priority_site_rule_reads_city_names_in_either_language() {
 }
 
 #[test]
-fn an_unknown_key_is_named_with_its_line_and_the_closest_key() {
-    assert_eq!(
-        problem(&with("staf = 2\n")),
-        "6: unknown key `staf`; did you mean `staff`?"
-    );
-    assert_eq!(
-        problem(&with("[hours]\nstrat = \"09:00\"\n")),
-        "7: unknown key `hours.strat`; did you mean `hours.start`?"
-    );
-    assert_eq!(
-        problem(&with("[sla.level1]\nrespnse = \"1h\"\n")),
-        "7: unknown key `sla.level1.respnse`; did you mean `sla.level1.response`?"
-    );
-    assert!(
-        problem(&with("[inspections.monitorng]\nitems = [\"x\"]\n"))
-            .contains("did you mean `inspections.monitoring`?")
-    );
-    assert!(
-        problem(&with("colour = \"red\"\n")).contains("valid keys here: customer, provider, mode")
-    );
-}
-
-#[test]
-fn invalid_values_name_the_key_the_line_and_what_is_allowed() {
-    let cases = [
-        (
-            MINIMAL.replace("\"5x8\"", "\"5x9\""),
-            "3: `mode` = \"5x9\": the service mode must be \"5x8\" or \"7x24\"",
-        ),
-        (
-            MINIMAL.replace("2025-01-02", "2025-02-30"),
-            "4: `start` = 2025-02-30: invalid date",
-        ),
-        (
-            MINIMAL.replace("2025-12-31", "2024-12-31"),
-            "5: `end` = 2024-12-31: the term ends before it starts (2025-01-02)",
-        ),
-        (
-            with("staff = 0\n"),
-            "6: `staff` = 0: must be from 1 to 9999",
-        ),
-        (
-            with("staff = \"two\"\n"),
-            "6: `staff` = \"two\": must be a whole number, not string",
-        ),
-        (
-            with("language = \"fr\"\n"),
-            "6: `language` = \"fr\": the language must be \"zh\" or \"en\"",
-        ),
-        (
-            with("timezone = \"Asia/Shanghia\"\n"),
-            "6: `timezone` = \"Asia/Shanghia\": not a known IANA time zone; did you mean \"Asia/Shanghai\"?",
-        ),
-        (
-            with("[hours]\nstart = \"18:00\"\nend = \"09:00\"\n"),
-            "8: `hours.start` (18:00) must be before `hours.end` (09:00)",
-        ),
-        (
-            with("[hours]\nstart = \"9am\"\n"),
-            "7: `hours.start` = \"9am\": must be a time of day, \"HH:MM\"",
-        ),
-        (
-            with("[sla]\nimmediate = \"soon\"\n"),
-            "7: `sla.immediate` = \"soon\": `soon` is not a duration",
-        ),
-        (
-            with("[sla]\nimmediate = \"0m\"\n"),
-            "7: `sla.immediate` = \"0m\": must be longer than zero",
-        ),
-        (
-            with("[sla]\nat_risk = 80\n"),
-            "7: `sla.at_risk` = 80: must be a share of the budget above 0 and at most 1",
-        ),
-        (
-            with("[sla.level2]\nresolve_clock = \"business\"\n"),
-            "7: `sla.level2.resolve_clock` = \"business\": the clock must be \"wall\" or \"service\"",
-        ),
-        (
-            with("hours = 9\n"),
-            "6: `hours` must be a table, found integer",
-        ),
-        (
-            with("[calendar]\nextra_holidays = [2025-12-24]\nextra_workdays = [2025-12-24]\n"),
-            "8: 2025-12-24 is in both `calendar.extra_holidays` and `calendar.extra_workdays`",
-        ),
-        (
-            with("[calendar]\nextra_holidays = [\"Christmas\"]\n"),
-            "7: `calendar.extra_holidays` = [\"Christmas\"]: must be a date, YYYY-MM-DD",
-        ),
-        (
-            with("[inspections.alert]\nitems = []\n"),
-            "7: `inspections.alert.items` = []: needs at least one item",
-        ),
-        (
-            with("[inspections.alert]\nitems = [\"a\", \"a\"]\n"),
-            "7: `inspections.alert.items` = [\"a\", \"a\"]: item \"a\" is listed twice",
-        ),
-        (
-            with("[reports]\ndue_day = 31\n"),
-            "7: `reports.due_day` = 31: must be from 1 to 28",
-        ),
-        (
-            with("provider = 7\n"),
-            "6: `provider` = 7: must be a string, not integer",
-        ),
-        (
-            with("customer = \"again\"\n"),
-            "6: `customer` = \"again\": duplicate key",
-        ),
-    ];
-    for (text, expected) in cases {
-        let found = problem(&text);
-        assert!(
-            found.starts_with(expected),
-            "expected {expected:?}\n   found {found:?}"
-        );
-    }
-}
-
-#[test]
 fn integers_in_any_base_and_malformed_numbers() {
     assert_eq!(parse(&with("staff = 0x10\n")).unwrap().staff, 16);
     assert_eq!(parse(&with("staff = 0b11\n")).unwrap().staff, 3);
     assert_eq!(parse(&with("staff = 1_000\n")).unwrap().staff, 1000);
     assert_eq!(
-        problem(&with("staff = 0x2A7F\n")),
-        "6: `staff` = 0x2A7F: must be from 1 to 9999"
+        invalid(&with("staff = 0x2A7F\n")),
+        (6, "staff".into(), Allowed::Range { from: 1, to: 9999 })
     );
     assert_eq!(
         parse(&with("[sla]\nat_risk = 0b1\n")).unwrap().sla.at_risk,
         1.0
     );
-    assert!(
-        problem(&with("[sla]\nat_risk = nan\n"))
-            .starts_with("7: `sla.at_risk` = nan: must be a share")
+    assert_eq!(
+        invalid(&with("[sla]\nat_risk = nan\n")),
+        (7, "sla.at_risk".into(), Allowed::Share)
     );
 }
 
 #[test]
 fn a_service_hours_problem_points_at_the_key_that_was_written() {
+    let reversed = |start: &str, end: &str| ProblemKind::HoursReversed {
+        start: start.parse().unwrap(),
+        end: end.parse().unwrap(),
+    };
+    let at = |text: &str| {
+        let found = problem(text);
+        (found.line, found.kind)
+    };
     assert_eq!(
-        problem(&with("[hours]\nstart = \"19:00\"\n")),
-        "7: `hours.start` (19:00) must be before `hours.end` (18:00)"
+        at(&with("[hours]\nstart = \"19:00\"\n")),
+        (7, reversed("19:00:00", "18:00:00"))
     );
     assert_eq!(
-        problem(&with("[hours]\nend = \"08:00\"\n")),
-        "7: `hours.start` (09:00) must be before `hours.end` (08:00)"
+        at(&with("[hours]\nend = \"08:00\"\n")),
+        (7, reversed("09:00:00", "08:00:00"))
     );
 }
 
@@ -307,16 +178,12 @@ fn the_shipped_examples_are_valid() {
 
 #[test]
 fn missing_required_keys_are_each_reported() {
-    let problems = problems("customer = \"x\"\n");
-    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-    assert_eq!(
-        messages,
-        [
-            "`mode` is required but missing",
-            "`start` is required but missing",
-            "`end` is required but missing"
-        ]
-    );
+    let missing: Vec<ProblemKind> = problems("customer = \"x\"\n")
+        .into_iter()
+        .map(|p| p.kind)
+        .collect();
+    let key = |key: &str| ProblemKind::Missing { key: key.into() };
+    assert_eq!(missing, [key("mode"), key("start"), key("end")]);
 }
 
 #[test]
@@ -324,15 +191,6 @@ fn every_problem_is_reported_at_once_in_line_order() {
     let text = with("staf = 2\nmode2 = 1\n").replace("\"5x8\"", "\"5x9\"");
     let lines: Vec<usize> = problems(&text).iter().map(|p| p.line).collect();
     assert_eq!(lines, [3, 6, 7]);
-    let said = parse(&text).unwrap_err().to_string();
-    assert!(
-        said.starts_with("the contract otss.toml has 3 problems:"),
-        "{said}"
-    );
-    assert!(
-        said.contains("\n  otss.toml:6: unknown key `staf`"),
-        "{said}"
-    );
 }
 
 #[test]
@@ -397,7 +255,11 @@ fn a_checklist_of_100_000_items_is_checked_at_once() {
     let twice = problem(&with(&format!(
         "[inspections.monitoring]\nitems = [{items},\"0\"]\n"
     )));
-    assert!(twice.ends_with("item \"0\" is listed twice"), "{twice}");
+    assert!(
+        matches!(&twice.kind, ProblemKind::Invalid { allowed: Allowed::ItemOnce(item), .. }
+            if item == "0"),
+        "{twice:?}"
+    );
 }
 
 #[test]
@@ -407,7 +269,10 @@ fn twenty_thousand_unknown_keys_are_each_reported_with_its_line() {
     assert_eq!(found.len(), 20_000);
     let last = found.last().unwrap();
     assert_eq!(last.line, 6 + 19_999);
-    assert!(last.message.starts_with("unknown key `k4e1f`"), "{last:?}");
+    assert!(
+        matches!(&last.kind, ProblemKind::Unknown { key, .. } if key == "k4e1f"),
+        "{last:?}"
+    );
 }
 
 #[test]
@@ -421,8 +286,9 @@ fn a_date_in_both_of_two_long_lists_of_corrections_is_found() {
         "[calendar]\nextra_holidays = [{days}]\nextra_workdays = [{days}]\n"
     )));
     assert!(
-        both.contains("2000-01-01 is in both `calendar.extra_holidays`"),
-        "{both}"
+        matches!(both.kind, ProblemKind::InBoth { date, first: "extra_holidays", .. }
+            if date == first),
+        "{both:?}"
     );
 }
 
@@ -437,13 +303,6 @@ fn a_contract_over_one_mebibyte_is_refused_unread() {
             origin: "otss.toml".to_string(),
             size: text.len() as u64,
         }
-    );
-    let said = err.to_string();
-    assert!(
-        said.contains("otss.toml")
-            && said.contains(&text.len().to_string())
-            && said.contains("1048576 bytes, 1 MiB"),
-        "{said}"
     );
     let at_the_limit = &text[text.len() - MAX_CONTRACT_BYTES as usize..];
     assert!(!matches!(

@@ -5,7 +5,13 @@ use chrono::{NaiveDate, TimeDelta};
 use super::words::plural;
 use super::{Lang, Messages};
 use crate::calendar::DayKind;
+use crate::contract::{
+    Allowed, ContractError, Expected, MAX_CONTRACT_BYTES, ProblemKind, Suggestion, TomlType,
+    UnknownZone,
+};
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
+use crate::text::one_line;
+use crate::time::DurationError;
 
 /// Labels of `otss contract show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +46,251 @@ pub enum ContractField {
 }
 
 impl Messages {
+    /// Why a contract cannot be used: each of its problems on a line of its own.
+    pub(super) fn contract_error(&self, error: &ContractError) -> String {
+        match error {
+            ContractError::Problems { origin, problems } => {
+                let origin = one_line(origin);
+                let mut text = match self.lang {
+                    Lang::Zh => format!("合同 {origin} 有 {} 处问题：", problems.len()),
+                    Lang::En => {
+                        let count = plural(problems.len() as u64, "problem", "problems");
+                        format!("the contract {origin} has {count}:")
+                    }
+                };
+                for problem in problems {
+                    let said = self.contract_problem(&problem.kind);
+                    text += &format!("\n  {origin}:{}: {said}", problem.line);
+                }
+                text
+            }
+            ContractError::TooLarge { origin, size } => {
+                let origin = one_line(origin);
+                match self.lang {
+                    Lang::Zh => format!(
+                        "合同 {origin} 有 {size} 字节，超过了合同的上限（{MAX_CONTRACT_BYTES} 字节，\
+                         即 1 MiB）：是不是选错了文件？"
+                    ),
+                    Lang::En => format!(
+                        "the contract {origin} is {size} bytes, more than a contract may be \
+                         ({MAX_CONTRACT_BYTES} bytes, 1 MiB): is it the right file?"
+                    ),
+                }
+            }
+        }
+    }
+
+    /// One problem of a contract, on one line.
+    fn contract_problem(&self, kind: &ProblemKind) -> String {
+        match kind {
+            ProblemKind::Syntax { written, reason } => {
+                let reason = one_line(reason);
+                match (written, self.lang) {
+                    (Some((key, value)), _) => self.key_written(key, value, &reason),
+                    (None, Lang::Zh) => format!("不是有效的 TOML：{reason}"),
+                    (None, Lang::En) => format!("not valid TOML: {reason}"),
+                }
+            }
+            ProblemKind::Missing { key } => {
+                let key = one_line(key);
+                match self.lang {
+                    Lang::Zh => format!("缺少必填的 `{key}`"),
+                    Lang::En => format!("`{key}` is required but missing"),
+                }
+            }
+            ProblemKind::Unknown { key, suggestion } => {
+                let key = one_line(key);
+                let hint = match (suggestion, self.lang) {
+                    (Suggestion::Near(near), Lang::Zh) => format!("是不是 `{near}`？"),
+                    (Suggestion::Near(near), Lang::En) => format!("did you mean `{near}`?"),
+                    (Suggestion::Valid(keys), Lang::Zh) => {
+                        format!("这里可用的键：{}", keys.join("、"))
+                    }
+                    (Suggestion::Valid(keys), Lang::En) => {
+                        format!("valid keys here: {}", keys.join(", "))
+                    }
+                };
+                match self.lang {
+                    Lang::Zh => format!("未知的键 `{key}`；{hint}"),
+                    Lang::En => format!("unknown key `{key}`; {hint}"),
+                }
+            }
+            ProblemKind::NotATable { key, found } => {
+                let (key, found) = (one_line(key), self.toml_type(*found));
+                match self.lang {
+                    Lang::Zh => format!("`{key}` 应当是表，却是{found}"),
+                    Lang::En => format!("`{key}` must be a table, found {found}"),
+                }
+            }
+            ProblemKind::Invalid {
+                key,
+                written,
+                allowed,
+            } => self.key_written(key, written, &self.allowed(allowed)),
+            ProblemKind::HoursReversed { start, end } => {
+                let (start, end) = (start.format("%H:%M"), end.format("%H:%M"));
+                match self.lang {
+                    Lang::Zh => format!("`hours.start`（{start}）必须早于 `hours.end`（{end}）"),
+                    Lang::En => {
+                        format!("`hours.start` ({start}) must be before `hours.end` ({end})")
+                    }
+                }
+            }
+            ProblemKind::InBoth {
+                date,
+                first,
+                second,
+            } => match self.lang {
+                Lang::Zh => {
+                    format!("{date} 同时列在 `calendar.{first}` 与 `calendar.{second}` 中")
+                }
+                Lang::En => {
+                    format!("{date} is in both `calendar.{first}` and `calendar.{second}`")
+                }
+            },
+            ProblemKind::Unreadable => self
+                .pick(("无法读取这份合同", "the contract could not be read"))
+                .to_string(),
+        }
+    }
+
+    /// A key, the value written for it, and what is wrong with it.
+    fn key_written(&self, key: &str, written: &str, wrong: &str) -> String {
+        let said = format!("`{}` = {}", one_line(key), one_line(written));
+        self.labelled(&said, wrong)
+    }
+
+    /// What a value of the contract may be.
+    fn allowed(&self, allowed: &Allowed) -> String {
+        match allowed {
+            Allowed::Mode => self
+                .pick((
+                    "服务模式只能是 \"5x8\" 或 \"7x24\"",
+                    "the service mode must be \"5x8\" or \"7x24\"",
+                ))
+                .to_string(),
+            Allowed::Language => self
+                .pick((
+                    "语言只能是 \"zh\" 或 \"en\"",
+                    "the language must be \"zh\" or \"en\"",
+                ))
+                .to_string(),
+            Allowed::Clock => self
+                .pick((
+                    "计时方式只能是 \"wall\" 或 \"service\"",
+                    "the clock must be \"wall\" or \"service\"",
+                ))
+                .to_string(),
+            Allowed::Zone(unknown) => self.unknown_zone(unknown),
+            Allowed::NotBefore(start) => match self.lang {
+                Lang::Zh => format!("服务期在开始日（{start}）之前就结束了"),
+                Lang::En => format!("the term ends before it starts ({start})"),
+            },
+            Allowed::Text => self.pick(("不能为空", "must not be empty")).to_string(),
+            Allowed::TimeOfDay => self
+                .pick((
+                    "应当是一天中的时刻，\"HH:MM\"",
+                    "must be a time of day, \"HH:MM\"",
+                ))
+                .to_string(),
+            Allowed::Duration(error) => self.duration_error(error),
+            Allowed::Budget => self
+                .pick((
+                    "应当大于零，至多 366d",
+                    "must be longer than zero and at most 366d",
+                ))
+                .to_string(),
+            Allowed::Share => self
+                .pick((
+                    "应当是时限的一个比例，大于 0，至多 1，例如 0.8",
+                    "must be a share of the budget above 0 and at most 1, such as 0.8",
+                ))
+                .to_string(),
+            Allowed::Items => self
+                .pick(("至少需要一项", "needs at least one item"))
+                .to_string(),
+            Allowed::Item(item) => {
+                let item = one_line(item);
+                match self.lang {
+                    Lang::Zh => format!("项目 \"{item}\" 不能为空，也不能含有 `=`"),
+                    Lang::En => {
+                        format!("item \"{item}\" must be non-empty and must not contain `=`")
+                    }
+                }
+            }
+            Allowed::ItemOnce(item) => {
+                let item = one_line(item);
+                match self.lang {
+                    Lang::Zh => format!("项目 \"{item}\" 列出了两次"),
+                    Lang::En => format!("item \"{item}\" is listed twice"),
+                }
+            }
+            Allowed::Range { from, to } => match self.lang {
+                Lang::Zh => format!("应当在 {from} 到 {to} 之间"),
+                Lang::En => format!("must be from {from} to {to}"),
+            },
+            Allowed::Number => self.pick(("应当是数字", "must be a number")).to_string(),
+            Allowed::Date => self
+                .pick(("应当是日期，YYYY-MM-DD", "must be a date, YYYY-MM-DD"))
+                .to_string(),
+            Allowed::Type { expected, found } => {
+                let found = self.toml_type(*found);
+                let expected = self.pick(match expected {
+                    Expected::String => ("字符串", "a string"),
+                    Expected::WholeNumber => ("整数", "a whole number"),
+                    Expected::Number => ("数字", "a number"),
+                    Expected::Strings => ("字符串列表", "a list of strings"),
+                    Expected::List => ("列表 [ … ]", "a list [ … ]"),
+                });
+                match self.lang {
+                    Lang::Zh => format!("应当是{expected}，而不是{found}"),
+                    Lang::En => format!("must be {expected}, not {found}"),
+                }
+            }
+        }
+    }
+
+    /// A type of TOML value, as the TOML reader names it in English.
+    fn toml_type(&self, found: TomlType) -> &'static str {
+        self.pick(match found {
+            TomlType::String => ("字符串", "string"),
+            TomlType::Integer => ("整数", "integer"),
+            TomlType::Float => ("浮点数", "float"),
+            TomlType::Boolean => ("布尔值", "boolean"),
+            TomlType::Datetime => ("日期时间", "datetime"),
+            TomlType::Array => ("数组", "array"),
+            TomlType::Table => ("表", "table"),
+        })
+    }
+
+    /// A name that is no IANA time zone.
+    pub fn unknown_zone(&self, unknown: &UnknownZone) -> String {
+        match (unknown.near, self.lang) {
+            (Some(near), Lang::Zh) => format!("不是已知的 IANA 时区；是不是 \"{near}\"？"),
+            (Some(near), Lang::En) => {
+                format!("not a known IANA time zone; did you mean \"{near}\"?")
+            }
+            (None, Lang::Zh) => "不是已知的 IANA 时区（例如 \"Asia/Shanghai\"）".to_string(),
+            (None, Lang::En) => {
+                "not a known IANA time zone (such as \"Asia/Shanghai\")".to_string()
+            }
+        }
+    }
+
+    /// A duration that cannot be read.
+    fn duration_error(&self, DurationError(text): &DurationError) -> String {
+        let text = one_line(text);
+        match self.lang {
+            Lang::Zh => format!(
+                "`{text}` 不是时长：用整数加单位 d、h、m、s，大单位在前（15m、4h、1h30m、1d）"
+            ),
+            Lang::En => format!(
+                "`{text}` is not a duration: use whole numbers with units d, h, m, s, largest \
+                 first (15m, 4h, 1h30m, 1d)"
+            ),
+        }
+    }
+
     pub fn contract_ok(&self, origin: &str) -> String {
         self.labelled(self.pick(("合同检查通过", "contract OK")), origin)
     }
@@ -177,5 +428,215 @@ impl Messages {
             self.duration(priority)
         );
         self.with_note(&self.duration(arrival), &priority)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::MAX_CONTRACT_BYTES;
+    use crate::contract::testing::{MINIMAL, parse, problem, problems, with};
+
+    /// The single problem of a contract, as `line: what is wrong` in English.
+    fn said(text: &str) -> String {
+        let problem = problem(text);
+        let said = Lang::En.messages().contract_problem(&problem.kind);
+        format!("{}: {said}", problem.line)
+    }
+
+    /// The whole error of a contract, in English.
+    fn error(text: &str) -> String {
+        Lang::En
+            .messages()
+            .contract_error(&parse(text).unwrap_err())
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_with_its_line_and_the_closest_key() {
+        assert_eq!(
+            said(&with("staf = 2\n")),
+            "6: unknown key `staf`; did you mean `staff`?"
+        );
+        assert_eq!(
+            said(&with("[hours]\nstrat = \"09:00\"\n")),
+            "7: unknown key `hours.strat`; did you mean `hours.start`?"
+        );
+        assert_eq!(
+            said(&with("[sla.level1]\nrespnse = \"1h\"\n")),
+            "7: unknown key `sla.level1.respnse`; did you mean `sla.level1.response`?"
+        );
+        assert!(
+            said(&with("[inspections.monitorng]\nitems = [\"x\"]\n"))
+                .contains("did you mean `inspections.monitoring`?")
+        );
+        assert!(
+            said(&with("colour = \"red\"\n")).contains("valid keys here: customer, provider, mode")
+        );
+    }
+
+    #[test]
+    fn invalid_values_name_the_key_the_line_and_what_is_allowed() {
+        let cases = [
+            (
+                MINIMAL.replace("\"5x8\"", "\"5x9\""),
+                "3: `mode` = \"5x9\": the service mode must be \"5x8\" or \"7x24\"",
+            ),
+            (
+                MINIMAL.replace("2025-01-02", "2025-02-30"),
+                "4: `start` = 2025-02-30: invalid date",
+            ),
+            (
+                MINIMAL.replace("2025-12-31", "2024-12-31"),
+                "5: `end` = 2024-12-31: the term ends before it starts (2025-01-02)",
+            ),
+            (
+                with("staff = 0\n"),
+                "6: `staff` = 0: must be from 1 to 9999",
+            ),
+            (
+                with("staff = \"two\"\n"),
+                "6: `staff` = \"two\": must be a whole number, not string",
+            ),
+            (
+                with("language = \"fr\"\n"),
+                "6: `language` = \"fr\": the language must be \"zh\" or \"en\"",
+            ),
+            (
+                with("timezone = \"Asia/Shanghia\"\n"),
+                "6: `timezone` = \"Asia/Shanghia\": not a known IANA time zone; did you mean \"Asia/Shanghai\"?",
+            ),
+            (
+                with("[hours]\nstart = \"18:00\"\nend = \"09:00\"\n"),
+                "8: `hours.start` (18:00) must be before `hours.end` (09:00)",
+            ),
+            (
+                with("[hours]\nstart = \"9am\"\n"),
+                "7: `hours.start` = \"9am\": must be a time of day, \"HH:MM\"",
+            ),
+            (
+                with("[sla]\nimmediate = \"soon\"\n"),
+                "7: `sla.immediate` = \"soon\": `soon` is not a duration",
+            ),
+            (
+                with("[sla]\nimmediate = \"0m\"\n"),
+                "7: `sla.immediate` = \"0m\": must be longer than zero",
+            ),
+            (
+                with("[sla]\nat_risk = 80\n"),
+                "7: `sla.at_risk` = 80: must be a share of the budget above 0 and at most 1",
+            ),
+            (
+                with("[sla.level2]\nresolve_clock = \"business\"\n"),
+                "7: `sla.level2.resolve_clock` = \"business\": the clock must be \"wall\" or \"service\"",
+            ),
+            (
+                with("hours = 9\n"),
+                "6: `hours` must be a table, found integer",
+            ),
+            (
+                with("[calendar]\nextra_holidays = [2025-12-24]\nextra_workdays = [2025-12-24]\n"),
+                "8: 2025-12-24 is in both `calendar.extra_holidays` and `calendar.extra_workdays`",
+            ),
+            (
+                with("[calendar]\nextra_holidays = [\"Christmas\"]\n"),
+                "7: `calendar.extra_holidays` = [\"Christmas\"]: must be a date, YYYY-MM-DD",
+            ),
+            (
+                with("[inspections.alert]\nitems = []\n"),
+                "7: `inspections.alert.items` = []: needs at least one item",
+            ),
+            (
+                with("[inspections.alert]\nitems = [\"a\", \"a\"]\n"),
+                "7: `inspections.alert.items` = [\"a\", \"a\"]: item \"a\" is listed twice",
+            ),
+            (
+                with("[reports]\ndue_day = 31\n"),
+                "7: `reports.due_day` = 31: must be from 1 to 28",
+            ),
+            (
+                with("provider = 7\n"),
+                "6: `provider` = 7: must be a string, not integer",
+            ),
+            (
+                with("customer = \"again\"\n"),
+                "6: `customer` = \"again\": duplicate key",
+            ),
+        ];
+        for (text, expected) in cases {
+            let found = said(&text);
+            assert!(
+                found.starts_with(expected),
+                "expected {expected:?}\n   found {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_service_hours_problem_points_at_the_key_that_was_written() {
+        assert_eq!(
+            said(&with("[hours]\nstart = \"19:00\"\n")),
+            "7: `hours.start` (19:00) must be before `hours.end` (18:00)"
+        );
+        assert_eq!(
+            said(&with("[hours]\nend = \"08:00\"\n")),
+            "7: `hours.start` (09:00) must be before `hours.end` (08:00)"
+        );
+    }
+
+    #[test]
+    fn missing_required_keys_are_each_reported() {
+        let messages: Vec<String> = problems("customer = \"x\"\n")
+            .iter()
+            .map(|p| Lang::En.messages().contract_problem(&p.kind))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "`mode` is required but missing",
+                "`start` is required but missing",
+                "`end` is required but missing"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_said_on_a_line_of_its_own() {
+        let said = error(&with("staf = 2\nmode2 = 1\n").replace("\"5x8\"", "\"5x9\""));
+        assert!(
+            said.starts_with("the contract otss.toml has 3 problems:"),
+            "{said}"
+        );
+        assert!(
+            said.contains("\n  otss.toml:6: unknown key `staf`"),
+            "{said}"
+        );
+        let one = error(&with("staf = 2\n"));
+        assert!(
+            one.starts_with("the contract otss.toml has 1 problem:\n"),
+            "{one}"
+        );
+    }
+
+    #[test]
+    fn a_value_written_over_lines_is_said_on_one() {
+        let said = error(&with(
+            "city = \"\"\"\nerror: forged\"\"\"\n\"x\\nerror: y\" = 1\n",
+        ));
+        assert_eq!(said.lines().count(), 2, "{said}");
+        assert!(said.contains("unknown key `x\\nerror: y`"), "{said}");
+    }
+
+    #[test]
+    fn a_contract_over_one_mebibyte_is_said_with_its_size() {
+        let text = with(&"#".repeat(MAX_CONTRACT_BYTES as usize));
+        let said = error(&text);
+        assert_eq!(
+            said,
+            format!(
+                "the contract otss.toml is {} bytes, more than a contract may be (1048576 bytes, 1 \
+                 MiB): is it the right file?",
+                text.len()
+            )
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::words::shown;
 use super::{Lang, Messages};
 use crate::app::{Error, Input, Usage};
-use crate::contract::{ContractError, MAX_CONTRACT_BYTES, OutsideTerm};
+use crate::contract::OutsideTerm;
 use crate::ids::{IdError, Named};
 use crate::ledger::EntryFault;
 use crate::ledger::lines::MAX_LINE;
@@ -25,7 +25,7 @@ impl Messages {
             Error::Id(error) => self.id_error(error),
             Error::Incident(error) => self.incident_error(error),
             Error::OutsideTerm(error) => self.outside_term(error),
-            Error::Contract(error) => self.module(error, contract_error),
+            Error::Contract(error) => self.contract_error(error),
             Error::Period(error) => self.period_error(error),
             Error::Report(error) => self.report_error(error),
             Error::Leave(error) => self.leave_error(error),
@@ -140,14 +140,14 @@ impl Messages {
         match usage {
             Usage::InitNeeds(missing) => {
                 let missing: Vec<&str> = missing.iter().map(|i| self.input(*i)).collect();
+                let missing = missing.join(self.items_separator());
                 match self.lang {
-                    Lang::Zh => format!(
-                        "`otss init` 不提问时（没有终端，或用了 --no-input）需要 {}",
-                        missing.join("、")
-                    ),
+                    Lang::Zh => {
+                        format!("`otss init` 不提问时（没有终端，或用了 --no-input）需要 {missing}")
+                    }
                     Lang::En => format!(
-                        "`otss init` needs {} when it does not ask (no terminal, or --no-input)",
-                        missing.join(", ")
+                        "`otss init` needs {missing} when it does not ask (no terminal, or \
+                         --no-input)"
                     ),
                 }
             }
@@ -155,10 +155,13 @@ impl Messages {
                 Lang::Zh => format!("`{parent}` 下面没有命令"),
                 Lang::En => format!("`{parent}` has no commands under it"),
             },
-            Usage::NoSuchCommand { name, commands } => match self.lang {
-                Lang::Zh => format!("这里没有命令 `{name}`；可用的命令：{}", commands.join("、")),
-                Lang::En => format!("no command `{name}` here; one of: {}", commands.join(", ")),
-            },
+            Usage::NoSuchCommand { name, commands } => {
+                let (name, commands) = (one_line(name), self.items(commands));
+                match self.lang {
+                    Lang::Zh => format!("这里没有命令 `{name}`；可用的命令：{commands}"),
+                    Lang::En => format!("no command `{name}` here; one of: {commands}"),
+                }
+            }
         }
     }
 
@@ -406,26 +409,6 @@ impl Messages {
             ),
         }
     }
-
-    /// A module's error: in Chinese as `in_chinese` says it, in English as it says itself.
-    fn module<E: std::error::Error>(&self, error: &E, in_chinese: impl Fn(&E) -> String) -> String {
-        let said = match self.lang {
-            Lang::Zh => in_chinese(error),
-            Lang::En => error.to_string(),
-        };
-        with_causes(error, said)
-    }
-}
-
-/// What `error` said, then each cause after the one it explains.
-fn with_causes(error: &dyn std::error::Error, said: String) -> String {
-    let mut causes = vec![said];
-    let mut cause = error.source();
-    while let Some(next) = cause {
-        causes.push(next.to_string());
-        cause = next.source();
-    }
-    causes.join(": ")
 }
 
 fn unknown_format(lang: Lang, path: &Path) -> String {
@@ -438,22 +421,6 @@ fn unknown_format(lang: Lang, path: &Path) -> String {
         Lang::En => format!(
             "cannot tell the format of {path} from its name: give --format table|md|json|html, \
              or name it .txt, .md, .json or .html"
-        ),
-    }
-}
-
-fn contract_error(error: &ContractError) -> String {
-    match error {
-        ContractError::Problems { origin, problems } => {
-            let mut text = format!("合同 {origin} 有 {} 处问题：", problems.len());
-            for problem in problems {
-                text += &format!("\n  {origin}:{}: {}", problem.line, problem.message);
-            }
-            text
-        }
-        ContractError::TooLarge { origin, size } => format!(
-            "合同 {origin} 有 {size} 字节，超过了合同的上限（{MAX_CONTRACT_BYTES} 字节，即 1 MiB）：\
-             是不是选错了文件？"
         ),
     }
 }

@@ -7,7 +7,7 @@ use super::words::plural;
 use super::{Lang, Messages};
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
-use crate::request::Category;
+use crate::request::{Category, ScopeError};
 use crate::text::one_line;
 
 impl Messages {
@@ -74,6 +74,19 @@ impl Messages {
                     }
                 }
             }
+        }
+    }
+
+    /// A scope typed that is not one.
+    pub fn scope_error(&self, ScopeError { text }: &ScopeError) -> String {
+        let text = one_line(text);
+        let keys: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
+        let keys = keys.join(self.items_separator());
+        match self.lang {
+            Lang::Zh => format!("`{text}` 不是范围：用 in，或 out:类别，类别是 {keys} 之一"),
+            Lang::En => format!(
+                "`{text}` is not a scope: use in, or out:CATEGORY with CATEGORY one of {keys}"
+            ),
         }
     }
 

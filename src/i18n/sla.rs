@@ -5,9 +5,10 @@ use chrono::{NaiveTime, TimeDelta};
 use super::words::plural;
 use super::{Lang, Messages, day_name};
 use crate::calendar::Day;
-use crate::contract::{ResolveClock, ServiceHours};
+use crate::contract::{LevelError, ResolveClock, ServiceHours};
 use crate::service::Mode;
 use crate::sla::Situation;
+use crate::text::one_line;
 
 /// The facts behind a priority arrival time, for explaining it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,15 @@ pub struct PrioritySite {
 }
 
 impl Messages {
+    /// A level typed that is not one.
+    pub fn level_error(&self, LevelError(text): &LevelError) -> String {
+        let text = one_line(text);
+        match self.lang {
+            Lang::Zh => format!("`{text}` 不是级别：用 1、2 或 3"),
+            Lang::En => format!("`{text}` is not a level: use 1, 2 or 3"),
+        }
+    }
+
     pub fn situation(&self, situation: &Situation, hours: &ServiceHours) -> String {
         let outside = self.pick(("非服务时间", "outside service hours"));
         let (state, detail) = match situation {

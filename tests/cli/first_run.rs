@@ -316,7 +316,7 @@ fn paths_still_shows_where_things_are_when_the_contract_is_broken() {
     assert_eq!(paths["contract"], json!(site.path().join("otss.toml")));
     assert_eq!(paths["ledger"], Value::Null);
     assert!(
-        stderr(&output).contains("\"5x8\" or \"7x24\""),
+        stderr(&output).contains("\"5x8\" 或 \"7x24\""),
         "{}",
         stderr(&output)
     );
