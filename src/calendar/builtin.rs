@@ -55,16 +55,41 @@ impl BuiltIn {
     }
 }
 
-/// A line of the data file that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {problem}")]
+/// A line of the data file that cannot be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
     pub line: usize,
-    pub problem: String,
+    pub problem: DataProblem,
+}
+
+/// What is wrong with a line of the data file, with what was written there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataProblem {
+    /// The file has no `published FIRST..LAST` line.
+    NoPublished,
+    /// Not `FIRST..LAST`.
+    NotARange(String),
+    NotAYear(String),
+    /// Not a date: `YYYY-MM-DD`, or `MM-DD` in the line's year.
+    NotADate(String),
+    /// Not `KEY=VALUE`.
+    NotAPair(String),
+    /// A year of lunar dates without the date of this festival.
+    MissingFestival {
+        year: i32,
+        key: &'static str,
+    },
+    /// A block that ends before it starts.
+    Reversed(String),
+    NotAFestival(String),
+    /// A statutory day outside the block's days off.
+    StatutoryOutside(NaiveDate),
+    /// A block that names no festival.
+    NoFestival,
 }
 
 static BUILT_IN: LazyLock<BuiltIn> = LazyLock::new(|| {
-    parse(SOURCE).unwrap_or_else(|e| panic!("data/cn-calendar.txt is malformed: {e}"))
+    parse(SOURCE).unwrap_or_else(|e| panic!("data/cn-calendar.txt is malformed: {e:?}"))
 });
 
 /// The built-in calendar. The data file is part of the source tree and checked by the tests.
@@ -82,7 +107,7 @@ pub fn parse(text: &str) -> Result<BuiltIn, DataError> {
         if line.is_empty() {
             continue;
         }
-        let at_line = |problem: String| DataError {
+        let at_line = |problem: DataProblem| DataError {
             line: index + 1,
             problem,
         };
@@ -99,9 +124,9 @@ pub fn parse(text: &str) -> Result<BuiltIn, DataError> {
             _ => blocks.push(parse_block(head, words).map_err(at_line)?),
         }
     }
-    let published_years = published_years.ok_or_else(|| DataError {
+    let published_years = published_years.ok_or(DataError {
         line: 1,
-        problem: "no `published` line".to_string(),
+        problem: DataProblem::NoPublished,
     })?;
     Ok(BuiltIn {
         published_years,
@@ -110,32 +135,41 @@ pub fn parse(text: &str) -> Result<BuiltIn, DataError> {
     })
 }
 
-fn parse_years(words: &[&str]) -> Result<RangeInclusive<i32>, String> {
+fn parse_years(words: &[&str]) -> Result<RangeInclusive<i32>, DataProblem> {
     let [range] = words else {
-        return Err("expected `published FIRST..LAST`".into());
+        return Err(DataProblem::NotARange(words.join(" ")));
     };
-    let (first, last) = range.split_once("..").ok_or("expected FIRST..LAST")?;
-    let year = |s: &str| s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"));
+    let (first, last) = range
+        .split_once("..")
+        .ok_or_else(|| DataProblem::NotARange(range.to_string()))?;
     Ok(year(first)?..=year(last)?)
 }
 
-fn parse_lunar<'a>(mut words: impl Iterator<Item = &'a str>) -> Result<(i32, LunarDates), String> {
-    let year_text = words.next().ok_or("expected a year")?;
-    let year: i32 = year_text
-        .parse()
-        .map_err(|_| format!("`{year_text}` is not a year"))?;
+fn year(text: &str) -> Result<i32, DataProblem> {
+    text.parse()
+        .map_err(|_| DataProblem::NotAYear(text.to_string()))
+}
+
+/// `KEY=VALUE`.
+fn pair(word: &str) -> Result<(&str, &str), DataProblem> {
+    word.split_once('=')
+        .ok_or_else(|| DataProblem::NotAPair(word.to_string()))
+}
+
+fn parse_lunar<'a>(
+    mut words: impl Iterator<Item = &'a str>,
+) -> Result<(i32, LunarDates), DataProblem> {
+    let year = year(words.next().unwrap_or_default())?;
     let mut found = BTreeMap::new();
     for word in words {
-        let (key, value) = word
-            .split_once('=')
-            .ok_or_else(|| format!("expected festival=MM-DD, found `{word}`"))?;
+        let (key, value) = pair(word)?;
         found.insert(key, month_day(year, value)?);
     }
-    let get = |key: &str| {
+    let get = |key: &'static str| {
         found
             .get(key)
             .copied()
-            .ok_or_else(|| format!("lunar {year}: `{key}` is missing"))
+            .ok_or(DataProblem::MissingFestival { year, key })
     };
     Ok((
         year,
@@ -148,16 +182,19 @@ fn parse_lunar<'a>(mut words: impl Iterator<Item = &'a str>) -> Result<(i32, Lun
     ))
 }
 
-fn parse_block<'a>(range: &str, words: impl Iterator<Item = &'a str>) -> Result<Block, String> {
+fn parse_block<'a>(
+    range: &str,
+    words: impl Iterator<Item = &'a str>,
+) -> Result<Block, DataProblem> {
     let (first_text, last_text) = range
         .split_once("..")
-        .ok_or_else(|| format!("expected FIRST..LAST, found `{range}`"))?;
+        .ok_or_else(|| DataProblem::NotARange(range.to_string()))?;
     let first = NaiveDate::parse_from_str(first_text, "%Y-%m-%d")
-        .map_err(|_| format!("`{first_text}` is not a date"))?;
+        .map_err(|_| DataProblem::NotADate(first_text.to_string()))?;
     let year = first.year();
     let last = month_day(year, last_text)?;
     if last < first {
-        return Err(format!("`{range}` ends before it starts"));
+        return Err(DataProblem::Reversed(range.to_string()));
     }
     let mut block = Block {
         notice: year,
@@ -167,13 +204,9 @@ fn parse_block<'a>(range: &str, words: impl Iterator<Item = &'a str>) -> Result<
         makeup_workdays: Vec::new(),
     };
     for word in words {
-        let (key, value) = word
-            .split_once('=')
-            .ok_or_else(|| format!("expected key=dates, found `{word}`"))?;
+        let (key, value) = pair(word)?;
         if key == "notice" {
-            block.notice = value
-                .parse()
-                .map_err(|_| format!("`{value}` is not a year"))?;
+            block.notice = self::year(value)?;
             continue;
         }
         let dates = date_list(year, value)?;
@@ -182,9 +215,9 @@ fn parse_block<'a>(range: &str, words: impl Iterator<Item = &'a str>) -> Result<
             continue;
         }
         let festival =
-            Festival::from_key(key).ok_or_else(|| format!("`{key}` is not a festival"))?;
+            Festival::from_key(key).ok_or_else(|| DataProblem::NotAFestival(key.to_string()))?;
         if let Some(outside) = dates.iter().find(|d| !block.days_off.contains(d)) {
-            return Err(format!("{outside} is statutory but outside the block"));
+            return Err(DataProblem::StatutoryOutside(*outside));
         }
         block.festivals.push(festival);
         block
@@ -192,13 +225,13 @@ fn parse_block<'a>(range: &str, words: impl Iterator<Item = &'a str>) -> Result<
             .extend(dates.into_iter().map(|d| (d, festival)));
     }
     if block.festivals.is_empty() {
-        return Err("a block needs at least one festival".into());
+        return Err(DataProblem::NoFestival);
     }
     block.festivals.sort();
     Ok(block)
 }
 
-fn date_list(year: i32, text: &str) -> Result<Vec<NaiveDate>, String> {
+fn date_list(year: i32, text: &str) -> Result<Vec<NaiveDate>, DataProblem> {
     let mut dates = Vec::new();
     for item in text.split(',').filter(|s| !s.is_empty()) {
         match item.split_once("..") {
@@ -212,9 +245,9 @@ fn date_list(year: i32, text: &str) -> Result<Vec<NaiveDate>, String> {
     Ok(dates)
 }
 
-fn month_day(year: i32, text: &str) -> Result<NaiveDate, String> {
+fn month_day(year: i32, text: &str) -> Result<NaiveDate, DataProblem> {
     NaiveDate::parse_from_str(&format!("{year}-{text}"), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date (MM-DD) in {year}"))
+        .map_err(|_| DataProblem::NotADate(text.to_string()))
 }
 
 #[cfg(test)]
@@ -261,32 +294,45 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_reported_with_their_number() {
+        let date = |text: &str| text.parse().unwrap();
         let cases = [
-            ("2018-01-01..01-01  new_year=01-01", "no `published` line"),
+            (
+                "2018-01-01..01-01  new_year=01-01",
+                1,
+                DataProblem::NoPublished,
+            ),
             (
                 "published 2018..2018\n2018-01-05..01-01 new_year=",
-                "line 2",
+                2,
+                DataProblem::Reversed("2018-01-05..01-01".into()),
             ),
             (
                 "published 2018..2018\n2018-01-01..01-01 newyear=01-01",
-                "line 2",
+                2,
+                DataProblem::NotAFestival("newyear".into()),
             ),
             (
                 "published 2018..2018\n2018-01-01..01-01 new_year=02-30",
-                "line 2",
+                2,
+                DataProblem::NotADate("02-30".into()),
             ),
             (
                 "published 2018..2018\n2018-01-01..01-01 new_year=01-02",
-                "outside the block",
+                2,
+                DataProblem::StatutoryOutside(date("2018-01-02")),
             ),
             (
                 "published 2018..2018\nlunar 2027 qingming=04-05",
-                "`spring_festival` is missing",
+                2,
+                DataProblem::MissingFestival {
+                    year: 2027,
+                    key: "spring_festival",
+                },
             ),
+            ("published 2018", 1, DataProblem::NotARange("2018".into())),
         ];
-        for (text, expected) in cases {
-            let err = parse(text).unwrap_err().to_string();
-            assert!(err.contains(expected), "{text:?}: {err}");
+        for (text, line, problem) in cases {
+            assert_eq!(parse(text), Err(DataError { line, problem }), "{text:?}");
         }
     }
 }
