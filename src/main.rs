@@ -2,6 +2,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use otss::app::ErrorKind;
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
@@ -17,9 +18,21 @@ fn main() -> ExitCode {
             Some(error) => usage(&error),
             None => {
                 let _ = writeln!(std::io::stderr(), "{}", failure.message());
-                ExitCode::FAILURE
+                ExitCode::from(status(failure.kind()))
             }
         },
+    }
+}
+
+/// The exit status of a failure of each kind (README, "Exit status"): 1 for a mistake in what
+/// was asked, a bad file or what is around otss (the interface has always said 1 for bad input
+/// and bad data, and `otss sync` 1 when the remote cannot be reached), 2 for a usage error as
+/// clap gives it, 70 (`EX_SOFTWARE`) for a bug.
+fn status(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::Usage => 2,
+        ErrorKind::Input | ErrorKind::Data | ErrorKind::Environment => 1,
+        ErrorKind::Internal => 70,
     }
 }
 
@@ -44,4 +57,23 @@ fn usage(error: &clap::Error) -> ExitCode {
         error.print()
     };
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_failure_exits_with_its_documented_status() {
+        let statuses = [
+            (ErrorKind::Usage, 2),
+            (ErrorKind::Input, 1),
+            (ErrorKind::Data, 1),
+            (ErrorKind::Environment, 1),
+            (ErrorKind::Internal, 70),
+        ];
+        for (kind, documented) in statuses {
+            assert_eq!(status(kind), documented, "{kind:?}");
+        }
+    }
 }

@@ -155,7 +155,66 @@ pub enum Error {
     Unserializable(serde_json::Error),
 }
 
+/// What sort of failure an error is, which decides the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The command line asks for what cannot be.
+    Usage,
+    /// The person's mistake: a bad time, an unknown id, a refused change.
+    Input,
+    /// A file otss reads is bad: the contract, the ledger, a schedule.
+    Data,
+    /// What is around otss: files it cannot read or write, git, the network.
+    Environment,
+    /// A bug in otss.
+    Internal,
+}
+
 impl Error {
+    /// What sort of failure it is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Usage(_) => ErrorKind::Usage,
+            Error::Id(_)
+            | Error::Incident(_)
+            | Error::OutsideTerm(_)
+            | Error::Period(_)
+            | Error::Report(_)
+            | Error::Leave(_)
+            | Error::Inspect(_)
+            | Error::Engineer(_)
+            | Error::TermReversed(_)
+            | Error::Time { .. }
+            | Error::Empty(_)
+            | Error::LessThanOne(_)
+            | Error::NoTitle
+            | Error::RiskTaken { .. }
+            | Error::AskedBeforeReport { .. }
+            | Error::RoundNeedsTime { .. }
+            | Error::RoundOnAnotherDay { .. }
+            | Error::NotATermReport { .. }
+            | Error::IssuedTooEarly { .. }
+            | Error::LangVariable(_)
+            | Error::NowVariable(_)
+            | Error::ContractExists(_)
+            | Error::NotADay(_)
+            | Error::NotAMonth(_)
+            | Error::UnknownFormat(_)
+            | Error::Interrupted => ErrorKind::Input,
+            Error::Contract(_) | Error::LedgerDamaged { .. } => ErrorKind::Data,
+            Error::Store(error) => store_kind(error),
+            Error::Sync(error) => sync_kind(error),
+            Error::Git(_)
+            | Error::NoEngineer
+            | Error::NoDataDirectory
+            | Error::WorkingDirectory(_)
+            | Error::ManPages { .. }
+            | Error::Output(_)
+            | Error::Prompt(_) => ErrorKind::Environment,
+            Error::Unserializable(_) => ErrorKind::Internal,
+        }
+    }
+
     /// The operating system's error underneath, if there is one.
     pub fn io_error(&self) -> Option<&io::Error> {
         match self {
@@ -168,6 +227,35 @@ impl Error {
             | Error::Prompt(source) => Some(source),
             _ => None,
         }
+    }
+}
+
+fn store_kind(error: &StoreError) -> ErrorKind {
+    match error {
+        StoreError::ContractMissing { .. }
+        | StoreError::NoContract { .. }
+        | StoreError::RecordTooLong { .. } => ErrorKind::Input,
+        StoreError::TooLarge { .. }
+        | StoreError::Schedule { .. }
+        | StoreError::StoredSchedule { .. }
+        | StoreError::Refused { .. }
+        | StoreError::Ledger(LedgerError::NewerVersion { .. }) => ErrorKind::Data,
+        StoreError::Read { .. }
+        | StoreError::Write { .. }
+        | StoreError::Ledger(LedgerError::Unsettled) => ErrorKind::Environment,
+    }
+}
+
+fn sync_kind(error: &SyncFailure) -> ErrorKind {
+    match error {
+        SyncFailure::LedgerElsewhere { .. } => ErrorKind::Data,
+        SyncFailure::NoRepository { .. }
+        | SyncFailure::Lock { .. }
+        | SyncFailure::Detached
+        | SyncFailure::Unreachable { .. }
+        | SyncFailure::Merge { .. }
+        | SyncFailure::Push { .. }
+        | SyncFailure::KeptMoving { .. } => ErrorKind::Environment,
     }
 }
 

@@ -29,6 +29,6 @@ mod testing;
 mod write;
 
 pub use environment::{Environment, new_record_id};
-pub use error::{Error, Input, Result, Usage, non_empty};
+pub use error::{Error, ErrorKind, Input, Result, Usage, non_empty};
 pub use ledger::{Ledger, Wanted, Warning, append};
 pub use site::{Site, SiteError, calendar};

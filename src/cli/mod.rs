@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::app::{Error, Result, Usage};
+use crate::app::{Error, ErrorKind, Result, Usage};
 use crate::contract::Level;
 use crate::i18n::{Lang, Messages};
 pub use context::Context;
@@ -182,6 +182,11 @@ impl Failure {
         otss.build();
         let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
         Some(command.error(kind, as_clap_speaks().usage(usage)))
+    }
+
+    /// What sort of failure it is.
+    pub fn kind(&self) -> ErrorKind {
+        self.error.kind()
     }
 
     /// `error: …` in the person's language, made harmless: it quotes paths, ids and lines.

@@ -495,6 +495,32 @@ fn errors_and_usage_errors_quote_arguments_harmlessly() {
 }
 
 #[test]
+fn a_value_typed_or_read_cannot_print_an_error_line_of_its_own() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    site.write(
+        "forged.toml",
+        &format!("{SHENZHEN_5X8}\"k\\nerror: forged\" = 1\n"),
+    );
+    let forging: [&[&str]; 3] = [
+        &["incident", "show", "X\nerror: forged"],
+        &["report", "2025-03\nerror: forged"],
+        &["--contract", "forged.toml", "status"],
+    ];
+    for args in forging {
+        for lang in ["zh", "en"] {
+            let output = site.otss().args(["--lang", lang]).args(args).output();
+            let output = output.unwrap();
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            let err = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                !err.lines().any(|line| line.starts_with("error: forged")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
 fn json_keeps_every_text_exactly() {
     let site = Site::new(hostile);
     let every = everything();

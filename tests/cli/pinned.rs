@@ -105,6 +105,12 @@ fn failures(site: &Sandbox, lang: &str, lines: &[&[&str]]) -> String {
             .output()
             .unwrap();
         assert!(!output.status.success(), "{args:?} succeeded");
+        // A mistake is 1 (or 2 for a usage error): never the status of a bug in otss.
+        assert!(
+            matches!(output.status.code(), Some(1 | 2)),
+            "{args:?} ended with {:?}",
+            output.status
+        );
         let err = super::stderr(&output).replace(&site.path().display().to_string(), "[SANDBOX]");
         said += &format!(
             "==== otss --lang {lang} {} (exit {:?})\n{err}\n",
