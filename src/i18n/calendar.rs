@@ -24,6 +24,15 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Messages {
+    /// No user data directory to keep imported schedules in.
+    pub(super) fn no_data_directory(&self) -> String {
+        self.pick((
+            "没有可以导入的用户数据目录：请设置 XDG_DATA_HOME",
+            "no user data directory to import into: set XDG_DATA_HOME",
+        ))
+        .to_string()
+    }
+
     /// Why a file is not a schedule otss can use.
     pub(super) fn schedule_error(&self, error: &ScheduleError) -> String {
         match error {

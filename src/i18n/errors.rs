@@ -46,86 +46,58 @@ impl Messages {
                 Lang::Zh => format!("{} 至少为 1", self.input(*input)),
                 Lang::En => format!("{} must be at least 1", self.input(*input)),
             },
-            Error::NoTitle => match self.lang {
-                Lang::Zh => "缺少 --title：请用一句话说明出了什么问题".to_string(),
-                Lang::En => "--title is missing: say what is wrong in a line".to_string(),
-            },
-            Error::RiskTaken { risk, incident } => match self.lang {
-                Lang::Zh => format!("风险 {risk} 已有故障 {incident}"),
-                Lang::En => format!("risk {risk} has incident {incident} already"),
-            },
+            Error::NoTitle => self.no_title(),
+            Error::RiskTaken { risk, incident } => self.risk_taken(risk, incident),
             Error::AskedBeforeReport {
                 asked_at,
                 reported_at,
-            } => match self.lang {
-                Lang::Zh => format!("--onsite-at {asked_at} 早于报告时间（{reported_at}）"),
-                Lang::En => format!("--onsite-at {asked_at} is before the report ({reported_at})"),
-            },
-            Error::RoundNeedsTime { date } => match self.lang {
-                Lang::Zh => format!("{date} 的巡检需要 --at：请说明是什么时候做的"),
-                Lang::En => format!("a round on {date} needs --at: say when it was done"),
-            },
-            Error::RoundOnAnotherDay { at, date } => match self.lang {
-                Lang::Zh => format!("--at 是 {at}，不是 {date}"),
-                Lang::En => format!("--at falls on {at}, not on {date}"),
-            },
-            Error::NotATermReport { period, annual } => match self.lang {
-                Lang::Zh => format!("{period} 不是服务期的报告之一：年度总结是 {annual} 的报告"),
-                Lang::En => format!(
-                    "{period} is not one of the term's reports: the annual summary is the report \
-                     of {annual}"
-                ),
-            },
-            Error::IssuedTooEarly { month, earliest } => match self.lang {
-                Lang::Zh => format!("{month} 的报告不可能在 {earliest} 之前提交"),
-                Lang::En => format!("the {month} report cannot have been issued before {earliest}"),
-            },
+            } => self.asked_before_report(asked_at, reported_at),
+            Error::RoundNeedsTime { date } => self.round_needs_time(*date),
+            Error::RoundOnAnotherDay { at, date } => self.round_on_another_day(*at, *date),
+            Error::NotADay(text) => self.not_a_day(text),
+            Error::NotAMonth(text) => self.not_a_month(text),
+            Error::NotATermReport { period, annual } => self.not_a_term_report(period, annual),
+            Error::IssuedTooEarly { month, earliest } => self.issued_too_early(month, *earliest),
+            Error::UnknownFormat(path) => self.unknown_format(path),
+            Error::LedgerDamaged { problems } => self.ledger_damaged(*problems),
+            Error::ContractExists(path) => self.contract_exists(&shown(path)),
+            Error::NoDataDirectory => self.no_data_directory(),
             Error::NoEngineer => self
                 .pick((
                     "是谁在记录？请把 OTSS_ENGINEER 设为你的名字",
                     "who is recording? set OTSS_ENGINEER to your name",
                 ))
                 .to_string(),
-            Error::NoDataDirectory => self
-                .pick((
-                    "没有可以导入的用户数据目录：请设置 XDG_DATA_HOME",
-                    "no user data directory to import into: set XDG_DATA_HOME",
-                ))
-                .to_string(),
-            Error::LangVariable(text) => match self.lang {
-                Lang::Zh => format!("OTSS_LANG=`{text}` 不是 otss 会说的语言：请用 zh 或 en"),
-                Lang::En => {
-                    format!("OTSS_LANG=`{text}` is not a language otss speaks: use zh or en")
+            Error::LangVariable(text) => {
+                let text = one_line(text);
+                match self.lang {
+                    Lang::Zh => format!("OTSS_LANG=`{text}` 不是 otss 会说的语言：请用 zh 或 en"),
+                    Lang::En => {
+                        format!("OTSS_LANG=`{text}` is not a language otss speaks: use zh or en")
+                    }
                 }
-            },
-            Error::NowVariable(text) => match self.lang {
-                Lang::Zh => format!(
-                    "OTSS_NOW=`{text}` 不是 RFC 3339 时间（例如 2025-03-01T09:30:00+08:00）"
-                ),
-                Lang::En => format!(
-                    "OTSS_NOW=`{text}` is not an RFC 3339 time (such as 2025-03-01T09:30:00+08:00)"
-                ),
-            },
+            }
+            Error::NowVariable(text) => {
+                let text = one_line(text);
+                match self.lang {
+                    Lang::Zh => format!(
+                        "OTSS_NOW=`{text}` 不是 RFC 3339 时间（例如 2025-03-01T09:30:00+08:00）"
+                    ),
+                    Lang::En => format!(
+                        "OTSS_NOW=`{text}` is not an RFC 3339 time (such as \
+                         2025-03-01T09:30:00+08:00)"
+                    ),
+                }
+            }
             Error::WorkingDirectory(source) => match self.lang {
                 Lang::Zh => format!("无法读取工作目录：{source}"),
                 Lang::En => format!("cannot read the working directory: {source}"),
             },
-            Error::ContractExists(path) => self.contract_exists(&path.display().to_string()),
-            Error::NotADay(text) => match self.lang {
-                Lang::Zh => format!("`{text}` 不是日期：用 today 或 YYYY-MM-DD"),
-                Lang::En => format!("`{text}` is not a day: use today or YYYY-MM-DD"),
-            },
-            Error::NotAMonth(text) => match self.lang {
-                Lang::Zh => format!("`{text}` 不是月份：用 YYYY-MM"),
-                Lang::En => format!("`{text}` is not a month: use YYYY-MM"),
-            },
-            Error::UnknownFormat(path) => unknown_format(self.lang, path),
-            Error::LedgerDamaged { problems } => self.ledger_damaged(*problems),
             Error::ManPages { dir, source } => match self.lang {
-                Lang::Zh => format!("无法把手册页写入 {}：{source}", dir.display()),
+                Lang::Zh => format!("无法把手册页写入 {}：{source}", shown(dir)),
                 Lang::En => format!(
                     "cannot write the manual pages into {}: {source}",
-                    dir.display()
+                    shown(dir)
                 ),
             },
             Error::Output(source) | Error::Prompt(source) => source.to_string(),
@@ -408,20 +380,6 @@ impl Messages {
                  ledger (`git rm` it if it came through git), then run the command again"
             ),
         }
-    }
-}
-
-fn unknown_format(lang: Lang, path: &Path) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Zh => format!(
-            "无法从文件名看出 {path} 的格式：请用 --format table|md|json|html 指定，或把文件命名为 \
-             .txt、.md、.json 或 .html"
-        ),
-        Lang::En => format!(
-            "cannot tell the format of {path} from its name: give --format table|md|json|html, \
-             or name it .txt, .md, .json or .html"
-        ),
     }
 }
 

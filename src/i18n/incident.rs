@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 use super::words::plural;
 use super::{Lang, Messages};
 use crate::incident::{ClockName, Happening, IncidentError, Status};
+use crate::text::one_line;
 
 /// Headings and labels of the recovery report (故障恢复报告).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +91,24 @@ impl Messages {
             (E::Future { at, now }, Lang::En) => {
                 format!("{at} is in the future (now is {now}); record what has happened")
             }
+        }
+    }
+
+    /// An incident opened with no title, and no risk to take one from.
+    pub(super) fn no_title(&self) -> String {
+        self.pick((
+            "缺少 --title：请用一句话说明出了什么问题",
+            "--title is missing: say what is wrong in a line",
+        ))
+        .to_string()
+    }
+
+    /// An incident opened from a risk that has one already.
+    pub(super) fn risk_taken(&self, risk: &str, incident: &str) -> String {
+        let (risk, incident) = (one_line(risk), one_line(incident));
+        match self.lang {
+            Lang::Zh => format!("风险 {risk} 已有故障 {incident}"),
+            Lang::En => format!("risk {risk} has incident {incident} already"),
         }
     }
 

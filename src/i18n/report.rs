@@ -1,7 +1,10 @@
 //! Service reports: their headings and labels, and when they are due.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 
+use super::words::shown;
 use super::{Lang, Messages};
 use crate::report::{DueState, ReportError, ReportKind};
 use crate::request::Category;
@@ -99,6 +102,41 @@ pub enum ReportLabel {
 const CHINESE_NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 impl Messages {
+    /// A period typed that has no report of its own; the annual summary's month.
+    pub(super) fn not_a_term_report(&self, period: &str, annual: &str) -> String {
+        let period = one_line(period);
+        match self.lang {
+            Lang::Zh => format!("{period} 不是服务期的报告之一：年度总结是 {annual} 的报告"),
+            Lang::En => format!(
+                "{period} is not one of the term's reports: the annual summary is the report of \
+                 {annual}"
+            ),
+        }
+    }
+
+    /// A report delivered before it could have been.
+    pub(super) fn issued_too_early(&self, month: &str, earliest: NaiveDate) -> String {
+        match self.lang {
+            Lang::Zh => format!("{month} 的报告不可能在 {earliest} 之前提交"),
+            Lang::En => format!("the {month} report cannot have been issued before {earliest}"),
+        }
+    }
+
+    /// A report's file whose name tells no format.
+    pub(super) fn unknown_format(&self, path: &Path) -> String {
+        let path = shown(path);
+        match self.lang {
+            Lang::Zh => format!(
+                "无法从文件名看出 {path} 的格式：请用 --format table|md|json|html 指定，\
+                 或把文件命名为 .txt、.md、.json 或 .html"
+            ),
+            Lang::En => format!(
+                "cannot tell the format of {path} from its name: give --format \
+                 table|md|json|html, or name it .txt, .md, .json or .html"
+            ),
+        }
+    }
+
     /// Why a period has no report.
     pub(super) fn report_error(&self, error: &ReportError) -> String {
         match error {

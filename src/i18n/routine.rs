@@ -1,7 +1,7 @@
 //! Routine work: inspections and their risks, backups, consultations, customer requests,
 //! comp leave and the duty roster.
 
-use chrono::TimeDelta;
+use chrono::{NaiveDate, TimeDelta};
 
 use super::words::plural;
 use super::{Lang, Messages};
@@ -74,6 +74,40 @@ impl Messages {
                     }
                 }
             }
+        }
+    }
+
+    /// A round recorded for a day other than today, without saying when.
+    pub(super) fn round_needs_time(&self, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::Zh => format!("{date} 的巡检需要 --at：请说明是什么时候做的"),
+            Lang::En => format!("a round on {date} needs --at: say when it was done"),
+        }
+    }
+
+    /// A round's time on another day than the round's.
+    pub(super) fn round_on_another_day(&self, at: NaiveDate, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::Zh => format!("--at 是 {at}，不是 {date}"),
+            Lang::En => format!("--at falls on {at}, not on {date}"),
+        }
+    }
+
+    /// A period typed where a day is needed.
+    pub(super) fn not_a_day(&self, text: &str) -> String {
+        let text = one_line(text);
+        match self.lang {
+            Lang::Zh => format!("`{text}` 不是日期：用 today 或 YYYY-MM-DD"),
+            Lang::En => format!("`{text}` is not a day: use today or YYYY-MM-DD"),
+        }
+    }
+
+    /// A period typed where a month is needed.
+    pub(super) fn not_a_month(&self, text: &str) -> String {
+        let text = one_line(text);
+        match self.lang {
+            Lang::Zh => format!("`{text}` 不是月份：用 YYYY-MM"),
+            Lang::En => format!("`{text}` is not a month: use YYYY-MM"),
         }
     }
 

@@ -18,6 +18,14 @@ pub struct PrioritySite {
 }
 
 impl Messages {
+    /// An engineer asked for on site before the incident was reported.
+    pub(super) fn asked_before_report(&self, asked_at: &str, reported_at: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("--onsite-at {asked_at} 早于报告时间（{reported_at}）"),
+            Lang::En => format!("--onsite-at {asked_at} is before the report ({reported_at})"),
+        }
+    }
+
     /// A level typed that is not one.
     pub fn level_error(&self, LevelError(text): &LevelError) -> String {
         let text = one_line(text);
