@@ -242,6 +242,7 @@ fn store_kind(error: &StoreError) -> ErrorKind {
         | StoreError::Ledger(LedgerError::NewerVersion { .. }) => ErrorKind::Data,
         StoreError::Read { .. }
         | StoreError::Write { .. }
+        | StoreError::FileInTheWay { .. }
         | StoreError::Ledger(LedgerError::Unsettled) => ErrorKind::Environment,
     }
 }

@@ -296,6 +296,14 @@ impl Messages {
                 Lang::Zh => format!("无法写入 {}：{source}", shown(path)),
                 Lang::En => format!("cannot write {}: {source}", shown(path)),
             },
+            StoreError::FileInTheWay { path, file } => match self.lang {
+                Lang::Zh => format!("无法写入 {}：{} 是文件，不是目录", shown(path), shown(file)),
+                Lang::En => format!(
+                    "cannot write {}: {} is a file, not a directory",
+                    shown(path),
+                    shown(file)
+                ),
+            },
             StoreError::RecordTooLong { len } => match self.lang {
                 Lang::Zh => format!(
                     "这条记录将有 {len} 字节；一条记录至多 {MAX_LINE} 字节（1 MiB）：请缩短文字，\

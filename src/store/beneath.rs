@@ -66,7 +66,8 @@ pub fn open(
     }
     for part in [&month, &month.join(file)] {
         if std::fs::symlink_metadata(part).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(io::Error::other("a symbolic link"));
+            // Named as a link by the caller, which looks again.
+            return Err(io::ErrorKind::InvalidFilename.into());
         }
     }
     let mut options = std::fs::OpenOptions::new();

@@ -48,7 +48,7 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    create_private_dir(dir).map_err(write_error)?;
+    create_private_dir(dir, path)?;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let partial = dir.join(format!(".{name}.{}.partial", Ulid::generate()));
     let written = write_new_private_file(&partial, bytes).and_then(|()| fs::rename(&partial, path));
@@ -89,24 +89,27 @@ pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
+/// Makes `dir`, and what is missing above it, readable by their owner only, for writing `path`
+/// below it.
+pub(super) fn create_private_dir(dir: &Path, path: &Path) -> Result<(), StoreError> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|error| {
+    builder.create(dir).map_err(|source| {
         // A file where a directory belongs is reported as "File exists" (or "Not a
         // directory"), which reads as if the file being written were meant: name it instead.
         let in_the_way = matches!(
-            error.kind(),
+            source.kind(),
             io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory
         );
+        let path = path.to_path_buf();
         match dir.ancestors().find(|p| p.is_file()) {
-            Some(file) if in_the_way => io::Error::new(
-                io::ErrorKind::NotADirectory,
-                format!("{} is a file, not a directory", file.display()),
-            ),
-            _ => error,
+            Some(file) if in_the_way => StoreError::FileInTheWay {
+                path,
+                file: file.to_path_buf(),
+            },
+            _ => StoreError::Write { path, source },
         }
     })
 }
@@ -166,7 +169,7 @@ pub fn create_new(path: &Path, text: &str) -> Result<bool, StoreError> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
     {
-        create_private_dir(dir).map_err(write_error)?;
+        create_private_dir(dir, path)?;
     }
     let mut file = match private_options().write(true).create_new(true).open(path) {
         Ok(file) => file,

@@ -279,9 +279,9 @@ pub fn append_record(
     }
     // The ledger, and a file in the way of the month's directory, are named as such here;
     // the opening itself is what no link swapped in meanwhile can redirect.
-    create_private_dir(dir).map_err(write_error)?;
+    create_private_dir(dir, &path)?;
     if folder.exists() {
-        create_private_dir(&folder).map_err(write_error)?;
+        create_private_dir(&folder, &path)?;
     }
     if let Ok(metadata) = fs::symlink_metadata(&path) {
         refuse_unless(&path, entry_fault(&metadata))?;
@@ -405,22 +405,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let month = dir.path().join("2025-03");
         fs::write(&month, "").unwrap();
-        let source = |ledger: &Path, partition: &str| match append_record(
+        let in_the_way = |ledger: &Path, partition: &str| match append_record(
             ledger, partition, "zhang", "{}",
         ) {
-            Err(StoreError::Write { path, source }) => (path, source.to_string()),
+            Err(StoreError::FileInTheWay { path, file }) => (path, file),
             other => panic!("{other:?}"),
         };
-        // Before, "File exists" and "Not a directory": as if the ledger file were meant.
-        let expected = format!("{} is a file, not a directory", month.display());
+        // Not "File exists" or "Not a directory": as if the ledger file were meant.
         assert_eq!(
-            source(dir.path(), "2025-03"),
-            (month.join("zhang.jsonl"), expected.clone())
+            in_the_way(dir.path(), "2025-03"),
+            (month.join("zhang.jsonl"), month.clone())
         );
         let below = month.join("ledger");
         assert_eq!(
-            source(&below, "2025-04"),
-            (below.join("2025-04/zhang.jsonl"), expected)
+            in_the_way(&below, "2025-04"),
+            (below.join("2025-04/zhang.jsonl"), month.clone())
         );
         assert_eq!(fs::read(&month).unwrap(), b"", "left as it was");
     }

@@ -42,6 +42,11 @@ pub enum StoreError {
         path: PathBuf,
         source: io::Error,
     },
+    /// `path` cannot be written: `file` is where a directory above it belongs.
+    FileInTheWay {
+        path: PathBuf,
+        file: PathBuf,
+    },
     /// A record longer than a ledger line may be, of this many bytes.
     RecordTooLong {
         len: usize,
