@@ -34,6 +34,7 @@ pub enum Input {
     Summary,
     Note,
     Days,
+    Hours,
     Job,
     Failed,
     /// Whose overtime or leave it is.

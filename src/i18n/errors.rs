@@ -146,6 +146,7 @@ impl Messages {
             Input::Title => ("--title", "--title"),
             Input::Summary => ("--summary", "--summary"),
             Input::Days => ("--days", "--days"),
+            Input::Hours => ("--hours", "--hours"),
             Input::Job => ("--job", "--job"),
             Input::Failed => ("--failed", "--failed"),
             Input::Engineer => ("--engineer", "--engineer"),

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 
 use super::words::plural;
 use super::{Lang, Messages};
+use crate::app::Input;
 use crate::incident::{ClockName, Happening, IncidentError, Status};
 use crate::text::one_line;
 
@@ -96,11 +97,11 @@ impl Messages {
 
     /// An incident opened with no title, and no risk to take one from.
     pub(super) fn no_title(&self) -> String {
-        self.pick((
-            "缺少 --title：请用一句话说明出了什么问题",
-            "--title is missing: say what is wrong in a line",
-        ))
-        .to_string()
+        let title = self.input(Input::Title);
+        match self.lang {
+            Lang::Zh => format!("缺少 {title}：请用一句话说明出了什么问题"),
+            Lang::En => format!("{title} is missing: say what is wrong in a line"),
+        }
     }
 
     /// An incident opened from a risk that has one already.

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Lang, Messages};
+use crate::app::Input;
 use crate::app::init::TermReversed;
 
 /// The comments of a new contract file.
@@ -175,10 +176,14 @@ impl Messages {
 
     /// A term given by flags whose last day comes before its first.
     pub(super) fn term_reversed(&self, TermReversed { start, end }: &TermReversed) -> String {
+        let (end_flag, start_flag) = (self.input(Input::End), self.input(Input::Start));
         match self.lang {
-            Lang::Zh => format!("--end {end} 早于 --start {start}：服务期的最后一天应在第一天之后"),
+            Lang::Zh => format!(
+                "{end_flag} {end} 早于 {start_flag} {start}：服务期的最后一天应在第一天之后"
+            ),
             Lang::En => format!(
-                "--end {end} is before --start {start}: the term's last day comes after its first"
+                "{end_flag} {end} is before {start_flag} {start}: the term's last day comes after \
+                 its first"
             ),
         }
     }

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, TimeDelta};
 
 use super::words::plural;
 use super::{Lang, Messages};
+use crate::app::Input;
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
 use crate::request::{Category, ScopeError};
@@ -79,17 +80,19 @@ impl Messages {
 
     /// A round recorded for a day other than today, without saying when.
     pub(super) fn round_needs_time(&self, date: NaiveDate) -> String {
+        let at = self.input(Input::At);
         match self.lang {
-            Lang::Zh => format!("{date} 的巡检需要 --at：请说明是什么时候做的"),
-            Lang::En => format!("a round on {date} needs --at: say when it was done"),
+            Lang::Zh => format!("{date} 的巡检需要 {at}：请说明是什么时候做的"),
+            Lang::En => format!("a round on {date} needs {at}: say when it was done"),
         }
     }
 
     /// A round's time on another day than the round's.
     pub(super) fn round_on_another_day(&self, at: NaiveDate, date: NaiveDate) -> String {
+        let flag = self.input(Input::At);
         match self.lang {
-            Lang::Zh => format!("--at 是 {at}，不是 {date}"),
-            Lang::En => format!("--at falls on {at}, not on {date}"),
+            Lang::Zh => format!("{flag} 是 {at}，不是 {date}"),
+            Lang::En => format!("{flag} falls on {at}, not on {date}"),
         }
     }
 
@@ -129,12 +132,14 @@ impl Messages {
         use LeaveError as E;
         match (error, self.lang) {
             (E::OutsideTerm(error), _) => self.outside_term(error),
-            (E::Hours(hours), Lang::Zh) => {
-                format!("--hours {hours}：请填写加班小时数，大于 0，至多 24")
-            }
-            (E::Hours(hours), Lang::En) => {
-                format!("--hours {hours}: give the hours worked, more than 0 and at most 24")
-            }
+            (E::Hours(hours), Lang::Zh) => format!(
+                "{} {hours}：请填写加班小时数，大于 0，至多 24",
+                self.input(Input::Hours)
+            ),
+            (E::Hours(hours), Lang::En) => format!(
+                "{} {hours}: give the hours worked, more than 0 and at most 24",
+                self.input(Input::Hours)
+            ),
             (E::Future(date), Lang::Zh) => format!("{date} 在将来：加班之后再登记"),
             (E::Future(date), Lang::En) => {
                 format!("{date} is in the future: log overtime once it is worked")

@@ -4,6 +4,7 @@ use chrono::{NaiveTime, TimeDelta};
 
 use super::words::plural;
 use super::{Lang, Messages, day_name};
+use crate::app::Input;
 use crate::calendar::Day;
 use crate::contract::{LevelError, ResolveClock, ServiceHours};
 use crate::service::Mode;
@@ -20,9 +21,10 @@ pub struct PrioritySite {
 impl Messages {
     /// An engineer asked for on site before the incident was reported.
     pub(super) fn asked_before_report(&self, asked_at: &str, reported_at: &str) -> String {
+        let onsite_at = self.input(Input::OnsiteAt);
         match self.lang {
-            Lang::Zh => format!("--onsite-at {asked_at} 早于报告时间（{reported_at}）"),
-            Lang::En => format!("--onsite-at {asked_at} is before the report ({reported_at})"),
+            Lang::Zh => format!("{onsite_at} {asked_at} 早于报告时间（{reported_at}）"),
+            Lang::En => format!("{onsite_at} {asked_at} is before the report ({reported_at})"),
         }
     }
 
