@@ -62,98 +62,101 @@ pub enum Usage {
     NoSuchCommand { name: String, commands: Vec<String> },
 }
 
-/// What a command can fail with.
-#[derive(Debug)]
-pub enum Error {
-    Id(IdError),
-    Incident(IncidentError),
-    OutsideTerm(OutsideTerm),
-    Contract(ContractError),
-    Period(PeriodError),
-    Report(ReportError),
-    Leave(LeaveError),
-    Inspect(InspectError),
-    Engineer(EngineerError),
-    TermReversed(TermReversed),
-    Store(StoreError),
-    Git(GitError),
-    Sync(SyncFailure),
-    /// A time typed for `input` that cannot be read.
-    Time {
-        input: Input,
-        error: TimeError,
-    },
-    /// Text typed for `input` that says nothing.
-    Empty(Input),
-    /// A count typed for `input` below one.
-    LessThanOne(Input),
-    /// An incident opened with no title, and no risk to take one from.
-    NoTitle,
-    /// An incident opened from a risk that has one already.
-    RiskTaken {
-        risk: String,
-        incident: String,
-    },
-    /// An engineer asked for on site before the incident was reported.
-    AskedBeforeReport {
-        asked_at: String,
-        reported_at: String,
-    },
-    /// A round recorded for a day other than today, without saying when.
-    RoundNeedsTime {
-        date: NaiveDate,
-    },
-    /// A round's time on another day than the round's.
-    RoundOnAnotherDay {
-        at: NaiveDate,
-        date: NaiveDate,
-    },
-    /// A period typed that has no report of its own; the annual summary's month.
-    NotATermReport {
-        period: String,
-        annual: String,
-    },
-    /// A report delivered before it could have been.
-    IssuedTooEarly {
-        month: String,
-        earliest: NaiveDate,
-    },
-    /// No name to record under.
-    NoEngineer,
-    /// No user data directory to keep imported schedules in.
-    NoDataDirectory,
-    /// `OTSS_LANG` names no language otss speaks.
-    LangVariable(String),
-    /// `OTSS_NOW` is not an RFC 3339 time.
-    NowVariable(String),
-    /// The working directory cannot be read.
-    WorkingDirectory(io::Error),
-    /// A new contract where one is already.
-    ContractExists(PathBuf),
-    /// A period typed where a day is needed.
-    NotADay(String),
-    /// A period typed where a month is needed.
-    NotAMonth(String),
-    /// A report's file whose name tells no format.
-    UnknownFormat(PathBuf),
-    /// `otss check` found problems in the ledger, as many as this.
-    LedgerDamaged {
-        problems: usize,
-    },
-    /// The manual pages cannot be written into `dir`.
-    ManPages {
-        dir: PathBuf,
-        source: io::Error,
-    },
-    /// What a command shows cannot be written on standard output or standard error.
-    Output(io::Error),
-    /// A prompt's answer cannot be read from the terminal.
-    Prompt(io::Error),
-    /// Ctrl-C at a prompt: nothing was recorded.
-    Interrupted,
-    Usage(Usage),
-    /// A value otss made cannot be written as JSON: a bug.
-    Unserializable(serde_json::Error),
+/// `Error`: for each error of the modules below, a variant of the same name that `?` takes
+/// it into; after the `;`, the application's own variants.
+macro_rules! error_of_modules {
+    (
+        $(#[$meta:meta])*
+        pub enum Error {
+            $($(#[$variant_meta:meta])* $variant:ident($error:ty),)+
+            ;
+            $($own:tt)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum Error {
+            $($(#[$variant_meta])* $variant($error),)+
+            $($own)*
+        }
+
+        $(impl From<$error> for Error {
+            fn from(error: $error) -> Error {
+                Error::$variant(error)
+            }
+        })+
+    };
+}
+
+error_of_modules! {
+    /// What a command can fail with.
+    #[derive(Debug)]
+    pub enum Error {
+        Id(IdError),
+        Incident(IncidentError),
+        OutsideTerm(OutsideTerm),
+        Contract(ContractError),
+        Period(PeriodError),
+        Report(ReportError),
+        Leave(LeaveError),
+        Inspect(InspectError),
+        Engineer(EngineerError),
+        TermReversed(TermReversed),
+        Store(StoreError),
+        Git(GitError),
+        Sync(SyncFailure),
+        Usage(Usage),
+        /// A value otss made cannot be written as JSON: a bug.
+        Unserializable(serde_json::Error),
+        ;
+        /// A time typed for `input` that cannot be read.
+        Time { input: Input, error: TimeError },
+        /// Text typed for `input` that says nothing.
+        Empty(Input),
+        /// A count typed for `input` below one.
+        LessThanOne(Input),
+        /// An incident opened with no title, and no risk to take one from.
+        NoTitle,
+        /// An incident opened from a risk that has one already.
+        RiskTaken { risk: String, incident: String },
+        /// An engineer asked for on site before the incident was reported.
+        AskedBeforeReport { asked_at: String, reported_at: String },
+        /// A round recorded for a day other than today, without saying when.
+        RoundNeedsTime { date: NaiveDate },
+        /// A round's time on another day than the round's.
+        RoundOnAnotherDay { at: NaiveDate, date: NaiveDate },
+        /// A period typed that has no report of its own; the annual summary's month.
+        NotATermReport { period: String, annual: String },
+        /// A report delivered before it could have been.
+        IssuedTooEarly { month: String, earliest: NaiveDate },
+        /// No name to record under.
+        NoEngineer,
+        /// No user data directory to keep imported schedules in.
+        NoDataDirectory,
+        /// `OTSS_LANG` names no language otss speaks.
+        LangVariable(String),
+        /// `OTSS_NOW` is not an RFC 3339 time.
+        NowVariable(String),
+        /// The working directory cannot be read.
+        WorkingDirectory(io::Error),
+        /// A new contract where one is already.
+        ContractExists(PathBuf),
+        /// A period typed where a day is needed.
+        NotADay(String),
+        /// A period typed where a month is needed.
+        NotAMonth(String),
+        /// A report's file whose name tells no format.
+        UnknownFormat(PathBuf),
+        /// `otss check` found problems in the ledger, as many as this.
+        LedgerDamaged { problems: usize },
+        /// The manual pages cannot be written into `dir`.
+        ManPages { dir: PathBuf, source: io::Error },
+        /// What a command shows cannot be written on standard output or standard error.
+        Output(io::Error),
+        /// A prompt's answer cannot be read from the terminal.
+        Prompt(io::Error),
+        /// Ctrl-C at a prompt: nothing was recorded.
+        Interrupted,
+    }
 }
 
 /// What sort of failure an error is, which decides the exit status.
@@ -269,35 +272,6 @@ pub fn non_empty(input: Input, text: &str) -> Result<String> {
         false => Ok(text.to_string()),
     }
 }
-
-/// Each module's error, as the variant of the same name, so that `?` takes it.
-macro_rules! from_module_errors {
-    ($($variant:ident($error:ty)),+ $(,)?) => {
-        $(impl From<$error> for Error {
-            fn from(error: $error) -> Error {
-                Error::$variant(error)
-            }
-        })+
-    };
-}
-
-from_module_errors!(
-    Id(IdError),
-    Incident(IncidentError),
-    OutsideTerm(OutsideTerm),
-    Contract(ContractError),
-    Period(PeriodError),
-    Report(ReportError),
-    Leave(LeaveError),
-    Inspect(InspectError),
-    Engineer(EngineerError),
-    TermReversed(TermReversed),
-    Store(StoreError),
-    Git(GitError),
-    Sync(SyncFailure),
-    Usage(Usage),
-    Unserializable(serde_json::Error),
-);
 
 impl From<LedgerError> for Error {
     fn from(error: LedgerError) -> Error {
