@@ -9,6 +9,7 @@
 use chrono::Offset as _;
 use chrono_tz::{Asia::Shanghai, Europe::Berlin};
 use libfuzzer_sys::fuzz_target;
+use otss::i18n::Lang;
 use otss::time::{format_duration, parse_duration, parse_instant, rfc3339};
 
 fuzz_target!(|data: &[u8]| {
@@ -22,7 +23,13 @@ fuzz_target!(|data: &[u8]| {
             }
             Ok(_) => {}
             Err(error) => {
-                let _ = error.to_string();
+                let error = otss::app::Error::Time {
+                    input: otss::app::Input::At,
+                    error,
+                };
+                for lang in Lang::ALL {
+                    let _ = lang.messages().error(&error);
+                }
             }
         }
     }
