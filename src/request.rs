@@ -329,27 +329,27 @@ pub fn classify(text: &str) -> Verdict {
     }
 }
 
+/// Joins the parts of a word that may stand a little apart: "测试…软件" is found in
+/// "测试我们的软件", "migrate…database" in "migrate the IDC database".
+const GAP: char = '…';
+
+/// How many characters may stand between the parts of a word.
+const MAX_GAP: usize = 12;
+
+/// What ends a clause: the parts of a word are never found across one.
+const CLAUSE_BREAKS: &[char] = &['。', '，', '；', '！', '？', '\n', ',', ';', '!', '?'];
+
 /// The rule's words found in `text` (lowercase): longest first, each place counted once, none
 /// inside an exception.
 fn matches(text: &str, rule: &Rule) -> Vec<&'static str> {
-    let spans = |word: &str| -> Vec<Range<usize>> {
-        text.match_indices(word)
-            .map(|(at, w)| at..at + w.len())
-            .filter(|span| whole_word(text, span, word))
-            .collect()
-    };
-    let mut taken: Vec<Range<usize>> = rule.except.iter().flat_map(|e| spans(e)).collect();
+    let mut taken: Vec<Range<usize>> = rule.except.iter().flat_map(|e| places(text, e)).collect();
     let mut words: Vec<&'static str> = rule.words.to_vec();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let mut matched = Vec::new();
     for word in words {
-        let fresh: Vec<Range<usize>> = spans(word)
+        let fresh: Vec<Range<usize>> = places(text, word)
             .into_iter()
-            .filter(|span| {
-                !taken
-                    .iter()
-                    .any(|t| t.start < span.end && span.start < t.end)
-            })
+            .filter(|place| !taken.iter().any(|t| overlap(t, place)))
             .collect();
         if !fresh.is_empty() {
             matched.push(word);
@@ -359,15 +359,61 @@ fn matches(text: &str, rule: &Rule) -> Vec<&'static str> {
     matched
 }
 
-/// Chinese words match anywhere; English ones only as whole words: "ups" is not in "groups"
-/// nor in "pop-ups".
-fn whole_word(text: &str, span: &Range<usize>, word: &str) -> bool {
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Where `word` is found in `text`: from its first part to its last.
+fn places(text: &str, word: &str) -> Vec<Range<usize>> {
+    let mut parts = word.split(GAP);
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    occurrences(text, first, 0)
+        .filter_map(|start| {
+            let last = rest.iter().try_fold(start.clone(), |place, part| {
+                following(text, place.end, part)
+            })?;
+            Some(start.start..last.end)
+        })
+        .collect()
+}
+
+/// Where `part` is found in `text` from byte `from` on.
+fn occurrences<'a>(
+    text: &'a str,
+    part: &'a str,
+    from: usize,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    text[from..]
+        .match_indices(part)
+        .map(move |(at, _)| from + at..from + at + part.len())
+        .filter(move |place| whole_word(text, place, part))
+}
+
+/// The first place of `part` after a word's previous part, which ends at `end`, if it is close
+/// enough and in the same clause.
+fn following(text: &str, end: usize, part: &str) -> Option<Range<usize>> {
+    occurrences(text, part, end)
+        .take_while(|place| {
+            let between = &text[end..place.start];
+            between.chars().count() <= MAX_GAP && !between.contains(CLAUSE_BREAKS)
+        })
+        .next()
+}
+
+/// Chinese words match anywhere; English ones only as whole words, or with a plural "s": "ups"
+/// is not in "groups" nor in "pop-ups", but "unit test" is in "unit tests".
+fn whole_word(text: &str, place: &Range<usize>, word: &str) -> bool {
     if !word.is_ascii() {
         return true;
     }
     let part_of_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-');
-    !part_of_word(text[..span.start].chars().next_back())
-        && !part_of_word(text[span.end..].chars().next())
+    let mut after = text[place.end..].chars();
+    let after = match after.next() {
+        Some('s') => after.next(),
+        next => next,
+    };
+    !part_of_word(text[..place.start].chars().next_back()) && !part_of_word(after)
 }
 
 /// How the engineer decides the scope: by the rules, or forced in or out.

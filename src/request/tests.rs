@@ -148,6 +148,48 @@ fn the_words_that_decided_are_given_each_place_once() {
     assert_eq!(classify("扩容后没生效，下周还要再扩容").matched, ["扩容"]);
 }
 
+/// A rule of `words` and `except`, to try the matching on.
+fn rule(words: &'static [&'static str], except: &'static [&'static str]) -> Rule {
+    Rule {
+        category: Facility,
+        words,
+        except,
+    }
+}
+
+#[test]
+fn the_parts_of_a_word_are_found_close_together_in_one_clause() {
+    let apart = rule(&["测试…软件", "migrate…database"], &[]);
+    assert_eq!(matches("测试我们的软件", &apart), ["测试…软件"]);
+    assert_eq!(matches("测试软件", &apart), ["测试…软件"]);
+    assert_eq!(
+        matches("migrate the idc database to tencentdb", &apart),
+        ["migrate…database"]
+    );
+    for elsewhere in [
+        "测试完成，软件已上线",
+        "软件测试",
+        "migrate the console first, then the database",
+        "migrate the console first and look at the database later",
+        "migrated the database",
+    ] {
+        assert!(matches(elsewhere, &apart).is_empty(), "{elsewhere}");
+    }
+    let except = rule(&["扩容"], &["扩容…磁盘"]);
+    assert!(matches("扩容一下磁盘", &except).is_empty());
+    assert_eq!(matches("扩容一下集群", &except), ["扩容"]);
+}
+
+#[test]
+fn english_words_match_in_the_plural_too() {
+    let tests = rule(&["unit test", "app"], &[]);
+    assert_eq!(
+        matches("unit tests for the apps", &tests),
+        ["unit test", "app"]
+    );
+    assert!(matches("unit testing of the appsync", &tests).is_empty());
+}
+
 #[test]
 fn english_words_match_whole_words_in_any_case() {
     let ups = || classify("UPS battery low").category;
