@@ -266,6 +266,9 @@ const RULES: &[Rule] = &[
             "机柜",
             "布线",
             "机房温度",
+            "风火水电",
+            "机房现场服务",
+            "l0",
             "power supply",
             "power outage",
             "power cut",
@@ -284,6 +287,8 @@ const RULES: &[Rule] = &[
         category: Category::InternalOpsSystem,
         words: &[
             "运维平台",
+            "运维管理平台",
+            "运维…体系",
             "运维管理系统",
             "运维系统建设",
             "运维门户",

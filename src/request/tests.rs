@@ -122,6 +122,14 @@ const REQUESTS: &[(&str, Option<Category>)] = &[
     ),
     ("build an internal ops portal", Some(InternalOpsSystem)),
     ("analyze our DAU and user retention", Some(GrowthAnalysis)),
+    // Parts of the exclusion list, and its lines in other words.
+    ("灾备与扩容", Some(DrAndScaling)),
+    ("设备认证、数据迁移", Some(Certification)),
+    ("数据迁移", Some(DataMigration)),
+    ("运维管理体系建设", Some(InternalOpsSystem)),
+    ("帮我们建设运维体系", Some(InternalOpsSystem)),
+    ("机房现场服务", Some(Facility)),
+    ("L0 层的风火水电巡检", Some(Facility)),
 ];
 
 #[test]
@@ -135,6 +143,41 @@ fn requests_in_chinese_and_english_fall_where_they_belong() {
             verdict.matched
         );
         assert_eq!(verdict.matched.is_empty(), expected.is_none(), "{text}");
+    }
+}
+
+/// The exclusion list of the service description, line by line, and where each line falls.
+const EXCLUSION_LIST: &[(&str, Option<Category>)] = &[
+    ("腾讯公有云产品的软件开发和测试。", Some(SoftwareDevTest)),
+    // Three categories in one line: the request is out of scope in the first.
+    (
+        "腾讯公有云产品的灾备与扩容。设备认证、数据迁移。",
+        Some(DrAndScaling),
+    ),
+    ("腾讯公有云产品的安全运营。", Some(SecurityOperations)),
+    (
+        "腾讯公有云产品的用户增长分析或业务增长分析等业务运营工作。",
+        Some(GrowthAnalysis),
+    ),
+    ("机房现场服务（L0层的风火水电）。", Some(Facility)),
+    ("您公司内部的运维管理体系建设。", Some(InternalOpsSystem)),
+    // The catch-all `other` is the engineer's call, never the classifier's.
+    ("其他不在服务范围的内容。", None),
+];
+
+/// A line of the list as it may be typed: whole, without its final 。, and without the
+/// 腾讯公有云产品的 it may start with.
+fn as_typed(line: &str) -> [&str; 3] {
+    let bare = line.trim_end_matches('。');
+    [line, bare, bare.trim_start_matches("腾讯公有云产品的")]
+}
+
+#[test]
+fn each_line_of_the_exclusion_list_falls_in_its_category() {
+    for (line, expected) in EXCLUSION_LIST {
+        for typed in as_typed(line) {
+            assert_eq!(classify(typed).category, *expected, "{typed}");
+        }
     }
 }
 
