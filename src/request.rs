@@ -1,6 +1,7 @@
 //! Customer requests and the scope of service (SPEC §5): a request that falls under one of
 //! the eight out-of-scope categories is recorded and flagged with it, and the words that
-//! decided it; the engineer can always force a request in or out.
+//! decided it; the engineer can always force a request in or out, and alone puts one in the
+//! catch-all `other`.
 
 use std::ops::Range;
 
@@ -18,6 +19,8 @@ pub enum Category {
     GrowthAnalysis,
     Facility,
     InternalOpsSystem,
+    /// Anything else not in the scope of service: the engineer's call, never the rules'.
+    Other,
 }
 
 impl Category {
@@ -32,14 +35,25 @@ impl Category {
             Category::GrowthAnalysis => "growth_analysis",
             Category::Facility => "facility",
             Category::InternalOpsSystem => "internal_ops_system",
+            Category::Other => "other",
         }
     }
 
+    /// Every category, in the order of the service description.
+    pub const ALL: [Category; 9] = [
+        Category::SoftwareDevTest,
+        Category::DrAndScaling,
+        Category::Certification,
+        Category::DataMigration,
+        Category::SecurityOperations,
+        Category::GrowthAnalysis,
+        Category::Facility,
+        Category::InternalOpsSystem,
+        Category::Other,
+    ];
+
     pub fn from_key(key: &str) -> Option<Category> {
-        RULES
-            .iter()
-            .map(|rule| rule.category)
-            .find(|c| c.key() == key)
+        Category::ALL.into_iter().find(|c| c.key() == key)
     }
 }
 
@@ -642,6 +656,13 @@ pub enum Scope {
     Out(Category),
 }
 
+impl Scope {
+    /// Whether the engineer must say why: a request is put in `other` by a reason, not by words.
+    pub fn needs_reason(self) -> bool {
+        self == Scope::Out(Category::Other)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "`{text}` is not a scope: use in, or out:CATEGORY with CATEGORY one of {}",
@@ -652,9 +673,9 @@ pub struct ScopeError {
 }
 
 fn categories() -> String {
-    RULES
+    Category::ALL
         .iter()
-        .map(|rule| rule.category.key())
+        .map(|category| category.key())
         .collect::<Vec<_>>()
         .join(", ")
 }

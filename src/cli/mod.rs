@@ -313,12 +313,16 @@ fn one_of<T: Copy + Send + Sync + 'static>(
     })
 }
 
-/// A usage error of `otss SUBCOMMAND`, reported as clap reports its own: with the usage line,
-/// exit status 2.
+/// A usage error of `otss SUBCOMMAND` (`init`, `request add`), reported as clap reports its
+/// own: with the usage line, exit status 2.
 fn usage_error(subcommand: &str, kind: ErrorKind, message: String) -> anyhow::Error {
     let mut otss = Cli::command();
     otss.build();
-    let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
+    let found = subcommand
+        .split(' ')
+        .try_fold(&otss, |command, name| command.find_subcommand(name))
+        .cloned();
+    let mut command = found.unwrap_or(otss);
     command.error(kind, message).into()
 }
 

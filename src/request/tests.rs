@@ -671,10 +671,19 @@ fn a_scope_is_in_or_out_with_a_category() {
             "{err}"
         );
     }
-    for category in RULES.iter().map(|rule| rule.category) {
+    for category in Category::ALL {
         assert_eq!(Category::from_key(category.key()), Some(category));
         let json = serde_json::to_value(category).unwrap();
         assert_eq!(json, category.key());
         assert_eq!(serde_json::from_value::<Category>(json).unwrap(), category);
     }
+}
+
+#[test]
+fn the_rules_follow_the_service_description_and_never_guess_other() {
+    let ruled: Vec<Category> = RULES.iter().map(|rule| rule.category).collect();
+    assert_eq!(ruled, Category::ALL[..8]);
+    assert_eq!("out:other".parse::<Scope>().unwrap(), Scope::Out(Other));
+    assert!(Scope::Out(Other).needs_reason());
+    assert!(!Scope::Out(Facility).needs_reason() && !Scope::In.needs_reason());
 }
