@@ -191,16 +191,7 @@ fn round() -> impl Strategy<Value = Round> {
 }
 
 fn category() -> impl Strategy<Value = Category> {
-    prop_oneof![
-        Just(Category::SoftwareDevTest),
-        Just(Category::DrAndScaling),
-        Just(Category::Certification),
-        Just(Category::DataMigration),
-        Just(Category::SecurityOperations),
-        Just(Category::GrowthAnalysis),
-        Just(Category::Facility),
-        Just(Category::InternalOpsSystem),
-    ]
+    proptest::sample::select(Category::ALL.to_vec())
 }
 
 fn day_kind() -> impl Strategy<Value = DayKind> {
@@ -255,14 +246,16 @@ fn one_of_each() -> Vec<BoxedStrategy<Event>> {
             option::of(category()),
             vec(text(), 0..3),
             any::<bool>(),
+            option::of(text()),
         )
-            .prop_map(|(text, in_scope, category, matched, forced)| {
+            .prop_map(|(text, in_scope, category, matched, forced, reason)| {
                 Event::RequestAdded(Request {
                     text,
                     in_scope,
                     category,
                     matched,
                     forced,
+                    reason,
                 })
             })
             .boxed(),

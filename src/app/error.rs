@@ -43,6 +43,8 @@ pub enum Input {
     OnDuty,
     Consultation,
     Request,
+    /// Why the engineer decided a request's scope.
+    Reason,
     Customer,
     Provider,
     City,
@@ -60,6 +62,8 @@ pub enum Usage {
     NoCommandsUnder(String),
     /// `otss man` asked for a command that is not there; those that are.
     NoSuchCommand { name: String, commands: Vec<String> },
+    /// `otss request add --scope out:other` without the reason it needs.
+    ReasonNeeded,
 }
 
 /// `Error`: for each error of the modules below, a variant of the same name that `?` takes

@@ -137,15 +137,16 @@ pub fn consultations(site: &Site, ledger: &mut Ledger, period: &Period) -> Resul
 }
 
 /// Records the customer's request `text` asked at `at`, classified in or out of scope as
-/// `scope` says.
+/// `scope` says, with the engineer's `reason` for it if given.
 pub fn add_request(
     env: &Environment,
     site: &Site,
     at: DateTime<Utc>,
     text: &str,
     scope: Scope,
+    reason: Option<String>,
 ) -> Result<Logged<Request>> {
-    let request = Request::classified(text, scope);
+    let request = Request::classified(text, scope).with_reason(reason);
     let record = write(env, site, at, Event::RequestAdded(request.clone()))?;
     Ok(Logged {
         record,

@@ -177,10 +177,18 @@ impl Failure {
             Usage::NoCommandsUnder(_) | Usage::NoSuchCommand { .. } => {
                 ("man", clap::error::ErrorKind::InvalidSubcommand)
             }
+            Usage::ReasonNeeded => (
+                "request add",
+                clap::error::ErrorKind::MissingRequiredArgument,
+            ),
         };
         let mut otss = Cli::command();
         otss.build();
-        let mut command = otss.find_subcommand(subcommand).cloned().unwrap_or(otss);
+        let found = subcommand
+            .split(' ')
+            .try_fold(&otss, |command, name| command.find_subcommand(name))
+            .cloned();
+        let mut command = found.unwrap_or(otss);
         Some(command.error(kind, as_clap_speaks().usage(usage)))
     }
 

@@ -4,7 +4,7 @@ use clap::Subcommand;
 
 use super::context::Context;
 use crate::app::routine::{self, Logged};
-use crate::app::{Input, Result, non_empty};
+use crate::app::{Input, Result, Usage, non_empty};
 use crate::ids::short_id;
 use crate::output::{Output, Tone};
 use crate::record::request::Request;
@@ -16,7 +16,7 @@ use crate::time::local_date;
 const EXAMPLES: &str = examples!(
     "otss request add \"把 IDC 的数据迁移到 TencentDB\"",
     "otss request add \"review our CVM alarm thresholds\" --json",
-    "otss request add \"帮忙写一个巡检脚本\" --scope out:software_dev_test",
+    "otss request add \"帮忙办理网站 ICP 备案\" --scope out:other --reason \"ICP 备案不在服务范围\"",
     "otss request list 2025-03",
 );
 
@@ -28,13 +28,18 @@ pub enum RequestCommand {
         "otss request add \"check why the CLB returns 502\"",
         "otss request add \"write a new mobile app\" --json",
         "otss request add \"move the office network\" --scope out:facility",
+        "otss request add \"file our ICP licence\" --scope out:other --reason \"paperwork, not support\"",
     ))]
     Add {
         /// What the customer asks for
         text: String,
-        /// Decide the scope yourself: `in`, or `out:CATEGORY`
+        /// Decide the scope yourself: `in`, or `out:CATEGORY` (`out:other` for anything else
+        /// outside the service, with --reason)
         #[arg(long, value_name = "SCOPE", value_parser = scope)]
         scope: Option<Scope>,
+        /// Why you decided the scope; required with `--scope out:other`
+        #[arg(long, value_name = "TEXT", requires = "scope")]
+        reason: Option<String>,
         /// When it was asked [default: now]
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
@@ -70,13 +75,20 @@ pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
         RequestCommand::Add {
             text,
             scope,
+            reason,
             at,
             json,
         } => {
             let text = non_empty(Input::Request, &text)?;
-            let at = context.env.at_in_term(&site, at.as_deref())?;
             let scope = scope.unwrap_or(Scope::ByRules);
-            let added = routine::add_request(&context.env, &site, at, &text, scope)?;
+            let reason = reason
+                .map(|reason| non_empty(Input::Reason, &reason))
+                .transpose()?;
+            if scope.needs_reason() && reason.is_none() {
+                return Err(Usage::ReasonNeeded.into());
+            }
+            let at = context.env.at_in_term(&site, at.as_deref())?;
+            let added = routine::add_request(&context.env, &site, at, &text, scope, reason)?;
             if json {
                 out.json(&RequestJson::new(&added, zone))?;
             } else {
@@ -117,11 +129,12 @@ pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
 /// The request and where it falls: "in scope", or the category and the words that decided.
 fn verdict_line(out: &Output, request: &Request) -> String {
     let m = out.messages();
+    let reason = request.reason.as_deref();
     let verdict = match request.category {
-        None => m.in_scope(request.forced),
+        None => m.in_scope(request.forced, reason),
         Some(category) => out.paint(
             Tone::Warning,
-            &m.out_of_scope(category, &request.matched, request.forced),
+            &m.out_of_scope(category, &request.matched, request.forced, reason),
         ),
     };
     m.labelled(&verdict, &request.text)

@@ -127,6 +127,7 @@ impl Messages {
                 Lang::Zh => format!("`{parent}` 下面没有命令"),
                 Lang::En => format!("`{parent}` has no commands under it"),
             },
+            Usage::ReasonNeeded => self.reason_needed(),
             Usage::NoSuchCommand { name, commands } => {
                 let (name, commands) = (one_line(name), self.items(commands));
                 match self.lang {
@@ -160,6 +161,7 @@ impl Messages {
             Input::OnDuty => ("值班工程师", "the engineer"),
             Input::Consultation => ("咨询内容", "the consultation"),
             Input::Request => ("需求", "the request"),
+            Input::Reason => ("--reason", "--reason"),
         })
     }
 

@@ -331,14 +331,18 @@ impl Messages {
         }
     }
 
-    /// In scope (`None`), or out of scope in a category.
-    pub fn request_scope(&self, category: Option<Category>) -> String {
-        match category {
+    /// In scope (`None`), or out of scope in a category; and the engineer's reason, if given.
+    pub fn request_scope(&self, category: Option<Category>, reason: Option<&str>) -> String {
+        let scope = match category {
             None => self.pick(("范围内", "in scope")).to_string(),
             Some(category) => self.labelled(
                 self.pick(("范围外", "out of scope")),
                 self.category(category),
             ),
+        };
+        match reason {
+            Some(_) => self.with_note(&scope, &self.decided_by_engineer(reason)),
+            None => scope,
         }
     }
 

@@ -335,25 +335,37 @@ impl Messages {
             Category::InternalOpsSystem => {
                 ("内部运维管理系统建设", "an internal operations system")
             }
+            Category::Other => ("其他", "other work"),
         })
     }
 
-    pub fn in_scope(&self, forced: bool) -> String {
-        self.pick(if forced {
-            (
-                "服务范围内（工程师判定）",
-                "in scope (decided by the engineer)",
-            )
+    /// "decided by the engineer", and why if they said.
+    pub fn decided_by_engineer(&self, reason: Option<&str>) -> String {
+        let decided = self.pick(("工程师判定", "decided by the engineer"));
+        match reason {
+            Some(reason) => self.labelled(decided, reason),
+            None => decided.to_string(),
+        }
+    }
+
+    pub fn in_scope(&self, forced: bool, reason: Option<&str>) -> String {
+        let in_scope = self.pick(("服务范围内", "in scope"));
+        if forced {
+            self.with_note(in_scope, &self.decided_by_engineer(reason))
         } else {
-            ("服务范围内", "in scope")
-        })
-        .to_string()
+            in_scope.to_string()
+        }
     }
 
-    pub fn out_of_scope(&self, category: Category, words: &[String], forced: bool) -> String {
+    pub fn out_of_scope(
+        &self,
+        category: Category,
+        words: &[String],
+        forced: bool,
+        reason: Option<&str>,
+    ) -> String {
         let why = if forced {
-            self.pick(("工程师判定", "decided by the engineer"))
-                .to_string()
+            self.decided_by_engineer(reason)
         } else {
             self.labelled(self.pick(("关键词", "words")), &self.items(words))
         };
@@ -362,6 +374,15 @@ impl Messages {
             self.category(category),
         );
         self.with_note(&out, &why)
+    }
+
+    /// A request put in `other` without the reason it must have.
+    pub fn reason_needed(&self) -> String {
+        self.pick((
+            "--scope out:other 须说明原因：--reason TEXT",
+            "--scope out:other needs a reason: --reason TEXT",
+        ))
+        .to_string()
     }
 
     pub fn requests(&self, count: usize, out_of_scope: usize) -> String {

@@ -26,6 +26,8 @@ pub struct RequestLine {
     pub text: String,
     pub in_scope: bool,
     pub category: Option<Category>,
+    /// The engineer's reason for the scope, if given.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -154,6 +156,7 @@ pub(super) fn requests(records: &[Record]) -> Vec<Dated<RequestLine>> {
             text: request.text.clone(),
             in_scope: request.in_scope,
             category: request.category,
+            reason: request.reason.clone(),
         };
         dated(r, line)
     })

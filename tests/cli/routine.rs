@@ -312,6 +312,53 @@ fn requests_are_classified_and_can_be_forced() {
 }
 
 #[test]
+fn only_the_engineer_puts_a_request_in_other_and_says_why() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let ask = [
+        "request",
+        "add",
+        "file our ICP licence",
+        "--scope",
+        "out:other",
+    ];
+    let err = site.fails(&ask, 2);
+    assert!(err.contains("--scope out:other needs a reason"), "{err}");
+    assert!(err.contains("otss request add"), "{err}");
+    let err = site.fails(&["request", "add", "x", "--reason", "because"], 2);
+    assert!(err.contains("--scope"), "{err}");
+    let given = [&ask[..], &["--reason", "paperwork, not support", "--json"]].concat();
+    let v = site.json(&given);
+    assert_eq!(
+        (&v["in_scope"], &v["category"], &v["forced"], &v["reason"]),
+        (
+            &json!(false),
+            &json!("other"),
+            &json!(true),
+            &json!("paperwork, not support")
+        )
+    );
+    let v = site.json(&[
+        "request",
+        "add",
+        "review our CVM alarm thresholds",
+        "--json",
+    ]);
+    assert!(v.get("reason").is_none(), "{v}");
+    let listed = site.stdout(&["request", "list"]);
+    assert!(
+        listed.contains(
+            "OUT OF SCOPE: other work (decided by the engineer: paperwork, not support): \
+             file our ICP licence"
+        ),
+        "{listed}"
+    );
+    let report = site.json(&["report", "2025-03", "--format", "json"]);
+    let requests = &report["requests"]["list"];
+    assert_eq!(requests[0]["reason"], "paperwork, not support");
+    assert_eq!(requests[1]["reason"], json!(null));
+}
+
+#[test]
 fn notes_are_kept_for_the_report() {
     let site = Sandbox::with_contract(SHENZHEN_5X8);
     assert_eq!(

@@ -123,6 +123,7 @@ struct RequestJson {
     text: String,
     in_scope: bool,
     category: Option<Category>,
+    reason: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -267,6 +268,7 @@ impl ReportJson {
                         text: r.item.text.clone(),
                         in_scope: r.item.in_scope,
                         category: r.item.category,
+                        reason: r.item.reason.clone(),
                     })
                     .collect(),
             },

@@ -334,7 +334,10 @@ fn requests(report: &Report, zone: Tz, m: &Messages) -> Section {
             ],
         ),
         dated_table(m, zone, &[L::Request, L::Scope], &report.requests, |r| {
-            vec![r.text.clone(), m.request_scope(r.category)]
+            vec![
+                r.text.clone(),
+                m.request_scope(r.category, r.reason.as_deref()),
+            ]
         }),
     ];
     section(m, L::Requests, blocks)
