@@ -6,6 +6,7 @@ use otss::app::ErrorKind;
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
+    exit_as_a_bug_on_panic();
     let cli = match otss::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage(&error),
@@ -34,6 +35,16 @@ fn status(kind: ErrorKind) -> u8 {
         ErrorKind::Input | ErrorKind::Data | ErrorKind::Environment => 1,
         ErrorKind::Internal => 70,
     }
+}
+
+/// A panic is a bug in otss: after the usual report of it, the exit status is the one of an
+/// internal failure, not Rust's 101.
+fn exit_as_a_bug_on_panic() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        report(info);
+        std::process::exit(i32::from(status(ErrorKind::Internal)));
+    }));
 }
 
 /// Past a file size limit (`ulimit -f`) a write then fails with an error instead of the

@@ -15,6 +15,11 @@ use crate::report::{
 use crate::time::local_date;
 
 /// The scope of a period typed: a month or a year of the term.
+/// Writes a rendered report to `path`, whole or not at all, readable by its owner only.
+pub fn write_out(path: &std::path::Path, text: &str) -> Result<()> {
+    Ok(crate::store::write_whole(path, text.as_bytes())?)
+}
+
 pub fn scope(site: &Site, now: DateTime<Utc>, typed: &str) -> Result<Scope> {
     let today = local_date(now, site.contract.timezone);
     let period = Period::parse(typed, today)

@@ -12,7 +12,6 @@ use crate::output::{self, Output, Tone};
 use crate::render::json::report::{DueJson, ReportJson};
 use crate::render::report::{self as view, html};
 use crate::report::DueState;
-use crate::store;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
@@ -175,7 +174,7 @@ fn report(
     };
     match file {
         Some(path) => {
-            store::write_whole(path, text.as_bytes())?;
+            app::report::write_out(path, &text)?;
             let written = m.report_written(&path.display().to_string());
             out.line(out.paint(Tone::Plain, &written))?;
         }
