@@ -1,6 +1,6 @@
-//! `otss check`: whether every ledger file is intact (SPEC §8, §9, §10). Reads every line of
-//! every file, as the files are the only source of truth, and names each problem with where
-//! it is and what to do about it.
+//! `otss check`: whether every ledger file is intact (docs/rules.md §8, §9, §10). Reads every line
+//! of every file, as the files are the only source of truth, and names each problem with where it
+//! is and what to do about it.
 
 use std::collections::BTreeMap;
 use std::io::{self, Read};

@@ -1,4 +1,4 @@
-//! The holiday on-call roster (SPEC §6): who is on duty on which day.
+//! The holiday on-call roster (docs/rules.md §6): who is on duty on which day.
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,5 @@
-//! Inspection rounds (SPEC §4): the monitoring, resource and alert checklists, how many rounds
-//! a day requires, how many count as done, and the abnormal findings, which are risks.
+//! Inspection rounds (docs/rules.md §4): the monitoring, resource and alert checklists, how many
+//! rounds a day requires, how many count as done, and the abnormal findings, which are risks.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -119,8 +119,8 @@ fn names_ignoring_ascii_case(checklist: &[String]) -> HashMap<String, &String> {
     named
 }
 
-/// Rounds of `kind` the contract requires on `date` (SPEC §4): under 5x8 on working days of
-/// the calendar, under 7x24 every day; none outside the term.
+/// Rounds of `kind` the contract requires on `date` (docs/rules.md §4): under 5x8 on working days
+/// of the calendar, under 7x24 every day; none outside the term.
 pub fn required(
     contract: &Contract,
     calendar: &Calendar,
@@ -139,8 +139,8 @@ pub fn required(
 pub struct Due {
     pub kind: InspectionKind,
     pub required: u32,
-    /// Rounds that count: a day's rounds capped at its requirement (SPEC §4), so extra rounds
-    /// one day never make up for a missed day.
+    /// Rounds that count: a day's rounds capped at its requirement (docs/rules.md §4), so extra
+    /// rounds one day never make up for a missed day.
     pub done: u32,
     /// Every round recorded that day.
     pub rounds: u32,

@@ -1,4 +1,4 @@
-//! Overtime and compensatory leave (调休, SPEC §6): comp days earned by working a day off,
+//! Overtime and compensatory leave (调休, docs/rules.md §6): comp days earned by working a day off,
 //! taken, and the balance per engineer.
 
 use std::collections::BTreeMap;
@@ -11,9 +11,9 @@ use crate::contract::{Contract, OutsideTerm};
 use crate::record::{Event, Record};
 use crate::service::Mode;
 
-/// Comp days a day worked earns (SPEC §6): under a 5x8 contract 3 on a statutory holiday, 1
-/// on a weekend or other holiday, none on a working day; a 7x24 contract staffs every day, so
-/// no day earns comp leave by its kind.
+/// Comp days a day worked earns (docs/rules.md §6): under a 5x8 contract 3 on a statutory holiday,
+/// 1 on a weekend or other holiday, none on a working day; a 7x24 contract staffs every day, so no
+/// day earns comp leave by its kind.
 pub fn comp_days(mode: Mode, day: &Day) -> u32 {
     match mode {
         Mode::FiveByEight => day.comp_days(),
@@ -103,8 +103,8 @@ impl From<OutsideTerm> for LeaveError {
     }
 }
 
-/// Whether overtime on `date` may be logged for `engineer` (SPEC §6): a day already worked,
-/// within the term, not logged before, hours (if given) within a day.
+/// Whether overtime on `date` may be logged for `engineer` (docs/rules.md §6): a day already
+/// worked, within the term, not logged before, hours (if given) within a day.
 pub fn check_overtime(
     contract: &Contract,
     records: &[Record],

@@ -1,4 +1,4 @@
-//! The ledger's records (SPEC §8): one JSON object per line, append-only.
+//! The ledger's records (docs/rules.md §8): one JSON object per line, append-only.
 //!
 //! Every record starts with the envelope keys `v`, `id`, `at`, `by` and `type`, then carries
 //! the fields of its type. A correction is a new record; nothing is rewritten.

@@ -2,7 +2,7 @@
 //! tables and `--json`. Writes return I/O errors so that a closed pipe ends the command
 //! quietly instead of panicking.
 //!
-//! Everything written for a person is made harmless here (`text`, SPEC §10), whatever the
+//! Everything written for a person is made harmless here (`text`, docs/rules.md §10), whatever the
 //! command put in it; colour comes only from `paint`. JSON is written exactly.
 
 use std::borrow::Cow;

@@ -1,4 +1,4 @@
-//! Customer requests and the scope of service (SPEC §5): a request that falls under one of
+//! Customer requests and the scope of service (docs/rules.md §5): a request that falls under one of
 //! the eight out-of-scope categories is recorded and flagged with it, and the words that
 //! decided it; the engineer can always force a request in or out, and alone puts one in the
 //! catch-all `other`.

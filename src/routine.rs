@@ -1,13 +1,13 @@
 //! The routine records that need no rules of their own: backup checks, support consultations,
-//! and the risk and suggestion notes engineers keep for the month's report (SPEC §4, §7).
+//! and the risk and suggestion notes engineers keep for the month's report (docs/rules.md §4, §7).
 
 use crate::contract::Contract;
 use crate::period::Period;
 use crate::record::routine::BackupCheck;
 use crate::record::{Event, Record, select};
 
-/// Backup checks a month requires (SPEC §4): the contract's count for a month that overlaps
-/// the term, none otherwise.
+/// Backup checks a month requires (docs/rules.md §4): the contract's count for a month that
+/// overlaps the term, none otherwise.
 pub fn backups_required(contract: &Contract, month: &Period) -> u32 {
     let overlaps = month.first() <= contract.end && contract.start <= month.last();
     if overlaps {

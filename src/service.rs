@@ -1,4 +1,5 @@
-//! The contract's service catalogue: eight service items and how often each is owed (SPEC §4).
+//! The contract's service catalogue: eight service items and how often each is owed (docs/rules.md
+//! §4).
 
 use serde::{Deserialize, Serialize};
 
@@ -108,7 +109,7 @@ impl InspectionKind {
         }
     }
 
-    /// Rounds a day requires under `mode` when the contract does not say (SPEC §4).
+    /// Rounds a day requires under `mode` when the contract does not say (docs/rules.md §4).
     pub fn default_rounds(self, mode: Mode) -> u32 {
         match (mode, self) {
             (Mode::FiveByEight, _) => 1,
@@ -118,7 +119,7 @@ impl InspectionKind {
     }
 }
 
-/// The service mode of a contract (SPEC §1).
+/// The service mode of a contract (docs/rules.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Mode {
     #[serde(rename = "5x8")]
@@ -141,7 +142,7 @@ impl Mode {
         Mode::ALL.into_iter().find(|m| m.key() == key)
     }
 
-    /// Backup checks a month requires when the contract does not say (SPEC §4).
+    /// Backup checks a month requires when the contract does not say (docs/rules.md §4).
     pub fn default_backups_per_month(self) -> u32 {
         match self {
             Mode::FiveByEight => 1,
@@ -158,7 +159,7 @@ pub enum Frequency {
     DuringServiceHours,
     /// Whenever the customer asks, at any hour.
     Always,
-    /// Under the SLA of SPEC §2.
+    /// Under the SLA of docs/rules.md §2.
     PerSla,
     /// `count` rounds on each working day of the national calendar.
     WorkingDay { count: u32 },

@@ -1,6 +1,6 @@
-//! The SLA deadline engine (SPEC §2): pure functions of the contract, the calendar, the level
-//! and the instants involved. Exact to the second; budgets are wall-clock durations, and local
-//! service-hours boundaries are turned into instants in the contract's zone, so a DST change
+//! The SLA deadline engine (docs/rules.md §2): pure functions of the contract, the calendar, the
+//! level and the instants involved. Exact to the second; budgets are wall-clock durations, and
+//! local service-hours boundaries are turned into instants in the contract's zone, so a DST change
 //! moves nothing.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
@@ -130,7 +130,7 @@ pub enum ClockState {
 }
 
 /// Where a clock stands at `now`. An action exactly at the deadline meets it; one second
-/// later is a breach of one second (SPEC §2).
+/// later is a breach of one second (docs/rules.md §2).
 pub fn clock_state(
     started: DateTime<Utc>,
     due: DateTime<Utc>,
@@ -245,7 +245,7 @@ impl<'a> Sla<'a> {
             due: reported_at + budget,
             rule: Rule::OffHoursBudget { budget },
         };
-        // Once the engineer is on site the immediate rule applies (SPEC §2).
+        // Once the engineer is on site the immediate rule applies (docs/rules.md §2).
         match self.next_window_start(reported_at) {
             Some(window_start) if window_start + immediate < by_budget.due => Deadline {
                 due: window_start + immediate,
@@ -278,7 +278,8 @@ impl<'a> Sla<'a> {
         let deadline = match self.contract.mode {
             Mode::SevenByTwentyFour => by_budget,
             Mode::FiveByEight if self.in_service_hours(requested_at) => return None,
-            // Never later than the next window start: the engineer is on site then (SPEC §2).
+            // Never later than the next window start: the engineer is on site then (docs/rules.md
+            // §2).
             Mode::FiveByEight => match self.next_window_start(requested_at) {
                 Some(window_start) if window_start < by_budget.due => Deadline {
                     due: window_start,

@@ -1,8 +1,8 @@
-//! Untrusted text made harmless to show (SPEC §10). Every title, note and name comes from a
-//! teammate's ledger or the contract, through git: a control character in it could move the
-//! cursor, clear the screen, write the clipboard or forge a link on a terminal, and a
-//! bidirectional control could make it read as something else. Here each such character is
-//! written visibly instead (`\u{1b}`), so what is shown is what was typed.
+//! Untrusted text made harmless to show (docs/rules.md §10). Every title, note and name comes from
+//! a teammate's ledger or the contract, through git: a control character in it could move the
+//! cursor, clear the screen, write the clipboard or forge a link on a terminal, and a bidirectional
+//! control could make it read as something else. Here each such character is written visibly
+//! instead (`\u{1b}`), so what is shown is what was typed.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;

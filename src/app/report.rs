@@ -1,5 +1,5 @@
-//! The service reports (SPEC §7): the report of a period of the term, the reports of the term
-//! with where each stands, and the record that one was delivered.
+//! The service reports (docs/rules.md §7): the report of a period of the term, the reports of the
+//! term with where each stands, and the record that one was delivered.
 
 use chrono::{DateTime, Utc};
 

@@ -1,8 +1,8 @@
 //! Statutory days that follow from the law alone, for years with no published schedule.
 //!
-//! The rule is the national holiday regulation as revised for 2025 (SPEC §3, reference sheet):
-//! 13 days — New Year's Day; the Spring Festival from lunar New Year's Eve to the 3rd day of the
-//! first lunar month; Qingming; May 1–2; the Dragon Boat Festival; the Mid-Autumn Festival;
+//! The rule is the national holiday regulation as revised for 2025 (docs/rules.md §3, reference
+//! sheet): 13 days — New Year's Day; the Spring Festival from lunar New Year's Eve to the 3rd day
+//! of the first lunar month; Qingming; May 1–2; the Dragon Boat Festival; the Mid-Autumn Festival;
 //! October 1–3. The lunar festivals need the lunar dates of the year; without them only the
 //! fixed-date days are known.
 

@@ -1,4 +1,4 @@
-//! China's national working calendar (SPEC §3): every date has one kind.
+//! China's national working calendar (docs/rules.md §3): every date has one kind.
 //!
 //! The calendar is layered: the built-in published schedules, then official schedules the user
 //! imported (newer years, or corrections), then the contract's own `[calendar]` corrections.
@@ -30,7 +30,7 @@ pub const WEEK: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-/// The kind of a date (SPEC §3).
+/// The kind of a date (docs/rules.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
@@ -51,7 +51,7 @@ impl DayKind {
         matches!(self, DayKind::Workday | DayKind::MakeupWorkday)
     }
 
-    /// Comp days earned for working such a day (SPEC §3, §6).
+    /// Comp days earned for working such a day (docs/rules.md §3, §6).
     pub fn comp_days(self) -> u32 {
         match self {
             DayKind::Workday | DayKind::MakeupWorkday => 0,
@@ -207,7 +207,7 @@ pub enum Basis {
     BeforeData,
 }
 
-/// Corrections a contract makes on top of the national calendar (`[calendar]`, SPEC §1).
+/// Corrections a contract makes on top of the national calendar (`[calendar]`, docs/rules.md §1).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Overrides {
     pub extra_holidays: Vec<NaiveDate>,

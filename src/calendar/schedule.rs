@@ -1,6 +1,6 @@
 //! Official schedules added by the user, in the widely used JSON form
-//! `{"year":2027,"days":[{"name":"春节","date":"2027-02-06","isOffDay":true}, …]}` (SPEC §3).
-//! `isOffDay: false` marks a make-up workday. Other keys in the file are ignored.
+//! `{"year":2027,"days":[{"name":"春节","date":"2027-02-06","isOffDay":true}, …]}` (docs/rules.md
+//! §3). `isOffDay: false` marks a make-up workday. Other keys in the file are ignored.
 
 use std::collections::BTreeSet;
 

@@ -23,7 +23,7 @@ const EXAMPLES: &str = examples!(
 #[derive(Debug, Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum OvertimeCommand {
-    /// Record a day worked; it earns comp days by the kind of day (SPEC §6)
+    /// Record a day worked; it earns comp days by the kind of day
     #[command(after_help = examples!(
         "otss overtime log 2025-05-01                  a statutory holiday",
         "otss overtime log 2025-03-08 --engineer zhang.wei --hours 6 --json",

@@ -1,8 +1,8 @@
-//! Site cities, written in English or Chinese (SPEC §2: the priority arrival rule).
+//! Site cities, written in English or Chinese (docs/rules.md §2: the priority arrival rule).
 
 use crate::lang::Lang;
 
-/// Cities with the 2-hour level-1 arrival when staffed (SPEC §2).
+/// Cities with the 2-hour level-1 arrival when staffed (docs/rules.md §2).
 pub const PRIORITY_CITIES: [&str; 5] = ["Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Chengdu"];
 
 /// English and Chinese names of cities, so that either may be written.

@@ -1,4 +1,4 @@
-//! The contract (SPEC §1): a TOML file read, checked and completed with defaults.
+//! The contract (docs/rules.md §1): a TOML file read, checked and completed with defaults.
 
 mod city;
 mod level;
@@ -64,7 +64,7 @@ pub struct ServiceHours {
     pub end: NaiveTime,
 }
 
-/// 09:00–18:00 (SPEC §1).
+/// 09:00–18:00 (docs/rules.md §1).
 impl Default for ServiceHours {
     fn default() -> ServiceHours {
         ServiceHours {
@@ -74,7 +74,7 @@ impl Default for ServiceHours {
     }
 }
 
-/// How a resolution clock counts time (SPEC §2).
+/// How a resolution clock counts time (docs/rules.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResolveClock {
@@ -174,7 +174,7 @@ pub struct OutsideTerm {
 /// Something a contract allows but a person should look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContractWarning {
-    /// A 5x8 term should start on a working day (SPEC §1).
+    /// A 5x8 term should start on a working day (docs/rules.md §1).
     StartNotWorkingDay {
         start: NaiveDate,
         kind: DayKind,
@@ -222,8 +222,8 @@ impl Contract {
         }
     }
 
-    /// Whether engineers are owed on site on `date` (SPEC §4): a day of the term, and under
-    /// 5x8 a working day of the calendar.
+    /// Whether engineers are owed on site on `date` (docs/rules.md §4): a day of the term, and
+    /// under 5x8 a working day of the calendar.
     pub fn serves_on(&self, calendar: &Calendar, date: NaiveDate) -> bool {
         let owed = match self.mode {
             Mode::FiveByEight => calendar.is_working(date),
@@ -232,7 +232,7 @@ impl Contract {
         owed && self.check_in_term(date).is_ok()
     }
 
-    /// The service catalogue with this contract's frequencies (SPEC §4).
+    /// The service catalogue with this contract's frequencies (docs/rules.md §4).
     pub fn service_items(&self) -> Vec<(ServiceItem, Frequency)> {
         ServiceItem::ALL
             .into_iter()
@@ -265,7 +265,7 @@ impl Contract {
         }
     }
 
-    /// Whether a level-1 incident gets the priority arrival time (SPEC §2).
+    /// Whether a level-1 incident gets the priority arrival time (docs/rules.md §2).
     pub fn is_priority_site(&self) -> bool {
         self.staff >= self.sla.priority_staff
             && self.city.as_deref().is_some_and(|city| {

@@ -1,5 +1,5 @@
-//! The contract's keys, their types, defaults and checks (SPEC §1). Every key a contract may
-//! hold is asked for here, and only here; anything else in the file is an unknown key.
+//! The contract's keys, their types, defaults and checks (docs/rules.md §1). Every key a contract
+//! may hold is asked for here, and only here; anything else in the file is an unknown key.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -192,8 +192,8 @@ fn sla<'i>(r: &mut Reader<'i>, root: &mut Table<'i>, mode: Mode) -> Option<SlaTe
     })
 }
 
-/// Default level terms (SPEC §2). A 7x24 contract responds immediately at every level and has
-/// no arrival clock unless it defines one.
+/// Default level terms (docs/rules.md §2). A 7x24 contract responds immediately at every level and
+/// has no arrival clock unless it defines one.
 fn default_level(level: usize, mode: Mode, immediate: TimeDelta) -> LevelTerms {
     let hours = TimeDelta::hours;
     let (response, arrival) = [

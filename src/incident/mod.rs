@@ -1,5 +1,5 @@
-//! Incidents (SPEC §2): their state folded from the ledger's records, the checks a new record
-//! must pass, and the records that start or move their clocks.
+//! Incidents (docs/rules.md §2): their state folded from the ledger's records, the checks a new
+//! record must pass, and the records that start or move their clocks.
 
 #[cfg(test)]
 mod tests;
@@ -207,7 +207,7 @@ impl Incident {
         });
     }
 
-    /// The first response by an engineer stops the response clock (SPEC §2).
+    /// The first response by an engineer stops the response clock (docs/rules.md §2).
     fn respond(&mut self, at: DateTime<Utc>, by: &str) {
         if self.response.done.is_none() {
             self.response.done = Some(at);
@@ -244,7 +244,7 @@ impl Incident {
         }
     }
 
-    /// A new level moves the clocks still running to the recomputed deadlines (SPEC §2). A
+    /// A new level moves the clocks still running to the recomputed deadlines (docs/rules.md §2). A
     /// resolution clock the new level does not have stops applying, unless it was met.
     fn change_level(&mut self, change: &LevelChanged) {
         let clocks = &change.clocks;
@@ -597,7 +597,7 @@ pub fn onsite_event(
 }
 
 /// A level change: every clock recomputed from the original report (and the arrival from the
-/// original request) with the new level (SPEC §2).
+/// original request) with the new level (docs/rules.md §2).
 pub fn level_event(incident: &Incident, to: Level, sla: &Sla, zone: Tz) -> Event {
     let pin = |d| Pinned::new(d, zone);
     let arrival = incident

@@ -1,4 +1,4 @@
-//! Ledger files read line by line in bounded memory (docs: SPEC §10, "bounded reading"). A
+//! Ledger files read line by line in bounded memory (docs/rules.md §10.10). A
 //! line longer than any record may be is passed over as it streams by, never held whole, so a
 //! file with a line of gigabytes costs no more memory than one of kilobytes.
 

@@ -1,6 +1,6 @@
 //! The fields of the incident records (`incident.*` types). Deadlines are pinned in the
 //! records when a clock starts or a level changes, so that a later contract or calendar edit
-//! never rewrites history (SPEC §2).
+//! never rewrites history (docs/rules.md §2).
 
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;

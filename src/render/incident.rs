@@ -1,4 +1,4 @@
-//! How an incident is shown to a person, and its recovery report (故障恢复报告, SPEC §2):
+//! How an incident is shown to a person, and its recovery report (故障恢复报告, docs/rules.md §2):
 //! timeline, levels, impact, cause, fix, and each clock's deadline, actual time and verdict.
 
 use chrono::{DateTime, Utc};

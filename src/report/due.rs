@@ -55,7 +55,7 @@ pub struct DueReport {
 }
 
 impl DueReport {
-    /// Late, or due within a week: what the start-of-shift view shows (SPEC §7).
+    /// Late, or due within a week: what the start-of-shift view shows (docs/rules.md §7).
     pub fn pressing(&self, today: NaiveDate) -> bool {
         match self.state {
             DueState::Late => true,
@@ -67,12 +67,12 @@ impl DueReport {
 
 /// How long before its due date a report counts as due.
 const DUE_SOON: TimeDelta = TimeDelta::days(7);
-/// Every report is due this long before the term ends at the latest (SPEC §7).
+/// Every report is due this long before the term ends at the latest (docs/rules.md §7).
 pub const BEFORE_TERM_END: TimeDelta = TimeDelta::days(14);
 
-/// Every report of the term: when it is due, and whether it was issued (SPEC §7). A monthly
-/// report is due on the contract's due day of the following month, and every report no later
-/// than two weeks before the term ends.
+/// Every report of the term: when it is due, and whether it was issued (docs/rules.md §7). A
+/// monthly report is due on the contract's due day of the following month, and every report no
+/// later than two weeks before the term ends.
 pub fn reports_due(
     contract: &Contract,
     issued: &BTreeMap<String, DateTime<Utc>>,

@@ -149,7 +149,7 @@ pub struct IncidentFacts {
     pub reported_at: DateTime<Utc>,
     pub response_met: Option<bool>,
     /// `None` where no arrival clock ran, or where the incident was resolved before anyone
-    /// had to be on site (the clock is no longer needed, SPEC §2).
+    /// had to be on site (the clock is no longer needed, docs/rules.md §2).
     pub arrival_met: Option<Option<bool>>,
     pub responded_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,

@@ -1,5 +1,5 @@
-//! The service report (服务报告, SPEC §7): one model of a month, or of the whole term, computed
-//! from the contract, the calendar and the records; every format renders this model.
+//! The service report (服务报告, docs/rules.md §7): one model of a month, or of the whole term,
+//! computed from the contract, the calendar and the records; every format renders this model.
 //!
 //! A record belongs to the month of its time in the contract's zone. Requirements count only
 //! days inside the term and not after today. The term's last month, and a year, give the
@@ -63,7 +63,7 @@ pub struct Report {
     /// Month by month, for an annual summary (empty for a monthly report).
     pub months: Vec<MonthFigures>,
     /// The years of the scope whose holiday schedule is not published: their working days
-    /// are provisional (SPEC §3).
+    /// are provisional (docs/rules.md §3).
     pub provisional: Vec<(i32, Basis)>,
 }
 

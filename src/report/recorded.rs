@@ -44,7 +44,7 @@ pub struct Backups {
     /// Checks required by the months of the scope that have begun.
     pub required: u32,
     /// Checks passed, each month counting at most what it requires: extra checks one month
-    /// never make up for a month short (as with inspection rounds, SPEC §4).
+    /// never make up for a month short (as with inspection rounds, docs/rules.md §4).
     pub done: u32,
     /// Every check that passed.
     pub passed: u32,

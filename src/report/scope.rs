@@ -44,7 +44,7 @@ pub enum ReportError {
 
 impl Scope {
     /// A month's report, which for the term's last month is the annual summary of the whole
-    /// term (SPEC §7); or a year's annual summary: the whole term for the year it ends in,
+    /// term (docs/rules.md §7); or a year's annual summary: the whole term for the year it ends in,
     /// else the year's part of the term. A scope covers only days of the term.
     pub fn new(contract: &Contract, period: Period) -> Result<Scope, ReportError> {
         if matches!(period, Period::Day(_)) {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 
-/// Where a contract was asked for or may be found (SPEC §9): the first that applies wins.
+/// Where a contract was asked for or may be found (docs/rules.md §9): the first that applies wins.
 pub struct ContractSearch<'a> {
     /// `--contract PATH`.
     pub flag: Option<&'a Path>,

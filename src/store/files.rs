@@ -72,7 +72,7 @@ pub(super) fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// Options that create files readable by their owner only (SPEC §8: customer data).
+/// Options that create files readable by their owner only (docs/rules.md §8: customer data).
 pub(super) fn private_options() -> fs::OpenOptions {
     let mut options = fs::OpenOptions::new();
     #[cfg(unix)]

@@ -251,11 +251,11 @@ fn file_stat(name: String, metadata: &fs::Metadata) -> FileStat {
     }
 }
 
-/// Appends one record line to `dir/partition/stem.jsonl` (SPEC §8): under an exclusive lock,
-/// in one write, flushed to disk before returning. After a torn earlier write (no newline at
-/// the end) the record starts on a fresh line and the fragment stays where it is. Existing
-/// bytes are never changed; if the write fails, what it added is cut off again, so no partial
-/// record is left behind.
+/// Appends one record line to `dir/partition/stem.jsonl` (docs/rules.md §8): under an exclusive
+/// lock, in one write, flushed to disk before returning. After a torn earlier write (no newline at
+/// the end) the record starts on a fresh line and the fragment stays where it is. Existing bytes
+/// are never changed; if the write fails, what it added is cut off again, so no partial record is
+/// left behind.
 pub fn append_record(
     dir: &Path,
     partition: &str,

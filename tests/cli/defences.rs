@@ -1,5 +1,5 @@
-//! What a hostile or careless ledger can never make otss do (SPEC §10, README "Data safety"):
-//! write through a link, hang on a FIFO, or hold a huge line in memory.
+//! What a hostile or careless ledger can never make otss do (docs/rules.md §10, README "Data
+//! safety"): write through a link, hang on a FIFO, or hold a huge line in memory.
 #![cfg(unix)]
 
 use std::fs;

@@ -1,7 +1,7 @@
-//! Untrusted text (SPEC §10). Titles, notes, names, the contract and the ledger's files reach
-//! otss from teammates through git. Whatever they hold, every output for a person (terminal,
-//! standard error, Markdown, HTML) shows it harmlessly, a Markdown document keeps its
-//! structure, and JSON keeps the text exactly.
+//! Untrusted text (docs/rules.md §10). Titles, notes, names, the contract and the ledger's files
+//! reach otss from teammates through git. Whatever they hold, every output for a person (terminal,
+//! standard error, Markdown, HTML) shows it harmlessly, a Markdown document keeps its structure,
+//! and JSON keeps the text exactly.
 
 use std::fs;
 

@@ -24,7 +24,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// A 5x8 contract in Shenzhen with two engineers, as in the worked examples of the SPEC.
+/// A 5x8 contract in Shenzhen with two engineers, as in the worked examples of docs/rules.md §2.7.
 pub const SHENZHEN_5X8: &str = r#"
 customer = "Example Securities Co."
 mode = "5x8"

@@ -1,6 +1,6 @@
-//! Reliability of the ledger (SPEC §8, README "Data safety"): damaged files are read without
-//! changing a byte, writers killed in the middle of a write leave at most a fragment that the
-//! next write steps over, many writers at once lose nothing, and a full disk or an unwritable
+//! Reliability of the ledger (docs/rules.md §8, README "Data safety"): damaged files are read
+//! without changing a byte, writers killed in the middle of a write leave at most a fragment that
+//! the next write steps over, many writers at once lose nothing, and a full disk or an unwritable
 //! ledger fails with a message naming the file and leaves what was there as it was.
 #![cfg(unix)]
 

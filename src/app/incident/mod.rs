@@ -1,5 +1,5 @@
-//! Incidents (SPEC §2): finding and listing them, opening one, recording what happens to it,
-//! and its recovery report.
+//! Incidents (docs/rules.md §2): finding and listing them, opening one, recording what happens to
+//! it, and its recovery report.
 
 mod open;
 mod recovery;

@@ -1,4 +1,4 @@
-//! The recovery report (故障恢复报告, SPEC §2) of an incident: what it is, the levels it had,
+//! The recovery report (故障恢复报告, docs/rules.md §2) of an incident: what it is, the levels it had,
 //! and each clock's deadline, actual time and verdict.
 
 use chrono::{DateTime, Utc};

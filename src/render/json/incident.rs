@@ -1,4 +1,4 @@
-//! Incidents as JSON (SPEC §9): an incident with its clocks and timeline, and its recovery
+//! Incidents as JSON (docs/rules.md §9): an incident with its clocks and timeline, and its recovery
 //! report.
 
 use chrono::{DateTime, Utc};
@@ -11,7 +11,7 @@ use crate::i18n::Messages;
 use crate::incident::{ClockName, Incident, Status};
 use crate::time::rfc3339;
 
-/// An incident as JSON (SPEC §9); `*_met` is true, false (breached) or null (undecided).
+/// An incident as JSON (docs/rules.md §9); `*_met` is true, false (breached) or null (undecided).
 #[derive(Serialize)]
 pub struct IncidentJson {
     pub id: String,

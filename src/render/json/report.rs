@@ -1,4 +1,4 @@
-//! The service reports as JSON: a report (SPEC §9), and the reports of the term with where
+//! The service reports as JSON: a report (docs/rules.md §9), and the reports of the term with where
 //! each stands.
 
 use std::collections::BTreeMap;
@@ -14,7 +14,7 @@ use crate::request::Category;
 use crate::service::InspectionKind;
 use crate::time::rfc3339;
 
-/// The report as JSON: the keys of SPEC §9, then the details.
+/// The report as JSON: the keys of docs/rules.md §9, then the details.
 #[derive(Serialize)]
 pub struct ReportJson {
     period: String,

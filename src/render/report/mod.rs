@@ -1,7 +1,7 @@
-//! How a service report is shown (SPEC §7). One outline of sections, tables and charts is
+//! How a service report is shown (docs/rules.md §7). One outline of sections, tables and charts is
 //! built from the report model in the reader's language (`outline`); the terminal
 //! (`text`), Markdown (`markdown`) and HTML (`html`) renderings lay that outline out, and
-//! JSON (`render::json::report`, SPEC §9) serialises the model itself.
+//! JSON (`render::json::report`, docs/rules.md §9) serialises the model itself.
 
 pub mod html;
 mod markdown;
