@@ -1,7 +1,8 @@
 //! The layers of the code base, kept: every module under `src/` may use only the modules of
 //! the layers below its own, and modules of one layer may use each other only without a
 //! cycle. A change that imports against the direction fails here, naming the file and what
-//! it imported.
+//! it imported. And the rules the code cites are in the repository: every `docs/rules.md §N`
+//! in a comment names a section that file has.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -156,4 +157,59 @@ fn the_import_reader_sees_every_form_of_use() {
                 let x = crate::time::now(); // crate::cli is only a comment\n";
     let used: Vec<String> = used_modules(text).into_iter().collect();
     assert_eq!(used, ["duty", "inspect", "record", "time"]);
+}
+
+/// The numbers of the sections of `docs/rules.md`: `2` for `## 2. …`, `2.7` for `### 2.7 …`.
+fn sections(rules: &str) -> BTreeSet<String> {
+    rules
+        .lines()
+        .filter_map(|line| line.strip_prefix("## ").or(line.strip_prefix("### ")))
+        .filter_map(|heading| heading.split_whitespace().next())
+        .map(|number| number.trim_end_matches('.').to_string())
+        .collect()
+}
+
+/// The sections cited in `text`: what follows each `docs/rules.md §`, and each `§` after it
+/// in the same citation (`§4, §7`).
+fn cited(text: &str) -> Vec<String> {
+    let mut numbers = Vec::new();
+    for (at, _) in text.match_indices("docs/rules.md §") {
+        let rest = &text[at + "docs/rules.md ".len()..];
+        let citation = rest.split([')', ':', ';']).next().unwrap_or_default();
+        for part in citation.split('§').skip(1) {
+            let number: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            numbers.push(number.trim_end_matches('.').to_string());
+        }
+    }
+    numbers
+}
+
+#[test]
+fn every_citation_of_the_rules_names_a_section_they_have() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let known = sections(&fs::read_to_string(root.join("docs/rules.md")).unwrap());
+    assert!(known.contains("2.7") && known.contains("10"), "{known:?}");
+    let mut unresolved = Vec::new();
+    let mut count = 0;
+    for file in sources(&root.join("src")) {
+        for number in cited(&fs::read_to_string(&file).unwrap()) {
+            count += 1;
+            if !known.contains(&number) {
+                unresolved.push(format!("{}: §{number}", file.display()));
+            }
+        }
+    }
+    assert!(count > 50, "citations found: {count}");
+    assert!(unresolved.is_empty(), "{unresolved:#?}");
+}
+
+#[test]
+fn a_citation_names_each_section_it_lists() {
+    assert_eq!(
+        cited("(docs/rules.md §4, §7) and docs/rules.md §10.10."),
+        ["4", "7", "10.10"]
+    );
 }

@@ -4,6 +4,7 @@ mod city;
 mod level;
 mod read;
 mod reader;
+mod zone;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,9 +19,9 @@ use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::time::duration_text;
 pub use city::{city_name, same_city};
 pub use level::{Level, LevelError};
-pub use read::{UnknownZone, parse_zone};
 use reader::Reader;
 pub use reader::{Allowed, Expected, Problem, ProblemKind, Suggestion, TomlType};
+pub use zone::{UnknownZone, parse_zone};
 
 /// The time zone of a contract that names none.
 pub const DEFAULT_ZONE: Tz = chrono_tz::Asia::Shanghai;

@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
-use chrono_tz::Tz;
 
 use super::city::PRIORITY_CITIES;
 use super::reader::{Allowed, Field, ProblemKind, Reader, Table};
+use super::zone::parse_zone;
 use super::{
     CalendarTerms, Contract, DEFAULT_ZONE, InspectionTerms, LevelTerms, MAX_STAFF, ResolveClock,
     ServiceHours, SlaTerms,
@@ -16,7 +16,6 @@ use super::{
 use crate::calendar::Overrides;
 use crate::lang::Lang;
 use crate::service::{InspectionKind, Mode};
-use crate::suggest::closest;
 use crate::time::parse_duration;
 
 /// The longest SLA budget a contract may set: a year.
@@ -97,21 +96,6 @@ fn staff(r: &mut Reader, field: &Field) -> Option<u32> {
 
 fn count(r: &mut Reader, field: &Field, range: std::ops::Range<i64>) -> Option<u32> {
     r.integer(field, range).and_then(|n| u32::try_from(n).ok())
-}
-
-/// A name that is no IANA time zone, and the closest one that is, if one is close.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnknownZone {
-    pub near: Option<&'static str>,
-}
-
-pub fn parse_zone(name: &str) -> Result<Tz, UnknownZone> {
-    name.parse::<Tz>().map_err(|_| {
-        let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
-        UnknownZone {
-            near: closest(name, names),
-        }
-    })
 }
 
 fn parse_time_of_day(text: &str) -> Result<NaiveTime, Allowed> {

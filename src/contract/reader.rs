@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveTime};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::read::UnknownZone;
+use super::zone::UnknownZone;
 use crate::suggest::closest;
 use crate::time::DurationError;
 
