@@ -24,6 +24,8 @@ pub fn is_typable_id(id: &str) -> bool {
 pub enum Named {
     Incident,
     Risk,
+    /// Any record of the ledger.
+    Record,
 }
 
 /// Why what was typed names nothing, or more than one thing.

@@ -64,6 +64,8 @@ pub enum Usage {
     NoSuchCommand { name: String, commands: Vec<String> },
     /// `otss request add --scope out:other` without the reason it needs.
     ReasonNeeded,
+    /// `otss undo` without a terminal to confirm at, and without `--yes`.
+    UndoNeedsYes,
 }
 
 /// `Error`: for each error of the modules below, a variant of the same name that `?` takes
@@ -134,6 +136,10 @@ error_of_modules! {
         IssuedTooEarly { month: String, earliest: NaiveDate },
         /// No name to record under.
         NoEngineer,
+        /// A record withdrawn already, by the void named.
+        AlreadyVoided { record: String, void: String, by: String },
+        /// Nothing the engineer wrote is left to undo.
+        NothingToUndo { engineer: String },
         /// No user data directory to keep imported schedules in.
         NoDataDirectory,
         /// `OTSS_LANG` names no language otss speaks.
@@ -202,6 +208,8 @@ impl Error {
             | Error::RoundOnAnotherDay { .. }
             | Error::NotATermReport { .. }
             | Error::IssuedTooEarly { .. }
+            | Error::AlreadyVoided { .. }
+            | Error::NothingToUndo { .. }
             | Error::LangVariable(_)
             | Error::NowVariable(_)
             | Error::ContractExists(_)

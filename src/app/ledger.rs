@@ -2,13 +2,13 @@
 //! (docs/rules.md §8.9). What is passed over on the way — lines that are not records, entries
 //! that are not ledger files — is kept as warnings for the front end to say.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Result, Site};
-use crate::incident::Incident;
+use crate::incident::{self, Incident};
 use crate::ledger::index::{ClosedIncidents, Index, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
@@ -109,36 +109,56 @@ impl<'s> Ledger<'s> {
         self.warnings.push(Warning::Untold { ledger, file, more });
     }
 
-    fn warn_refused(&mut self, dir: &LedgerDir) {
+    /// Everything a read passed over: entries refused, lines told, and the count of the rest.
+    fn warn_passed_over<'p>(
+        &mut self,
+        dir: &LedgerDir,
+        told: impl IntoIterator<Item = &'p LineProblem>,
+        untold: impl Iterator<Item = (&'p str, usize)>,
+    ) {
         for refused in dir.refused() {
             let ledger = self.site.ledger.clone();
             self.warnings.push(Warning::Refused { ledger, refused });
+        }
+        for problem in told {
+            self.warn_line(problem.clone());
+        }
+        for (file, more) in untold {
+            self.warn_untold(file, more);
         }
     }
 
     /// The incident index, brought up to date with the files and stored again when it
     /// changed; rebuilt from the files when `from` says.
     fn index(&mut self, from: IndexFrom) -> Result<Index> {
+        let (index, dir) = self.refreshed_index(from)?;
+        self.warn_passed_over(&dir, index.problems(), index.untold_problems());
+        Ok(index)
+    }
+
+    /// The index brought up to date as `index` does it, without saying what was passed over.
+    fn refreshed_index(&self, from: IndexFrom) -> Result<(Index, LedgerDir<'s>)> {
         let path = self.index_path.clone();
         let previous = path
             .as_deref()
             .and_then(store::read_index)
             .filter(|_| from == IndexFrom::Stored);
         let mut closed = closed_loader(path.as_deref());
-        let dir = LedgerDir::new(&self.site.ledger);
+        let site: &'s Site = self.site;
+        let dir = LedgerDir::new(&site.ledger);
         let (index, changed) = Index::refresh(previous, &dir, &mut closed)?;
         if changed && let Some(path) = &path {
             // The index is a cache: if it cannot be stored, the next run reads more, no more.
             let _ = store::write_index(path, &index);
         }
-        self.warn_refused(&dir);
-        for problem in index.problems() {
-            self.warn_line(problem.clone());
-        }
-        for (file, more) in index.untold_problems() {
-            self.warn_untold(file, more);
-        }
-        Ok(index)
+        Ok((index, dir))
+    }
+
+    /// The ids of the records not about an incident that stand withdrawn by a void
+    /// (docs/rules.md §10.2); an incident's records are weighed with the incident.
+    fn withdrawn(&self) -> Result<HashSet<String>> {
+        let (index, _) = self.refreshed_index(IndexFrom::Stored)?;
+        Ok(index.withdrawn().into_iter().map(str::to_string).collect())
     }
 
     /// The incident index with only its open incidents loaded, as the daily commands need.
@@ -182,8 +202,28 @@ impl<'s> Ledger<'s> {
     }
 
     /// The records of the months (or of the whole ledger) on the lines `read` picks by their
-    /// bytes: lines passed over are not parsed at all.
+    /// bytes, without those withdrawn by a void: lines passed over are not parsed at all.
     pub fn records_where(
+        &mut self,
+        months: Option<&[NaiveDate]>,
+        read: impl Fn(&[u8]) -> bool,
+    ) -> Result<Vec<Record>> {
+        let withdrawn = self.withdrawn()?;
+        let mut records = self.written_records_where(months, read)?;
+        records.retain(|record| {
+            incident::subject(&record.event).is_some() || !withdrawn.contains(&record.id)
+        });
+        Ok(records)
+    }
+
+    /// Every record written in the months (or in the whole ledger), voided or not.
+    pub fn written_records(&mut self, months: Option<&[NaiveDate]>) -> Result<Vec<Record>> {
+        self.written_records_where(months, |_| true)
+    }
+
+    /// The records of the months (or of the whole ledger) on the lines `read` picks by their
+    /// bytes, voided or not.
+    fn written_records_where(
         &mut self,
         months: Option<&[NaiveDate]>,
         read: impl Fn(&[u8]) -> bool,
@@ -216,13 +256,7 @@ impl<'s> Ledger<'s> {
                 records.extend(line.record);
             }
         }
-        self.warn_refused(&dir);
-        for problem in problems.told() {
-            self.warn_line(problem.clone());
-        }
-        for (file, more) in problems.untold() {
-            self.warn_untold(file, more);
-        }
+        self.warn_passed_over(&dir, problems.told(), problems.untold());
         Ok(records)
     }
 

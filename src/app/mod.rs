@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod check;
 pub mod contract;
+pub mod correction;
 pub mod duty;
 mod environment;
 mod error;

@@ -14,6 +14,7 @@ mod check;
 mod completions;
 mod context;
 mod contract;
+mod correction;
 mod duty;
 mod incident;
 mod init;
@@ -132,6 +133,11 @@ pub enum Command {
     /// The holiday on-call roster
     #[command(subcommand)]
     Duty(duty::DutyCommand),
+    /// Withdraw a record, any engineer's, with a reason: it counts nowhere and stays in the
+    /// ledger
+    Void(correction::VoidArgs),
+    /// Withdraw the last record you wrote (again to go further back)
+    Undo(correction::UndoArgs),
     /// Service reports (服务报告): a month or the annual summary, what is due, delivered
     Report(report::ReportArgs),
     /// Check that every ledger file is intact: exit 0, or 1 and each problem with its fix
@@ -181,6 +187,7 @@ impl Failure {
                 "request add",
                 clap::error::ErrorKind::MissingRequiredArgument,
             ),
+            Usage::UndoNeedsYes => ("undo", clap::error::ErrorKind::MissingRequiredArgument),
         };
         let mut otss = Cli::command();
         otss.build();
@@ -232,6 +239,8 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Note(command) => note::run(context, command),
         Command::Overtime(command) => overtime::run(context, command),
         Command::Duty(command) => duty::run(context, command),
+        Command::Void(args) => correction::void(context, args),
+        Command::Undo(args) => correction::undo(context, args),
         Command::Report(args) => report::run(context, args),
         Command::Check(args) => check::run(context, args),
         Command::Sync(args) => sync::run(context, args),

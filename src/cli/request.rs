@@ -9,7 +9,8 @@ use crate::ids::short_id;
 use crate::output::{Output, Tone};
 use crate::record::request::Request;
 use crate::render::human::moment;
-use crate::render::json::routine::RequestJson;
+use crate::render::json::Stamped;
+use crate::render::json::routine::stamped;
 use crate::request::Scope;
 use crate::time::local_date;
 
@@ -90,7 +91,7 @@ pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
             let at = context.env.at_in_term(&site, at.as_deref())?;
             let added = routine::add_request(&context.env, &site, at, &text, scope, reason)?;
             if json {
-                out.json(&RequestJson::new(&added, zone))?;
+                out.json(&stamped(&added, zone))?;
             } else {
                 let line = verdict_line(&out, &added.item);
                 out.line(format!("{} · {line}", short_id(&added.record.id)))?;
@@ -103,8 +104,7 @@ pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
             })?;
             let logged = &requests.logged;
             if json {
-                let views: Vec<RequestJson> =
-                    logged.iter().map(|l| RequestJson::new(l, zone)).collect();
+                let views: Vec<Stamped<_>> = logged.iter().map(|l| stamped(l, zone)).collect();
                 out.json(&views)?;
                 return Ok(out.flush()?);
             }

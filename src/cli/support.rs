@@ -5,6 +5,7 @@ use clap::Subcommand;
 use super::context::Context;
 use crate::app::routine::{self, Logged};
 use crate::app::{Input, Result, non_empty};
+use crate::ids::short_id;
 use crate::record::routine::Consultation;
 use crate::render::human::moment;
 use crate::render::json::Stamped;
@@ -41,10 +42,14 @@ pub enum SupportCommand {
     #[command(after_help = examples!(
         "otss support list",
         "otss support list 2025-03 --json",
+        "otss support list --ids   # to void one: otss void ID --reason …",
     ))]
     List {
         /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
         period: Option<String>,
+        /// Show each record's id, to name it in `otss void`
+        #[arg(long)]
+        ids: bool,
         /// Print JSON
         #[arg(long)]
         json: bool,
@@ -68,7 +73,7 @@ pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
             routine::log_consultation(&context.env, &site, at, text, product, minutes)?;
             out.line(out.messages().recorded())?;
         }
-        SupportCommand::List { period, json } => {
+        SupportCommand::List { period, ids, json } => {
             let period = context.env.period(&site, period.as_deref())?;
             let consultations = context.read(&site, &mut out, |ledger| {
                 routine::consultations(&site, ledger, &period)
@@ -85,7 +90,9 @@ pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
             out.line(m.labelled(&period.label(), &count))?;
             let today = local_date(context.env.now, zone);
             for Logged { record, item: c } in logged {
-                let mut parts = vec![moment(record.instant(), zone, today, m), record.by.clone()];
+                let mut parts: Vec<String> =
+                    ids.then(|| short_id(&record.id)).into_iter().collect();
+                parts.extend([moment(record.instant(), zone, today, m), record.by.clone()]);
                 parts.extend(c.product.clone());
                 parts.extend(
                     c.minutes

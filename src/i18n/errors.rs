@@ -62,6 +62,8 @@ impl Messages {
             Error::LedgerDamaged { problems } => self.ledger_damaged(*problems),
             Error::ContractExists(path) => self.contract_exists(&shown(path)),
             Error::NoDataDirectory => self.no_data_directory(),
+            Error::AlreadyVoided { record, void, by } => self.already_voided(record, void, by),
+            Error::NothingToUndo { engineer } => self.nothing_to_undo(engineer),
             Error::NoEngineer => self
                 .pick((
                     "是谁在记录？请把 OTSS_ENGINEER 设为你的名字",
@@ -128,6 +130,7 @@ impl Messages {
                 Lang::En => format!("`{parent}` has no commands under it"),
             },
             Usage::ReasonNeeded => self.reason_needed(),
+            Usage::UndoNeedsYes => self.undo_needs_yes(),
             Usage::NoSuchCommand { name, commands } => {
                 let (name, commands) = (one_line(name), self.items(commands));
                 match self.lang {
@@ -169,12 +172,13 @@ impl Messages {
     pub(super) fn id_error(&self, error: &IdError) -> String {
         match error {
             IdError::Unknown { what, typed } => {
-                let typed = one_line(typed);
                 // What the id names in Chinese, and the command that lists them.
                 let (noun, command) = match what {
                     Named::Incident => ("故障", "incident"),
                     Named::Risk => ("风险", "risk"),
+                    Named::Record => return self.unknown_record(typed),
                 };
+                let typed = one_line(typed);
                 match self.lang {
                     Lang::Zh => {
                         format!("没有编号为 `{typed}` 的{noun}；`otss {command} list` 可列出全部")

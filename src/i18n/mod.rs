@@ -7,6 +7,7 @@
 
 mod calendar;
 mod contract;
+mod correction;
 mod errors;
 mod incident;
 mod init;

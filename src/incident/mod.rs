@@ -14,7 +14,7 @@ use crate::contract::Level;
 use crate::contract::{Contract, OutsideTerm};
 use crate::ids::{self, IdError, short_id};
 use crate::record::incident::{Clocks, LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
-use crate::record::{Event, Record};
+use crate::record::{Event, Record, void};
 use crate::sla::{ClockState, OnSiteRequest, Rule, Sla, clock_state};
 use crate::time::{local_date, rfc3339};
 
@@ -461,7 +461,8 @@ pub fn status_at(
 
 /// Every incident the records tell of, oldest report first. Records are folded in time order
 /// whatever file they came from; a record found twice (a copy of a file) counts once; records
-/// of an incident never opened are left out.
+/// of an incident never opened are left out, and so are voided records (docs/rules.md §10.2):
+/// an incident whose opening is voided is withdrawn.
 pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> {
     let mut by_incident: BTreeMap<&str, BTreeMap<&str, &Record>> = BTreeMap::new();
     for record in records {
@@ -475,7 +476,7 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
     let mut incidents: Vec<Incident> = by_incident
         .into_values()
         .filter_map(|records| {
-            let mut records: Vec<&Record> = records.into_values().collect();
+            let mut records = void::standing(records.into_values()).kept;
             records.sort_by(|a, b| Record::fold_order(a, b));
             let (opening, opened) = records.iter().find_map(|r| match &r.event {
                 Event::IncidentOpened(opened) => Some((*r, opened)),
@@ -532,6 +533,7 @@ pub fn subject(event: &Event) -> Option<&str> {
         Event::IncidentLevelChanged(e) => &e.incident,
         Event::IncidentNoted(e) => &e.incident,
         Event::IncidentResolved(e) => &e.incident,
+        Event::RecordVoided(e) => e.incident.as_ref()?,
         _ => return None,
     };
     Some(id)

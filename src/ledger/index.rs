@@ -24,12 +24,13 @@ use serde::{Deserialize, Serialize};
 use super::lines::{Checksum, Lines};
 use super::{LedgerError, LineFault, LineProblem, Problems, read_line, read_lines};
 use crate::incident::{self, Status};
-use crate::record::Record;
+use crate::record::void::{self, VoidLink};
+use crate::record::{Event, Record};
 use crate::report;
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 6;
+const INDEX_FORMAT: u32 = 7;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -142,6 +143,9 @@ pub struct Index {
     complete: bool,
     /// The month of every report issued, with when it was first issued.
     reports: BTreeMap<String, DateTime<Utc>>,
+    /// The voids of records that are not about an incident, as void id → the id it withdraws
+    /// (a void of an incident's record is read with the incident's records).
+    voids: BTreeMap<String, String>,
     /// Lines that are not records, reported on every read as a full read would.
     problems: Problems,
     /// Last lines without a newline, found on this read.
@@ -237,6 +241,7 @@ impl Index {
             marks: self.marks.clone(),
             files: self.files.clone(),
             reports: self.reports.clone(),
+            voids: self.voids.clone(),
             problems: self.problems.clone(),
             version: self.version.clone(),
             closed_ids: Vec::new(),
@@ -372,6 +377,11 @@ impl Index {
             }
             if let Some(record) = &line.record {
                 report::note_issued(&mut self.reports, record);
+                if let Event::RecordVoided(void) = &record.event
+                    && void.incident.is_none()
+                {
+                    self.voids.insert(record.id.clone(), void.target.clone());
+                }
                 if let Some(id) = incident::subject(&record.event) {
                     // A record about an incident stored closed needs its entry.
                     if self.in_closed_part(id) && !self.load_closed(closed) {
@@ -606,6 +616,15 @@ impl Index {
     /// The month of every report issued, with when it was first issued.
     pub fn issued_reports(&self) -> &BTreeMap<String, DateTime<Utc>> {
         &self.reports
+    }
+
+    /// The ids of the records not about an incident that a void withdraws.
+    pub fn withdrawn(&self) -> HashSet<&str> {
+        void::withdrawn(
+            self.voids
+                .iter()
+                .map(|(id, target)| VoidLink { id, target }),
+        )
     }
 
     /// Ids of the incidents that bear on a period from `from` to `to` (Unix seconds): those

@@ -15,6 +15,7 @@ pub mod leave;
 pub mod report;
 pub mod request;
 pub mod routine;
+pub mod void;
 
 /// The record schema this binary writes and reads. A record with a newer `v` needs a newer
 /// otss.
@@ -74,6 +75,8 @@ pub enum Event {
     DutySet(duty::Assignment),
     #[serde(rename = "report.issued")]
     ReportIssued(report::Issued),
+    #[serde(rename = "record.voided")]
+    RecordVoided(void::Voided),
 }
 
 impl Record {
@@ -124,6 +127,7 @@ pub mod types {
     pub const BACKUP_CHECKED: &str = "backup.checked";
     pub const DUTY_SET: &str = "duty.set";
     pub const INCIDENT_OPENED: &str = "incident.opened";
+    pub const RECORD_VOIDED: &str = "record.voided";
     /// What every incident record's type begins with.
     pub const INCIDENT: &str = "incident.";
 }

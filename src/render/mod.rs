@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod check;
 pub mod contract;
+pub mod correction;
 pub mod human;
 pub mod incident;
 pub mod init;

@@ -3,6 +3,7 @@
 mod calendar;
 mod contract;
 mod conventions;
+mod correction;
 mod defences;
 mod first_run;
 mod hostile;

@@ -255,10 +255,17 @@ fn support_consultations_are_logged_and_listed() {
         "--at",
         "2025-02-27 15:00",
     ]);
-    let march = site.json(&["support", "list", "--json"]);
+    let mut march = site.json(&["support", "list", "--json"]);
+    let id = march[0]["id"].take();
+    assert_eq!(id.as_str().map(str::len), Some(6), "{id}");
     assert_eq!(
         march,
-        json!([{"at": "2025-03-04T10:00:00+08:00", "by": "li.lei", "text": "CLB health check on 8080 fails", "product": "CLB", "minutes": 40}])
+        json!([{"id": null, "at": "2025-03-04T10:00:00+08:00", "by": "li.lei", "text": "CLB health check on 8080 fails", "product": "CLB", "minutes": 40}])
+    );
+    let listed = site.stdout(&["support", "list", "--ids"]);
+    assert!(
+        listed.contains(&format!("  {} · ", id.as_str().unwrap())),
+        "{listed}"
     );
     assert_eq!(
         site.json(&["support", "list", "2025", "--json"])

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod check;
 pub mod contract;
+pub mod correction;
 pub mod duty;
 pub mod incident;
 pub mod inspect;
@@ -22,6 +23,7 @@ use serde::Serialize;
 
 use crate::calendar::{Day, DayKind};
 use crate::i18n::{Messages, day_name};
+use crate::ids::short_id;
 use crate::record::Record;
 use crate::time::rfc3339;
 
@@ -60,6 +62,8 @@ impl DayJson {
 /// A record's content as JSON, with when and by whom it was recorded.
 #[derive(Serialize)]
 pub struct Stamped<T: Serialize> {
+    /// The record's short id, to name it in a correction (docs/rules.md §10.2).
+    pub id: String,
     pub at: String,
     pub by: String,
     #[serde(flatten)]
@@ -69,6 +73,7 @@ pub struct Stamped<T: Serialize> {
 impl<T: Serialize + Clone> Stamped<T> {
     pub fn new(record: &Record, item: &T, zone: Tz) -> Stamped<T> {
         Stamped {
+            id: short_id(&record.id),
             at: rfc3339(record.instant(), zone),
             by: record.by.clone(),
             item: item.clone(),

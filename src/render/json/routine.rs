@@ -5,8 +5,6 @@ use serde::Serialize;
 
 use super::Stamped;
 use crate::app::routine::{BackupStatus, Logged};
-use crate::ids::short_id;
-use crate::record::request::Request;
 use crate::record::routine::BackupCheck;
 
 /// A record's content with when and by whom it was recorded.
@@ -30,23 +28,6 @@ impl BackupStatusJson {
             required: status.required,
             done: status.done,
             checks: status.checks.iter().map(|c| stamped(c, zone)).collect(),
-        }
-    }
-}
-
-/// A customer request with its short id.
-#[derive(Serialize)]
-pub struct RequestJson {
-    id: String,
-    #[serde(flatten)]
-    stamped: Stamped<Request>,
-}
-
-impl RequestJson {
-    pub fn new(request: &Logged<Request>, zone: Tz) -> RequestJson {
-        RequestJson {
-            id: short_id(&request.record.id),
-            stamped: stamped(request, zone),
         }
     }
 }

@@ -1,0 +1,216 @@
+//! Corrections without editing a file: void, undo, a void of a void (docs/rules.md §10.2).
+
+use serde_json::Value;
+
+use super::{SHENZHEN_5X8, Sandbox};
+
+fn site() -> Sandbox {
+    Sandbox::with_contract(SHENZHEN_5X8)
+}
+
+fn consultations(site: &Sandbox) -> Vec<Value> {
+    site.json(&["support", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn id(value: &Value) -> &str {
+    value.as_str().unwrap()
+}
+
+#[test]
+fn a_voided_consultation_counts_nowhere_and_a_void_of_the_void_restores_it() {
+    let site = site();
+    site.stdout(&["support", "log", "how to resize a CVM"]);
+    site.stdout(&["support", "log", "how to resize a CVM"]);
+    let logged = consultations(&site);
+    assert_eq!(logged.len(), 2);
+    let twice = &logged[1];
+    let ledger_before = site.ledger_files();
+
+    let void = site.json(&[
+        "void",
+        id(&twice["id"]),
+        "--reason",
+        "logged twice",
+        "--json",
+    ]);
+    assert_eq!(void["target"], twice["id"]);
+    assert_eq!(void["record_type"], "support.logged");
+    assert_eq!(void["reason"], "logged twice");
+    assert_eq!(void["by"], "li.lei");
+    assert_eq!(void["restored"], false);
+    let left = consultations(&site);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["id"], logged[0]["id"]);
+    let report = site.json(&["report", "2025-03", "--format", "json"]);
+    assert_eq!(report["support"]["count"], 1);
+    // Nothing was taken out of the ledger: the void is one line more.
+    let after = site.ledger_files();
+    assert!(after[0].1.starts_with(&ledger_before[0].1));
+    assert_eq!(after[0].1.lines().count(), 3);
+
+    let err = site.fails(
+        &["void", &id(&twice["id"]).to_lowercase(), "--reason", "x"],
+        1,
+    );
+    assert!(err.contains("already void"), "{err}");
+    assert!(err.contains(id(&void["id"])), "{err}");
+
+    let restore = site.json(&[
+        "void",
+        id(&void["id"]),
+        "--reason",
+        "it was not a repeat",
+        "--json",
+    ]);
+    assert_eq!(restore["restored"], true);
+    assert_eq!(restore["record_type"], "record.voided");
+    assert_eq!(consultations(&site).len(), 2);
+    let report = site.json(&["report", "2025-03", "--format", "json"]);
+    assert_eq!(report["support"]["count"], 2);
+}
+
+#[test]
+fn an_unknown_or_ambiguous_record_id_is_named() {
+    let site = site();
+    site.stdout(&["support", "log", "one"]);
+    let err = site.fails(&["void", "ZZZZZZZZ", "--reason", "x"], 1);
+    assert!(err.contains("no record `ZZZZZZZZ`"), "{err}");
+    assert!(err.contains("--ids"), "{err}");
+    let err = site.fails(&["void", "", "--reason", "x"], 1);
+    assert!(err.contains("no record"), "{err}");
+    let err = site.fails(&["void", "A", "--reason", " "], 1);
+    assert!(err.contains("--reason"), "{err}");
+}
+
+#[test]
+fn undo_walks_back_through_what_the_engineer_wrote_and_no_one_else() {
+    let site = site();
+    site.stdout(&["support", "log", "first"]);
+    site.stdout(&["note", "risk", "second"]);
+    site.otss()
+        .env("OTSS_ENGINEER", "wang.fang")
+        .args(["support", "log", "a teammate's"])
+        .assert()
+        .success();
+    let undone = site.json(&["undo", "--yes", "--json"]);
+    assert_eq!(undone["record_type"], "note.added");
+    let undone = site.json(&["undo", "--yes", "--json"]);
+    assert_eq!(undone["record_type"], "support.logged");
+    let left: Vec<Value> = consultations(&site)
+        .iter()
+        .map(|c| c["by"].clone())
+        .collect();
+    assert_eq!(left, ["wang.fang"]);
+    let err = site.fails(&["undo", "--yes"], 1);
+    assert!(
+        err.contains("li.lei has written nothing left to undo"),
+        "{err}"
+    );
+}
+
+#[test]
+fn undo_a_void_restores_the_record() {
+    let site = site();
+    site.stdout(&["support", "log", "kept after all"]);
+    let logged = consultations(&site)[0]["id"].clone();
+    site.stdout(&["void", id(&logged), "--reason", "wrong site"]);
+    assert!(consultations(&site).is_empty());
+    let undone = site.json(&["undo", "--yes", "--json"]);
+    assert_eq!(undone["restored"], true);
+    assert_eq!(consultations(&site)[0]["id"], logged);
+}
+
+#[test]
+fn undo_asks_at_a_terminal_and_refuses_without_one() {
+    let site = site();
+    site.stdout(&["support", "log", "asked about"]);
+    let err = site.fails(&["undo"], 2);
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(consultations(&site).len(), 1);
+
+    let (ok, said) = site.at_terminal(&[("Undo this record?", "n")], &["undo"]);
+    assert!(ok, "{said}");
+    assert!(said.contains("support.logged"), "{said}");
+    assert!(said.contains("asked about"), "{said}");
+    assert!(said.contains("not undone"), "{said}");
+    assert_eq!(consultations(&site).len(), 1);
+
+    let (ok, said) = site.at_terminal(&[("Undo this record?", "y")], &["undo"]);
+    assert!(ok, "{said}");
+    assert!(consultations(&site).is_empty(), "{said}");
+}
+
+#[test]
+fn a_voided_acknowledgement_whose_deadline_passed_turns_the_response_into_a_breach() {
+    let site = site();
+    let opened = site.json(&[
+        "incident", "open", "--level", "1", "--title", "db down", "--json",
+    ]);
+    let id = opened["id"].as_str().unwrap();
+    assert_eq!(opened["response_due"], "2025-03-04T10:15:00+08:00");
+    site.stdout_at("2025-03-04T10:10:00+08:00", &["incident", "ack", id]);
+    let later = "2025-03-04T11:00:00+08:00";
+    assert_eq!(
+        site.json_at(later, &["incident", "show", id, "--json"])["response_met"],
+        true
+    );
+
+    site.stdout_at(later, &["undo", "--yes"]);
+    let shown = site.json_at(later, &["incident", "show", id, "--json"]);
+    assert_eq!(shown["response_met"], false);
+    assert_eq!(shown["responded_at"], Value::Null);
+    let report = site.json_at(later, &["report", "2025-03", "--format", "json"]);
+    assert_eq!(report["incidents"]["response"]["breached"], 1);
+    let status = site.stdout_at(later, &["status"]);
+    assert!(status.contains("1 open incident"), "{status}");
+}
+
+#[test]
+fn a_voided_opening_withdraws_the_incident_everywhere() {
+    let site = site();
+    let opened = site.json(&[
+        "incident",
+        "open",
+        "--level",
+        "2",
+        "--title",
+        "opened by mistake",
+        "--json",
+    ]);
+    let id = opened["id"].as_str().unwrap();
+    site.stdout(&["incident", "ack", id]);
+    site.stdout(&["void", id, "--reason", "not a fault: a planned change"]);
+    assert_eq!(
+        site.json(&["incident", "list", "--json"]),
+        serde_json::json!([])
+    );
+    let report = site.json(&["report", "2025-03", "--format", "json"]);
+    assert_eq!(report["incidents"]["total"], 0);
+    let status = site.stdout(&["status"]);
+    assert!(status.contains("0 open incidents"), "{status}");
+}
+
+#[test]
+fn a_void_written_in_a_later_month_withdraws_the_record_from_its_own_months_report() {
+    let site = site();
+    site.stdout(&["request", "add", "把 IDC 的数据迁移到 TencentDB"]);
+    let request = site.json(&["request", "list", "--json"])[0]["id"].clone();
+    let april = "2025-04-02T10:00:00+08:00";
+    site.stdout_at(
+        april,
+        &["void", id(&request), "--reason", "the customer withdrew it"],
+    );
+    for now in [april, "2025-05-06T10:00:00+08:00"] {
+        let report = site.json_at(now, &["report", "2025-03", "--format", "json"]);
+        assert_eq!(report["requests"]["total"], 0, "{now}");
+        let listed = site.json_at(now, &["request", "list", "2025-03", "--json"]);
+        assert_eq!(listed, serde_json::json!([]), "{now}");
+    }
+    // The same without the index the cache keeps: a fresh read finds the void too.
+    std::fs::remove_dir_all(site.path().join("cache")).unwrap();
+    let report = site.json_at(april, &["report", "2025-03", "--format", "json"]);
+    assert_eq!(report["requests"]["total"], 0);
+}
