@@ -7,6 +7,7 @@ mod defences;
 mod first_run;
 mod hostile;
 mod incident;
+mod leave;
 mod ledger;
 mod pinned;
 mod readme;
