@@ -400,6 +400,7 @@ impl<'a> Synth<'a> {
             date,
             engineer: engineer.clone(),
             days: 1,
+            dates: Vec::new(),
         };
         self.record(noon(self.zone, date), &engineer, Event::LeaveTaken(taken));
     }

@@ -286,12 +286,13 @@ fn one_of_each() -> Vec<BoxedStrategy<Event>> {
                 })
             })
             .boxed(),
-        (date(), engineer(), any::<u32>())
-            .prop_map(|(date, engineer, days)| {
+        (date(), engineer(), any::<u32>(), vec(date(), 0..3))
+            .prop_map(|(date, engineer, days, dates)| {
                 Event::LeaveTaken(Taken {
                     date,
                     engineer,
                     days,
+                    dates,
                 })
             })
             .boxed(),

@@ -45,7 +45,7 @@ use otss::leave;
 use otss::ledger::{file_stem, partition, partition_month};
 use otss::record::incident::{Noted, Resolved, Subject};
 use otss::record::inspect::{ItemResult, Outcome, Round};
-use otss::record::leave::{Overtime, Taken};
+use otss::record::leave::Overtime;
 use otss::record::report::Issued;
 use otss::record::routine::{BackupCheck, Consultation, Note, NoteKind};
 use otss::record::{Event, Record};
@@ -546,13 +546,15 @@ impl<'a> Generator<'a> {
         let Some(engineer) = self.booked_leave.get(&date).cloned() else {
             return;
         };
-        let day = self.calendar.day(date);
-        if leave::check_leave(self.contract, &day, &self.records, &engineer, 1).is_ok() {
-            let taken = Taken {
-                date,
-                engineer: engineer.clone(),
-                days: 1,
-            };
+        let taken = leave::leave_to_take(
+            self.contract,
+            self.calendar,
+            &self.records,
+            &engineer,
+            date,
+            1,
+        );
+        if let Ok(taken) = taken {
             self.record(noon(self.zone, date), &engineer, Event::LeaveTaken(taken));
         }
     }

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::Site;
-use crate::contract::{Contract, ContractWarning};
+use crate::contract::{Contract, ContractWarning, Priority};
 use crate::service::{Frequency, ServiceItem};
 
 /// The effective contract of a site and what follows from it.
@@ -15,6 +15,8 @@ pub struct Terms<'s> {
     pub contract: &'s Contract,
     /// Whether the shorter level-1 arrival applies.
     pub priority_site: bool,
+    /// Why it applies or not.
+    pub priority: Priority,
     /// Every service item, with how often it is due.
     pub service_items: Vec<(ServiceItem, Frequency)>,
     /// The corrections the contract makes to the national calendar: each key of
@@ -38,6 +40,7 @@ pub fn terms(site: &Site) -> Terms<'_> {
         path: &site.path,
         contract,
         priority_site: contract.is_priority_site(),
+        priority: contract.priority(),
         service_items: contract.service_items(),
         corrections: corrections
             .into_iter()

@@ -37,6 +37,8 @@ pub struct OvertimeLogged {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeaveTaken {
     pub taken: Taken,
+    /// Every day off, in order.
+    pub dates: Vec<NaiveDate>,
     /// The comp days the engineer has left.
     pub left: i64,
 }
@@ -105,8 +107,9 @@ fn earned(mode: Mode, day: &Day) -> Earned {
     }
 }
 
-/// Takes `days` comp days off on `date` for `engineer`, who must have them left; the whole
-/// ledger is read for the balance.
+/// Takes `days` comp days off, working days in a row from `date`, for `engineer`, who must
+/// have earned them by each of those days (docs/rules.md §6.3); the whole ledger is read for
+/// what was earned and taken. The leave is one record, whatever its length.
 pub fn take_leave(
     env: &Environment,
     site: &Site,
@@ -119,20 +122,16 @@ pub fn take_leave(
         return Err(Error::LessThanOne(Input::Days));
     }
     let records = ledger.records(None)?;
-    let day = site.calendar.day(date);
-    leave::check_leave(&site.contract, &day, &records, &engineer, days)?;
+    let (contract, calendar) = (&site.contract, &site.calendar);
+    let taken = leave::leave_to_take(contract, calendar, &records, &engineer, date, days)?;
     let had = leave::balances(&records)
         .remove(&engineer)
         .unwrap_or_default()
         .balance;
-    let taken = Taken {
-        date,
-        engineer,
-        days,
-    };
-    let at = noon(site.contract.timezone, date);
+    let at = noon(contract.timezone, date);
     write(env, site, at, Event::LeaveTaken(taken.clone()))?;
     Ok(LeaveTaken {
+        dates: leave::days_off(&taken, contract, calendar),
         taken,
         left: had - i64::from(days),
     })

@@ -41,15 +41,15 @@ pub enum OvertimeCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Record comp leave taken on a day
+    /// Record comp leave taken, out of comp days earned by then
     #[command(after_help = examples!(
         "otss overtime take 2025-03-14",
-        "otss overtime take 2025-03-17 --days 1 --engineer zhang.wei",
+        "otss overtime take 2025-03-14 --days 2 --engineer zhang.wei   Friday and Monday",
     ))]
     Take {
-        /// The day off, YYYY-MM-DD
+        /// The (first) day off, YYYY-MM-DD
         date: NaiveDate,
-        /// Comp days taken
+        /// Comp days taken: working days in a row from DATE
         #[arg(long, default_value_t = 1)]
         days: u32,
         /// Who took it [default: you]
@@ -157,9 +157,9 @@ fn take(
         out.json(&LeaveTakenJson::new(&taken))?;
     } else {
         let m = out.messages();
-        out.line(m.leave_taken(&taken.taken.engineer, days, taken.left))?;
+        out.line(m.leave_taken(&taken.taken.engineer, &taken.dates, taken.left))?;
     }
-    Ok(warn_provisional(out, &site.calendar, [date])?)
+    Ok(warn_provisional(out, &site.calendar, taken.dates)?)
 }
 
 fn balance(

@@ -17,7 +17,7 @@ use crate::calendar::{Calendar, DayKind, Overrides};
 use crate::lang::Lang;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::time::duration_text;
-pub use city::{city_name, same_city};
+pub use city::{city_name, near_city, same_city};
 pub use level::{Level, LevelError};
 use reader::Reader;
 pub use reader::{Allowed, Expected, Problem, ProblemKind, Suggestion, TomlType};
@@ -181,6 +181,35 @@ pub enum ContractWarning {
         kind: DayKind,
         next_working_day: Option<NaiveDate>,
     },
+    /// A city otss does not know, close to the priority city `did_you_mean`: likely a typo
+    /// that costs the site its priority arrival (docs/rules.md §1.8).
+    CityNearPriority { city: String, did_you_mean: String },
+}
+
+/// Whether a site gets the priority arrival time, and why (docs/rules.md §2.4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Priority {
+    /// `city` is a priority city and `staff` engineers are enough.
+    Applies { city: String, staff: u32 },
+    /// The contract names no city.
+    NoCity,
+    /// `city` is none of the priority cities; `did_you_mean` is the one it is a likely typo of.
+    CityNotListed {
+        city: String,
+        did_you_mean: Option<String>,
+    },
+    /// `city` is a priority city, but `staff` engineers are fewer than the `needed`.
+    TooFewStaff {
+        city: String,
+        staff: u32,
+        needed: u32,
+    },
+}
+
+impl Priority {
+    pub fn applies(&self) -> bool {
+        matches!(self, Priority::Applies { .. })
+    }
 }
 
 impl Contract {
@@ -266,15 +295,30 @@ impl Contract {
         }
     }
 
-    /// Whether a level-1 incident gets the priority arrival time (docs/rules.md §2).
+    /// Whether a level-1 incident gets the priority arrival time (docs/rules.md §2.4).
     pub fn is_priority_site(&self) -> bool {
-        self.staff >= self.sla.priority_staff
-            && self.city.as_deref().is_some_and(|city| {
-                self.sla
-                    .priority_cities
-                    .iter()
-                    .any(|listed| same_city(listed, city))
-            })
+        self.priority().applies()
+    }
+
+    /// Whether the site gets the priority arrival time, and why (docs/rules.md §1.8, §2.4).
+    pub fn priority(&self) -> Priority {
+        let Some(city) = self.city.clone() else {
+            return Priority::NoCity;
+        };
+        let cities = &self.sla.priority_cities;
+        if !cities.iter().any(|listed| same_city(listed, &city)) {
+            let did_you_mean = near_city(&city, cities);
+            return Priority::CityNotListed { city, did_you_mean };
+        }
+        let (staff, needed) = (self.staff, self.sla.priority_staff);
+        if staff < needed {
+            return Priority::TooFewStaff {
+                city,
+                staff,
+                needed,
+            };
+        }
+        Priority::Applies { city, staff }
     }
 
     /// What a person should look at, given the calendar the contract runs on.
@@ -293,6 +337,13 @@ impl Contract {
                 kind: start.kind,
                 next_working_day,
             });
+        }
+        if let Priority::CityNotListed {
+            city,
+            did_you_mean: Some(did_you_mean),
+        } = self.priority()
+        {
+            warnings.push(ContractWarning::CityNearPriority { city, did_you_mean });
         }
         warnings
     }

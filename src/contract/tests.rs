@@ -127,6 +127,59 @@ fn the_priority_site_rule_reads_city_names_in_either_language() {
 }
 
 #[test]
+fn the_priority_arrival_says_why_it_applies_or_not() {
+    let priority = |extra: &str| parse(&with(extra)).unwrap().priority();
+    let city = |name: &str| name.to_string();
+    assert_eq!(
+        priority("staff = 2\ncity = \"成都市高新区\"\n"),
+        Priority::Applies {
+            city: city("成都市高新区"),
+            staff: 2
+        }
+    );
+    assert_eq!(priority("staff = 2\n"), Priority::NoCity);
+    assert_eq!(
+        priority("staff = 1\ncity = \"Chengdu\"\n"),
+        Priority::TooFewStaff {
+            city: city("Chengdu"),
+            staff: 1,
+            needed: 2
+        }
+    );
+    assert_eq!(
+        priority("city = \"Chengdou\"\n"),
+        Priority::CityNotListed {
+            city: city("Chengdou"),
+            did_you_mean: Some(city("Chengdu"))
+        }
+    );
+    assert_eq!(
+        priority("staff = 2\ncity = \"Hangzhou\"\n"),
+        Priority::CityNotListed {
+            city: city("Hangzhou"),
+            did_you_mean: None
+        }
+    );
+}
+
+#[test]
+fn a_likely_typo_of_a_priority_city_is_warned_about() {
+    let calendar = Calendar::national();
+    let typo = parse(&with("city = \"Chengdou\"\n")).unwrap();
+    assert_eq!(
+        typo.warnings(&calendar),
+        [ContractWarning::CityNearPriority {
+            city: "Chengdou".into(),
+            did_you_mean: "Chengdu".into()
+        }]
+    );
+    for city in ["Chengdu", "Lhasa", "惠州"] {
+        let contract = parse(&with(&format!("city = \"{city}\"\n"))).unwrap();
+        assert!(contract.warnings(&calendar).is_empty(), "{city}");
+    }
+}
+
+#[test]
 fn integers_in_any_base_and_malformed_numbers() {
     assert_eq!(parse(&with("staff = 0x10\n")).unwrap().staff, 16);
     assert_eq!(parse(&with("staff = 0b11\n")).unwrap().staff, 3);

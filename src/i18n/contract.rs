@@ -6,8 +6,8 @@ use super::words::plural;
 use super::{Lang, Messages};
 use crate::calendar::DayKind;
 use crate::contract::{
-    Allowed, ContractError, Expected, MAX_CONTRACT_BYTES, ProblemKind, Suggestion, TomlType,
-    UnknownZone,
+    Allowed, ContractError, Expected, MAX_CONTRACT_BYTES, Priority, ProblemKind, Suggestion,
+    TomlType, UnknownZone, city_name,
 };
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::text::one_line;
@@ -408,17 +408,88 @@ impl Messages {
         }
     }
 
-    /// Whether the priority arrival applies, and its conditions.
-    pub fn priority_rule(&self, applies: bool, staff: u32, cities: &[String]) -> String {
+    /// Whether the priority arrival applies, and why; `cities` are the priority cities
+    /// (docs/rules.md §1.8, §2.4).
+    pub fn priority_rule(&self, priority: &Priority, cities: &[String]) -> String {
         let cities = self.items(cities);
-        let conditions = match self.lang {
-            Lang::Zh => format!("驻场 {staff} 人及以上，城市为{cities}"),
+        let why = match priority {
+            Priority::Applies { city, staff } => self.priority_applies(&self.city(city), *staff),
+            Priority::NoCity => match self.lang {
+                Lang::Zh => format!("合同没有写城市；优先城市为{cities}"),
+                Lang::En => format!("the contract names no city; the priority cities are {cities}"),
+            },
+            Priority::CityNotListed { city, did_you_mean } => {
+                let guess = did_you_mean
+                    .as_deref()
+                    .map(|near| self.did_you_mean_city(near))
+                    .unwrap_or_default();
+                match self.lang {
+                    Lang::Zh => format!("`{}` 不是优先城市（{cities}）{guess}", one_line(city)),
+                    Lang::En => {
+                        format!(
+                            "`{}` is not a priority city ({cities}){guess}",
+                            one_line(city)
+                        )
+                    }
+                }
+            }
+            Priority::TooFewStaff {
+                city,
+                staff,
+                needed,
+            } => self.priority_understaffed(&self.city(city), *staff, *needed),
+        };
+        self.labelled(self.yes_no(priority.applies()), &why)
+    }
+
+    fn priority_applies(&self, city: &str, staff: u32) -> String {
+        match self.lang {
+            Lang::Zh => format!("{city}是优先城市，驻场 {staff} 人"),
             Lang::En => format!(
-                "{} or more in {cities}",
+                "{city} is a priority city, with {}",
                 plural(staff, "engineer", "engineers")
             ),
-        };
-        self.labelled(self.yes_no(applies), &conditions)
+        }
+    }
+
+    fn priority_understaffed(&self, city: &str, staff: u32, needed: u32) -> String {
+        match self.lang {
+            Lang::Zh => format!("{city}驻场 {staff} 人，少于所需的 {needed} 人"),
+            Lang::En => format!(
+                "{} in {city}, fewer than the {needed} needed",
+                plural(staff, "engineer", "engineers")
+            ),
+        }
+    }
+
+    /// `；是不是成都？`, `; did you mean Chengdu?`
+    fn did_you_mean_city(&self, city: &str) -> String {
+        let city = self.city(city);
+        match self.lang {
+            Lang::Zh => format!("；是不是{city}？"),
+            Lang::En => format!("; did you mean {city}?"),
+        }
+    }
+
+    /// A city by its name in this language, where otss knows it.
+    fn city(&self, name: &str) -> String {
+        one_line(&city_name(name, self.lang)).into_owned()
+    }
+
+    /// A city name that is likely a typo of a priority city's (docs/rules.md §1.8).
+    pub fn city_near_priority(&self, city: &str, did_you_mean: &str) -> String {
+        let guess = self.did_you_mean_city(did_you_mean);
+        match self.lang {
+            Lang::Zh => format!(
+                "城市 `{}` 不是优先城市，优先到场时限不适用{guess}",
+                one_line(city)
+            ),
+            Lang::En => format!(
+                "the city `{}` is not a priority city, so the priority arrival time does not \
+                 apply{guess}",
+                one_line(city)
+            ),
+        }
     }
 
     pub fn arrival_with_priority(&self, arrival: TimeDelta, priority: TimeDelta) -> String {

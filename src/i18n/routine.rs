@@ -157,35 +157,84 @@ impl Messages {
             (E::DayOff(date), Lang::En) => {
                 format!("{date} is not a working day: no comp leave is needed to be off")
             }
-            (E::TakenAlready { date, engineer }, Lang::Zh) => {
-                format!("{} 在 {date} 已经调休", one_line(engineer))
-            }
-            (E::TakenAlready { date, engineer }, Lang::En) => {
-                format!("{} takes comp leave on {date} already", one_line(engineer))
-            }
             (
-                E::NotEnough {
-                    engineer,
-                    left,
+                E::PastTermEnd {
+                    first,
                     days,
+                    end,
+                    working_days,
                 },
                 Lang::Zh,
-            ) => {
-                format!("{} 只剩 {left} 天调休，不够 {days} 天", one_line(engineer))
-            }
+            ) => format!(
+                "从 {first} 到服务期最后一天 {end} 只有 {working_days} 个工作日，不够调休 {days} 天"
+            ),
             (
-                E::NotEnough {
-                    engineer,
-                    left,
+                E::PastTermEnd {
+                    first,
                     days,
+                    end,
+                    working_days,
                 },
                 Lang::En,
-            ) => {
-                format!(
-                    "{} has {left} comp days left, fewer than {days}",
-                    one_line(engineer)
-                )
+            ) => format!(
+                "from {first} to the last day of the term, {end}, there are {}, fewer than {days}",
+                plural(*working_days, "working day", "working days")
+            ),
+            (E::TakenAlready { engineer, dates }, Lang::Zh) => {
+                format!("{} 在 {} 已经调休", one_line(engineer), self.dates(dates))
             }
+            (E::TakenAlready { engineer, dates }, Lang::En) => format!(
+                "{} takes comp leave on {} already",
+                one_line(engineer),
+                self.dates(dates)
+            ),
+            (
+                E::NotEarned {
+                    engineer,
+                    date,
+                    balance,
+                },
+                Lang::Zh,
+            ) => format!(
+                "{} 在 {date} 的调休余额是 {balance} 天（当天及之前获得的，减去当天及之前已休的）：\
+                 调休只能用已经获得的天数",
+                one_line(engineer)
+            ),
+            (
+                E::NotEarned {
+                    engineer,
+                    date,
+                    balance,
+                },
+                Lang::En,
+            ) => format!(
+                "{}'s comp balance on {date} is {balance} (days earned on or before it, less leave \
+                 taken by then): leave is taken only from days already earned",
+                one_line(engineer)
+            ),
+            (
+                E::UncoversLater {
+                    engineer,
+                    date,
+                    spare,
+                },
+                Lang::Zh,
+            ) => format!(
+                "{} 已在 {date} 调休，当天余额为 {spare} 天：在此之前再调休，那天的调休就超出了已获得的天数",
+                one_line(engineer)
+            ),
+            (
+                E::UncoversLater {
+                    engineer,
+                    date,
+                    spare,
+                },
+                Lang::En,
+            ) => format!(
+                "{} takes comp leave on {date} already, with a balance of {spare} that day: more \
+                 leave before it would take that day beyond the days earned",
+                one_line(engineer)
+            ),
         }
     }
 
@@ -421,14 +470,22 @@ impl Messages {
         .to_string()
     }
 
-    pub fn leave_taken(&self, engineer: &str, days: u32, left: i64) -> String {
+    pub fn leave_taken(&self, engineer: &str, dates: &[NaiveDate], left: i64) -> String {
+        let days = dates.len() as u64;
+        let dates = self.dates(dates);
         match self.lang {
-            Lang::Zh => format!("{engineer} 调休 {days} 天，剩余 {left} 天"),
+            Lang::Zh => format!("{engineer} 调休 {days} 天（{dates}），剩余 {left} 天"),
             Lang::En => format!(
-                "{engineer} takes {}; {left} left",
+                "{engineer} takes {} ({dates}); {left} left",
                 plural(days, "comp day", "comp days")
             ),
         }
+    }
+
+    /// Dates in a list.
+    fn dates(&self, dates: &[NaiveDate]) -> String {
+        let dates: Vec<String> = dates.iter().map(NaiveDate::to_string).collect();
+        self.items(&dates)
     }
 
     pub fn balance_header(&self) -> Vec<String> {
@@ -475,5 +532,57 @@ mod tests {
             Lang::Zh.messages().inspect_error(&unknown),
             "`Dsk` 不在 monitoring 巡检清单上（是不是 `Disk`？）；清单项目：CPU；Disk；CLB 5xx"
         );
+    }
+
+    #[test]
+    fn comp_leave_refusals_say_their_facts_in_both_languages() {
+        let date = |text: &str| text.parse::<NaiveDate>().unwrap();
+        let engineer = || "li.lei".to_string();
+        let cases = [
+            (
+                LeaveError::PastTermEnd {
+                    first: date("2025-12-30"),
+                    days: 3,
+                    end: date("2025-12-31"),
+                    working_days: 2,
+                },
+                "从 2025-12-30 到服务期最后一天 2025-12-31 只有 2 个工作日，不够调休 3 天",
+                "from 2025-12-30 to the last day of the term, 2025-12-31, there are 2 working \
+                 days, fewer than 3",
+            ),
+            (
+                LeaveError::TakenAlready {
+                    engineer: engineer(),
+                    dates: vec![date("2025-03-11"), date("2025-03-12")],
+                },
+                "li.lei 在 2025-03-11、2025-03-12 已经调休",
+                "li.lei takes comp leave on 2025-03-11, 2025-03-12 already",
+            ),
+            (
+                LeaveError::NotEarned {
+                    engineer: engineer(),
+                    date: date("2025-03-10"),
+                    balance: -1,
+                },
+                "li.lei 在 2025-03-10 的调休余额是 -1 天（当天及之前获得的，减去当天及之前已休的）：\
+                 调休只能用已经获得的天数",
+                "li.lei's comp balance on 2025-03-10 is -1 (days earned on or before it, less \
+                 leave taken by then): leave is taken only from days already earned",
+            ),
+            (
+                LeaveError::UncoversLater {
+                    engineer: engineer(),
+                    date: date("2025-03-20"),
+                    spare: 0,
+                },
+                "li.lei 已在 2025-03-20 调休，当天余额为 0 天：在此之前再调休，那天的调休就超出了已获得的天数",
+                "li.lei takes comp leave on 2025-03-20 already, with a balance of 0 that day: \
+                 more leave before it would take that day beyond the days earned",
+            ),
+        ];
+        for (error, zh, en) in cases {
+            assert_eq!(Lang::Zh.messages().leave_error(&error), zh);
+            assert_eq!(Lang::En.messages().leave_error(&error), en);
+        }
     }
 }

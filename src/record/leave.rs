@@ -16,10 +16,15 @@ pub struct Overtime {
     pub comp_days: u32,
 }
 
-/// Comp leave taken on a date (`leave.taken`).
+/// Comp leave taken (`leave.taken`): `days` working days from `date` (docs/rules.md §6.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Taken {
+    /// The first day off.
     pub date: NaiveDate,
     pub engineer: String,
     pub days: u32,
+    /// Every day off, when there is more than one. Leave recorded before the days were listed
+    /// has none: its days are `days` working days in a row from `date`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<NaiveDate>,
 }

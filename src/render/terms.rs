@@ -24,6 +24,10 @@ pub fn warn(out: &mut Output, warnings: &[ContractWarning]) -> io::Result<()> {
             } => out
                 .messages()
                 .start_not_working_day(start, kind, next_working_day),
+            ContractWarning::CityNearPriority {
+                ref city,
+                ref did_you_mean,
+            } => out.messages().city_near_priority(city, did_you_mean),
         };
         out.warn(text)?;
     }
@@ -110,7 +114,7 @@ fn facts(m: &Messages, terms: &Terms) -> Rows {
     rows
 }
 
-/// Whether the shorter level-1 arrival applies, and its conditions.
+/// Whether the shorter level-1 arrival applies, and why.
 pub fn priority_arrival(m: &Messages, contract: &Contract) -> String {
     let cities: Vec<String> = contract
         .sla
@@ -118,8 +122,7 @@ pub fn priority_arrival(m: &Messages, contract: &Contract) -> String {
         .iter()
         .map(|city| city_name(city, m.lang()))
         .collect();
-    let sla = &contract.sla;
-    m.priority_rule(contract.is_priority_site(), sla.priority_staff, &cities)
+    m.priority_rule(&contract.priority(), &cities)
 }
 
 /// The contract's corrections to the national calendar, and its schedule files.

@@ -414,7 +414,7 @@ fn after_init_the_next_steps_work_as_printed() {
     let said = String::from_utf8(output.stdout).unwrap();
     // A misspelt city shows at once: the priority arrival does not apply.
     assert!(
-        said.contains("Priority arrival: no: 2 engineers or more in"),
+        said.contains("Priority arrival: no: `Chengdou` is not a priority city"),
         "{said}"
     );
     assert!(

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real binary, run in a temporary directory with a fixed clock.
 
 mod calendar;
+mod city;
 mod contract;
 mod conventions;
 mod correction;
@@ -8,6 +9,7 @@ mod defences;
 mod first_run;
 mod hostile;
 mod incident;
+mod leave;
 mod ledger;
 mod pinned;
 mod readme;

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::app::contract::Terms;
-use crate::contract::Contract;
+use crate::contract::{Contract, Priority};
 use crate::i18n::Messages;
 use crate::service::{Frequency, ServiceItem};
 
@@ -18,7 +18,35 @@ pub struct ContractJson<'a> {
     #[serde(flatten)]
     contract: &'a Contract,
     priority_site: bool,
+    /// Why the priority arrival applies or not.
+    priority: PriorityJson,
     service_items: Vec<ServiceItemJson>,
+}
+
+/// Why the priority arrival applies or not (docs/rules.md §2.4): `reason` is `applies`,
+/// `no_city`, `city_not_listed` or `too_few_staff`; `did_you_mean` is the priority city the
+/// contract's city is a likely typo of.
+#[derive(Serialize)]
+struct PriorityJson {
+    reason: &'static str,
+    did_you_mean: Option<String>,
+}
+
+impl PriorityJson {
+    fn new(priority: &Priority) -> PriorityJson {
+        let (reason, did_you_mean) = match priority {
+            Priority::Applies { .. } => ("applies", None),
+            Priority::NoCity => ("no_city", None),
+            Priority::CityNotListed { did_you_mean, .. } => {
+                ("city_not_listed", did_you_mean.clone())
+            }
+            Priority::TooFewStaff { .. } => ("too_few_staff", None),
+        };
+        PriorityJson {
+            reason,
+            did_you_mean,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -34,6 +62,7 @@ impl<'a> ContractJson<'a> {
             path: terms.path,
             contract: terms.contract,
             priority_site: terms.priority_site,
+            priority: PriorityJson::new(&terms.priority),
             service_items: terms
                 .service_items
                 .iter()

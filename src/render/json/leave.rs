@@ -34,7 +34,10 @@ impl OvertimeLoggedJson<'_> {
 #[derive(Serialize)]
 pub struct LeaveTakenJson<'a> {
     balance: i64,
+    /// The first day off.
     date: NaiveDate,
+    /// Every day off, in order.
+    dates: &'a [NaiveDate],
     days: u32,
     engineer: &'a str,
 }
@@ -44,6 +47,7 @@ impl LeaveTakenJson<'_> {
         LeaveTakenJson {
             balance: taken.left,
             date: taken.taken.date,
+            dates: &taken.dates,
             days: taken.taken.days,
             engineer: &taken.taken.engineer,
         }
