@@ -9,7 +9,9 @@ use crate::app::Input;
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
 use crate::request::{Category, ScopeError};
+use crate::routine::Uncounted;
 use crate::text::one_line;
+use crate::time::format_duration;
 
 impl Messages {
     /// Why the results given are not a round.
@@ -263,6 +265,84 @@ impl Messages {
             "✓ done  ✗ missed  … today, in progress  · not required",
         ))
         .to_string()
+    }
+
+    /// Why a round does not count; `after` is the time of the round counted before it.
+    pub fn round_uncounted(&self, why: &Uncounted, after: &str) -> String {
+        self.uncounted(why, after, (("巡检", "当天"), ("round", "day")))
+    }
+
+    /// Why a backup check that passed does not count; `after` is the time of the check counted
+    /// before it.
+    pub fn check_uncounted(&self, why: &Uncounted, after: &str) -> String {
+        self.uncounted(why, after, (("备份检查", "当月"), ("check", "month")))
+    }
+
+    /// Why a round or a check does not count: (the thing, its period) in each language.
+    fn uncounted(
+        &self,
+        why: &Uncounted,
+        after: &str,
+        words: ((&str, &str), (&str, &str)),
+    ) -> String {
+        let (thing, period) = self.pick(words);
+        match (why, self.lang) {
+            (Uncounted::NotRequired, Lang::Zh) => format!("{period}不要求{thing}"),
+            (Uncounted::NotRequired, Lang::En) => format!("none required that {period}"),
+            (Uncounted::RequirementMet, Lang::Zh) => format!("{period}要求的{thing}次数已满"),
+            (Uncounted::RequirementMet, Lang::En) => {
+                format!("the {period} had the {thing}s it requires")
+            }
+            (Uncounted::TooSoon { min_gap, .. }, Lang::Zh) => {
+                let gap = format_duration(*min_gap);
+                format!("距 {after} 计数的{thing}不足 {gap}")
+            }
+            (Uncounted::TooSoon { min_gap, .. }, Lang::En) => {
+                let gap = format_duration(*min_gap);
+                format!("less than {gap} after the {thing} counted at {after}")
+            }
+        }
+    }
+
+    /// "not counted: REASON".
+    pub fn not_counted(&self, reason: &str) -> String {
+        self.labelled(self.pick(("不计数", "not counted")), reason)
+    }
+
+    /// Why a round does not count, and from when one would: `…; one from 13:00 counts`.
+    pub fn counts_from(&self, not_counted: &str, when: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{not_counted}；{when} 起的一轮计数"),
+            Lang::En => format!("{not_counted}; one from {when} counts"),
+        }
+    }
+
+    /// Heading of the rounds recorded that do not count.
+    pub fn rounds_not_counted(&self) -> String {
+        self.pick(("未计数的巡检：", "Rounds not counted:"))
+            .to_string()
+    }
+
+    /// Heading of each backup job's latest result.
+    pub fn latest_per_job(&self) -> String {
+        self.pick(("各备份任务的最新结果：", "Latest result of each job:"))
+            .to_string()
+    }
+
+    /// How many risks are open.
+    pub fn open_risks(&self, count: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("未处理风险 {count} 项"),
+            Lang::En => plural(count as u64, "open risk", "open risks"),
+        }
+    }
+
+    /// How often a risk was found, and when last.
+    pub fn risk_seen(&self, seen: u32, last: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("已发现 {seen} 次，最近 {last}"),
+            Lang::En => format!("found {seen} times, last {last}"),
+        }
     }
 
     pub fn no_risks(&self, open_only: bool) -> String {

@@ -488,7 +488,7 @@ fn the_duty_roster_and_the_start_of_shift_view() {
     );
     assert_eq!(
         v["backups"],
-        json!({"month": "2025-03", "required": 1, "done": 1})
+        json!({"month": "2025-03", "required": 1, "done": 1, "failing": []})
     );
     assert_eq!(v["duty"], json!(null));
     let out = workday.stdout(&["status"]);
