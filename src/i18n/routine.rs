@@ -527,6 +527,21 @@ impl Messages {
         }
     }
 
+    /// A day off of the roster nobody is on duty for.
+    pub fn no_one_on_duty(&self) -> String {
+        self.pick(("无人值班", "no one on duty")).to_string()
+    }
+
+    /// A duty day set on a working day: recorded, but worth a second look.
+    pub fn duty_on_working_day(&self, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::Zh => format!("{date} 是工作日：值班表用于休息日；已照常记录"),
+            Lang::En => {
+                format!("{date} is a working day: the duty roster is for days off; recorded anyway")
+            }
+        }
+    }
+
     pub fn no_duty(&self) -> String {
         self.pick(("值班表上没有安排", "no one is on the duty roster"))
             .to_string()

@@ -1,5 +1,6 @@
 //! Routine items that count honestly (docs/rules.md §4): rounds and backup checks spread over
-//! their period, repeated findings kept as one risk, and each backup job's latest result.
+//! their period, repeated findings kept as one risk, each backup job's latest result, and the
+//! days off nobody is on duty for.
 
 use super::{SHENZHEN_5X8, Sandbox};
 use serde_json::{Value, json};
@@ -269,4 +270,77 @@ fn a_job_that_failed_and_then_passed_is_ok_now() {
     assert_eq!(status["backups"]["failing"], json!([]));
     let out = site.stdout_at(NOW, &["status"]);
     assert!(!out.contains("FAILED"), "{out}");
+}
+
+#[test]
+fn the_roster_points_out_days_off_nobody_is_on_duty_for() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    for date in ["2026-06-19", "2026-06-20"] {
+        site.stdout_at(NOW, &["duty", "set", date, "li.lei"]);
+    }
+    let roster = site.json_at(NOW, &["duty", "list", "2026-06", "--json"]);
+    let uncovered: Vec<&str> = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["covered"] == json!(false))
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        uncovered,
+        [
+            "2026-06-06",
+            "2026-06-07",
+            "2026-06-13",
+            "2026-06-14",
+            "2026-06-21",
+            "2026-06-27",
+            "2026-06-28"
+        ]
+    );
+    let holiday = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2026-06-21")
+        .unwrap();
+    assert_eq!(
+        holiday,
+        &json!({"date": "2026-06-21", "engineer": null, "kind": "holiday", "working": false,
+                "covered": false})
+    );
+    let out = site.stdout_at(NOW, &["duty", "list", "2026-06"]);
+    assert!(
+        out.contains("2026-06-21 Sun · holiday · no one on duty"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2026-06-19 Fri · statutory holiday · li.lei"),
+        "{out}"
+    );
+}
+
+#[test]
+fn duty_on_a_working_day_is_recorded_with_a_warning() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let output = site.run_at(NOW, &["duty", "set", "2026-06-30", "li.lei"]);
+    assert!(output.status.success());
+    let err = super::stderr(&output);
+    assert!(
+        err.contains("2026-06-30 is a working day: the duty roster is for days off; recorded"),
+        "{err}"
+    );
+    let roster = site.json_at(NOW, &["duty", "list", "--json"]);
+    let on_duty = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2026-06-30")
+        .unwrap();
+    assert_eq!(on_duty["engineer"], json!("li.lei"));
+    let output = site.run_at(NOW, &["duty", "set", "2026-06-28", "li.lei"]);
+    assert!(
+        super::stderr(&output).is_empty(),
+        "a Sunday needs no warning"
+    );
 }
