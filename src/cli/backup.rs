@@ -9,7 +9,6 @@ use crate::period::Period;
 use crate::record::routine::BackupCheck;
 use crate::render::human::moment;
 use crate::render::json::routine::BackupStatusJson;
-use crate::routine::Uncounted;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
@@ -112,11 +111,8 @@ fn print_status(
             result(out, check)
         );
         if let Some(why) = uncounted {
-            let after = match why {
-                Uncounted::TooSoon { after, .. } => moment(*after, zone, today, m),
-                _ => String::new(),
-            };
-            let said = m.not_counted(&m.check_uncounted(why, &after));
+            let why = m.check_uncounted(why, |t| moment(t, zone, today, m));
+            let said = m.not_counted(&why);
             line = format!("{line} · {}", out.paint(Tone::Warning, &said));
         }
         out.line(line)?;

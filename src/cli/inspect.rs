@@ -214,11 +214,7 @@ fn print_due(out: &mut Output, day: &DayInspections, zone: Tz) -> Result<()> {
 
 /// Why a round of `date` does not count, its times as read on that day.
 fn said_not_counted(m: &Messages, why: &Uncounted, zone: Tz, date: NaiveDate) -> String {
-    let after = match why {
-        Uncounted::TooSoon { after, .. } => moment(*after, zone, date, m),
-        _ => String::new(),
-    };
-    m.not_counted(&m.round_uncounted(why, &after))
+    m.not_counted(&m.round_uncounted(why, |t| moment(t, zone, date, m)))
 }
 
 /// Coverage over a period, counting days up to today.

@@ -1,7 +1,7 @@
 //! Routine work: inspections and their risks, backups, consultations, customer requests,
 //! comp leave and the duty roster.
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
 use super::words::plural;
 use super::{Lang, Messages};
@@ -267,22 +267,29 @@ impl Messages {
         .to_string()
     }
 
-    /// Why a round does not count; `after` is the time of the round counted before it.
-    pub fn round_uncounted(&self, why: &Uncounted, after: &str) -> String {
-        self.uncounted(why, after, (("巡检", "当天"), ("round", "day")))
+    /// Why a round does not count, with times written by `time`.
+    pub fn round_uncounted(
+        &self,
+        why: &Uncounted,
+        time: impl Fn(DateTime<Utc>) -> String,
+    ) -> String {
+        self.uncounted(why, time, (("巡检", "当天"), ("round", "day")))
     }
 
-    /// Why a backup check that passed does not count; `after` is the time of the check counted
-    /// before it.
-    pub fn check_uncounted(&self, why: &Uncounted, after: &str) -> String {
-        self.uncounted(why, after, (("备份检查", "当月"), ("check", "month")))
+    /// Why a backup check that passed does not count, with times written by `time`.
+    pub fn check_uncounted(
+        &self,
+        why: &Uncounted,
+        time: impl Fn(DateTime<Utc>) -> String,
+    ) -> String {
+        self.uncounted(why, time, (("备份检查", "当月"), ("check", "month")))
     }
 
     /// Why a round or a check does not count: (the thing, its period) in each language.
     fn uncounted(
         &self,
         why: &Uncounted,
-        after: &str,
+        time: impl Fn(DateTime<Utc>) -> String,
         words: ((&str, &str), (&str, &str)),
     ) -> String {
         let (thing, period) = self.pick(words);
@@ -293,12 +300,12 @@ impl Messages {
             (Uncounted::RequirementMet, Lang::En) => {
                 format!("the {period} had the {thing}s it requires")
             }
-            (Uncounted::TooSoon { min_gap, .. }, Lang::Zh) => {
-                let gap = format_duration(*min_gap);
+            (Uncounted::TooSoon { after, min_gap }, Lang::Zh) => {
+                let (after, gap) = (time(*after), format_duration(*min_gap));
                 format!("距 {after} 计数的{thing}不足 {gap}")
             }
-            (Uncounted::TooSoon { min_gap, .. }, Lang::En) => {
-                let gap = format_duration(*min_gap);
+            (Uncounted::TooSoon { after, min_gap }, Lang::En) => {
+                let (after, gap) = (time(*after), format_duration(*min_gap));
                 format!("less than {gap} after the {thing} counted at {after}")
             }
         }

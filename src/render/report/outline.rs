@@ -9,7 +9,6 @@ use crate::i18n::{Messages, ReportLabel as L};
 use crate::inspect::Risk;
 use crate::render::incident::full_time;
 use crate::report::{Dated, IncidentFigures, Report, ReportKind, Verdicts};
-use crate::routine::Uncounted;
 
 /// A verdict cell; `None` where no clock ran.
 fn verdict_cell(m: &Messages, met: Option<Option<bool>>) -> String {
@@ -276,7 +275,7 @@ fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
     ];
     if !report.rounds_not_counted.is_empty() {
         let rounds = report.rounds_not_counted.iter().map(|n| {
-            let why = m.round_uncounted(&n.why, &uncounted_after(&n.why, zone));
+            let why = m.round_uncounted(&n.why, |t| full_time(t, zone));
             let cells = vec![m.inspection_kind(n.kind).to_string(), why];
             (n.round.at, n.round.by.as_str(), cells)
         });
@@ -300,15 +299,6 @@ fn finding_note(m: &Messages, risk: &Risk, zone: Tz) -> String {
         m.labelled(&seen, &risk.last_note)
     };
     m.with_note(&risk.note, &seen)
-}
-
-/// The time of the round or check counted before one too soon, in full; empty for other
-/// reasons, which name no time.
-fn uncounted_after(why: &Uncounted, zone: Tz) -> String {
-    match why {
-        Uncounted::TooSoon { after, .. } => full_time(*after, zone),
-        _ => String::new(),
-    }
 }
 
 fn backups(report: &Report, zone: Tz, m: &Messages) -> Section {
@@ -335,10 +325,7 @@ fn backups(report: &Report, zone: Tz, m: &Messages) -> Section {
         blocks.extend([
             Block::Caption(m.report_label(L::ChecksNotCounted).to_string()),
             dated_table(m, zone, &[L::Job, L::Reason], not_counted, |(job, why)| {
-                vec![
-                    job.clone(),
-                    m.check_uncounted(why, &uncounted_after(why, zone)),
-                ]
+                vec![job.clone(), m.check_uncounted(why, |t| full_time(t, zone))]
             }),
         ]);
     }
