@@ -12,6 +12,7 @@ use crate::contract::Contract;
 use crate::ids::short_id;
 use crate::record::inspect::{ItemResult, Outcome, Round};
 use crate::record::{Event, Record, select};
+use crate::routine::{Uncounted, spaced};
 use crate::service::InspectionKind;
 use crate::suggest::closest;
 use crate::time::local_date;
@@ -139,46 +140,113 @@ pub fn required(
 pub struct Due {
     pub kind: InspectionKind,
     pub required: u32,
-    /// Rounds that count: a day's rounds capped at its requirement (docs/rules.md §4), so extra
-    /// rounds one day never make up for a missed day.
+    /// Rounds that count: spread out and capped at the day's requirement (docs/rules.md §4.3,
+    /// §4.8), so that extra rounds one day never make up for a missed day.
     pub done: u32,
     /// Every round recorded that day.
     pub rounds: u32,
 }
 
-/// The rounds of each kind done on each local date.
-pub fn rounds_by_day(records: &[Record], zone: Tz) -> BTreeMap<(NaiveDate, InspectionKind), u32> {
-    let mut rounds = BTreeMap::new();
-    for record in records {
-        if let Event::InspectionRound(round) = &record.event {
-            *rounds
-                .entry((local_date(record.instant(), zone), round.kind))
-                .or_default() += 1;
-        }
-    }
-    rounds
+/// A round recorded: its record, when it was done and by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundDone {
+    pub id: String,
+    pub at: DateTime<Utc>,
+    pub by: String,
 }
 
-/// Every kind's standing on `date`.
-pub fn due_on(
+impl RoundDone {
+    pub fn of(record: &Record) -> RoundDone {
+        RoundDone {
+            id: record.id.clone(),
+            at: record.instant(),
+            by: record.by.clone(),
+        }
+    }
+}
+
+/// The rounds of each kind recorded on each local date, in the order they were done.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rounds(BTreeMap<(NaiveDate, InspectionKind), Vec<RoundDone>>);
+
+impl Rounds {
+    /// The rounds among `records`, each on its local date in `zone`.
+    pub fn of(records: &[Record], zone: Tz) -> Rounds {
+        let mut rounds = Rounds::default();
+        let picked = select(records, |event| match event {
+            Event::InspectionRound(round) => Some(round),
+            _ => None,
+        });
+        for (record, round) in picked {
+            let date = local_date(record.instant(), zone);
+            rounds.add(date, round.kind, RoundDone::of(record));
+        }
+        rounds
+    }
+
+    /// Adds a round of `kind` done on `date`, in its place by time.
+    pub fn add(&mut self, date: NaiveDate, kind: InspectionKind, round: RoundDone) {
+        let day = self.0.entry((date, kind)).or_default();
+        let place = day.partition_point(|r| r.at <= round.at);
+        day.insert(place, round);
+    }
+
+    fn on(&self, date: NaiveDate, kind: InspectionKind) -> &[RoundDone] {
+        self.0.get(&(date, kind)).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A round recorded that does not count, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotCounted {
+    pub kind: InspectionKind,
+    pub round: RoundDone,
+    pub why: Uncounted,
+}
+
+/// How a day stands on every kind: required, done and recorded, and the rounds that do not
+/// count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayStanding {
+    pub due: Vec<Due>,
+    pub not_counted: Vec<NotCounted>,
+}
+
+/// Every kind's standing on `date` (docs/rules.md §4.3, §4.8): of the day's rounds of a kind,
+/// those count that are at least `[inspections] min_gap` after the last that counted, up to the
+/// day's requirement.
+pub fn standing_on(
     contract: &Contract,
     calendar: &Calendar,
     date: NaiveDate,
-    rounds: &BTreeMap<(NaiveDate, InspectionKind), u32>,
-) -> Vec<Due> {
-    InspectionKind::ALL
-        .into_iter()
-        .map(|kind| {
-            let required = required(contract, calendar, kind, date);
-            let recorded = rounds.get(&(date, kind)).copied().unwrap_or_default();
-            Due {
+    rounds: &Rounds,
+) -> DayStanding {
+    let mut standing = DayStanding {
+        due: Vec::with_capacity(InspectionKind::ALL.len()),
+        not_counted: Vec::new(),
+    };
+    for kind in InspectionKind::ALL {
+        let required = required(contract, calendar, kind, date);
+        let done = rounds.on(date, kind);
+        let times: Vec<DateTime<Utc>> = done.iter().map(|r| r.at).collect();
+        let judged = spaced(&times, required, contract.inspection_min_gap);
+        let counted = judged.iter().filter(|j| j.is_none()).count() as u32;
+        standing.due.push(Due {
+            kind,
+            required,
+            done: counted,
+            rounds: done.len() as u32,
+        });
+        let uncounted = done.iter().zip(judged).filter_map(|(round, why)| {
+            Some(NotCounted {
                 kind,
-                required,
-                done: recorded.min(required),
-                rounds: recorded,
-            }
-        })
-        .collect()
+                round: round.clone(),
+                why: why?,
+            })
+        });
+        standing.not_counted.extend(uncounted);
+    }
+    standing
 }
 
 /// Required, done and recorded rounds of each kind over many days.
@@ -210,88 +278,124 @@ pub fn totals<'a>(days: impl IntoIterator<Item = &'a [Due]> + Clone) -> Vec<Due>
 }
 
 /// An abnormal finding of a round: a risk until an incident is opened from it or a later
-/// round of its kind finds the item ok again.
+/// round of its kind finds the item ok again. Found again while open, it is the same risk
+/// seen once more (docs/rules.md §4.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Risk {
-    /// The round's short id and the item's number: `Q2MX7K-2`.
+    /// The first round's short id and the item's number: `Q2MX7K-2`.
     pub id: String,
-    /// When it was found (shown with the contract zone's offset by the caller).
+    /// When it was first found (shown with the contract zone's offset by the caller).
     #[serde(skip)]
     pub at: DateTime<Utc>,
     pub by: String,
     pub kind: InspectionKind,
     pub item: String,
+    /// What was found the first time.
     pub note: String,
     pub open: bool,
     /// The incident opened from it.
     pub incident: Option<String>,
+    /// How many rounds found it abnormal.
+    pub seen: u32,
+    /// When a round last found it abnormal.
+    #[serde(skip)]
+    pub last_seen: DateTime<Utc>,
+    /// What was found the last time.
+    pub last_note: String,
 }
 
-/// Every risk the records tell of, oldest first. Rounds are read in time order (a later round
-/// that finds an item ok clears it); an incident opened from a risk takes it up, whenever it
+/// Every risk the records tell of, oldest first. Rounds are read in time order: a round that
+/// finds an item ok clears its open risk; one that finds it abnormal again adds to its open
+/// risk, unless an incident was opened from that risk before, which takes it up whenever it
 /// was recorded.
 pub fn risks(records: &[Record]) -> Vec<Risk> {
-    let mut risks = findings(records);
-    take_up(&mut risks, records);
-    risks
-}
-
-/// Every abnormal finding of the rounds, open until a later round finds its item ok.
-fn findings(records: &[Record]) -> Vec<Risk> {
+    let taken_up = taken_up(records);
     let rounds = select(records, |event| match event {
         Event::InspectionRound(round) => Some(round),
         _ => None,
     });
     let mut risks: Vec<Risk> = Vec::new();
-    // The open risks of each item of each kind, as places in `risks`.
-    let mut open: HashMap<(InspectionKind, &str), Vec<usize>> = HashMap::new();
+    // The open risk of each item of each kind, as its place in `risks`.
+    let mut open: HashMap<(InspectionKind, &str), usize> = HashMap::new();
     for (record, round) in rounds {
-        let results = || round.items.iter().enumerate();
-        for (_, ok) in results().filter(|(_, r)| r.result == Outcome::Ok) {
-            let cleared = open.remove(&(round.kind, ok.item.as_str()));
-            for place in cleared.unwrap_or_default() {
-                risks[place].open = false;
+        for (n, result) in round.items.iter().enumerate() {
+            let item = (round.kind, result.item.as_str());
+            let open_risk = open.get(&item).copied().filter(|place| {
+                let taken = taken_up.get(risks[*place].id.as_str());
+                taken.is_none_or(|(_, opened)| *opened > record.instant())
+            });
+            match (result.result, open_risk) {
+                (Outcome::Ok, _) => {
+                    if let Some(place) = open.remove(&item) {
+                        risks[place].open = false;
+                    }
+                }
+                // An incident opened from this very finding (as ledgers written before repeated
+                // findings were attached have it) keeps it a risk of its own.
+                (Outcome::Abnormal, Some(place))
+                    if !taken_up.contains_key(finding_id(record, n).as_str()) =>
+                {
+                    risks[place].seen_again(record, result)
+                }
+                (Outcome::Abnormal, _) => {
+                    open.insert(item, risks.len());
+                    risks.push(found_risk(record, round.kind, n, result));
+                }
             }
         }
-        for (n, abnormal) in results().filter(|(_, r)| r.result == Outcome::Abnormal) {
-            let item = (round.kind, abnormal.item.as_str());
-            open.entry(item).or_default().push(risks.len());
-            risks.push(found_risk(record, round.kind, n, abnormal));
+    }
+    for risk in &mut risks {
+        if let Some((incident, _)) = taken_up.get(risk.id.as_str()) {
+            risk.open = false;
+            risk.incident = Some(incident.to_string());
         }
     }
     risks
 }
 
-/// Risks an incident was opened from are its to follow, no longer open.
-fn take_up(risks: &mut [Risk], records: &[Record]) {
-    let taken_up: HashMap<&str, &str> = records
+/// The risks incidents were opened from: each with the incident and when it was opened.
+fn taken_up(records: &[Record]) -> HashMap<&str, (&str, DateTime<Utc>)> {
+    records
         .iter()
         .filter_map(|record| match &record.event {
-            Event::IncidentOpened(opened) => {
-                Some((opened.from_risk.as_deref()?, opened.incident.as_str()))
-            }
+            Event::IncidentOpened(opened) => Some((
+                opened.from_risk.as_deref()?,
+                (opened.incident.as_str(), record.instant()),
+            )),
             _ => None,
         })
-        .collect();
-    for risk in risks {
-        if let Some(incident) = taken_up.get(risk.id.as_str()) {
-            risk.open = false;
-            risk.incident = Some(incident.to_string());
-        }
-    }
+        .collect()
+}
+
+/// The id of the finding on item `n` of a round: the round's short id and the item's number.
+fn finding_id(record: &Record, n: usize) -> String {
+    format!("{}-{}", short_id(&record.id), n + 1)
 }
 
 /// The risk of item `n` of a round, found abnormal.
 fn found_risk(record: &Record, kind: InspectionKind, n: usize, result: &ItemResult) -> Risk {
+    let note = result.note.clone().unwrap_or_default();
     Risk {
-        id: format!("{}-{}", short_id(&record.id), n + 1),
+        id: finding_id(record, n),
         at: record.instant(),
         by: record.by.clone(),
         kind,
         item: result.item.clone(),
-        note: result.note.clone().unwrap_or_default(),
+        note: note.clone(),
         open: true,
         incident: None,
+        seen: 1,
+        last_seen: record.instant(),
+        last_note: note,
+    }
+}
+
+impl Risk {
+    /// The risk found abnormal once more, by the round of `record`.
+    fn seen_again(&mut self, record: &Record, result: &ItemResult) {
+        self.seen += 1;
+        self.last_seen = record.instant();
+        self.last_note = result.note.clone().unwrap_or_default();
     }
 }
 

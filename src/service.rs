@@ -1,9 +1,11 @@
 //! The contract's service catalogue: eight service items and how often each is owed (docs/rules.md
 //! §4).
 
+use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::time::duration_text;
 
 /// The eight service items of an on-site support contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -161,12 +163,34 @@ pub enum Frequency {
     Always,
     /// Under the SLA of docs/rules.md §2.
     PerSla,
-    /// `count` rounds on each working day of the national calendar.
-    WorkingDay { count: u32 },
-    /// `count` rounds on every day.
-    Day { count: u32 },
-    /// `count` times per calendar month.
-    Month { count: u32 },
+    /// `count` rounds on each working day of the national calendar, at least `min_gap` apart
+    /// when set (docs/rules.md §4.8).
+    WorkingDay {
+        count: u32,
+        #[serde(
+            with = "duration_text::option",
+            skip_serializing_if = "Option::is_none"
+        )]
+        min_gap: Option<TimeDelta>,
+    },
+    /// `count` rounds on every day, at least `min_gap` apart when set.
+    Day {
+        count: u32,
+        #[serde(
+            with = "duration_text::option",
+            skip_serializing_if = "Option::is_none"
+        )]
+        min_gap: Option<TimeDelta>,
+    },
+    /// `count` times per calendar month, at least `min_gap` apart when set.
+    Month {
+        count: u32,
+        #[serde(
+            with = "duration_text::option",
+            skip_serializing_if = "Option::is_none"
+        )]
+        min_gap: Option<TimeDelta>,
+    },
     /// When the customer raises one.
     OnDemand,
 }

@@ -8,8 +8,8 @@ use super::{Environment, Ledger, Site};
 use crate::calendar::Day;
 use crate::duty;
 use crate::period::Period;
-use crate::record::Event;
 use crate::record::duty::Assignment;
+use crate::record::{Event, types};
 use crate::time::noon;
 
 /// Who is on duty on a day.
@@ -45,15 +45,31 @@ pub fn set_duty(
     })
 }
 
-/// Who is on duty on each day of `period` the roster has, in date order.
-pub fn roster(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Vec<OnDuty>> {
-    let roster = duty::roster(&ledger.records(Some(period))?);
-    Ok(roster
+/// A day of the roster: who is on duty, or nobody on a day off (docs/rules.md §6.5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterDay {
+    /// The day, as the calendar has it.
+    pub day: Day,
+    /// Who is on duty; `None` on a day off nobody is on duty for.
+    pub engineer: Option<String>,
+}
+
+/// The roster of `period` in date order: each day it puts someone on duty, and each day off
+/// in the term it leaves uncovered.
+pub fn roster(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Vec<RosterDay>> {
+    let roster = duty::roster(&ledger.records_of_types(period, &[types::DUTY_SET])?);
+    let uncovered = duty::uncovered(&site.contract, &site.calendar, &roster, period.days());
+    let on_duty = roster
         .into_iter()
         .filter(|(date, _)| period.contains(*date))
-        .map(|(date, engineer)| OnDuty {
+        .map(|(date, engineer)| (date, Some(engineer)));
+    let mut days: Vec<RosterDay> = on_duty
+        .chain(uncovered.into_iter().map(|date| (date, None)))
+        .map(|(date, engineer)| RosterDay {
             day: site.calendar.day(date),
             engineer,
         })
-        .collect())
+        .collect();
+    days.sort_by_key(|d| d.day.date);
+    Ok(days)
 }

@@ -1,22 +1,18 @@
 //! Inspection rounds at a site: what a day requires and has, when a round is recorded, what a
 //! round records (from flags or walked through item by item), and coverage over a period.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::write::write;
 use super::{Environment, Error, Ledger, Result, Site};
 use crate::calendar::DayKind;
-use crate::inspect::{self, Due, InspectError};
+use crate::inspect::{self, Due, InspectError, NotCounted, RoundDone, Rounds};
 use crate::period::Period;
 use crate::record::inspect::{ItemResult, Outcome, Round};
 use crate::record::{Event, types};
+use crate::routine::Uncounted;
 use crate::service::InspectionKind;
 use crate::time::local_date;
-
-/// The rounds of each kind recorded on each local date.
-type Rounds = BTreeMap<(NaiveDate, InspectionKind), u32>;
 
 /// How a day stands on inspections.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +22,8 @@ pub struct DayInspections {
     pub kind: DayKind,
     /// How each kind shown stands.
     pub due: Vec<Due>,
+    /// The rounds of the kinds shown that do not count, and why.
+    pub not_counted: Vec<NotCounted>,
 }
 
 /// Coverage over a period, day by day up to today, and in total.
@@ -44,6 +42,8 @@ pub struct Recorded {
     /// Checklist items the round has a result for.
     pub items: usize,
     pub abnormal: usize,
+    /// Why it does not count, if it does not (docs/rules.md §4.8).
+    pub uncounted: Option<Uncounted>,
 }
 
 /// One day's inspection rounds as the ledger has them, kept up to date as rounds are recorded.
@@ -57,14 +57,16 @@ impl<'s> InspectionDay<'s> {
     /// The rounds recorded on `date`: only the round records of its month are read.
     pub fn read(site: &'s Site, ledger: &mut Ledger, date: NaiveDate) -> Result<InspectionDay<'s>> {
         let records = ledger.records_of_types(&Period::Day(date), &[types::INSPECTION_ROUND])?;
-        let rounds = inspect::rounds_by_day(&records, site.contract.timezone);
+        let rounds = Rounds::of(&records, site.contract.timezone);
         Ok(InspectionDay { site, date, rounds })
     }
 
     /// How the day stands: every kind, or only `kind`.
     pub fn standing(&self, kind: Option<InspectionKind>) -> DayInspections {
         let mut standing = day_inspections(self.site, self.date, &self.rounds);
-        standing.due.retain(|d| kind.is_none_or(|k| k == d.kind));
+        let shown = |k: InspectionKind| kind.is_none_or(|kind| kind == k);
+        standing.due.retain(|d| shown(d.kind));
+        standing.not_counted.retain(|n| shown(n.kind));
         standing
     }
 
@@ -105,27 +107,38 @@ impl<'s> InspectionDay<'s> {
         at: DateTime<Utc>,
         round: Round,
     ) -> Result<Recorded> {
-        let recorded = Recorded {
-            kind: round.kind,
-            items: round.items.len(),
-            abnormal: round
-                .items
-                .iter()
-                .filter(|i| i.result == Outcome::Abnormal)
-                .count(),
-        };
-        write(env, self.site, at, Event::InspectionRound(round))?;
-        *self.rounds.entry((self.date, recorded.kind)).or_default() += 1;
-        Ok(recorded)
+        let kind = round.kind;
+        let items = round.items.len();
+        let abnormal = round
+            .items
+            .iter()
+            .filter(|i| i.result == Outcome::Abnormal)
+            .count();
+        let record = write(env, self.site, at, Event::InspectionRound(round))?;
+        self.rounds.add(self.date, kind, RoundDone::of(&record));
+        let uncounted = self
+            .standing(Some(kind))
+            .not_counted
+            .into_iter()
+            .find(|n| n.round.id == record.id)
+            .map(|n| n.why);
+        Ok(Recorded {
+            kind,
+            items,
+            abnormal,
+            uncounted,
+        })
     }
 }
 
 /// How `date` stands on every kind, given the rounds recorded.
 fn day_inspections(site: &Site, date: NaiveDate, rounds: &Rounds) -> DayInspections {
+    let standing = inspect::standing_on(&site.contract, &site.calendar, date, rounds);
     DayInspections {
         date,
         kind: site.calendar.day(date).kind,
-        due: inspect::due_on(&site.contract, &site.calendar, date, rounds),
+        due: standing.due,
+        not_counted: standing.not_counted,
     }
 }
 
@@ -188,7 +201,7 @@ pub fn coverage(
     today: NaiveDate,
 ) -> Result<Coverage> {
     let records = ledger.records_of_types(&period, &[types::INSPECTION_ROUND])?;
-    let rounds = inspect::rounds_by_day(&records, site.contract.timezone);
+    let rounds = Rounds::of(&records, site.contract.timezone);
     let days: Vec<DayInspections> = period
         .days()
         .filter(|d| *d <= today)
@@ -222,7 +235,13 @@ mod tests {
     fn the_kinds_still_due_are_recorded_unless_one_is_named() {
         let site = site();
         let date = "2025-03-04".parse().unwrap();
-        let rounds = Rounds::from([((date, InspectionKind::Resource), 1)]);
+        let mut rounds = Rounds::default();
+        let round = RoundDone {
+            id: "01JQ01".to_string(),
+            at: "2025-03-04T01:00:00Z".parse().unwrap(),
+            by: "li.lei".to_string(),
+        };
+        rounds.add(date, InspectionKind::Resource, round);
         let day = InspectionDay {
             site: &site,
             date,

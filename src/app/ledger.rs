@@ -192,8 +192,13 @@ impl<'s> Ledger<'s> {
     /// The records of the months `period` touches of the given types (see `record::types`):
     /// the lines of other types are not even parsed.
     pub fn records_of_types(&mut self, period: &Period, types: &[&str]) -> Result<Vec<Record>> {
-        let wanted = |line: &[u8]| ledger::written_type(line).is_none_or(|t| types.contains(&t));
-        self.records_where(Some(&period.months()), wanted)
+        self.records_where(Some(&period.months()), of_types(types))
+    }
+
+    /// The records of the whole ledger of the given types, for what a record of any month can
+    /// still decide (a risk still open, a backup job's latest result).
+    pub fn all_records_of_types(&mut self, types: &[&str]) -> Result<Vec<Record>> {
+        self.records_where(None, of_types(types))
     }
 
     /// Every record of the months (each given by its first day), or of the whole ledger.
@@ -308,6 +313,12 @@ impl<'s> Ledger<'s> {
         }
         Err(LedgerError::Unsettled.into())
     }
+}
+
+/// Whether a line is of one of `types`, by its bytes; a line whose type cannot be told is read,
+/// so that a problem with it is reported.
+fn of_types<'t>(types: &'t [&str]) -> impl Fn(&[u8]) -> bool + 't {
+    |line| ledger::written_type(line).is_none_or(|t| types.contains(&t))
 }
 
 /// Writes a new record of `event` at `at` by `engineer`, and returns it.

@@ -10,9 +10,9 @@ use super::{Environment, Ledger, Site};
 use crate::period::Period;
 use crate::record::request::Request;
 use crate::record::routine::{BackupCheck, Consultation, Note, NoteKind};
-use crate::record::{Event, Record, select};
+use crate::record::{Event, Record, select, types};
 use crate::request::Scope;
-use crate::routine::backup_standing;
+use crate::routine::{Uncounted, backup_standing, latest_by_job};
 use crate::time::local_date;
 
 /// A record and what it says.
@@ -28,10 +28,13 @@ pub struct BackupStatus {
     pub month: Period,
     /// Checks the month requires.
     pub required: u32,
-    /// Checks that passed.
+    /// Checks that count (docs/rules.md §4.8).
     pub done: u32,
-    /// Every check, in the order they happened.
-    pub checks: Vec<Logged<BackupCheck>>,
+    /// Every check of the month, in the order they happened, with why a check that passed does
+    /// not count.
+    pub checks: Vec<Logged<(BackupCheck, Option<Uncounted>)>>,
+    /// Each job's latest check up to the month's end, in any month: how the job stands.
+    pub jobs: Vec<Logged<BackupCheck>>,
 }
 
 /// The consultations of a period.
@@ -90,13 +93,25 @@ pub fn check_backup(
 
 /// How `month` stands on backups.
 pub fn backup_status(site: &Site, ledger: &mut Ledger, month: Period) -> Result<BackupStatus> {
-    let records = ledger.records(Some(&month))?;
-    let standing = backup_standing(&site.contract, &month, &records);
+    let zone = site.contract.timezone;
+    let mut checks = ledger.all_records_of_types(&[types::BACKUP_CHECKED])?;
+    checks.retain(|r| local_date(r.instant(), zone) <= month.last());
+    let jobs = owned(latest_by_job(&checks));
+    checks.retain(|r| month.contains(local_date(r.instant(), zone)));
+    let standing = backup_standing(&site.contract, &month, &checks);
     Ok(BackupStatus {
         month,
         required: standing.required,
         done: standing.done,
-        checks: owned(standing.checks),
+        checks: standing
+            .checks
+            .into_iter()
+            .map(|c| Logged {
+                record: c.record.clone(),
+                item: (c.check.clone(), c.uncounted),
+            })
+            .collect(),
+        jobs,
     })
 }
 

@@ -5,12 +5,13 @@ use chrono::{DateTime, Utc};
 use super::Result;
 use super::incident::{by_urgency, countdowns};
 use super::report::term_reports_in;
+use super::routine::Logged;
 use super::{Ledger, Site, Wanted};
 use crate::calendar::Day;
 use crate::contract::Contract;
 use crate::duty;
 use crate::incident::{Incident, fold};
-use crate::inspect::{self, Due};
+use crate::inspect::{self, Due, Risk, Rounds};
 use crate::period::Period;
 use crate::record::routine::BackupCheck;
 use crate::record::types;
@@ -34,6 +35,8 @@ pub struct Shift {
     pub breached: usize,
     /// How each kind of inspection stands today.
     pub inspections: Vec<Due>,
+    /// The risks inspections found that are still open, oldest first.
+    pub open_risks: Vec<Risk>,
     pub backups: MonthBackups,
     /// Who is on duty today, if the roster says.
     pub duty: Option<String>,
@@ -42,14 +45,14 @@ pub struct Shift {
 }
 
 /// How this month stands on backup checks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MonthBackups {
     pub month: Period,
     pub required: u32,
-    /// Checks that passed.
+    /// Checks that count (docs/rules.md §4.8).
     pub done: u32,
-    /// The checks that failed.
-    pub failed: Vec<BackupCheck>,
+    /// The latest check of each job whose latest check failed, in any month.
+    pub failing: Vec<Logged<BackupCheck>>,
 }
 
 /// Where the site stands at `now`.
@@ -65,22 +68,29 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     let wanted = [
         types::INSPECTION_ROUND,
         types::BACKUP_CHECKED,
-        types::DUTY_SET,
+        types::INCIDENT_OPENED,
     ];
-    let records = ledger.records_of_types(&month, &wanted)?;
-    let rounds = inspect::rounds_by_day(&records, zone);
+    let mut records = ledger.all_records_of_types(&wanted)?;
+    let mut open_risks = inspect::risks(&records);
+    open_risks.retain(|risk| risk.open);
+    let failing = routine::latest_by_job(&records)
+        .into_iter()
+        .filter(|(_, check)| !check.ok)
+        .map(|(record, check)| Logged {
+            record: record.clone(),
+            item: check.clone(),
+        })
+        .collect();
+    records.retain(|r| month.contains(local_date(r.instant(), zone)));
+    let rounds = Rounds::of(&records, zone);
     let standing = routine::backup_standing(contract, &month, &records);
     let backups = MonthBackups {
         month,
         required: standing.required,
         done: standing.done,
-        failed: standing
-            .checks
-            .iter()
-            .filter(|(_, check)| !check.ok)
-            .map(|(_, check)| (*check).clone())
-            .collect(),
+        failing,
     };
+    let roster = ledger.records_of_types(&month, &[types::DUTY_SET])?;
     let reports = term_reports_in(site, now, &index)
         .into_iter()
         .filter(|r| r.pressing(day.date))
@@ -91,9 +101,10 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         open,
         at_risk,
         breached,
-        inspections: inspect::due_on(contract, &site.calendar, day.date, &rounds),
+        inspections: inspect::standing_on(contract, &site.calendar, day.date, &rounds).due,
+        open_risks,
         backups,
-        duty: duty::roster(&records).remove(&day.date),
+        duty: duty::roster(&roster).remove(&day.date),
         reports,
         day,
     })

@@ -6,6 +6,7 @@ use super::context::Context;
 use crate::app::{Error, Input, Result, Site, non_empty, routine};
 use crate::output::{Output, Tone};
 use crate::period::Period;
+use crate::record::routine::BackupCheck;
 use crate::render::human::moment;
 use crate::render::json::routine::BackupStatusJson;
 use crate::time::local_date;
@@ -101,17 +102,37 @@ fn print_status(
     let backups = m.backups(status.done, status.required);
     out.line(m.labelled(&status.month.label(), &backups))?;
     for logged in &status.checks {
-        let (record, check) = (&logged.record, &logged.item);
+        let (record, (check, uncounted)) = (&logged.record, &logged.item);
         let when = moment(record.instant(), zone, today, m);
-        let result = m.backup_result(check.ok, check.note.as_deref());
-        let tone = if check.ok { Tone::Plain } else { Tone::Breach };
-        let line = format!(
+        let mut line = format!(
             "  {when} · {} · {} · {}",
             record.by,
             check.job,
-            out.paint(tone, &result)
+            result(out, check)
         );
+        if let Some(why) = uncounted {
+            let why = m.check_uncounted(why, |t| moment(t, zone, today, m));
+            let said = m.not_counted(&why);
+            line = format!("{line} · {}", out.paint(Tone::Warning, &said));
+        }
         out.line(line)?;
     }
+    if !status.jobs.is_empty() {
+        out.line(out.paint(Tone::Heading, &m.latest_per_job()))?;
+    }
+    for latest in &status.jobs {
+        let when = moment(latest.record.instant(), zone, today, m);
+        let job = m.labelled(&latest.item.job, &result(out, &latest.item));
+        out.line(format!("  {job} · {when}"))?;
+    }
     Ok(())
+}
+
+/// A check's result, in the colour of a breach when it failed.
+fn result(out: &Output, check: &BackupCheck) -> String {
+    let said = out
+        .messages()
+        .backup_result(check.ok, check.note.as_deref());
+    let tone = if check.ok { Tone::Plain } else { Tone::Breach };
+    out.paint(tone, &said)
 }

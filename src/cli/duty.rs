@@ -5,11 +5,11 @@ use clap::Subcommand;
 
 use super::context::Context;
 use super::show::warn_provisional;
-use crate::app::duty::{self, OnDuty};
+use crate::app::duty::{self, RosterDay};
 use crate::app::{Input, Result, non_empty};
 use crate::output::Tone;
 use crate::render::human::date_with_weekday;
-use crate::render::json::duty::OnDutyJson;
+use crate::render::json::duty::RosterDayJson;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!("otss duty set 2025-10-01 li.lei", "otss duty list 2025-10",);
@@ -55,6 +55,10 @@ pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
                 m.day_kind(on_duty.day.kind)
             );
             out.line(m.labelled(&when, &m.on_duty(&on_duty.engineer)))?;
+            if on_duty.day.working() {
+                let warning = m.duty_on_working_day(date);
+                out.warn(warning)?;
+            }
             warn_provisional(&mut out, &site.calendar, [date])?;
         }
         DutyCommand::List { month, json } => {
@@ -63,7 +67,7 @@ pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
                 duty::roster(&site, ledger, &month)
             })?;
             if json {
-                let roster: Vec<OnDutyJson> = roster.iter().map(OnDutyJson::new).collect();
+                let roster: Vec<RosterDayJson> = roster.iter().map(RosterDayJson::new).collect();
                 out.json(&roster)?;
                 return Ok(out.flush()?);
             }
@@ -72,13 +76,14 @@ pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
                 out.line(m.no_duty())?;
             }
             let today = local_date(context.env.now, site.contract.timezone);
-            for OnDuty { day, engineer } in roster {
+            for RosterDay { day, engineer } in roster {
                 let when = date_with_weekday(day.date, m, true);
-                let tone = if day.date == today {
-                    Tone::Heading
-                } else {
-                    Tone::Plain
+                let tone = match (&engineer, day.date == today) {
+                    (None, _) => Tone::Warning,
+                    (Some(_), true) => Tone::Heading,
+                    (Some(_), false) => Tone::Plain,
                 };
+                let engineer = engineer.unwrap_or_else(|| m.no_one_on_duty());
                 let line = format!("{when} · {} · {engineer}", m.day_kind(day.kind));
                 out.line(out.paint(tone, &line))?;
             }

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
+use chrono_tz::Tz;
 use clap::{Args, Subcommand};
 
 use super::context::Context;
@@ -16,8 +17,9 @@ use crate::inspect::Due;
 use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::record::inspect::Round;
-use crate::render::human::{date_with_weekday, progress_line};
+use crate::render::human::{date_with_weekday, moment, progress_line};
 use crate::render::json::inspect::{CoverageJson, InspectionDayJson};
+use crate::routine::Uncounted;
 use crate::service::InspectionKind;
 use crate::text;
 use crate::time::local_date;
@@ -110,14 +112,23 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
                 let m = out.messages();
                 let kind = m.inspection_kind(recorded.kind);
                 out.line(m.round_recorded(kind, recorded.items, recorded.abnormal))?;
+                if let Some(why) = recorded.uncounted {
+                    let zone = site.contract.timezone;
+                    let said = said_not_counted(m, &why, zone, date);
+                    let said = match why.counts_from() {
+                        Some(from) => m.counts_from(&said, &moment(from, zone, date, m)),
+                        None => said,
+                    };
+                    out.line(format!("  {}", out.paint(Tone::Warning, &said)))?;
+                }
             }
         }
     }
     let shown = day.standing(args.kind);
     if args.json {
-        return Ok(out.json(&InspectionDayJson::new(&shown))?);
+        return Ok(out.json(&InspectionDayJson::new(&shown, site.contract.timezone))?);
     }
-    print_due(out, &shown)?;
+    print_due(out, &shown, site.contract.timezone)?;
     if !recording && shown.due.iter().any(|d| d.done < d.required) {
         out.line(out.messages().how_to_record())?;
     }
@@ -181,7 +192,7 @@ fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Res
     Ok(Some(inspect::walked_round(kind, checklist, notes)?))
 }
 
-fn print_due(out: &mut Output, day: &DayInspections) -> Result<()> {
+fn print_due(out: &mut Output, day: &DayInspections, zone: Tz) -> Result<()> {
     let m = out.messages();
     out.line(format!(
         "{} · {}",
@@ -191,8 +202,19 @@ fn print_due(out: &mut Output, day: &DayInspections) -> Result<()> {
     for d in &day.due {
         let line = progress_line(out, d);
         out.line(format!("  {line}"))?;
+        for not_counted in day.not_counted.iter().filter(|n| n.kind == d.kind) {
+            let round = &not_counted.round;
+            let why = said_not_counted(m, &not_counted.why, zone, day.date);
+            let when = moment(round.at, zone, day.date, m);
+            out.line(format!("    {when} · {} · {why}", round.by))?;
+        }
     }
     Ok(())
+}
+
+/// Why a round of `date` does not count, its times as read on that day.
+fn said_not_counted(m: &Messages, why: &Uncounted, zone: Tz, date: NaiveDate) -> String {
+    m.not_counted(&m.round_uncounted(why, |t| moment(t, zone, date, m)))
 }
 
 /// Coverage over a period, counting days up to today.
@@ -209,9 +231,10 @@ fn status(
         inspect::coverage(site, ledger, period, today)
     })?;
     if json {
-        return Ok(out.json(&CoverageJson::new(&coverage))?);
+        return Ok(out.json(&CoverageJson::new(&coverage, site.contract.timezone))?);
     }
     print_coverage(out, &coverage.days, &coverage.kinds, today)?;
+    print_not_counted(out, &coverage.days, site.contract.timezone)?;
     let days = coverage.days.iter().map(|d| d.date);
     Ok(warn_provisional(out, &site.calendar, days)?)
 }
@@ -258,6 +281,29 @@ fn print_coverage(
     out.line(m.coverage_legend())?;
     for total in kinds {
         out.line(progress_line(out, total))?;
+    }
+    Ok(())
+}
+
+/// The rounds of the days that do not count, each with why.
+fn print_not_counted(out: &mut Output, days: &[DayInspections], zone: Tz) -> Result<()> {
+    let m = out.messages();
+    let mut not_counted = days
+        .iter()
+        .flat_map(|d| d.not_counted.iter().map(move |n| (d.date, n)))
+        .peekable();
+    if not_counted.peek().is_some() {
+        out.line(out.paint(Tone::Heading, &m.rounds_not_counted()))?;
+    }
+    for (date, n) in not_counted {
+        let when = format!(
+            "{} {}",
+            date_with_weekday(date, m, false),
+            moment(n.round.at, zone, date, m)
+        );
+        let why = said_not_counted(m, &n.why, zone, date);
+        let kind = m.inspection_kind(n.kind);
+        out.line(format!("  {when} · {kind} · {} · {why}", n.round.by))?;
     }
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! `otss risk list`: abnormal inspection findings, and what became of them.
 
+use chrono::NaiveDate;
+use chrono_tz::Tz;
 use clap::Subcommand;
 
 use super::context::Context;
@@ -48,13 +50,15 @@ pub fn run(context: &Context, command: RiskCommand) -> Result<()> {
     }
     let today = local_date(context.env.now, zone);
     for risk in &risks {
-        let line = risk_line(&out, risk, moment(risk.at, zone, today, m));
+        let line = risk_line(&out, risk, zone, today);
         out.line(line)?;
     }
     Ok(out.flush()?)
 }
 
-fn risk_line(out: &Output, risk: &Risk, when: String) -> String {
+/// A risk on one line, its times as read on `today`: what was found, how often and when last,
+/// what became of it, and who found it when.
+pub(super) fn risk_line(out: &Output, risk: &Risk, zone: Tz, today: NaiveDate) -> String {
     let m = out.messages();
     let state = m.risk_state(risk.open, risk.incident.as_deref());
     let tone = if risk.open {
@@ -62,12 +66,22 @@ fn risk_line(out: &Output, risk: &Risk, when: String) -> String {
     } else {
         Tone::Plain
     };
-    [
+    let mut parts = vec![
         out.paint(Tone::Heading, &risk.id),
         m.inspection_kind(risk.kind).to_string(),
         m.labelled(&risk.item, &risk.note),
+    ];
+    if risk.seen > 1 {
+        let seen = m.risk_seen(risk.seen, &moment(risk.last_seen, zone, today, m));
+        parts.push(if risk.last_note == risk.note {
+            seen
+        } else {
+            m.labelled(&seen, &risk.last_note)
+        });
+    }
+    parts.extend([
         out.paint(tone, &state),
-        format!("{when} {}", risk.by),
-    ]
-    .join(" · ")
+        format!("{} {}", moment(risk.at, zone, today, m), risk.by),
+    ]);
+    parts.join(" · ")
 }

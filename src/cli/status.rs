@@ -3,6 +3,7 @@
 use clap::Args;
 
 use super::context::Context;
+use super::risk::risk_line;
 use super::show::warn_provisional;
 use crate::app::{self, Result, incident::countdowns};
 use crate::output::Tone;
@@ -62,11 +63,21 @@ pub fn run(context: &Context, args: StatusArgs) -> Result<()> {
     for due in shift.inspections.iter().filter(|d| d.required > 0) {
         out.line(progress_line(&out, due))?;
     }
+    if !shift.open_risks.is_empty() {
+        out.line(out.paint(Tone::Warning, &m.open_risks(shift.open_risks.len())))?;
+    }
+    for risk in &shift.open_risks {
+        let line = risk_line(&out, risk, zone, day.date);
+        out.line(format!("  {line}"))?;
+    }
     let backups = &shift.backups;
     out.line(m.backups(backups.done, backups.required))?;
-    for check in &backups.failed {
+    for latest in &backups.failing {
+        let check = &latest.item;
         let failed = m.backup_result(false, check.note.as_deref());
-        out.line(out.paint(Tone::Breach, &m.labelled(&check.job, &failed)))?;
+        let when = moment(latest.record.instant(), zone, day.date, m);
+        let line = format!("{} · {when}", m.labelled(&check.job, &failed));
+        out.line(out.paint(Tone::Breach, &line))?;
     }
     let month = |r: &DueReport| r.month.format("%Y-%m").to_string();
     let (late, due): (Vec<&DueReport>, Vec<&DueReport>) = shift

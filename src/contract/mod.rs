@@ -159,7 +159,15 @@ pub struct Contract {
     pub sla: SlaTerms,
     pub calendar: CalendarTerms,
     pub inspections: BTreeMap<InspectionKind, InspectionTerms>,
+    /// How far apart two rounds of a kind on one day must be for both to count
+    /// (`[inspections] min_gap`, docs/rules.md §4.8).
+    #[serde(with = "duration_text")]
+    pub inspection_min_gap: TimeDelta,
     pub backups_per_month: u32,
+    /// How far apart two backup checks of one month must be for both to count
+    /// (`[backups] min_gap`, docs/rules.md §4.8).
+    #[serde(with = "duration_text")]
+    pub backup_min_gap: TimeDelta,
     /// The day of the following month a monthly report is due (`[reports] due_day`).
     pub report_due_day: u32,
 }
@@ -273,9 +281,10 @@ impl Contract {
     fn frequency(&self, item: ServiceItem) -> Frequency {
         let rounds = |kind: InspectionKind| {
             let count = self.inspections[&kind].rounds;
+            let min_gap = spacing(count, self.inspection_min_gap);
             match self.mode {
-                Mode::FiveByEight => Frequency::WorkingDay { count },
-                Mode::SevenByTwentyFour => Frequency::Day { count },
+                Mode::FiveByEight => Frequency::WorkingDay { count, min_gap },
+                Mode::SevenByTwentyFour => Frequency::Day { count, min_gap },
             }
         };
         match item {
@@ -289,9 +298,13 @@ impl Contract {
             ServiceItem::Alert => rounds(InspectionKind::Alert),
             ServiceItem::Backup => Frequency::Month {
                 count: self.backups_per_month,
+                min_gap: spacing(self.backups_per_month, self.backup_min_gap),
             },
             ServiceItem::Request => Frequency::OnDemand,
-            ServiceItem::Report => Frequency::Month { count: 1 },
+            ServiceItem::Report => Frequency::Month {
+                count: 1,
+                min_gap: None,
+            },
         }
     }
 
@@ -347,6 +360,12 @@ impl Contract {
         }
         warnings
     }
+}
+
+/// The spacing owed between rounds (or checks) of one period: only where a period owes more
+/// than one, and a gap is set (docs/rules.md §4.8).
+fn spacing(count: u32, min_gap: TimeDelta) -> Option<TimeDelta> {
+    (count > 1 && min_gap > TimeDelta::zero()).then_some(min_gap)
 }
 
 fn hh_mm<S: serde::Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {

@@ -44,8 +44,9 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
     let mode_for_defaults = mode.unwrap_or(Mode::FiveByEight);
     let sla = sla(r, root, mode_for_defaults);
     let calendar = calendar(r, root);
-    let inspections = inspections(r, root, mode_for_defaults, language.unwrap_or(Lang::Zh));
-    let backups_per_month = backups(r, root, mode_for_defaults);
+    let (inspections, inspection_min_gap) =
+        inspections(r, root, mode_for_defaults, language.unwrap_or(Lang::Zh));
+    let (backups_per_month, backup_min_gap) = backups(r, root, mode_for_defaults);
     let report_due_day = reports(r, root);
     Some(Contract {
         customer: customer?,
@@ -62,7 +63,9 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
         sla: sla?,
         calendar: calendar?,
         inspections: inspections?,
+        inspection_min_gap: inspection_min_gap?,
         backups_per_month: backups_per_month?,
+        backup_min_gap: backup_min_gap?,
         report_due_day: report_due_day?,
     })
 }
@@ -293,12 +296,18 @@ fn no_date_in_both(
     }
 }
 
+/// The terms of each inspection kind, and how far apart a day's rounds of a kind must be.
+type InspectionsRead = (
+    Option<BTreeMap<InspectionKind, InspectionTerms>>,
+    Option<TimeDelta>,
+);
+
 fn inspections<'i>(
     r: &mut Reader<'i>,
     root: &mut Table<'i>,
     mode: Mode,
     lang: Lang,
-) -> Option<BTreeMap<InspectionKind, InspectionTerms>> {
+) -> InspectionsRead {
     let mut table = r
         .subtable(root, "inspections")
         .unwrap_or_else(|| r.empty_table("inspections"));
@@ -309,8 +318,30 @@ fn inspections<'i>(
             inspection(r, kind_table, kind, mode, lang).map(|terms| (kind, terms))
         })
         .collect();
+    let min_gap = r.optional(&mut table, "min_gap", ROUNDS_MIN_GAP, |r, f| {
+        gap(r, f, LONGEST_ROUNDS_GAP)
+    });
     r.finish(table);
-    terms.into_iter().collect()
+    (terms.into_iter().collect(), min_gap)
+}
+
+/// Rounds of a kind on one day count at least this far apart by default (docs/rules.md §4.8).
+const ROUNDS_MIN_GAP: TimeDelta = TimeDelta::hours(4);
+/// The widest gap between rounds a contract may set: a day.
+const LONGEST_ROUNDS_GAP: TimeDelta = TimeDelta::days(1);
+/// Backup checks of one month count at least this far apart by default (docs/rules.md §4.8).
+const BACKUPS_MIN_GAP: TimeDelta = TimeDelta::days(7);
+/// The widest gap between backup checks a contract may set: a month.
+const LONGEST_BACKUPS_GAP: TimeDelta = TimeDelta::days(31);
+
+/// A gap between rounds or checks: zero (no spacing) up to `longest`.
+fn gap(r: &mut Reader, field: &Field, longest: TimeDelta) -> Option<TimeDelta> {
+    let gap = r.parsed(field, |s| parse_duration(s).map_err(Allowed::Duration))?;
+    if gap > longest {
+        r.invalid(field, Allowed::Gap { longest });
+        return None;
+    }
+    Some(gap)
 }
 
 fn inspection<'i>(
@@ -368,7 +399,12 @@ fn checklist(r: &mut Reader, field: &Field, items: Vec<String>) -> Option<Vec<St
     }
 }
 
-fn backups<'i>(r: &mut Reader<'i>, root: &mut Table<'i>, mode: Mode) -> Option<u32> {
+/// Backup checks a month requires, and how far apart they must be.
+fn backups<'i>(
+    r: &mut Reader<'i>,
+    root: &mut Table<'i>,
+    mode: Mode,
+) -> (Option<u32>, Option<TimeDelta>) {
     let mut table = r
         .subtable(root, "backups")
         .unwrap_or_else(|| r.empty_table("backups"));
@@ -378,8 +414,11 @@ fn backups<'i>(r: &mut Reader<'i>, root: &mut Table<'i>, mode: Mode) -> Option<u
         mode.default_backups_per_month(),
         |r, f| count(r, f, 0..100),
     );
+    let min_gap = r.optional(&mut table, "min_gap", BACKUPS_MIN_GAP, |r, f| {
+        gap(r, f, LONGEST_BACKUPS_GAP)
+    });
     r.finish(table);
-    per_month
+    (per_month, min_gap)
 }
 
 fn reports<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<u32> {

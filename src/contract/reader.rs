@@ -84,6 +84,10 @@ pub enum Allowed {
     Budget,
     /// A share of a budget, above 0 and at most 1.
     Share,
+    /// A gap between rounds or checks: zero (none) up to `longest`.
+    Gap {
+        longest: chrono::TimeDelta,
+    },
     /// A checklist of at least one item.
     Items,
     /// An item that says something and holds no `=`.

@@ -250,15 +250,45 @@ fn every_problem_is_reported_at_once_in_line_order() {
 fn the_service_catalogue_follows_the_mode() {
     let five = parse(MINIMAL).unwrap().service_items();
     assert_eq!(five.len(), 8);
-    assert!(five.contains(&(ServiceItem::Monitoring, Frequency::WorkingDay { count: 1 })));
+    assert!(five.contains(&(
+        ServiceItem::Monitoring,
+        Frequency::WorkingDay {
+            count: 1,
+            min_gap: None
+        }
+    )));
     assert!(five.contains(&(ServiceItem::Support, Frequency::DuringServiceHours)));
-    assert!(five.contains(&(ServiceItem::Backup, Frequency::Month { count: 1 })));
+    assert!(five.contains(&(
+        ServiceItem::Backup,
+        Frequency::Month {
+            count: 1,
+            min_gap: None
+        }
+    )));
     let seven = parse(&MINIMAL.replace("5x8", "7x24"))
         .unwrap()
         .service_items();
-    assert!(seven.contains(&(ServiceItem::Monitoring, Frequency::Day { count: 2 })));
-    assert!(seven.contains(&(ServiceItem::Alert, Frequency::Day { count: 1 })));
-    assert!(seven.contains(&(ServiceItem::Backup, Frequency::Month { count: 2 })));
+    assert!(seven.contains(&(
+        ServiceItem::Monitoring,
+        Frequency::Day {
+            count: 2,
+            min_gap: Some(TimeDelta::hours(4))
+        }
+    )));
+    assert!(seven.contains(&(
+        ServiceItem::Alert,
+        Frequency::Day {
+            count: 1,
+            min_gap: None
+        }
+    )));
+    assert!(seven.contains(&(
+        ServiceItem::Backup,
+        Frequency::Month {
+            count: 2,
+            min_gap: Some(TimeDelta::days(7))
+        }
+    )));
     assert!(seven.contains(&(ServiceItem::Support, Frequency::Always)));
 }
 

@@ -11,7 +11,7 @@ use crate::contract::{
 };
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::text::one_line;
-use crate::time::DurationError;
+use crate::time::{DurationError, format_duration};
 
 /// Labels of `otss contract show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +200,13 @@ impl Messages {
                     "must be longer than zero and at most 366d",
                 ))
                 .to_string(),
+            Allowed::Gap { longest } => {
+                let longest = format_duration(*longest);
+                match self.lang {
+                    Lang::Zh => format!("应当是 0s 到 {longest} 之间的时长，例如 4h"),
+                    Lang::En => format!("must be a duration from 0s up to {longest}, e.g. 4h"),
+                }
+            }
             Allowed::Share => self
                 .pick((
                     "应当是时限的一个比例，大于 0，至多 1，例如 0.8",
@@ -385,10 +392,28 @@ impl Messages {
                 .pick(("全天候按需", "on request, at any hour"))
                 .to_string(),
             Frequency::PerSla => self.pick(("按 SLA", "per the SLA")).to_string(),
-            Frequency::WorkingDay { count } => self.rounds(count, ("每个工作日", "working day")),
-            Frequency::Day { count } => self.rounds(count, ("每天", "day")),
-            Frequency::Month { count } => self.rounds(count, ("每月", "month")),
+            Frequency::WorkingDay { count, min_gap } => {
+                self.spaced(self.rounds(count, ("每个工作日", "working day")), min_gap)
+            }
+            Frequency::Day { count, min_gap } => {
+                self.spaced(self.rounds(count, ("每天", "day")), min_gap)
+            }
+            Frequency::Month { count, min_gap } => {
+                self.spaced(self.rounds(count, ("每月", "month")), min_gap)
+            }
             Frequency::OnDemand => self.pick(("按需", "on demand")).to_string(),
+        }
+    }
+
+    /// A frequency with the spacing it needs, if any: `2 per day, at least 4h apart`.
+    fn spaced(&self, frequency: String, min_gap: Option<TimeDelta>) -> String {
+        let Some(gap) = min_gap else {
+            return frequency;
+        };
+        let gap = format_duration(gap);
+        match self.lang {
+            Lang::Zh => format!("{frequency}，间隔至少 {gap}"),
+            Lang::En => format!("{frequency}, at least {gap} apart"),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Routine work: inspections and their risks, backups, consultations, customer requests,
 //! comp leave and the duty roster.
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
 use super::words::plural;
 use super::{Lang, Messages};
@@ -9,7 +9,9 @@ use crate::app::Input;
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
 use crate::request::{Category, ScopeError};
+use crate::routine::Uncounted;
 use crate::text::one_line;
+use crate::time::format_duration;
 
 impl Messages {
     /// Why the results given are not a round.
@@ -314,6 +316,91 @@ impl Messages {
         .to_string()
     }
 
+    /// Why a round does not count, with times written by `time`.
+    pub fn round_uncounted(
+        &self,
+        why: &Uncounted,
+        time: impl Fn(DateTime<Utc>) -> String,
+    ) -> String {
+        self.uncounted(why, time, (("巡检", "当天"), ("round", "day")))
+    }
+
+    /// Why a backup check that passed does not count, with times written by `time`.
+    pub fn check_uncounted(
+        &self,
+        why: &Uncounted,
+        time: impl Fn(DateTime<Utc>) -> String,
+    ) -> String {
+        self.uncounted(why, time, (("备份检查", "当月"), ("check", "month")))
+    }
+
+    /// Why a round or a check does not count: (the thing, its period) in each language.
+    fn uncounted(
+        &self,
+        why: &Uncounted,
+        time: impl Fn(DateTime<Utc>) -> String,
+        words: ((&str, &str), (&str, &str)),
+    ) -> String {
+        let (thing, period) = self.pick(words);
+        match (why, self.lang) {
+            (Uncounted::NotRequired, Lang::Zh) => format!("{period}不要求{thing}"),
+            (Uncounted::NotRequired, Lang::En) => format!("none required that {period}"),
+            (Uncounted::RequirementMet, Lang::Zh) => format!("{period}要求的{thing}次数已满"),
+            (Uncounted::RequirementMet, Lang::En) => {
+                format!("the {period} had the {thing}s it requires")
+            }
+            (Uncounted::TooSoon { after, min_gap }, Lang::Zh) => {
+                let (after, gap) = (time(*after), format_duration(*min_gap));
+                format!("距 {after} 计数的{thing}不足 {gap}")
+            }
+            (Uncounted::TooSoon { after, min_gap }, Lang::En) => {
+                let (after, gap) = (time(*after), format_duration(*min_gap));
+                format!("less than {gap} after the {thing} counted at {after}")
+            }
+        }
+    }
+
+    /// "not counted: REASON".
+    pub fn not_counted(&self, reason: &str) -> String {
+        self.labelled(self.pick(("不计数", "not counted")), reason)
+    }
+
+    /// Why a round does not count, and from when one would: `…; one from 13:00 counts`.
+    pub fn counts_from(&self, not_counted: &str, when: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{not_counted}；{when} 起的一轮计数"),
+            Lang::En => format!("{not_counted}; one from {when} counts"),
+        }
+    }
+
+    /// Heading of the rounds recorded that do not count.
+    pub fn rounds_not_counted(&self) -> String {
+        self.pick(("未计数的巡检：", "Rounds not counted:"))
+            .to_string()
+    }
+
+    /// Heading of each backup job's latest result.
+    pub fn latest_per_job(&self) -> String {
+        self.pick(("各备份任务的最新结果：", "Latest result of each job:"))
+            .to_string()
+    }
+
+    /// How many risks are open.
+    pub fn open_risks(&self, count: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("未处理风险 {count} 项"),
+            Lang::En => plural(count as u64, "open risk", "open risks"),
+        }
+    }
+
+    /// How often a risk was found, and when last.
+    pub fn risk_seen(&self, seen: u32, last: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("已发现 {seen} 次，最近 {last}"),
+            Lang::En => format!("found {seen} times, last {last}"),
+        }
+    }
+
     pub fn no_risks(&self, open_only: bool) -> String {
         self.pick(if open_only {
             ("没有未处理的风险", "no open risks")
@@ -501,6 +588,21 @@ impl Messages {
         match self.lang {
             Lang::Zh => format!("{engineer} 值班"),
             Lang::En => format!("{engineer} on duty"),
+        }
+    }
+
+    /// A day off of the roster nobody is on duty for.
+    pub fn no_one_on_duty(&self) -> String {
+        self.pick(("无人值班", "no one on duty")).to_string()
+    }
+
+    /// A duty day set on a working day: recorded, but worth a second look.
+    pub fn duty_on_working_day(&self, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::Zh => format!("{date} 是工作日：值班表用于休息日；已照常记录"),
+            Lang::En => {
+                format!("{date} is a working day: the duty roster is for days off; recorded anyway")
+            }
         }
     }
 

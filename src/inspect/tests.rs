@@ -127,9 +127,29 @@ fn round_record(id: &str, at: &str, results: &[&str]) -> Record {
     record(id, at, Event::InspectionRound(round))
 }
 
+fn monitoring(contract: &Contract, day: &str, records: &[Record]) -> (Due, Vec<String>) {
+    let rounds = Rounds::of(records, contract.timezone);
+    let standing = standing_on(contract, &Calendar::national(), date(day), &rounds);
+    let not_counted = standing
+        .not_counted
+        .iter()
+        .filter(|n| n.kind == InspectionKind::Monitoring)
+        .map(|n| n.round.id.clone())
+        .collect();
+    (standing.due[0], not_counted)
+}
+
+fn due(required: u32, done: u32, rounds: u32) -> Due {
+    Due {
+        kind: InspectionKind::Monitoring,
+        required,
+        done,
+        rounds,
+    }
+}
+
 #[test]
 fn extra_rounds_never_fill_another_day() {
-    let calendar = Calendar::national();
     let seven = contract("7x24");
     let records = [
         round_record("01", "2025-03-04T09:00:00+08:00", &[]),
@@ -137,61 +157,89 @@ fn extra_rounds_never_fill_another_day() {
         round_record("03", "2025-03-04T21:00:00+08:00", &[]),
         round_record("04", "2025-03-05T09:00:00+08:00", &[]),
     ];
-    let rounds = rounds_by_day(&records, seven.timezone);
-    let monitoring = |day: &str| due_on(&seven, &calendar, date(day), &rounds)[0];
     assert_eq!(
-        monitoring("2025-03-04"),
-        Due {
-            kind: InspectionKind::Monitoring,
-            required: 2,
-            done: 2,
-            rounds: 3
-        }
+        monitoring(&seven, "2025-03-04", &records),
+        (due(2, 2, 3), vec!["03".to_string()])
     );
     assert_eq!(
-        monitoring("2025-03-05"),
-        Due {
-            kind: InspectionKind::Monitoring,
-            required: 2,
-            done: 1,
-            rounds: 1
-        }
+        monitoring(&seven, "2025-03-05", &records),
+        (due(2, 1, 1), vec![])
     );
+}
+
+#[test]
+fn under_7x24_the_second_round_of_a_day_counts_from_four_hours_after_the_first() {
+    let seven = contract("7x24");
+    let records = [
+        round_record("03", "2025-03-04T12:59:59+08:00", &[]),
+        round_record("01", "2025-03-04T09:00:00+08:00", &[]),
+        round_record("02", "2025-03-04T09:01:00+08:00", &[]),
+    ];
+    assert_eq!(
+        monitoring(&seven, "2025-03-04", &records),
+        (due(2, 1, 3), vec!["02".to_string(), "03".to_string()])
+    );
+    let on_time = [
+        round_record("01", "2025-03-04T09:00:00+08:00", &[]),
+        round_record("02", "2025-03-04T13:00:00+08:00", &[]),
+    ];
+    assert_eq!(
+        monitoring(&seven, "2025-03-04", &on_time),
+        (due(2, 2, 2), vec![])
+    );
+}
+
+#[test]
+fn a_5x8_day_that_requires_two_rounds_spaces_them_too() {
+    let text = "customer = \"T\"\nmode = \"5x8\"\nstart = 2025-01-02\nend = 2025-12-31\n\
+                [inspections]\nmin_gap = \"3h\"\n[inspections.monitoring]\nrounds = 2\n";
+    let five = Contract::parse(text, "t.toml").unwrap();
+    let records = [
+        round_record("01", "2025-03-04T09:30:00+08:00", &[]),
+        round_record("02", "2025-03-04T12:29:59+08:00", &[]),
+        round_record("03", "2025-03-04T12:30:00+08:00", &[]),
+    ];
+    assert_eq!(
+        monitoring(&five, "2025-03-04", &records),
+        (due(2, 2, 3), vec!["02".to_string()])
+    );
+    let saturday = [round_record("01", "2025-03-08T10:00:00+08:00", &[])];
+    let (standing, not_counted) = monitoring(&five, "2025-03-08", &saturday);
+    assert_eq!((standing, not_counted.len()), (due(0, 0, 1), 1));
 }
 
 #[test]
 fn a_round_belongs_to_its_local_date() {
     let records = [round_record("01", "2025-03-04T16:30:00Z", &[])];
-    let rounds = rounds_by_day(&records, chrono_tz::Asia::Shanghai);
-    assert_eq!(
-        rounds.get(&(date("2025-03-05"), InspectionKind::Monitoring)),
-        Some(&1)
-    );
+    let (on_the_5th, _) = monitoring(&contract("7x24"), "2025-03-05", &records);
+    assert_eq!(on_the_5th.rounds, 1);
+}
+
+/// An incident opened at noon on 4 March 2025 from `risk`.
+fn opened_from(risk: &str) -> Event {
+    let at = chrono::DateTime::parse_from_rfc3339("2025-03-04T12:00:00+08:00").unwrap();
+    Event::IncidentOpened(Opened {
+        incident: "K7QM2X".into(),
+        level: Level::new(2).unwrap(),
+        title: "x".into(),
+        description: None,
+        onsite: false,
+        from_risk: Some(risk.into()),
+        clocks: Clocks {
+            response: Pinned {
+                due: at + TimeDelta::minutes(15),
+                rule: Rule::Immediate {
+                    within: TimeDelta::minutes(15),
+                },
+            },
+            arrival: None,
+            resolution: None,
+        },
+    })
 }
 
 #[test]
 fn abnormal_findings_are_risks_until_cleared_or_taken_up() {
-    let opened = |risk: &str| {
-        let at = chrono::DateTime::parse_from_rfc3339("2025-03-04T12:00:00+08:00").unwrap();
-        Event::IncidentOpened(Opened {
-            incident: "K7QM2X".into(),
-            level: Level::new(2).unwrap(),
-            title: "x".into(),
-            description: None,
-            onsite: false,
-            from_risk: Some(risk.into()),
-            clocks: Clocks {
-                response: Pinned {
-                    due: at + TimeDelta::minutes(15),
-                    rule: Rule::Immediate {
-                        within: TimeDelta::minutes(15),
-                    },
-                },
-                arrival: None,
-                resolution: None,
-            },
-        })
-    };
     let records = [
         round_record(
             "01JQ0000000000000000AAAAAA",
@@ -201,7 +249,7 @@ fn abnormal_findings_are_risks_until_cleared_or_taken_up() {
         record(
             "01JQ0000000000000000BBBBBB",
             "2025-03-04T12:00:00+08:00",
-            opened("AAAAAA-1"),
+            opened_from("AAAAAA-1"),
         ),
         round_record(
             "01JQ0000000000000000CCCCCC",
@@ -235,6 +283,75 @@ fn abnormal_findings_are_risks_until_cleared_or_taken_up() {
         ]
     );
     assert_eq!(incident_title(&risks[2]), "CLB 5xx: 3 %");
+}
+
+/// Two rounds on the morning of 4 March 2025 that find the CPU abnormal.
+fn cpu_found_twice() -> Vec<Record> {
+    vec![
+        round_record(
+            "01JQ0000000000000000AAAAAA",
+            "2025-03-04T09:00:00+08:00",
+            &["CPU=abnormal:95 %"],
+        ),
+        round_record(
+            "01JQ0000000000000000BBBBBB",
+            "2025-03-04T10:00:00+08:00",
+            &["CPU=abnormal:97 %"],
+        ),
+    ]
+}
+
+#[test]
+fn an_item_found_abnormal_again_is_the_same_risk_until_an_incident_takes_it_up() {
+    let mut records = cpu_found_twice();
+    records.extend([
+        record(
+            "01JQ0000000000000000CCCCCC",
+            "2025-03-04T12:00:00+08:00",
+            opened_from("AAAAAA-1"),
+        ),
+        round_record(
+            "01JQ0000000000000000DDDDDD",
+            "2025-03-05T09:00:00+08:00",
+            &["CPU=abnormal:99 %"],
+        ),
+    ]);
+    let risks = risks(&records);
+    let summary: Vec<(&str, u32, &str, bool)> = risks
+        .iter()
+        .map(|r| (r.id.as_str(), r.seen, r.last_note.as_str(), r.open))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("AAAAAA-1", 2, "97 %", false),
+            ("DDDDDD-1", 1, "99 %", true)
+        ],
+        "found again after the incident was opened, it is a new risk"
+    );
+    assert_eq!(risks[0].last_seen, records[1].instant());
+}
+
+#[test]
+fn an_incident_opened_from_a_repeated_finding_keeps_it_a_risk_of_its_own() {
+    let mut records = cpu_found_twice();
+    records.push(record(
+        "01JQ0000000000000000CCCCCC",
+        "2025-03-04T12:00:00+08:00",
+        opened_from("BBBBBB-1"),
+    ));
+    let risks = risks(&records);
+    let ids: Vec<(&str, bool, Option<&str>)> = risks
+        .iter()
+        .map(|r| (r.id.as_str(), r.open, r.incident.as_deref()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("AAAAAA-1", true, None),
+            ("BBBBBB-1", false, Some("K7QM2X"))
+        ]
+    );
 }
 
 #[test]

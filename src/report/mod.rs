@@ -28,7 +28,7 @@ use recorded::{backups, notes, requests, support};
 
 use crate::calendar::{Basis, Calendar};
 use crate::contract::Contract;
-use crate::inspect::{self, Due, Risk};
+use crate::inspect::{self, Due, NotCounted, Risk, Rounds};
 use crate::leave::{self, Balance};
 use crate::record::Record;
 use crate::record::routine::NoteKind;
@@ -51,6 +51,8 @@ pub struct Report {
     pub inspections: Vec<Due>,
     /// Every counted day's standing, for the coverage calendar.
     pub coverage: Vec<(NaiveDate, Vec<Due>)>,
+    /// The rounds recorded on the days counted that do not count, and why (docs/rules.md §4.8).
+    pub rounds_not_counted: Vec<NotCounted>,
     /// Abnormal inspection findings of the period, with the incident opened from each, if any.
     pub findings: Vec<Risk>,
     pub backups: Backups,
@@ -113,16 +115,14 @@ impl Report {
             .iter_days()
             .take_while(|d| *d <= counted_to)
             .collect();
-        let rounds = inspect::rounds_by_day(&records, zone);
-        let coverage: Vec<(NaiveDate, Vec<Due>)> = counted_days
-            .iter()
-            .map(|date| {
-                (
-                    *date,
-                    inspect::due_on(contract, sources.calendar, *date, &rounds),
-                )
-            })
-            .collect();
+        let rounds = Rounds::of(&records, zone);
+        let mut coverage = Vec::with_capacity(counted_days.len());
+        let mut rounds_not_counted = Vec::new();
+        for date in &counted_days {
+            let standing = inspect::standing_on(contract, sources.calendar, *date, &rounds);
+            coverage.push((*date, standing.due));
+            rounds_not_counted.extend(standing.not_counted);
+        }
         let scope_days = scope.first.iter_days().take_while(|d| *d <= scope.last);
         let comp = Balance::total(leave::balances(&records).values());
         Report {
@@ -142,6 +142,7 @@ impl Report {
             incidents: incident_figures(sources, &scope),
             inspections: inspect::totals(coverage.iter().map(|(_, due)| due.as_slice())),
             coverage,
+            rounds_not_counted,
             findings: inspect::risks(&records),
             backups: backups(contract, &scope, &records, today),
             support: support(&records),
@@ -172,6 +173,7 @@ impl Report {
             incidents: incident_figures(sources, &scope),
             inspections: Vec::new(),
             coverage: Vec::new(),
+            rounds_not_counted: Vec::new(),
             findings: Vec::new(),
             backups: Backups::default(),
             support: Support::default(),
@@ -200,6 +202,7 @@ impl Report {
                 report.months.push(MonthFigures::of(&part));
             }
             report.coverage.extend(part.coverage);
+            report.rounds_not_counted.extend(part.rounds_not_counted);
             report.findings.extend(part.findings);
             report.requests.extend(part.requests);
             report.risks.extend(part.risks);

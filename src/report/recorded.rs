@@ -10,7 +10,7 @@ use crate::contract::Contract;
 use crate::record::routine::NoteKind;
 use crate::record::{Event, Record, select};
 use crate::request::Category;
-use crate::routine::backup_standing;
+use crate::routine::{Check, Uncounted, backup_standing};
 use crate::time::local_date;
 
 /// Something recorded at a time: a failed backup check, a request, a note.
@@ -43,13 +43,15 @@ pub struct Support {
 pub struct Backups {
     /// Checks required by the months of the scope that have begun.
     pub required: u32,
-    /// Checks passed, each month counting at most what it requires: extra checks one month
-    /// never make up for a month short (as with inspection rounds, docs/rules.md §4).
+    /// Checks that count: passed, spread out, each month counting at most what it requires, so
+    /// that extra checks one month never make up for a month short (docs/rules.md §4.6, §4.8).
     pub done: u32,
     /// Every check that passed.
     pub passed: u32,
     /// The checks that failed: job and note.
     pub failed: Vec<Dated<(String, String)>>,
+    /// The checks that passed but do not count: job, and why.
+    pub not_counted: Vec<Dated<(String, Uncounted)>>,
 }
 
 impl Backups {
@@ -58,6 +60,7 @@ impl Backups {
         self.done += other.done;
         self.passed += other.passed;
         self.failed.extend(other.failed.iter().cloned());
+        self.not_counted.extend(other.not_counted.iter().cloned());
     }
 }
 
@@ -77,15 +80,22 @@ pub(super) fn backups(
             .collect();
         let standing = backup_standing(contract, month, &of_month);
         backups.required += standing.required;
-        backups.done += standing.done.min(standing.required);
-        backups.passed += standing.done;
-        backups.failed.extend(
-            standing
-                .checks
-                .iter()
-                .filter(|(_, c)| !c.ok)
-                .map(|(r, c)| dated(r, (c.job.clone(), c.note.clone().unwrap_or_default()))),
-        );
+        backups.done += standing.done;
+        backups.passed += standing.passed;
+        for Check {
+            record,
+            check,
+            uncounted,
+        } in standing.checks
+        {
+            let job = check.job.clone();
+            if !check.ok {
+                let note = check.note.clone().unwrap_or_default();
+                backups.failed.push(dated(record, (job, note)));
+            } else if let Some(why) = uncounted {
+                backups.not_counted.push(dated(record, (job, why)));
+            }
+        }
     }
     backups
 }

@@ -237,11 +237,11 @@ fn show_json_is_the_effective_contract_with_defaults() {
     let v = seven.json(&["contract", "show", "--json"]);
     assert_eq!(
         v["service_items"][2]["frequency"],
-        json!({"every": "day", "count": 2})
+        json!({"every": "day", "count": 2, "min_gap": "4h"})
     );
     assert_eq!(
         v["service_items"][5]["frequency"],
-        json!({"every": "month", "count": 2})
+        json!({"every": "month", "count": 2, "min_gap": "7d"})
     );
     assert_eq!(v["sla"]["levels"][2]["arrival"], json!(null));
 }

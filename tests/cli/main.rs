@@ -16,6 +16,7 @@ mod readme;
 mod reliability;
 mod report;
 mod routine;
+mod routine_rules;
 mod scale;
 mod sla;
 mod sync;

@@ -3,25 +3,27 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::app::duty::OnDuty;
+use crate::app::duty::RosterDay;
 use crate::calendar::DayKind;
 
-/// Who is on duty on a day, and what kind of day it is.
+/// Who is on duty on a day (null on a day off nobody covers), and what kind of day it is.
 #[derive(Serialize)]
-pub struct OnDutyJson<'a> {
+pub struct RosterDayJson<'a> {
     date: NaiveDate,
-    engineer: &'a str,
+    engineer: Option<&'a str>,
     kind: DayKind,
     working: bool,
+    covered: bool,
 }
 
-impl OnDutyJson<'_> {
-    pub fn new(on_duty: &OnDuty) -> OnDutyJson<'_> {
-        OnDutyJson {
-            date: on_duty.day.date,
-            engineer: &on_duty.engineer,
-            kind: on_duty.day.kind,
-            working: on_duty.day.working(),
+impl RosterDayJson<'_> {
+    pub fn new(roster_day: &RosterDay) -> RosterDayJson<'_> {
+        RosterDayJson {
+            date: roster_day.day.date,
+            engineer: roster_day.engineer.as_deref(),
+            kind: roster_day.day.kind,
+            working: roster_day.day.working(),
+            covered: roster_day.engineer.is_some(),
         }
     }
 }

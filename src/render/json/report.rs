@@ -7,9 +7,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::inspect::NotCountedJson;
+use super::routine::UncountedJson;
 use crate::incident::Status;
 use crate::inspect::Due;
-use crate::report::{Dated, DueReport, DueState, IncidentFigures, Report, ReportKind, Verdicts};
+use crate::report::{
+    Backups, Dated, DueReport, DueState, IncidentFigures, Report, ReportKind, Verdicts,
+};
 use crate::request::Category;
 use crate::service::InspectionKind;
 use crate::time::rfc3339;
@@ -21,7 +25,7 @@ pub struct ReportJson {
     kind: ReportKind,
     incidents: IncidentsJson,
     inspections: BTreeMap<&'static str, CountJson>,
-    backups: CountJson,
+    backups: BackupsJson,
     support: SupportJson,
     requests: RequestsJson,
     comp_days_earned: u64,
@@ -40,6 +44,8 @@ pub struct ReportJson {
     working_days: u32,
     days_on_site: u32,
     findings: Vec<FindingJson>,
+    /// The rounds recorded that do not count, and why (docs/rules.md §4.8).
+    rounds_not_counted: Vec<NotCountedJson>,
     risks: Vec<NoteJson>,
     suggestions: Vec<NoteJson>,
     months: Vec<MonthJson>,
@@ -96,6 +102,33 @@ struct CountJson {
     checks_passed: Option<u32>,
 }
 
+/// The backup checks: required and done, every check that failed, and the checks that passed
+/// but do not count (docs/rules.md §4.6, §4.8).
+#[derive(Serialize)]
+struct BackupsJson {
+    #[serde(flatten)]
+    counts: CountJson,
+    failed: Vec<FailedCheckJson>,
+    not_counted: Vec<UncountedCheckJson>,
+}
+
+#[derive(Serialize)]
+struct FailedCheckJson {
+    at: String,
+    job: String,
+    note: String,
+    by: String,
+}
+
+#[derive(Serialize)]
+struct UncountedCheckJson {
+    at: String,
+    job: String,
+    by: String,
+    #[serde(flatten)]
+    why: UncountedJson,
+}
+
 #[derive(Serialize)]
 struct SupportJson {
     count: u32,
@@ -135,6 +168,9 @@ struct FindingJson {
     note: String,
     /// The incident opened from the finding.
     incident: Option<String>,
+    /// How many rounds of the period found it, and when the last did.
+    seen: u32,
+    last_seen: String,
 }
 
 #[derive(Serialize)]
@@ -190,6 +226,36 @@ fn notes_json(notes: &[Dated<String>], zone: Tz) -> Vec<NoteJson> {
         .collect()
 }
 
+fn backups_json(backups: &Backups, zone: Tz) -> BackupsJson {
+    let time = |t: DateTime<Utc>| rfc3339(t, zone);
+    BackupsJson {
+        counts: CountJson {
+            checks_passed: Some(backups.passed),
+            ..count(backups.required, backups.done)
+        },
+        failed: backups
+            .failed
+            .iter()
+            .map(|f| FailedCheckJson {
+                at: time(f.at),
+                job: f.item.0.clone(),
+                note: f.item.1.clone(),
+                by: f.by.clone(),
+            })
+            .collect(),
+        not_counted: backups
+            .not_counted
+            .iter()
+            .map(|n| UncountedCheckJson {
+                at: time(n.at),
+                job: n.item.0.clone(),
+                by: n.by.clone(),
+                why: UncountedJson::new(&n.item.1, zone),
+            })
+            .collect(),
+    }
+}
+
 fn incidents_json(figures: &IncidentFigures, zone: Tz) -> IncidentsJson {
     let time = |t: DateTime<Utc>| rfc3339(t, zone);
     let per_level = |n: usize| (n + 1).to_string();
@@ -239,10 +305,7 @@ impl ReportJson {
             kind: report.scope.kind,
             incidents: incidents_json(&report.incidents, zone),
             inspections: inspection_counts(&report.inspections),
-            backups: CountJson {
-                checks_passed: Some(report.backups.passed),
-                ..count(report.backups.required, report.backups.done)
-            },
+            backups: backups_json(&report.backups, zone),
             support: SupportJson {
                 count: report.support.count,
                 minutes: report.support.minutes,
@@ -300,7 +363,14 @@ impl ReportJson {
                     item: f.item.clone(),
                     note: f.note.clone(),
                     incident: f.incident.clone(),
+                    seen: f.seen,
+                    last_seen: time(f.last_seen),
                 })
+                .collect(),
+            rounds_not_counted: report
+                .rounds_not_counted
+                .iter()
+                .map(|n| NotCountedJson::new(n, zone))
                 .collect(),
             risks: notes_json(&report.risks, zone),
             suggestions: notes_json(&report.suggestions, zone),

@@ -4,17 +4,21 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::DayJson;
+use super::Stamped;
 use super::incident::IncidentJson;
 use super::report::DueJson;
+use super::risk::RiskJson;
+use super::routine::stamped;
 use crate::app::status::Shift;
 use crate::contract::Contract;
 use crate::i18n::Messages;
 use crate::inspect::Due;
+use crate::record::routine::BackupCheck;
 use crate::time::rfc3339;
 
 /// Where the site stands at the start of a shift, as JSON.
 #[derive(Serialize)]
-pub struct StatusJson {
+pub struct StatusJson<'a> {
     now: String,
     customer: String,
     in_service_hours: bool,
@@ -23,6 +27,8 @@ pub struct StatusJson {
     at_risk: usize,
     breached: usize,
     inspections: Vec<Due>,
+    /// The risks inspections found that are still open, oldest first.
+    open_risks: Vec<RiskJson<'a>>,
     backups: BackupsJson,
     /// Who is on duty today, if the roster says.
     duty: Option<String>,
@@ -35,11 +41,18 @@ struct BackupsJson {
     month: String,
     required: u32,
     done: u32,
+    /// The latest check of each job whose latest check failed.
+    failing: Vec<Stamped<BackupCheck>>,
 }
 
-impl StatusJson {
+impl StatusJson<'_> {
     /// The shift at `now`, on the site of `contract`.
-    pub fn new(shift: &Shift, contract: &Contract, now: DateTime<Utc>, m: &Messages) -> StatusJson {
+    pub fn new<'a>(
+        shift: &'a Shift,
+        contract: &Contract,
+        now: DateTime<Utc>,
+        m: &Messages,
+    ) -> StatusJson<'a> {
         let zone = contract.timezone;
         StatusJson {
             now: rfc3339(now, zone),
@@ -54,10 +67,21 @@ impl StatusJson {
             at_risk: shift.at_risk,
             breached: shift.breached,
             inspections: shift.inspections.clone(),
+            open_risks: shift
+                .open_risks
+                .iter()
+                .map(|risk| RiskJson::new(risk, zone))
+                .collect(),
             backups: BackupsJson {
                 month: shift.backups.month.label(),
                 required: shift.backups.required,
                 done: shift.backups.done,
+                failing: shift
+                    .backups
+                    .failing
+                    .iter()
+                    .map(|latest| stamped(latest, zone))
+                    .collect(),
             },
             duty: shift.duty.clone(),
             reports: shift

@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 
 use super::{Block, Chart, Outline, Section, percent_text};
 use crate::i18n::{Messages, ReportLabel as L};
+use crate::inspect::Risk;
 use crate::render::incident::full_time;
 use crate::report::{Dated, IncidentFigures, Report, ReportKind, Verdicts};
 
@@ -254,7 +255,7 @@ fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
         let cells = vec![
             m.inspection_kind(risk.kind).to_string(),
             risk.item.clone(),
-            risk.note.clone(),
+            finding_note(m, risk, zone),
             risk.incident.clone().unwrap_or_else(|| "—".to_string()),
         ];
         (risk.at, risk.by.as_str(), cells)
@@ -265,18 +266,43 @@ fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
         &[L::Kind, L::CheckItem, L::Note, L::OpenedIncident],
         findings,
     );
-    let blocks = vec![
+    let mut blocks = vec![
         Block::Text(m.per_day_cap()),
         Block::Table { header, rows },
         Block::Chart(Chart::Coverage),
         Block::Caption(label(L::Findings)),
         findings,
     ];
+    if !report.rounds_not_counted.is_empty() {
+        let rounds = report.rounds_not_counted.iter().map(|n| {
+            let why = m.round_uncounted(&n.why, |t| full_time(t, zone));
+            let cells = vec![m.inspection_kind(n.kind).to_string(), why];
+            (n.round.at, n.round.by.as_str(), cells)
+        });
+        blocks.extend([
+            Block::Caption(label(L::RoundsNotCounted)),
+            timed_table(m, zone, &[L::Kind, L::Reason], rounds),
+        ]);
+    }
     section(m, L::Inspections, blocks)
 }
 
+/// What a finding found; for one found again, how often and what the last round found.
+fn finding_note(m: &Messages, risk: &Risk, zone: Tz) -> String {
+    if risk.seen < 2 {
+        return risk.note.clone();
+    }
+    let seen = m.risk_seen(risk.seen, &full_time(risk.last_seen, zone));
+    let seen = if risk.last_note == risk.note {
+        seen
+    } else {
+        m.labelled(&seen, &risk.last_note)
+    };
+    m.with_note(&risk.note, &seen)
+}
+
 fn backups(report: &Report, zone: Tz, m: &Messages) -> Section {
-    let blocks = vec![
+    let mut blocks = vec![
         facts(
             m,
             vec![
@@ -294,6 +320,15 @@ fn backups(report: &Report, zone: Tz, m: &Messages) -> Section {
             |(job, note)| vec![job.clone(), note.clone()],
         ),
     ];
+    let not_counted = &report.backups.not_counted;
+    if !not_counted.is_empty() {
+        blocks.extend([
+            Block::Caption(m.report_label(L::ChecksNotCounted).to_string()),
+            dated_table(m, zone, &[L::Job, L::Reason], not_counted, |(job, why)| {
+                vec![job.clone(), m.check_uncounted(why, |t| full_time(t, zone))]
+            }),
+        ]);
+    }
     section(m, L::Backups, blocks)
 }
 

@@ -1,0 +1,346 @@
+//! Routine items that count honestly (docs/rules.md §4): rounds and backup checks spread over
+//! their period, repeated findings kept as one risk, each backup job's latest result, and the
+//! days off nobody is on duty for.
+
+use super::{SHENZHEN_5X8, Sandbox};
+use serde_json::{Value, json};
+
+const NOW: &str = "2026-06-30T12:00:00+08:00";
+
+fn shenzhen_7x24() -> String {
+    SHENZHEN_5X8.replace("5x8", "7x24")
+}
+
+/// The arguments that record a monitoring round at `at`, every item ok.
+fn monitoring_round_at(at: &str) -> [&str; 7] {
+    [
+        "inspect",
+        "today",
+        "--kind",
+        "monitoring",
+        "--all-ok",
+        "--at",
+        at,
+    ]
+}
+
+fn monitoring_round(site: &Sandbox, at: &str) -> Value {
+    site.json_at(NOW, &[&monitoring_round_at(at)[..], &["--json"]].concat())
+}
+
+fn backup_ok(site: &Sandbox, job: &str, at: &str) -> String {
+    site.stdout_at(NOW, &["backup", "check", "--job", job, "--ok", "--at", at])
+}
+
+fn archive_failed_on_june_2(site: &Sandbox) {
+    let failed = ["--failed", "checksum mismatch", "--at", "2026-06-02 10:00"];
+    site.stdout_at(
+        NOW,
+        &[&["backup", "check", "--job", "COS archive"][..], &failed].concat(),
+    );
+}
+
+#[test]
+fn two_rounds_a_minute_apart_are_one_round_of_the_two_a_day() {
+    let site = Sandbox::with_contract(&shenzhen_7x24());
+    monitoring_round(&site, "2026-06-30 09:00");
+    let v = monitoring_round(&site, "2026-06-30 09:01");
+    assert_eq!(
+        v["due"],
+        json!([{"kind": "monitoring", "required": 2, "done": 1, "rounds": 2}]),
+        "the second round is recorded but does not count"
+    );
+    let not_counted = &v["not_counted"][0];
+    assert_eq!(
+        (
+            not_counted["kind"].clone(),
+            not_counted["at"].clone(),
+            not_counted["reason"].clone(),
+            not_counted["after"].clone(),
+            not_counted["min_gap"].clone()
+        ),
+        (
+            json!("monitoring"),
+            json!("2026-06-30T09:01:00+08:00"),
+            json!("too_soon"),
+            json!("2026-06-30T09:00:00+08:00"),
+            json!("4h")
+        )
+    );
+    let coverage = site.json_at(NOW, &["inspect", "status", "--json"]);
+    let today = coverage["days"].as_array().unwrap().last().unwrap();
+    assert_eq!(today["not_counted"].as_array().unwrap().len(), 1);
+    let out = site.stdout_at(NOW, &["inspect", "status"]);
+    assert!(
+        out.contains("less than 4h after the round counted at 09:00"),
+        "{out}"
+    );
+    let v = monitoring_round(&site, "2026-06-30 11:00");
+    assert_eq!(
+        v["due"][0]["done"],
+        json!(1),
+        "11:00 is two hours after 09:00"
+    );
+    let out = site.stdout_at(
+        "2026-06-30T23:00:00+08:00",
+        &monitoring_round_at("2026-06-30 13:00"),
+    );
+    assert!(
+        out.contains("Monitoring inspection: 2 of 2 done"),
+        "13:00 is four hours after 09:00: {out}"
+    );
+    let report = site.json_at(
+        "2026-06-30T23:00:00+08:00",
+        &["report", "2026-06", "--format", "json"],
+    );
+    assert_eq!(report["rounds_not_counted"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_engineer_is_told_when_a_round_does_not_count() {
+    let site = Sandbox::with_contract(&shenzhen_7x24());
+    monitoring_round(&site, "2026-06-30 09:00");
+    let out = site.stdout_at(NOW, &monitoring_round_at("2026-06-30 09:01"));
+    assert!(
+        out.contains(
+            "not counted: less than 4h after the round counted at 09:00; one from 13:00 counts"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn two_backup_checks_a_minute_apart_are_one_of_the_two_a_month() {
+    let site = Sandbox::with_contract(&shenzhen_7x24());
+    backup_ok(&site, "TencentDB nightly", "2026-06-01 09:00");
+    let out = backup_ok(&site, "TencentDB nightly", "2026-06-01 09:01");
+    assert!(out.contains("backup checks: 1 of 2 required"), "{out}");
+    assert!(
+        out.contains("not counted: less than 7d after the check counted at 06-01 Mon 09:00"),
+        "{out}"
+    );
+    let v = site.json_at(NOW, &["backup", "status", "--json"]);
+    assert_eq!(
+        (v["required"].clone(), v["done"].clone()),
+        (json!(2), json!(1))
+    );
+    let second = &v["checks"][1];
+    assert_eq!(
+        (
+            second["counted"].clone(),
+            second["not_counted"]["reason"].clone()
+        ),
+        (json!(false), json!("too_soon"))
+    );
+    let report = site.json_at(NOW, &["report", "2026-06", "--format", "json"]);
+    assert_eq!(
+        (
+            report["backups"]["done"].clone(),
+            report["backups"]["checks_passed"].clone()
+        ),
+        (json!(1), json!(2))
+    );
+    assert_eq!(
+        report["backups"]["not_counted"][0]["reason"],
+        json!("too_soon")
+    );
+    let md = site.stdout_at(NOW, &["report", "2026-06", "--format", "md"]);
+    assert!(md.contains("less than 7d after the check counted"), "{md}");
+    backup_ok(&site, "TencentDB nightly", "2026-06-08 09:00");
+    let v = site.json_at(NOW, &["backup", "status", "--json"]);
+    assert_eq!(v["done"], json!(2), "a week after the first check counts");
+}
+
+#[test]
+fn the_report_json_lists_the_failed_backup_checks() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    archive_failed_on_june_2(&site);
+    let report = site.json_at(NOW, &["report", "2026-06", "--format", "json"]);
+    assert_eq!(
+        report["backups"]["failed"],
+        json!([{
+            "at": "2026-06-02T10:00:00+08:00",
+            "job": "COS archive",
+            "note": "checksum mismatch",
+            "by": "li.lei"
+        }])
+    );
+    let annual = site.json_at(NOW, &["report", "2026", "--format", "json"]);
+    assert_eq!(annual["backups"]["failed"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_same_abnormal_item_found_again_is_the_same_risk() {
+    let site = Sandbox::with_contract(&format!(
+        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
+    ));
+    for (day, note) in [("2026-06-29", "92 % full"), ("2026-06-30", "95 % full")] {
+        site.json_at(
+            NOW,
+            &[
+                "inspect",
+                day,
+                "--kind",
+                "resource",
+                "--all-ok",
+                "--item",
+                &format!("CBS disks=abnormal:{note}"),
+                "--at",
+                &format!("{day} 10:00"),
+                "--json",
+            ],
+        );
+    }
+    let risks = site.json_at(NOW, &["risk", "list", "--json"]);
+    assert_eq!(risks.as_array().unwrap().len(), 1, "{risks}");
+    assert_eq!(
+        (
+            risks[0]["seen"].clone(),
+            risks[0]["at"].clone(),
+            risks[0]["last_seen"].clone(),
+            risks[0]["last_note"].clone()
+        ),
+        (
+            json!(2),
+            json!("2026-06-29T10:00:00+08:00"),
+            json!("2026-06-30T10:00:00+08:00"),
+            json!("95 % full")
+        )
+    );
+    let out = site.stdout_at(NOW, &["risk", "list"]);
+    assert!(out.contains("found 2 times, last 10:00"), "{out}");
+}
+
+#[test]
+fn status_shows_the_open_risks() {
+    let site = Sandbox::with_contract(&format!(
+        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
+    ));
+    site.json_at(
+        NOW,
+        &[
+            "inspect",
+            "today",
+            "--kind",
+            "resource",
+            "--all-ok",
+            "--item",
+            "CBS disks=abnormal:92 % full",
+            "--at",
+            "2026-06-30 10:00",
+            "--json",
+        ],
+    );
+    let v = site.json_at(NOW, &["status", "--json"]);
+    let open = v["open_risks"].as_array().unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(
+        (open[0]["item"].clone(), open[0]["note"].clone()),
+        (json!("CBS disks"), json!("92 % full"))
+    );
+    let out = site.stdout_at(NOW, &["status"]);
+    assert!(out.contains("1 open risk"), "{out}");
+    assert!(out.contains("CBS disks: 92 % full"), "{out}");
+}
+
+#[test]
+fn a_job_that_failed_and_then_passed_is_ok_now() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    archive_failed_on_june_2(&site);
+    backup_ok(&site, "COS archive", "2026-06-03 10:00");
+    let v = site.json_at(NOW, &["backup", "status", "--json"]);
+    assert_eq!(v["jobs"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (
+            v["jobs"][0]["job"].clone(),
+            v["jobs"][0]["ok"].clone(),
+            v["jobs"][0]["at"].clone()
+        ),
+        (
+            json!("COS archive"),
+            json!(true),
+            json!("2026-06-03T10:00:00+08:00")
+        )
+    );
+    assert_eq!(v["checks"].as_array().unwrap().len(), 2, "history kept");
+    let out = site.stdout_at(NOW, &["backup", "status"]);
+    assert!(out.contains("FAILED: checksum mismatch"), "history: {out}");
+    assert!(out.contains("COS archive: ok"), "now: {out}");
+    let status = site.json_at(NOW, &["status", "--json"]);
+    assert_eq!(status["backups"]["failing"], json!([]));
+    let out = site.stdout_at(NOW, &["status"]);
+    assert!(!out.contains("FAILED"), "{out}");
+}
+
+#[test]
+fn the_roster_points_out_days_off_nobody_is_on_duty_for() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    for date in ["2026-06-19", "2026-06-20"] {
+        site.stdout_at(NOW, &["duty", "set", date, "li.lei"]);
+    }
+    let roster = site.json_at(NOW, &["duty", "list", "2026-06", "--json"]);
+    let uncovered: Vec<&str> = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["covered"] == json!(false))
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        uncovered,
+        [
+            "2026-06-06",
+            "2026-06-07",
+            "2026-06-13",
+            "2026-06-14",
+            "2026-06-21",
+            "2026-06-27",
+            "2026-06-28"
+        ]
+    );
+    let holiday = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2026-06-21")
+        .unwrap();
+    assert_eq!(
+        holiday,
+        &json!({"date": "2026-06-21", "engineer": null, "kind": "holiday", "working": false,
+                "covered": false})
+    );
+    let out = site.stdout_at(NOW, &["duty", "list", "2026-06"]);
+    assert!(
+        out.contains("2026-06-21 Sun · holiday · no one on duty"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2026-06-19 Fri · statutory holiday · li.lei"),
+        "{out}"
+    );
+}
+
+#[test]
+fn duty_on_a_working_day_is_recorded_with_a_warning() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let output = site.run_at(NOW, &["duty", "set", "2026-06-30", "li.lei"]);
+    assert!(output.status.success());
+    let err = super::stderr(&output);
+    assert!(
+        err.contains("2026-06-30 is a working day: the duty roster is for days off; recorded"),
+        "{err}"
+    );
+    let roster = site.json_at(NOW, &["duty", "list", "--json"]);
+    let on_duty = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2026-06-30")
+        .unwrap();
+    assert_eq!(on_duty["engineer"], json!("li.lei"));
+    let output = site.run_at(NOW, &["duty", "set", "2026-06-28", "li.lei"]);
+    assert!(
+        super::stderr(&output).is_empty(),
+        "a Sunday needs no warning"
+    );
+}
