@@ -358,6 +358,10 @@ fn print_incident(
         &view::full_time(incident.reported_at, zone),
         &incident.reported_by,
     ))?;
+    let levels = incident.levels();
+    if levels.len() > 1 {
+        out.table(view::level_header(m), view::level_rows(&levels, m, when))?;
+    }
     let report = Recovery::new(incident, &site.contract, now);
     let rows = view::clock_rows(&report.clocks, m, when);
     out.table(view::clock_header(m), rows)?;

@@ -501,7 +501,7 @@ fn a_second_request_never_hides_a_breach_nor_undoes_an_arrival() {
     let now = site.at("2024-05-05 10:00");
     let zone = site.contract.timezone;
     assert_eq!(
-        incident.check(Action::OnsiteRequest, now, now, zone),
+        incident.check(Action::OnsiteRequest { agreed: false }, now, now, zone),
         Err(IncidentError::AlreadyArrived(id.clone()))
     );
     assert_eq!(incident.arrival_met(now), Some(true));
