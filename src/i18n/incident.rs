@@ -234,6 +234,11 @@ impl Messages {
         }
     }
 
+    /// The prompt for the level of a new incident.
+    pub fn which_level(&self) -> &'static str {
+        self.pick(("故障级别", "Level of the incident"))
+    }
+
     pub fn reported(&self, when: &str, by: &str) -> String {
         match self.lang {
             Lang::Zh => format!("{when} 由 {by} 记录"),

@@ -1,7 +1,7 @@
 //! The rules every incident clock keeps (docs/rules.md §2.11, §2.13): breaches are permanent,
 //! a repeated request never moves the arrival later, a reopened incident takes a new request,
 //! a raised level starts the clocks it has, agreements may be recorded afterwards; the level
-//! history.
+//! history; the level definitions wherever a level is chosen.
 
 use super::{SHENZHEN_5X8, Sandbox};
 use serde_json::{Value, json};
@@ -205,4 +205,50 @@ fn the_level_history_is_shown_with_who_changed_it() {
     assert_eq!(line["levels"], show(&site, &id)["levels"]);
     let table = site.stdout_at(NOW, &["report", "2025-10", "--format", "md"]);
     assert!(table.contains("→ level 1"), "{table}");
+}
+
+#[test]
+fn help_and_contract_show_give_the_level_definitions_in_the_readers_language() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let platform_down = "the platform is down, or cannot operate normally";
+    for command in ["open", "level"] {
+        let help = site.stdout_at(NOW, &["incident", command, "--help"]);
+        assert!(help.contains(platform_down), "{help}");
+        let zh = site.stdout_at(NOW, &["--lang", "zh", "incident", command, "--help"]);
+        assert!(zh.contains("平台宕机或无法正常运行"), "{zh}");
+    }
+    let mut sla_help = site.otss();
+    sla_help.env("OTSS_LANG", "zh").args(["sla", "--help"]);
+    let zh = String::from_utf8(sla_help.output().unwrap().stdout).unwrap();
+    assert!(zh.contains("一般性的功能或性能故障"), "{zh}");
+    let shown = site.stdout_at(NOW, &["contract", "show"]);
+    assert!(shown.contains(platform_down), "{shown}");
+    let zh = site.stdout_at(NOW, &["--lang", "zh", "contract", "show"]);
+    assert!(zh.contains("部分功能故障或性能严重下降"), "{zh}");
+    let json = site.json_at(NOW, &["contract", "show", "--json"]);
+    assert!(json["level_definitions"]["3"].is_string(), "{json}");
+}
+
+#[test]
+fn a_missing_level_is_asked_for_at_a_terminal_and_a_usage_error_elsewhere() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let args = [
+        "incident",
+        "open",
+        "--title",
+        "CLB 502",
+        "--at",
+        "2025-10-04 10:00",
+    ];
+    let err = site.fails_at(NOW, &args, 2);
+    assert!(err.contains("--level"), "{err}");
+    let env = [("OTSS_NOW", NOW)];
+    // Down once: the second choice, level 2.
+    let answers = [("some functions fail", "\u{1b}[B\r")];
+    let output = site.in_terminal(&env, &answers, &args);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("the platform is down"), "{said}");
+    let list = site.json_at(NOW, &["incident", "list", "--json"]);
+    assert_eq!(list[0]["level"], json!(2));
 }

@@ -1,23 +1,26 @@
 //! The effective contract as JSON: every key with its default filled in, and what follows
 //! from them.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
 
 use crate::app::contract::Terms;
-use crate::contract::Contract;
+use crate::contract::{Contract, Level};
 use crate::i18n::Messages;
 use crate::service::{Frequency, ServiceItem};
 
-/// The contract's keys, where it is, whether the priority arrival applies, and each service
-/// item with its name and frequency.
+/// The contract's keys, where it is, whether the priority arrival applies, when to choose each
+/// level, and each service item with its name and frequency.
 #[derive(Serialize)]
 pub struct ContractJson<'a> {
     path: &'a Path,
     #[serde(flatten)]
     contract: &'a Contract,
     priority_site: bool,
+    /// When to choose each level, by level, in the output language.
+    level_definitions: BTreeMap<String, &'static str>,
     service_items: Vec<ServiceItemJson>,
 }
 
@@ -34,6 +37,10 @@ impl<'a> ContractJson<'a> {
             path: terms.path,
             contract: terms.contract,
             priority_site: terms.priority_site,
+            level_definitions: Level::ALL
+                .iter()
+                .map(|level| (level.number().to_string(), m.level_definition(*level)))
+                .collect(),
             service_items: terms
                 .service_items
                 .iter()
