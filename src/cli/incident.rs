@@ -90,11 +90,13 @@ pub enum ActionCommand {
     #[command(after_help = examples!(
         "otss incident onsite K7Q",
         "otss incident onsite K7Q --agreed \"2025-03-05 09:30\"     a later time agreed with the customer",
+        "otss incident onsite K7Q --at \"2025-03-04 23:00\" --agreed \"2025-03-05 09:30\"  agreed at 23:00",
     ))]
     Onsite {
         #[command(flatten)]
         action: ActionArgs,
-        /// A later arrival time agreed with the customer
+        /// A later arrival time agreed with the customer; recorded late, even after the arrival,
+        /// with --at when it was agreed
         #[arg(long, value_name = "TIME")]
         agreed: Option<String>,
     },
