@@ -1,13 +1,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use otss::app::ErrorKind;
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
     exit_as_a_bug_on_panic();
-    let cli = match otss::cli::Cli::try_parse() {
+    let cli = match otss::cli::parse() {
         Ok(cli) => cli,
         Err(error) => return usage(&error),
     };

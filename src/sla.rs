@@ -58,6 +58,20 @@ pub struct Deadline {
     pub rule: Rule,
 }
 
+impl Deadline {
+    /// An arrival deadline, or the time agreed with the customer where that is later
+    /// (docs/rules.md §2.11).
+    pub fn at_least(self, agreed: Option<DateTime<Utc>>) -> Deadline {
+        match agreed {
+            Some(agreed) if agreed > self.due => Deadline {
+                due: agreed,
+                rule: Rule::AgreedTime,
+            },
+            _ => self,
+        }
+    }
+}
+
 /// Every clock of an incident reported at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadlines {
@@ -290,13 +304,7 @@ impl<'a> Sla<'a> {
                 _ => by_budget,
             },
         };
-        Some(match agreed {
-            Some(agreed) if agreed > deadline.due => Deadline {
-                due: agreed,
-                rule: Rule::AgreedTime,
-            },
-            _ => deadline,
-        })
+        Some(deadline.at_least(agreed))
     }
 
     /// The optional resolution deadline, on wall-clock or service time.

@@ -1,6 +1,6 @@
 //! Properties of the ledger's records, through the public API: every kind of record reads back
-//! exactly as it was written, and the incidents folded from several files are the same in
-//! whatever order the files (or their records) come.
+//! exactly as it was written, the incidents folded from several files are the same in
+//! whatever order the files (or their records) come, and a breached clock stays breached.
 
 use std::collections::BTreeMap;
 
@@ -499,7 +499,8 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
             incident: incident.clone(),
         };
         let mut level = history.level;
-        let onsite = history.onsite.then_some(reported);
+        // The request that started the arrival clock of this round, if one did.
+        let mut requested = history.onsite.then_some(reported);
         records.push(record(
             at,
             history.by,
@@ -510,7 +511,7 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
                 description: None,
                 onsite: history.onsite,
                 from_risk: None,
-                clocks: clocks_for(level, reported, onsite),
+                clocks: clocks_for(level, reported, requested),
             }),
         ));
         let mut state = Expected {
@@ -543,6 +544,7 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
                     Event::IncidentAcknowledged(subject())
                 }
                 Action::OnsiteRequest => {
+                    requested.get_or_insert(at);
                     let agreed = (step.pick % 2 == 0).then(|| at + TimeDelta::hours(3));
                     let due = agreed.unwrap_or(at + TimeDelta::hours(2));
                     let rule = match agreed {
@@ -571,7 +573,7 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
                         incident: incident.clone(),
                         from: Level::new(from).unwrap(),
                         to: Level::new(level).unwrap(),
-                        clocks: clocks_for(level, reported, onsite),
+                        clocks: clocks_for(level, reported, requested),
                     })
                 }
                 Action::Note => Event::IncidentNoted(Noted {
@@ -594,6 +596,9 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
                     Event::IncidentClosed(subject())
                 }
                 Action::Reopen => {
+                    // A new round: the customer may ask for an engineer on site again.
+                    state.arrived = None;
+                    requested = None;
                     state.status = Some(Status::Open);
                     Event::IncidentReopened(subject())
                 }
@@ -774,5 +779,55 @@ proptest! {
             .filter(|record| !withdrawn_by_rule(&record.id, &voids))
             .collect();
         prop_assert_eq!(fold(with_voids), fold(standing));
+    }
+}
+
+/// The verdict of every clock of `incident` at `now`: response, resolution, then each arrival
+/// clock, oldest round first.
+fn verdicts(incident: &Incident, now: DateTime<Utc>) -> Vec<(String, Option<bool>)> {
+    let mut all = vec![
+        ("response".to_string(), incident.response.met(now)),
+        (
+            "resolution".to_string(),
+            incident.resolution.and_then(|clock| clock.met(now)),
+        ),
+    ];
+    let earlier = incident.earlier_arrivals.iter().map(|e| e.met);
+    let arrivals = earlier.chain(incident.arrival.map(|_| incident.arrival_met(now)));
+    all.extend(
+        arrivals
+            .enumerate()
+            .map(|(n, met)| (format!("arrival {n}"), met)),
+    );
+    all
+}
+
+proptest! {
+    /// docs/rules.md §2.13: whatever comes later (level changes, repeated requests, agreed
+    /// times, actions, reopens), a clock whose deadline passed before its action is breached
+    /// in the final state.
+    #[test]
+    fn a_breach_is_never_undone(history in history()) {
+        let (records, _) = play(std::slice::from_ref(&history));
+        let last = records.last().unwrap().instant();
+        let finally = fold(&records);
+        let final_verdicts = verdicts(&finally[0], last + TimeDelta::days(30));
+        for (k, next) in records.iter().enumerate().skip(1) {
+            let before = fold(&records[..k]);
+            for (clock, met) in verdicts(&before[0], next.instant()) {
+                if met != Some(false) {
+                    continue;
+                }
+                let later = final_verdicts.iter().find(|(name, _)| *name == clock);
+                prop_assert_eq!(
+                    later.map(|(_, met)| *met),
+                    Some(Some(false)),
+                    "{} breached before record {}, {:?}",
+                    clock,
+                    k,
+                    &next.event
+                );
+            }
+        }
     }
 }

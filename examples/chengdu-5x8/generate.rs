@@ -958,7 +958,10 @@ impl<'a> Generator<'a> {
                 )
             });
             let zone = self.zone;
-            if !self.act(&mut case, Action::OnsiteRequest, t, &by, |i, sla| {
+            let request = Action::OnsiteRequest {
+                agreed: agreed.is_some(),
+            };
+            if !self.act(&mut case, request, t, &by, |i, sla| {
                 onsite_event(i, t, agreed, sla, zone)
             }) {
                 return;

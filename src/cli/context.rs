@@ -91,10 +91,9 @@ impl Context {
         })
     }
 
-    /// Whether a person is at a terminal to answer prompts: standard input and standard error
-    /// (where prompts are drawn) are both terminals.
+    /// Whether a person is at a terminal to answer prompts.
     pub fn interactive(&self) -> bool {
-        io::stdin().is_terminal() && io::stderr().is_terminal()
+        interactive()
     }
 
     /// Human and JSON output in the language chosen by `--lang`/`OTSS_LANG`, else the
@@ -189,4 +188,10 @@ fn said(warning: &Warning, out: &Output) -> String {
             m.refused_entry(refused.fault)
         ),
     }
+}
+
+/// Whether a person is at a terminal to answer prompts: standard input and standard error
+/// (where prompts are drawn) are both terminals.
+pub fn interactive() -> bool {
+    io::stdin().is_terminal() && io::stderr().is_terminal()
 }

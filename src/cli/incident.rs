@@ -5,10 +5,12 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::Context;
+use super::{answered, restore_terminal_on_interrupt};
 use crate::app::Result;
 use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
 use crate::app::{self, Site};
 use crate::contract::Level;
+use crate::i18n::Messages;
 use crate::incident::Incident;
 use crate::output::Output;
 use crate::render::human::moment;
@@ -88,11 +90,13 @@ pub enum ActionCommand {
     #[command(after_help = examples!(
         "otss incident onsite K7Q",
         "otss incident onsite K7Q --agreed \"2025-03-05 09:30\"     a later time agreed with the customer",
+        "otss incident onsite K7Q --at \"2025-03-04 23:00\" --agreed \"2025-03-05 09:30\"  agreed at 23:00",
     ))]
     Onsite {
         #[command(flatten)]
         action: ActionArgs,
-        /// A later arrival time agreed with the customer
+        /// A later arrival time agreed with the customer; recorded late, even after the arrival,
+        /// with --at when it was agreed
         #[arg(long, value_name = "TIME")]
         agreed: Option<String>,
     },
@@ -110,8 +114,8 @@ pub enum ActionCommand {
     Level {
         #[command(flatten)]
         action: ActionArgs,
-        /// The new level: 1, 2 or 3
-        #[arg(value_parser = super::level)]
+        /// The new level, 1 the most severe
+        #[arg(value_parser = super::LevelParser::default())]
         level: Level,
     },
     /// Add a note to the timeline
@@ -196,9 +200,9 @@ pub enum RecoveryFormat {
 
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// 1 platform down, 2 partly failing, 3 ordinary fault
-    #[arg(long, value_parser = super::level)]
-    level: Level,
+    /// Incident level, 1 the most severe [asked for at a terminal]
+    #[arg(long, required = true, value_parser = super::LevelParser::default())]
+    level: Option<Level>,
     /// What is wrong, in a line [default with --from-risk: the finding]
     #[arg(long, required_unless_present = "from_risk")]
     title: Option<String>,
@@ -231,15 +235,16 @@ pub struct ActionArgs {
     json: bool,
 }
 
-impl From<OpenArgs> for Opening {
-    fn from(args: OpenArgs) -> Opening {
+impl OpenArgs {
+    /// The incident as reported, at `level`.
+    fn opening(self, level: Level) -> Opening {
         Opening {
-            level: args.level,
-            title: args.title,
-            description: args.description,
-            at: args.at,
-            onsite: args.onsite,
-            from_risk: args.from_risk,
+            level,
+            title: self.title,
+            description: self.description,
+            at: self.at,
+            onsite: self.onsite,
+            from_risk: self.from_risk,
         }
     }
 }
@@ -251,8 +256,13 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
     match command {
         IncidentCommand::Open(args) => {
             let json = args.json;
+            let level = match args.level {
+                Some(level) => level,
+                None => ask_level(context, out.messages())?,
+            };
+            let opening = args.opening(level);
             let incident = context.read(&site, &mut out, |ledger| {
-                app::incident::open(&site, &context.env, args.into(), ledger)
+                app::incident::open(&site, &context.env, opening, ledger)
             })?;
             print_incident(&site, &mut out, &incident, now, json)?;
         }
@@ -285,6 +295,22 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
         }
     }
     Ok(out.flush()?)
+}
+
+/// The level of a new incident, chosen at the terminal from the levels and when to choose
+/// each (docs/rules.md §2.1), once it is known who is writing.
+fn ask_level(context: &Context, m: &Messages) -> Result<Level> {
+    context.env.engineer()?;
+    restore_terminal_on_interrupt();
+    let choices: Vec<String> = Level::ALL.iter().map(|l| m.level_choice(*l)).collect();
+    let picked = answered(
+        dialoguer::Select::new()
+            .with_prompt(m.which_level())
+            .default(0)
+            .items(&choices)
+            .interact(),
+    )?;
+    Ok(Level::ALL[picked])
 }
 
 /// An incident updated: as JSON, or what was recorded and the incident's line.
@@ -358,6 +384,10 @@ fn print_incident(
         &view::full_time(incident.reported_at, zone),
         &incident.reported_by,
     ))?;
+    let levels = incident.levels();
+    if levels.len() > 1 {
+        out.table(view::level_header(m), view::level_rows(&levels, m, when))?;
+    }
     let report = Recovery::new(incident, &site.contract, now);
     let rows = view::clock_rows(&report.clocks, m, when);
     out.table(view::clock_header(m), rows)?;

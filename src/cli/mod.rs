@@ -36,7 +36,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::app::{Error, ErrorKind, Result, Usage};
 use crate::contract::Level;
@@ -212,6 +212,51 @@ impl Failure {
     }
 }
 
+/// The command line of this process. The levels are explained in the language asked for by
+/// `--lang` or `OTSS_LANG` (docs/rules.md §2.1). At a terminal `otss incident open` may leave
+/// out `--level`, which it then asks for; elsewhere `--level` is required, as the argument
+/// definitions say.
+pub fn parse() -> std::result::Result<Cli, clap::Error> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let levels = LevelParser(help_lang(&args));
+    let level_required = !context::interactive();
+    let command = Cli::command()
+        .mut_subcommand("sla", |sla| {
+            sla.mut_arg("level", |a| a.value_parser(levels))
+        })
+        .mut_subcommand("incident", |incident| {
+            incident
+                .mut_subcommand("open", |open| {
+                    open.mut_arg("level", |a| a.value_parser(levels).required(level_required))
+                })
+                .mut_subcommand("level", |level| {
+                    level.mut_arg("level", |a| a.value_parser(levels))
+                })
+        });
+    let mut matches = command.try_get_matches_from(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
+}
+
+/// The language `args` or `OTSS_LANG` ask for, for help; else the language clap speaks.
+fn help_lang(args: &[std::ffi::OsString]) -> Lang {
+    let typed = args
+        .iter()
+        .zip(args.iter().skip(1))
+        .find_map(|(arg, next)| {
+            let arg = arg.to_str()?;
+            match arg.strip_prefix("--lang=") {
+                Some(key) => Some(key.to_string()),
+                None if arg == "--lang" => next.to_str().map(str::to_string),
+                None => None,
+            }
+        });
+    let from_env = || std::env::var("OTSS_LANG").ok();
+    typed
+        .or_else(from_env)
+        .and_then(|key| Lang::from_key(key.trim()))
+        .unwrap_or(Lang::En)
+}
+
 /// Runs a parsed command line. The environment and the clock are read here, once.
 pub fn run(cli: Cli) -> std::result::Result<(), Failure> {
     let context = Context::from_env(&cli).map_err(|error| Failure {
@@ -280,10 +325,43 @@ fn as_clap_speaks() -> &'static Messages {
     Lang::En.messages()
 }
 
-/// An incident level typed: 1, 2 or 3.
-fn level(text: &str) -> std::result::Result<Level, String> {
-    text.parse()
-        .map_err(|error| as_clap_speaks().level_error(&error))
+/// An incident level typed: 1, 2 or 3. Help lists each with when to choose it, in its
+/// language (docs/rules.md §2.1); errors are in the language clap speaks.
+#[derive(Debug, Clone, Copy)]
+struct LevelParser(Lang);
+
+impl Default for LevelParser {
+    fn default() -> LevelParser {
+        LevelParser(Lang::En)
+    }
+}
+
+impl clap::builder::TypedValueParser for LevelParser {
+    type Value = Level;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<Level, clap::Error> {
+        let level = |text: &str| {
+            text.parse::<Level>()
+                .map_err(|error| as_clap_speaks().level_error(&error))
+        };
+        level.parse_ref(command, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let m = self.0.messages();
+        let names = ["1", "2", "3"];
+        let values = names.into_iter().zip(Level::ALL).map(|(name, level)| {
+            clap::builder::PossibleValue::new(name).help(m.level_definition(level))
+        });
+        Some(Box::new(values))
+    }
 }
 
 /// A value typed as the key of one of `all` (`zh`, `5x8`, `monitoring`), listed in help and

@@ -19,8 +19,8 @@ const EXAMPLES: &str = examples!(
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct SlaArgs {
-    /// Incident level: 1 platform down, 2 partly failing, 3 ordinary fault
-    #[arg(long, value_parser = super::level)]
+    /// Incident level, 1 the most severe
+    #[arg(long, value_parser = super::LevelParser::default())]
     level: Level,
 
     /// When the incident is reported: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]

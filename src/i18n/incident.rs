@@ -62,6 +62,16 @@ impl Messages {
             (E::AlreadyArrived(id), Lang::En) => {
                 format!("an engineer is on site for incident {id} already")
             }
+            (E::AgreedAfterBreach { id, due }, Lang::Zh) => format!(
+                "故障 {id} 的到场时限 {due} 在此之前已过且无人到场，超时已成事实，事后的约定不能改变它；\
+                 请用 --at 写明约定达成的时间，或用 `otss incident note {id}` 记下约定"
+            ),
+            (E::AgreedAfterBreach { id, due }, Lang::En) => format!(
+                "the arrival for incident {id} was due at {due} and nobody was on site by then: \
+                 the breach stands, and an agreement made afterwards cannot move it; give the \
+                 time the agreement was made with --at, or keep it as a note (`otss incident \
+                 note {id}`)"
+            ),
             (E::AlreadyResolved(id), Lang::Zh) => format!("故障 {id} 已经解决"),
             (E::AlreadyResolved(id), Lang::En) => format!("incident {id} is resolved already"),
             (E::NotResolved(id), Lang::Zh) => format!("故障 {id} 尚未解决；请先解决再关闭"),
@@ -127,6 +137,23 @@ impl Messages {
             ClockName::Arrival => ("到场", "arrival"),
             ClockName::Resolution => ("解决", "resolution"),
         })
+    }
+
+    /// A clock as a table names it; an arrival clock of a round before the incident was
+    /// reopened says so.
+    pub fn clock_row(&self, clock: ClockName, earlier: bool) -> String {
+        let name = self.clock(clock);
+        match earlier {
+            true => self.with_note(name, self.pick(("重新打开前", "before reopening"))),
+            false => name.to_string(),
+        }
+    }
+
+    /// A later level in a level history: "→ level 3 (2025-10-04 10:45:00, li.lei)".
+    pub fn level_changed_to(&self, level: u8, when: &str, by: &str) -> String {
+        let level = self.level(level);
+        let when_by = [when, by].join(self.pick(("，", ", ")));
+        format!("→ {}", self.with_note(&level, &when_by))
     }
 
     /// A running clock: "respond in 12 min".
@@ -205,6 +232,11 @@ impl Messages {
             Happening::Closed => self.pick(("已关闭", "closed")).to_string(),
             Happening::Reopened => self.pick(("重新打开", "reopened")).to_string(),
         }
+    }
+
+    /// The prompt for the level of a new incident.
+    pub fn which_level(&self) -> &'static str {
+        self.pick(("故障级别", "Level of the incident"))
     }
 
     pub fn reported(&self, when: &str, by: &str) -> String {

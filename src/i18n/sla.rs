@@ -6,7 +6,7 @@ use super::words::plural;
 use super::{Lang, Messages, day_name};
 use crate::app::Input;
 use crate::calendar::Day;
-use crate::contract::{LevelError, ResolveClock, ServiceHours};
+use crate::contract::{Level, LevelError, ResolveClock, ServiceHours};
 use crate::service::Mode;
 use crate::sla::Situation;
 use crate::text::one_line;
@@ -89,6 +89,31 @@ impl Messages {
             }
             Lang::En => format!("level {level}"),
         }
+    }
+
+    /// When to choose a level (docs/rules.md §2.1).
+    pub fn level_definition(&self, level: Level) -> &'static str {
+        self.pick(match level.number() {
+            1 => (
+                "平台宕机或无法正常运行，客户生产业务受到影响",
+                "the platform is down, or cannot operate normally, and the customer's production \
+                 is hit",
+            ),
+            2 => (
+                "部分功能故障或性能严重下降，但平台整体仍可运行",
+                "some functions fail or performance has dropped seriously, but the platform as a \
+                 whole keeps working",
+            ),
+            _ => (
+                "一般性的功能或性能故障，平台运行正常",
+                "a routine fault of function or performance, with the platform working",
+            ),
+        })
+    }
+
+    /// A level and when to choose it, as one choice: "一级故障：平台宕机或无法正常运行，…".
+    pub fn level_choice(&self, level: Level) -> String {
+        self.labelled(&self.level(level.number()), self.level_definition(level))
     }
 
     pub fn respond_by(&self, when: &str, why: &str) -> String {

@@ -15,7 +15,7 @@ use crate::contract::{Contract, OutsideTerm};
 use crate::ids::{self, IdError, short_id};
 use crate::record::incident::{Clocks, LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
 use crate::record::{Event, Record, void};
-use crate::sla::{ClockState, OnSiteRequest, Rule, Sla, clock_state};
+use crate::sla::{ClockState, Deadline, OnSiteRequest, Rule, Sla, clock_state};
 use crate::time::{local_date, rfc3339};
 
 /// How far ahead of "now" a recorded time may be: a minute, for clocks that differ a little.
@@ -39,23 +39,31 @@ pub struct Clock {
 }
 
 impl Clock {
-    fn new(started: DateTime<Utc>, pinned: &Pinned) -> Clock {
+    fn new(started: DateTime<Utc>, deadline: Deadline) -> Clock {
         Clock {
             started,
-            due: pinned.due(),
-            rule: pinned.rule,
+            due: deadline.due,
+            rule: deadline.rule,
             done: None,
         }
     }
 
-    /// A level change moves a clock that is still running; a clock already met keeps the
-    /// deadline it was met against.
-    fn move_to(&mut self, pinned: Option<&Pinned>) {
-        if self.done.is_none()
-            && let Some(pinned) = pinned
-        {
-            self.due = pinned.due();
-            self.rule = pinned.rule;
+    /// Whether the clock is decided at `at`: met or breached by its action, or breached because
+    /// its deadline passed before `at` without it (docs/rules.md §2.13).
+    fn decided(&self, at: DateTime<Utc>) -> bool {
+        self.done.is_some() || at > self.due
+    }
+
+    /// The clock after a level change at `at` that computes `deadline` for it: a clock still
+    /// undecided takes it; a decided one keeps the deadline it was decided against.
+    fn moved(self, deadline: Deadline, at: DateTime<Utc>) -> Clock {
+        if self.decided(at) {
+            return self;
+        }
+        Clock {
+            due: deadline.due,
+            rule: deadline.rule,
+            ..self
         }
     }
 
@@ -71,6 +79,56 @@ impl Clock {
     pub fn state(&self, now: DateTime<Utc>, at_risk_share: f64) -> ClockState {
         clock_state(self.started, self.due, self.done, now, at_risk_share)
     }
+}
+
+/// A clock after a level change at `at` that gives it `deadline` (`None`: the new level has no
+/// such clock). A decided clock stays as it was; an undecided one moves, or stops applying
+/// where the new level has none; a clock the old level lacked is started by `start`.
+fn relevel(
+    clock: Option<Clock>,
+    deadline: Option<Deadline>,
+    at: DateTime<Utc>,
+    start: impl FnOnce(Deadline) -> Option<Clock>,
+) -> Option<Clock> {
+    match (clock, deadline) {
+        (Some(clock), Some(deadline)) => Some(clock.moved(deadline, at)),
+        (Some(clock), None) => clock.decided(at).then_some(clock),
+        (None, Some(deadline)) => start(deadline),
+        (None, None) => None,
+    }
+}
+
+/// The arrival verdict of `clock` at `now`, for an incident resolved at `resolved_at`: met,
+/// breached, or undecided. Resolved before its deadline without an engineer on site, the
+/// incident no longer needs one: undecided for good (docs/rules.md §2.16).
+fn arrival_verdict(
+    clock: Clock,
+    resolved_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Option<bool> {
+    let no_longer_needed =
+        clock.done.is_none() && resolved_at.is_some_and(|resolved| resolved <= clock.due);
+    if no_longer_needed {
+        None
+    } else {
+        clock.met(now)
+    }
+}
+
+/// An arrival clock of an earlier round of the incident, ended by a reopen, with the verdict
+/// it had then (docs/rules.md §2.11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EarlierArrival {
+    pub clock: Clock,
+    pub met: Option<bool>,
+}
+
+/// A level the incident had: which, from when, and who set it (docs/rules.md §2.13).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelSince {
+    pub level: Level,
+    pub at: DateTime<Utc>,
+    pub by: String,
 }
 
 /// What happened, in the incident's timeline.
@@ -110,10 +168,15 @@ pub struct Incident {
     pub status: Status,
     pub response: Clock,
     pub responded_by: Option<String>,
-    /// When the customer asked for an engineer on site, and any later time agreed.
+    /// When the customer asked for an engineer on site (the request that started the arrival
+    /// clock, if one did), and the later time agreed that is in force. Since the last reopen.
     pub onsite_requested: Option<(DateTime<Utc>, Option<DateTime<Utc>>)>,
+    /// The arrival clock since the last reopen.
     pub arrival: Option<Clock>,
+    /// When an engineer arrived, since the last reopen.
     pub arrived_at: Option<DateTime<Utc>>,
+    /// The arrival clocks before each reopen, oldest first.
+    pub earlier_arrivals: Vec<EarlierArrival>,
     pub resolution: Option<Clock>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
@@ -135,12 +198,16 @@ impl Incident {
             from_risk: opened.from_risk.clone(),
             level: opened.level,
             status: Status::Open,
-            response: Clock::new(at, &opened.clocks.response),
+            response: Clock::new(at, opened.clocks.response.deadline()),
             responded_by: None,
             onsite_requested: opened.onsite.then_some((at, None)),
-            arrival: opened.clocks.arrival.as_ref().map(|p| Clock::new(at, p)),
+            arrival: opened.clocks.arrival.map(|p| Clock::new(at, p.deadline())),
             arrived_at: None,
-            resolution: opened.clocks.resolution.as_ref().map(|p| Clock::new(at, p)),
+            earlier_arrivals: Vec::new(),
+            resolution: opened
+                .clocks
+                .resolution
+                .map(|p| Clock::new(at, p.deadline())),
             resolved_at: None,
             closed_at: None,
             resolved: None,
@@ -173,7 +240,7 @@ impl Incident {
                     arrival.done.get_or_insert(at);
                 }
             }
-            Event::IncidentLevelChanged(change) => self.change_level(change),
+            Event::IncidentLevelChanged(change) => self.change_level(at, change),
             Event::IncidentNoted(_) => {}
             Event::IncidentResolved(resolved) => {
                 // So is resolving it.
@@ -190,6 +257,7 @@ impl Incident {
                 self.closed_at = Some(at);
             }
             Event::IncidentReopened(_) => {
+                self.end_arrival_round(at);
                 self.set_status(Status::Open, at);
                 self.resolved_at = None;
                 self.closed_at = None;
@@ -220,62 +288,89 @@ impl Incident {
         self.status_since = at;
     }
 
-    /// The customer asks for presence. The first request that starts a clock keeps it: a
-    /// later request can only move a running deadline to a later agreed time, and only before
-    /// it passed, so a breach is never hidden. An engineer already on site meets it at once.
+    /// The customer asks for presence at `at` (docs/rules.md §2.11). A request while no arrival
+    /// clock runs starts one where one applies; an engineer already on site meets it at once.
+    /// A repeated request never moves the deadline later: only a later time agreed before the
+    /// deadline passed does, whatever the deadline the record computed from its own time.
     fn request_onsite(&mut self, at: DateTime<Utc>, request: &OnsiteRequested) {
         let agreed = request.agreed.map(|t| t.with_timezone(&Utc));
-        self.onsite_requested.get_or_insert((at, agreed));
-        match (self.arrival.as_mut(), &request.arrival) {
+        match (self.arrival.as_mut(), request.arrival) {
             (None, Some(pinned)) => {
-                let mut clock = Clock::new(at, pinned);
+                let mut clock = Clock::new(at, pinned.deadline());
                 clock.done = self.arrived_at;
                 self.arrival = Some(clock);
                 self.onsite_requested = Some((at, agreed));
             }
-            (Some(clock), Some(pinned))
-                if clock.done.is_none() && at <= clock.due && pinned.due() > clock.due =>
-            {
-                clock.due = pinned.due();
-                clock.rule = pinned.rule;
-                self.onsite_requested = Some((clock.started, agreed));
+            (None, None) => {
+                self.onsite_requested.get_or_insert((at, agreed));
             }
-            _ => {}
+            (Some(clock), _) => {
+                if let Some(agreed) = agreed.filter(|t| *t > clock.due && !clock.decided(at)) {
+                    clock.due = agreed;
+                    clock.rule = Rule::AgreedTime;
+                    self.onsite_requested = Some((clock.started, Some(agreed)));
+                }
+            }
         }
     }
 
-    /// A new level moves the clocks still running to the recomputed deadlines (docs/rules.md §2). A
-    /// resolution clock the new level does not have stops applying, unless it was met.
-    fn change_level(&mut self, change: &LevelChanged) {
+    /// A new level moves the clocks still undecided to the deadlines recomputed for it, and
+    /// starts those it has that the old level had not; a clock decided before `at` keeps its
+    /// deadline and verdict (docs/rules.md §2.13). An agreed arrival time stays in force.
+    fn change_level(&mut self, at: DateTime<Utc>, change: &LevelChanged) {
         let clocks = &change.clocks;
         self.level = change.to;
-        self.response.move_to(Some(&clocks.response));
-        if let Some(arrival) = self.arrival.as_mut() {
-            arrival.move_to(clocks.arrival.as_ref());
+        self.response = self.response.moved(clocks.response.deadline(), at);
+        let agreed = self.onsite_requested.and_then(|(_, agreed)| agreed);
+        let arrival = clocks.arrival.map(|p| p.deadline().at_least(agreed));
+        let (requested, arrived_at) = (self.onsite_requested, self.arrived_at);
+        self.arrival = relevel(self.arrival, arrival, at, |deadline| {
+            let (asked, _) = requested?;
+            let mut clock = Clock::new(asked, deadline);
+            clock.done = arrived_at;
+            Some(clock)
+        });
+        let (reported_at, resolved_at) = (self.reported_at, self.resolved_at);
+        let resolution = clocks.resolution.map(|p| p.deadline());
+        self.resolution = relevel(self.resolution, resolution, at, |deadline| {
+            let mut clock = Clock::new(reported_at, deadline);
+            clock.done = resolved_at;
+            Some(clock)
+        });
+    }
+
+    /// A reopen at `at` ends the round of on-site presence: the arrival clock keeps the
+    /// verdict it has, and a new request may start a new one (docs/rules.md §2.11).
+    fn end_arrival_round(&mut self, at: DateTime<Utc>) {
+        if let Some(clock) = self.arrival.take() {
+            let met = arrival_verdict(clock, self.resolved_at, at);
+            self.earlier_arrivals.push(EarlierArrival { clock, met });
         }
-        self.resolution = match (self.resolution, &clocks.resolution) {
-            (Some(mut clock), Some(pinned)) => {
-                clock.move_to(Some(pinned));
-                Some(clock)
-            }
-            (Some(clock), None) => clock.done.map(|_| clock),
-            (None, pinned) => pinned.as_ref().map(|p| Clock::new(self.reported_at, p)),
-        };
+        self.onsite_requested = None;
+        self.arrived_at = None;
     }
 
     /// The arrival verdict: met, breached, or undecided. An incident resolved before its
     /// arrival deadline without an engineer on site no longer needs one: undecided for good.
     pub fn arrival_met(&self, now: DateTime<Utc>) -> Option<bool> {
-        let clock = self.arrival?;
-        let no_longer_needed = clock.done.is_none()
-            && self
-                .resolved_at
-                .is_some_and(|resolved| resolved <= clock.due);
-        if no_longer_needed {
-            None
-        } else {
-            clock.met(now)
-        }
+        arrival_verdict(self.arrival?, self.resolved_at, now)
+    }
+
+    /// Every level the incident has had, oldest first.
+    pub fn levels(&self) -> Vec<LevelSince> {
+        self.timeline
+            .iter()
+            .filter_map(|entry| match entry.happening {
+                Happening::Opened { level, .. } | Happening::LevelChanged { to: level, .. } => {
+                    Some(LevelSince {
+                        level,
+                        at: entry.at,
+                        by: entry.by.clone(),
+                    })
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// The status the incident had at `t`, by its timeline; `None` before it was reported.
@@ -346,13 +441,31 @@ impl Incident {
             (Action::Acknowledge, _) if self.response.done.is_some() => {
                 Err(IncidentError::AlreadyAcknowledged(id))
             }
-            (Action::Arrive | Action::OnsiteRequest, _) if self.arrived_at.is_some() => {
+            (Action::Arrive, _) if self.arrived_at.is_some() => {
                 Err(IncidentError::AlreadyArrived(id))
             }
+            (Action::OnsiteRequest { .. }, _) if self.arrived_at.is_some_and(|t| t <= at) => {
+                Err(IncidentError::AlreadyArrived(id))
+            }
+            (Action::OnsiteRequest { agreed: true }, _) => self.agreement_in_time(at, zone),
             (Action::Resolve, Status::Resolved) => Err(IncidentError::AlreadyResolved(id)),
             (Action::Close, Status::Open) => Err(IncidentError::NotResolved(id)),
             (Action::Level(level), _) if level == self.level => {
                 Err(IncidentError::SameLevel { id, level })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A later arrival time agreed at `at` can move the deadline only while it has not passed
+    /// with nobody on site (docs/rules.md §2.11).
+    fn agreement_in_time(&self, at: DateTime<Utc>, zone: Tz) -> Result<(), IncidentError> {
+        match self.arrival {
+            Some(clock) if at > clock.due && clock.done.is_none_or(|done| done > at) => {
+                Err(IncidentError::AgreedAfterBreach {
+                    id: self.id.clone(),
+                    due: rfc3339(clock.due, zone),
+                })
             }
             _ => Ok(()),
         }
@@ -372,7 +485,10 @@ pub enum ClockName {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Acknowledge,
-    OnsiteRequest,
+    /// The customer asks for an engineer on site; `agreed` when a later time is agreed too.
+    OnsiteRequest {
+        agreed: bool,
+    },
     Arrive,
     Level(Level),
     Note,
@@ -389,6 +505,12 @@ pub enum IncidentError {
     AlreadyOpen(String),
     AlreadyAcknowledged(String),
     AlreadyArrived(String),
+    /// A later arrival time agreed after the arrival deadline, `due`, had passed with nobody on
+    /// site: the breach stands (docs/rules.md §2.11).
+    AgreedAfterBreach {
+        id: String,
+        due: String,
+    },
     AlreadyResolved(String),
     NotResolved(String),
     SameLevel {

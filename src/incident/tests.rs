@@ -287,6 +287,24 @@ fn a_resolution_clock_the_new_level_lacks_stops_unless_met() {
 }
 
 #[test]
+fn a_breached_clock_survives_any_level_change() {
+    let mut site = Site::new();
+    let id = site.open("2024-04-29 09:00", 1, false);
+    let resolution = site.incident(&id).resolution.unwrap();
+    let late = resolution.due + TimeDelta::hours(1);
+    let late = show(&site, late);
+    site.change_level(&id, 2, &late);
+    let incident = site.incident(&id);
+    assert_eq!(
+        incident.resolution,
+        Some(resolution),
+        "breached before level 2, which has no resolution clock"
+    );
+    assert_eq!(incident.response.due, site.at("2024-04-29 09:15"));
+    assert_eq!(incident.response.met(site.at(&late)), Some(false));
+}
+
+#[test]
 fn a_response_met_before_a_level_change_stays_met() {
     let mut site = Site::new();
     let id = site.open("2024-04-30 18:00", 3, false);
@@ -501,7 +519,7 @@ fn a_second_request_never_hides_a_breach_nor_undoes_an_arrival() {
     let now = site.at("2024-05-05 10:00");
     let zone = site.contract.timezone;
     assert_eq!(
-        incident.check(Action::OnsiteRequest, now, now, zone),
+        incident.check(Action::OnsiteRequest { agreed: false }, now, now, zone),
         Err(IncidentError::AlreadyArrived(id.clone()))
     );
     assert_eq!(incident.arrival_met(now), Some(true));

@@ -29,6 +29,13 @@ impl Pinned {
     pub fn due(&self) -> DateTime<Utc> {
         self.due.with_timezone(&Utc)
     }
+
+    pub fn deadline(&self) -> Deadline {
+        Deadline {
+            due: self.due(),
+            rule: self.rule,
+        }
+    }
 }
 
 /// A record about an incident that carries nothing else.

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::markdown::Document;
 use crate::app::incident::{ClockRow, Recovery};
 use crate::i18n::{Messages, RecoveryLabel as L};
-use crate::incident::{ClockName, Incident};
+use crate::incident::{ClockName, Incident, LevelSince};
 use crate::output::{Output, Tone};
 use crate::sla::ClockState;
 
@@ -67,7 +67,7 @@ pub fn clock_rows(
         .iter()
         .map(|row| {
             vec![
-                m.clock(row.clock).to_string(),
+                m.clock_row(row.clock, row.earlier),
                 time(row.due),
                 row.actual.map(&time).unwrap_or_else(|| "—".to_string()),
                 m.verdict(row.met).to_string(),
@@ -84,6 +84,32 @@ pub fn clock_header(m: &Messages) -> Vec<String> {
         .collect()
 }
 
+/// The level history as table rows: level, since when, set by whom; times shown by `time`.
+pub fn level_rows(
+    levels: &[LevelSince],
+    m: &Messages,
+    time: impl Fn(DateTime<Utc>) -> String,
+) -> Vec<Vec<String>> {
+    levels
+        .iter()
+        .map(|since| {
+            vec![
+                m.level(since.level.number()),
+                time(since.at),
+                since.by.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// The header of the level history table.
+pub fn level_header(m: &Messages) -> Vec<String> {
+    [L::Level, L::Time, L::Engineer]
+        .iter()
+        .map(|l| m.recovery_label(*l).to_string())
+        .collect()
+}
+
 /// The recovery report as a Markdown document.
 pub fn markdown(report: &Recovery, m: &Messages) -> String {
     let incident = report.incident;
@@ -91,10 +117,10 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
     let time = |t: DateTime<Utc>| full_time(t, report.zone);
     let mut doc = Document::new();
     doc.heading(1, &m.labelled(&label(L::Title), &incident.title));
-    let levels = report.levels();
+    let levels = incident.levels();
     let level_text = levels
         .iter()
-        .map(|(_, level)| m.level(level.number()))
+        .map(|since| m.level(since.level.number()))
         .collect::<Vec<_>>()
         .join(" → ");
     let mut facts = vec![
@@ -131,6 +157,8 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
         doc.heading(2, &label(heading));
         doc.paragraph(&text.unwrap_or_else(|| label(L::NotRecorded)));
     }
+    doc.heading(2, &label(L::Levels));
+    doc.table(&level_header(m), level_rows(&levels, m, time));
     doc.heading(2, &label(L::Clocks));
     doc.table(&clock_header(m), clock_rows(&report.clocks, m, time));
     doc.heading(2, &label(L::Timeline));

@@ -58,6 +58,16 @@ pub fn print_terms(out: &mut Output, terms: &Terms) -> io::Result<()> {
         header(&[F::Level, response, F::Arrival, F::Resolution]),
         levels,
     )?;
+    let definitions = Level::ALL
+        .iter()
+        .map(|level| {
+            vec![
+                m.level(level.number()),
+                m.level_definition(*level).to_string(),
+            ]
+        })
+        .collect();
+    out.table(header(&[F::Level, F::LevelDefinition]), definitions)?;
     let items = terms
         .service_items
         .iter()

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::scope::end_of_day;
 use super::{Scope, Sources};
 use crate::contract::Level;
-use crate::incident::{Incident, Status, status_at};
+use crate::incident::{Incident, LevelSince, Status, status_at};
 use crate::time::local_date;
 
 /// Met, breached and undecided clocks.
@@ -44,13 +44,28 @@ impl std::ops::Add for Verdicts {
 pub struct IncidentLine {
     pub id: String,
     pub level: u8,
+    /// Every level it has had, oldest first.
+    pub levels: Vec<LevelSince>,
     pub title: String,
     pub reported_at: DateTime<Utc>,
     pub response_met: Option<bool>,
-    /// `None` when no arrival clock ran.
-    pub arrival_met: Option<Option<bool>>,
+    /// The verdict of each arrival clock that counts, oldest first; empty when none ran.
+    pub arrivals: Vec<Option<bool>>,
     pub status: Status,
     pub resolved_at: Option<DateTime<Utc>>,
+}
+
+impl IncidentLine {
+    /// The arrival verdict of the incident: breached if any of its arrival clocks was, else
+    /// undecided if one is, else met; `None` when no arrival clock ran.
+    pub fn arrival_met(&self) -> Option<Option<bool>> {
+        let worst = |verdict: &Option<bool>| match verdict {
+            Some(false) => 0,
+            None => 1,
+            Some(true) => 2,
+        };
+        self.arrivals.iter().copied().min_by_key(worst)
+    }
 }
 
 /// The incidents of one level: how many, and how their clocks went.
@@ -114,8 +129,8 @@ pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigu
         let level = &mut figures.levels[incident.level.index()];
         level.count += 1;
         level.response.tally(incident.response_met);
-        if let Some(met) = incident.arrival_met {
-            level.arrival.tally(met);
+        for met in &incident.arrivals {
+            level.arrival.tally(*met);
         }
         to_acknowledge.extend(incident.responded_at.map(|t| t - incident.reported_at));
         let resolved_at = incident
@@ -125,10 +140,11 @@ pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigu
         figures.lines.push(IncidentLine {
             id: incident.id.clone(),
             level: incident.level.number(),
+            levels: incident.levels.clone(),
             title: incident.title.clone(),
             reported_at: incident.reported_at,
             response_met: incident.response_met,
-            arrival_met: incident.arrival_met,
+            arrivals: incident.arrivals.clone(),
             status: status.unwrap_or(incident.status),
             resolved_at,
         });
@@ -145,12 +161,15 @@ pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigu
 pub struct IncidentFacts {
     pub id: String,
     pub level: Level,
+    /// Every level it has had, oldest first (docs/rules.md §2.13).
+    pub levels: Vec<LevelSince>,
     pub title: String,
     pub reported_at: DateTime<Utc>,
     pub response_met: Option<bool>,
-    /// `None` where no arrival clock ran, or where the incident was resolved before anyone
-    /// had to be on site (the clock is no longer needed, docs/rules.md §2).
-    pub arrival_met: Option<Option<bool>>,
+    /// The verdict of each arrival clock that counts, oldest first: those of rounds before a
+    /// reopen, then the current one. A clock no longer needed, because the incident was
+    /// resolved before anyone had to be on site, does not count (docs/rules.md §2.16).
+    pub arrivals: Vec<Option<bool>>,
     pub responded_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub status: Status,
@@ -160,18 +179,23 @@ pub struct IncidentFacts {
 
 impl IncidentFacts {
     pub fn new(incident: &Incident, now: DateTime<Utc>) -> IncidentFacts {
-        let arrival_met = match (incident.arrival, incident.arrival_met(now)) {
+        let current = match (incident.arrival, incident.arrival_met(now)) {
             (None, _) => None,
             (Some(_), None) if incident.resolved_at.is_some() => None,
             (Some(_), met) => Some(met),
         };
+        let earlier = incident
+            .earlier_arrivals
+            .iter()
+            .filter_map(|e| e.met.map(Some));
         IncidentFacts {
             id: incident.id.clone(),
             level: incident.level,
+            levels: incident.levels(),
             title: incident.title.clone(),
             reported_at: incident.reported_at,
             response_met: incident.response.met(now),
-            arrival_met,
+            arrivals: earlier.chain(current).collect(),
             responded_at: incident.response.done,
             resolved_at: incident.resolved_at,
             status: incident.status,

@@ -645,17 +645,17 @@ fn the_recovery_report_in_markdown_and_json() {
     assert_eq!(
         v["levels"],
         json!([
-            {"at": "2024-05-04T22:00:00+08:00", "level": 3},
-            {"at": "2024-05-04T22:05:00+08:00", "level": 1}
+            {"at": "2024-05-04T22:00:00+08:00", "level": 3, "by": "li.lei"},
+            {"at": "2024-05-04T22:05:00+08:00", "level": 1, "by": "li.lei"}
         ])
     );
     assert_eq!(
         v["clocks"][0],
-        json!({"clock": "response", "due": "2024-05-04T22:30:00+08:00", "actual": "2024-05-04T22:10:00+08:00", "met": true})
+        json!({"clock": "response", "earlier": false, "due": "2024-05-04T22:30:00+08:00", "actual": "2024-05-04T22:10:00+08:00", "met": true})
     );
     assert_eq!(
         v["clocks"][1],
-        json!({"clock": "arrival", "due": "2024-05-05T00:15:00+08:00", "actual": "2024-05-05T01:00:00+08:00", "met": false}),
+        json!({"clock": "arrival", "earlier": false, "due": "2024-05-05T00:15:00+08:00", "actual": "2024-05-05T01:00:00+08:00", "met": false}),
         "2 h from the request at 22:15, raised to level 1 with two engineers in Shenzhen"
     );
     assert_eq!(v["cause"], json!("Disk full"));

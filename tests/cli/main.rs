@@ -2,6 +2,7 @@
 
 mod calendar;
 mod city;
+mod clocks;
 mod contract;
 mod conventions;
 mod correction;

@@ -1,16 +1,18 @@
-//! The recovery report (故障恢复报告, docs/rules.md §2) of an incident: what it is, the levels it had,
-//! and each clock's deadline, actual time and verdict.
+//! The recovery report (故障恢复报告, docs/rules.md §2.18) of an incident: what it is, the levels
+//! it had, and each clock's deadline, actual time and verdict.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::contract::{Contract, Level};
-use crate::incident::{ClockName, Happening, Incident};
+use crate::contract::Contract;
+use crate::incident::{ClockName, Incident};
 
 /// One clock of the incident: deadline, the time it was met (if it was), the verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClockRow {
     pub clock: ClockName,
+    /// An arrival clock of a round before the incident was reopened.
+    pub earlier: bool,
     pub due: DateTime<Utc>,
     pub actual: Option<DateTime<Utc>>,
     pub met: Option<bool>,
@@ -28,23 +30,32 @@ pub struct Recovery<'a> {
 impl<'a> Recovery<'a> {
     /// The recovery report of `incident` on the site of `contract`, at `now`.
     pub fn new(incident: &'a Incident, contract: &'a Contract, now: DateTime<Utc>) -> Recovery<'a> {
-        let mut clocks = vec![ClockRow {
-            clock: ClockName::Response,
-            due: incident.response.due,
-            actual: incident.response.done,
-            met: incident.response.met(now),
-        }];
-        clocks.extend(incident.arrival.map(|clock| ClockRow {
-            clock: ClockName::Arrival,
-            due: clock.due,
-            actual: clock.done,
-            met: incident.arrival_met(now),
+        let row = |clock, earlier, due, actual, met| ClockRow {
+            clock,
+            earlier,
+            due,
+            actual,
+            met,
+        };
+        let response = incident.response;
+        let mut clocks = vec![row(
+            ClockName::Response,
+            false,
+            response.due,
+            response.done,
+            response.met(now),
+        )];
+        clocks.extend(incident.earlier_arrivals.iter().map(|earlier| {
+            let clock = earlier.clock;
+            row(ClockName::Arrival, true, clock.due, clock.done, earlier.met)
         }));
-        clocks.extend(incident.resolution.map(|clock| ClockRow {
-            clock: ClockName::Resolution,
-            due: clock.due,
-            actual: clock.done,
-            met: clock.met(now),
+        clocks.extend(incident.arrival.map(|clock| {
+            let met = incident.arrival_met(now);
+            row(ClockName::Arrival, false, clock.due, clock.done, met)
+        }));
+        clocks.extend(incident.resolution.map(|clock| {
+            let met = clock.met(now);
+            row(ClockName::Resolution, false, clock.due, clock.done, met)
         }));
         Recovery {
             incident,
@@ -53,19 +64,5 @@ impl<'a> Recovery<'a> {
             now,
             clocks,
         }
-    }
-
-    /// The levels the incident has had, from the report on.
-    pub fn levels(&self) -> Vec<(DateTime<Utc>, Level)> {
-        self.incident
-            .timeline
-            .iter()
-            .filter_map(|entry| match entry.happening {
-                Happening::Opened { level, .. } | Happening::LevelChanged { to: level, .. } => {
-                    Some((entry.at, level))
-                }
-                _ => None,
-            })
-            .collect()
     }
 }

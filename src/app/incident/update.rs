@@ -52,7 +52,9 @@ impl Update {
     fn action(&self) -> Action {
         match self {
             Update::Acknowledge => Action::Acknowledge,
-            Update::OnsiteRequest { .. } => Action::OnsiteRequest,
+            Update::OnsiteRequest { agreed } => Action::OnsiteRequest {
+                agreed: agreed.is_some(),
+            },
             Update::Arrive => Action::Arrive,
             Update::Level(level) => Action::Level(*level),
             Update::Note(_) => Action::Note,

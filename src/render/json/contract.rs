@@ -1,17 +1,18 @@
 //! The effective contract as JSON: every key with its default filled in, and what follows
 //! from them.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
 
 use crate::app::contract::Terms;
-use crate::contract::{Contract, Priority};
+use crate::contract::{Contract, Level, Priority};
 use crate::i18n::Messages;
 use crate::service::{Frequency, ServiceItem};
 
-/// The contract's keys, where it is, whether the priority arrival applies, and each service
-/// item with its name and frequency.
+/// The contract's keys, where it is, whether the priority arrival applies, when to choose each
+/// level, and each service item with its name and frequency.
 #[derive(Serialize)]
 pub struct ContractJson<'a> {
     path: &'a Path,
@@ -20,6 +21,8 @@ pub struct ContractJson<'a> {
     priority_site: bool,
     /// Why the priority arrival applies or not.
     priority: PriorityJson,
+    /// When to choose each level, by level, in the output language.
+    level_definitions: BTreeMap<String, &'static str>,
     service_items: Vec<ServiceItemJson>,
 }
 
@@ -63,6 +66,10 @@ impl<'a> ContractJson<'a> {
             contract: terms.contract,
             priority_site: terms.priority_site,
             priority: PriorityJson::new(&terms.priority),
+            level_definitions: Level::ALL
+                .iter()
+                .map(|level| (level.number().to_string(), m.level_definition(*level)))
+                .collect(),
             service_items: terms
                 .service_items
                 .iter()

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::app::incident::Recovery;
 use crate::contract::Level;
 use crate::i18n::Messages;
-use crate::incident::{ClockName, Incident, Status};
+use crate::incident::{ClockName, Incident, LevelSince, Status};
 use crate::time::rfc3339;
 
 /// An incident as JSON (docs/rules.md §9); `*_met` is true, false (breached) or null (undecided).
@@ -38,7 +38,37 @@ pub struct IncidentJson {
     impact: Option<String>,
     cause: Option<String>,
     fix: Option<String>,
+    /// Every level the incident has had, oldest first.
+    levels: Vec<LevelSinceJson>,
+    /// Every arrival clock, oldest first: those of rounds before a reopen, then the current one.
+    arrivals: Vec<ArrivalJson>,
     timeline: Vec<EntryJson>,
+}
+
+/// A level an incident had, from when, set by whom (docs/rules.md §9.3).
+#[derive(Serialize)]
+pub struct LevelSinceJson {
+    level: Level,
+    at: String,
+    by: String,
+}
+
+impl LevelSinceJson {
+    pub fn new(since: &LevelSince, zone: Tz) -> LevelSinceJson {
+        LevelSinceJson {
+            level: since.level,
+            at: rfc3339(since.at, zone),
+            by: since.by.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ArrivalJson {
+    requested_at: String,
+    due: String,
+    arrived_at: Option<String>,
+    met: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -78,6 +108,12 @@ impl IncidentJson {
             impact: resolved.and_then(|r| r.impact.clone()),
             cause: resolved.and_then(|r| r.cause.clone()),
             fix: resolved.and_then(|r| r.fix.clone()),
+            levels: i
+                .levels()
+                .iter()
+                .map(|l| LevelSinceJson::new(l, zone))
+                .collect(),
+            arrivals: arrivals(i, zone, now),
             timeline: i
                 .timeline
                 .iter()
@@ -95,25 +131,35 @@ impl IncidentJson {
     }
 }
 
-/// The recovery report of an incident as JSON: the incident, with its levels and clocks.
+/// Every arrival clock of an incident, oldest first, with its verdict at `now`.
+fn arrivals(i: &Incident, zone: Tz, now: DateTime<Utc>) -> Vec<ArrivalJson> {
+    let earlier = i.earlier_arrivals.iter().map(|e| (e.clock, e.met));
+    let current = i.arrival.map(|clock| (clock, i.arrival_met(now)));
+    earlier
+        .chain(current)
+        .map(|(clock, met)| ArrivalJson {
+            requested_at: rfc3339(clock.started, zone),
+            due: rfc3339(clock.due, zone),
+            arrived_at: clock.done.map(|t| rfc3339(t, zone)),
+            met,
+        })
+        .collect()
+}
+
+/// The recovery report of an incident as JSON: the incident (with its levels), and its clocks.
 #[derive(Serialize)]
 pub struct RecoveryJson {
     #[serde(flatten)]
     incident: IncidentJson,
     customer: String,
-    levels: Vec<LevelJson>,
     clocks: Vec<ClockJson>,
-}
-
-#[derive(Serialize)]
-struct LevelJson {
-    at: String,
-    level: Level,
 }
 
 #[derive(Serialize)]
 struct ClockJson {
     clock: ClockName,
+    /// An arrival clock of a round before the incident was reopened.
+    earlier: bool,
     due: String,
     actual: Option<String>,
     met: Option<bool>,
@@ -126,19 +172,12 @@ impl RecoveryJson {
         RecoveryJson {
             incident: IncidentJson::new(report.incident, report.zone, report.now, m),
             customer: report.customer.to_string(),
-            levels: report
-                .levels()
-                .into_iter()
-                .map(|(at, level)| LevelJson {
-                    at: time(at),
-                    level,
-                })
-                .collect(),
             clocks: report
                 .clocks
                 .iter()
                 .map(|row| ClockJson {
                     clock: row.clock,
+                    earlier: row.earlier,
                     due: time(row.due),
                     actual: row.actual.map(time),
                     met: row.met,

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::incident::LevelSinceJson;
 use super::inspect::NotCountedJson;
 use super::routine::UncountedJson;
 use crate::incident::Status;
@@ -80,6 +81,8 @@ struct LevelJson {
 struct IncidentLineJson {
     id: String,
     level: u8,
+    /// Every level it has had, oldest first.
+    levels: Vec<LevelSinceJson>,
     title: String,
     reported_at: String,
     response_met: Option<bool>,
@@ -285,11 +288,16 @@ fn incidents_json(figures: &IncidentFigures, zone: Tz) -> IncidentsJson {
             .map(|line| IncidentLineJson {
                 id: line.id.clone(),
                 level: line.level,
+                levels: line
+                    .levels
+                    .iter()
+                    .map(|l| LevelSinceJson::new(l, zone))
+                    .collect(),
                 title: line.title.clone(),
                 reported_at: time(line.reported_at),
                 response_met: line.response_met,
-                arrival_met: line.arrival_met.flatten(),
-                arrival_clock: line.arrival_met.is_some(),
+                arrival_met: line.arrival_met().flatten(),
+                arrival_clock: !line.arrivals.is_empty(),
                 status: line.status,
                 resolved_at: line.resolved_at.map(time),
             })

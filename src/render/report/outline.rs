@@ -6,13 +6,32 @@ use chrono_tz::Tz;
 
 use super::{Block, Chart, Outline, Section, percent_text};
 use crate::i18n::{Messages, ReportLabel as L};
+use crate::incident::LevelSince;
 use crate::inspect::Risk;
 use crate::render::incident::full_time;
 use crate::report::{Dated, IncidentFigures, Report, ReportKind, Verdicts};
 
-/// A verdict cell; `None` where no clock ran.
-fn verdict_cell(m: &Messages, met: Option<Option<bool>>) -> String {
-    met.map_or_else(|| "—".to_string(), |met| m.verdict(met).to_string())
+/// The verdicts of an incident's arrival clocks, oldest first; a dash where none ran.
+fn arrivals_cell(m: &Messages, arrivals: &[Option<bool>]) -> String {
+    if arrivals.is_empty() {
+        return "—".to_string();
+    }
+    let verdicts: Vec<&str> = arrivals.iter().map(|met| m.verdict(*met)).collect();
+    verdicts.join(" / ")
+}
+
+/// The level an incident was reported at, then each change, a line each: to which level, when
+/// and by whom (docs/rules.md §2.13).
+fn levels_cell(m: &Messages, zone: Tz, levels: &[LevelSince]) -> String {
+    let mut lines = Vec::with_capacity(levels.len());
+    for (n, since) in levels.iter().enumerate() {
+        let level = since.level.number();
+        lines.push(match n {
+            0 => m.level(level),
+            _ => m.level_changed_to(level, &full_time(since.at, zone), &since.by),
+        });
+    }
+    lines.join("\n")
 }
 
 fn optional_duration(m: &Messages, d: Option<TimeDelta>) -> String {
@@ -217,11 +236,11 @@ fn incidents(report: &Report, zone: Tz, m: &Messages) -> Section {
             .map(|line| {
                 vec![
                     line.id.clone(),
-                    m.level(line.level),
+                    levels_cell(m, zone, &line.levels),
                     line.title.clone(),
                     full_time(line.reported_at, zone),
                     m.verdict(line.response_met).to_string(),
-                    verdict_cell(m, line.arrival_met),
+                    arrivals_cell(m, &line.arrivals),
                     m.status(line.status).to_string(),
                     line.resolved_at
                         .map_or_else(|| "—".to_string(), |t| full_time(t, zone)),
