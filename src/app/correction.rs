@@ -108,8 +108,8 @@ pub fn void(
 
 /// The record `otss undo` would withdraw: the latest one the engineer writing entered that
 /// still stands, passing over the voids undo itself wrote (so undo walks back).
-pub fn last_written(env: &Environment, ledger: &mut Ledger) -> Result<Record> {
-    let engineer = env.engineer()?.to_lowercase();
+pub fn last_written(env: &Environment, site: &Site, ledger: &mut Ledger) -> Result<Record> {
+    let engineer = super::writer(env, site)?.to_lowercase();
     let written = Written::read(ledger)?;
     let withdrawn = void::withdrawn(written.records.iter().filter_map(VoidLink::of));
     written

@@ -29,6 +29,7 @@ pub fn set_duty(
     engineer: String,
 ) -> Result<OnDuty> {
     site.contract.check_in_term(date)?;
+    site.contract.check_engineer(&engineer)?;
     let assignment = Assignment {
         date,
         engineer: engineer.clone(),

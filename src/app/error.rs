@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::init::TermReversed;
-use crate::contract::{ContractError, OutsideTerm};
+use crate::contract::{ContractError, NotOnRoster, OutsideTerm};
 use crate::git::GitError;
 use crate::ids::IdError;
 use crate::incident::IncidentError;
@@ -100,6 +100,7 @@ error_of_modules! {
         Id(IdError),
         Incident(IncidentError),
         OutsideTerm(OutsideTerm),
+        NotOnRoster(NotOnRoster),
         Contract(ContractError),
         Period(PeriodError),
         Report(ReportError),
@@ -192,6 +193,7 @@ impl Error {
             Error::Id(_)
             | Error::Incident(_)
             | Error::OutsideTerm(_)
+            | Error::NotOnRoster(_)
             | Error::Period(_)
             | Error::Report(_)
             | Error::Leave(_)

@@ -27,6 +27,8 @@ pub struct NewContract {
     pub timezone: Tz,
     pub city: Option<String>,
     pub staff: u32,
+    /// Who may write, when listed (docs/rules.md §10.4).
+    pub engineers: Vec<String>,
     pub language: Lang,
 }
 
@@ -42,6 +44,7 @@ pub struct Given {
     pub city: Option<String>,
     pub timezone: Option<Tz>,
     pub staff: Option<u32>,
+    pub engineers: Vec<String>,
     pub language: Option<Lang>,
 }
 
@@ -71,6 +74,7 @@ impl NewContract {
             timezone: given.timezone.unwrap_or(DEFAULT_ZONE),
             city: given.city,
             staff: given.staff.unwrap_or(DEFAULT_STAFF),
+            engineers: given.engineers,
             // The contract's language is the customer's reports' language: never taken from
             // the language a person reads otss in.
             language: given.language.unwrap_or(Lang::Zh),
@@ -102,6 +106,24 @@ pub fn proposed_end(start: NaiveDate) -> NaiveDate {
 /// Engineers on a contract, as typed: a whole number from 1 to `MAX_STAFF`.
 pub fn read_staff(text: &str) -> Option<u32> {
     text.parse().ok().filter(|n| (1..=MAX_STAFF).contains(n))
+}
+
+/// The engineers' names typed at once, separated by commas (`,` or `，`): `None` when one
+/// holds a character that cannot be seen or comes twice, in any case.
+pub fn read_engineers(text: &str) -> Option<Vec<String>> {
+    let names: Vec<String> = text
+        .split([',', '，'])
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    names
+        .iter()
+        .all(|name| {
+            !name.chars().any(crate::text::is_invisible) && seen.insert(name.to_lowercase())
+        })
+        .then_some(names)
 }
 
 /// Whether something is already where a new contract would be written.
@@ -171,6 +193,17 @@ mod tests {
     }
 
     #[test]
+    fn engineers_typed_at_once_are_each_named_once() {
+        assert_eq!(
+            read_engineers(" li.lei，Wang.Fang, ,"),
+            Some(vec!["li.lei".to_string(), "Wang.Fang".to_string()])
+        );
+        assert_eq!(read_engineers(""), Some(Vec::new()));
+        assert_eq!(read_engineers("li.lei, LI.LEI"), None);
+        assert_eq!(read_engineers("li\u{200b}lei"), None);
+    }
+
+    #[test]
     fn what_is_not_given_takes_its_default() {
         let new = NewContract::new(Given {
             customer: "Example".into(),
@@ -181,6 +214,7 @@ mod tests {
             city: None,
             timezone: None,
             staff: None,
+            engineers: Vec::new(),
             language: None,
         });
         assert_eq!(

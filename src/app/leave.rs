@@ -58,12 +58,13 @@ pub struct Balances {
 }
 
 /// Whose overtime or leave it is, under the name leave is kept by: the engineer `named`, else
-/// the one writing.
-pub fn engineer(env: &Environment, named: Option<&str>) -> Result<String> {
+/// the one writing; one of the site's engineers when the contract lists them.
+pub fn engineer(env: &Environment, site: &Site, named: Option<&str>) -> Result<String> {
     let name = match named {
         Some(name) => name,
         None => env.engineer()?,
     };
+    site.contract.check_engineer(name)?;
     Ok(leave::engineer_name(name))
 }
 

@@ -329,6 +329,7 @@ pub fn append(
     at: DateTime<Utc>,
     event: Event,
 ) -> Result<Record> {
+    site.contract.check_engineer(engineer)?;
     let zone = site.contract.timezone;
     let record = Record::new(record_id, at, zone, engineer, event);
     let stem = ledger::file_stem(&record.by);

@@ -33,3 +33,4 @@ pub use environment::{Environment, new_record_id};
 pub use error::{Error, ErrorKind, Input, Result, Usage, non_empty};
 pub use ledger::{Ledger, Wanted, Warning, append};
 pub use site::{Site, SiteError, calendar};
+pub use write::writer;

@@ -56,7 +56,7 @@ pub fn undo(context: &Context, args: UndoArgs) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let last = context.read(&site, &mut out, |ledger| {
-        correction::last_written(&context.env, ledger)
+        correction::last_written(&context.env, &site, ledger)
     })?;
     if !args.yes {
         if !context.interactive() {

@@ -258,7 +258,7 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
             let json = args.json;
             let level = match args.level {
                 Some(level) => level,
-                None => ask_level(context, out.messages())?,
+                None => ask_level(context, &site, out.messages())?,
             };
             let opening = args.opening(level);
             let incident = context.read(&site, &mut out, |ledger| {
@@ -299,8 +299,8 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
 
 /// The level of a new incident, chosen at the terminal from the levels and when to choose
 /// each (docs/rules.md §2.1), once it is known who is writing.
-fn ask_level(context: &Context, m: &Messages) -> Result<Level> {
-    context.env.engineer()?;
+fn ask_level(context: &Context, site: &Site, m: &Messages) -> Result<Level> {
+    app::writer(&context.env, site)?;
     restore_terminal_on_interrupt();
     let choices: Vec<String> = Level::ALL.iter().map(|l| m.level_choice(*l)).collect();
     let picked = answered(

@@ -45,6 +45,9 @@ pub struct InitArgs {
     /// Engineers on this contract [default: 1]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_STAFF as i64))]
     staff: Option<u32>,
+    /// Who may record, as each sets OTSS_ENGINEER, separated by commas [default: anyone]
+    #[arg(long, value_name = "NAMES", value_parser = engineers)]
+    engineers: Option<Roster>,
     /// IANA time zone of the site [default: Asia/Shanghai]
     #[arg(long, value_name = "ZONE", value_parser = timezone)]
     timezone: Option<Tz>,
@@ -54,6 +57,19 @@ pub struct InitArgs {
     /// Never prompt: everything comes from the flags (as when there is no terminal)
     #[arg(long)]
     no_input: bool,
+}
+
+/// The engineers' names given with `--engineers`.
+#[derive(Debug, Clone)]
+struct Roster(Vec<String>);
+
+/// The engineers' names typed, separated by commas.
+fn engineers(text: &str) -> std::result::Result<Roster, String> {
+    init::read_engineers(text).map(Roster).ok_or_else(|| {
+        super::as_clap_speaks()
+            .init_invalid(Q::Engineers)
+            .to_string()
+    })
 }
 
 /// A time zone typed: an IANA name.
@@ -109,6 +125,7 @@ fn from_flags(args: InitArgs) -> Result<NewContract> {
         timezone: args.timezone,
         city: optional(Input::City, args.city)?,
         staff: args.staff,
+        engineers: args.engineers.map(|r| r.0).unwrap_or_default(),
         language: args.language,
     }))
 }
@@ -184,7 +201,11 @@ fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> Result<NewContract> {
         },
         Ok,
     )?;
+    let engineers = given
+        .engineers
+        .map_or_else(|| ask_engineers(m), |r| Ok(r.0))?;
     Ok(NewContract {
+        engineers,
         customer,
         provider,
         mode,
@@ -219,6 +240,20 @@ fn answer<T>(
 /// Reads an answer, or says what the question needs.
 fn or_invalid<T>(m: &Messages, question: Q, value: Option<T>) -> Result<T, String> {
     value.ok_or_else(|| m.init_invalid(question).to_string())
+}
+
+/// The engineers' names, or none (anyone may write) when the answer is left empty.
+fn ask_engineers(m: &Messages) -> Result<Vec<String>> {
+    let text: String = answered(
+        dialoguer::Input::new()
+            .with_prompt(m.init_question(Q::Engineers))
+            .allow_empty(true)
+            .validate_with(|text: &String| {
+                or_invalid(m, Q::Engineers, init::read_engineers(text)).map(|_| ())
+            })
+            .interact_text(),
+    )?;
+    Ok(init::read_engineers(&text).unwrap_or_default())
 }
 
 fn ask_required(m: &Messages, question: Q) -> Result<String> {

@@ -102,6 +102,7 @@ fn day(context: &Context, site: &Site, out: &mut Output, args: &InspectArgs) -> 
     // On a terminal, today (or a day with --at) is walked through; other days are only shown.
     let recording = flagged || (context.interactive() && (date == today || args.at.is_some()));
     if recording {
+        crate::app::writer(&context.env, site)?;
         let at = day.round_time(&context.env, args.at.as_deref())?;
         for kind in day.kinds_to_record(args.kind) {
             let Some(round) = take_round(out.messages(), site, kind, flagged, args)? else {

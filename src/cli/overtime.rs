@@ -84,7 +84,7 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
             engineer,
             json,
         } => {
-            let engineer = who(context, engineer)?;
+            let engineer = who(context, &site, engineer)?;
             log(context, &site, &mut out, date, hours, engineer, json)?
         }
         OvertimeCommand::Take {
@@ -93,7 +93,7 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
             engineer,
             json,
         } => {
-            let engineer = who(context, engineer)?;
+            let engineer = who(context, &site, engineer)?;
             take(context, &site, &mut out, date, days, engineer, json)?
         }
         OvertimeCommand::Balance { engineer, json } => {
@@ -104,11 +104,11 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
 }
 
 /// Whose overtime or leave it is: `--engineer`, else the engineer writing.
-fn who(context: &Context, engineer: Option<String>) -> Result<String> {
+fn who(context: &Context, site: &Site, engineer: Option<String>) -> Result<String> {
     let named = engineer
         .map(|name| non_empty(Input::Engineer, &name))
         .transpose()?;
-    leave::engineer(&context.env, named.as_deref())
+    leave::engineer(&context.env, site, named.as_deref())
 }
 
 fn log(

@@ -152,6 +152,9 @@ pub struct Contract {
     pub timezone: Tz,
     pub city: Option<String>,
     pub staff: u32,
+    /// The site's engineers, when the contract lists them: no one else may write
+    /// (docs/rules.md §10.4).
+    pub engineers: Vec<String>,
     pub language: Lang,
     /// The ledger location, relative to the contract file.
     pub ledger: PathBuf,
@@ -170,6 +173,15 @@ pub struct Contract {
     pub backup_min_gap: TimeDelta,
     /// The day of the following month a monthly report is due (`[reports] due_day`).
     pub report_due_day: u32,
+}
+
+/// A writer the contract's list of engineers does not name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotOnRoster {
+    pub name: String,
+    /// The listed name it is a likely typo of.
+    pub closest: Option<String>,
+    pub roster: Vec<String>,
 }
 
 /// A date the contract does not cover, and its term.
@@ -311,6 +323,21 @@ impl Contract {
     /// Whether a level-1 incident gets the priority arrival time (docs/rules.md §2.4).
     pub fn is_priority_site(&self) -> bool {
         self.priority().applies()
+    }
+
+    /// Whether `name` is one of the site's engineers: anyone when the contract lists none,
+    /// else only those listed, in any case (docs/rules.md §10.4).
+    pub fn check_engineer(&self, name: &str) -> Result<(), NotOnRoster> {
+        let lower = name.trim().to_lowercase();
+        if self.engineers.is_empty() || self.engineers.iter().any(|e| e.to_lowercase() == lower) {
+            return Ok(());
+        }
+        Err(NotOnRoster {
+            name: name.to_string(),
+            closest: crate::suggest::closest(name, self.engineers.iter().map(String::as_str))
+                .map(str::to_string),
+            roster: self.engineers.clone(),
+        })
     }
 
     /// Whether the site gets the priority arrival time, and why (docs/rules.md §1.8, §2.4).

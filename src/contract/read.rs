@@ -33,6 +33,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
     });
     let city = r.field(root, "city").and_then(|f| non_empty(r, &f));
     let staff = r.optional(root, "staff", 1, staff);
+    let engineers = r.optional(root, "engineers", Vec::new(), engineers);
     let language = r.optional(root, "language", Lang::Zh, |r, f| {
         r.parsed(f, |s| Lang::from_key(s).ok_or(Allowed::Language))
     });
@@ -57,6 +58,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
         timezone: timezone?,
         city,
         staff: staff?,
+        engineers: engineers?,
         language: language?,
         ledger: ledger?,
         hours: hours?,
@@ -95,6 +97,26 @@ fn non_empty(r: &mut Reader, field: &Field) -> Option<String> {
 /// A number of engineers.
 fn staff(r: &mut Reader, field: &Field) -> Option<u32> {
     count(r, field, 1..i64::from(MAX_STAFF) + 1)
+}
+
+/// The site's engineers (docs/rules.md §10.4): names that can be shown, each once in any case.
+fn engineers(r: &mut Reader, field: &Field) -> Option<Vec<String>> {
+    let names = r.strings(field)?;
+    let mut seen = HashSet::new();
+    for name in &names {
+        let allowed = if name.trim().is_empty() {
+            Allowed::Text
+        } else if name.chars().any(crate::text::is_invisible) {
+            Allowed::Name(name.clone())
+        } else if !seen.insert(name.trim().to_lowercase()) {
+            Allowed::ItemOnce(name.clone())
+        } else {
+            continue;
+        };
+        r.invalid(field, allowed);
+        return None;
+    }
+    Some(names.iter().map(|name| name.trim().to_string()).collect())
 }
 
 fn count(r: &mut Reader, field: &Field, range: std::ops::Range<i64>) -> Option<u32> {

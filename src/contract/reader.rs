@@ -94,6 +94,8 @@ pub enum Allowed {
     Item(String),
     /// Each item once: this one is listed twice.
     ItemOnce(String),
+    /// A person's name, with no character that cannot be seen.
+    Name(String),
     /// A whole number in this range, both ends included.
     Range {
         from: i64,

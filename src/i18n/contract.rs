@@ -26,6 +26,7 @@ pub enum ContractField {
     TimeZone,
     City,
     Staff,
+    Engineers,
     Language,
     Ledger,
     ServiceHours,
@@ -226,6 +227,15 @@ impl Messages {
                     }
                 }
             }
+            Allowed::Name(name) => {
+                let name = one_line(name);
+                match self.lang {
+                    Lang::Zh => format!("名字 \"{name}\" 含有看不见的字符"),
+                    Lang::En => {
+                        format!("the name \"{name}\" holds a character that cannot be seen")
+                    }
+                }
+            }
             Allowed::ItemOnce(item) => {
                 let item = one_line(item);
                 match self.lang {
@@ -337,6 +347,7 @@ impl Messages {
             F::TimeZone => ("时区", "Time zone"),
             F::City => ("城市", "City"),
             F::Staff => ("驻场人数", "Staff"),
+            F::Engineers => ("记录人", "Engineers"),
             F::Language => ("语言", "Language"),
             F::Ledger => ("台账", "Ledger"),
             F::ServiceHours => ("服务时间", "Service hours"),
@@ -425,6 +436,19 @@ impl Messages {
         match self.lang {
             Lang::Zh => format!("{period} {count} 次"),
             Lang::En => format!("{count} per {period}"),
+        }
+    }
+
+    /// The engineers who may write, or that anyone may when the contract lists none.
+    pub fn engineers_listed(&self, engineers: &[String]) -> String {
+        match engineers.is_empty() {
+            true => self
+                .pick((
+                    "不限（合同未列出 engineers）",
+                    "anyone (the contract lists no engineers)",
+                ))
+                .to_string(),
+            false => self.items(engineers),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Corrections: voids and undo (docs/rules.md §10.2).
 
 use super::{Lang, Messages};
+use crate::contract::NotOnRoster;
 use crate::text::one_line;
 
 impl Messages {
@@ -13,6 +14,30 @@ impl Messages {
             Lang::En => format!(
                 "record {record} is already void ({by}, record {void}); to restore it: otss void \
                  {void} --reason …"
+            ),
+        }
+    }
+
+    /// A writer the contract's `engineers` does not list.
+    pub(super) fn not_on_roster(&self, error: &NotOnRoster) -> String {
+        let name = one_line(&error.name);
+        let roster = self.items(&error.roster);
+        let example = error.closest.as_ref().or(error.roster.first());
+        let example = one_line(example.map(String::as_str).unwrap_or_default());
+        let hint = match (&error.closest, self.lang) {
+            (Some(closest), Lang::Zh) => format!("是 {} 吗？", one_line(closest)),
+            (Some(closest), Lang::En) => format!("did you mean {}? ", one_line(closest)),
+            (None, _) => String::new(),
+        };
+        match self.lang {
+            Lang::Zh => format!(
+                "`{name}` 不在合同列出的工程师中（{roster}）；{hint}请把 OTSS_ENGINEER 设为你的名字，\
+                 例如 export OTSS_ENGINEER={example}；什么也没有记录"
+            ),
+            Lang::En => format!(
+                "`{name}` is not one of the contract's engineers ({roster}); {hint}set \
+                 OTSS_ENGINEER to your name, e.g. export OTSS_ENGINEER={example}; nothing was \
+                 recorded"
             ),
         }
     }

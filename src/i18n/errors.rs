@@ -25,6 +25,7 @@ impl Messages {
             Error::Id(error) => self.id_error(error),
             Error::Incident(error) => self.incident_error(error),
             Error::OutsideTerm(error) => self.outside_term(error),
+            Error::NotOnRoster(error) => self.not_on_roster(error),
             Error::Contract(error) => self.contract_error(error),
             Error::Period(error) => self.period_error(error),
             Error::Report(error) => self.report_error(error),

@@ -19,6 +19,7 @@ pub enum ContractComment {
     TimeZone,
     City,
     Staff,
+    Engineers,
     Language,
     Ledger,
     Hours,
@@ -39,6 +40,7 @@ pub enum InitQuestion {
     End,
     City,
     Staff,
+    Engineers,
 }
 
 /// The places `otss paths` shows.
@@ -82,6 +84,11 @@ impl Messages {
                 "City of the site, English or Chinese (Enter to leave out)",
             ),
             Q::Staff => ("驻场工程师人数", "Engineers on this contract"),
+            Q::Engineers => (
+                "记录人姓名，即各人的 OTSS_ENGINEER，用逗号分隔（回车跳过：不限制）",
+                "Engineers' names as each sets OTSS_ENGINEER, separated by commas (Enter to leave \
+                 out: anyone may write)",
+            ),
         })
     }
 
@@ -122,6 +129,11 @@ impl Messages {
             C::Staff => (
                 "本合同的驻场工程师人数。",
                 "Engineers assigned to this site.",
+            ),
+            C::Engineers => (
+                "可以记录的工程师（各人的 OTSS_ENGINEER，不区分大小写）。\n列出后，其他名字的记录会被拒绝；不写则不限制。",
+                "The engineers who may record (each one's OTSS_ENGINEER, in any case).\nWhen listed, \
+                 any other name is refused; left out, anyone may write.",
             ),
             C::Language => (
                 "消息与报告的语言：\"zh\" 或 \"en\"。",
@@ -167,6 +179,10 @@ impl Messages {
             Q::Staff => (
                 "请填写工程师人数，至少 1 人",
                 "a whole number of engineers is needed, 1 or more",
+            ),
+            Q::Engineers => (
+                "名字不能重复，也不能含有看不见的字符",
+                "each name once, with no character that cannot be seen",
             ),
             Q::Language | Q::Provider | Q::Mode | Q::City => {
                 ("无法接受这个回答", "this answer cannot be taken")

@@ -48,6 +48,15 @@ pub fn render(new: &NewContract) -> String {
     text += &line("timezone", &quoted(new.timezone.name()), say(Key::TimeZone));
     text += &optional_line("city", new.city.as_deref(), "Chengdu", say(Key::City));
     text += &line("staff", &new.staff.to_string(), say(Key::Staff));
+    let engineers: Vec<String> = new.engineers.iter().map(|name| quoted(name)).collect();
+    let engineers = format!("[{}]", engineers.join(", "));
+    text += &match new.engineers.is_empty() {
+        false => line("engineers", &engineers, say(Key::Engineers)),
+        true => format!(
+            "{}\n# engineers = [\"zhang.wei\", \"li.na\"]\n",
+            commented(say(Key::Engineers))
+        ),
+    };
     text += &line("language", &quoted(new.language.key()), say(Key::Language));
     text += &line("ledger", &quoted("ledger"), say(Key::Ledger));
     if new.mode == Mode::FiveByEight {
@@ -84,6 +93,7 @@ mod tests {
             timezone: chrono_tz::Asia::Shanghai,
             city: Some("成都".to_string()),
             staff: 2,
+            engineers: vec!["li.na".to_string(), "Zhang \"Wei\"".to_string()],
             language: Lang::Zh,
         }
     }
@@ -97,6 +107,7 @@ mod tests {
             assert_eq!(contract.provider.as_deref(), Some("Example Cloud"));
             assert_eq!((contract.mode, contract.staff), (mode, 2));
             assert_eq!(contract.city.as_deref(), Some("成都"));
+            assert_eq!(contract.engineers, ["li.na", "Zhang \"Wei\""]);
             assert!(text.lines().all(|l| l.chars().count() <= 100), "{text}");
             assert!(
                 text.contains("# 客户名称"),
@@ -111,10 +122,16 @@ mod tests {
         let text = render(&NewContract {
             provider: None,
             city: None,
+            engineers: Vec::new(),
             ..new(Mode::FiveByEight)
         });
         assert!(text.contains("\n# city = \"Chengdu\"\n"), "{text}");
+        assert!(
+            text.contains("\n# engineers = [\"zhang.wei\", \"li.na\"]\n"),
+            "{text}"
+        );
         let contract = Contract::parse(&text, "otss.toml").unwrap();
         assert_eq!((contract.city, contract.provider), (None, None));
+        assert!(contract.engineers.is_empty());
     }
 }

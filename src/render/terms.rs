@@ -104,6 +104,7 @@ fn facts(m: &Messages, terms: &Terms) -> Rows {
         row(F::TimeZone, c.timezone.name().to_string()),
         row(F::City, city),
         row(F::Staff, m.staff_count(c.staff)),
+        row(F::Engineers, m.engineers_listed(&c.engineers)),
         row(F::Language, c.language.key().to_string()),
         row(F::Ledger, c.ledger.display().to_string()),
         row(

@@ -223,6 +223,8 @@ fn at_a_terminal_init_asks_each_question_and_asks_again_after_a_bad_answer() {
         ("cannot end before it starts", "\r"),
         ("City", "Shenzhen\r"),
         ("Engineers", "2\r"),
+        ("names as each", "li.lei, Wang.Fang, LI.LEI\r"),
+        ("each name once", "li.lei， Wang.Fang\r"),
     ];
     let (ok, said) = site.at_terminal(&answers, &["--lang", "en", "init"]);
     assert!(ok, "{said}");
@@ -238,6 +240,7 @@ fn at_a_terminal_init_asks_each_question_and_asks_again_after_a_bad_answer() {
         ("end", json!("2026-01-01")),
         ("city", json!("Shenzhen")),
         ("staff", json!(2)),
+        ("engineers", json!(["li.lei", "Wang.Fang"])),
         ("language", json!("en")),
         ("priority_site", json!(true)),
     ];
@@ -257,6 +260,7 @@ fn the_wizard_speaks_the_language_chosen_first_and_skips_what_flags_say() {
         ("Last day", "\r"),
         ("City", "\r"),
         ("Engineers", "\r"),
+        ("names as each", "\r"),
     ];
     let args = ["init", "--mode", "7x24", "--timezone", "Asia/Shanghai"];
     let (ok, said) = site.at_terminal(&answers, &args);
@@ -271,6 +275,11 @@ fn the_wizard_speaks_the_language_chosen_first_and_skips_what_flags_say() {
     assert_eq!(contract["end"], json!("2026-03-03"));
     assert_eq!(contract["language"], json!("en"));
     assert_eq!(contract["city"], Value::Null);
+    assert_eq!(
+        contract["engineers"],
+        json!([]),
+        "left out: anyone may write"
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod pinned;
 mod readme;
 mod reliability;
 mod report;
+mod roster;
 mod routine;
 mod routine_rules;
 mod scale;
