@@ -302,15 +302,22 @@ fn one_of_each() -> Vec<BoxedStrategy<Event>> {
         "[0-9]{4}-[0-9]{2}"
             .prop_map(|period| Event::ReportIssued(Issued { period }))
             .boxed(),
-        (text(), text(), option::of(incident_id()), any::<bool>())
-            .prop_map(|(target, reason, incident, undo)| {
-                Event::RecordVoided(Voided {
-                    target,
-                    reason,
-                    incident,
-                    undo,
-                })
-            })
+        (
+            (text(), text(), option::of(incident_id())),
+            (option::of(instant()), option::of(text()), any::<bool>()),
+        )
+            .prop_map(
+                |((target, reason, incident), (target_at, target_type, undo))| {
+                    Event::RecordVoided(Voided {
+                        target,
+                        reason,
+                        incident,
+                        target_at,
+                        target_type,
+                        undo,
+                    })
+                },
+            )
             .boxed(),
     ]
 }
@@ -747,6 +754,8 @@ fn voids_of(records: &[Record], picks: &[usize]) -> Vec<Record> {
                 target: target.id.clone(),
                 reason: format!("void {n}"),
                 incident,
+                target_at: Some(target.at),
+                target_type: Some(target.type_name()),
                 undo: false,
             }),
         );

@@ -76,6 +76,8 @@ fn write_void(
         target: target.id.clone(),
         reason: reason.to_string(),
         incident: incident_of(target),
+        target_at: Some(target.at),
+        target_type: Some(target.type_name()),
         undo,
     });
     let void = write(env, site, env.now, event)?;

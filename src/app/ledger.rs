@@ -221,6 +221,15 @@ impl<'s> Ledger<'s> {
         Ok(records)
     }
 
+    /// The records of the given types written in the months, voided or not.
+    pub fn written_records_of_types(
+        &mut self,
+        months: &[NaiveDate],
+        types: &[&str],
+    ) -> Result<Vec<Record>> {
+        self.written_records_where(Some(months), of_types(types))
+    }
+
     /// Every record written in the months (or in the whole ledger), voided or not.
     pub fn written_records(&mut self, months: Option<&[NaiveDate]>) -> Result<Vec<Record>> {
         self.written_records_where(months, |_| true)

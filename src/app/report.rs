@@ -1,7 +1,7 @@
 //! The service reports (docs/rules.md §7): the report of a period of the term, the reports of the
 //! term with where each stands, and the record that one was delivered.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Environment, Error, Ledger, Result, Site, Wanted, append, new_record_id};
 use crate::incident::Incident;
@@ -10,7 +10,8 @@ use crate::period::Period;
 use crate::record::report::Issued;
 use crate::record::{Event, types};
 use crate::report::{
-    DueReport, IncidentFacts, Report, ReportError, Scope, Sources, report_month, reports_due,
+    DueReport, IncidentFacts, Report, ReportError, Scope, Sources, corrections, days_span,
+    report_month, reports_due,
 };
 use crate::time::local_date;
 
@@ -65,7 +66,13 @@ pub fn service_report(
         };
         parts.push(Report::part(&sources, part));
     }
-    Ok(Report::combine(&sources, scope, parts))
+    let mut report = Report::combine(&sources, scope, parts);
+    // A record is corrected after it happened: its voids are in its months or later ones.
+    let since = Period::months_between(scope.first, local_date(now, site.contract.timezone));
+    let months: Vec<NaiveDate> = since.iter().map(Period::first).collect();
+    let voids = ledger.written_records_of_types(&months, &[types::RECORD_VOIDED])?;
+    report.corrections = corrections(&voids, from, to);
+    Ok(report)
 }
 
 /// Every report of the term with where it stands at `now`.
@@ -81,7 +88,11 @@ pub fn term_reports(
 /// issued.
 pub(super) fn term_reports_in(site: &Site, now: DateTime<Utc>, index: &Index) -> Vec<DueReport> {
     let today = local_date(now, site.contract.timezone);
-    reports_due(&site.contract, index.issued_reports(), today)
+    let corrected = |first: NaiveDate, last: NaiveDate, issued: DateTime<Utc>| {
+        let (from, to) = days_span(&site.contract, first, last);
+        index.corrected_after(from.timestamp(), to.timestamp(), issued.timestamp())
+    };
+    reports_due(&site.contract, index.issued_reports(), today, corrected)
 }
 
 /// Records that the report of the period typed was delivered at `at` (`--at`, else now), and

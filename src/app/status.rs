@@ -93,7 +93,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     let roster = ledger.records_of_types(&month, &[types::DUTY_SET])?;
     let reports = term_reports_in(site, now, &index)
         .into_iter()
-        .filter(|r| r.pressing(day.date))
+        .filter(|r| r.pressing(day.date) || r.changed_since_issued)
         .collect();
     Ok(Shift {
         situation: sla.situation(now),

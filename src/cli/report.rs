@@ -203,9 +203,10 @@ fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> Result<(
         .iter()
         .map(|r| {
             let state = m.due_state(r.state);
-            let state = match r.state {
-                DueState::Late => out.paint(Tone::Breach, state),
-                DueState::Due => out.paint(Tone::Warning, state),
+            let state = match (r.state, r.changed_since_issued) {
+                (_, true) => out.paint(Tone::Warning, &m.changed_since_issued(state)),
+                (DueState::Late, _) => out.paint(Tone::Breach, state),
+                (DueState::Due, _) => out.paint(Tone::Warning, state),
                 _ => state.to_string(),
             };
             vec![

@@ -80,10 +80,15 @@ pub fn run(context: &Context, args: StatusArgs) -> Result<()> {
         out.line(out.paint(Tone::Breach, &line))?;
     }
     let month = |r: &DueReport| r.month.format("%Y-%m").to_string();
-    let (late, due): (Vec<&DueReport>, Vec<&DueReport>) = shift
-        .reports
-        .iter()
+    let (changed, pressing): (Vec<&DueReport>, Vec<&DueReport>) =
+        shift.reports.iter().partition(|r| r.changed_since_issued);
+    let (late, due): (Vec<&DueReport>, Vec<&DueReport>) = pressing
+        .into_iter()
         .partition(|r| r.state == DueState::Late);
+    if !changed.is_empty() {
+        let months: Vec<String> = changed.iter().map(|r| month(r)).collect();
+        out.line(out.paint(Tone::Warning, &m.reports_changed(&months)))?;
+    }
     if !late.is_empty() {
         let months: Vec<String> = late.iter().map(|r| month(r)).collect();
         out.line(out.paint(Tone::Breach, &m.reports_late(&months)))?;

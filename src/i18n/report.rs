@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::words::shown;
 use super::{Lang, Messages};
-use crate::report::{DueState, ReportError, ReportKind};
+use crate::report::{CorrectionAction, DueState, ReportError, ReportKind};
 use crate::request::Category;
 use crate::text::one_line;
 
@@ -85,6 +85,9 @@ pub enum ReportLabel {
     Risks,
     Suggestions,
     Content,
+    Corrections,
+    CorrectedRecord,
+    Correction,
     SlaChart,
     CoverageChart,
     IncidentsChart,
@@ -243,6 +246,9 @@ impl Messages {
             L::Risks => ("平台风险", "Platform risks"),
             L::Suggestions => ("优化建议", "Optimisation suggestions"),
             L::Content => ("内容", "Content"),
+            L::Corrections => ("更正记录", "Corrections"),
+            L::CorrectedRecord => ("被更正的记录", "Record corrected"),
+            L::Correction => ("更正", "Correction"),
             L::SlaChart => ("各级别服务时效达标情况", "SLA results by level"),
             L::CoverageChart => ("巡检完成情况", "Inspection coverage"),
             L::IncidentsChart => ("故障分布", "Incidents over the period"),
@@ -381,6 +387,30 @@ impl Messages {
             Lang::Zh => format!("已记录 {month} 的报告已提交"),
             Lang::En => format!("recorded the {month} report as issued"),
         }
+    }
+
+    /// What a correction did.
+    pub fn correction_action(&self, action: CorrectionAction) -> &'static str {
+        self.pick(match action {
+            CorrectionAction::Voided => ("作废", "voided"),
+        })
+    }
+
+    /// A report's state, once a correction since it was issued touched what it reports on.
+    pub fn changed_since_issued(&self, state: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{state}，提交后有更正"),
+            Lang::En => format!("{state}, changed since"),
+        }
+    }
+
+    /// The months whose issued reports a later correction touched, in one line.
+    pub fn reports_changed(&self, months: &[String]) -> String {
+        let label = self.pick((
+            "已提交后又有更正的报告（请核对后重新提交）",
+            "reports changed since issued (check them and issue again)",
+        ));
+        self.labelled(label, &self.items(months))
     }
 
     /// The months whose reports are late, in one line.

@@ -18,19 +18,18 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Read};
 use std::ops::Range;
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::lines::{Checksum, Lines};
 use super::{LedgerError, LineFault, LineProblem, Problems, read_line, read_lines};
 use crate::incident::{self, Status};
-use crate::record::void::{self, VoidLink};
+use crate::record::void::{self, VoidLink, Voided};
 use crate::record::{Event, Record};
 use crate::report;
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 7;
+const INDEX_FORMAT: u32 = 8;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -142,15 +141,36 @@ pub struct Index {
     #[serde(skip)]
     complete: bool,
     /// The month of every report issued, with when it was first issued.
-    reports: BTreeMap<String, DateTime<Utc>>,
-    /// The voids of records that are not about an incident, as void id → the id it withdraws
-    /// (a void of an incident's record is read with the incident's records).
-    voids: BTreeMap<String, String>,
+    reports: BTreeMap<String, report::Issues>,
+    /// Every void, by its id.
+    voids: BTreeMap<String, VoidMark>,
     /// Lines that are not records, reported on every read as a full read would.
     problems: Problems,
     /// Last lines without a newline, found on this read.
     #[serde(skip)]
     unfinished: Vec<LineProblem>,
+}
+
+/// A void, as far as the index needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct VoidMark {
+    target: String,
+    /// About an incident's record.
+    incident: bool,
+    /// When the void was recorded, and when the record it withdraws happened (Unix seconds).
+    at: i64,
+    target_at: Option<i64>,
+}
+
+impl VoidMark {
+    fn of(record: &Record, void: &Voided) -> VoidMark {
+        VoidMark {
+            target: void.target.clone(),
+            incident: void.incident.is_some(),
+            at: record.instant().timestamp(),
+            target_at: void.target_at.map(|t| t.timestamp()),
+        }
+    }
 }
 
 /// The index no longer matches the files and must be rebuilt.
@@ -377,10 +397,9 @@ impl Index {
             }
             if let Some(record) = &line.record {
                 report::note_issued(&mut self.reports, record);
-                if let Event::RecordVoided(void) = &record.event
-                    && void.incident.is_none()
-                {
-                    self.voids.insert(record.id.clone(), void.target.clone());
+                if let Event::RecordVoided(void) = &record.event {
+                    self.voids
+                        .insert(record.id.clone(), VoidMark::of(record, void));
                 }
                 if let Some(id) = incident::subject(&record.event) {
                     // A record about an incident stored closed needs its entry.
@@ -614,17 +633,30 @@ impl Index {
     }
 
     /// The month of every report issued, with when it was first issued.
-    pub fn issued_reports(&self) -> &BTreeMap<String, DateTime<Utc>> {
+    pub fn issued_reports(&self) -> &BTreeMap<String, report::Issues> {
         &self.reports
     }
 
-    /// The ids of the records not about an incident that a void withdraws.
+    /// The ids of the records not about an incident that a void withdraws (a void of an
+    /// incident's record is weighed with the incident's records).
     pub fn withdrawn(&self) -> HashSet<&str> {
         void::withdrawn(
             self.voids
                 .iter()
-                .map(|(id, target)| VoidLink { id, target }),
+                .filter(|(_, mark)| !mark.incident)
+                .map(|(id, mark)| VoidLink {
+                    id,
+                    target: &mark.target,
+                }),
         )
+    }
+
+    /// Whether a void recorded after `after` withdrew (or restored) a record of the time from
+    /// `from` to `to` (all Unix seconds): what a report of that time said may have changed.
+    pub fn corrected_after(&self, from: i64, to: i64, after: i64) -> bool {
+        self.voids
+            .values()
+            .any(|mark| mark.at > after && mark.target_at.is_some_and(|t| (from..=to).contains(&t)))
     }
 
     /// Ids of the incidents that bear on a period from `from` to `to` (Unix seconds): those

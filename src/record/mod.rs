@@ -95,6 +95,14 @@ impl Record {
         self.at.with_timezone(&Utc)
     }
 
+    /// The record's `type`, as the ledger spells it.
+    pub fn type_name(&self) -> String {
+        serde_json::to_value(&self.event)
+            .ok()
+            .and_then(|value| value.get("type")?.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     /// The record as one line, without the newline.
     pub fn to_line(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string(self)

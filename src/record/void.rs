@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::{Event, Record};
@@ -19,6 +20,13 @@ pub struct Voided {
     /// incident's records. A void of an incident's record counts only there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incident: Option<String>,
+    /// When the withdrawn record says it happened, so that the reports a void changes are
+    /// known without reading the record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_at: Option<DateTime<FixedOffset>>,
+    /// The withdrawn record's type, for the corrections a report lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_type: Option<String>,
     /// Written by `otss undo`, which walks back past its own voids.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub undo: bool,

@@ -2,7 +2,6 @@
 
 use chrono_tz::Tz;
 
-use super::json::correction::record_type;
 use crate::ids::short_id;
 use crate::record::Record;
 use crate::time::rfc3339;
@@ -14,7 +13,7 @@ pub fn described(record: &Record, zone: Tz) -> String {
         short_id(&record.id),
         rfc3339(record.instant(), zone),
         record.by,
-        record_type(record)
+        record.type_name()
     );
     if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&record.event) {
         for (key, value) in fields.iter().filter(|(key, _)| *key != "type") {

@@ -3,21 +3,32 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{ReportKind, Scope};
 use crate::contract::Contract;
 use crate::period::Period;
 use crate::record::{Event, Record};
 
-/// Notes a `report.issued` record in `issued` (report month → when it was first issued);
-/// other records leave it as it is.
-pub fn note_issued(issued: &mut BTreeMap<String, DateTime<Utc>>, record: &Record) {
+/// When a report was issued: first, which decides whether it was on time, and last, since
+/// which corrections change what it said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issues {
+    pub first: DateTime<Utc>,
+    pub last: DateTime<Utc>,
+}
+
+/// Notes a `report.issued` record in `issued` (report month → when it was issued); other
+/// records leave it as it is.
+pub fn note_issued(issued: &mut BTreeMap<String, Issues>, record: &Record) {
     if let Event::ReportIssued(report) = &record.event {
-        let first = issued
-            .entry(report.period.clone())
-            .or_insert(record.instant());
-        *first = (*first).min(record.instant());
+        let at = record.instant();
+        let issues = issued.entry(report.period.clone()).or_insert(Issues {
+            first: at,
+            last: at,
+        });
+        issues.first = issues.first.min(at);
+        issues.last = issues.last.max(at);
     }
 }
 
@@ -52,6 +63,9 @@ pub struct DueReport {
     pub due: NaiveDate,
     pub issued: Option<DateTime<Utc>>,
     pub state: DueState,
+    /// Issued, and a correction recorded since then withdrew or restored a record of the
+    /// time it reports on (docs/rules.md §10.11).
+    pub changed_since_issued: bool,
 }
 
 impl DueReport {
@@ -72,11 +86,14 @@ pub const BEFORE_TERM_END: TimeDelta = TimeDelta::days(14);
 
 /// Every report of the term: when it is due, and whether it was issued (docs/rules.md §7). A
 /// monthly report is due on the contract's due day of the following month, and every report no
-/// later than two weeks before the term ends.
+/// later than two weeks before the term ends. `corrected(first, last, issued)` says whether a
+/// correction recorded after `issued` touched a record of the days from `first` to `last`; the
+/// annual summary reports on the whole term.
 pub fn reports_due(
     contract: &Contract,
-    issued: &BTreeMap<String, DateTime<Utc>>,
+    issued: &BTreeMap<String, Issues>,
     today: NaiveDate,
+    corrected: impl Fn(NaiveDate, NaiveDate, DateTime<Utc>) -> bool,
 ) -> Vec<DueReport> {
     let latest = contract.end - BEFORE_TERM_END;
     Period::months_between(contract.start, contract.end)
@@ -92,12 +109,17 @@ pub fn reports_due(
                 .with_day(contract.report_due_day)
                 .unwrap_or(next_month);
             let due = on_due_day.min(latest);
-            let issued = issued.get(&month.label()).copied();
+            let issues = issued.get(&month.label()).copied();
+            let issued = issues.map(|i| i.first);
             let state = match issued {
                 Some(_) => DueState::Issued,
                 None if today > due => DueState::Late,
                 None if today > month.last() || due - today <= DUE_SOON => DueState::Due,
                 None => DueState::Upcoming,
+            };
+            let reported = match kind {
+                ReportKind::Annual => (contract.start, contract.end),
+                ReportKind::Monthly => (month.first(), month.last()),
             };
             DueReport {
                 month: month.first(),
@@ -105,6 +127,8 @@ pub fn reports_due(
                 due,
                 issued,
                 state,
+                changed_since_issued: issues
+                    .is_some_and(|i| corrected(reported.0, reported.1, i.last)),
             }
         })
         .collect()

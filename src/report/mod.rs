@@ -5,6 +5,7 @@
 //! days inside the term and not after today. The term's last month, and a year, give the
 //! annual summary: the span it covers, month by month.
 
+mod corrections;
 mod due;
 mod incidents;
 mod months;
@@ -17,11 +18,14 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-pub use due::{BEFORE_TERM_END, DueReport, DueState, note_issued, report_month, reports_due};
+pub use corrections::{Correction, CorrectionAction, corrections};
+pub use due::{
+    BEFORE_TERM_END, DueReport, DueState, Issues, note_issued, report_month, reports_due,
+};
 pub use incidents::{IncidentFacts, IncidentFigures, IncidentLine, LevelFigures, Verdicts};
 pub use months::MonthFigures;
 pub use recorded::{Backups, Dated, RequestLine, Support};
-pub use scope::{ReportError, ReportKind, Scope};
+pub use scope::{ReportError, ReportKind, Scope, days_span};
 
 use incidents::incident_figures;
 use recorded::{backups, notes, requests, support};
@@ -64,6 +68,8 @@ pub struct Report {
     pub suggestions: Vec<Dated<String>>,
     /// Month by month, for an annual summary (empty for a monthly report).
     pub months: Vec<MonthFigures>,
+    /// The corrections of the period's records, whenever made (docs/rules.md §10.11).
+    pub corrections: Vec<Dated<Correction>>,
     /// The years of the scope whose holiday schedule is not published: their working days
     /// are provisional (docs/rules.md §3).
     pub provisional: Vec<(i32, Basis)>,
@@ -152,6 +158,7 @@ impl Report {
             risks: notes(&records, NoteKind::Risk),
             suggestions: notes(&records, NoteKind::Suggestion),
             months: Vec::new(),
+            corrections: Vec::new(),
             provisional: provisional(sources.calendar, &scope),
         }
     }
@@ -183,6 +190,7 @@ impl Report {
             risks: Vec::new(),
             suggestions: Vec::new(),
             months: Vec::new(),
+            corrections: Vec::new(),
             provisional: provisional(sources.calendar, &scope),
             customer: sources.contract.customer.clone(),
             provider: sources.contract.provider.clone(),

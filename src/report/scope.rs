@@ -80,8 +80,7 @@ impl Scope {
 
     /// The first and the last second of the scope, in the contract's zone.
     pub fn span(&self, contract: &Contract) -> (DateTime<Utc>, DateTime<Utc>) {
-        let first = local_instant(contract.timezone, self.first.and_time(NaiveTime::MIN));
-        (first, end_of_day(contract, self.last))
+        days_span(contract, self.first, self.last)
     }
 
     /// A report of days still to come says nothing: its first day must have come.
@@ -112,6 +111,16 @@ impl Scope {
     pub fn months(&self) -> Vec<Period> {
         Period::months_between(self.first, self.last)
     }
+}
+
+/// From the first instant of `first` to the last of `last`, in the contract's zone.
+pub fn days_span(
+    contract: &Contract,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let start = local_instant(contract.timezone, first.and_time(NaiveTime::MIN));
+    (start, end_of_day(contract, last))
 }
 
 /// The last instant of a day in the contract's zone.

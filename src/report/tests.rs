@@ -120,10 +120,14 @@ fn reports_are_due_after_their_month_and_two_weeks_before_the_term_ends() {
     note_issued(&mut issued_reports, &again);
     assert_eq!(
         issued_reports["2025-01"],
-        issued.instant(),
-        "the first issue counts"
+        Issues {
+            first: issued.instant(),
+            last: again.instant()
+        },
+        "the first issue decides whether it was on time"
     );
-    let due = reports_due(&c, &issued_reports, date("2025-03-10"));
+    let nothing_corrected = |_, _, _| false;
+    let due = reports_due(&c, &issued_reports, date("2025-03-10"), nothing_corrected);
     assert_eq!(due.len(), 12);
     let states: Vec<(NaiveDate, DueState)> = due.iter().take(4).map(|d| (d.due, d.state)).collect();
     assert_eq!(
@@ -143,9 +147,27 @@ fn reports_are_due_after_their_month_and_two_weeks_before_the_term_ends() {
     let november = &due[10];
     assert_eq!(november.due, date("2025-12-05"));
     // A month that has ended is due, even when its due day is weeks away.
-    let in_april = reports_due(&c, &BTreeMap::new(), date("2025-04-01"));
+    let in_april = reports_due(&c, &BTreeMap::new(), date("2025-04-01"), nothing_corrected);
     assert_eq!(in_april[2].state, DueState::Due);
     assert_eq!(in_april[3].state, DueState::Upcoming);
+    assert!(due.iter().all(|d| !d.changed_since_issued));
+
+    // A correction since the last issue, of a day the report covers, changes it.
+    let corrected_january = |first: NaiveDate, last: NaiveDate, after: DateTime<Utc>| {
+        let correction = again.instant() + TimeDelta::days(1);
+        first <= date("2025-01-20") && date("2025-01-20") <= last && after < correction
+    };
+    let due = reports_due(&c, &issued_reports, date("2025-03-10"), corrected_january);
+    let changed: Vec<NaiveDate> = due
+        .iter()
+        .filter(|d| d.changed_since_issued)
+        .map(|d| d.month)
+        .collect();
+    assert_eq!(
+        changed,
+        [date("2025-01-01")],
+        "only the issued report that covers it"
+    );
 }
 
 #[test]

@@ -214,3 +214,69 @@ fn a_void_written_in_a_later_month_withdraws_the_record_from_its_own_months_repo
     let report = site.json_at(april, &["report", "2025-03", "--format", "json"]);
     assert_eq!(report["requests"]["total"], 0);
 }
+
+#[test]
+fn the_report_lists_the_corrections_of_its_records_and_an_issued_report_changed_since_is_flagged() {
+    let site = site();
+    site.stdout(&["support", "log", "how to resize a CVM"]);
+    site.stdout_at(
+        "2025-02-27T10:00:00+08:00",
+        &["note", "risk", "in February"],
+    );
+    let march = site.json(&["support", "list", "--json"])[0]["id"].clone();
+    site.stdout(&["report", "issue", "2025-02", "--at", "2025-03-03 09:00"]);
+    site.stdout(&["report", "issue", "2025-03"]);
+    let due = |now| site.json_at(now, &["report", "due", "--json"]);
+    let changed = |due: &Value, month: &str| {
+        due.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["month"] == month)
+            .unwrap()["changed_since_issued"]
+            .clone()
+    };
+    assert_eq!(changed(&due(super::NOW), "2025-03"), false);
+
+    let later = "2025-03-06T09:30:00+08:00";
+    site.stdout_at(
+        later,
+        &["void", id(&march), "--reason", "asked by another customer"],
+    );
+    let after = due(later);
+    assert_eq!(changed(&after, "2025-03"), true);
+    assert_eq!(
+        changed(&after, "2025-02"),
+        false,
+        "nothing of February was corrected"
+    );
+    assert_eq!(changed(&after, "2025-04"), false, "not issued");
+    let status = site.stdout_at(later, &["status"]);
+    assert!(
+        status.contains("reports changed since issued (check them and issue again): 2025-03"),
+        "{status}"
+    );
+
+    let report = site.json_at(later, &["report", "2025-03", "--format", "json"]);
+    let corrections = report["corrections"].as_array().unwrap();
+    assert_eq!(corrections.len(), 1);
+    let correction = &corrections[0];
+    assert_eq!(correction["id"], march);
+    assert_eq!(correction["record_type"], "support.logged");
+    assert_eq!(correction["action"], "voided");
+    assert_eq!(correction["by"], "li.lei");
+    assert_eq!(correction["at"], later);
+    assert_eq!(correction["reason"], "asked by another customer");
+    let february = site.json_at(later, &["report", "2025-02", "--format", "json"]);
+    assert_eq!(february["corrections"], serde_json::json!([]));
+    let markdown = site.stdout_at(later, &["report", "2025-03", "--format", "md"]);
+    assert!(markdown.contains("## 9. Corrections"), "{markdown}");
+    assert!(
+        markdown.contains("support.logged | voided | asked by another customer | li.lei |"),
+        "{markdown}"
+    );
+    let html = site.stdout_at(later, &["report", "2025-03", "--format", "html"]);
+    assert!(html.contains("asked by another customer"), "{html}");
+    let table = site.stdout_at(later, &["report", "2025-03"]);
+    let corrections = table.split("9. Corrections").nth(1).unwrap_or_default();
+    assert!(corrections.contains("voided"), "{table}");
+}

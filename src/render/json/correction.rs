@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::app::correction::Withdrawal;
 use crate::ids::short_id;
-use crate::record::{Event, Record};
+use crate::record::Event;
 use crate::time::rfc3339;
 
 #[derive(Serialize)]
@@ -21,14 +21,6 @@ pub struct VoidJson {
     pub restored: bool,
 }
 
-/// A record's `type`, as the ledger spells it.
-pub fn record_type(record: &Record) -> String {
-    serde_json::to_value(&record.event)
-        .ok()
-        .and_then(|value| value.get("type")?.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 impl VoidJson {
     pub fn new(withdrawal: &Withdrawal, zone: Tz) -> VoidJson {
         let reason = match &withdrawal.void.event {
@@ -41,7 +33,7 @@ impl VoidJson {
             by: withdrawal.void.by.clone(),
             reason,
             target: short_id(&withdrawal.target.id),
-            record_type: record_type(&withdrawal.target),
+            record_type: withdrawal.target.type_name(),
             restored: matches!(withdrawal.target.event, Event::RecordVoided(_)),
         }
     }

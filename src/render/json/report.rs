@@ -13,7 +13,8 @@ use super::routine::UncountedJson;
 use crate::incident::Status;
 use crate::inspect::Due;
 use crate::report::{
-    Backups, Dated, DueReport, DueState, IncidentFigures, Report, ReportKind, Verdicts,
+    Backups, CorrectionAction, Dated, DueReport, DueState, IncidentFigures, Report, ReportKind,
+    Verdicts,
 };
 use crate::request::Category;
 use crate::service::InspectionKind;
@@ -50,6 +51,18 @@ pub struct ReportJson {
     risks: Vec<NoteJson>,
     suggestions: Vec<NoteJson>,
     months: Vec<MonthJson>,
+    /// The corrections of the period's records (docs/rules.md §10.11).
+    corrections: Vec<CorrectionJson>,
+}
+
+#[derive(Serialize)]
+struct CorrectionJson {
+    id: String,
+    record_type: String,
+    action: CorrectionAction,
+    by: String,
+    at: String,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -382,6 +395,18 @@ impl ReportJson {
                 .collect(),
             risks: notes_json(&report.risks, zone),
             suggestions: notes_json(&report.suggestions, zone),
+            corrections: report
+                .corrections
+                .iter()
+                .map(|c| CorrectionJson {
+                    id: c.item.id.clone(),
+                    record_type: c.item.record_type.clone(),
+                    action: c.item.action,
+                    by: c.by.clone(),
+                    at: rfc3339(c.at, zone),
+                    reason: c.item.reason.clone(),
+                })
+                .collect(),
             months: report
                 .months
                 .iter()
@@ -409,6 +434,8 @@ pub struct DueJson {
     due: NaiveDate,
     state: DueState,
     issued_at: Option<String>,
+    /// A correction recorded since it was issued touched a record it reports on.
+    changed_since_issued: bool,
 }
 
 impl DueJson {
@@ -420,6 +447,7 @@ impl DueJson {
             due: report.due,
             state: report.state,
             issued_at: report.issued.map(|t| rfc3339(t, zone)),
+            changed_since_issued: report.changed_since_issued,
         }
     }
 }

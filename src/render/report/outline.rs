@@ -105,6 +105,7 @@ pub fn outline(report: &Report, zone: Tz, m: &Messages) -> Outline {
         requests(report, zone, m),
         comp_leave(report, m),
         notes(report, zone, m),
+        corrections(report, zone, m),
     ]);
     for (n, section) in sections.iter_mut().enumerate() {
         section.heading = m.numbered(n + 1, &section.heading);
@@ -414,6 +415,19 @@ fn notes(report: &Report, zone: Tz, m: &Messages) -> Section {
         dated_table(m, zone, &[L::Content], &report.suggestions, text),
     ];
     section(m, L::RisksAndSuggestions, blocks)
+}
+
+/// Every void of a record of the period, so that the customer sees what was corrected.
+fn corrections(report: &Report, zone: Tz, m: &Messages) -> Section {
+    let columns = [L::CorrectedRecord, L::Correction, L::Reason];
+    let table = dated_table(m, zone, &columns, &report.corrections, |c| {
+        vec![
+            format!("{} · {}", c.id, c.record_type),
+            m.correction_action(c.action).to_string(),
+            c.reason.clone(),
+        ]
+    });
+    section(m, L::Corrections, vec![table])
 }
 
 fn month_by_month(report: &Report, m: &Messages) -> Section {
