@@ -7,26 +7,35 @@ use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
 use crate::contract::Contract;
+use crate::record::duty::Assignment;
 use crate::record::{Event, Record, select};
 
-/// Who is on duty on each date, by the latest assignment of it.
-pub fn roster(records: &[Record]) -> BTreeMap<NaiveDate, String> {
+/// The assignment in force on each date: the latest, with its record.
+pub fn assignments(records: &[Record]) -> BTreeMap<NaiveDate, (&Record, &Assignment)> {
     let assignments = select(records, |event| match event {
         Event::DutySet(assignment) => Some(assignment),
         _ => None,
     });
     assignments
         .into_iter()
-        .map(|(_, a)| (a.date, a.engineer.clone()))
+        .map(|(r, a)| (a.date, (r, a)))
+        .collect()
+}
+
+/// Who is on duty on each date, by the latest assignment of it.
+pub fn roster(records: &[Record]) -> BTreeMap<NaiveDate, String> {
+    assignments(records)
+        .into_iter()
+        .map(|(date, (_, a))| (date, a.engineer.clone()))
         .collect()
 }
 
 /// The days off among `days` (not working days of the calendar, within the term) that the
 /// roster puts nobody on duty for (docs/rules.md §6.5).
-pub fn uncovered(
+pub fn uncovered<T>(
     contract: &Contract,
     calendar: &Calendar,
-    roster: &BTreeMap<NaiveDate, String>,
+    roster: &BTreeMap<NaiveDate, T>,
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Vec<NaiveDate> {
     days.into_iter()

@@ -51,24 +51,30 @@ pub fn set_duty(
 pub struct RosterDay {
     /// The day, as the calendar has it.
     pub day: Day,
-    /// Who is on duty; `None` on a day off nobody is on duty for.
+    /// Who is on duty, by which record; `None` on a day off nobody is on duty for.
     pub engineer: Option<String>,
+    pub record: Option<String>,
 }
 
 /// The roster of `period` in date order: each day it puts someone on duty, and each day off
 /// in the term it leaves uncovered.
 pub fn roster(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Vec<RosterDay>> {
-    let roster = duty::roster(&ledger.records_of_types(period, &[types::DUTY_SET])?);
-    let uncovered = duty::uncovered(&site.contract, &site.calendar, &roster, period.days());
-    let on_duty = roster
+    let records = ledger.records_of_types(period, &[types::DUTY_SET])?;
+    let assignments = duty::assignments(&records);
+    let uncovered = duty::uncovered(&site.contract, &site.calendar, &assignments, period.days());
+    let on_duty = assignments
         .into_iter()
         .filter(|(date, _)| period.contains(*date))
-        .map(|(date, engineer)| (date, Some(engineer)));
+        .map(|(date, (record, a))| (date, Some((a.engineer.clone(), record.id.clone()))));
     let mut days: Vec<RosterDay> = on_duty
         .chain(uncovered.into_iter().map(|date| (date, None)))
-        .map(|(date, engineer)| RosterDay {
-            day: site.calendar.day(date),
-            engineer,
+        .map(|(date, assigned)| {
+            let (engineer, record) = assigned.unzip();
+            RosterDay {
+                day: site.calendar.day(date),
+                engineer,
+                record,
+            }
         })
         .collect();
     days.sort_by_key(|d| d.day.date);

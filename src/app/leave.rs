@@ -3,13 +3,14 @@
 
 use chrono::NaiveDate;
 
+use super::routine::Logged;
 use super::write::write;
 use super::{Environment, Error, Input, Ledger, Result, Site};
 use crate::calendar::Day;
 use crate::leave::{self, Balance};
 use crate::period::Period;
-use crate::record::Event;
 use crate::record::leave::{Overtime, Taken};
+use crate::record::{Event, Record};
 use crate::service::Mode;
 use crate::time::{local_date, noon};
 
@@ -172,4 +173,43 @@ mod tests {
             );
         }
     }
+}
+
+/// A day worked or comp leave taken, as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LeaveEntry {
+    Worked(Overtime),
+    /// Comp leave, with every day off it takes.
+    Off {
+        taken: Taken,
+        dates: Vec<NaiveDate>,
+    },
+}
+
+/// The days worked and the comp leave recorded within `period`, each with its record, in
+/// the order they were recorded for.
+pub fn entries(
+    site: &Site,
+    ledger: &mut Ledger,
+    period: &Period,
+) -> Result<Vec<Logged<LeaveEntry>>> {
+    let zone = site.contract.timezone;
+    let mut records = ledger.records(Some(period))?;
+    records.retain(|record| period.contains(local_date(record.instant(), zone)));
+    records.sort_by(Record::fold_order);
+    let entry = |event: &Event| match event {
+        Event::OvertimeLogged(overtime) => Some(LeaveEntry::Worked(overtime.clone())),
+        Event::LeaveTaken(taken) => Some(LeaveEntry::Off {
+            taken: taken.clone(),
+            dates: leave::days_off(taken, &site.contract, &site.calendar),
+        }),
+        _ => None,
+    };
+    Ok(records
+        .into_iter()
+        .filter_map(|record| {
+            let item = entry(&record.event)?;
+            Some(Logged { record, item })
+        })
+        .collect())
 }

@@ -73,6 +73,19 @@ fn within<'a, T>(
     selected
 }
 
+/// The records `pick` recognises that happened within `period`, with what it picked, in the
+/// order they happened.
+pub fn logged<T: Clone>(
+    site: &Site,
+    ledger: &mut Ledger,
+    period: &Period,
+    pick: impl Fn(&Event) -> Option<&T>,
+) -> Result<Vec<Logged<T>>> {
+    let records = ledger.records(Some(period))?;
+    let selected = select(&records, pick);
+    Ok(owned(within(site.contract.timezone, period, selected)))
+}
+
 /// Records that the backup `job` was checked at `at`: it failed when there is a `failure`
 /// note, else it ran and restores. Returns the month of the check.
 pub fn check_backup(
@@ -137,12 +150,10 @@ pub fn log_consultation(
 
 /// The consultations that happened within `period`.
 pub fn consultations(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Consultations> {
-    let records = ledger.records(Some(period))?;
-    let selected = select(&records, |event| match event {
+    let logged = logged(site, ledger, period, |event| match event {
         Event::SupportLogged(consultation) => Some(consultation),
         _ => None,
-    });
-    let logged = owned(within(site.contract.timezone, period, selected));
+    })?;
     let minutes = logged
         .iter()
         .filter_map(|l| l.item.minutes)
@@ -171,16 +182,22 @@ pub fn add_request(
 
 /// The requests asked within `period`.
 pub fn requests(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Requests> {
-    let records = ledger.records(Some(period))?;
-    let selected = select(&records, |event| match event {
+    let logged = logged(site, ledger, period, |event| match event {
         Event::RequestAdded(request) => Some(request),
         _ => None,
-    });
-    let logged = owned(within(site.contract.timezone, period, selected));
+    })?;
     let out_of_scope = logged.iter().filter(|l| !l.item.in_scope).count();
     Ok(Requests {
         logged,
         out_of_scope,
+    })
+}
+
+/// The notes for the report noted within `period`.
+pub fn notes(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Vec<Logged<Note>>> {
+    logged(site, ledger, period, |event| match event {
+        Event::NoteAdded(note) => Some(note),
+        _ => None,
     })
 }
 

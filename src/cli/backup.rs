@@ -7,7 +7,7 @@ use crate::app::{Error, Input, Result, Site, non_empty, routine};
 use crate::output::{Output, Tone};
 use crate::period::Period;
 use crate::record::routine::BackupCheck;
-use crate::render::human::moment;
+use crate::render::human::{moment, with_id};
 use crate::render::json::routine::BackupStatusJson;
 use crate::time::local_date;
 
@@ -34,6 +34,8 @@ pub enum BackupCommand {
     Status {
         /// YYYY-MM [default: this month]
         month: Option<String>,
+        #[command(flatten)]
+        ids: super::IdsArg,
         /// Print JSON
         #[arg(long)]
         json: bool,
@@ -70,17 +72,28 @@ pub fn run(context: &Context, command: BackupCommand) -> Result<()> {
                 .transpose()?;
             let at = context.env.at_in_term(&site, args.at.as_deref())?;
             let month = routine::check_backup(&context.env, &site, at, job, failure)?;
-            print_status(context, &site, &mut out, month, false)?;
+            print_status(context, &site, &mut out, month, Shown::Human(false))?;
         }
-        BackupCommand::Status { month, json } => {
+        BackupCommand::Status { month, ids, json } => {
             let month = context.env.period(&site, month.as_deref())?;
             if !matches!(month, Period::Month(_)) {
                 return Err(Error::NotAMonth(month.label()));
             }
-            print_status(context, &site, &mut out, month, json)?;
+            let shown = if json {
+                Shown::Json
+            } else {
+                Shown::Human(ids.ids)
+            };
+            print_status(context, &site, &mut out, month, shown)?;
         }
     }
     Ok(out.flush()?)
+}
+
+/// How the month's backups are shown: as JSON, or for a person, with record ids or not.
+enum Shown {
+    Json,
+    Human(bool),
 }
 
 fn print_status(
@@ -88,15 +101,16 @@ fn print_status(
     site: &Site,
     out: &mut Output,
     month: Period,
-    json: bool,
+    shown: Shown,
 ) -> Result<()> {
     let status = context.read(site, out, |ledger| {
         routine::backup_status(site, ledger, month)
     })?;
     let zone = site.contract.timezone;
-    if json {
-        return Ok(out.json(&BackupStatusJson::new(&status, zone))?);
-    }
+    let ids = match shown {
+        Shown::Json => return Ok(out.json(&BackupStatusJson::new(&status, zone))?),
+        Shown::Human(ids) => ids,
+    };
     let m = out.messages();
     let today = local_date(context.env.now, zone);
     let backups = m.backups(status.done, status.required);
@@ -104,12 +118,13 @@ fn print_status(
     for logged in &status.checks {
         let (record, (check, uncounted)) = (&logged.record, &logged.item);
         let when = moment(record.instant(), zone, today, m);
-        let mut line = format!(
-            "  {when} · {} · {} · {}",
+        let line = format!(
+            "{when} · {} · {} · {}",
             record.by,
             check.job,
             result(out, check)
         );
+        let mut line = format!("  {}", with_id(ids, Some(&record.id), line));
         if let Some(why) = uncounted {
             let why = m.check_uncounted(why, |t| moment(t, zone, today, m));
             let said = m.not_counted(&why);

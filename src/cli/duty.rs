@@ -8,7 +8,7 @@ use super::show::warn_provisional;
 use crate::app::duty::{self, RosterDay};
 use crate::app::{Input, Result, non_empty};
 use crate::output::Tone;
-use crate::render::human::date_with_weekday;
+use crate::render::human::{date_with_weekday, with_id};
 use crate::render::json::duty::RosterDayJson;
 use crate::time::local_date;
 
@@ -35,6 +35,8 @@ pub enum DutyCommand {
     List {
         /// YYYY-MM [default: this month]
         month: Option<String>,
+        #[command(flatten)]
+        ids: super::IdsArg,
         /// Print JSON
         #[arg(long)]
         json: bool,
@@ -61,7 +63,7 @@ pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
             }
             warn_provisional(&mut out, &site.calendar, [date])?;
         }
-        DutyCommand::List { month, json } => {
+        DutyCommand::List { month, ids, json } => {
             let month = context.env.period(&site, month.as_deref())?;
             let roster = context.read(&site, &mut out, |ledger| {
                 duty::roster(&site, ledger, &month)
@@ -76,7 +78,12 @@ pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
                 out.line(m.no_duty())?;
             }
             let today = local_date(context.env.now, site.contract.timezone);
-            for RosterDay { day, engineer } in roster {
+            for RosterDay {
+                day,
+                engineer,
+                record,
+            } in roster
+            {
                 let when = date_with_weekday(day.date, m, true);
                 let tone = match (&engineer, day.date == today) {
                     (None, _) => Tone::Warning,
@@ -85,6 +92,7 @@ pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
                 };
                 let engineer = engineer.unwrap_or_else(|| m.no_one_on_duty());
                 let line = format!("{when} · {} · {engineer}", m.day_kind(day.kind));
+                let line = with_id(ids.ids, record.as_deref(), line);
                 out.line(out.paint(tone, &line))?;
             }
         }

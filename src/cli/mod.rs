@@ -154,6 +154,26 @@ pub enum Command {
     Man(man::ManArgs),
 }
 
+/// `--ids`, for the lists of records.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct IdsArg {
+    /// Show each record's short id, to name it in `otss void`
+    #[arg(long)]
+    pub ids: bool,
+}
+
+/// What a list of a period's records takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ListArgs {
+    /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
+    period: Option<String>,
+    #[command(flatten)]
+    ids: IdsArg,
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
+}
+
 /// A command that failed, with the language to say why in.
 pub struct Failure {
     error: Error,

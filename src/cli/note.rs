@@ -3,9 +3,16 @@
 
 use clap::{Args, Subcommand};
 
+use super::ListArgs;
 use super::context::Context;
-use crate::app::{Input, Result, non_empty, routine};
-use crate::record::routine::NoteKind;
+use crate::app::routine::Logged;
+use crate::app::{Input, Result, Site, non_empty, routine};
+use crate::output::Output;
+use crate::record::routine::{Note, NoteKind};
+use crate::render::human::{moment, with_id};
+use crate::render::json::Stamped;
+use crate::render::json::routine::stamped;
+use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
     "otss note risk \"TencentDB primary at 85 % storage; full in about 6 weeks at this rate\"",
@@ -25,6 +32,13 @@ pub enum NoteCommand {
         "otss note suggestion \"move cold logs to COS archive storage\"",
     ))]
     Suggestion(NoteArgs),
+    /// The notes of a period
+    #[command(after_help = examples!(
+        "otss note list",
+        "otss note list 2025-03 --ids",
+        "otss note list 2025 --json",
+    ))]
+    List(super::ListArgs),
 }
 
 #[derive(Debug, Args)]
@@ -37,15 +51,40 @@ pub struct NoteArgs {
 }
 
 pub fn run(context: &Context, command: NoteCommand) -> Result<()> {
+    let site = context.site()?;
+    let mut out = context.output(Some(site.contract.language));
     let (kind, args) = match command {
         NoteCommand::Risk(args) => (NoteKind::Risk, args),
         NoteCommand::Suggestion(args) => (NoteKind::Suggestion, args),
+        NoteCommand::List(args) => return list(context, &site, &mut out, &args),
     };
-    let site = context.site()?;
-    let mut out = context.output(Some(site.contract.language));
     let at = context.env.at_in_term(&site, args.at.as_deref())?;
     let text = non_empty(Input::Note, &args.text)?;
     routine::add_note(&context.env, &site, at, kind, text)?;
     out.line(out.messages().recorded())?;
+    Ok(out.flush()?)
+}
+
+fn list(context: &Context, site: &Site, out: &mut Output, args: &ListArgs) -> Result<()> {
+    let period = context.env.period(site, args.period.as_deref())?;
+    let notes = context.read(site, out, |ledger| routine::notes(site, ledger, &period))?;
+    let zone = site.contract.timezone;
+    if args.json {
+        let notes: Vec<Stamped<Note>> = notes.iter().map(|n| stamped(n, zone)).collect();
+        out.json(&notes)?;
+        return Ok(out.flush()?);
+    }
+    let m = out.messages();
+    out.line(m.labelled(&period.label(), &m.note_count(notes.len())))?;
+    let today = local_date(context.env.now, zone);
+    for Logged { record, item } in &notes {
+        let when = moment(record.instant(), zone, today, m);
+        let kind = m.note_kind(item.kind);
+        let line = format!("{when} · {} · {kind} · {}", record.by, item.text);
+        out.line(format!(
+            "  {}",
+            with_id(args.ids.ids, Some(&record.id), line)
+        ))?;
+    }
     Ok(out.flush()?)
 }

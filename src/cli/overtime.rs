@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use clap::Subcommand;
 
+use super::ListArgs;
 use super::context::Context;
 use super::show::warn_provisional;
 use crate::app::Site;
@@ -10,7 +11,9 @@ use crate::app::leave::{self, Earned};
 use crate::app::{Input, Result, non_empty};
 use crate::i18n::day_name;
 use crate::output::Output;
-use crate::render::human::date_with_weekday;
+use crate::record::Event;
+use crate::render::human::{date_with_weekday, with_id};
+use crate::render::json::Stamped;
 use crate::render::json::leave::{BalancesJson, LeaveTakenJson, OvertimeLoggedJson};
 
 const EXAMPLES: &str = examples!(
@@ -59,6 +62,13 @@ pub enum OvertimeCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The days worked and the comp leave recorded in a period
+    #[command(after_help = examples!(
+        "otss overtime list",
+        "otss overtime list 2025 --ids",
+        "otss overtime list 2025-05 --json",
+    ))]
+    List(super::ListArgs),
     /// Comp days earned, taken and left
     #[command(after_help = examples!(
         "otss overtime balance",
@@ -96,6 +106,7 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
             let engineer = who(context, &site, engineer)?;
             take(context, &site, &mut out, date, days, engineer, json)?
         }
+        OvertimeCommand::List(args) => list(context, &site, &mut out, &args)?,
         OvertimeCommand::Balance { engineer, json } => {
             balance(context, &site, &mut out, engineer.as_deref(), json)?
         }
@@ -109,6 +120,29 @@ fn who(context: &Context, site: &Site, engineer: Option<String>) -> Result<Strin
         .map(|name| non_empty(Input::Engineer, &name))
         .transpose()?;
     leave::engineer(&context.env, site, named.as_deref())
+}
+
+fn list(context: &Context, site: &Site, out: &mut Output, args: &ListArgs) -> Result<()> {
+    let period = context.env.period(site, args.period.as_deref())?;
+    let entries = context.read(site, out, |ledger| leave::entries(site, ledger, &period))?;
+    let zone = site.contract.timezone;
+    if args.json {
+        let entries: Vec<Stamped<Event>> = entries
+            .iter()
+            .map(|e| Stamped::new(&e.record, &e.record.event, zone))
+            .collect();
+        return Ok(out.json(&entries)?);
+    }
+    let m = out.messages();
+    out.line(period.label())?;
+    for entry in &entries {
+        let line = format!("{} · {}", m.leave_entry(&entry.item), entry.record.by);
+        out.line(format!(
+            "  {}",
+            with_id(args.ids.ids, Some(&entry.record.id), line)
+        ))?;
+    }
+    Ok(())
 }
 
 fn log(

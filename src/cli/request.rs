@@ -56,6 +56,9 @@ pub enum RequestCommand {
     List {
         /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
         period: Option<String>,
+        /// Requests are listed with their ids always; taken as by every list
+        #[arg(long, hide = true)]
+        ids: bool,
         /// Print JSON
         #[arg(long)]
         json: bool,
@@ -97,7 +100,7 @@ pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
                 out.line(format!("{} · {line}", short_id(&added.record.id)))?;
             }
         }
-        RequestCommand::List { period, json } => {
+        RequestCommand::List { period, json, .. } => {
             let period = context.env.period(&site, period.as_deref())?;
             let requests = context.read(&site, &mut out, |ledger| {
                 routine::requests(&site, ledger, &period)

@@ -5,9 +5,8 @@ use clap::Subcommand;
 use super::context::Context;
 use crate::app::routine::{self, Logged};
 use crate::app::{Input, Result, non_empty};
-use crate::ids::short_id;
 use crate::record::routine::Consultation;
-use crate::render::human::moment;
+use crate::render::human::{moment, with_id};
 use crate::render::json::Stamped;
 use crate::render::json::routine::stamped;
 use crate::time::local_date;
@@ -44,16 +43,7 @@ pub enum SupportCommand {
         "otss support list 2025-03 --json",
         "otss support list --ids   # to void one: otss void ID --reason …",
     ))]
-    List {
-        /// YYYY-MM, YYYY or YYYY-MM-DD [default: this month]
-        period: Option<String>,
-        /// Show each record's id, to name it in `otss void`
-        #[arg(long)]
-        ids: bool,
-        /// Print JSON
-        #[arg(long)]
-        json: bool,
-    },
+    List(super::ListArgs),
 }
 
 pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
@@ -73,13 +63,13 @@ pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
             routine::log_consultation(&context.env, &site, at, text, product, minutes)?;
             out.line(out.messages().recorded())?;
         }
-        SupportCommand::List { period, ids, json } => {
-            let period = context.env.period(&site, period.as_deref())?;
+        SupportCommand::List(args) => {
+            let period = context.env.period(&site, args.period.as_deref())?;
             let consultations = context.read(&site, &mut out, |ledger| {
                 routine::consultations(&site, ledger, &period)
             })?;
             let logged = &consultations.logged;
-            if json {
+            if args.json {
                 let list: Vec<Stamped<Consultation>> =
                     logged.iter().map(|l| stamped(l, zone)).collect();
                 out.json(&list)?;
@@ -90,16 +80,15 @@ pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
             out.line(m.labelled(&period.label(), &count))?;
             let today = local_date(context.env.now, zone);
             for Logged { record, item: c } in logged {
-                let mut parts: Vec<String> =
-                    ids.then(|| short_id(&record.id)).into_iter().collect();
-                parts.extend([moment(record.instant(), zone, today, m), record.by.clone()]);
+                let mut parts = vec![moment(record.instant(), zone, today, m), record.by.clone()];
                 parts.extend(c.product.clone());
                 parts.extend(
                     c.minutes
                         .map(|n| m.duration(chrono::TimeDelta::minutes(n.into()))),
                 );
                 parts.push(c.text.clone());
-                out.line(format!("  {}", parts.join(" · ")))?;
+                let line = with_id(args.ids.ids, Some(&record.id), parts.join(" · "));
+                out.line(format!("  {line}"))?;
             }
         }
     }

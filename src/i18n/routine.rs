@@ -6,8 +6,10 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use super::words::plural;
 use super::{Lang, Messages};
 use crate::app::Input;
+use crate::app::leave::LeaveEntry;
 use crate::inspect::InspectError;
 use crate::leave::LeaveError;
+use crate::record::routine::NoteKind;
 use crate::request::{Category, ScopeError};
 use crate::routine::Uncounted;
 use crate::text::one_line;
@@ -531,6 +533,50 @@ impl Messages {
         }
     }
 
+    pub fn note_count(&self, count: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("备注 {count} 条"),
+            Lang::En => plural(count as u64, "note", "notes"),
+        }
+    }
+
+    pub fn note_kind(&self, kind: NoteKind) -> &'static str {
+        self.pick(match kind {
+            NoteKind::Risk => ("平台风险", "platform risk"),
+            NoteKind::Suggestion => ("优化建议", "suggestion"),
+        })
+    }
+
+    /// A day worked or comp leave taken, as the overtime list shows it.
+    pub fn leave_entry(&self, entry: &LeaveEntry) -> String {
+        match entry {
+            LeaveEntry::Worked(o) => {
+                let worked = self.pick(("加班", "worked"));
+                let earned = self.comp_earned(&o.engineer, o.comp_days);
+                format!("{} · {worked} · {earned}", o.date)
+            }
+            LeaveEntry::Off { taken, dates } => {
+                format!(
+                    "{} · {}",
+                    taken.date,
+                    self.leave_days(&taken.engineer, dates)
+                )
+            }
+        }
+    }
+
+    fn leave_days(&self, engineer: &str, dates: &[NaiveDate]) -> String {
+        let days = dates.len() as u64;
+        let dates = self.dates(dates);
+        match self.lang {
+            Lang::Zh => format!("{engineer} 调休 {days} 天（{dates}）"),
+            Lang::En => format!(
+                "{engineer} takes {} ({dates})",
+                plural(days, "comp day", "comp days")
+            ),
+        }
+    }
+
     pub fn comp_earned(&self, engineer: &str, comp_days: u32) -> String {
         match self.lang {
             Lang::Zh => format!("{engineer} 获得调休 {comp_days} 天"),
@@ -558,14 +604,10 @@ impl Messages {
     }
 
     pub fn leave_taken(&self, engineer: &str, dates: &[NaiveDate], left: i64) -> String {
-        let days = dates.len() as u64;
-        let dates = self.dates(dates);
+        let taken = self.leave_days(engineer, dates);
         match self.lang {
-            Lang::Zh => format!("{engineer} 调休 {days} 天（{dates}），剩余 {left} 天"),
-            Lang::En => format!(
-                "{engineer} takes {} ({dates}); {left} left",
-                plural(days, "comp day", "comp days")
-            ),
+            Lang::Zh => format!("{taken}，剩余 {left} 天"),
+            Lang::En => format!("{taken}; {left} left"),
         }
     }
 

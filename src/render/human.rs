@@ -7,6 +7,15 @@ use crate::i18n::Messages;
 use crate::inspect::Due;
 use crate::output::{Output, Tone};
 
+/// A list's line led by the short id of the record it shows, when ids are asked for (`--ids`)
+/// and the line has a record.
+pub fn with_id(ids: bool, record_id: Option<&str>, line: String) -> String {
+    match record_id.filter(|_| ids) {
+        Some(id) => format!("{} · {line}", crate::ids::short_id(id)),
+        None => line,
+    }
+}
+
 /// `2024-05-01 Wed`, or `05-01 Wed` without the year.
 pub fn date_with_weekday(date: NaiveDate, messages: &Messages, with_year: bool) -> String {
     let format = if with_year { "%Y-%m-%d" } else { "%m-%d" };

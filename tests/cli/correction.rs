@@ -280,3 +280,47 @@ fn the_report_lists_the_corrections_of_its_records_and_an_issued_report_changed_
     let corrections = table.split("9. Corrections").nth(1).unwrap_or_default();
     assert!(corrections.contains("voided"), "{table}");
 }
+
+/// For each list of records: the id its JSON gives is shown by `--ids`, and voiding by it
+/// takes the record off the list.
+#[test]
+fn every_list_of_records_shows_ids_that_void_takes() {
+    let site = site();
+    site.stdout(&["support", "log", "how to resize a CVM"]);
+    site.stdout(&["backup", "check", "--job", "TencentDB daily", "--ok"]);
+    site.stdout(&["note", "suggestion", "enable CLB access logs"]);
+    site.stdout(&["request", "add", "please check the CDN bill"]);
+    site.stdout(&["duty", "set", "2025-03-08", "li.lei"]);
+    site.stdout(&["overtime", "log", "2025-03-01"]);
+    type Items = fn(&Value) -> Vec<Value>;
+    let lists: [(&[&str], Items); 6] = [
+        (&["support", "list"], |v| v.as_array().unwrap().clone()),
+        (&["backup", "status"], |v| {
+            v["checks"].as_array().unwrap().clone()
+        }),
+        (&["note", "list"], |v| v.as_array().unwrap().clone()),
+        (&["request", "list"], |v| v.as_array().unwrap().clone()),
+        (&["duty", "list"], |v| {
+            let days = v.as_array().unwrap();
+            days.iter()
+                .filter(|d| d["covered"] == true)
+                .cloned()
+                .collect()
+        }),
+        (&["overtime", "list"], |v| v.as_array().unwrap().clone()),
+    ];
+    for (list, items) in lists {
+        let json = [list, &["--json"]].concat();
+        let listed = items(&site.json(&json));
+        assert_eq!(listed.len(), 1, "{list:?}");
+        let record = id(&listed[0]["id"]).to_string();
+        let with_ids = [list, &["--ids"]].concat();
+        let shown = site.stdout(&with_ids);
+        assert!(shown.contains(&format!("{record} · ")), "{list:?}: {shown}");
+        site.stdout(&["void", &record, "--reason", "recorded by mistake"]);
+        assert!(
+            items(&site.json(&json)).is_empty(),
+            "{list:?} after the void"
+        );
+    }
+}

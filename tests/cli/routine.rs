@@ -467,19 +467,28 @@ fn the_duty_roster_and_the_start_of_shift_view() {
     site.stdout(&["duty", "set", "2025-05-01", "wang.fang"]);
     site.stdout(&["duty", "set", "2025-05-02", "li.lei"]);
     let roster = site.json(&["duty", "list", "2025-05", "--json"]);
-    let covered: Vec<&Value> = roster
+    let mut covered: Vec<Value> = roster
         .as_array()
         .unwrap()
         .iter()
         .filter(|d| d["covered"] == json!(true))
+        .cloned()
         .collect();
+    for day in &mut covered {
+        let id = day["id"].take();
+        assert_eq!(
+            id.as_str().map(str::len),
+            Some(6),
+            "each day's record: {id}"
+        );
+    }
     assert_eq!(
         json!(covered),
         json!([
-            {"date": "2025-05-01", "engineer": "wang.fang", "kind": "statutory", "working": false,
-             "covered": true},
-            {"date": "2025-05-02", "engineer": "li.lei", "kind": "statutory", "working": false,
-             "covered": true}
+            {"date": "2025-05-01", "engineer": "wang.fang", "id": null, "kind": "statutory",
+             "working": false, "covered": true},
+            {"date": "2025-05-02", "engineer": "li.lei", "id": null, "kind": "statutory",
+             "working": false, "covered": true}
         ])
     );
     let holiday = site.json_at(&morning("2025-05-01"), &["status", "--json"]);

@@ -306,8 +306,8 @@ fn the_roster_points_out_days_off_nobody_is_on_duty_for() {
         .unwrap();
     assert_eq!(
         holiday,
-        &json!({"date": "2026-06-21", "engineer": null, "kind": "holiday", "working": false,
-                "covered": false})
+        &json!({"date": "2026-06-21", "engineer": null, "id": null, "kind": "holiday",
+                "working": false, "covered": false})
     );
     let out = site.stdout_at(NOW, &["duty", "list", "2026-06"]);
     assert!(
