@@ -76,6 +76,7 @@ fn write_void(
         target: target.id.clone(),
         reason: reason.to_string(),
         incident: incident_of(target),
+        merged_into: None,
         undo,
     });
     let void = write(env, site, env.now, event)?;

@@ -57,6 +57,10 @@ pub enum Event {
     IncidentClosed(incident::Subject),
     #[serde(rename = "incident.reopened")]
     IncidentReopened(incident::Subject),
+    #[serde(rename = "incident.merged")]
+    IncidentMerged(incident::Merged),
+    #[serde(rename = "incident.amended")]
+    IncidentAmended(incident::Amended),
     #[serde(rename = "inspection.round")]
     InspectionRound(inspect::Round),
     #[serde(rename = "backup.checked")]

@@ -19,6 +19,10 @@ pub struct Voided {
     /// incident's records. A void of an incident's record counts only there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incident: Option<String>,
+    /// Written by `otss incident merge`: the incident the withdrawn opening's incident was
+    /// merged into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
     /// Written by `otss undo`, which walks back past its own voids.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub undo: bool,
