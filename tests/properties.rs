@@ -17,7 +17,8 @@ use otss::incident::{Incident, Status, fold};
 use otss::ledger::{file_stem, partition, read_lines};
 use otss::record::duty::Assignment;
 use otss::record::incident::{
-    Clocks, LevelChanged, Noted, OnsiteRequested, Opened, Pinned, Resolved, Subject,
+    Amended, Asked, Clocks, Done, Field, LevelChanged, Merged, Noted, OnsiteRequested, Opened,
+    Pinned, Resolved, Subject,
 };
 use otss::record::inspect::{ItemResult, Outcome, Round};
 use otss::record::leave::{Overtime, Taken};
@@ -159,6 +160,36 @@ fn level_changed() -> impl Strategy<Value = LevelChanged> {
     })
 }
 
+fn merged() -> impl Strategy<Value = Merged> {
+    let asked = (instant(), option::of(instant())).prop_map(|(at, agreed)| Asked { at, agreed });
+    let done = (instant(), text()).prop_map(|(at, by)| Done { at, by });
+    (
+        (incident_id(), incident_id(), instant()),
+        (option::of(asked), option::of(done), option::of(instant())),
+        clocks(),
+    )
+        .prop_map(
+            |((incident, duplicate, reported_at), (onsite, responded, arrived), clocks)| Merged {
+                incident,
+                duplicate,
+                reported_at,
+                onsite,
+                responded,
+                arrived,
+                clocks,
+            },
+        )
+}
+
+fn amended() -> impl Strategy<Value = Amended> {
+    let field = proptest::sample::select(Field::ALL.to_vec());
+    (
+        incident_id(),
+        proptest::collection::btree_map(field, text(), 1..5),
+    )
+        .prop_map(|(incident, texts)| Amended { incident, texts })
+}
+
 fn resolved() -> impl Strategy<Value = Resolved> {
     (
         incident_id(),
@@ -212,7 +243,7 @@ fn hours() -> impl Strategy<Value = f64> {
 
 /// One event of every type, in the order of `Event`'s variants.
 /// How many types of record there are: one strategy each in `one_of_each`.
-const RECORD_TYPES: usize = 19;
+const RECORD_TYPES: usize = 21;
 
 fn one_of_each() -> Vec<BoxedStrategy<Event>> {
     vec![
@@ -231,6 +262,8 @@ fn one_of_each() -> Vec<BoxedStrategy<Event>> {
         resolved().prop_map(Event::IncidentResolved).boxed(),
         subject().prop_map(Event::IncidentClosed).boxed(),
         subject().prop_map(Event::IncidentReopened).boxed(),
+        merged().prop_map(Event::IncidentMerged).boxed(),
+        amended().prop_map(Event::IncidentAmended).boxed(),
         round().prop_map(Event::InspectionRound).boxed(),
         (text(), any::<bool>(), option::of(text()))
             .prop_map(|(job, ok, note)| Event::BackupChecked(BackupCheck { job, ok, note }))
@@ -304,16 +337,18 @@ fn one_of_each() -> Vec<BoxedStrategy<Event>> {
             .boxed(),
         (
             (text(), text(), option::of(incident_id())),
-            (option::of(instant()), option::of(text()), any::<bool>()),
+            (option::of(instant()), option::of(text())),
+            (option::of(incident_id()), any::<bool>()),
         )
             .prop_map(
-                |((target, reason, incident), (target_at, target_type, undo))| {
+                |((target, reason, incident), (target_at, target_type), (merged_into, undo))| {
                     Event::RecordVoided(Voided {
                         target,
                         reason,
                         incident,
                         target_at,
                         target_type,
+                        merged_into,
                         undo,
                     })
                 },
@@ -756,6 +791,7 @@ fn voids_of(records: &[Record], picks: &[usize]) -> Vec<Record> {
                 incident,
                 target_at: Some(target.at),
                 target_type: Some(target.type_name()),
+                merged_into: None,
                 undo: false,
             }),
         );

@@ -78,6 +78,7 @@ fn write_void(
         incident: incident_of(target),
         target_at: Some(target.at),
         target_type: Some(target.type_name()),
+        merged_into: None,
         undo,
     });
     let void = write(env, site, env.now, event)?;

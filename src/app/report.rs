@@ -70,8 +70,10 @@ pub fn service_report(
     // A record is corrected after it happened: its voids are in its months or later ones.
     let since = Period::months_between(scope.first, local_date(now, site.contract.timezone));
     let months: Vec<NaiveDate> = since.iter().map(Period::first).collect();
-    let voids = ledger.written_records_of_types(&months, &[types::RECORD_VOIDED])?;
-    report.corrections = corrections(&voids, from, to);
+    let corrected = [types::RECORD_VOIDED, types::INCIDENT_AMENDED];
+    let corrections_made = ledger.written_records_of_types(&months, &corrected)?;
+    let ids: Vec<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
+    report.corrections = corrections(&corrections_made, &ids, from, to);
     Ok(report)
 }
 

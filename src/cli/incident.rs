@@ -2,7 +2,9 @@
 //! write their recovery reports.
 
 use chrono::{DateTime, Utc};
-use clap::{Args, Subcommand, ValueEnum};
+use std::collections::BTreeMap;
+
+use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use super::context::Context;
 use super::{answered, restore_terminal_on_interrupt};
@@ -13,6 +15,7 @@ use crate::contract::Level;
 use crate::i18n::Messages;
 use crate::incident::Incident;
 use crate::output::Output;
+use crate::record::incident::Field;
 use crate::render::human::moment;
 use crate::render::incident::{self as view, list_line};
 use crate::render::json::incident::{IncidentJson, RecoveryJson};
@@ -64,6 +67,25 @@ pub enum IncidentCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Merge an incident opened twice for one fault into the one kept
+    #[command(after_help = examples!(
+        "otss incident merge K7Q M2P      K7Q is withdrawn; M2P takes the earlier report and actions",
+    ))]
+    Merge {
+        /// The duplicate: its id, or any unique prefix of it
+        duplicate: String,
+        /// The incident kept: its id, or any unique prefix of it
+        kept: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct the title or the texts of the resolution; the latest correction wins
+    #[command(after_help = examples!(
+        "otss incident amend K7Q --cause \"certificate expired on the CLB listener\"",
+        "otss incident amend K7Q --title \"CLB returns 502\" --fix \"renewed; reminder set\"",
+    ))]
+    Amend(AmendArgs),
     /// The recovery report (故障恢复报告) of an incident
     #[command(after_help = examples!(
         "otss incident report K7Q > recovery.md",
@@ -128,7 +150,7 @@ pub enum ActionCommand {
         /// The note
         text: String,
     },
-    /// Record that the incident is resolved
+    /// Record that the incident is resolved; again on a resolved one, correct its texts
     #[command(after_help = examples!(
         "otss incident resolve K7Q --summary \"listener restarted\"",
         "otss incident resolve K7Q --summary \"certificate renewed\" --cause \"expired certificate\" \\",
@@ -189,6 +211,47 @@ impl ActionCommand {
             ActionCommand::Close(a) => (a, Update::Close),
             ActionCommand::Reopen(a) => (a, Update::Reopen),
         }
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("texts").required(true).multiple(true)))]
+pub struct AmendArgs {
+    /// The incident id, or any unique prefix of it
+    id: String,
+    /// What is wrong, in a line
+    #[arg(long, group = "texts")]
+    title: Option<String>,
+    /// What was done, in a sentence
+    #[arg(long, group = "texts")]
+    summary: Option<String>,
+    /// What the incident affected
+    #[arg(long, group = "texts")]
+    impact: Option<String>,
+    /// The cause found
+    #[arg(long, group = "texts")]
+    cause: Option<String>,
+    /// The fix applied
+    #[arg(long, group = "texts")]
+    fix: Option<String>,
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
+}
+
+impl AmendArgs {
+    /// The texts given, by field.
+    fn texts(self) -> BTreeMap<Field, String> {
+        [
+            (Field::Title, self.title),
+            (Field::Summary, self.summary),
+            (Field::Impact, self.impact),
+            (Field::Cause, self.cause),
+            (Field::Fix, self.fix),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| Some((field, text?)))
+        .collect()
     }
 }
 
@@ -284,6 +347,24 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
                 RecoveryFormat::Md => out.lines(view::markdown(&report, out.messages()))?,
                 RecoveryFormat::Json => out.json(&RecoveryJson::new(&report, out.messages()))?,
             }
+        }
+        IncidentCommand::Merge {
+            duplicate,
+            kept,
+            json,
+        } => {
+            let incident = context.read(&site, &mut out, |ledger| {
+                app::incident::merge(&site, &context.env, &duplicate, &kept, ledger)
+            })?;
+            print_incident(&site, &mut out, &incident, now, json)?;
+        }
+        IncidentCommand::Amend(args) => {
+            let (id, json) = (args.id.clone(), args.json);
+            let update = Update::Amend(args.texts());
+            let updated = context.read(&site, &mut out, |ledger| {
+                app::incident::update(&site, &context.env, &id, None, update, ledger)
+            })?;
+            print_update(&site, &mut out, &updated, now, json)?;
         }
         IncidentCommand::Action(action) => {
             let (args, update) = action.into_update();

@@ -7,6 +7,7 @@ use super::words::plural;
 use super::{Lang, Messages};
 use crate::app::Input;
 use crate::incident::{ClockName, Happening, IncidentError, Status};
+use crate::record::incident::Field;
 use crate::text::one_line;
 
 /// Headings and labels of the recovery report (故障恢复报告).
@@ -37,6 +38,10 @@ pub enum RecoveryLabel {
     Engineer,
     Event,
     NotRecorded,
+    IncidentTitle,
+    Amendments,
+    Was,
+    Now,
 }
 
 impl Messages {
@@ -78,6 +83,30 @@ impl Messages {
             (E::NotResolved(id), Lang::En) => {
                 format!("incident {id} is not resolved; resolve it before closing it")
             }
+            (E::NoResolution(id), Lang::Zh) => format!(
+                "故障 {id} 尚未解决，没有概述、影响、原因或措施可更正；请用 `otss incident resolve {id}` 记录"
+            ),
+            (E::NoResolution(id), Lang::En) => format!(
+                "incident {id} has not been resolved, so it has no summary, impact, cause or fix \
+                 to amend; record them with `otss incident resolve {id}`"
+            ),
+            (E::Unchanged(id), Lang::Zh) => format!("故障 {id} 的内容已经如此，无需更正"),
+            (E::Unchanged(id), Lang::En) => {
+                format!("incident {id} says that already: nothing to amend")
+            }
+            (E::MergeIntoItself(id), Lang::Zh) => format!("故障 {id} 不能合并到它自己"),
+            (E::MergeIntoItself(id), Lang::En) => {
+                format!("incident {id} cannot be merged into itself")
+            }
+            (E::Merged { id, into }, Lang::Zh) => {
+                format!(
+                    "故障 {id} 已合并到故障 {into}；请使用 {into}（`otss incident show {into}`）"
+                )
+            }
+            (E::Merged { id, into }, Lang::En) => format!(
+                "incident {id} was merged into incident {into}; use {into} (`otss incident show \
+                 {into}`)"
+            ),
             (E::SameLevel { id, level }, Lang::Zh) => {
                 format!("故障 {id} 已经是 {} 级", level.number())
             }
@@ -231,7 +260,41 @@ impl Messages {
             }
             Happening::Closed => self.pick(("已关闭", "closed")).to_string(),
             Happening::Reopened => self.pick(("重新打开", "reopened")).to_string(),
+            Happening::Merged {
+                duplicate,
+                reported_at,
+            } => {
+                let reported = reported_at.with_timezone(&zone).format("%Y-%m-%d %H:%M");
+                match self.lang {
+                    Lang::Zh => format!(
+                        "合并重复故障 {duplicate}（报告于 {reported}），时限按两者中最早的报告重新计算"
+                    ),
+                    Lang::En => format!(
+                        "duplicate {duplicate} (reported {reported}) merged in; deadlines \
+                         recomputed from the earlier report"
+                    ),
+                }
+            }
+            Happening::Amended { texts } => {
+                let corrected: Vec<String> = texts
+                    .iter()
+                    .map(|(field, text)| self.labelled(self.text_field(*field), text))
+                    .collect();
+                let label = self.pick(("更正", "amended"));
+                self.labelled(label, &corrected.join(self.clause_separator()))
+            }
         }
+    }
+
+    /// The name of a text of an incident that can be amended.
+    pub fn text_field(&self, field: Field) -> &'static str {
+        self.recovery_label(match field {
+            Field::Title => RecoveryLabel::IncidentTitle,
+            Field::Summary => RecoveryLabel::Summary,
+            Field::Impact => RecoveryLabel::Impact,
+            Field::Cause => RecoveryLabel::Cause,
+            Field::Fix => RecoveryLabel::Fix,
+        })
     }
 
     /// The prompt for the level of a new incident.
@@ -296,6 +359,10 @@ impl Messages {
             L::Engineer => ("工程师", "Engineer"),
             L::Event => ("事件", "Event"),
             L::NotRecorded => ("未记录", "not recorded"),
+            L::IncidentTitle => ("标题", "Title"),
+            L::Amendments => ("更正记录", "Amendments"),
+            L::Was => ("原内容", "Was"),
+            L::Now => ("更正为", "Now"),
         })
     }
 }

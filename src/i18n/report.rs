@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::words::shown;
 use super::{Lang, Messages};
-use crate::report::{CorrectionAction, DueState, ReportError, ReportKind};
+use crate::report::{Correction, CorrectionAction, DueState, ReportError, ReportKind};
 use crate::request::Category;
 use crate::text::one_line;
 
@@ -393,7 +393,29 @@ impl Messages {
     pub fn correction_action(&self, action: CorrectionAction) -> &'static str {
         self.pick(match action {
             CorrectionAction::Voided => ("作废", "voided"),
+            CorrectionAction::Merged => ("合并", "merged"),
+            CorrectionAction::Amended => ("修改", "amended"),
         })
+    }
+
+    /// Why a correction was made, or what it did: the reason given, the incident a duplicate
+    /// was merged into, or the texts amended.
+    pub fn correction_detail(&self, correction: &Correction) -> String {
+        if let Some(kept) = &correction.merged_into {
+            return match self.lang {
+                Lang::Zh => format!("并入故障 {kept}"),
+                Lang::En => format!("into incident {kept}"),
+            };
+        }
+        if !correction.fields.is_empty() {
+            let fields: Vec<String> = correction
+                .fields
+                .iter()
+                .map(|f| self.text_field(*f).to_string())
+                .collect();
+            return self.items(&fields);
+        }
+        correction.reason.clone()
     }
 
     /// A report's state, once a correction since it was issued touched what it reports on.

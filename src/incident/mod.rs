@@ -13,8 +13,12 @@ use serde::Serialize;
 use crate::contract::Level;
 use crate::contract::{Contract, OutsideTerm};
 use crate::ids::{self, IdError, short_id};
-use crate::record::incident::{Clocks, LevelChanged, OnsiteRequested, Opened, Pinned, Resolved};
-use crate::record::{Event, Record, void};
+use crate::record::incident::{
+    Amended, Asked, Clocks, Done, Field, LevelChanged, Merged, OnsiteRequested, Opened, Pinned,
+    Resolved,
+};
+use crate::record::void::{self, VoidLink};
+use crate::record::{Event, Record};
 use crate::sla::{ClockState, Deadline, OnSiteRequest, Rule, Sla, clock_state};
 use crate::time::{local_date, rfc3339};
 
@@ -135,15 +139,46 @@ pub struct LevelSince {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Happening {
-    Opened { level: Level, title: String },
+    Opened {
+        level: Level,
+        title: String,
+    },
     Acknowledged,
-    OnsiteRequested { agreed: Option<DateTime<Utc>> },
+    OnsiteRequested {
+        agreed: Option<DateTime<Utc>>,
+    },
     Arrived,
-    LevelChanged { from: Level, to: Level },
-    Noted { text: String },
-    Resolved { summary: String },
+    LevelChanged {
+        from: Level,
+        to: Level,
+    },
+    Noted {
+        text: String,
+    },
+    Resolved {
+        summary: String,
+    },
     Closed,
     Reopened,
+    /// A duplicate incident, reported at `reported_at`, merged into this one.
+    Merged {
+        duplicate: String,
+        reported_at: DateTime<Utc>,
+    },
+    /// Texts corrected, each to what it says now.
+    Amended {
+        texts: BTreeMap<Field, String>,
+    },
+}
+
+/// A text of the incident corrected: from what (`None`: it had none), to what, when, by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amendment {
+    pub field: Field,
+    pub from: Option<String>,
+    pub to: String,
+    pub at: DateTime<Utc>,
+    pub by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -158,6 +193,8 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Incident {
     pub id: String,
+    /// The id of the record that opened it.
+    pub opening: String,
     pub title: String,
     pub description: Option<String>,
     pub reported_at: DateTime<Utc>,
@@ -183,6 +220,8 @@ pub struct Incident {
     pub resolved: Option<Resolved>,
     /// When the status last changed.
     pub status_since: DateTime<Utc>,
+    /// The texts corrected, oldest first; the latest of each field is in force.
+    pub amendments: Vec<Amendment>,
     pub timeline: Vec<Entry>,
 }
 
@@ -191,6 +230,7 @@ impl Incident {
         let at = record.instant();
         Incident {
             id: opened.incident.clone(),
+            opening: record.id.clone(),
             title: opened.title.clone(),
             description: opened.description.clone(),
             reported_at: at,
@@ -212,6 +252,7 @@ impl Incident {
             closed_at: None,
             resolved: None,
             status_since: at,
+            amendments: Vec::new(),
             timeline: happening(&record.event)
                 .map(|happening| Entry {
                     at,
@@ -265,6 +306,8 @@ impl Incident {
                     clock.done = None;
                 }
             }
+            Event::IncidentMerged(merged) => self.merge(merged),
+            Event::IncidentAmended(amended) => self.amend(at, &record.by, amended),
             // The opening is folded by `open`; other records are not about incidents.
             _ => return,
         }
@@ -337,6 +380,89 @@ impl Incident {
             clock.done = resolved_at;
             Some(clock)
         });
+    }
+
+    /// A duplicate merged in: the incident takes the earliest report, on-site request, response
+    /// and arrival of the two, and the deadlines the merge pinned from them, whatever was
+    /// decided before (docs/rules.md §10.2).
+    fn merge(&mut self, merged: &Merged) {
+        let reported_at = merged.reported_at.with_timezone(&Utc);
+        self.reported_at = reported_at;
+        if let Some(responded) = &merged.responded {
+            let at = responded.at.with_timezone(&Utc);
+            if self.response.done.is_none_or(|done| at < done) {
+                self.response.done = Some(at);
+                self.responded_by = Some(responded.by.clone());
+            }
+        }
+        self.response = Clock {
+            done: self.response.done,
+            ..Clock::new(reported_at, merged.clocks.response.deadline())
+        };
+        if let Some(arrived) = &merged.arrived {
+            let at = arrived.with_timezone(&Utc);
+            self.arrived_at = Some(self.arrived_at.map_or(at, |t| t.min(at)));
+        }
+        if let (Some(pinned), Some(asked)) = (merged.clocks.arrival, merged.onsite) {
+            let (asked, agreed) = (asked.at.with_timezone(&Utc), asked.agreed);
+            self.onsite_requested = Some((asked, agreed.map(|t| t.with_timezone(&Utc))));
+            self.arrival = Some(Clock::new(asked, pinned.deadline()));
+        }
+        if let Some(arrival) = self.arrival.as_mut() {
+            arrival.done = self.arrived_at;
+        }
+        let resolved_at = self.resolved_at;
+        self.resolution = merged.clocks.resolution.map(|pinned| Clock {
+            done: resolved_at,
+            ..Clock::new(reported_at, pinned.deadline())
+        });
+    }
+
+    /// Texts corrected at `at` by `by`: each replaces the one in force (docs/rules.md §10.2).
+    fn amend(&mut self, at: DateTime<Utc>, by: &str, amended: &Amended) {
+        for (field, text) in &amended.texts {
+            let from = self.text(*field).map(str::to_string);
+            if self.set_text(*field, text) {
+                self.amendments.push(Amendment {
+                    field: *field,
+                    from,
+                    to: text.clone(),
+                    at,
+                    by: by.to_string(),
+                });
+            }
+        }
+    }
+
+    /// The text in force of `field`, if the incident has one.
+    pub fn text(&self, field: Field) -> Option<&str> {
+        let resolved = self.resolved.as_ref();
+        match field {
+            Field::Title => Some(&self.title),
+            Field::Summary => resolved.map(|r| r.summary.as_str()),
+            Field::Impact => resolved.and_then(|r| r.impact.as_deref()),
+            Field::Cause => resolved.and_then(|r| r.cause.as_deref()),
+            Field::Fix => resolved.and_then(|r| r.fix.as_deref()),
+        }
+    }
+
+    /// Puts `text` in force for `field`; `false` for a field of a resolution not recorded.
+    fn set_text(&mut self, field: Field, text: &str) -> bool {
+        let text = text.to_string();
+        if field == Field::Title {
+            self.title = text;
+            return true;
+        }
+        let Some(resolved) = self.resolved.as_mut() else {
+            return false;
+        };
+        match field {
+            Field::Title | Field::Summary => resolved.summary = text,
+            Field::Impact => resolved.impact = Some(text),
+            Field::Cause => resolved.cause = Some(text),
+            Field::Fix => resolved.fix = Some(text),
+        }
+        true
     }
 
     /// A reopen at `at` ends the round of on-site presence: the arrival clock keeps the
@@ -435,6 +561,10 @@ impl Incident {
             });
         }
         match (action, self.status) {
+            (Action::Amend { resolution: true }, _) if self.resolved.is_none() => {
+                Err(IncidentError::NoResolution(id))
+            }
+            (Action::Amend { .. }, _) => Ok(()),
             (Action::Reopen, Status::Open) => Err(IncidentError::AlreadyOpen(id)),
             (Action::Reopen, _) => Ok(()),
             (_, Status::Closed) => Err(IncidentError::Closed(id)),
@@ -495,6 +625,10 @@ pub enum Action {
     Resolve,
     Close,
     Reopen,
+    /// Texts corrected; `resolution` when some belong to the resolution.
+    Amend {
+        resolution: bool,
+    },
 }
 
 /// Why an incident cannot be found, or what is asked of it cannot be recorded.
@@ -513,6 +647,17 @@ pub enum IncidentError {
     },
     AlreadyResolved(String),
     NotResolved(String),
+    /// A summary, impact, cause or fix corrected before the incident was ever resolved.
+    NoResolution(String),
+    /// An amendment that says what the incident says already.
+    Unchanged(String),
+    /// An incident merged into itself.
+    MergeIntoItself(String),
+    /// An incident merged into another, `into`, is found only as that one.
+    Merged {
+        id: String,
+        into: String,
+    },
     SameLevel {
         id: String,
         level: Level,
@@ -608,6 +753,8 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
             for record in records.iter().filter(|r| r.id != opening.id) {
                 incident.apply(record);
             }
+            // A merge brings in times from before the report it was opened with.
+            incident.timeline.sort_by_key(|entry| entry.at);
             Some(incident)
         })
         .collect();
@@ -639,6 +786,13 @@ pub fn happening(event: &Event) -> Option<Happening> {
         },
         Event::IncidentClosed(_) => Happening::Closed,
         Event::IncidentReopened(_) => Happening::Reopened,
+        Event::IncidentMerged(merged) => Happening::Merged {
+            duplicate: merged.duplicate.clone(),
+            reported_at: merged.reported_at.with_timezone(&Utc),
+        },
+        Event::IncidentAmended(amended) => Happening::Amended {
+            texts: amended.texts.clone(),
+        },
         _ => return None,
     })
 }
@@ -655,6 +809,8 @@ pub fn subject(event: &Event) -> Option<&str> {
         Event::IncidentLevelChanged(e) => &e.incident,
         Event::IncidentNoted(e) => &e.incident,
         Event::IncidentResolved(e) => &e.incident,
+        Event::IncidentMerged(e) => &e.incident,
+        Event::IncidentAmended(e) => &e.incident,
         Event::RecordVoided(e) => e.incident.as_ref()?,
         _ => return None,
     };
@@ -669,6 +825,105 @@ pub fn find<'a>(incidents: &'a [Incident], typed: &str) -> Result<&'a Incident, 
         typed,
         ids::Named::Incident,
     )?)
+}
+
+/// An incident merged into another: its id, and the id of the one it was merged into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedAway {
+    pub duplicate: String,
+    pub into: String,
+}
+
+/// The incidents among `records` that were merged into others and stay so: the opening of
+/// each is withdrawn by the void a merge wrote (docs/rules.md §10.2).
+pub fn merged_away(records: &[Record]) -> Vec<MergedAway> {
+    let withdrawn = void::withdrawn(records.iter().filter_map(VoidLink::of));
+    records
+        .iter()
+        .filter(|record| !withdrawn.contains(record.id.as_str()))
+        .filter_map(|record| match &record.event {
+            Event::RecordVoided(void) if withdrawn.contains(void.target.as_str()) => {
+                Some(MergedAway {
+                    duplicate: void.incident.clone()?,
+                    into: void.merged_into.clone()?,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The incident `typed` names among those `records` tell of; one merged away is refused with
+/// the incident it was merged into.
+pub fn find_in(records: &[Record], typed: &str) -> Result<Incident, IncidentError> {
+    let incidents = fold(records);
+    let error = match find(&incidents, typed) {
+        Ok(incident) => return Ok(incident.clone()),
+        Err(error) => error,
+    };
+    let merged = merged_away(records);
+    match ids::find(&merged, |m| &m.duplicate, typed, ids::Named::Incident) {
+        Ok(merged) => Err(IncidentError::Merged {
+            id: merged.duplicate.clone(),
+            into: merged.into.clone(),
+        }),
+        Err(_) => Err(error),
+    }
+}
+
+/// The record that merges `duplicate` into `kept` (docs/rules.md §10.2): the earliest report,
+/// on-site request, response and arrival of the two, and the deadlines of `kept`'s level
+/// recomputed from them and pinned.
+pub fn merge_event(kept: &Incident, duplicate: &Incident, sla: &Sla, zone: Tz) -> Event {
+    let pin = |d| Pinned::new(d, zone);
+    let local = |t: DateTime<Utc>| t.with_timezone(&zone).fixed_offset();
+    let reported_at = kept.reported_at.min(duplicate.reported_at);
+    let onsite = [kept.onsite_requested, duplicate.onsite_requested]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(asked, _)| *asked);
+    let arrival = onsite.and_then(|(asked, agreed)| sla.arrival(kept.level, asked, agreed));
+    let responded = [kept, duplicate]
+        .into_iter()
+        .filter_map(|i| i.response.done.zip(i.responded_by.clone()))
+        .min_by_key(|(at, _)| *at)
+        .map(|(at, by)| Done { at: local(at), by });
+    let arrived = kept
+        .arrived_at
+        .into_iter()
+        .chain(duplicate.arrived_at)
+        .min();
+    Event::IncidentMerged(Merged {
+        incident: kept.id.clone(),
+        duplicate: duplicate.id.clone(),
+        reported_at: local(reported_at),
+        onsite: onsite.map(|(asked, agreed)| Asked {
+            at: local(asked),
+            agreed: agreed.map(local),
+        }),
+        responded,
+        arrived: arrived.map(local),
+        clocks: Clocks {
+            response: pin(sla.response(kept.level, reported_at)),
+            arrival: arrival.map(pin),
+            resolution: sla.resolution(kept.level, reported_at).map(pin),
+        },
+    })
+}
+
+/// The record that corrects the texts `texts` of `incident` (docs/rules.md §10.2), those that
+/// differ from the text in force; `None` when none does.
+pub fn amend_event(incident: &Incident, texts: BTreeMap<Field, String>) -> Option<Event> {
+    let texts: BTreeMap<Field, String> = texts
+        .into_iter()
+        .filter(|(field, text)| incident.text(*field) != Some(text.as_str()))
+        .collect();
+    (!texts.is_empty()).then(|| {
+        Event::IncidentAmended(Amended {
+            incident: incident.id.clone(),
+            texts,
+        })
+    })
 }
 
 /// The record that opens an incident, with its clocks computed now and pinned.

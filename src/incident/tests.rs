@@ -641,3 +641,147 @@ fn an_incident_is_reported_within_the_term() {
         Err(IncidentError::OutsideTerm(_))
     ));
 }
+
+impl Site {
+    /// `duplicate` merged into `kept` at `local`, as `otss incident merge` writes it.
+    fn merge(&mut self, duplicate: &str, kept: &str, local: &str) {
+        let sla = Sla::new(&self.contract, &self.calendar);
+        let (duplicate, kept) = (self.incident(duplicate), self.incident(kept));
+        let event = merge_event(&kept, &duplicate, &sla, self.contract.timezone);
+        let void = Event::RecordVoided(void::Voided {
+            target: duplicate.opening.clone(),
+            reason: String::new(),
+            incident: Some(duplicate.id.clone()),
+            target_at: None,
+            target_type: None,
+            merged_into: Some(kept.id.clone()),
+            undo: false,
+        });
+        self.push(local, void);
+        self.push(local, event);
+    }
+
+    fn amend(&mut self, id: &str, texts: &[(Field, &str)], local: &str) {
+        let texts = texts.iter().map(|(f, t)| (*f, t.to_string())).collect();
+        let event = amend_event(&self.incident(id), texts).unwrap();
+        self.push(local, event);
+    }
+}
+
+#[test]
+fn a_merge_takes_the_duplicates_earlier_request_and_arrival_and_withdraws_it() {
+    let mut site = Site::new();
+    let duplicate = site.open("2025-03-04 20:00", 1, true);
+    site.push(
+        "2025-03-04 21:00",
+        Event::IncidentArrived(Site::subject(&duplicate)),
+    );
+    let kept = site.open("2025-03-04 20:20", 1, false);
+    let dup_arrival = site.incident(&duplicate).arrival.unwrap();
+    site.merge(&duplicate, &kept, "2025-03-04 22:00");
+
+    let incidents = fold(&site.records);
+    assert_eq!(incidents.len(), 1, "the duplicate counts nowhere");
+    let merged = &incidents[0];
+    assert_eq!(merged.id, kept);
+    assert_eq!(merged.reported_at, site.at("2025-03-04 20:00"));
+    assert_eq!(merged.response.done, Some(site.at("2025-03-04 21:00")));
+    let arrival = merged.arrival.unwrap();
+    assert_eq!(
+        (arrival.started, arrival.due),
+        (dup_arrival.started, dup_arrival.due)
+    );
+    assert_eq!(arrival.done, Some(site.at("2025-03-04 21:00")));
+    assert!(matches!(
+        merged.timeline.last().unwrap().happening,
+        Happening::Merged { .. }
+    ));
+
+    let refused = find_in(&site.records, &duplicate.to_lowercase()).unwrap_err();
+    assert_eq!(
+        refused,
+        IncidentError::Merged {
+            id: duplicate.clone(),
+            into: kept.clone()
+        }
+    );
+}
+
+#[test]
+fn a_merge_whose_void_is_voided_gives_the_duplicate_back() {
+    let mut site = Site::new();
+    let duplicate = site.open("2025-03-04 10:00", 1, false);
+    let kept = site.open("2025-03-04 10:20", 1, false);
+    site.merge(&duplicate, &kept, "2025-03-04 12:00");
+    let void = site.records[site.records.len() - 2].clone();
+    let restore = Event::RecordVoided(void::Voided {
+        target: void.id,
+        reason: "not the same fault".to_string(),
+        incident: Some(duplicate.clone()),
+        target_at: None,
+        target_type: None,
+        merged_into: None,
+        undo: false,
+    });
+    site.push("2025-03-04 12:05", restore);
+    assert!(merged_away(&site.records).is_empty());
+    assert_eq!(site.incident(&duplicate).id, duplicate);
+}
+
+#[test]
+fn the_latest_amendment_of_each_text_wins_and_each_is_kept_with_what_it_replaced() {
+    let mut site = Site::new();
+    let id = site.open("2025-03-04 10:00", 2, false);
+    site.push("2025-03-04 10:30", resolved(&id, "restarted"));
+    site.amend(
+        &id,
+        &[(Field::Summary, "listener restarted")],
+        "2025-03-04 11:00",
+    );
+    site.amend(
+        &id,
+        &[
+            (Field::Summary, "listener restarted twice"),
+            (Field::Title, "CLB 502"),
+        ],
+        "2025-03-04 11:10",
+    );
+    let incident = site.incident(&id);
+    assert_eq!(incident.title, "CLB 502");
+    assert_eq!(
+        incident.text(Field::Summary),
+        Some("listener restarted twice")
+    );
+    let history: Vec<(Field, Option<&str>, &str)> = incident
+        .amendments
+        .iter()
+        .map(|a| (a.field, a.from.as_deref(), a.to.as_str()))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (Field::Summary, Some("restarted"), "listener restarted"),
+            (Field::Title, Some("CLB 5xx"), "CLB 502"),
+            (
+                Field::Summary,
+                Some("listener restarted"),
+                "listener restarted twice"
+            ),
+        ]
+    );
+    assert!(amend_event(&incident, [(Field::Title, "CLB 502".to_string())].into()).is_none());
+}
+
+#[test]
+fn an_amended_resolution_text_before_any_resolution_is_passed_over() {
+    let mut site = Site::new();
+    let id = site.open("2025-03-04 10:00", 2, false);
+    let amended = Event::IncidentAmended(Amended {
+        incident: id.clone(),
+        texts: [(Field::Cause, "certificate".to_string())].into(),
+    });
+    site.push("2025-03-04 10:10", amended);
+    let incident = site.incident(&id);
+    assert!(incident.amendments.is_empty());
+    assert_eq!(incident.text(Field::Cause), None);
+}

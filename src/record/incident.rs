@@ -112,3 +112,71 @@ pub struct Resolved {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
 }
+
+/// The first response, as a merge carries it over: when, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Done {
+    pub at: DateTime<FixedOffset>,
+    pub by: String,
+}
+
+/// The on-site request a merged incident's arrival clock runs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asked {
+    pub at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<DateTime<FixedOffset>>,
+}
+
+/// A duplicate incident, opened for the same fault, is merged into this one (docs/rules.md
+/// §10.2). The record carries what the merged incident takes from both: the earliest report,
+/// the earliest on-site request, the first response and arrival, and the deadlines pinned
+/// again from them at this incident's level. The duplicate's opening is voided beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Merged {
+    pub incident: String,
+    pub duplicate: String,
+    pub reported_at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onsite: Option<Asked>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responded: Option<Done>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived: Option<DateTime<FixedOffset>>,
+    #[serde(flatten)]
+    pub clocks: Clocks,
+}
+
+/// A text of an incident that can be corrected afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Title,
+    Summary,
+    Impact,
+    Cause,
+    Fix,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Title,
+        Field::Summary,
+        Field::Impact,
+        Field::Cause,
+        Field::Fix,
+    ];
+
+    /// Whether the field belongs to the resolution, so only a resolved incident has it.
+    pub fn of_resolution(self) -> bool {
+        self != Field::Title
+    }
+}
+
+/// Texts of an incident corrected (docs/rules.md §10.2): each field given replaces the one in
+/// force; the latest amendment wins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amended {
+    pub incident: String,
+    pub texts: std::collections::BTreeMap<Field, String>,
+}

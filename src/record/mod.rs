@@ -57,6 +57,10 @@ pub enum Event {
     IncidentClosed(incident::Subject),
     #[serde(rename = "incident.reopened")]
     IncidentReopened(incident::Subject),
+    #[serde(rename = "incident.merged")]
+    IncidentMerged(incident::Merged),
+    #[serde(rename = "incident.amended")]
+    IncidentAmended(incident::Amended),
     #[serde(rename = "inspection.round")]
     InspectionRound(inspect::Round),
     #[serde(rename = "backup.checked")]
@@ -136,6 +140,7 @@ pub mod types {
     pub const DUTY_SET: &str = "duty.set";
     pub const INCIDENT_OPENED: &str = "incident.opened";
     pub const RECORD_VOIDED: &str = "record.voided";
+    pub const INCIDENT_AMENDED: &str = "incident.amended";
     /// What every incident record's type begins with.
     pub const INCIDENT: &str = "incident.";
 }

@@ -27,6 +27,10 @@ pub struct Voided {
     /// The withdrawn record's type, for the corrections a report lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_type: Option<String>,
+    /// Written by `otss incident merge`: the incident the withdrawn opening's incident was
+    /// merged into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
     /// Written by `otss undo`, which walks back past its own voids.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub undo: bool,

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::markdown::Document;
 use crate::app::incident::{ClockRow, Recovery};
 use crate::i18n::{Messages, RecoveryLabel as L};
-use crate::incident::{ClockName, Incident, LevelSince};
+use crate::incident::{Amendment, ClockName, Incident, LevelSince};
 use crate::output::{Output, Tone};
 use crate::sla::ClockState;
 
@@ -110,6 +110,35 @@ pub fn level_header(m: &Messages) -> Vec<String> {
         .collect()
 }
 
+/// The corrected texts of an incident, a row each: when, by whom, which text, from, to.
+pub fn amendment_rows(
+    amendments: &[Amendment],
+    m: &Messages,
+    time: impl Fn(DateTime<Utc>) -> String,
+) -> Vec<Vec<String>> {
+    let not_recorded = m.recovery_label(L::NotRecorded);
+    amendments
+        .iter()
+        .map(|a| {
+            vec![
+                time(a.at),
+                a.by.clone(),
+                m.text_field(a.field).to_string(),
+                a.from.clone().unwrap_or_else(|| not_recorded.to_string()),
+                a.to.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// The header of the amendments table.
+pub fn amendment_header(m: &Messages) -> Vec<String> {
+    [L::Time, L::Engineer, L::Item, L::Was, L::Now]
+        .iter()
+        .map(|l| m.recovery_label(*l).to_string())
+        .collect()
+}
+
 /// The recovery report as a Markdown document.
 pub fn markdown(report: &Recovery, m: &Messages) -> String {
     let incident = report.incident;
@@ -159,6 +188,13 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
     }
     doc.heading(2, &label(L::Levels));
     doc.table(&level_header(m), level_rows(&levels, m, time));
+    if !incident.amendments.is_empty() {
+        doc.heading(2, &label(L::Amendments));
+        doc.table(
+            &amendment_header(m),
+            amendment_rows(&incident.amendments, m, time),
+        );
+    }
     doc.heading(2, &label(L::Clocks));
     doc.table(&clock_header(m), clock_rows(&report.clocks, m, time));
     doc.heading(2, &label(L::Timeline));

@@ -324,3 +324,45 @@ fn every_list_of_records_shows_ids_that_void_takes() {
         );
     }
 }
+
+#[test]
+fn merges_and_amendments_of_the_periods_incidents_are_listed_as_corrections() {
+    let site = site();
+    let open = |title: &str, at: &str| {
+        site.json_at(
+            at,
+            &[
+                "incident", "open", "--level", "2", "--title", title, "--json",
+            ],
+        )["id"]
+            .clone()
+    };
+    let duplicate = open("CLB 502 on the shop", "2025-03-04T09:00:00+08:00");
+    let kept = open("shop returns 502", "2025-03-04T09:05:00+08:00");
+    site.stdout(&["incident", "merge", id(&duplicate), id(&kept)]);
+    site.stdout(&[
+        "incident",
+        "amend",
+        id(&kept),
+        "--title",
+        "CLB 502 on the shop front",
+    ]);
+    let report = site.json(&["report", "2025-03", "--format", "json"]);
+    let corrections = report["corrections"].as_array().unwrap();
+    let actions: Vec<&Value> = corrections.iter().map(|c| &c["action"]).collect();
+    assert_eq!(actions, ["merged", "amended"], "{corrections:?}");
+    let (merged, amended) = (&corrections[0], &corrections[1]);
+    assert_eq!(merged["id"], duplicate);
+    assert_eq!(merged["record_type"], "incident.opened");
+    assert_eq!(merged["merged_into"], kept);
+    assert_eq!(amended["id"], kept);
+    assert_eq!(amended["record_type"], "incident.amended");
+    assert_eq!(amended["fields"], serde_json::json!(["title"]));
+    assert_eq!(amended["by"], "li.lei");
+    let markdown = site.stdout(&["report", "2025-03", "--format", "md"]);
+    assert!(
+        markdown.contains(&format!("| merged | into incident {} |", id(&kept))),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| amended | Title |"), "{markdown}");
+}

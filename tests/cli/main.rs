@@ -12,6 +12,7 @@ mod hostile;
 mod incident;
 mod leave;
 mod ledger;
+mod merge;
 mod pinned;
 mod readme;
 mod reliability;

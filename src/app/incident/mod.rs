@@ -1,12 +1,14 @@
 //! Incidents (docs/rules.md §2): finding and listing them, opening one, recording what happens to
 //! it, and its recovery report.
 
+mod merge;
 mod open;
 mod recovery;
 mod update;
 
 use chrono::{DateTime, Utc};
 
+pub use merge::merge;
 pub use open::{Opening, open};
 pub use recovery::{ClockRow, Recovery};
 pub use update::{Update, Updated, update};
@@ -17,10 +19,11 @@ use crate::contract::Contract;
 use crate::incident::{self, ClockName, Incident, Status, fold};
 use crate::sla::ClockState;
 
-/// The incident `typed` names: its id, or any unique prefix of it.
+/// The incident `typed` names: its id, or any unique prefix of it. One merged into another
+/// is refused, naming the one it was merged into.
 pub fn find(ledger: &mut Ledger, typed: &str) -> Result<Incident> {
-    let incidents = fold(&ledger.incident_records(Wanted::Id(typed))?);
-    Ok(incident::find(&incidents, typed)?.clone())
+    let records = ledger.incident_records(Wanted::Id(typed))?;
+    Ok(incident::find_in(&records, typed)?)
 }
 
 /// The open incidents, or every one, most urgent first.

@@ -7,9 +7,11 @@ use super::super::{
     Environment, Input, Ledger, Result, Site, Wanted, append, new_record_id, non_empty,
 };
 use crate::contract::Level;
-use crate::incident::{self, Action, Happening, Incident, find, fold};
+use std::collections::BTreeMap;
+
+use crate::incident::{self, Action, Happening, Incident, IncidentError, Status, find, fold};
 use crate::record::Event;
-use crate::record::incident::{Noted, Resolved, Subject};
+use crate::record::incident::{Field, Noted, Resolved, Subject};
 use crate::sla::Sla;
 
 /// What an engineer records about an existing incident.
@@ -38,6 +40,8 @@ pub enum Update {
     Close,
     /// A resolved or closed incident is reopened.
     Reopen,
+    /// Texts corrected, as typed (docs/rules.md §10.2).
+    Amend(BTreeMap<Field, String>),
 }
 
 /// An incident as an update left it, with what was recorded.
@@ -61,6 +65,36 @@ impl Update {
             Update::Resolve { .. } => Action::Resolve,
             Update::Close => Action::Close,
             Update::Reopen => Action::Reopen,
+            Update::Amend(texts) => Action::Amend {
+                resolution: texts.keys().any(|field| field.of_resolution()),
+            },
+        }
+    }
+
+    /// The update as it applies to `incident`: resolving a resolved incident again corrects
+    /// the texts of its resolution (docs/rules.md §10.2).
+    fn to(self, incident: &Incident) -> Update {
+        match self {
+            Update::Resolve {
+                summary,
+                impact,
+                cause,
+                fix,
+            } if incident.status == Status::Resolved => {
+                let texts = [
+                    (Field::Summary, Some(summary)),
+                    (Field::Impact, impact),
+                    (Field::Cause, cause),
+                    (Field::Fix, fix),
+                ];
+                Update::Amend(
+                    texts
+                        .into_iter()
+                        .filter_map(|(field, text)| Some((field, text?)))
+                        .collect(),
+                )
+            }
+            update => update,
         }
     }
 
@@ -88,6 +122,14 @@ impl Update {
                 incident: incident.id.clone(),
                 text: non_empty(Input::Note, &text)?,
             }),
+            Update::Amend(texts) => {
+                let mut checked = BTreeMap::new();
+                for (field, text) in texts {
+                    checked.insert(field, non_empty(typed_as(field), &text)?);
+                }
+                incident::amend_event(incident, checked)
+                    .ok_or_else(|| IncidentError::Unchanged(incident.id.clone()))?
+            }
             Update::Resolve {
                 summary,
                 impact,
@@ -104,6 +146,17 @@ impl Update {
     }
 }
 
+/// The option a text of an incident is typed with.
+fn typed_as(field: Field) -> Input {
+    match field {
+        Field::Title => Input::Title,
+        Field::Summary => Input::Summary,
+        Field::Impact => Input::Impact,
+        Field::Cause => Input::Cause,
+        Field::Fix => Input::Fix,
+    }
+}
+
 /// Records `update` of the incident `typed` names (its id or a unique prefix of it) at `at`
 /// (as typed, see `Environment::at`; else now), once checked, and returns the incident as it
 /// leaves it.
@@ -116,9 +169,13 @@ pub fn update(
     ledger: &mut Ledger,
 ) -> Result<Updated> {
     let mut records = ledger.incident_records(Wanted::Id(typed))?;
-    let incidents = fold(&records);
-    let incident = find(&incidents, typed)?;
-    let at = env.at(site, at)?;
+    let incident = &incident::find_in(&records, typed)?;
+    let update = update.to(incident);
+    // A correction is made now, whenever the texts it corrects were written.
+    let at = match update {
+        Update::Amend(_) => env.now,
+        _ => env.at(site, at)?,
+    };
     incident.check(update.action(), at, env.now, site.contract.timezone)?;
     let event = update.event(site, incident, at)?;
     let record = append(site, env.engineer()?, new_record_id(), at, event)?;

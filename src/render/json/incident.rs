@@ -9,6 +9,7 @@ use crate::app::incident::Recovery;
 use crate::contract::Level;
 use crate::i18n::Messages;
 use crate::incident::{ClockName, Incident, LevelSince, Status};
+use crate::record::incident::Field;
 use crate::time::rfc3339;
 
 /// An incident as JSON (docs/rules.md §9); `*_met` is true, false (breached) or null (undecided).
@@ -40,6 +41,8 @@ pub struct IncidentJson {
     fix: Option<String>,
     /// Every level the incident has had, oldest first.
     levels: Vec<LevelSinceJson>,
+    /// Every text corrected, oldest first (docs/rules.md §10.2).
+    amendments: Vec<AmendmentJson>,
     /// Every arrival clock, oldest first: those of rounds before a reopen, then the current one.
     arrivals: Vec<ArrivalJson>,
     timeline: Vec<EntryJson>,
@@ -61,6 +64,15 @@ impl LevelSinceJson {
             by: since.by.clone(),
         }
     }
+}
+
+#[derive(Serialize)]
+struct AmendmentJson {
+    field: Field,
+    from: Option<String>,
+    to: String,
+    at: String,
+    by: String,
 }
 
 #[derive(Serialize)]
@@ -112,6 +124,17 @@ impl IncidentJson {
                 .levels()
                 .iter()
                 .map(|l| LevelSinceJson::new(l, zone))
+                .collect(),
+            amendments: i
+                .amendments
+                .iter()
+                .map(|a| AmendmentJson {
+                    field: a.field,
+                    from: a.from.clone(),
+                    to: a.to.clone(),
+                    at: time(a.at),
+                    by: a.by.clone(),
+                })
                 .collect(),
             arrivals: arrivals(i, zone, now),
             timeline: i

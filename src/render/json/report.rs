@@ -12,6 +12,7 @@ use super::inspect::NotCountedJson;
 use super::routine::UncountedJson;
 use crate::incident::Status;
 use crate::inspect::Due;
+use crate::record::incident::Field;
 use crate::report::{
     Backups, CorrectionAction, Dated, DueReport, DueState, IncidentFigures, Report, ReportKind,
     Verdicts,
@@ -63,6 +64,10 @@ struct CorrectionJson {
     by: String,
     at: String,
     reason: String,
+    /// For a merge, the incident kept.
+    merged_into: Option<String>,
+    /// For an amendment, the texts corrected.
+    fields: Vec<Field>,
 }
 
 #[derive(Serialize)]
@@ -405,6 +410,8 @@ impl ReportJson {
                     by: c.by.clone(),
                     at: rfc3339(c.at, zone),
                     reason: c.item.reason.clone(),
+                    merged_into: c.item.merged_into.clone(),
+                    fields: c.item.fields.clone(),
                 })
                 .collect(),
             months: report

@@ -424,7 +424,7 @@ fn corrections(report: &Report, zone: Tz, m: &Messages) -> Section {
         vec![
             format!("{} · {}", c.id, c.record_type),
             m.correction_action(c.action).to_string(),
-            c.reason.clone(),
+            m.correction_detail(c),
         ]
     });
     section(m, L::Corrections, vec![table])
