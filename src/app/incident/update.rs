@@ -4,9 +4,10 @@ use chrono::{DateTime, Utc};
 
 use super::super::environment::instant;
 use super::super::{
-    Environment, Input, Ledger, Result, Site, Wanted, append, new_record_id, non_empty,
+    Environment, Input, Ledger, Repeats, Result, Site, Wanted, append, new_record_id, non_empty,
 };
 use crate::contract::Level;
+use crate::duplicate;
 use crate::incident::{self, Action, Happening, Incident, find, fold};
 use crate::record::Event;
 use crate::record::incident::{Noted, Resolved, Subject};
@@ -106,7 +107,8 @@ impl Update {
 
 /// Records `update` of the incident `typed` names (its id or a unique prefix of it) at `at`
 /// (as typed, see `Environment::at`; else now), once checked, and returns the incident as it
-/// leaves it.
+/// leaves it. A note the incident has already is a likely duplicate (docs/rules.md §10.3),
+/// recorded only if `repeats` allows.
 pub fn update(
     site: &Site,
     env: &Environment,
@@ -114,12 +116,18 @@ pub fn update(
     at: Option<&str>,
     update: Update,
     ledger: &mut Ledger,
+    repeats: Repeats,
 ) -> Result<Updated> {
     let mut records = ledger.incident_records(Wanted::Id(typed))?;
     let incidents = fold(&records);
     let incident = find(&incidents, typed)?;
     let at = env.at(site, at)?;
     incident.check(update.action(), at, env.now, site.contract.timezone)?;
+    if let Update::Note(text) = &update {
+        repeats.check(env, site, || {
+            Ok(duplicate::repeated_note(&incident.id, text, &records))
+        })?;
+    }
     let event = update.event(site, incident, at)?;
     let record = append(site, env.engineer()?, new_record_id(), at, event)?;
     let happening = incident::happening(&record.event);
