@@ -216,3 +216,21 @@ fn a_report_issued_twice_is_caught_with_when_it_was_first_issued() {
     site.stdout(&["report", "issue", "2025-02"]);
     voided_repeats_nothing(&site, &again);
 }
+
+#[test]
+fn a_writer_not_on_the_roster_is_refused_before_a_duplicate_is_looked_for() {
+    let roster = format!("{SHENZHEN_5X8}engineers = [\"li.lei\"]\n");
+    let site = Sandbox::with_contract(&roster);
+    site.stdout(&["support", "log", "how to resize a CVM"]);
+    let output = site
+        .otss()
+        .env("OTSS_ENGINEER", "zhao.min")
+        .args(["support", "log", "how to resize a CVM"])
+        .output()
+        .unwrap();
+    let err = super::stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("not one of the contract's engineers"), "{err}");
+    assert!(!err.contains("the same consultation"), "{err}");
+    assert_eq!(records(&site), 1);
+}
