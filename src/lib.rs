@@ -22,6 +22,7 @@ pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod contract;
+pub mod duplicate;
 pub mod duty;
 pub mod git;
 pub mod i18n;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::init::TermReversed;
 use crate::contract::{ContractError, NotOnRoster, OutsideTerm};
+use crate::duplicate::Duplicate;
 use crate::git::GitError;
 use crate::ids::IdError;
 use crate::incident::IncidentError;
@@ -115,6 +116,8 @@ error_of_modules! {
         Git(GitError),
         Sync(SyncFailure),
         Usage(Usage),
+        /// A likely duplicate refused at the door (docs/rules.md §10.3).
+        Duplicate(Duplicate),
         /// A value otss made cannot be written as JSON: a bug.
         Unserializable(serde_json::Error),
         ;
@@ -221,6 +224,7 @@ impl Error {
             | Error::NotADay(_)
             | Error::NotAMonth(_)
             | Error::UnknownFormat(_)
+            | Error::Duplicate(_)
             | Error::Interrupted => ErrorKind::Input,
             Error::Contract(_) | Error::LedgerDamaged { .. } => ErrorKind::Data,
             Error::Store(error) => store_kind(error),

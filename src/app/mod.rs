@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod check;
 pub mod contract;
 pub mod correction;
+mod duplicate;
 pub mod duty;
 mod environment;
 mod error;
@@ -29,6 +30,7 @@ pub mod sync;
 mod testing;
 mod write;
 
+pub use duplicate::Repeats;
 pub use environment::{Environment, new_record_id};
 pub use error::{Error, ErrorKind, Input, Result, Usage, non_empty};
 pub use ledger::{Ledger, Wanted, Warning, append};

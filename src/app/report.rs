@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Environment, Error, Ledger, Result, Site, Wanted, append, new_record_id};
+use super::duplicate;
+use super::{Environment, Error, Ledger, Repeats, Result, Site, Wanted, append, new_record_id};
 use crate::incident::Incident;
 use crate::ledger::{self, index::Index};
 use crate::period::Period;
@@ -100,12 +101,15 @@ pub(super) fn term_reports_in(site: &Site, now: DateTime<Utc>, index: &Index) ->
 /// Records that the report of the period typed was delivered at `at` (`--at`, else now), and
 /// returns the month it is kept under. A report can be delivered once its month has begun, or
 /// its due date has come (the annual summary may be due before the term's last month begins).
+/// A report issued already is a likely duplicate (docs/rules.md §10.3), recorded again only if
+/// `repeats` allows.
 pub fn issue(
     site: &Site,
     env: &Environment,
     period: &str,
     at: Option<&str>,
     ledger: &mut Ledger,
+    repeats: Repeats,
 ) -> Result<String> {
     let scope = scope(site, env.now, period)?;
     let month = report_month(&site.contract, &scope).ok_or_else(|| Error::NotATermReport {
@@ -122,6 +126,7 @@ pub fn issue(
     if local_date(at, site.contract.timezone) < earliest {
         return Err(Error::IssuedTooEarly { month, earliest });
     }
+    repeats.check(env, site, || duplicate::issued_before(ledger, &month))?;
     let event = Event::ReportIssued(Issued {
         period: month.clone(),
     });
@@ -152,7 +157,9 @@ mod tests {
     #[test]
     fn a_report_issued_stands_issued_and_one_to_come_cannot_be() {
         let t = TestSite::at("2025-03-04 10:00");
-        let issue = |period, at| t.read(|ledger| issue(&t.site, &t.env, period, at, ledger));
+        let issue = |period, at| {
+            t.read(|ledger| issue(&t.site, &t.env, period, at, ledger, Repeats::Refused))
+        };
         assert_eq!(issue("2025-02", None).unwrap(), "2025-02");
         let reports = t
             .read(|ledger| term_reports(&t.site, t.env.now, ledger))

@@ -5,13 +5,13 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::Result;
+use super::duplicate::{self, Repeats};
 use super::write::write;
 use super::{Environment, Ledger, Site};
 use crate::period::Period;
 use crate::record::request::Request;
-use crate::record::routine::{BackupCheck, Consultation, Note, NoteKind};
+use crate::record::routine::{BackupCheck, Consultation, Note};
 use crate::record::{Event, Record, select, types};
-use crate::request::Scope;
 use crate::routine::{Uncounted, backup_standing, latest_by_job};
 use crate::time::local_date;
 
@@ -128,24 +128,45 @@ pub fn backup_status(site: &Site, ledger: &mut Ledger, month: Period) -> Result<
     })
 }
 
-/// Records a consultation about `text` at `at`; a blank `product` is none.
+/// Records `consultation` at `at` (a blank product is none), unless it repeats one
+/// (docs/rules.md §10.3) and `repeats` refuses that.
 pub fn log_consultation(
     env: &Environment,
     site: &Site,
+    ledger: &mut Ledger,
     at: DateTime<Utc>,
-    text: String,
-    product: Option<&str>,
-    minutes: Option<u32>,
+    consultation: Consultation,
+    repeats: Repeats,
 ) -> Result<Record> {
+    let product = consultation.product.as_deref().map(str::trim);
     let consultation = Consultation {
-        text,
-        product: product
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_string),
-        minutes,
+        product: product.filter(|p| !p.is_empty()).map(str::to_string),
+        ..consultation
     };
-    write(env, site, at, Event::SupportLogged(consultation))
+    write_unless_repeated(
+        env,
+        site,
+        ledger,
+        at,
+        Event::SupportLogged(consultation),
+        repeats,
+    )
+}
+
+/// Writes `event` at `at`, unless its text repeats a record's of the same kind and
+/// `repeats` refuses that (docs/rules.md §10.3).
+fn write_unless_repeated(
+    env: &Environment,
+    site: &Site,
+    ledger: &mut Ledger,
+    at: DateTime<Utc>,
+    event: Event,
+    repeats: Repeats,
+) -> Result<Record> {
+    repeats.check(env, site, || {
+        duplicate::repeated_text(site, ledger, at, &event)
+    })?;
+    write(env, site, at, event)
 }
 
 /// The consultations that happened within `period`.
@@ -162,18 +183,18 @@ pub fn consultations(site: &Site, ledger: &mut Ledger, period: &Period) -> Resul
     Ok(Consultations { logged, minutes })
 }
 
-/// Records the customer's request `text` asked at `at`, classified in or out of scope as
-/// `scope` says, with the engineer's `reason` for it if given.
+/// Records the customer's `request` asked at `at`, unless it repeats one (docs/rules.md
+/// §10.3) and `repeats` refuses that.
 pub fn add_request(
     env: &Environment,
     site: &Site,
+    ledger: &mut Ledger,
     at: DateTime<Utc>,
-    text: &str,
-    scope: Scope,
-    reason: Option<String>,
+    request: Request,
+    repeats: Repeats,
 ) -> Result<Logged<Request>> {
-    let request = Request::classified(text, scope).with_reason(reason);
-    let record = write(env, site, at, Event::RequestAdded(request.clone()))?;
+    let event = Event::RequestAdded(request.clone());
+    let record = write_unless_repeated(env, site, ledger, at, event, repeats)?;
     Ok(Logged {
         record,
         item: request,
@@ -201,15 +222,17 @@ pub fn notes(site: &Site, ledger: &mut Ledger, period: &Period) -> Result<Vec<Lo
     })
 }
 
-/// Records a note of `kind` for the month's report, noted at `at`.
+/// Records `note` for the month's report, noted at `at`, unless it repeats one
+/// (docs/rules.md §10.3) and `repeats` refuses that.
 pub fn add_note(
     env: &Environment,
     site: &Site,
+    ledger: &mut Ledger,
     at: DateTime<Utc>,
-    kind: NoteKind,
-    text: String,
+    note: Note,
+    repeats: Repeats,
 ) -> Result<Record> {
-    write(env, site, at, Event::NoteAdded(Note { kind, text }))
+    write_unless_repeated(env, site, ledger, at, Event::NoteAdded(note), repeats)
 }
 
 #[cfg(test)]

@@ -143,8 +143,16 @@ mod tests {
             onsite: false,
             from_risk: None,
         };
-        t.read(|ledger| open(&t.site, &t.env, opening, ledger))
-            .unwrap();
+        t.read(|ledger| {
+            open(
+                &t.site,
+                &t.env,
+                opening,
+                ledger,
+                crate::app::Repeats::Refused,
+            )
+        })
+        .unwrap();
         t.later("2025-03-05 10:00");
         let shift = t
             .read(|ledger| start_of_shift(&t.site, t.env.now, ledger))

@@ -157,6 +157,17 @@ impl Context {
         read
     }
 
+    /// Reads the site's ledger as `query` asks, without saying what was passed over: for a
+    /// write that reads only to look for what it would repeat (docs/rules.md §10.3), whose
+    /// own trouble with the ledger is the write's to say.
+    pub fn read_quietly<T>(
+        &self,
+        site: &Site,
+        query: impl FnOnce(&mut Ledger) -> Result<T>,
+    ) -> Result<T> {
+        query(&mut Ledger::new(site, self.env.cache_dir()))
+    }
+
     /// Writes a new record of `event` at `at` by this engineer, and returns it.
     pub fn append(
         &self,

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use super::context::Context;
+use super::duplicate::unless_declined;
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::Result;
 use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
@@ -38,6 +39,7 @@ pub enum IncidentCommand {
         "otss incident open --level 1 --title \"CLB returns 502\"",
         "otss incident open --level 2 --title \"slow queries\" --at \"2025-03-04 22:10\" --json",
         "otss incident open --level 1 --title \"disk full\" --onsite          on site asked at once",
+        "otss incident open --level 2 --title \"CLB returns 502\" --force     though one like it is open",
     ))]
     Open(OpenArgs),
     #[command(flatten)]
@@ -143,12 +145,16 @@ pub enum ActionCommand {
     /// Add a note to the timeline
     #[command(after_help = examples!(
         "otss incident note K7Q \"vendor ticket 4521 opened\"",
+        "otss incident note K7Q \"customer called again\" --force    the same note once more",
     ))]
     Note {
         #[command(flatten)]
         action: ActionArgs,
         /// The note
         text: String,
+        /// Record it even if the incident has this note already (asked at a terminal)
+        #[arg(long)]
+        force: bool,
     },
     /// Record that the incident is resolved; again on a resolved one, correct its texts
     #[command(after_help = examples!(
@@ -185,14 +191,19 @@ pub enum ActionCommand {
 }
 
 impl ActionCommand {
-    /// The incident and time typed, and the update to record.
-    fn into_update(self) -> (ActionArgs, Update) {
-        match self {
+    /// The incident and time typed, the update to record, and whether to record it even if
+    /// it looks like a duplicate.
+    fn into_update(self) -> (ActionArgs, Update, bool) {
+        let (action, update) = match self {
+            ActionCommand::Note {
+                action,
+                text,
+                force,
+            } => return (action, Update::Note(text), force),
             ActionCommand::Ack(a) => (a, Update::Acknowledge),
             ActionCommand::Onsite { action, agreed } => (action, Update::OnsiteRequest { agreed }),
             ActionCommand::Arrive(a) => (a, Update::Arrive),
             ActionCommand::Level { action, level } => (action, Update::Level(level)),
-            ActionCommand::Note { action, text } => (action, Update::Note(text)),
             ActionCommand::Resolve {
                 action,
                 summary,
@@ -210,7 +221,8 @@ impl ActionCommand {
             }
             ActionCommand::Close(a) => (a, Update::Close),
             ActionCommand::Reopen(a) => (a, Update::Reopen),
-        }
+        };
+        (action, update, false)
     }
 }
 
@@ -281,6 +293,9 @@ pub struct OpenArgs {
     /// Open it from an inspection risk (`otss risk list`), and link them
     #[arg(long, value_name = "RISK")]
     from_risk: Option<String>,
+    /// Open it even if an open incident has a title like it (asked at a terminal)
+    #[arg(long)]
+    force: bool,
     /// Print JSON
     #[arg(long)]
     json: bool,
@@ -318,16 +333,21 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
     let now = context.env.now;
     match command {
         IncidentCommand::Open(args) => {
-            let json = args.json;
+            let (json, force) = (args.json, args.force);
             let level = match args.level {
                 Some(level) => level,
                 None => ask_level(context, &site, out.messages())?,
             };
             let opening = args.opening(level);
-            let incident = context.read(&site, &mut out, |ledger| {
-                app::incident::open(&site, &context.env, opening, ledger)
+            let opened = unless_declined(context, &mut out, force, |out, repeats| {
+                context.read(&site, out, |ledger| {
+                    let opening = opening.clone();
+                    app::incident::open(&site, &context.env, opening, ledger, repeats)
+                })
             })?;
-            print_incident(&site, &mut out, &incident, now, json)?;
+            if let Some(incident) = opened {
+                print_incident(&site, &mut out, &incident, now, json)?;
+            }
         }
         IncidentCommand::Show { id, json } => {
             let incident =
@@ -362,17 +382,31 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
             let (id, json) = (args.id.clone(), args.json);
             let update = Update::Amend(args.texts());
             let updated = context.read(&site, &mut out, |ledger| {
-                app::incident::update(&site, &context.env, &id, None, update, ledger)
+                // Only notes are checked for repeats; an amendment says what changed.
+                let repeats = app::Repeats::Allowed;
+                app::incident::update(&site, &context.env, &id, None, update, ledger, repeats)
             })?;
             print_update(&site, &mut out, &updated, now, json)?;
         }
         IncidentCommand::Action(action) => {
-            let (args, update) = action.into_update();
-            let updated = context.read(&site, &mut out, |ledger| {
-                let at = args.at.as_deref();
-                app::incident::update(&site, &context.env, &args.id, at, update, ledger)
+            let (args, update, force) = action.into_update();
+            let updated = unless_declined(context, &mut out, force, |out, repeats| {
+                context.read(&site, out, |ledger| {
+                    let (at, update) = (args.at.as_deref(), update.clone());
+                    app::incident::update(
+                        &site,
+                        &context.env,
+                        &args.id,
+                        at,
+                        update,
+                        ledger,
+                        repeats,
+                    )
+                })
             })?;
-            print_update(&site, &mut out, &updated, now, args.json)?;
+            if let Some(updated) = updated {
+                print_update(&site, &mut out, &updated, now, args.json)?;
+            }
         }
     }
     Ok(out.flush()?)

@@ -15,6 +15,7 @@ mod completions;
 mod context;
 mod contract;
 mod correction;
+mod duplicate;
 mod duty;
 mod incident;
 mod init;

@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 
 use super::ListArgs;
 use super::context::Context;
+use super::duplicate::unless_declined;
 use crate::app::routine::Logged;
 use crate::app::{Input, Result, Site, non_empty, routine};
 use crate::output::Output;
@@ -17,6 +18,7 @@ use crate::time::local_date;
 const EXAMPLES: &str = examples!(
     "otss note risk \"TencentDB primary at 85 % storage; full in about 6 weeks at this rate\"",
     "otss note suggestion \"Enable CLB access logs to CLS for faster 5xx triage\"",
+    "otss note risk \"no replica in another zone\" --force   # the same note again within 10 minutes",
 );
 
 #[derive(Debug, Subcommand)]
@@ -48,6 +50,9 @@ pub struct NoteArgs {
     /// When it was noted [default: now]
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
+    /// Record it even if the same note was made within 10 minutes (asked at a terminal)
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(context: &Context, command: NoteCommand) -> Result<()> {
@@ -59,9 +64,18 @@ pub fn run(context: &Context, command: NoteCommand) -> Result<()> {
         NoteCommand::List(args) => return list(context, &site, &mut out, &args),
     };
     let at = context.env.at_in_term(&site, args.at.as_deref())?;
-    let text = non_empty(Input::Note, &args.text)?;
-    routine::add_note(&context.env, &site, at, kind, text)?;
-    out.line(out.messages().recorded())?;
+    let note = Note {
+        kind,
+        text: non_empty(Input::Note, &args.text)?,
+    };
+    let added = unless_declined(context, &mut out, args.force, |_, repeats| {
+        context.read_quietly(&site, |ledger| {
+            routine::add_note(&context.env, &site, ledger, at, note.clone(), repeats)
+        })
+    })?;
+    if added.is_some() {
+        out.line(out.messages().recorded())?;
+    }
     Ok(out.flush()?)
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::context::Context;
+use super::duplicate::unless_declined;
 use super::show::warn_provisional;
 use crate::app::{self, Error, Result, Site};
 use crate::output::{self, Output, Tone};
@@ -66,6 +67,7 @@ enum ReportCommand {
     #[command(after_help = examples!(
         "otss report issue 2025-03",
         "otss report issue 2025 --at \"2026-01-05 10:00\"",
+        "otss report issue 2025-03 --force    delivered once more, after a correction",
     ))]
     Issue {
         /// The month (YYYY-MM), or the year (YYYY) for the annual summary
@@ -73,6 +75,9 @@ enum ReportCommand {
         /// When it was delivered [default: now]
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Record it even if the report was issued already (asked at a terminal)
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -107,8 +112,8 @@ pub fn run(context: &Context, args: ReportArgs) -> Result<()> {
     let mut out = context.output(Some(site.contract.language));
     match (args.command, args.period) {
         (Some(ReportCommand::Due { json }), _) => due(context, &site, &mut out, json)?,
-        (Some(ReportCommand::Issue { period, at }), _) => {
-            issue(context, &site, &mut out, &period, at.as_deref())?
+        (Some(ReportCommand::Issue { period, at, force }), _) => {
+            issue(context, &site, &mut out, &period, at.as_deref(), force)?
         }
         (None, Some(period)) => {
             let format = match (args.json, args.format, args.out.as_deref()) {
@@ -228,9 +233,15 @@ fn issue(
     out: &mut Output,
     period: &str,
     at: Option<&str>,
+    force: bool,
 ) -> Result<()> {
-    let month = context.read(site, out, |ledger| {
-        app::report::issue(site, &context.env, period, at, ledger)
+    let issued = unless_declined(context, out, force, |out, repeats| {
+        context.read(site, out, |ledger| {
+            app::report::issue(site, &context.env, period, at, ledger, repeats)
+        })
     })?;
-    Ok(out.line(out.messages().report_issued(&month))?)
+    match issued {
+        Some(month) => Ok(out.line(out.messages().report_issued(&month))?),
+        None => Ok(()),
+    }
 }

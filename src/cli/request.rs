@@ -3,6 +3,7 @@
 use clap::Subcommand;
 
 use super::context::Context;
+use super::duplicate::unless_declined;
 use crate::app::routine::{self, Logged};
 use crate::app::{Input, Result, Usage, non_empty};
 use crate::ids::short_id;
@@ -30,6 +31,7 @@ pub enum RequestCommand {
         "otss request add \"write a new mobile app\" --json",
         "otss request add \"move the office network\" --scope out:facility",
         "otss request add \"file our ICP licence\" --scope out:other --reason \"paperwork, not support\"",
+        "otss request add \"check why the CLB returns 502\" --force   # asked again within 10 minutes",
     ))]
     Add {
         /// What the customer asks for
@@ -44,6 +46,9 @@ pub enum RequestCommand {
         /// When it was asked [default: now]
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Record it even if the same request was added within 10 minutes (asked at a terminal)
+        #[arg(long)]
+        force: bool,
         /// Print JSON
         #[arg(long)]
         json: bool,
@@ -81,6 +86,7 @@ pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
             scope,
             reason,
             at,
+            force,
             json,
         } => {
             let text = non_empty(Input::Request, &text)?;
@@ -92,7 +98,16 @@ pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
                 return Err(Usage::ReasonNeeded.into());
             }
             let at = context.env.at_in_term(&site, at.as_deref())?;
-            let added = routine::add_request(&context.env, &site, at, &text, scope, reason)?;
+            let request = Request::classified(&text, scope).with_reason(reason);
+            let added = unless_declined(context, &mut out, force, |_, repeats| {
+                context.read_quietly(&site, |ledger| {
+                    let request = request.clone();
+                    routine::add_request(&context.env, &site, ledger, at, request, repeats)
+                })
+            })?;
+            let Some(added) = added else {
+                return Ok(out.flush()?);
+            };
             if json {
                 out.json(&stamped(&added, zone))?;
             } else {

@@ -3,6 +3,7 @@
 use clap::Subcommand;
 
 use super::context::Context;
+use super::duplicate::unless_declined;
 use crate::app::routine::{self, Logged};
 use crate::app::{Input, Result, non_empty};
 use crate::record::routine::Consultation;
@@ -23,6 +24,7 @@ pub enum SupportCommand {
     #[command(after_help = examples!(
         "otss support log \"how to rotate CLB certificates\" --product CLB --minutes 20",
         "otss support log \"COS lifecycle rules\" --at \"2025-03-04 15:30\"",
+        "otss support log \"COS lifecycle rules\" --force   # asked again within 10 minutes",
     ))]
     Log {
         /// What it was about
@@ -36,6 +38,9 @@ pub enum SupportCommand {
         /// When it happened [default: now]
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Record it even if the same text was logged within 10 minutes (asked at a terminal)
+        #[arg(long)]
+        force: bool,
     },
     /// The consultations of a period
     #[command(after_help = examples!(
@@ -56,12 +61,30 @@ pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
             product,
             minutes,
             at,
+            force,
         } => {
             let at = context.env.at_in_term(&site, at.as_deref())?;
-            let text = non_empty(Input::Consultation, &text)?;
-            let product = product.as_deref();
-            routine::log_consultation(&context.env, &site, at, text, product, minutes)?;
-            out.line(out.messages().recorded())?;
+            let consultation = Consultation {
+                text: non_empty(Input::Consultation, &text)?,
+                product,
+                minutes,
+            };
+            let logged = unless_declined(context, &mut out, force, |_, repeats| {
+                context.read_quietly(&site, |ledger| {
+                    let consultation = consultation.clone();
+                    routine::log_consultation(
+                        &context.env,
+                        &site,
+                        ledger,
+                        at,
+                        consultation,
+                        repeats,
+                    )
+                })
+            })?;
+            if logged.is_some() {
+                out.line(out.messages().recorded())?;
+            }
         }
         SupportCommand::List(args) => {
             let period = context.env.period(&site, args.period.as_deref())?;

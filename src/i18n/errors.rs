@@ -36,6 +36,7 @@ impl Messages {
             Error::Store(error) => self.store_error(error),
             Error::Git(error) => self.git_error(error),
             Error::Sync(error) => self.sync_failure(error),
+            Error::Duplicate(duplicate) => self.duplicate_refused(duplicate),
             Error::Time { input, error } => {
                 format!("{}: {}", self.input(*input), self.time_error(error))
             }

@@ -8,6 +8,7 @@
 mod calendar;
 mod contract;
 mod correction;
+mod duplicate;
 mod errors;
 mod incident;
 mod init;

@@ -141,6 +141,7 @@ pub mod types {
     pub const INCIDENT_OPENED: &str = "incident.opened";
     pub const RECORD_VOIDED: &str = "record.voided";
     pub const INCIDENT_AMENDED: &str = "incident.amended";
+    pub const REPORT_ISSUED: &str = "report.issued";
     /// What every incident record's type begins with.
     pub const INCIDENT: &str = "incident.";
 }

@@ -23,7 +23,7 @@ fn id(value: &Value) -> &str {
 fn a_voided_consultation_counts_nowhere_and_a_void_of_the_void_restores_it() {
     let site = site();
     site.stdout(&["support", "log", "how to resize a CVM"]);
-    site.stdout(&["support", "log", "how to resize a CVM"]);
+    site.stdout(&["support", "log", "how to resize a CVM", "--force"]);
     let logged = consultations(&site);
     assert_eq!(logged.len(), 2);
     let twice = &logged[1];

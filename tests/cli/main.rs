@@ -7,6 +7,7 @@ mod contract;
 mod conventions;
 mod correction;
 mod defences;
+mod duplicate;
 mod first_run;
 mod hostile;
 mod incident;

@@ -65,7 +65,7 @@ pub fn countdowns(
 mod tests {
     use super::*;
     use crate::app::testing::TestSite;
-    use crate::app::{Error, Input};
+    use crate::app::{Error, Input, Repeats};
     use crate::contract::Level;
     use crate::incident::Happening;
 
@@ -81,12 +81,30 @@ mod tests {
     }
 
     fn open_at(t: &TestSite, title: &str, at: &str) -> Incident {
-        t.read(|ledger| open(&t.site, &t.env, opening(title, at), ledger))
-            .unwrap()
+        t.read(|ledger| {
+            open(
+                &t.site,
+                &t.env,
+                opening(title, at),
+                ledger,
+                Repeats::Refused,
+            )
+        })
+        .unwrap()
     }
 
     fn record(t: &TestSite, incident: &Incident, change: Update) -> Result<Updated> {
-        t.read(|ledger| update(&t.site, &t.env, &incident.id, None, change, ledger))
+        t.read(|ledger| {
+            update(
+                &t.site,
+                &t.env,
+                &incident.id,
+                None,
+                change,
+                ledger,
+                Repeats::Refused,
+            )
+        })
     }
 
     fn titles(incidents: &[Incident]) -> Vec<&str> {

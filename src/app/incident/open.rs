@@ -1,9 +1,10 @@
 //! Opening an incident: the record that reports it, with its clocks computed and pinned.
 
 use super::super::{
-    Environment, Error, Input, Ledger, Result, Site, append, new_record_id, non_empty,
+    Environment, Error, Input, Ledger, Repeats, Result, Site, append, new_record_id, non_empty,
 };
 use crate::contract::Level;
+use crate::duplicate;
 use crate::ids::{self, short_id};
 use crate::incident::{self, Incident, NewIncident, check_report_time, fold};
 use crate::inspect::{self, Risk};
@@ -25,12 +26,14 @@ pub struct Opening {
     pub from_risk: Option<String>,
 }
 
-/// Records a new incident, and returns it.
+/// Records a new incident, and returns it; one whose title is alike an open incident's is a
+/// likely duplicate (docs/rules.md §10.3), recorded only if `repeats` allows.
 pub fn open(
     site: &Site,
     env: &Environment,
     opening: Opening,
     ledger: &mut Ledger,
+    repeats: Repeats,
 ) -> Result<Incident> {
     let reported_at = env.at(site, opening.at.as_deref())?;
     check_report_time(reported_at, env.now, &site.contract)?;
@@ -43,6 +46,10 @@ pub fn open(
         (None, Some(risk)) => inspect::incident_title(risk),
         (None, None) => return Err(Error::NoTitle),
     };
+    repeats.check(env, site, || {
+        let open = super::list(ledger, true)?;
+        Ok(duplicate::open_incident_like(&title, &open))
+    })?;
     let index = ledger.open_index()?;
     // A fresh random id almost never repeats one in use; when it does, draw again.
     let record_id = loop {

@@ -4,11 +4,12 @@ use chrono::{DateTime, Utc};
 
 use super::super::environment::instant;
 use super::super::{
-    Environment, Input, Ledger, Result, Site, Wanted, append, new_record_id, non_empty,
+    Environment, Input, Ledger, Repeats, Result, Site, Wanted, append, new_record_id, non_empty,
 };
 use crate::contract::Level;
 use std::collections::BTreeMap;
 
+use crate::duplicate;
 use crate::incident::{self, Action, Happening, Incident, IncidentError, Status, find, fold};
 use crate::record::Event;
 use crate::record::incident::{Field, Noted, Resolved, Subject};
@@ -159,7 +160,8 @@ fn typed_as(field: Field) -> Input {
 
 /// Records `update` of the incident `typed` names (its id or a unique prefix of it) at `at`
 /// (as typed, see `Environment::at`; else now), once checked, and returns the incident as it
-/// leaves it.
+/// leaves it. A note the incident has already is a likely duplicate (docs/rules.md §10.3),
+/// recorded only if `repeats` allows.
 pub fn update(
     site: &Site,
     env: &Environment,
@@ -167,6 +169,7 @@ pub fn update(
     at: Option<&str>,
     update: Update,
     ledger: &mut Ledger,
+    repeats: Repeats,
 ) -> Result<Updated> {
     let mut records = ledger.incident_records(Wanted::Id(typed))?;
     let incident = &incident::find_in(&records, typed)?;
@@ -177,6 +180,11 @@ pub fn update(
         _ => env.at(site, at)?,
     };
     incident.check(update.action(), at, env.now, site.contract.timezone)?;
+    if let Update::Note(text) = &update {
+        repeats.check(env, site, || {
+            Ok(duplicate::repeated_note(&incident.id, text, &records))
+        })?;
+    }
     let event = update.event(site, incident, at)?;
     let record = append(site, env.engineer()?, new_record_id(), at, event)?;
     let happening = incident::happening(&record.event);
