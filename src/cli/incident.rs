@@ -15,9 +15,9 @@ use crate::app::{self, Site};
 use crate::contract::Level;
 use crate::i18n::Messages;
 use crate::incident::Incident;
-use crate::output::Output;
+use crate::output::{Output, Tone};
 use crate::record::incident::Field;
-use crate::render::human::moment;
+use crate::render::human::{moment, with_id};
 use crate::render::incident::{self as view, list_line};
 use crate::render::json::incident::{IncidentJson, RecoveryJson};
 
@@ -507,12 +507,19 @@ fn print_incident(
     let rows = view::clock_rows(&report.clocks, m, when);
     out.table(view::clock_header(m), rows)?;
     for entry in &incident.timeline {
-        out.line(format!(
+        let line = format!(
             "{}  {}  {}",
             when(entry.at),
             entry.by,
-            m.happening(&entry.happening, zone)
-        ))?;
+            m.timeline_entry(entry, zone)
+        );
+        let tone = if entry.stands() {
+            Tone::Plain
+        } else {
+            Tone::Withdrawn
+        };
+        // The timeline is where an incident's records are named, to be voided.
+        out.line(with_id(true, Some(&entry.record), out.paint(tone, &line)))?;
     }
     Ok(())
 }

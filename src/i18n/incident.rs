@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use super::words::plural;
 use super::{Lang, Messages};
 use crate::app::Input;
-use crate::incident::{ClockName, Happening, IncidentError, Status};
+use crate::incident::{ClockName, Entry, Happening, IncidentError, Status};
 use crate::record::incident::Field;
 use crate::text::one_line;
 
@@ -226,6 +226,23 @@ impl Messages {
     }
 
     /// A timeline entry; times in it are shown in `zone`.
+    /// A timeline's entry: what happened, struck out with who withdrew it, when and why.
+    pub fn timeline_entry(&self, entry: &Entry, zone: Tz) -> String {
+        let said = self.happening(&entry.happening, zone);
+        let Some(voided) = &entry.voided else {
+            return said;
+        };
+        let when = voided.at.with_timezone(&zone).format("%Y-%m-%d %H:%M");
+        let by = one_line(&voided.by);
+        let reason = one_line(&voided.reason);
+        match (self.lang, reason.is_empty()) {
+            (Lang::Zh, false) => format!("〔已作废：{by} 于 {when}，{reason}〕{said}"),
+            (Lang::Zh, true) => format!("〔已作废：{by} 于 {when}〕{said}"),
+            (Lang::En, false) => format!("[voided by {by} at {when}: {reason}] {said}"),
+            (Lang::En, true) => format!("[voided by {by} at {when}] {said}"),
+        }
+    }
+
     pub fn happening(&self, happening: &Happening, zone: Tz) -> String {
         match happening {
             Happening::Opened { level, title } => {

@@ -187,6 +187,53 @@ pub struct Entry {
     pub by: String,
     #[serde(flatten)]
     pub happening: Happening,
+    /// The id of the record that says it.
+    pub record: String,
+    /// Withdrawn by a void: it stays in the timeline, struck out, and counts nowhere.
+    pub voided: Option<Voiding>,
+}
+
+/// Who withdrew a record of the timeline, when and why (docs/rules.md §10.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Voiding {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub reason: String,
+}
+
+impl Entry {
+    /// The entry of `record`, saying `happening`.
+    fn of(record: &Record, happening: Happening) -> Entry {
+        Entry {
+            at: record.instant(),
+            by: record.by.clone(),
+            happening,
+            record: record.id.clone(),
+            voided: None,
+        }
+    }
+
+    /// The struck-out entry of `record`, withdrawn by `void`; `None` for a record that says
+    /// nothing for the timeline.
+    fn voided(record: &Record, void: &Record) -> Option<Entry> {
+        let Event::RecordVoided(voided) = &void.event else {
+            return None;
+        };
+        let voiding = Voiding {
+            at: void.instant(),
+            by: void.by.clone(),
+            reason: voided.reason.clone(),
+        };
+        happening(&record.event).map(|happening| Entry {
+            voided: Some(voiding),
+            ..Entry::of(record, happening)
+        })
+    }
+
+    /// Whether it counts: not withdrawn.
+    pub fn stands(&self) -> bool {
+        self.voided.is_none()
+    }
 }
 
 /// An incident as its records tell it.
@@ -254,11 +301,7 @@ impl Incident {
             status_since: at,
             amendments: Vec::new(),
             timeline: happening(&record.event)
-                .map(|happening| Entry {
-                    at,
-                    by: record.by.clone(),
-                    happening,
-                })
+                .map(|happening| Entry::of(record, happening))
                 .into_iter()
                 .collect(),
         }
@@ -311,11 +354,7 @@ impl Incident {
             // The opening is folded by `open`; other records are not about incidents.
             _ => return,
         }
-        self.timeline.push(Entry {
-            at,
-            by: record.by.clone(),
-            happening,
-        });
+        self.timeline.push(Entry::of(record, happening));
     }
 
     /// The first response by an engineer stops the response clock (docs/rules.md §2).
@@ -486,6 +525,7 @@ impl Incident {
     pub fn levels(&self) -> Vec<LevelSince> {
         self.timeline
             .iter()
+            .filter(|entry| entry.stands())
             .filter_map(|entry| match entry.happening {
                 Happening::Opened { level, .. } | Happening::LevelChanged { to: level, .. } => {
                     Some(LevelSince {
@@ -506,15 +546,18 @@ impl Incident {
 
     /// Every change of status, in time order.
     pub fn status_changes(&self) -> impl Iterator<Item = (DateTime<Utc>, Status)> + '_ {
-        self.timeline.iter().filter_map(|entry| {
-            let status = match entry.happening {
-                Happening::Opened { .. } | Happening::Reopened => Status::Open,
-                Happening::Resolved { .. } => Status::Resolved,
-                Happening::Closed => Status::Closed,
-                _ => return None,
-            };
-            Some((entry.at, status))
-        })
+        self.timeline
+            .iter()
+            .filter(|e| e.stands())
+            .filter_map(|entry| {
+                let status = match entry.happening {
+                    Happening::Opened { .. } | Happening::Reopened => Status::Open,
+                    Happening::Resolved { .. } => Status::Resolved,
+                    Happening::Closed => Status::Closed,
+                    _ => return None,
+                };
+                Some((entry.at, status))
+            })
     }
 
     /// The clocks still running, with their names, nearest deadline first. Only an open
@@ -743,7 +786,8 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
     let mut incidents: Vec<Incident> = by_incident
         .into_values()
         .filter_map(|records| {
-            let mut records = void::standing(records.into_values()).kept;
+            let standing = void::standing(records.into_values());
+            let mut records = standing.kept;
             records.sort_by(|a, b| Record::fold_order(a, b));
             let (opening, opened) = records.iter().find_map(|r| match &r.event {
                 Event::IncidentOpened(opened) => Some((*r, opened)),
@@ -753,6 +797,9 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
             for record in records.iter().filter(|r| r.id != opening.id) {
                 incident.apply(record);
             }
+            let struck_out = standing.voided.iter();
+            let struck_out = struck_out.filter_map(|(record, void)| Entry::voided(record, void));
+            incident.timeline.extend(struck_out);
             // A merge brings in times from before the report it was opened with.
             incident.timeline.sort_by_key(|entry| entry.at);
             Some(incident)

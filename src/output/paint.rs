@@ -26,10 +26,12 @@ pub enum Tone {
     Heading,
     Warning,
     Breach,
+    /// A record withdrawn by a void: shown, struck out.
+    Withdrawn,
 }
 
 /// Every tone, in the order of their marks.
-const TONES: [Tone; 8] = [
+const TONES: [Tone; 9] = [
     Tone::Plain,
     Tone::Statutory,
     Tone::Holiday,
@@ -38,6 +40,7 @@ const TONES: [Tone; 8] = [
     Tone::Heading,
     Tone::Warning,
     Tone::Breach,
+    Tone::Withdrawn,
 ];
 
 /// The mark that ends a painted span; each tone's own mark begins one.
@@ -54,6 +57,7 @@ impl Tone {
             Tone::Heading => Style::new().effects(Effects::BOLD),
             Tone::Warning => AnsiColor::Yellow.on_default().effects(Effects::BOLD),
             Tone::Breach => AnsiColor::Red.on_default().effects(Effects::BOLD),
+            Tone::Withdrawn => Style::new().effects(Effects::DIMMED | Effects::STRIKETHROUGH),
         }
     }
 

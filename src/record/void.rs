@@ -74,29 +74,43 @@ pub fn withdrawn<'a>(links: impl IntoIterator<Item = VoidLink<'a>>) -> HashSet<&
     withdrawn
 }
 
-/// The records that stand among `records` (voids read with them decide), and those voided.
-/// Voids themselves are neither: they say what they do, and are returned as `voids`.
+/// The records that stand among `records` (voids read with them decide), and those voided,
+/// each with the void in effect that withdrew it. Voids themselves are neither: they say what
+/// they do.
 pub struct Standing<'a> {
     pub kept: Vec<&'a Record>,
-    pub voided: Vec<&'a Record>,
-    pub voids: Vec<&'a Record>,
+    pub voided: Vec<(&'a Record, &'a Record)>,
 }
 
 pub fn standing<'a>(records: impl IntoIterator<Item = &'a Record>) -> Standing<'a> {
     let records: Vec<&Record> = records.into_iter().collect();
     let withdrawn = withdrawn(records.iter().filter_map(|r| VoidLink::of(r)));
+    // The void in effect for each record withdrawn: the latest that stands.
+    let mut in_effect: BTreeMap<&str, &Record> = BTreeMap::new();
+    for record in &records {
+        if let Some(link) = VoidLink::of(record)
+            && !withdrawn.contains(link.id)
+            && link.target < link.id
+        {
+            let void = in_effect.entry(link.target).or_insert(record);
+            if record.id > void.id {
+                *void = record;
+            }
+        }
+    }
     let mut standing = Standing {
         kept: Vec::new(),
         voided: Vec::new(),
-        voids: Vec::new(),
     };
     for record in records {
         if matches!(record.event, Event::RecordVoided(_)) {
-            standing.voids.push(record);
-        } else if withdrawn.contains(record.id.as_str()) {
-            standing.voided.push(record);
-        } else {
-            standing.kept.push(record);
+            continue;
+        }
+        match in_effect.get(record.id.as_str()) {
+            Some(void) if withdrawn.contains(record.id.as_str()) => {
+                standing.voided.push((record, void));
+            }
+            _ => standing.kept.push(record),
         }
     }
     standing

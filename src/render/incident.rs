@@ -205,7 +205,7 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
             vec![
                 time(entry.at),
                 entry.by.clone(),
-                m.happening(&entry.happening, report.zone),
+                m.timeline_entry(entry, report.zone),
             ]
         })
         .collect();

@@ -158,10 +158,35 @@ fn a_voided_acknowledgement_whose_deadline_passed_turns_the_response_into_a_brea
         true
     );
 
-    site.stdout_at(later, &["undo", "--yes"]);
+    let undone = site.json_at(later, &["undo", "--yes", "--json"]);
     let shown = site.json_at(later, &["incident", "show", id, "--json"]);
     assert_eq!(shown["response_met"], false);
     assert_eq!(shown["responded_at"], Value::Null);
+    // The acknowledgement stays in the timeline, struck out with who, when and why.
+    let timeline = shown["timeline"].as_array().unwrap();
+    assert_eq!(timeline.len(), 2);
+    assert_eq!(timeline[0]["id"], id);
+    assert_eq!(timeline[0]["voided"], Value::Null);
+    let struck = &timeline[1];
+    assert_eq!(struck["id"], undone["target"]);
+    assert_eq!(struck["event"], "acknowledged");
+    assert_eq!(struck["voided"]["by"], "li.lei");
+    assert_eq!(struck["voided"]["at"], later);
+    let human = site.stdout_at(later, &["incident", "show", id]);
+    let line = human.lines().find(|l| l.contains("acknowledged")).unwrap();
+    assert!(
+        line.starts_with(undone["target"].as_str().unwrap()),
+        "{human}"
+    );
+    assert!(
+        line.contains("[voided by li.lei at 2025-03-04 11:00]"),
+        "{human}"
+    );
+    let recovery = site.stdout_at(later, &["incident", "report", id]);
+    assert!(
+        recovery.contains("\\[voided by li.lei at 2025-03-04 11:00\\] acknowledged"),
+        "{recovery}"
+    );
     let report = site.json_at(later, &["report", "2025-03", "--format", "json"]);
     assert_eq!(report["incidents"]["response"]["breached"], 1);
     let status = site.stdout_at(later, &["status"]);

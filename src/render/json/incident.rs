@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::app::incident::Recovery;
 use crate::contract::Level;
 use crate::i18n::Messages;
+use crate::ids::short_id;
 use crate::incident::{ClockName, Incident, LevelSince, Status};
 use crate::record::incident::Field;
 use crate::time::rfc3339;
@@ -85,10 +86,21 @@ struct ArrivalJson {
 
 #[derive(Serialize)]
 struct EntryJson {
+    /// The short id of the record that says it.
+    id: String,
     at: String,
     by: String,
     event: String,
     text: String,
+    /// Who withdrew it, when and why; `null` while it counts.
+    voided: Option<VoidingJson>,
+}
+
+#[derive(Serialize)]
+struct VoidingJson {
+    at: String,
+    by: String,
+    reason: String,
 }
 
 impl IncidentJson {
@@ -141,13 +153,19 @@ impl IncidentJson {
                 .timeline
                 .iter()
                 .map(|entry| EntryJson {
+                    id: short_id(&entry.record),
+                    voided: entry.voided.as_ref().map(|v| VoidingJson {
+                        at: time(v.at),
+                        by: v.by.clone(),
+                        reason: v.reason.clone(),
+                    }),
                     at: time(entry.at),
                     by: entry.by.clone(),
                     event: serde_json::to_value(&entry.happening)
                         .ok()
                         .and_then(|v| v["event"].as_str().map(str::to_string))
                         .unwrap_or_default(),
-                    text: m.happening(&entry.happening, zone),
+                    text: m.timeline_entry(entry, zone),
                 })
                 .collect(),
         }
