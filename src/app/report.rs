@@ -4,9 +4,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::duplicate;
+use super::fingerprint;
 use super::{Environment, Error, Ledger, Repeats, Result, Site, Wanted, append, new_record_id};
 use crate::incident::Incident;
-use crate::ledger::{self, index::Index};
+use crate::ledger::{self, chain, index::Index};
 use crate::period::Period;
 use crate::record::report::Issued;
 use crate::record::{Event, types};
@@ -127,8 +128,11 @@ pub fn issue(
         return Err(Error::IssuedTooEarly { month, earliest });
     }
     repeats.check(env, site, || duplicate::issued_before(ledger, &month))?;
+    let files = fingerprint::ledger_heads(site)?;
     let event = Event::ReportIssued(Issued {
         period: month.clone(),
+        fingerprint: Some(chain::fingerprint(&files)),
+        files,
     });
     append(site, env.engineer()?, new_record_id(), at, event)?;
     Ok(month)
