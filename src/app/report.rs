@@ -10,7 +10,7 @@ use crate::incident::Incident;
 use crate::ledger::{self, chain, index::Index};
 use crate::period::Period;
 use crate::record::report::Issued;
-use crate::record::{Event, types};
+use crate::record::{Event, Record, types};
 use crate::report::{
     DueReport, IncidentFacts, Report, ReportError, Scope, Sources, corrections, days_span,
     report_month, reports_due,
@@ -99,8 +99,8 @@ pub(super) fn term_reports_in(site: &Site, now: DateTime<Utc>, index: &Index) ->
     reports_due(&site.contract, index.issued_reports(), today, corrected)
 }
 
-/// Records that the report of the period typed was delivered at `at` (`--at`, else now), and
-/// returns the month it is kept under. A report can be delivered once its month has begun, or
+/// Records that the report of the period typed was delivered at `at` (`--at`, else now), with
+/// the fingerprint of the ledger as it stood (docs/rules.md §10.7), and returns the record. A report can be delivered once its month has begun, or
 /// its due date has come (the annual summary may be due before the term's last month begins).
 /// A report issued already is a likely duplicate (docs/rules.md §10.3), recorded again only if
 /// `repeats` allows.
@@ -111,7 +111,7 @@ pub fn issue(
     at: Option<&str>,
     ledger: &mut Ledger,
     repeats: Repeats,
-) -> Result<String> {
+) -> Result<Record> {
     let scope = scope(site, env.now, period)?;
     let month = report_month(&site.contract, &scope).ok_or_else(|| Error::NotATermReport {
         period: period.to_string(),
@@ -134,8 +134,7 @@ pub fn issue(
         fingerprint: Some(chain::fingerprint(&files)),
         files,
     });
-    append(site, env.engineer()?, new_record_id(), at, event)?;
-    Ok(month)
+    append(site, env.engineer()?, new_record_id(), at, event)
 }
 
 #[cfg(test)]
@@ -164,7 +163,12 @@ mod tests {
         let issue = |period, at| {
             t.read(|ledger| issue(&t.site, &t.env, period, at, ledger, Repeats::Refused))
         };
-        assert_eq!(issue("2025-02", None).unwrap(), "2025-02");
+        let issued = issue("2025-02", None).unwrap();
+        assert!(
+            matches!(&issued.event, Event::ReportIssued(i)
+                if i.period == "2025-02" && i.fingerprint.as_deref() == Some(chain::fingerprint(&i.files).as_str())),
+            "{issued:?}"
+        );
         let reports = t
             .read(|ledger| term_reports(&t.site, t.env.now, ledger))
             .unwrap();
