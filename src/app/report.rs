@@ -76,7 +76,29 @@ pub fn service_report(
     let corrections_made = ledger.written_records_of_types(&months, &corrected)?;
     let ids: Vec<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
     report.corrections = corrections(&corrections_made, &ids, from, to);
+    report.fingerprint = last_fingerprint(site, &scope, &months, ledger)?;
     Ok(report)
+}
+
+/// The fingerprint the last issue of the report of `scope` kept, if it was issued: its issues
+/// are recorded in its month or later ones, `months`.
+fn last_fingerprint(
+    site: &Site,
+    scope: &Scope,
+    months: &[NaiveDate],
+    ledger: &mut Ledger,
+) -> Result<Option<String>> {
+    let Some(month) = report_month(&site.contract, scope) else {
+        return Ok(None);
+    };
+    let issues = ledger.written_records_of_types(months, &[types::REPORT_ISSUED])?;
+    let fingerprinted = issues.iter().filter_map(|record| match &record.event {
+        Event::ReportIssued(issued) if issued.period == month => {
+            Some((record.instant(), issued.fingerprint.clone()?))
+        }
+        _ => None,
+    });
+    Ok(fingerprinted.max().map(|(_, fingerprint)| fingerprint))
 }
 
 /// Every report of the term with where it stands at `now`.

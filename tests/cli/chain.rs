@@ -159,3 +159,21 @@ fn verify_holds_after_appends_and_names_the_place_of_an_edit_a_removal_and_a_tru
     assert!(!ok);
     assert_eq!(found["departure"]["kind"], "not_issued");
 }
+
+#[test]
+fn an_issued_report_prints_its_fingerprint_in_every_format() {
+    let sandbox = three_records();
+    let now = "2025-03-06T10:00:00+08:00";
+    let report = |format: &str| sandbox.stdout_at(now, &["report", "2025-03", "--format", format]);
+    for format in ["table", "md", "html", "json"] {
+        assert!(!report(format).contains("Ledger fingerprint"), "{format}");
+    }
+    let fingerprint = issue(&sandbox);
+    for format in ["table", "md", "html"] {
+        let shown = report(format);
+        assert!(shown.contains("Ledger fingerprint"), "{format}: {shown}");
+        assert!(shown.contains(&fingerprint), "{format}: {shown}");
+    }
+    let json = sandbox.json_at(now, &["report", "2025-03", "--json"]);
+    assert_eq!(json["fingerprint"], fingerprint.as_str());
+}
