@@ -87,3 +87,38 @@ impl Messages {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_departure_names_its_place_in_both_languages() {
+        let file = "2025-03/li.lei.jsonl".to_string();
+        let cases = [
+            (Departure::Missing { file: file.clone() }, file.clone()),
+            (
+                Departure::Shorter {
+                    file: file.clone(),
+                    line: 3,
+                },
+                format!("{file}:3"),
+            ),
+            (
+                Departure::Changed {
+                    file: file.clone(),
+                    line: Some(2),
+                },
+                format!("{file}:2"),
+            ),
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for (departure, place) in &cases {
+                let said = lang.messages().departure(departure);
+                assert!(said.contains(place.as_str()), "{lang:?}: {said}");
+            }
+        }
+        let zh = Lang::Zh.messages().departure(&Departure::NotIssued);
+        assert_ne!(zh, Lang::En.messages().departure(&Departure::NotIssued));
+    }
+}

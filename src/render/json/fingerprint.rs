@@ -53,7 +53,7 @@ fn departure<'a>(departure: &'a Departure, m: &Messages) -> DepartureJson<'a> {
     let (kind, file, line) = match departure {
         Departure::NotIssued => ("not_issued", None, None),
         Departure::IssueChanged => ("issue_changed", None, None),
-        Departure::Missing { file } => ("missing", Some(file.as_str()), Some(1)),
+        Departure::Missing { file } => ("missing", Some(file.as_str()), None),
         Departure::Shorter { file, line } => ("shorter", Some(file.as_str()), Some(*line)),
         Departure::Changed { file, line } => ("changed", Some(file.as_str()), *line),
     };
