@@ -7,6 +7,7 @@ use std::io::{self, Read};
 
 use serde::Serialize;
 
+use crate::ledger::chain::{Break, Cause, Link, Walk};
 use crate::ledger::lines::{Lines, Text};
 use crate::ledger::{EntryFault, LedgerError, LineFault, Refused, file_stem, read_line};
 
@@ -45,6 +46,9 @@ pub enum Problem {
     NotADirectory,
     /// A file name that is not UTF-8 text or holds a hidden character: never read.
     BadName,
+    /// A record whose `prev` names no earlier line of its file, or a record without `prev`
+    /// after its file's chain began (docs/rules.md §10.6), with the likely cause.
+    ChainBroken { cause: Cause },
     /// More problems in the file than are listed one by one.
     MoreProblems { count: usize },
 }
@@ -74,6 +78,19 @@ pub struct Checked {
 impl Checked {
     pub fn intact(&self) -> bool {
         self.problems.is_empty()
+    }
+
+    /// Where chains break, in the order found.
+    pub fn chain_breaks(&self) -> impl Iterator<Item = Break> + '_ {
+        self.problems
+            .iter()
+            .filter_map(|found| match found.problem {
+                Problem::ChainBroken { cause } => Some(Break {
+                    line: found.line?,
+                    cause,
+                }),
+                _ => None,
+            })
     }
 }
 
@@ -108,6 +125,7 @@ impl Checker {
     pub fn file(&mut self, name: &str, reader: impl Read) -> io::Result<()> {
         self.checked.files += 1;
         let mut lines = Lines::new(reader, 0, 1);
+        let mut chain = Walk::new(name);
         while let Some(raw) = lines.next_line()? {
             let line = match read_line(name, &raw) {
                 Ok(line) => line,
@@ -117,16 +135,27 @@ impl Checker {
                 }
                 Err(LedgerError::Unsettled) => break,
             };
-            if let Some(fault) = line.fault {
+            if let Some(fault) = line.fault.clone() {
                 let raw_bytes = match raw.text {
                     Text::Bytes(bytes) => bytes,
                     Text::TooLong(_) => &[],
                 };
                 self.found(name, line.number, problem_of(fault, raw_bytes));
             }
+            let bytes = match raw.text {
+                Text::Bytes(bytes) => Some(bytes),
+                Text::TooLong(_) => None,
+            };
+            let link = line.record.as_ref().map_or(Link::NotARecord, |record| {
+                record.prev.as_deref().map_or(Link::Unchained, Link::Prev)
+            });
+            chain.line(line.number, bytes, link);
             if let Some(record) = line.record {
                 self.record(name, line.number, record);
             }
+        }
+        for Break { line, cause } in chain.finish() {
+            self.found(name, line, Problem::ChainBroken { cause });
         }
         Ok(())
     }

@@ -58,6 +58,7 @@ mod tests {
             id: id.into(),
             at: DateTime::parse_from_rfc3339(&format!("{date}T12:00:00+08:00")).unwrap(),
             by: "li.lei".into(),
+            prev: None,
             event: Event::DutySet(Assignment {
                 date: date.parse().unwrap(),
                 engineer: engineer.into(),

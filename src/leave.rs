@@ -306,6 +306,7 @@ mod tests {
             id: "01".into(),
             at: DateTime::parse_from_rfc3339("2025-05-01T10:00:00+08:00").unwrap(),
             by: "li.lei".into(),
+            prev: None,
             event,
         }
     }

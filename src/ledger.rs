@@ -19,6 +19,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+pub mod chain;
 pub mod index;
 pub mod lines;
 

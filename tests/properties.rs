@@ -22,7 +22,7 @@ use otss::record::incident::{
 };
 use otss::record::inspect::{ItemResult, Outcome, Round};
 use otss::record::leave::{Overtime, Taken};
-use otss::record::report::Issued;
+use otss::record::report::{FileHead, Issued};
 use otss::record::request::Request;
 use otss::record::routine::{BackupCheck, Consultation, Note, NoteKind};
 use otss::record::void::Voided;
@@ -333,7 +333,19 @@ fn one_of_each() -> Vec<BoxedStrategy<Event>> {
             .prop_map(|(date, engineer)| Event::DutySet(Assignment { date, engineer }))
             .boxed(),
         "[0-9]{4}-[0-9]{2}"
-            .prop_map(|period| Event::ReportIssued(Issued { period }))
+            .prop_map(|period| {
+                let fingerprint = Some("0123-4567-89ab-cdef-0123-4567-89ab-cdef".to_string());
+                let files = vec![FileHead {
+                    file: format!("{period}/li.lei.jsonl"),
+                    len: 42,
+                    head: otss::ledger::chain::line_hash(period.as_bytes()),
+                }];
+                Event::ReportIssued(Issued {
+                    period,
+                    fingerprint,
+                    files,
+                })
+            })
             .boxed(),
         (
             (text(), text(), option::of(incident_id())),
@@ -371,6 +383,7 @@ fn records_of_every_type() -> impl Strategy<Value = Vec<Record>> {
             .zip(events)
             .map(|((v, id, at, by), event)| Record {
                 v,
+                prev: Some(otss::ledger::chain::line_hash(id.as_bytes())),
                 id,
                 at,
                 by,

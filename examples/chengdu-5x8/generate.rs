@@ -566,7 +566,14 @@ impl<'a> Generator<'a> {
         if day == date {
             let at = self.time_in(date, (15, 0), (17, 30));
             let lead = self.engineers[0].clone();
-            self.record(at, &lead, Event::ReportIssued(Issued { period }));
+            self.record(
+                at,
+                &lead,
+                Event::ReportIssued(Issued {
+                    period,
+                    ..Default::default()
+                }),
+            );
             self.report_day = None;
         }
     }

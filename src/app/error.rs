@@ -165,6 +165,10 @@ error_of_modules! {
         UnknownFormat(PathBuf),
         /// `otss check` found problems in the ledger, as many as this.
         LedgerDamaged { problems: usize },
+        /// `otss verify`: the ledger no longer begins with the history of a fingerprint.
+        NotVerified,
+        /// `otss verify` was given something that is not a fingerprint.
+        NotAFingerprint(String),
         /// The manual pages cannot be written into `dir`.
         ManPages { dir: PathBuf, source: io::Error },
         /// What a command shows cannot be written on standard output or standard error.
@@ -225,8 +229,11 @@ impl Error {
             | Error::NotAMonth(_)
             | Error::UnknownFormat(_)
             | Error::Duplicate(_)
-            | Error::Interrupted => ErrorKind::Input,
-            Error::Contract(_) | Error::LedgerDamaged { .. } => ErrorKind::Data,
+            | Error::Interrupted
+            | Error::NotAFingerprint(_) => ErrorKind::Input,
+            Error::Contract(_) | Error::LedgerDamaged { .. } | Error::NotVerified => {
+                ErrorKind::Data
+            }
             Error::Store(error) => store_kind(error),
             Error::Sync(error) => sync_kind(error),
             Error::Git(_)

@@ -230,6 +230,11 @@ impl<'s> Ledger<'s> {
         self.written_records_where(Some(months), of_types(types))
     }
 
+    /// The records of the whole ledger of the given types, voided or not.
+    pub fn all_written_records_of_types(&mut self, types: &[&str]) -> Result<Vec<Record>> {
+        self.written_records_where(None, of_types(types))
+    }
+
     /// Every record written in the months (or in the whole ledger), voided or not.
     pub fn written_records(&mut self, months: Option<&[NaiveDate]>) -> Result<Vec<Record>> {
         self.written_records_where(months, |_| true)
@@ -342,9 +347,9 @@ pub fn append(
     let zone = site.contract.timezone;
     let record = Record::new(record_id, at, zone, engineer, event);
     let stem = ledger::file_stem(&record.by);
-    let line = record.to_line()?;
-    store::append_record(&site.ledger, &ledger::partition(at, zone), &stem, &line)?;
-    Ok(record)
+    let line = |prev: &str| Ok(record.clone().chained(prev).to_line()?);
+    let appended = store::append_record(&site.ledger, &ledger::partition(at, zone), &stem, line)?;
+    Ok(record.chained(&appended.prev))
 }
 
 /// Loads the closed part stored beside the index at `path`.

@@ -4,12 +4,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::duplicate;
+use super::fingerprint;
 use super::{Environment, Error, Ledger, Repeats, Result, Site, Wanted, append, new_record_id};
 use crate::incident::Incident;
-use crate::ledger::{self, index::Index};
+use crate::ledger::{self, chain, index::Index};
 use crate::period::Period;
 use crate::record::report::Issued;
-use crate::record::{Event, types};
+use crate::record::{Event, Record, types};
 use crate::report::{
     DueReport, IncidentFacts, Report, ReportError, Scope, Sources, corrections, days_span,
     report_month, reports_due,
@@ -75,7 +76,29 @@ pub fn service_report(
     let corrections_made = ledger.written_records_of_types(&months, &corrected)?;
     let ids: Vec<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
     report.corrections = corrections(&corrections_made, &ids, from, to);
+    report.fingerprint = last_fingerprint(site, &scope, &months, ledger)?;
     Ok(report)
+}
+
+/// The fingerprint the last issue of the report of `scope` kept, if it was issued: its issues
+/// are recorded in its month or later ones, `months`.
+fn last_fingerprint(
+    site: &Site,
+    scope: &Scope,
+    months: &[NaiveDate],
+    ledger: &mut Ledger,
+) -> Result<Option<String>> {
+    let Some(month) = report_month(&site.contract, scope) else {
+        return Ok(None);
+    };
+    let issues = ledger.written_records_of_types(months, &[types::REPORT_ISSUED])?;
+    let fingerprinted = issues.iter().filter_map(|record| match &record.event {
+        Event::ReportIssued(issued) if issued.period == month => {
+            Some((record.instant(), issued.fingerprint.clone()?))
+        }
+        _ => None,
+    });
+    Ok(fingerprinted.max().map(|(_, fingerprint)| fingerprint))
 }
 
 /// Every report of the term with where it stands at `now`.
@@ -98,8 +121,8 @@ pub(super) fn term_reports_in(site: &Site, now: DateTime<Utc>, index: &Index) ->
     reports_due(&site.contract, index.issued_reports(), today, corrected)
 }
 
-/// Records that the report of the period typed was delivered at `at` (`--at`, else now), and
-/// returns the month it is kept under. A report can be delivered once its month has begun, or
+/// Records that the report of the period typed was delivered at `at` (`--at`, else now), with
+/// the fingerprint of the ledger as it stood (docs/rules.md §10.7), and returns the record. A report can be delivered once its month has begun, or
 /// its due date has come (the annual summary may be due before the term's last month begins).
 /// A report issued already is a likely duplicate (docs/rules.md §10.3), recorded again only if
 /// `repeats` allows.
@@ -110,7 +133,7 @@ pub fn issue(
     at: Option<&str>,
     ledger: &mut Ledger,
     repeats: Repeats,
-) -> Result<String> {
+) -> Result<Record> {
     let scope = scope(site, env.now, period)?;
     let month = report_month(&site.contract, &scope).ok_or_else(|| Error::NotATermReport {
         period: period.to_string(),
@@ -127,11 +150,13 @@ pub fn issue(
         return Err(Error::IssuedTooEarly { month, earliest });
     }
     repeats.check(env, site, || duplicate::issued_before(ledger, &month))?;
+    let files = fingerprint::ledger_heads(site)?;
     let event = Event::ReportIssued(Issued {
         period: month.clone(),
+        fingerprint: Some(chain::fingerprint(&files)),
+        files,
     });
-    append(site, env.engineer()?, new_record_id(), at, event)?;
-    Ok(month)
+    append(site, env.engineer()?, new_record_id(), at, event)
 }
 
 #[cfg(test)]
@@ -160,7 +185,12 @@ mod tests {
         let issue = |period, at| {
             t.read(|ledger| issue(&t.site, &t.env, period, at, ledger, Repeats::Refused))
         };
-        assert_eq!(issue("2025-02", None).unwrap(), "2025-02");
+        let issued = issue("2025-02", None).unwrap();
+        assert!(
+            matches!(&issued.event, Event::ReportIssued(i)
+                if i.period == "2025-02" && i.fingerprint.as_deref() == Some(chain::fingerprint(&i.files).as_str())),
+            "{issued:?}"
+        );
         let reports = t
             .read(|ledger| term_reports(&t.site, t.env.now, ledger))
             .unwrap();

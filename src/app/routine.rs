@@ -245,6 +245,7 @@ mod tests {
             id: id.into(),
             at: DateTime::parse_from_rfc3339(at).unwrap(),
             by: "li.lei".into(),
+            prev: None,
             event: Event::SupportLogged(Consultation {
                 text: "CLB health checks".into(),
                 product: None,

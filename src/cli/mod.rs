@@ -32,6 +32,7 @@ mod sla;
 mod status;
 mod support;
 mod sync;
+mod verify;
 
 use std::io;
 use std::path::PathBuf;
@@ -143,6 +144,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Check that every ledger file is intact: exit 0, or 1 and each problem with its fix
     Check(check::CheckArgs),
+    /// Whether the ledger still holds exactly the history of an issued report's fingerprint
+    Verify(verify::VerifyArgs),
     /// Share the ledger with the team: commit my records, take the team's, push (git)
     Sync(sync::SyncArgs),
     /// The start-of-shift view: open incidents, inspections due, backups, who is on duty
@@ -309,6 +312,7 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Undo(args) => correction::undo(context, args),
         Command::Report(args) => report::run(context, args),
         Command::Check(args) => check::run(context, args),
+        Command::Verify(args) => verify::run(context, args),
         Command::Sync(args) => sync::run(context, args),
         Command::Status(args) => status::run(context, args),
         Command::Paths(args) => paths::run(context, args),

@@ -10,6 +10,8 @@ use super::duplicate::unless_declined;
 use super::show::warn_provisional;
 use crate::app::{self, Error, Result, Site};
 use crate::output::{self, Output, Tone};
+use crate::record::Event;
+use crate::render::json::fingerprint::IssuedJson;
 use crate::render::json::report::{DueJson, ReportJson};
 use crate::render::report::{self as view, html};
 use crate::report::DueState;
@@ -78,6 +80,9 @@ enum ReportCommand {
         /// Record it even if the report was issued already (asked at a terminal)
         #[arg(long)]
         force: bool,
+        /// Print JSON: the period, when it was issued, and the ledger's fingerprint
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -112,8 +117,21 @@ pub fn run(context: &Context, args: ReportArgs) -> Result<()> {
     let mut out = context.output(Some(site.contract.language));
     match (args.command, args.period) {
         (Some(ReportCommand::Due { json }), _) => due(context, &site, &mut out, json)?,
-        (Some(ReportCommand::Issue { period, at, force }), _) => {
-            issue(context, &site, &mut out, &period, at.as_deref(), force)?
+        (
+            Some(ReportCommand::Issue {
+                period,
+                at,
+                force,
+                json,
+            }),
+            _,
+        ) => {
+            let how = IssueArgs {
+                at: at.as_deref(),
+                force,
+                json,
+            };
+            issue(context, &site, &mut out, &period, how)?
         }
         (None, Some(period)) => {
             let format = match (args.json, args.format, args.out.as_deref()) {
@@ -227,21 +245,42 @@ fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> Result<(
     Ok(out.table(header, rows)?)
 }
 
+/// How `otss report issue` was asked to record and show an issue.
+struct IssueArgs<'a> {
+    at: Option<&'a str>,
+    force: bool,
+    json: bool,
+}
+
 fn issue(
     context: &Context,
     site: &Site,
     out: &mut Output,
     period: &str,
-    at: Option<&str>,
-    force: bool,
+    how: IssueArgs,
 ) -> Result<()> {
-    let issued = unless_declined(context, out, force, |out, repeats| {
+    let issued = unless_declined(context, out, how.force, |out, repeats| {
         context.read(site, out, |ledger| {
-            app::report::issue(site, &context.env, period, at, ledger, repeats)
+            app::report::issue(site, &context.env, period, how.at, ledger, repeats)
         })
     })?;
-    match issued {
-        Some(month) => Ok(out.line(out.messages().report_issued(&month))?),
-        None => Ok(()),
+    let Some(record) = issued else {
+        return Ok(());
+    };
+    let Event::ReportIssued(report) = &record.event else {
+        return Ok(());
+    };
+    let fingerprint = report.fingerprint.as_deref();
+    if how.json {
+        return Ok(out.json(&IssuedJson {
+            period: &report.period,
+            issued_at: record.at,
+            fingerprint,
+        })?);
     }
+    out.line(out.messages().report_issued(&report.period))?;
+    if let Some(fingerprint) = fingerprint {
+        out.line(out.messages().fingerprint_line(fingerprint))?;
+    }
+    Ok(())
 }

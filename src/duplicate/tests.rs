@@ -12,6 +12,7 @@ fn record(id: &str, at: &str, event: Event) -> Record {
         id: id.into(),
         at: DateTime::parse_from_rfc3339(at).unwrap(),
         by: "li.lei".into(),
+        prev: None,
         event,
     }
 }
@@ -157,6 +158,7 @@ fn a_report_issued_again_names_its_first_issue() {
     let issued = |id, at, period: &str| {
         let event = Event::ReportIssued(Issued {
             period: period.into(),
+            ..Default::default()
         });
         record(id, at, event)
     };

@@ -62,6 +62,8 @@ impl Messages {
             Error::IssuedTooEarly { month, earliest } => self.issued_too_early(month, *earliest),
             Error::UnknownFormat(path) => self.unknown_format(path),
             Error::LedgerDamaged { problems } => self.ledger_damaged(*problems),
+            Error::NotVerified => self.not_verified(),
+            Error::NotAFingerprint(typed) => self.not_a_fingerprint(typed),
             Error::ContractExists(path) => self.contract_exists(&shown(path)),
             Error::NoDataDirectory => self.no_data_directory(),
             Error::AlreadyVoided { record, void, by } => self.already_voided(record, void, by),

@@ -3,6 +3,7 @@
 use super::words::plural;
 use super::{Lang, Messages};
 use crate::check::Problem;
+use crate::ledger::chain::Cause;
 use crate::ledger::{EngineerError, EntryFault, LedgerError, LineFault};
 use crate::record::SCHEMA_VERSION;
 use crate::text::one_line;
@@ -60,6 +61,29 @@ impl Messages {
                 ),
             },
         }
+    }
+
+    /// A break in a file's chain (docs/rules.md §10.6): what it most likely is, and what to
+    /// do about it.
+    fn chain_broken(&self, cause: Cause) -> (String, String) {
+        let what = match cause {
+            Cause::Inserted => (
+                "链断开：这一行是后来插入的（链越过了它），或是手工、由旧版 otss 写入的",
+                "chain broken: this line was put in afterwards (the chain passes over it), or \
+                 written by hand or by an otss too old to chain",
+            ),
+            Cause::EditedOrRemoved => (
+                "链断开：这一行所接的那一行已不在文件中——上一行被改过，或它之前有行被删除",
+                "chain broken: the line this one follows is no longer in the file: the line \
+                 before it was edited, or lines before it were removed",
+            ),
+        };
+        let fix = (
+            "台账被改写过：用 git log -p 查看该文件是谁、何时改的，并从 git 历史恢复原来的行",
+            "the ledger was rewritten: find who changed the file and when (git log -p on it), \
+             and restore the lines from git",
+        );
+        self.problem(((what.0, fix.0), (what.1, fix.1)))
     }
 
     /// What a problem is, and what to do about it.
@@ -185,6 +209,7 @@ impl Messages {
                      remove it from the ledger",
                 ),
             )),
+            Problem::ChainBroken { cause } => self.chain_broken(*cause),
             Problem::MoreProblems { count } => match self.lang {
                 Lang::Zh => (
                     format!("此文件另有 {count} 处问题未逐一列出"),

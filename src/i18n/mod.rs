@@ -10,6 +10,7 @@ mod contract;
 mod correction;
 mod duplicate;
 mod errors;
+mod fingerprint;
 mod incident;
 mod init;
 mod ledger;

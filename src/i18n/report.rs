@@ -26,6 +26,7 @@ pub enum ReportLabel {
     Term,
     WorkingDays,
     DaysOnSite,
+    Fingerprint,
     MonthByMonth,
     Month,
     /// Short column names of the month-by-month table.
@@ -182,6 +183,7 @@ impl Messages {
             L::Term => ("合同服务期", "Contract term"),
             L::WorkingDays => ("工作日（天）", "Working days"),
             L::DaysOnSite => ("驻场服务天数", "Days on site"),
+            L::Fingerprint => ("台账指纹", "Ledger fingerprint"),
             L::MonthByMonth => ("逐月统计", "Month by month"),
             L::Month => ("月份", "Month"),
             L::MonthIncidents => ("故障", "Incidents"),

@@ -117,6 +117,7 @@ fn record(id: &str, at: &str, event: Event) -> Record {
         id: id.to_string(),
         at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
         by: "li.lei".to_string(),
+        prev: None,
         event,
     }
 }

@@ -8,6 +8,7 @@ fn record(id: &str, at: &str, event: Event) -> Record {
         id: id.to_string(),
         at: DateTime::parse_from_rfc3339(at).unwrap(),
         by: "zhang.wei".to_string(),
+        prev: None,
         event,
     }
 }

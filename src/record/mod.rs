@@ -31,6 +31,10 @@ pub struct Record {
     pub at: DateTime<FixedOffset>,
     /// The engineer who recorded it.
     pub by: String,
+    /// The BLAKE3 hash of the line this one follows in its file (docs/rules.md §10.6); absent
+    /// on records written before files were chained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev: Option<String>,
     #[serde(flatten)]
     pub event: Event,
 }
@@ -91,7 +95,16 @@ impl Record {
             id,
             at: at.with_timezone(&zone).fixed_offset(),
             by: by.to_string(),
+            prev: None,
             event,
+        }
+    }
+
+    /// The same record, chained to the line whose hash is `prev`.
+    pub fn chained(self, prev: &str) -> Record {
+        Record {
+            prev: Some(prev.to_string()),
+            ..self
         }
     }
 

@@ -70,6 +70,9 @@ pub struct Report {
     pub months: Vec<MonthFigures>,
     /// The corrections of the period's records, whenever made (docs/rules.md §10.11).
     pub corrections: Vec<Dated<Correction>>,
+    /// The fingerprint the report's last issue kept of the ledger (docs/rules.md §10.7), once
+    /// it is issued.
+    pub fingerprint: Option<String>,
     /// The years of the scope whose holiday schedule is not published: their working days
     /// are provisional (docs/rules.md §3).
     pub provisional: Vec<(i32, Basis)>,
@@ -159,6 +162,7 @@ impl Report {
             suggestions: notes(&records, NoteKind::Suggestion),
             months: Vec::new(),
             corrections: Vec::new(),
+            fingerprint: None,
             provisional: provisional(sources.calendar, &scope),
         }
     }
@@ -191,6 +195,7 @@ impl Report {
             suggestions: Vec::new(),
             months: Vec::new(),
             corrections: Vec::new(),
+            fingerprint: None,
             provisional: provisional(sources.calendar, &scope),
             customer: sources.contract.customer.clone(),
             provider: sources.contract.provider.clone(),

@@ -109,8 +109,10 @@ fn reports_are_due_after_their_month_and_two_weeks_before_the_term_ends() {
         id: "01".into(),
         at: chrono::DateTime::parse_from_rfc3339("2025-02-04T10:00:00+08:00").unwrap(),
         by: "li.lei".into(),
+        prev: None,
         event: Event::ReportIssued(Issued {
             period: "2025-01".into(),
+            ..Default::default()
         }),
     };
     let mut issued_reports = BTreeMap::new();

@@ -85,6 +85,7 @@ fn check(id: &str, local: &str, job: &str, ok: bool) -> Record {
         id: id.into(),
         at: DateTime::parse_from_rfc3339(&format!("{local}+08:00")).unwrap(),
         by: "li.lei".into(),
+        prev: None,
         event: Event::BackupChecked(BackupCheck {
             job: job.into(),
             ok,

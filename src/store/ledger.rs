@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::StoreError;
 use super::beneath::{self, Access};
 use super::files::{create_private_dir, sorted_entries, sync_dir};
+use crate::ledger::chain;
 use crate::ledger::index::{FileStat, Source};
 use crate::ledger::lines::{Lines, MAX_LINE};
 use crate::ledger::{EntryFault, Refused, partition_month};
@@ -252,25 +253,33 @@ fn file_stat(name: String, metadata: &fs::Metadata) -> FileStat {
 }
 
 /// Appends one record line to `dir/partition/stem.jsonl` (docs/rules.md §8): under an exclusive
-/// lock, in one write, flushed to disk before returning. After a torn earlier write (no newline at
-/// the end) the record starts on a fresh line and the fragment stays where it is. Existing bytes
-/// are never changed; if the write fails, what it added is cut off again, so no partial record is
-/// left behind.
+/// lock, in one write, flushed to disk before returning. `line` makes the record's line from
+/// the `prev` it chains to (§10.6), found under the lock: the hash of the file's last whole
+/// record. After a torn earlier write (no newline at the end) the record starts on a fresh line
+/// and the fragment stays where it is. Existing bytes are never changed; if the write fails,
+/// what it added is cut off again, so no partial record is left behind.
 pub fn append_record(
     dir: &Path,
     partition: &str,
     stem: &str,
-    line: &str,
-) -> Result<PathBuf, StoreError> {
-    if line.len() > MAX_LINE {
-        return Err(StoreError::RecordTooLong { len: line.len() });
-    }
+    line: impl Fn(&str) -> io::Result<String>,
+) -> Result<Appended, StoreError> {
     let folder = dir.join(partition);
-    let path = folder.join(format!("{stem}.jsonl"));
+    let name = format!("{stem}.jsonl");
+    let path = folder.join(&name);
     let write_error = |source| StoreError::Write {
         path: path.clone(),
         source,
     };
+    let ledger_name = format!("{partition}/{name}");
+    // Every `prev` is as long as the genesis, so a line too long is refused before any file
+    // is touched.
+    let len = line(&chain::genesis(&ledger_name))
+        .map_err(write_error)?
+        .len();
+    if len > MAX_LINE {
+        return Err(StoreError::RecordTooLong { len });
+    }
     if fs::symlink_metadata(&folder).is_ok_and(|m| m.is_symlink()) {
         return Err(StoreError::Refused {
             path: folder,
@@ -286,12 +295,14 @@ pub fn append_record(
     if let Ok(metadata) = fs::symlink_metadata(&path) {
         refuse_unless(&path, entry_fault(&metadata))?;
     }
-    let name = format!("{stem}.jsonl");
     let (mut file, new_folder) = beneath::open(dir, partition, &name, Access::Append)
         .map_err(|e| link_or(&[&folder, &path], e, write_error))?;
     ensure_regular(&path, &file)?;
     file.lock().map_err(write_error)?;
     let length = file.metadata().map_err(write_error)?.len();
+    file.seek(SeekFrom::Start(0)).map_err(write_error)?;
+    let prev = chain::parent(&ledger_name, BufReader::new(&file)).map_err(write_error)?;
+    let line = line(&prev).map_err(write_error)?;
     let mut bytes = Vec::with_capacity(line.len() + 2);
     if length > 0 && last_byte(&mut file).map_err(write_error)? != b'\n' {
         bytes.push(b'\n');
@@ -311,7 +322,14 @@ pub fn append_record(
     if new_folder {
         let _ = sync_dir(dir);
     }
-    Ok(path)
+    Ok(Appended { path, prev })
+}
+
+/// A record appended: the file it is in, and the `prev` it was chained to.
+#[derive(Debug)]
+pub struct Appended {
+    pub path: PathBuf,
+    pub prev: String,
 }
 
 /// An entry found where a ledger file or directory belongs is refused when it has a fault.
@@ -358,18 +376,25 @@ pub fn read_text_if_any(path: &Path) -> Result<Option<String>, StoreError> {
 mod tests {
     use super::*;
 
+    /// A line that is the same whatever it chains to.
+    fn as_is(line: &str) -> impl Fn(&str) -> io::Result<String> + '_ {
+        move |_| Ok(line.to_string())
+    }
+
     #[test]
     fn a_record_longer_than_any_line_read_is_never_written() {
         let dir = tempfile::tempdir().unwrap();
         let long = format!("{{\"text\":\"{}\"}}", "x".repeat(MAX_LINE));
-        match append_record(dir.path(), "2025-03", "zhang", &long) {
+        match append_record(dir.path(), "2025-03", "zhang", as_is(&long)) {
             Err(StoreError::RecordTooLong { len }) => assert_eq!(len, long.len()),
             other => panic!("{other:?}"),
         }
         assert!(!dir.path().join("2025-03").exists(), "nothing created");
         let longest = format!("{{\"t\":\"{}\"}}", "x".repeat(MAX_LINE - 8));
         assert_eq!(longest.len(), MAX_LINE);
-        let path = append_record(dir.path(), "2025-03", "zhang", &longest).unwrap();
+        let path = append_record(dir.path(), "2025-03", "zhang", as_is(&longest))
+            .unwrap()
+            .path;
         let mut lines = LedgerDir::new(dir.path())
             .lines("2025-03/zhang.jsonl")
             .unwrap();
@@ -384,11 +409,13 @@ mod tests {
     #[test]
     fn appends_go_on_a_fresh_line_after_a_torn_one_and_keep_the_fragment() {
         let dir = tempfile::tempdir().unwrap();
-        let path = append_record(dir.path(), "2025-03", "zhang", "{\"a\":1}").unwrap();
+        let path = append_record(dir.path(), "2025-03", "zhang", as_is("{\"a\":1}"))
+            .unwrap()
+            .path;
         assert_eq!(path, dir.path().join("2025-03/zhang.jsonl"));
         let mut file = fs::OpenOptions::new().append(true).open(&path).unwrap();
         file.write_all(b"{\"torn\":").unwrap();
-        append_record(dir.path(), "2025-03", "zhang", "{\"b\":2}").unwrap();
+        append_record(dir.path(), "2025-03", "zhang", as_is("{\"b\":2}")).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(text, "{\"a\":1}\n{\"torn\":\n{\"b\":2}\n");
         #[cfg(unix)]
@@ -406,7 +433,10 @@ mod tests {
         let month = dir.path().join("2025-03");
         fs::write(&month, "").unwrap();
         let in_the_way = |ledger: &Path, partition: &str| match append_record(
-            ledger, partition, "zhang", "{}",
+            ledger,
+            partition,
+            "zhang",
+            as_is("{}"),
         ) {
             Err(StoreError::FileInTheWay { path, file }) => (path, file),
             other => panic!("{other:?}"),
@@ -428,7 +458,7 @@ mod tests {
     fn the_ledger_is_listed_by_partition_and_read_by_range() {
         let dir = tempfile::tempdir().unwrap();
         for (partition, stem) in [("2025-03", "b"), ("2025-03", "a"), ("2025-04", "a")] {
-            append_record(dir.path(), partition, stem, "{}").unwrap();
+            append_record(dir.path(), partition, stem, as_is("{}")).unwrap();
         }
         fs::write(dir.path().join("2025-03/notes.txt"), "not a ledger file").unwrap();
         for other in ["cache", "2025-3"] {

@@ -19,7 +19,7 @@ use crate::ledger::{EntryFault, LedgerError};
 pub use contract::{CONTRACT_FILE, ContractSearch, NamedBy, default_contract_paths, find_contract};
 pub use files::{create_new, hold_lock, read_text, resolved, same_place, write_whole};
 pub use index::{read_closed_incidents, read_index, write_index};
-pub use ledger::{LedgerDir, append_record, read_text_if_any};
+pub use ledger::{Appended, LedgerDir, append_record, read_text_if_any};
 pub use schedules::{imported_schedules, read_schedule, save_schedule};
 
 /// Why a file cannot be read or written, and which.

@@ -225,6 +225,62 @@ fn one_engineer_on_two_laptops_never_conflicts() {
     assert_eq!(team.records(&desk).len(), 3);
     assert_eq!(team.records(&desk), team.records(&laptop));
     team.ok(&desk, "li.lei", "2025-03-04T12:00:00+08:00", &["check"]);
+    team.ok(&laptop, "li.lei", "2025-03-04T12:00:00+08:00", &["check"]);
+}
+
+#[test]
+fn one_engineer_s_two_laptops_branching_from_a_shared_line_still_chain_whole() {
+    let team = Team::new();
+    let desk = team.clone("desk");
+    let laptop = team.clone("laptop");
+    team.log(&desk, "li.lei", 1, "shared by both");
+    team.sync(&desk, "li.lei");
+    team.sync(&laptop, "li.lei");
+    team.log(&desk, "li.lei", 2, "on the desk");
+    team.log(&desk, "li.lei", 3, "on the desk again");
+    team.log(&laptop, "li.lei", 4, "on the laptop");
+    team.sync(&desk, "li.lei");
+    team.sync(&laptop, "li.lei");
+    team.log(&laptop, "li.lei", 5, "after the merge");
+    team.sync(&laptop, "li.lei");
+    team.sync(&desk, "li.lei");
+    assert_eq!(team.records(&desk).len(), 5);
+    assert_eq!(team.records(&desk), team.records(&laptop));
+    for clone in [&desk, &laptop] {
+        team.ok(clone, "li.lei", "2025-03-04T12:00:00+08:00", &["check"]);
+    }
+}
+
+#[test]
+fn two_clones_that_synced_have_one_fingerprint_and_each_verifies_the_other_s() {
+    let team = Team::new();
+    let (a, b) = (team.clone("a"), team.clone("b"));
+    team.log(&a, "li.lei", 1, "on a");
+    team.log(&b, "han.mei", 2, "on b");
+    for (laptop, engineer) in [(&a, "li.lei"), (&b, "han.mei"), (&a, "li.lei")] {
+        team.sync(laptop, engineer);
+    }
+    let issue = |laptop: &Path, engineer: &str| {
+        let now = "2025-03-05T10:00:00+08:00";
+        let out = team.ok(
+            laptop,
+            engineer,
+            now,
+            &["report", "issue", "2025-03", "--json"],
+        );
+        serde_json::from_str::<Value>(&out).unwrap()["fingerprint"].clone()
+    };
+    let on_a = issue(&a, "li.lei");
+    assert_eq!(on_a, issue(&b, "han.mei"));
+    team.sync(&a, "li.lei");
+    team.sync(&b, "han.mei");
+    let fingerprint = on_a.as_str().unwrap();
+    team.ok(
+        &b,
+        "han.mei",
+        "2025-03-06T10:00:00+08:00",
+        &["verify", fingerprint],
+    );
 }
 
 #[test]

@@ -153,6 +153,7 @@ fn record(n: u32, incident: &str, event: u8) -> String {
         5 => Event::IncidentArrived(subject),
         _ => Event::ReportIssued(crate::record::report::Issued {
             period: format!("2025-0{}", n % 3 + 1),
+            ..Default::default()
         }),
     };
     Record {
@@ -160,6 +161,7 @@ fn record(n: u32, incident: &str, event: u8) -> String {
         id: format!("01JQ{n:022}"),
         at,
         by: "li.lei".to_string(),
+        prev: None,
         event,
     }
     .to_line()

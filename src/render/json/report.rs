@@ -54,6 +54,8 @@ pub struct ReportJson {
     months: Vec<MonthJson>,
     /// The corrections of the period's records (docs/rules.md §10.11).
     corrections: Vec<CorrectionJson>,
+    /// The fingerprint of the ledger the report's last issue kept (docs/rules.md §10.7).
+    fingerprint: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -365,6 +367,7 @@ impl ReportJson {
             comp_days_taken: report.comp_days_taken,
             customer: report.customer.clone(),
             provider: report.provider.clone(),
+            fingerprint: report.fingerprint.clone(),
             mode: report.mode.key().to_string(),
             term: SpanJson {
                 first: report.term.0,

@@ -151,6 +151,7 @@ fn summary(report: &Report, m: &Messages) -> Section {
         (L::WorkingDays, report.working_days.to_string()),
         (L::DaysOnSite, report.days_on_site.to_string()),
     ]);
+    rows.extend(report.fingerprint.clone().map(|f| (L::Fingerprint, f)));
     let mut blocks = vec![facts(m, rows)];
     blocks.extend(
         report
