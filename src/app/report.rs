@@ -130,7 +130,7 @@ pub fn issue(
     let event = Event::ReportIssued(Issued {
         period: month.clone(),
     });
-    append(site, env.engineer()?, new_record_id(), at, event)?;
+    append(site, env.engineer()?, new_record_id(env.now), at, event)?;
     Ok(month)
 }
 
