@@ -787,7 +787,9 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
     incidents
 }
 
-/// The opening entered first: ids sort by the time they were entered.
+/// The opening that is the incident: one whose record id gave the incident its id (as otss
+/// names every incident it opens) before any other, then the one entered first, as ids sort
+/// by the time they were entered.
 fn first_entered_opening<'r>(records: &[&'r Record]) -> Option<(&'r Record, &'r Opened)> {
     records
         .iter()
@@ -795,7 +797,7 @@ fn first_entered_opening<'r>(records: &[&'r Record]) -> Option<(&'r Record, &'r 
             Event::IncidentOpened(opened) => Some((*r, opened)),
             _ => None,
         })
-        .min_by(|(a, _), (b, _)| a.id.cmp(&b.id))
+        .min_by_key(|(r, opened)| (short_id(&r.id) != opened.incident, r.id.as_str()))
 }
 
 /// The records among `records` that decide the incident's report time or a clock and were
