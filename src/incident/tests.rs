@@ -873,3 +873,18 @@ fn open_event_for(site: &Site, id: &str, level: u8) -> Event {
     };
     open_event(new, &sla, site.contract.timezone)
 }
+
+#[test]
+fn the_opening_that_named_the_incident_is_the_incident_whatever_was_entered_first() {
+    let mut site = Site::new();
+    let real = site.open("2024-04-30 18:00", 1, false);
+    // A forged opening of the same id, with an id entered before the real one.
+    site.push_entered(
+        "2024-04-30 18:00",
+        "2024-04-30 18:00",
+        open_event_for(&site, &real, 3),
+    );
+    let incident = site.incident(&real);
+    assert_eq!(short_id(&incident.opening), real);
+    assert_eq!(incident.level, Level::new(1).unwrap());
+}
