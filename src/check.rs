@@ -5,11 +5,17 @@
 use std::collections::BTreeMap;
 use std::io::{self, Read};
 
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 
+use crate::contract::Contract;
 use crate::ledger::chain::{Break, Cause, Link, Walk};
 use crate::ledger::lines::{Lines, Text};
 use crate::ledger::{EntryFault, LedgerError, LineFault, Refused, file_stem, read_line};
+use crate::record::entry::Doubt;
+use crate::record::{Event, Record};
+use crate::time::rfc3339;
 
 /// What is wrong at a place in the ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,8 +55,24 @@ pub enum Problem {
     /// A record whose `prev` names no earlier line of its file, or a record without `prev`
     /// after its file's chain began (docs/rules.md §10.6), with the likely cause.
     ChainBroken { cause: Cause },
+    /// A record that claims to have been entered before it happened, or more than a day
+    /// before its file's month began: it counts nowhere (docs/rules.md §10.5).
+    EntryTime { at: String, entered_at: String },
+    /// A record that happened after now: it counts nowhere.
+    Future { at: String },
+    /// A record of a kind the contract term bounds, dated outside the term: it counts nowhere.
+    OutOfTerm { date: NaiveDate },
+    /// A second opening of an incident already opened at `first`; the one entered first is the
+    /// incident.
+    DuplicateIncident { incident: String, first: String },
     /// More problems in the file than are listed one by one.
     MoreProblems { count: usize },
+}
+
+/// What the records are judged against: the contract (its term and zone) and now.
+pub struct Judge {
+    pub contract: Contract,
+    pub now: DateTime<Utc>,
 }
 
 /// How many problems of one file are listed one by one; the rest are counted, so that a file
@@ -102,9 +124,20 @@ pub struct Checker {
     seen: BTreeMap<String, String>,
     /// How many problems each file has.
     counts: BTreeMap<String, usize>,
+    /// Where each incident was first opened.
+    openings: BTreeMap<String, String>,
+    judge: Option<Judge>,
 }
 
 impl Checker {
+    /// A check that also judges each record's times against the contract and now.
+    pub fn judging(judge: Judge) -> Checker {
+        Checker {
+            judge: Some(judge),
+            ..Checker::default()
+        }
+    }
+
     /// An entry of the ledger that was not read.
     pub fn refused(&mut self, refused: &Refused) {
         let problem = match refused.fault {
@@ -175,7 +208,7 @@ impl Checker {
     }
 
     /// Where a record belongs, and whether it was seen before.
-    fn record(&mut self, name: &str, number: usize, record: crate::record::Record) {
+    fn record(&mut self, name: &str, number: usize, record: Record) {
         self.checked.records += 1;
         let (month, stem) = name
             .strip_suffix(".jsonl")
@@ -195,8 +228,58 @@ impl Checker {
         if own_month != month {
             self.found(name, number, Problem::WrongMonth { month: own_month });
         }
+        if let Some(problem) = self.doubt(&record, month) {
+            self.found(name, number, problem);
+        }
+        if let Event::IncidentOpened(opened) = &record.event {
+            self.opening(name, number, &opened.incident);
+        }
         if file_stem(&record.by) != stem {
             self.found(name, number, Problem::WrongWriter { by: record.by });
+        }
+    }
+
+    /// What is doubtful about a record's times, in a file of `month` (docs/rules.md §10.5).
+    fn doubt(&self, record: &Record, month: &str) -> Option<Problem> {
+        let zone = self.judge.as_ref().map_or(Tz::UTC, |j| j.contract.timezone);
+        let entry_time = || Problem::EntryTime {
+            at: rfc3339(record.instant(), zone),
+            entered_at: record
+                .entered_at()
+                .map(|t| rfc3339(t, zone))
+                .unwrap_or_default(),
+        };
+        if let Some(judge) = &self.judge {
+            if record.after(judge.now) {
+                let at = rfc3339(record.instant(), zone);
+                return Some(Problem::Future { at });
+            }
+            match record.doubt(&judge.contract) {
+                Some(Doubt::OutOfTerm { date }) => return Some(Problem::OutOfTerm { date }),
+                Some(Doubt::EnteredBefore { .. }) => return Some(entry_time()),
+                None => {}
+            }
+        }
+        let began = month_began(month, zone)?;
+        let early =
+            record.entered_before_it_happened().is_some() || record.entered_before_month(began);
+        early.then(entry_time)
+    }
+
+    /// An incident opened at this place: a second opening of one id is named.
+    fn opening(&mut self, name: &str, number: usize, incident: &str) {
+        let place = format!("{name}:{number}");
+        match self.openings.get(incident) {
+            Some(first) => {
+                let problem = Problem::DuplicateIncident {
+                    incident: incident.to_string(),
+                    first: first.clone(),
+                };
+                self.found(name, number, problem);
+            }
+            None => {
+                self.openings.insert(incident.to_string(), place);
+            }
         }
     }
 
@@ -235,6 +318,18 @@ pub fn check<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Checke
         let _ = checker.file(name, bytes);
     }
     checker.finish()
+}
+
+/// When a month (`YYYY-MM`) began in `zone`.
+fn month_began(month: &str, zone: Tz) -> Option<DateTime<Utc>> {
+    let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
+    let midnight = first.and_hms_opt(0, 0, 0)?;
+    Some(
+        midnight
+            .and_local_timezone(zone)
+            .earliest()?
+            .with_timezone(&Utc),
+    )
 }
 
 /// Whether a line is the start of a record cut short: JSON that ends before the object does,

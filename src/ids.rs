@@ -69,6 +69,14 @@ pub fn find<'a, T>(
     }
 }
 
+/// When the record with this id was entered: the time part of its ULID, to the millisecond
+/// (docs/rules.md §10.5); `None` for an id that is not a ULID.
+pub fn entered_at(record_id: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let ulid = ulid::Ulid::from_string(record_id).ok()?;
+    let millis = i64::try_from(ulid.timestamp_ms()).ok()?;
+    chrono::DateTime::from_timestamp_millis(millis)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

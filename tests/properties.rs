@@ -544,9 +544,9 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
         let mut at = reported;
         let mut seq = 0;
         let mut record = |at: DateTime<Utc>, by: usize, event: Event| {
-            // Sortable by time like a ULID; `seq` keeps an incident's records of one second
+            // A ULID entered when it happened; `seq` keeps an incident's records of one second
             // in the order they were made.
-            let id = format!("{:011}{n:03}{seq:03}000000000", at.timestamp());
+            let id = ulid_at(at, n as u128 * 1000 + seq);
             seq += 1;
             Record::new(id, at, Shanghai, ENGINEERS[by], event)
         };
@@ -692,7 +692,10 @@ fn files_of(records: Vec<Record>) -> Vec<(String, Vec<u8>)> {
             }));
         }
         for (k, event) in others.into_iter().enumerate() {
-            let id = format!("{:011}999{n:03}{k:09}", last.at.timestamp());
+            let id = ulid_at(
+                last.instant(),
+                (999_000 + n as u128) * 1_000_000_000 + k as u128,
+            );
             records.push(Record::new(id, last.instant(), Shanghai, &last.by, event));
         }
     }
@@ -816,6 +819,12 @@ fn voids_of(records: &[Record], picks: &[usize]) -> Vec<Record> {
 
 /// Whether a record is withdrawn, by the rule's own words: some void entered after it names
 /// it, and that void is not withdrawn itself.
+/// A record id entered at `at`, then ordered by `rest`.
+fn ulid_at(at: DateTime<Utc>, rest: u128) -> String {
+    let millis = u64::try_from(at.timestamp_millis()).unwrap();
+    ulid::Ulid::from_parts(millis, rest).to_string()
+}
+
 fn withdrawn_by_rule(id: &str, voids: &[Record]) -> bool {
     voids.iter().any(|void| {
         matches!(&void.event, Event::RecordVoided(v) if v.target == id)

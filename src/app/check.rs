@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use super::{Result, Site};
-use crate::check::{Checked, Checker, Found};
+use chrono::{DateTime, Utc};
+
+use crate::check::{Checked, Checker, Found, Judge};
 use crate::ledger::index::Source as _;
 use crate::store::LedgerDir;
 
@@ -22,10 +24,14 @@ impl LedgerCheck {
     }
 }
 
-/// Checks every file of the site's ledger, and every entry that is not read.
-pub fn check_ledger(site: &Site) -> Result<LedgerCheck> {
+/// Checks every file of the site's ledger, and every entry that is not read; each record's
+/// times are judged against the contract and `now` (docs/rules.md §10.5).
+pub fn check_ledger(site: &Site, now: DateTime<Utc>) -> Result<LedgerCheck> {
     let ledger = LedgerDir::new(&site.ledger);
-    let mut checker = Checker::default();
+    let mut checker = Checker::judging(Judge {
+        contract: site.contract.clone(),
+        now,
+    });
     for file in ledger.files()? {
         let reader = ledger.open(&file.name)?;
         checker
@@ -50,7 +56,7 @@ mod tests {
     use crate::app::testing::{CONTRACT, site};
 
     fn check(dir: &Path) -> LedgerCheck {
-        check_ledger(&site(CONTRACT, dir)).unwrap()
+        check_ledger(&site(CONTRACT, dir), chrono::Utc::now()).unwrap()
     }
 
     #[test]

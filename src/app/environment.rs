@@ -2,6 +2,7 @@
 //! where the contract, the ledger and the user's files are.
 
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -35,11 +36,19 @@ pub struct Environment {
     pub cache_dir: Option<PathBuf>,
 }
 
-/// A new record id: a ULID of the moment it is written, by this machine's clock, with 80
-/// random bits. Its time part says when the record was written (`at` says when the thing
-/// happened), so records written one after another keep their order.
-pub fn new_record_id() -> String {
-    Ulid::generate().to_string()
+/// A new record id: a ULID whose time part is `now`, the command's clock (`OTSS_NOW` when set,
+/// docs/rules.md §10.5), so that it says when the record was entered (`at` says when the thing
+/// happened). Its 80 other bits are the machine clock in nanoseconds and 16 random bits, so
+/// that records written one after another at the same "now" keep their order and two
+/// engineers writing at once still get different ids.
+pub fn new_record_id(now: DateTime<Utc>) -> String {
+    let written = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_nanos());
+    let random = Ulid::generate().random() & 0xFFFF;
+    let entered = u64::try_from(now.timestamp_millis()).unwrap_or_default();
+    let bits = ((written << 16) | random) & ((1u128 << 80) - 1);
+    Ulid::from_parts(entered, bits).to_string()
 }
 
 impl Environment {

@@ -13,6 +13,7 @@ use crate::ledger::index::{ClosedIncidents, Index, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
 use crate::period::Period;
+use crate::record::entry::Doubt;
 use crate::record::{Event, Record};
 use crate::store::{self, LedgerDir};
 
@@ -41,6 +42,13 @@ pub enum Warning {
         ledger: PathBuf,
         file: String,
         more: usize,
+    },
+    /// A record that counts nowhere, and why (docs/rules.md §10.5).
+    Doubted {
+        ledger: PathBuf,
+        record: String,
+        record_type: String,
+        doubt: Doubt,
     },
 }
 
@@ -82,6 +90,8 @@ pub struct Ledger<'s> {
     /// Where its index is kept: the user's cache directory, never the ledger.
     index_path: Option<PathBuf>,
     warnings: Vec<Warning>,
+    /// The records already named as counting nowhere, so that each is named once.
+    doubted: HashSet<String>,
 }
 
 impl<'s> Ledger<'s> {
@@ -90,6 +100,32 @@ impl<'s> Ledger<'s> {
             site,
             index_path: cache_dir.and_then(|cache| index_path(cache, &site.ledger)),
             warnings: Vec::new(),
+            doubted: HashSet::new(),
+        }
+    }
+
+    /// Leaves out the records that count nowhere — entered before they happened (in the
+    /// future, say), outside the term (docs/rules.md §10.5) — and names each once.
+    fn sift(&mut self, records: &mut Vec<Record>) {
+        let contract = &self.site.contract;
+        let mut doubted = Vec::new();
+        records.retain(|record| match record.doubt(contract) {
+            Some(doubt) => {
+                doubted.push((record.id.clone(), record.type_name(), doubt));
+                false
+            }
+            None => true,
+        });
+        for (record, record_type, doubt) in doubted {
+            if self.doubted.insert(record.clone()) {
+                let ledger = self.site.ledger.clone();
+                self.warnings.push(Warning::Doubted {
+                    ledger,
+                    record,
+                    record_type,
+                    doubt,
+                });
+            }
         }
     }
 
@@ -276,6 +312,7 @@ impl<'s> Ledger<'s> {
             }
         }
         self.warn_passed_over(&dir, problems.told(), problems.untold());
+        self.sift(&mut records);
         Ok(records)
     }
 
@@ -284,8 +321,16 @@ impl<'s> Ledger<'s> {
         Ok(self.indexed_incident_records(wanted)?.0)
     }
 
-    /// The records of the incidents `wanted` picks, and the index they were found through.
+    /// The records of the incidents `wanted` picks, and the index they were found through,
+    /// without those that count nowhere.
     pub fn indexed_incident_records(&mut self, wanted: Wanted) -> Result<(Vec<Record>, Index)> {
+        let (mut records, index) = self.indexed_written_incident_records(wanted)?;
+        self.sift(&mut records);
+        Ok((records, index))
+    }
+
+    /// The records of the incidents `wanted` picks, and the index they were found through.
+    fn indexed_written_incident_records(&mut self, wanted: Wanted) -> Result<(Vec<Record>, Index)> {
         let ledger = self.site.ledger.clone();
         self.retried(|this, from| {
             let index = this.index_for(&wanted, from)?;
@@ -304,14 +349,25 @@ impl<'s> Ledger<'s> {
         digest: impl Fn(&Incident) -> T,
     ) -> Result<Vec<T>> {
         let ledger = self.site.ledger.clone();
-        self.retried(|this, from| {
+        let contract = self.site.contract.clone();
+        let mut doubted = Vec::new();
+        let digests = self.retried(|this, from| {
             let mut index = this.index_for(&wanted, from)?;
             let wanted_ids: BTreeSet<String> =
                 wanted.ids(&index).into_iter().map(str::to_string).collect();
             index.retain(&wanted_ids);
             let ids: Vec<&str> = wanted_ids.iter().map(String::as_str).collect();
-            Ok(index.fold_each(&ids, &LedgerDir::new(&ledger), &digest)?)
-        })
+            let sift = |records: &mut Vec<Record>| {
+                let (kept, left): (Vec<Record>, Vec<Record>) = std::mem::take(records)
+                    .into_iter()
+                    .partition(|r| r.doubt(&contract).is_none());
+                *records = kept;
+                doubted.extend(left);
+            };
+            Ok(index.fold_each(&ids, &LedgerDir::new(&ledger), sift, &digest)?)
+        })?;
+        self.sift(&mut doubted);
+        Ok(digests)
     }
 
     /// A query tried as `RETRY` says; `None` from a try means the files no longer match the

@@ -156,7 +156,7 @@ pub fn issue(
         fingerprint: Some(chain::fingerprint(&files)),
         files,
     });
-    append(site, env.engineer()?, new_record_id(), at, event)
+    append(site, env.engineer()?, new_record_id(env.now), at, event)
 }
 
 #[cfg(test)]

@@ -117,3 +117,50 @@ fn a_file_of_countless_damaged_lines_is_listed_in_part_and_counted() {
         }
     );
 }
+
+/// A ULID entered at `entered` (RFC 3339).
+fn entered(entered: &str) -> String {
+    let millis = chrono::DateTime::parse_from_rfc3339(entered)
+        .unwrap()
+        .timestamp_millis();
+    ulid::Ulid::from_parts(u64::try_from(millis).unwrap(), 1).to_string()
+}
+
+#[test]
+fn a_record_entered_before_it_happened_or_its_month_is_named() {
+    let before = march(&entered("2025-03-04T09:58:00+08:00"));
+    let within = march(&entered("2025-03-04T09:59:00+08:00"));
+    let month_ago = line(
+        &entered("2025-01-20T10:00:00+08:00"),
+        "2025-03-01T10:00:00+08:00",
+        "li.lei",
+    );
+    let file = "2025-03/li.lei.jsonl";
+    let found = problems(&[(file, before + &within + &month_ago)]);
+    let lines: Vec<Option<usize>> = found
+        .iter()
+        .filter(|(_, _, p)| matches!(p, Problem::EntryTime { .. }))
+        .map(|(_, line, _)| *line)
+        .collect();
+    assert_eq!(lines, [Some(1), Some(3)], "{found:?}");
+}
+
+#[test]
+fn a_second_opening_of_an_incident_is_named_with_the_first() {
+    let mut checker = Checker::default();
+    checker.opening("2025-03/li.lei.jsonl", 4, "K7QM2X");
+    checker.opening("2025-03/wang.jsonl", 2, "K7QM2X");
+    checker.opening("2025-03/wang.jsonl", 3, "ZZ0001");
+    let found = checker.finish().problems;
+    assert_eq!(
+        found,
+        [Found {
+            file: "2025-03/wang.jsonl".into(),
+            line: Some(2),
+            problem: Problem::DuplicateIncident {
+                incident: "K7QM2X".into(),
+                first: "2025-03/li.lei.jsonl:4".into(),
+            },
+        }]
+    );
+}

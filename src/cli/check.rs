@@ -24,7 +24,7 @@ pub struct CheckArgs {
 pub fn run(context: &Context, args: CheckArgs) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
-    let check = app::check::check_ledger(&site)?;
+    let check = app::check::check_ledger(&site, context.env.now)?;
     let m = out.messages();
     if args.json {
         out.json(&CheckJson::new(&check, m))?;

@@ -198,6 +198,16 @@ fn said(warning: &Warning, out: &Output) -> String {
             ledger.join(&refused.name).display(),
             m.refused_entry(refused.fault)
         ),
+        Warning::Doubted {
+            ledger,
+            record,
+            record_type,
+            doubt,
+        } => format!(
+            "{}: {}",
+            ledger.display(),
+            m.doubted_record(record, record_type, doubt)
+        ),
     }
 }
 

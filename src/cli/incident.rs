@@ -506,6 +506,9 @@ fn print_incident(
     let report = Recovery::new(incident, &site.contract, now);
     let rows = view::clock_rows(&report.clocks, m, when);
     out.table(view::clock_header(m), rows)?;
+    for note in view::entered_later_notes(incident, zone, m) {
+        out.warn(note)?;
+    }
     for entry in &incident.timeline {
         let line = format!(
             "{}  {}  {}",

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use super::words::plural;
 use super::{Lang, Messages};
 use crate::app::Input;
-use crate::incident::{ClockName, Entry, Happening, IncidentError, Status};
+use crate::incident::{ClockName, Decides, Entry, Happening, IncidentError, Status};
 use crate::record::incident::Field;
 use crate::text::one_line;
 
@@ -42,6 +42,7 @@ pub enum RecoveryLabel {
     Amendments,
     Was,
     Now,
+    EnteredLater,
 }
 
 impl Messages {
@@ -348,6 +349,26 @@ impl Messages {
         }
     }
 
+    /// A record deciding a clock of incident `id`, entered more than an hour after it happened
+    /// (docs/rules.md §10.5), with both times.
+    pub fn entered_later(&self, id: &str, decides: Decides, at: &str, entered: &str) -> String {
+        let what = self.pick(match decides {
+            Decides::Report => ("报告", "report"),
+            Decides::Response => ("响应", "response"),
+            Decides::Arrival => ("到场", "arrival"),
+            Decides::Resolution => ("解决", "resolution"),
+        });
+        match self.lang {
+            Lang::Zh => format!(
+                "补录：故障 {id} 的{what}发生于 {at}，录入于 {entered}（晚于发生超过 1 小时）"
+            ),
+            Lang::En => format!(
+                "entered later: the {what} of incident {id} happened at {at}, entered at \
+                 {entered} (more than an hour later)"
+            ),
+        }
+    }
+
     pub fn recovery_label(&self, label: RecoveryLabel) -> &'static str {
         use RecoveryLabel as L;
         self.pick(match label {
@@ -380,6 +401,7 @@ impl Messages {
             L::Amendments => ("更正记录", "Amendments"),
             L::Was => ("原内容", "Was"),
             L::Now => ("更正为", "Now"),
+            L::EnteredLater => ("补录", "Entered later"),
         })
     }
 }

@@ -6,6 +6,7 @@ use crate::check::Problem;
 use crate::ledger::chain::Cause;
 use crate::ledger::{EngineerError, EntryFault, LedgerError, LineFault};
 use crate::record::SCHEMA_VERSION;
+use crate::record::entry::Doubt;
 use crate::text::one_line;
 
 impl Messages {
@@ -266,6 +267,54 @@ impl Messages {
                         .to_string(),
                 ),
             },
+            Problem::EntryTime { at, entered_at } => match self.lang {
+                Lang::Zh => (
+                    format!("记录声称发生于 {at}，编号却显示录入于 {entered_at}：早于发生或早于所在月份"),
+                    "这条记录不计入任何统计；请查明是谁手工写入了它，需要时以正确时间重新记录"
+                        .to_string(),
+                ),
+                Lang::En => (
+                    format!(
+                        "happened at {at} but its id says entered at {entered_at}: before it \
+                         happened, or before its month"
+                    ),
+                    "it counts nowhere: find out who wrote it by hand, and record it again with \
+                     the right time if it is true"
+                        .to_string(),
+                ),
+            },
+            Problem::Future { at } => match self.lang {
+                Lang::Zh => (
+                    format!("记录的时间 {at} 在现在之后"),
+                    "这条记录不计入任何统计；请查明是谁手工写入了它".to_string(),
+                ),
+                Lang::En => (
+                    format!("a record at {at}, after now"),
+                    "it counts nowhere: find out who wrote it by hand".to_string(),
+                ),
+            },
+            Problem::OutOfTerm { date } => match self.lang {
+                Lang::Zh => (
+                    format!("{date} 的记录在合同服务期之外"),
+                    "这条记录不计入任何统计；核对日期与合同期限".to_string(),
+                ),
+                Lang::En => (
+                    format!("a record of {date}, outside the contract term"),
+                    "it counts nowhere: check its date and the contract's term".to_string(),
+                ),
+            },
+            Problem::DuplicateIncident { incident, first } => match self.lang {
+                Lang::Zh => (
+                    format!("故障 {incident} 再次开单，首次开单在 {first}"),
+                    "最先录入的开单才是这个故障；这一条不计入，请查明是谁写入的".to_string(),
+                ),
+                Lang::En => (
+                    format!("incident {incident} opened again, first at {first}"),
+                    "the opening entered first is the incident and this one counts nowhere: find \
+                     out who wrote it"
+                        .to_string(),
+                ),
+            },
         }
     }
 
@@ -333,6 +382,31 @@ impl Messages {
         match self.lang {
             Lang::Zh => format!("另有 {more} 行不是记录（可运行 `otss check` 查看）"),
             Lang::En => format!("{more} more lines that are not records (run `otss check`)"),
+        }
+    }
+
+    /// A record left out of every count, and why (docs/rules.md §10.5).
+    pub fn doubted_record(&self, record: &str, record_type: &str, doubt: &Doubt) -> String {
+        let (record, record_type) = (one_line(record), one_line(record_type));
+        match (self.lang, doubt) {
+            (Lang::Zh, Doubt::EnteredBefore { .. }) => {
+                format!(
+                    "记录 {record}（{record_type}）声称录入早于发生：不计入任何统计（运行 `otss check`）"
+                )
+            }
+            (Lang::Zh, Doubt::OutOfTerm { date }) => {
+                format!(
+                    "记录 {record}（{record_type}）的日期 {date} 在合同服务期之外：不计入任何统计"
+                )
+            }
+            (Lang::En, Doubt::EnteredBefore { .. }) => format!(
+                "record {record} ({record_type}) claims to have been entered before it happened: \
+                 it counts nowhere (run `otss check`)"
+            ),
+            (Lang::En, Doubt::OutOfTerm { date }) => format!(
+                "record {record} ({record_type}) of {date} lies outside the contract term: it \
+                 counts nowhere"
+            ),
         }
     }
 

@@ -6,7 +6,7 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -22,8 +22,7 @@ use crate::record::{Event, Record};
 use crate::sla::{ClockState, Deadline, OnSiteRequest, Rule, Sla, clock_state};
 use crate::time::{local_date, rfc3339};
 
-/// How far ahead of "now" a recorded time may be: a minute, for clocks that differ a little.
-const FUTURE_TOLERANCE: TimeDelta = TimeDelta::minutes(1);
+use crate::record::entry::FUTURE_MARGIN as FUTURE_TOLERANCE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -269,7 +268,29 @@ pub struct Incident {
     pub status_since: DateTime<Utc>,
     /// The texts corrected, oldest first; the latest of each field is in force.
     pub amendments: Vec<Amendment>,
+    /// The records deciding a clock that were entered more than an hour after they happened.
+    pub entered_later: Vec<EnteredLater>,
     pub timeline: Vec<Entry>,
+}
+
+/// What a record decides of an incident: its report time, or one of its clocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decides {
+    Report,
+    Response,
+    Arrival,
+    Resolution,
+}
+
+/// A record that decides a clock's verdict, entered more than an hour after it happened
+/// (docs/rules.md §10.5): which, what it decides, when it happened and when it was entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnteredLater {
+    pub record: String,
+    pub decides: Decides,
+    pub at: DateTime<Utc>,
+    pub entered_at: DateTime<Utc>,
 }
 
 impl Incident {
@@ -300,6 +321,7 @@ impl Incident {
             resolved: None,
             status_since: at,
             amendments: Vec::new(),
+            entered_later: Vec::new(),
             timeline: happening(&record.event)
                 .map(|happening| Entry::of(record, happening))
                 .into_iter()
@@ -772,10 +794,15 @@ pub fn status_at(
 /// Every incident the records tell of, oldest report first. Records are folded in time order
 /// whatever file they came from; a record found twice (a copy of a file) counts once; records
 /// of an incident never opened are left out, and so are voided records (docs/rules.md §10.2):
-/// an incident whose opening is voided is withdrawn.
+/// an incident whose opening is voided is withdrawn. A record that claims to have been entered
+/// before it happened counts nowhere, and of two openings of one id the one entered first is
+/// the incident (docs/rules.md §10.5).
 pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> {
     let mut by_incident: BTreeMap<&str, BTreeMap<&str, &Record>> = BTreeMap::new();
-    for record in records {
+    let plausible = records
+        .into_iter()
+        .filter(|record| record.entered_before_it_happened().is_none());
+    for record in plausible {
         if let Some(id) = subject(&record.event) {
             by_incident
                 .entry(id)
@@ -789,10 +816,7 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
             let standing = void::standing(records.into_values());
             let mut records = standing.kept;
             records.sort_by(|a, b| Record::fold_order(a, b));
-            let (opening, opened) = records.iter().find_map(|r| match &r.event {
-                Event::IncidentOpened(opened) => Some((*r, opened)),
-                _ => None,
-            })?;
+            let (opening, opened) = first_entered_opening(&records)?;
             let mut incident = Incident::open(opening, opened);
             for record in records.iter().filter(|r| r.id != opening.id) {
                 incident.apply(record);
@@ -802,11 +826,67 @@ pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Incident> 
             incident.timeline.extend(struck_out);
             // A merge brings in times from before the report it was opened with.
             incident.timeline.sort_by_key(|entry| entry.at);
+            incident.entered_later = entered_later(&incident, opening, &records);
             Some(incident)
         })
         .collect();
     incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
     incidents
+}
+
+/// The opening that is the incident: one whose record id gave the incident its id (as otss
+/// names every incident it opens) before any other, then the one entered first, as ids sort
+/// by the time they were entered.
+fn first_entered_opening<'r>(records: &[&'r Record]) -> Option<(&'r Record, &'r Opened)> {
+    records
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::IncidentOpened(opened) => Some((*r, opened)),
+            _ => None,
+        })
+        .min_by_key(|(r, opened)| (short_id(&r.id) != opened.incident, r.id.as_str()))
+}
+
+/// The records among `records` that decide the incident's report time or a clock and were
+/// entered more than an hour after they happened (docs/rules.md §10.5). The record deciding a
+/// clock is the first one, in fold order, of a kind that stops it at the time it stopped.
+fn entered_later(incident: &Incident, opening: &Record, records: &[&Record]) -> Vec<EnteredLater> {
+    let decider = |done: Option<DateTime<Utc>>, stops: fn(&Event) -> bool| {
+        let done = done?;
+        records
+            .iter()
+            .find(|r| r.instant() == done && stops(&r.event))
+            .copied()
+    };
+    let response = decider(incident.response.done, |e| {
+        matches!(
+            e,
+            Event::IncidentAcknowledged(_) | Event::IncidentArrived(_) | Event::IncidentResolved(_)
+        )
+    });
+    let arrival = decider(incident.arrival.and_then(|c| c.done), |e| {
+        matches!(e, Event::IncidentArrived(_))
+    });
+    let resolution = decider(incident.resolution.and_then(|c| c.done), |e| {
+        matches!(e, Event::IncidentResolved(_))
+    });
+    [
+        (Decides::Report, Some(opening)),
+        (Decides::Response, response),
+        (Decides::Arrival, arrival),
+        (Decides::Resolution, resolution),
+    ]
+    .into_iter()
+    .filter_map(|(decides, record)| {
+        let record = record?;
+        Some(EnteredLater {
+            record: record.id.clone(),
+            decides,
+            at: record.instant(),
+            entered_at: record.entered_later()?,
+        })
+    })
+    .collect()
 }
 
 /// What a record about an incident says happened, for its timeline.

@@ -1,4 +1,6 @@
 use super::*;
+use chrono::TimeDelta;
+
 use crate::calendar::Calendar;
 use crate::contract::Contract;
 use crate::ids::Named;
@@ -364,8 +366,9 @@ fn records_fold_alike_in_any_order() {
         "2024-05-04 22:00",
         Event::IncidentAcknowledged(Site::subject(&id)),
     );
-    // An acknowledgement in the same second as the report, with an id that sorts first.
-    site.records[1].id = "00000000000000000000000000".to_string();
+    // An acknowledgement in the same second as the report, with an id that sorts first (and
+    // is entered later, as the other ids are).
+    site.records[1].id = "01JQ0000000000000000000000".to_string();
     site.push(
         "2024-05-05 01:00",
         Event::IncidentArrived(Site::subject(&id)),
@@ -784,4 +787,104 @@ fn an_amended_resolution_text_before_any_resolution_is_passed_over() {
     let incident = site.incident(&id);
     assert!(incident.amendments.is_empty());
     assert_eq!(incident.text(Field::Cause), None);
+}
+
+impl Site {
+    /// A record of `event` that happened at `local` and was entered at `entered` (local).
+    fn push_entered(&mut self, local: &str, entered: &str, event: Event) -> String {
+        self.next += 1;
+        let millis = u64::try_from(self.at(entered).timestamp_millis()).unwrap();
+        let id = ulid::Ulid::from_parts(millis, u128::from(self.next)).to_string();
+        let record = Record::new(
+            id.clone(),
+            self.at(local),
+            self.contract.timezone,
+            "li",
+            event,
+        );
+        self.records.push(record);
+        id
+    }
+}
+
+#[test]
+fn an_acknowledgement_entered_before_it_happened_counts_nowhere() {
+    let mut site = Site::new();
+    let id = site.open("2024-04-30 18:00", 3, false);
+    let ack = Event::IncidentAcknowledged(Site::subject(&id));
+    site.push_entered("2024-04-30 19:00", "2024-04-30 18:30", ack);
+    assert_eq!(site.incident(&id).response.done, None);
+}
+
+#[test]
+fn an_acknowledgement_entered_hours_later_is_marked_with_both_times() {
+    let mut site = Site::new();
+    let id = site.open("2024-04-30 18:00", 3, false);
+    let ack = Event::IncidentAcknowledged(Site::subject(&id));
+    let record = site.push_entered("2024-04-30 19:00", "2024-04-30 23:00", ack);
+    let incident = site.incident(&id);
+    assert_eq!(incident.response.done, Some(site.at("2024-04-30 19:00")));
+    let marked: Vec<_> = incident
+        .entered_later
+        .iter()
+        .filter(|mark| mark.decides == Decides::Response)
+        .collect();
+    assert_eq!(
+        marked,
+        [&EnteredLater {
+            record,
+            decides: Decides::Response,
+            at: site.at("2024-04-30 19:00"),
+            entered_at: site.at("2024-04-30 23:00"),
+        }]
+    );
+}
+
+#[test]
+fn a_second_opening_entered_later_never_replaces_the_first() {
+    let mut site = Site::new();
+    let real = site.push_entered(
+        "2024-04-30 18:00",
+        "2024-04-30 18:00",
+        open_event_for(&site, "REAL01", 1),
+    );
+    site.push_entered(
+        "2024-04-30 17:00",
+        "2024-04-30 23:00",
+        open_event_for(&site, "REAL01", 3),
+    );
+    let incident = site.incident("REAL01");
+    assert_eq!(incident.opening, real);
+    assert_eq!(incident.level, Level::new(1).unwrap());
+    assert_eq!(incident.reported_at, site.at("2024-04-30 18:00"));
+}
+
+/// An opening of incident `id` at level `level` reported at 18:00.
+fn open_event_for(site: &Site, id: &str, level: u8) -> Event {
+    let sla = Sla::new(&site.contract, &site.calendar);
+    let new = NewIncident {
+        record_id: id,
+        from_risk: None,
+        level: Level::new(level).unwrap(),
+        title: "CLB 5xx".to_string(),
+        description: None,
+        reported_at: site.at("2024-04-30 18:00"),
+        onsite: false,
+    };
+    open_event(new, &sla, site.contract.timezone)
+}
+
+#[test]
+fn the_opening_that_named_the_incident_is_the_incident_whatever_was_entered_first() {
+    let mut site = Site::new();
+    let real = site.open("2024-04-30 18:00", 1, false);
+    // A forged opening of the same id, with an id entered before the real one.
+    site.push_entered(
+        "2024-04-30 18:00",
+        "2024-04-30 18:00",
+        open_event_for(&site, &real, 3),
+    );
+    let incident = site.incident(&real);
+    assert_eq!(short_id(&incident.opening), real);
+    assert_eq!(incident.level, Level::new(1).unwrap());
 }

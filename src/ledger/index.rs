@@ -679,17 +679,19 @@ impl Index {
         self.incidents.keys().map(String::as_str).collect()
     }
 
-    /// What `digest` makes of each incident of `ids`, folded one at a time from its records,
-    /// in no particular order; `None` when the files no longer match the index (rebuild it and
-    /// ask again).
+    /// What `digest` makes of each incident of `ids`, folded one at a time from its records
+    /// once `sift` has left out those that count nowhere, in no particular order; `None` when
+    /// the files no longer match the index (rebuild it and ask again).
     pub fn fold_each<S: Source, T>(
         &self,
         ids: &[&str],
         source: &S,
+        mut sift: impl FnMut(&mut Vec<Record>),
         digest: impl Fn(&incident::Incident) -> T,
     ) -> Result<Option<Vec<T>>, S::Error> {
         let mut digests = Vec::new();
-        let read = self.each_incident(ids, source, |_, records| {
+        let read = self.each_incident(ids, source, |_, mut records| {
+            sift(&mut records);
             digests.extend(incident::fold(&records).iter().map(&digest));
         })?;
         Ok(read.ok().map(|()| digests))

@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 pub mod duty;
+pub mod entry;
 pub mod incident;
 pub mod inspect;
 pub mod leave;

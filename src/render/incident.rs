@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::markdown::Document;
 use crate::app::incident::{ClockRow, Recovery};
 use crate::i18n::{Messages, RecoveryLabel as L};
-use crate::incident::{Amendment, ClockName, Incident, LevelSince};
+use crate::incident::{Amendment, ClockName, EnteredLater, Incident, LevelSince};
 use crate::output::{Output, Tone};
 use crate::sla::ClockState;
 
@@ -139,6 +139,27 @@ pub fn amendment_header(m: &Messages) -> Vec<String> {
         .collect()
 }
 
+/// What each record of `incident` entered later says of it, a line each, times shown in full.
+pub fn entered_later_notes(incident: &Incident, zone: Tz, m: &Messages) -> Vec<String> {
+    entered_later_lines(&incident.id, &incident.entered_later, zone, m)
+}
+
+/// The notes of the records `marks` of incident `id` that were entered later.
+pub fn entered_later_lines(
+    id: &str,
+    marks: &[EnteredLater],
+    zone: Tz,
+    m: &Messages,
+) -> Vec<String> {
+    marks
+        .iter()
+        .map(|mark| {
+            let (at, entered) = (full_time(mark.at, zone), full_time(mark.entered_at, zone));
+            m.entered_later(id, mark.decides, &at, &entered)
+        })
+        .collect()
+}
+
 /// The recovery report as a Markdown document.
 pub fn markdown(report: &Recovery, m: &Messages) -> String {
     let incident = report.incident;
@@ -197,6 +218,13 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
     }
     doc.heading(2, &label(L::Clocks));
     doc.table(&clock_header(m), clock_rows(&report.clocks, m, time));
+    let notes = entered_later_notes(incident, report.zone, m);
+    if !notes.is_empty() {
+        doc.heading(2, &label(L::EnteredLater));
+        for note in notes {
+            doc.paragraph(&note);
+        }
+    }
     doc.heading(2, &label(L::Timeline));
     let rows = incident
         .timeline

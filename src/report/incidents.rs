@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::scope::end_of_day;
 use super::{Scope, Sources};
 use crate::contract::Level;
-use crate::incident::{Incident, LevelSince, Status, status_at};
+use crate::incident::{EnteredLater, Incident, LevelSince, Status, status_at};
 use crate::time::local_date;
 
 /// Met, breached and undecided clocks.
@@ -53,6 +53,8 @@ pub struct IncidentLine {
     pub arrivals: Vec<Option<bool>>,
     pub status: Status,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// The records deciding a clock that were entered later (docs/rules.md §10.5).
+    pub entered_later: Vec<EnteredLater>,
 }
 
 impl IncidentLine {
@@ -147,6 +149,7 @@ pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigu
             arrivals: incident.arrivals.clone(),
             status: status.unwrap_or(incident.status),
             resolved_at,
+            entered_later: incident.entered_later.clone(),
         });
     }
     figures.mean_to_acknowledge = mean(&to_acknowledge);
@@ -173,6 +176,8 @@ pub struct IncidentFacts {
     pub responded_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub status: Status,
+    /// The records deciding a clock that were entered later (docs/rules.md §10.5).
+    pub entered_later: Vec<EnteredLater>,
     /// Every change of status, in time order.
     changes: Vec<(DateTime<Utc>, Status)>,
 }
@@ -199,6 +204,7 @@ impl IncidentFacts {
             responded_at: incident.response.done,
             resolved_at: incident.resolved_at,
             status: incident.status,
+            entered_later: incident.entered_later.clone(),
             changes: incident.status_changes().collect(),
         }
     }

@@ -602,3 +602,250 @@ fn a_contract_pointing_its_ledger_into_another_repository_is_never_synced_there(
         .unwrap();
     assert!(other_log.stdout.is_empty(), "nothing pushed there");
 }
+
+/// A record id entered at `entered` (RFC 3339), as a hand-written line would carry it.
+fn ulid_entered(entered: &str, random: u128) -> String {
+    let entered = chrono::DateTime::parse_from_rfc3339(entered).unwrap();
+    let millis = u64::try_from(entered.timestamp_millis()).unwrap();
+    ulid::Ulid::from_parts(millis, random).to_string()
+}
+
+/// Appends `lines` to an engineer's own file of a month on a laptop, commits and pushes them
+/// as a teammate who edits by hand would.
+fn forged(laptop: &Path, file: &str, lines: &[String]) {
+    let path = laptop.join("ledger").join(file);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut text = fs::read_to_string(&path).unwrap_or_default();
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    fs::write(&path, text).unwrap();
+    pushed(laptop);
+}
+
+/// Commits and pushes whatever the ledger of a laptop holds, by hand.
+fn pushed(laptop: &Path) {
+    git(laptop, &["add", "ledger"]);
+    git(laptop, &["commit", "--quiet", "-m", "records"]);
+    git(laptop, &["push", "--quiet", "origin", "HEAD:main"]);
+}
+
+const EVENING: &str = "2025-03-04T20:00:00+08:00";
+const NIGHT: &str = "2025-03-04T23:00:00+08:00";
+const NEXT_MORNING: &str = "2025-03-05T09:00:00+08:00";
+
+/// A level 1 incident reported at 20:00 and acknowledged for real at 23:00 on laptop `a`,
+/// synced to laptop `b`: its id.
+fn breached_at_night(team: &Team, a: &Path, b: &Path) -> String {
+    let opened = team.ok(
+        a,
+        "li.lei",
+        EVENING,
+        &[
+            "incident", "open", "--level", "1", "--title", "DB down", "--json",
+        ],
+    );
+    let id = serde_json::from_str::<Value>(&opened).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    team.ok(a, "li.lei", NIGHT, &["incident", "ack", &id]);
+    team.ok(a, "li.lei", NIGHT, &["sync"]);
+    team.ok(b, "wang.fang", NIGHT, &["sync"]);
+    id
+}
+
+/// The JSON of `otss ARGS` on a laptop, the next morning.
+fn next_morning_json(team: &Team, laptop: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&team.ok(laptop, "li.lei", NEXT_MORNING, args)).unwrap()
+}
+
+/// The March report's incident figures on a laptop, the next morning.
+fn march_incidents(team: &Team, laptop: &Path) -> Value {
+    let args = ["report", "2025-03", "--format", "json"];
+    next_morning_json(team, laptop, &args)["incidents"].clone()
+}
+
+/// `otss check --json` on a laptop the next morning: its problems, by kind.
+fn problems(team: &Team, laptop: &Path) -> Vec<(String, Value)> {
+    let output = team.otss(laptop, "li.lei", NEXT_MORNING, &["check", "--json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let checked: Value = serde_json::from_slice(&output.stdout).unwrap();
+    checked["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["kind"].as_str().unwrap().to_string(), p.clone()))
+        .collect()
+}
+
+fn acknowledgement(id: &str, record: &str, at: &str) -> String {
+    serde_json::json!({
+        "v": 1, "id": record, "at": at, "by": "wang.fang",
+        "type": "incident.acknowledged", "incident": id,
+    })
+    .to_string()
+}
+
+#[test]
+fn a_back_dated_acknowledgement_entered_before_it_happened_counts_nowhere() {
+    let team = Team::new();
+    let (a, b) = (team.clone("a"), team.clone("b"));
+    let id = breached_at_night(&team, &a, &b);
+    let before = march_incidents(&team, &a);
+    assert_eq!(before["response"]["breached"], 1);
+    // An id copied from a record of 19:00, for an acknowledgement said to be at 20:10.
+    let record = ulid_entered("2025-03-04T19:00:00+08:00", 1);
+    let line = acknowledgement(&id, &record, "2025-03-04T20:10:00+08:00");
+    forged(&b, "2025-03/wang.fang.jsonl", &[line]);
+    team.ok(&a, "li.lei", NEXT_MORNING, &["sync"]);
+
+    let found = problems(&team, &a);
+    assert!(
+        found
+            .iter()
+            .any(|(kind, p)| kind == "entry_time" && p["line"] == 1),
+        "{found:?}"
+    );
+    assert_eq!(march_incidents(&team, &a), before);
+    let shown = team.otss(
+        &a,
+        "li.lei",
+        NEXT_MORNING,
+        &["incident", "show", &id, "--json"],
+    );
+    assert!(stderr(&shown).contains(&record), "{}", stderr(&shown));
+    let shown: Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(shown["responded_at"], "2025-03-04T23:00:00+08:00");
+    assert_eq!(shown["response_met"], false);
+}
+
+#[test]
+fn a_back_dated_acknowledgement_entered_the_next_day_is_marked_entered_later() {
+    let team = Team::new();
+    let (a, b) = (team.clone("a"), team.clone("b"));
+    let id = breached_at_night(&team, &a, &b);
+    let record = ulid_entered(NEXT_MORNING, 1);
+    let line = acknowledgement(&id, &record, "2025-03-04T20:10:00+08:00");
+    forged(&b, "2025-03/wang.fang.jsonl", &[line]);
+    team.ok(&a, "li.lei", NEXT_MORNING, &["sync"]);
+
+    let shown = next_morning_json(&team, &a, &["incident", "show", &id, "--json"]);
+    assert_eq!(
+        shown["entered_later"],
+        serde_json::json!([{
+            "record": &record[20..],
+            "clock": "response",
+            "at": "2025-03-04T20:10:00+08:00",
+            "entered_at": NEXT_MORNING,
+        }])
+    );
+    let human = team.otss(&a, "li.lei", NEXT_MORNING, &["incident", "show", &id]);
+    assert!(
+        stderr(&human).contains("entered later: the response of incident"),
+        "{}",
+        stderr(&human)
+    );
+    let report = march_incidents(&team, &a);
+    assert_eq!(report["list"][0]["entered_later"][0]["clock"], "response");
+    let markdown = team.ok(
+        &a,
+        "li.lei",
+        NEXT_MORNING,
+        &["report", "2025-03", "--format", "md"],
+    );
+    assert!(
+        markdown.contains("happened at 2025-03-04 20:10:00, entered at 2025-03-05 09:00:00"),
+        "{markdown}"
+    );
+    let recovery = team.ok(&a, "li.lei", NEXT_MORNING, &["incident", "report", &id]);
+    assert!(recovery.contains("## Entered later"), "{recovery}");
+}
+
+#[test]
+fn a_second_opening_of_an_incident_never_replaces_the_real_one() {
+    let team = Team::new();
+    let (a, b) = (team.clone("a"), team.clone("b"));
+    let id = breached_at_night(&team, &a, &b);
+    let before = march_incidents(&team, &a);
+    // The teammate opens a level 3 incident of the same time, then gives it the real id.
+    let opened = team.ok(
+        &b,
+        "wang.fang",
+        NEXT_MORNING,
+        &[
+            "incident",
+            "open",
+            "--level",
+            "3",
+            "--title",
+            "DB slow",
+            "--at",
+            "2025-03-04 20:00",
+            "--force",
+            "--json",
+        ],
+    );
+    let fake = serde_json::from_str::<Value>(&opened).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let file = b.join("ledger/2025-03/wang.fang.jsonl");
+    let text = fs::read_to_string(&file).unwrap().replace(&fake, &id);
+    fs::write(&file, text).unwrap();
+    pushed(&b);
+    team.ok(&a, "li.lei", NEXT_MORNING, &["sync"]);
+
+    let found = problems(&team, &a);
+    let duplicate: Vec<&Value> = found
+        .iter()
+        .filter(|(kind, _)| kind == "duplicate_incident")
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(duplicate.len(), 1, "{found:?}");
+    assert_eq!(duplicate[0]["incident"], id.as_str());
+    let shown = next_morning_json(&team, &a, &["incident", "show", &id, "--json"]);
+    assert_eq!(shown["level"], 1);
+    assert_eq!(shown["title"], "DB down");
+    assert_eq!(shown["response_met"], false);
+    assert_eq!(march_incidents(&team, &a), before);
+}
+
+#[test]
+fn records_in_the_future_or_outside_the_term_count_nowhere_and_are_named() {
+    let team = Team::new();
+    let (a, b) = (team.clone("a"), team.clone("b"));
+    let id = breached_at_night(&team, &a, &b);
+    let january = |laptop: &Path| {
+        let args = ["report", "2024-01", "--format", "json"];
+        next_morning_json(&team, laptop, &args)["backups"].clone()
+    };
+    let before = january(&a);
+    let entered = ulid_entered(NEXT_MORNING, 1);
+    let resolved = serde_json::json!({
+        "v": 1, "id": entered, "at": "2030-03-04T20:30:00+08:00", "by": "wang.fang",
+        "type": "incident.resolved", "incident": id, "summary": "fixed",
+    });
+    // The term begins on 2024-01-02.
+    let backup = serde_json::json!({
+        "v": 1, "id": ulid_entered(NEXT_MORNING, 2), "at": "2024-01-01T10:00:00+08:00",
+        "by": "wang.fang", "type": "backup.checked", "job": "db", "ok": true,
+    });
+    forged(&b, "2030-03/wang.fang.jsonl", &[resolved.to_string()]);
+    forged(&b, "2024-01/wang.fang.jsonl", &[backup.to_string()]);
+    team.ok(&a, "li.lei", NEXT_MORNING, &["sync"]);
+
+    let kinds: Vec<String> = problems(&team, &a).into_iter().map(|(k, _)| k).collect();
+    assert!(kinds.contains(&"future".to_string()), "{kinds:?}");
+    assert!(kinds.contains(&"out_of_term".to_string()), "{kinds:?}");
+    let open = team.ok(
+        &a,
+        "li.lei",
+        NEXT_MORNING,
+        &["incident", "list", "--open", "--json"],
+    );
+    let open: Value = serde_json::from_str(&open).unwrap();
+    assert_eq!(open[0]["id"], id.as_str());
+    assert_eq!(january(&a), before);
+}

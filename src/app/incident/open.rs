@@ -53,7 +53,7 @@ pub fn open(
     let index = ledger.open_index()?;
     // A fresh random id almost never repeats one in use; when it does, draw again.
     let record_id = loop {
-        let id = new_record_id();
+        let id = new_record_id(env.now);
         if !index.knows(&short_id(&id)) {
             break id;
         }

@@ -186,7 +186,7 @@ pub fn update(
         })?;
     }
     let event = update.event(site, incident, at)?;
-    let record = append(site, env.engineer()?, new_record_id(), at, event)?;
+    let record = append(site, env.engineer()?, new_record_id(env.now), at, event)?;
     let happening = incident::happening(&record.event);
     let id = incident.id.clone();
     records.push(record);

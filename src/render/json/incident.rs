@@ -9,7 +9,7 @@ use crate::app::incident::Recovery;
 use crate::contract::Level;
 use crate::i18n::Messages;
 use crate::ids::short_id;
-use crate::incident::{ClockName, Incident, LevelSince, Status};
+use crate::incident::{ClockName, Decides, EnteredLater, Incident, LevelSince, Status};
 use crate::record::incident::Field;
 use crate::time::rfc3339;
 
@@ -46,6 +46,9 @@ pub struct IncidentJson {
     amendments: Vec<AmendmentJson>,
     /// Every arrival clock, oldest first: those of rounds before a reopen, then the current one.
     arrivals: Vec<ArrivalJson>,
+    /// The records deciding a clock entered more than an hour after they happened
+    /// (docs/rules.md §10.5).
+    entered_later: Vec<EnteredLaterJson>,
     timeline: Vec<EntryJson>,
 }
 
@@ -64,6 +67,30 @@ impl LevelSinceJson {
             at: rfc3339(since.at, zone),
             by: since.by.clone(),
         }
+    }
+}
+
+/// A record deciding a clock, entered later: its short id, what it decides (`report`,
+/// `response`, `arrival`, `resolution`), when it happened and when it was entered.
+#[derive(Serialize)]
+pub struct EnteredLaterJson {
+    record: String,
+    clock: Decides,
+    at: String,
+    entered_at: String,
+}
+
+impl EnteredLaterJson {
+    pub fn list(marks: &[EnteredLater], zone: Tz) -> Vec<EnteredLaterJson> {
+        marks
+            .iter()
+            .map(|mark| EnteredLaterJson {
+                record: short_id(&mark.record),
+                clock: mark.decides,
+                at: rfc3339(mark.at, zone),
+                entered_at: rfc3339(mark.entered_at, zone),
+            })
+            .collect()
     }
 }
 
@@ -149,6 +176,7 @@ impl IncidentJson {
                 })
                 .collect(),
             arrivals: arrivals(i, zone, now),
+            entered_later: EnteredLaterJson::list(&i.entered_later, zone),
             timeline: i
                 .timeline
                 .iter()

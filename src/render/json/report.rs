@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::incident::LevelSinceJson;
+use super::incident::{EnteredLaterJson, LevelSinceJson};
 use super::inspect::NotCountedJson;
 use super::routine::UncountedJson;
 use crate::incident::Status;
@@ -111,6 +111,8 @@ struct IncidentLineJson {
     arrival_clock: bool,
     status: Status,
     resolved_at: Option<String>,
+    /// The records deciding a clock entered later (docs/rules.md §10.5).
+    entered_later: Vec<EnteredLaterJson>,
 }
 
 #[derive(Serialize)]
@@ -320,6 +322,7 @@ fn incidents_json(figures: &IncidentFigures, zone: Tz) -> IncidentsJson {
                 arrival_clock: !line.arrivals.is_empty(),
                 status: line.status,
                 resolved_at: line.resolved_at.map(time),
+                entered_later: EnteredLaterJson::list(&line.entered_later, zone),
             })
             .collect(),
     }

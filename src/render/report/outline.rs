@@ -8,7 +8,7 @@ use super::{Block, Chart, Outline, Section, percent_text};
 use crate::i18n::{Messages, ReportLabel as L};
 use crate::incident::LevelSince;
 use crate::inspect::Risk;
-use crate::render::incident::full_time;
+use crate::render::incident::{entered_later_lines, full_time};
 use crate::report::{Dated, IncidentFigures, Report, ReportKind, Verdicts};
 
 /// The verdicts of an incident's arrival clocks, oldest first; a dash where none ran.
@@ -250,6 +250,11 @@ fn incidents(report: &Report, zone: Tz, m: &Messages) -> Section {
             })
             .collect();
         blocks.push(Block::Table { header, rows });
+        let notes = figures
+            .lines
+            .iter()
+            .flat_map(|line| entered_later_lines(&line.id, &line.entered_later, zone, m));
+        blocks.extend(notes.map(Block::Text));
     }
     blocks.push(Block::Chart(Chart::Incidents));
     section(m, L::Incidents, blocks)
