@@ -4,7 +4,7 @@
 //! merged (docs/rules.md §10.9): it may only append to the ledger, it may not change the
 //! ledger's `.gitattributes`, and what it changes in the contract is shown key by key.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +23,10 @@ const PUSH_ATTEMPTS: usize = 3;
 
 /// The file locked while a sync runs, in the repository's git directory.
 const SYNC_LOCK: &str = "otss-sync.lock";
+
+/// Where a clone keeps, for each remote branch, the commit of it last merged or pushed: the
+/// history the remote is known to have held.
+const SHARED: &str = "refs/otss/shared";
 
 /// The ledger's own `.gitattributes`, and the name of any other.
 const ATTRIBUTES: &str = ".gitattributes";
@@ -240,6 +244,7 @@ impl Sharing<'_> {
             .map_err(|_| SyncFailure::Detached)?;
         synced.branch = Some(branch.clone());
         let tracking = format!("refs/remotes/{remote}/{branch}");
+        let shared = format!("{SHARED}/{remote}/{branch}");
         for _ in 0..PUSH_ATTEMPTS {
             if let Err(said) = git.attempt(["fetch", "--quiet", &remote])? {
                 return Err(SyncFailure::Unreachable { remote, said }.into());
@@ -248,7 +253,7 @@ impl Sharing<'_> {
                 .attempt(["rev-parse", "--verify", "--quiet", &tracking])?
                 .is_ok()
             {
-                self.merge(&tracking, synced)?;
+                self.merge(&tracking, &shared, synced)?;
             }
             let pushed = git.attempt([
                 "push",
@@ -259,6 +264,7 @@ impl Sharing<'_> {
             ])?;
             match pushed {
                 Ok(_) => {
+                    git.text(["update-ref", &shared, "HEAD"])?;
                     synced.pushed = true;
                     return Ok(());
                 }
@@ -272,14 +278,27 @@ impl Sharing<'_> {
     /// Merges the team's history once it is known to change nothing already here: its
     /// ledger files only grow, and the ledger's `.gitattributes` stays otss's. What it
     /// changes in the contract is kept to be shown.
-    fn merge(&self, tracking: &str, synced: &mut Synced) -> Result<()> {
+    fn merge(&self, tracking: &str, shared: &str, synced: &mut Synced) -> Result<()> {
         let git = &self.git;
         // Histories with nothing in common are refused by the merge itself.
         let base = git.attempt(["merge-base", "HEAD", tracking])?.ok();
-        let received = match &base {
+        let mut received = match &base {
             Some(base) => self.check_received(base, tracking)?,
             None => Received::default(),
         };
+        // A remote whose history was replaced (a forced push) shares less with HEAD than it
+        // once held: what it held when last merged or pushed must still be there too.
+        let known = git
+            .attempt(["rev-parse", "--verify", "--quiet", shared])?
+            .ok();
+        if let Some(known) = known.filter(|known| Some(known) != base.as_ref()) {
+            let (_, rewrites) = self.lost_lines(&known, tracking)?;
+            for rewrite in rewrites {
+                if !received.rewrites.iter().any(|r| r.file == rewrite.file) {
+                    received.rewrites.push(rewrite);
+                }
+            }
+        }
         let accepted = self.accepted(received.rewrites)?;
         // Recorded and committed before it is let in: no rewrite ever gets in unrecorded.
         if let Some(accepted) = &accepted {
@@ -291,6 +310,7 @@ impl Sharing<'_> {
             let _ = git.attempt(["merge", "--abort"]);
             return Err(SyncFailure::Merge { said }.into());
         }
+        git.text(["update-ref", shared, tracking])?;
         synced.received += received.lines;
         if let Some(contract) = received.contract {
             self.keep_to_acknowledge(&contract)?;
@@ -302,13 +322,26 @@ impl Sharing<'_> {
     /// What the history from `base` to `tracking` brings, once it is known to change no
     /// line already here and not the ledger's `.gitattributes`.
     fn check_received(&self, base: &str, tracking: &str) -> Result<Received> {
+        let history = format!("{base}..{tracking}");
+        self.refuse_attributes(base, tracking, &history)?;
+        let (lines, rewrites) = self.lost_lines(base, tracking)?;
+        let contract = self.contract_received(base, tracking, &history)?;
+        Ok(Received {
+            lines,
+            rewrites,
+            contract,
+        })
+    }
+
+    /// The lines of records `tracking` adds to the ledger files of `base`, and the lines of
+    /// `base` it changes or removes, with the first commit of `base..tracking` that lost them.
+    fn lost_lines(&self, base: &str, tracking: &str) -> Result<(u64, Vec<Rewrite>)> {
         let git = &self.git;
         let history = format!("{base}..{tracking}");
         let spec = path_spec(&self.ledger);
         let before = git.files_at(base, &spec)?;
         let after = git.files_at(tracking, &spec)?;
-        self.refuse_attributes(&before, &after, &history)?;
-        let mut received = Received::default();
+        let (mut lines, mut rewrites) = (0, Vec::new());
         let files: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
         for path in files {
             if !path.ends_with(".jsonl") || before.get(path) == after.get(path) {
@@ -317,26 +350,23 @@ impl Sharing<'_> {
             let here = git.blob_at(base, path)?.unwrap_or_default();
             let theirs = git.blob_at(tracking, path)?.unwrap_or_default();
             match first_line_lost(&here, &theirs) {
-                None => received.lines += lines_added(&here, &theirs),
-                Some(line) => received.rewrites.push(Rewrite {
+                None => lines += lines_added(&here, &theirs),
+                Some(line) => rewrites.push(Rewrite {
                     file: path.clone(),
                     line,
                     commit: self.culprit(&history, path, &here)?,
                 }),
             }
         }
-        received.contract = self.contract_received(base, tracking, &history)?;
-        Ok(received)
+        Ok((lines, rewrites))
     }
 
     /// Refuses a received change to a `.gitattributes` of the ledger: its own that is not
     /// otss's, or any other.
-    fn refuse_attributes(
-        &self,
-        before: &BTreeMap<String, String>,
-        after: &BTreeMap<String, String>,
-        history: &str,
-    ) -> Result<()> {
+    fn refuse_attributes(&self, base: &str, tracking: &str, history: &str) -> Result<()> {
+        let spec = path_spec(&self.ledger);
+        let before = self.git.files_at(base, &spec)?;
+        let after = self.git.files_at(tracking, &spec)?;
         let own = join(&self.ledger, ATTRIBUTES);
         let is_attributes = |path: &&String| path.rsplit('/').next() == Some(ATTRIBUTES);
         let mut changed: Vec<&String> = after
@@ -350,7 +380,7 @@ impl Sharing<'_> {
         }
         for path in changed {
             if *path == own
-                && self.git.blob_at(history_tip(history), path)?.as_deref()
+                && self.git.blob_at(tracking, path)?.as_deref()
                     == Some(crate::sync::GITATTRIBUTES.as_bytes())
             {
                 continue;

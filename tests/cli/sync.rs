@@ -616,6 +616,27 @@ fn a_colleague_s_line_edited_in_place_stops_every_sync_and_changes_nothing_here(
 }
 
 #[test]
+fn a_history_replaced_by_a_forced_push_is_caught_at_every_sync() {
+    let team = Team::new();
+    let (a, b) = shared_history(&team);
+    let first = git(&b, &["rev-list", "--max-parents=0", "HEAD"]);
+    git(&b, &["reset", "--quiet", "--soft", first.trim()]);
+    edit(
+        &b.join("ledger/2025-03/li.lei.jsonl"),
+        "CVM CPU at 90%",
+        "CVM CPU at 60%",
+    );
+    git(&b, &["add", "ledger"]);
+    git(&b, &["commit", "--quiet", "-m", "one tidy commit"]);
+    git(&b, &["push", "--quiet", "--force", "origin", "HEAD:main"]);
+    let forged = git(&b, &["rev-parse", "HEAD"]);
+    let named = ["ledger/2025-03/li.lei.jsonl line 1", &forged[..12]];
+    for _ in 0..2 {
+        refused_sync(&team, &a, &[], &named);
+    }
+}
+
+#[test]
 fn attributes_that_would_hide_an_edit_are_refused_and_the_edit_still_caught() {
     let team = Team::new();
     let (a, b) = shared_history(&team);
