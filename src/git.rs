@@ -3,6 +3,7 @@
 //! in `sync`, except what every command may meet: a repository busy with another git command,
 //! and a failure that says nothing.
 
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -66,6 +67,13 @@ pub fn lock_in_the_way(message: &str) -> Option<PathBuf> {
             let (path, _) = rest.split_once(AFTER)?;
             Some(PathBuf::from(path))
         })
+}
+
+/// A commit: its hash and its author (`name <email>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    pub hash: String,
+    pub author: String,
 }
 
 /// A git work tree.
@@ -144,11 +152,20 @@ impl Git {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
+        Ok(self
+            .attempt_bytes(args)?
+            .map(|stdout| String::from_utf8_lossy(&stdout).trim_end().to_string()))
+    }
+
+    /// As `attempt`, with the standard output as the bytes git wrote.
+    fn attempt_bytes<I, S>(&self, args: I) -> Result<Result<Vec<u8>, Said>, GitError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
         let output = self.output(args)?;
         if output.status.success() {
-            return Ok(Ok(String::from_utf8_lossy(&output.stdout)
-                .trim_end()
-                .to_string()));
+            return Ok(Ok(output.stdout));
         }
         let said = Said::from_output(&output);
         match lock_in_the_way(said.text()) {
@@ -156,6 +173,56 @@ impl Git {
             None => Ok(Err(said)),
         }
     }
+
+    /// The bytes of `path` as stored in `commit`, or `None` where it has no such file. The
+    /// stored bytes themselves: no attribute, filter or conversion applies to them.
+    pub fn blob_at(&self, commit: &str, path: &str) -> Result<Option<Vec<u8>>, GitError> {
+        let object = format!("{commit}:{path}");
+        Ok(self.attempt_bytes(["cat-file", "blob", &object])?.ok())
+    }
+
+    /// Every file under `dir` in `commit`, by its path in the repository, with its object id:
+    /// two versions of a file are the same exactly when their ids are.
+    pub fn files_at(&self, commit: &str, dir: &str) -> Result<BTreeMap<String, String>, GitError> {
+        let listing = self.text(["ls-tree", "-r", "-z", "--full-tree", commit, "--", dir])?;
+        Ok(listing
+            .split('\0')
+            .filter_map(|entry| {
+                let (meta, path) = entry.split_once('\t')?;
+                let id = meta.rsplit(' ').next()?;
+                Some((path.to_string(), id.to_string()))
+            })
+            .collect())
+    }
+
+    /// The latest commit of `history` (a revision range) that touched `path`, with its author.
+    pub fn last_touching(&self, history: &str, path: &str) -> Result<Option<Commit>, GitError> {
+        let found = self.text(["log", "-1", "--format=%H%x00%an <%ae>", history, "--", path])?;
+        Ok(commit_line(&found))
+    }
+
+    /// The commits of `history` that touched `path`, oldest first, with their authors.
+    pub fn touching(&self, history: &str, path: &str) -> Result<Vec<Commit>, GitError> {
+        let found = self.text([
+            "log",
+            "--reverse",
+            "--topo-order",
+            "--format=%H%x00%an <%ae>",
+            history,
+            "--",
+            path,
+        ])?;
+        Ok(found.lines().filter_map(commit_line).collect())
+    }
+}
+
+/// A commit as `log --format=%H%x00%an <%ae>` writes it.
+fn commit_line(line: &str) -> Option<Commit> {
+    let (hash, author) = line.trim().split_once('\0')?;
+    Some(Commit {
+        hash: hash.to_string(),
+        author: author.to_string(),
+    })
 }
 
 fn run_in<I, S>(dir: &Path, settings: &[String], args: I) -> Result<Output, GitError>

@@ -281,7 +281,10 @@ fn store_kind(error: &StoreError) -> ErrorKind {
 
 fn sync_kind(error: &SyncFailure) -> ErrorKind {
     match error {
-        SyncFailure::LedgerElsewhere { .. } => ErrorKind::Data,
+        SyncFailure::LedgerElsewhere { .. }
+        | SyncFailure::Attributes { .. }
+        | SyncFailure::Rewritten { .. } => ErrorKind::Data,
+        SyncFailure::UnknownCommit { .. } => ErrorKind::Input,
         SyncFailure::NoRepository { .. }
         | SyncFailure::Lock { .. }
         | SyncFailure::Detached

@@ -18,6 +18,7 @@ use crate::record::types;
 use crate::report::DueReport;
 use crate::routine;
 use crate::sla::{ClockState, Situation, Sla};
+use crate::sync::ContractReceived;
 use crate::time::local_date;
 
 /// Where the site stands at the start of a shift.
@@ -42,6 +43,8 @@ pub struct Shift {
     pub duty: Option<String>,
     /// Reports late or due within a week.
     pub reports: Vec<DueReport>,
+    /// Changes to the contract's calendar or SLA received by sync and not yet acknowledged.
+    pub contract_changes: Vec<ContractReceived>,
 }
 
 /// How this month stands on backup checks.
@@ -106,6 +109,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         backups,
         duty: duty::roster(&roster).remove(&day.date),
         reports,
+        contract_changes: super::sync::unacknowledged(site)?,
         day,
     })
 }

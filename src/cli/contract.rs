@@ -1,4 +1,4 @@
-//! `otss contract check|show`.
+//! `otss contract check|show|ack`.
 
 use clap::Subcommand;
 
@@ -12,6 +12,8 @@ const CHECK_EXAMPLES: &str = examples!(
     "otss contract check",
     "otss --contract site/otss.toml contract check && echo valid",
 );
+
+const ACK_EXAMPLES: &str = examples!("otss status", "otss contract show", "otss contract ack",);
 
 const SHOW_EXAMPLES: &str = examples!("otss contract show", "otss contract show --json | jq .sla",);
 
@@ -31,6 +33,9 @@ pub enum ContractCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Acknowledge the changes to the contract's calendar or SLA that otss sync received
+    #[command(after_help = ACK_EXAMPLES)]
+    Ack,
 }
 
 pub fn run(context: &Context, command: ContractCommand) -> Result<()> {
@@ -49,6 +54,16 @@ pub fn run(context: &Context, command: ContractCommand) -> Result<()> {
         ContractCommand::Show { json: false } => {
             print_terms(&mut out, &terms)?;
             warn(&mut out, &terms.warnings)?;
+        }
+        ContractCommand::Ack => {
+            let acknowledged = app::sync::acknowledge(&site)?;
+            let m = out.messages();
+            if acknowledged.is_empty() {
+                out.line(m.contract_nothing_to_acknowledge())?;
+            }
+            for received in &acknowledged {
+                out.line(m.contract_acknowledged(received))?;
+            }
         }
     }
     Ok(out.flush()?)

@@ -97,6 +97,9 @@ pub fn run(context: &Context, args: StatusArgs) -> Result<()> {
         let line = m.report_due(report.kind, &month(report), report.due, report.state);
         out.line(out.paint(Tone::Warning, &line))?;
     }
+    for received in &shift.contract_changes {
+        out.line(out.paint(Tone::Warning, &m.contract_unacknowledged(received)))?;
+    }
     warn_provisional(&mut out, &site.calendar, [day.date])?;
     Ok(out.flush()?)
 }

@@ -2,8 +2,8 @@
 
 use super::words::{plural, shown};
 use super::{Lang, Messages};
-use crate::git::{GitError, Said};
-use crate::sync::SyncFailure;
+use crate::git::{Commit, GitError, Said};
+use crate::sync::{ContractChange, ContractReceived, Rewrite, SyncFailure, short_hash};
 use crate::text::one_line;
 
 impl Messages {
@@ -127,6 +127,45 @@ impl Messages {
                     ),
                 }
             }
+            SyncFailure::Attributes { file, commit } => {
+                let (file, commit) = (one_line(file), self.commit(commit));
+                match self.lang {
+                    Lang::Zh => format!(
+                        "收到的历史在 {commit} 中改动了 {file}：这个文件归 otss 所有，其他任何版本都会被拒绝                         （它能让 git 隐藏或改写台账的改动）。\n没有合并任何内容，本地台账保持原样；                         {committed}。请作者运行 otss sync（会把文件写回原样），或撤销（revert）该提交"
+                    ),
+                    Lang::En => format!(
+                        "the history received changes {file} in {commit}: otss owns this file and \
+                         refuses any other version of it (it could make git hide or garble changes \
+                         to the ledger).\nnothing was merged, the ledger here is as it was; \
+                         {committed}. Ask the author to run otss sync, which writes the file back, \
+                         or revert the commit"
+                    ),
+                }
+            }
+            SyncFailure::Rewritten { rewrites } => {
+                let lines: Vec<String> = rewrites.iter().map(|r| self.rewrite(r)).collect();
+                let lines = lines.join("\n");
+                match self.lang {
+                    Lang::Zh => format!(
+                        "收到的历史修改或删除了台账中已有的行（台账只应追加）：\n{lines}\n                         没有合并任何内容，本地台账保持原样；{committed}。如果确实需要这次改写，                         `otss sync --accept-rewrite 提交` 会放行它并记录由谁接受"
+                    ),
+                    Lang::En => format!(
+                        "the history received changes or removes lines already in the ledger (a \
+                         ledger only grows):\n{lines}\nnothing was merged, the ledger here is as it \
+                         was; {committed}. If the rewrite is wanted, `otss sync --accept-rewrite \
+                         COMMIT` lets it in and records who accepted it"
+                    ),
+                }
+            }
+            SyncFailure::UnknownCommit { named } => {
+                let named = one_line(named);
+                match self.lang {
+                    Lang::Zh => format!("`{named}` 不是本仓库中的提交（--accept-rewrite）"),
+                    Lang::En => {
+                        format!("`{named}` names no commit of this repository (--accept-rewrite)")
+                    }
+                }
+            }
             SyncFailure::Push { remote, said } => {
                 let (remote, said) = (one_line(remote), self.git_said(said));
                 match self.lang {
@@ -196,16 +235,110 @@ impl Messages {
         }
     }
 
-    pub fn sync_edited_elsewhere(&self, path: &str) -> String {
+    /// A commit received, with its author.
+    fn commit(&self, commit: &Commit) -> String {
+        let (hash, author) = (short_hash(&commit.hash), one_line(&commit.author));
         match self.lang {
-            Lang::Zh => format!(
-                "收到的历史中 {path} 有行被修改或删除：台账只应追加，请运行 otss check 并查明原因"
-            ),
+            Lang::Zh => format!("{author} 的提交 {hash}"),
+            Lang::En => format!("commit {hash} by {author}"),
+        }
+    }
+
+    /// A line already in the ledger that a commit received changed or removed.
+    fn rewrite(&self, rewrite: &Rewrite) -> String {
+        let (file, line) = (one_line(&rewrite.file), rewrite.line);
+        let commit = self.commit(&rewrite.commit);
+        match self.lang {
+            Lang::Zh => format!("  {file} 第 {line} 行：{commit}"),
+            Lang::En => format!("  {file} line {line}: {commit}"),
+        }
+    }
+
+    pub fn sync_attributes_restored(&self, file: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{file} 不是 otss 写的版本：已写回并提交"),
+            Lang::En => format!("{file} was not otss's: written back and committed"),
+        }
+    }
+
+    pub fn sync_rewrite_accepted(&self, commit: &str, author: &str, files: &[String]) -> String {
+        let (commit, author) = (short_hash(commit), one_line(author));
+        let files: Vec<_> = files.iter().map(|f| one_line(f)).collect();
+        let files = files.join(", ");
+        match self.lang {
+            Lang::Zh => {
+                format!("已接受 {author} 的提交 {commit} 对已有行的改写（{files}），并记入台账")
+            }
             Lang::En => format!(
-                "lines of {path} were changed or removed in the history received: a ledger only \
-                 grows; run otss check and find out why"
+                "accepted the rewrite of lines already in the ledger by commit {commit} of \
+                 {author} ({files}), and recorded it"
             ),
         }
+    }
+
+    /// The contract changed in the history merged: the heading of its changes.
+    pub fn sync_contract_changed(&self, received: &ContractReceived) -> String {
+        let commit = self.commit(&Commit {
+            hash: received.commit.clone(),
+            author: received.author.clone(),
+        });
+        match self.lang {
+            Lang::Zh => format!("合同在 {commit} 中被修改："),
+            Lang::En => format!("the contract was changed in {commit}:"),
+        }
+    }
+
+    /// One key of the contract changed, its value before and after.
+    pub fn contract_key_changed(&self, change: &ContractChange) -> String {
+        let missing = self.pick(("（无）", "(none)"));
+        let value = |v: &Option<String>| {
+            v.as_deref()
+                .map_or(missing.to_string(), |v| one_line(v).into_owned())
+        };
+        let (before, after) = (value(&change.before), value(&change.after));
+        format!("  {}: {before} → {after}", one_line(&change.key))
+    }
+
+    /// Changes to the calendar or the SLA received: deadlines and required work change.
+    pub fn contract_needs_acknowledging(&self) -> String {
+        self.pick((
+            "合同的 [calendar] 或 [sla] 被修改：截止时间和应做的例行工作会随之改变。请核对后运行              `otss contract ack`",
+            "the contract's [calendar] or [sla] changed: deadlines and required routine work              change with it. Check it, then run `otss contract ack`",
+        ))
+        .to_string()
+    }
+
+    /// `otss status`: changes to the calendar or the SLA received and not acknowledged.
+    pub fn contract_unacknowledged(&self, received: &ContractReceived) -> String {
+        let keys = changed_keys(received);
+        let (hash, author) = (short_hash(&received.commit), one_line(&received.author));
+        match self.lang {
+            Lang::Zh => format!(
+                "合同的日历或 SLA 已被 {author} 在提交 {hash} 中修改（{keys}），尚未确认：                 请核对后运行 `otss contract ack`"
+            ),
+            Lang::En => format!(
+                "the contract's calendar or SLA was changed by {author} in commit {hash} \
+                 ({keys}), not yet acknowledged: check it, then run `otss contract ack`"
+            ),
+        }
+    }
+
+    /// `otss contract ack`: what was acknowledged.
+    pub fn contract_acknowledged(&self, received: &ContractReceived) -> String {
+        let keys = changed_keys(received);
+        let hash = short_hash(&received.commit);
+        match self.lang {
+            Lang::Zh => format!("已确认提交 {hash} 对合同的修改：{keys}"),
+            Lang::En => format!("acknowledged the contract's changes of commit {hash}: {keys}"),
+        }
+    }
+
+    pub fn contract_nothing_to_acknowledge(&self) -> String {
+        self.pick((
+            "没有需要确认的合同修改",
+            "no change to the contract's calendar or SLA is waiting to be acknowledged",
+        ))
+        .to_string()
     }
 
     /// Another otss sync holds the clone: this one waits for it.
@@ -216,6 +349,12 @@ impl Messages {
         ))
         .to_string()
     }
+}
+
+/// The keys a change to the contract changed, as one list.
+fn changed_keys(received: &ContractReceived) -> String {
+    let keys: Vec<_> = received.changes.iter().map(|c| one_line(&c.key)).collect();
+    keys.join(", ")
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod leave;
 pub mod report;
 pub mod request;
 pub mod routine;
+pub mod sync;
 pub mod void;
 
 /// The record schema this binary writes and reads. A record with a newer `v` needs a newer
@@ -86,6 +87,8 @@ pub enum Event {
     ReportIssued(report::Issued),
     #[serde(rename = "record.voided")]
     RecordVoided(void::Voided),
+    #[serde(rename = "sync.rewrite_accepted")]
+    RewriteAccepted(sync::RewriteAccepted),
 }
 
 impl Record {

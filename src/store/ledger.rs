@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 use super::beneath::{self, Access};
-use super::files::{create_private_dir, sorted_entries, sync_dir};
+use super::files::{create_private_dir, sorted_entries, sync_dir, write_whole};
 use crate::ledger::chain;
 use crate::ledger::index::{FileStat, Source};
 use crate::ledger::lines::{Lines, MAX_LINE};
 use crate::ledger::{EntryFault, Refused, partition_month};
+use crate::sync;
 
 /// The ledger directory on disk: its `YYYY-MM/NAME.jsonl` files. The directory may be a
 /// symbolic link; nothing inside it is followed.
@@ -370,6 +371,32 @@ pub fn read_text_if_any(path: &Path) -> Result<Option<String>, StoreError> {
         .read_to_string(&mut text)
         .map_err(read_error)?;
     Ok(Some(text))
+}
+
+/// What became of the ledger's `.gitattributes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attributes {
+    /// It was otss's already.
+    Kept,
+    /// There was none, or one an earlier otss wrote: it is written.
+    Written,
+    /// It was someone else's: otss's is written over it.
+    Replaced,
+}
+
+/// Writes the ledger's `.gitattributes` as otss owns it, unless it is exactly that already
+/// (docs/rules.md §10.9). A link in its place is refused, never followed.
+pub fn restore_attributes(ledger: &Path) -> Result<Attributes, StoreError> {
+    let path = ledger.join(".gitattributes");
+    let existing = read_text_if_any(&path)?;
+    if !sync::attributes_to_restore(existing.as_deref()) {
+        return Ok(Attributes::Kept);
+    }
+    write_whole(&path, sync::GITATTRIBUTES.as_bytes())?;
+    Ok(match existing {
+        Some(text) if sync::attributes_foreign(&text) => Attributes::Replaced,
+        _ => Attributes::Written,
+    })
 }
 
 #[cfg(test)]

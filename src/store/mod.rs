@@ -3,6 +3,7 @@
 //! index in the cache (`index`), and the private, bounded file handling they share (`files`).
 //! Everything else works on values in memory.
 
+mod acknowledge;
 mod beneath;
 mod contract;
 mod files;
@@ -16,10 +17,13 @@ use std::path::PathBuf;
 use crate::calendar::ScheduleError;
 use crate::ledger::{EntryFault, LedgerError};
 
+pub use acknowledge::{acknowledge_contract, add_unacknowledged, unacknowledged};
 pub use contract::{CONTRACT_FILE, ContractSearch, NamedBy, default_contract_paths, find_contract};
 pub use files::{create_new, hold_lock, read_text, resolved, same_place, write_whole};
 pub use index::{read_closed_incidents, read_index, write_index};
-pub use ledger::{Appended, LedgerDir, append_record, read_text_if_any};
+pub use ledger::{
+    Appended, Attributes, LedgerDir, append_record, read_text_if_any, restore_attributes,
+};
 pub use schedules::{imported_schedules, read_schedule, save_schedule};
 
 /// Why a file cannot be read or written, and which.

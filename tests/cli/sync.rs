@@ -149,6 +149,61 @@ impl Team {
     }
 }
 
+/// A teammate's commit of `path` in their clone, as `author`, pushed: what a dishonest
+/// teammate does by hand, not through otss. Its hash.
+fn pushed_by(laptop: &Path, author: &str, path: &str) -> String {
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .current_dir(laptop)
+            .args(args)
+            .env("GIT_AUTHOR_NAME", author)
+            .env("GIT_AUTHOR_EMAIL", format!("{author}@example.com"))
+            .env("GIT_COMMITTER_NAME", author)
+            .env("GIT_COMMITTER_EMAIL", format!("{author}@example.com"))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "git {args:?}: {}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    run(&["add", "--", path]);
+    run(&["commit", "--quiet", "-m", "tidy up"]);
+    run(&["push", "--quiet", "origin", "HEAD:main"]);
+    run(&["rev-parse", "HEAD"]).trim().to_string()
+}
+
+/// Replaces `old` by `new` in a file of a clone, as `sed -i` would.
+fn edit(path: &Path, old: &str, new: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(old), "{text}");
+    fs::write(path, text.replacen(old, new, 1)).unwrap();
+}
+
+/// Where a laptop stands: every record on it and its month report.
+fn standing(team: &Team, laptop: &Path) -> (Vec<String>, String) {
+    let report = team.ok(
+        laptop,
+        "li.lei",
+        "2025-03-04T12:00:00+08:00",
+        &["report", "2025-03", "--json"],
+    );
+    (team.records(laptop), report)
+}
+
+/// `otss sync ARGS` on a laptop that must refuse what it received: exit 1, saying each of
+/// `words`, and the laptop standing as it did.
+fn refused_sync(team: &Team, laptop: &Path, args: &[&str], words: &[&str]) {
+    let before = standing(team, laptop);
+    let mut command = vec!["sync"];
+    command.extend(args);
+    let output = team.otss(laptop, "li.lei", "2025-03-04T11:00:00+08:00", &command);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    for word in words {
+        assert!(err.contains(word), "{word:?} in {err}");
+    }
+    assert_eq!(standing(team, laptop), before, "nothing changed here");
+}
+
 /// A sync left running, and what it has written to standard error so far.
 struct RunningSync {
     child: Child,
@@ -316,32 +371,6 @@ fn unrelated_changes_and_other_engineers_files_are_left_alone() {
         "only li.lei's records were committed"
     );
     assert_eq!(fs::read_to_string(&theirs).unwrap(), text, "not \"fixed\"");
-}
-
-#[test]
-fn a_hand_edit_in_the_history_received_is_reported() {
-    let team = Team::new();
-    let a = team.clone("a");
-    let b = team.clone("b");
-    team.log(&a, "li.lei", 1, "a1");
-    team.log(&a, "li.lei", 2, "a2");
-    team.sync(&a, "li.lei");
-    team.sync(&b, "wang.fang");
-    let file = b.join("ledger/2025-03/li.lei.jsonl");
-    let first_line = fs::read_to_string(&file)
-        .unwrap()
-        .lines()
-        .next()
-        .unwrap()
-        .to_string();
-    fs::write(&file, format!("{first_line}\n")).unwrap();
-    git(&b, &["commit", "--quiet", "-am", "tidy up"]);
-    git(&b, &["push", "--quiet", "origin", "HEAD:main"]);
-    let received = team.sync(&a, "li.lei");
-    assert_eq!(
-        received["edited_elsewhere"],
-        serde_json::json!(["ledger/2025-03/li.lei.jsonl"])
-    );
 }
 
 #[test]
@@ -848,4 +877,303 @@ fn records_in_the_future_or_outside_the_term_count_nowhere_and_are_named() {
     let open: Value = serde_json::from_str(&open).unwrap();
     assert_eq!(open[0]["id"], id.as_str());
     assert_eq!(january(&a), before);
+}
+
+/// Two engineers' records shared, then a teammate's clone that holds them.
+fn shared_history(team: &Team) -> (PathBuf, PathBuf) {
+    let a = team.clone("a");
+    let b = team.clone("b");
+    team.log(&a, "li.lei", 1, "CVM CPU at 90% since the deploy");
+    team.log(&a, "li.lei", 2, "COS bucket policy question");
+    team.sync(&a, "li.lei");
+    team.log(&b, "wang.fang", 3, "CLB health check");
+    team.sync(&b, "wang.fang");
+    team.sync(&a, "li.lei");
+    (a, b)
+}
+
+#[test]
+fn a_colleague_s_line_edited_in_place_stops_every_sync_and_changes_nothing_here() {
+    let team = Team::new();
+    let (a, b) = shared_history(&team);
+    edit(
+        &b.join("ledger/2025-03/li.lei.jsonl"),
+        "COS bucket policy question",
+        "COS bucket policy question (resolved on the phone)",
+    );
+    let commit = pushed_by(&b, "wang.fang", "ledger/2025-03/li.lei.jsonl");
+    team.log(&a, "li.lei", 4, "TKE node not ready");
+    let named = [
+        "ledger/2025-03/li.lei.jsonl line 2",
+        &commit[..12],
+        "wang.fang <wang.fang@example.com>",
+    ];
+    for _ in 0..2 {
+        refused_sync(&team, &a, &[], &named);
+    }
+    assert_eq!(
+        git(&a, &["status", "--porcelain"]),
+        "",
+        "nothing half merged"
+    );
+}
+
+#[test]
+fn a_history_replaced_by_a_forced_push_is_caught_at_every_sync() {
+    let team = Team::new();
+    let (a, b) = shared_history(&team);
+    let first = git(&b, &["rev-list", "--max-parents=0", "HEAD"]);
+    git(&b, &["reset", "--quiet", "--soft", first.trim()]);
+    edit(
+        &b.join("ledger/2025-03/li.lei.jsonl"),
+        "CVM CPU at 90%",
+        "CVM CPU at 60%",
+    );
+    git(&b, &["add", "ledger"]);
+    git(&b, &["commit", "--quiet", "-m", "one tidy commit"]);
+    git(&b, &["push", "--quiet", "--force", "origin", "HEAD:main"]);
+    let forged = git(&b, &["rev-parse", "HEAD"]);
+    let named = ["ledger/2025-03/li.lei.jsonl line 1", &forged[..12]];
+    for _ in 0..2 {
+        refused_sync(&team, &a, &[], &named);
+    }
+}
+
+#[test]
+fn attributes_that_would_hide_an_edit_are_refused_and_the_edit_still_caught() {
+    let team = Team::new();
+    let (a, b) = shared_history(&team);
+    let attributes = a.join("ledger/.gitattributes");
+    let ours = fs::read_to_string(&attributes).unwrap();
+    let theirs = b.join("ledger/.gitattributes");
+    fs::write(&theirs, format!("{ours}*.jsonl -diff\n")).unwrap();
+    let blinding = pushed_by(&b, "wang.fang", "ledger/.gitattributes");
+    let named = [
+        "changes ledger/.gitattributes",
+        &blinding[..12],
+        "wang.fang <wang.fang@example.com>",
+    ];
+    refused_sync(&team, &a, &[], &named);
+    assert_eq!(fs::read_to_string(&attributes).unwrap(), ours);
+
+    // The teammate's own sync writes the attributes back; the edit behind them is caught.
+    assert_eq!(team.sync(&b, "wang.fang")["attributes_restored"], true);
+    edit(
+        &b.join("ledger/2025-03/li.lei.jsonl"),
+        "CVM CPU at 90%",
+        "CVM CPU at 60%",
+    );
+    let edit = pushed_by(&b, "wang.fang", "ledger/2025-03/li.lei.jsonl");
+    let named = ["ledger/2025-03/li.lei.jsonl line 1", &edit[..12]];
+    refused_sync(&team, &a, &[], &named);
+}
+
+#[test]
+fn an_encoding_pushed_in_the_attributes_never_makes_an_incident_disappear() {
+    let team = Team::new();
+    let (a, b) = shared_history(&team);
+    let c = team.clone("c");
+    let open = [
+        "incident",
+        "open",
+        "--level",
+        "2",
+        "--title",
+        "MySQL primary down",
+    ];
+    team.ok(&c, "zhao.min", "2025-03-04T10:30:00+08:00", &open);
+    team.sync(&c, "zhao.min");
+    team.sync(&a, "li.lei");
+    team.sync(&b, "wang.fang");
+    let before = standing(&team, &a);
+    assert!(before.1.contains("MySQL primary down"), "{}", before.1);
+
+    let attributes = b.join("ledger/.gitattributes");
+    let ours = fs::read_to_string(&attributes).unwrap();
+    fs::write(
+        &attributes,
+        format!("{ours}*.jsonl working-tree-encoding=UTF-16LE\n"),
+    )
+    .unwrap();
+    let commit = pushed_by(&b, "wang.fang", "ledger/.gitattributes");
+    refused_sync(
+        &team,
+        &a,
+        &[],
+        &["changes ledger/.gitattributes", &commit[..12]],
+    );
+
+    // Pushed at the top of the repository instead, it cannot reach the ledger's files.
+    git(&b, &["revert", "--no-edit", "HEAD"]);
+    fs::write(
+        b.join(".gitattributes"),
+        "*.jsonl working-tree-encoding=UTF-16LE\n",
+    )
+    .unwrap();
+    pushed_by(&b, "wang.fang", ".gitattributes");
+    team.sync(&a, "li.lei");
+    assert_eq!(standing(&team, &a), before);
+    team.ok(&a, "li.lei", "2025-03-04T12:00:00+08:00", &["check"]);
+}
+
+#[test]
+fn a_rewrite_named_by_its_commit_is_let_in_and_recorded() {
+    let team = Team::new();
+    let (a, b) = shared_history(&team);
+    let file = b.join("ledger/2025-03/li.lei.jsonl");
+    let first_line = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    fs::write(&file, format!("{first_line}\n")).unwrap();
+    let commit = pushed_by(&b, "wang.fang", "ledger/2025-03/li.lei.jsonl");
+
+    let another = ["--accept-rewrite", "HEAD"];
+    refused_sync(&team, &a, &another, &["li.lei.jsonl line 2"]);
+    let unknown = ["--accept-rewrite", "0123456789ab"];
+    refused_sync(&team, &a, &unknown, &["`0123456789ab` names no commit"]);
+
+    let out = team.ok(
+        &a,
+        "li.lei",
+        "2025-03-04T11:00:00+08:00",
+        &["sync", "--json", "--accept-rewrite", &commit[..8]],
+    );
+    let synced: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(synced["pushed"], true);
+    assert_eq!(
+        synced["edited_elsewhere"],
+        serde_json::json!(["ledger/2025-03/li.lei.jsonl"])
+    );
+    let accepted = &synced["accepted_rewrite"];
+    assert_eq!(accepted["commit"], commit.as_str());
+    assert_eq!(accepted["author"], "wang.fang <wang.fang@example.com>");
+    let recorded: Vec<Value> = team
+        .records(&team.clone("elsewhere"))
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .filter(|record: &Value| record["type"] == "sync.rewrite_accepted")
+        .collect();
+    assert_eq!(recorded.len(), 1, "recorded and pushed");
+    assert_eq!(recorded[0]["by"], "li.lei");
+    assert_eq!(recorded[0]["commit"], commit.as_str());
+    assert_eq!(
+        recorded[0]["lines"],
+        serde_json::json!([{"file": "ledger/2025-03/li.lei.jsonl", "line": 2}])
+    );
+    assert_eq!(git(&a, &["status", "--porcelain"]), "");
+    let again = team.otss(&a, "li.lei", "2025-03-04T11:30:00+08:00", &["sync"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+}
+
+#[test]
+fn a_month_of_holidays_pushed_in_the_contract_is_shown_until_acknowledged() {
+    let team = Team::new();
+    let (a, b) = shared_history(&team);
+    let holidays: Vec<String> = (1..=31).map(|day| format!("2025-03-{day:02}")).collect();
+    fs::write(
+        b.join("otss.toml"),
+        format!(
+            "{}staff = 3\n[calendar]\nextra_holidays = [{}]\n",
+            SHENZHEN_5X8.replace("staff = 2\n", ""),
+            holidays.join(", ")
+        ),
+    )
+    .unwrap();
+    let commit = pushed_by(&b, "wang.fang", "otss.toml");
+    let records = team.records(&a);
+    let output = team.otss(&a, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    let (out, err) = (String::from_utf8_lossy(&output.stdout), stderr(&output));
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "the contract was changed in commit {} by wang.fang",
+            &commit[..12]
+        )) && err.contains("calendar.extra_holidays: (none) → [2025-03-01, ")
+            && err.contains("staff: 2 → 3")
+            && err.contains("otss contract ack"),
+        "{err}"
+    );
+    assert!(!out.contains("extra_holidays"), "{out}");
+    assert_eq!(team.records(&a), records, "the ledger is as it was");
+
+    let status =
+        |laptop: &Path| team.ok(laptop, "li.lei", "2025-03-04T12:00:00+08:00", &["status"]);
+    for _ in 0..2 {
+        let shown = status(&a);
+        assert!(
+            shown.contains("the contract's calendar or SLA was changed by wang.fang")
+                && shown.contains("(calendar.extra_holidays)"),
+            "{shown}"
+        );
+    }
+    let json = team.ok(
+        &a,
+        "li.lei",
+        "2025-03-04T12:00:00+08:00",
+        &["status", "--json"],
+    );
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let pending = &json["unacknowledged_contract_changes"][0];
+    assert_eq!(pending["commit"], commit.as_str());
+    assert_eq!(pending["changes"][0]["key"], "calendar.extra_holidays");
+    let acknowledged = team.ok(
+        &a,
+        "li.lei",
+        "2025-03-04T12:00:00+08:00",
+        &["contract", "ack"],
+    );
+    assert!(
+        acknowledged.contains("calendar.extra_holidays"),
+        "{acknowledged}"
+    );
+    assert!(!status(&a).contains("calendar or SLA"), "acknowledged");
+    assert!(
+        !status(&b).contains("calendar or SLA"),
+        "its author was not told"
+    );
+}
+
+#[test]
+fn an_ordinary_sync_of_appends_says_nothing_on_standard_error() {
+    let team = Team::new();
+    let (a, b) = shared_history(&team);
+    team.log(&b, "wang.fang", 10, "b2");
+    team.sync(&b, "wang.fang");
+    team.log(&a, "li.lei", 11, "a3");
+    let output = team.otss(&a, "li.lei", "2025-03-04T11:00:00+08:00", &["sync"]);
+    assert!(output.status.success());
+    assert_eq!(stderr(&output), "");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains("received 1 record from the team"), "{out}");
+}
+
+#[test]
+fn a_ledger_shared_before_otss_owned_its_attributes_takes_them_on_and_syncs_on() {
+    let team = Team::new();
+    let a = team.clone("a");
+    let b = team.clone("b");
+    team.log(&a, "li.lei", 1, "a1");
+    fs::write(
+        a.join("ledger/.gitattributes"),
+        "# Ledger files only grow: merge both sides' new lines, never conflict.\n\
+         *.jsonl merge=union\n",
+    )
+    .unwrap();
+    git(&a, &["add", "ledger"]);
+    git(&a, &["commit", "--quiet", "-m", "shared before"]);
+    git(&a, &["push", "--quiet", "origin", "HEAD:main"]);
+    let upgraded = team.sync(&a, "li.lei");
+    assert_eq!(upgraded["attributes_restored"], false, "taken over quietly");
+    team.log(&b, "wang.fang", 2, "b1");
+    let output = team.otss(&b, "wang.fang", "2025-03-04T11:00:00+08:00", &["sync"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    team.sync(&a, "li.lei");
+    assert_eq!(team.records(&a), team.records(&b));
+    assert_eq!(
+        fs::read_to_string(a.join("ledger/.gitattributes")).unwrap(),
+        fs::read_to_string(b.join("ledger/.gitattributes")).unwrap()
+    );
 }

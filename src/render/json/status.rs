@@ -14,6 +14,7 @@ use crate::contract::Contract;
 use crate::i18n::Messages;
 use crate::inspect::Due;
 use crate::record::routine::BackupCheck;
+use crate::sync::ContractReceived;
 use crate::time::rfc3339;
 
 /// Where the site stands at the start of a shift, as JSON.
@@ -34,6 +35,8 @@ pub struct StatusJson<'a> {
     duty: Option<String>,
     /// Reports late or due within a week.
     reports: Vec<DueJson>,
+    /// Changes to the contract's calendar or SLA received by sync, not yet acknowledged.
+    unacknowledged_contract_changes: &'a [ContractReceived],
 }
 
 #[derive(Serialize)]
@@ -89,6 +92,7 @@ impl StatusJson<'_> {
                 .iter()
                 .map(|r| DueJson::new(r, zone))
                 .collect(),
+            unacknowledged_contract_changes: &shift.contract_changes,
         }
     }
 }
