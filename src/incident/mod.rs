@@ -251,6 +251,8 @@ pub struct Incident {
     pub status: Status,
     pub response: Clock,
     pub responded_by: Option<String>,
+    /// When the response that stopped the clock was entered, where its id tells.
+    responded_entered: Option<DateTime<Utc>>,
     /// When the customer asked for an engineer on site (the request that started the arrival
     /// clock, if one did), and the later time agreed that is in force. Since the last reopen.
     pub onsite_requested: Option<(DateTime<Utc>, Option<DateTime<Utc>>)>,
@@ -308,6 +310,7 @@ impl Incident {
             status: Status::Open,
             response: Clock::new(at, opened.clocks.response.deadline()),
             responded_by: None,
+            responded_entered: None,
             onsite_requested: opened.onsite.then_some((at, None)),
             arrival: opened.clocks.arrival.map(|p| Clock::new(at, p.deadline())),
             arrived_at: None,
@@ -336,11 +339,11 @@ impl Incident {
         };
         let at = record.instant();
         match &record.event {
-            Event::IncidentAcknowledged(_) => self.respond(at, &record.by),
+            Event::IncidentAcknowledged(_) => self.respond(record),
             Event::IncidentOnsiteRequested(request) => self.request_onsite(at, request),
             Event::IncidentArrived(_) => {
                 // Being on site is a response too.
-                self.respond(at, &record.by);
+                self.respond(record);
                 self.arrived_at.get_or_insert(at);
                 if let Some(arrival) = self.arrival.as_mut() {
                     arrival.done.get_or_insert(at);
@@ -350,7 +353,7 @@ impl Incident {
             Event::IncidentNoted(_) => {}
             Event::IncidentResolved(resolved) => {
                 // So is resolving it.
-                self.respond(at, &record.by);
+                self.respond(record);
                 self.set_status(Status::Resolved, at);
                 self.resolved_at = Some(at);
                 self.resolved = Some(resolved.clone());
@@ -380,10 +383,20 @@ impl Incident {
     }
 
     /// The first response by an engineer stops the response clock (docs/rules.md §2).
-    fn respond(&mut self, at: DateTime<Utc>, by: &str) {
-        if self.response.done.is_none() {
-            self.response.done = Some(at);
-            self.responded_by = Some(by.to_string());
+    /// The response that was entered first stops the clock, whatever time a response entered
+    /// after it claims (docs/rules.md §10.5): an acknowledgement written after the clock was
+    /// decided can mark the timeline, never move the verdict.
+    fn respond(&mut self, record: &Record) {
+        let entered = record.entered_at();
+        let first = match (self.response.done, self.responded_entered, entered) {
+            (None, ..) => true,
+            (Some(_), Some(current), Some(new)) => new < current,
+            _ => false,
+        };
+        if first {
+            self.response.done = Some(record.instant());
+            self.responded_by = Some(record.by.clone());
+            self.responded_entered = entered;
         }
     }
 

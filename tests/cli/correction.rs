@@ -391,3 +391,35 @@ fn merges_and_amendments_of_the_periods_incidents_are_listed_as_corrections() {
     );
     assert!(markdown.contains("| amended | Title |"), "{markdown}");
 }
+
+#[test]
+fn a_response_entered_more_than_an_hour_late_counts_and_is_marked_entered_later() {
+    let site = site();
+    let evening = "2025-03-04T20:00:00+08:00";
+    let next_morning = "2025-03-05T09:00:00+08:00";
+    let opened = site.json_at(
+        evening,
+        &[
+            "incident", "open", "--level", "2", "--title", "VPN down", "--json",
+        ],
+    );
+    let id = id(&opened["id"]).to_string();
+    site.stdout_at(
+        next_morning,
+        &["incident", "ack", &id, "--at", "2025-03-04 20:10"],
+    );
+    let shown = site.json_at(next_morning, &["incident", "show", &id, "--json"]);
+    assert_eq!(shown["response_met"], true);
+    let marks = shown["entered_later"].as_array().unwrap();
+    assert_eq!(marks.len(), 1, "{shown}");
+    assert_eq!(marks[0]["clock"], "response");
+    assert_eq!(marks[0]["at"], "2025-03-04T20:10:00+08:00");
+    assert_eq!(marks[0]["entered_at"], next_morning);
+    let report = site.json_at(next_morning, &["report", "2025-03", "--format", "json"]);
+    assert_eq!(
+        report["incidents"]["list"][0]["entered_later"][0]["clock"],
+        "response"
+    );
+    let recovery = site.stdout_at(next_morning, &["incident", "report", &id]);
+    assert!(recovery.contains("## Entered later"), "{recovery}");
+}
