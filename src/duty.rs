@@ -48,21 +48,17 @@ pub fn uncovered<T>(
 mod tests {
     use super::*;
     use crate::record::duty::Assignment;
-    use chrono::DateTime;
 
     #[test]
     fn the_latest_assignment_of_a_date_holds() {
         // Assignments are dated at noon of their day: the one written later wins.
-        let set = |id: &str, date: &str, engineer: &str| Record {
-            v: 1,
-            id: id.into(),
-            at: DateTime::parse_from_rfc3339(&format!("{date}T12:00:00+08:00")).unwrap(),
-            by: "li.lei".into(),
-            prev: None,
-            event: Event::DutySet(Assignment {
+        let set = |id: &str, date: &str, engineer: &str| {
+            let assignment = Assignment {
                 date: date.parse().unwrap(),
                 engineer: engineer.into(),
-            }),
+            };
+            let noon = format!("{date}T12:00:00+08:00");
+            Record::stated(id, &noon, "li.lei", Event::DutySet(assignment))
         };
         let records = [
             set("01JQ02", "2025-05-01", "wang.fang"),

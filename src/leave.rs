@@ -296,19 +296,11 @@ mod tests {
     use super::*;
     use crate::calendar::DayKind;
     use crate::record::leave::Overtime;
-    use chrono::DateTime;
 
     const TERM: &str = "customer = \"T\"\nmode = \"5x8\"\nstart = 2025-01-02\nend = 2025-12-31\n";
 
     fn record(event: Event) -> Record {
-        Record {
-            v: 1,
-            id: "01".into(),
-            at: DateTime::parse_from_rfc3339("2025-05-01T10:00:00+08:00").unwrap(),
-            by: "li.lei".into(),
-            prev: None,
-            event,
-        }
+        Record::stated("01", "2025-05-01T10:00:00+08:00", "li.lei", event)
     }
 
     fn date(text: &str) -> NaiveDate {

@@ -240,18 +240,12 @@ mod tests {
     use super::*;
 
     fn consultation(id: &str, at: &str) -> Record {
-        Record {
-            v: 1,
-            id: id.into(),
-            at: DateTime::parse_from_rfc3339(at).unwrap(),
-            by: "li.lei".into(),
-            prev: None,
-            event: Event::SupportLogged(Consultation {
-                text: "CLB health checks".into(),
-                product: None,
-                minutes: Some(20),
-            }),
-        }
+        let consultation = Consultation {
+            text: "CLB health checks".into(),
+            product: None,
+            minutes: Some(20),
+        };
+        Record::stated(id, at, "li.lei", Event::SupportLogged(consultation))
     }
 
     #[test]

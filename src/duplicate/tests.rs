@@ -7,14 +7,7 @@ use crate::record::routine::{Consultation, Note};
 use crate::record::void::Voided;
 
 fn record(id: &str, at: &str, event: Event) -> Record {
-    Record {
-        v: 1,
-        id: id.into(),
-        at: DateTime::parse_from_rfc3339(at).unwrap(),
-        by: "li.lei".into(),
-        prev: None,
-        event,
-    }
+    Record::stated(id, at, "li.lei", event)
 }
 
 fn consultation(text: &str) -> Event {

@@ -112,14 +112,7 @@ fn rounds_are_required_on_working_days_under_5x8_and_every_day_under_7x24() {
 }
 
 fn record(id: &str, at: &str, event: Event) -> Record {
-    Record {
-        v: 1,
-        id: id.to_string(),
-        at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
-        by: "li.lei".to_string(),
-        prev: None,
-        event,
-    }
+    Record::stated(id, at, "li.lei", event)
 }
 
 fn round_record(id: &str, at: &str, results: &[&str]) -> Record {

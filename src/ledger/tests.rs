@@ -3,14 +3,7 @@ use crate::record::incident::Subject;
 use crate::record::{Event, types};
 
 fn record(id: &str, at: &str, event: Event) -> Record {
-    Record {
-        v: SCHEMA_VERSION,
-        id: id.to_string(),
-        at: DateTime::parse_from_rfc3339(at).unwrap(),
-        by: "zhang.wei".to_string(),
-        prev: None,
-        event,
-    }
+    Record::stated(id, at, "zhang.wei", event)
 }
 
 fn ack(incident: &str) -> Event {

@@ -112,6 +112,19 @@ impl Record {
         }
     }
 
+    /// A record as a test states it: its time written in RFC 3339.
+    #[cfg(test)]
+    pub fn stated(id: &str, at: &str, by: &str, event: Event) -> Record {
+        Record {
+            v: SCHEMA_VERSION,
+            id: id.to_string(),
+            at: DateTime::parse_from_rfc3339(at).unwrap(),
+            by: by.to_string(),
+            prev: None,
+            event,
+        }
+    }
+
     pub fn instant(&self) -> DateTime<Utc> {
         self.at.with_timezone(&Utc)
     }

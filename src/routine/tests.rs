@@ -80,18 +80,17 @@ fn no_more_count_than_the_period_requires() {
 }
 
 fn check(id: &str, local: &str, job: &str, ok: bool) -> Record {
-    Record {
-        v: 1,
-        id: id.into(),
-        at: DateTime::parse_from_rfc3339(&format!("{local}+08:00")).unwrap(),
-        by: "li.lei".into(),
-        prev: None,
-        event: Event::BackupChecked(BackupCheck {
-            job: job.into(),
-            ok,
-            note: (!ok).then(|| "checksum mismatch".into()),
-        }),
-    }
+    let check = BackupCheck {
+        job: job.into(),
+        ok,
+        note: (!ok).then(|| "checksum mismatch".into()),
+    };
+    Record::stated(
+        id,
+        &format!("{local}+08:00"),
+        "li.lei",
+        Event::BackupChecked(check),
+    )
 }
 
 fn contract(mode: &str) -> Contract {
