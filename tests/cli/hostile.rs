@@ -190,7 +190,7 @@ fn record_through_commands(site: &Sandbox, shape: Shape) -> String {
         .as_str()
         .unwrap()
         .to_string();
-    open(&shape(&long_hostile()), "2025-03-04 09:41");
+    let long = open(&shape(&long_hostile()), "2025-03-04 09:41")["id"].clone();
     open(&shape(&long_word()), "2025-03-04 09:42");
     run(&["incident", "note", &id, &every]);
     let mut resolve = vec!["incident", "resolve", &id];
@@ -198,6 +198,18 @@ fn record_through_commands(site: &Sandbox, shape: Shape) -> String {
         resolve.extend([field, &every]);
     }
     run(&resolve);
+    // Corrections say who, when and why: the note voided with hostile reasons, a text amended.
+    let shown = site.json(&["incident", "show", &id, "--json"]);
+    let timeline = shown["timeline"].as_array().unwrap();
+    let noted = timeline.iter().find(|e| e["event"] == "noted").unwrap();
+    run(&["void", noted["id"].as_str().unwrap(), "--reason", &every]);
+    run(&[
+        "incident",
+        "amend",
+        long.as_str().unwrap(),
+        "--title",
+        &every,
+    ]);
     let product = product(0, &every);
     run(&[
         "support",
@@ -359,10 +371,11 @@ fn forbidden(c: char) -> bool {
 }
 
 /// The colour codes of otss's tones: reset, bold, dimmed, red, yellow.
-const OWN_COLOURS: [&str; 5] = [
+const OWN_COLOURS: [&str; 6] = [
     "\u{1b}[0m",
     "\u{1b}[1m",
     "\u{1b}[2m",
+    "\u{1b}[9m",
     "\u{1b}[31m",
     "\u{1b}[33m",
 ];
@@ -528,6 +541,17 @@ fn json_keeps_every_text_exactly() {
     for field in ["title", "description", "summary", "impact", "cause", "fix"] {
         assert_eq!(incident[field], json!(every), "{field}");
     }
+    let listed = site.json(&["incident", "list", "--json"]);
+    let amended = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["amendments"] != json!([]))
+        .unwrap();
+    assert_eq!(amended["title"], json!(every));
+    assert_eq!(amended["amendments"][0]["from"], json!(long_hostile()));
+    let corrections = site.json(&["report", "2025-03", "--format", "json"])["corrections"].clone();
+    assert_eq!(corrections[0]["reason"], json!(every));
     let teammate = site.json(&["incident", "show", &teammate_incident(0), "--json"]);
     assert_eq!(teammate["title"], json!(HOSTILE[0]));
     assert_eq!(teammate["reported_by"], json!(HOSTILE[0]));
