@@ -92,6 +92,8 @@ pub struct Ledger<'s> {
     warnings: Vec<Warning>,
     /// The records already named as counting nowhere, so that each is named once.
     doubted: HashSet<String>,
+    /// The records withdrawn by voids, once the index has said which.
+    withdrawn: Option<HashSet<String>>,
 }
 
 impl<'s> Ledger<'s> {
@@ -101,6 +103,7 @@ impl<'s> Ledger<'s> {
             index_path: cache_dir.and_then(|cache| index_path(cache, &site.ledger)),
             warnings: Vec::new(),
             doubted: HashSet::new(),
+            withdrawn: None,
         }
     }
 
@@ -192,7 +195,15 @@ impl<'s> Ledger<'s> {
 
     /// The ids of the records not about an incident that stand withdrawn by a void
     /// (docs/rules.md §10.2); an incident's records are weighed with the incident.
-    fn withdrawn(&self) -> Result<HashSet<String>> {
+    fn withdrawn(&mut self) -> Result<&HashSet<String>> {
+        if self.withdrawn.is_none() {
+            self.withdrawn = Some(self.read_withdrawn()?);
+        }
+        Ok(self.withdrawn.get_or_insert_default())
+    }
+
+    /// The records withdrawn, as the index brought up to date says.
+    fn read_withdrawn(&self) -> Result<HashSet<String>> {
         let (index, _) = self.refreshed_index(IndexFrom::Stored)?;
         Ok(index.withdrawn().into_iter().map(str::to_string).collect())
     }
@@ -249,8 +260,8 @@ impl<'s> Ledger<'s> {
         months: Option<&[NaiveDate]>,
         read: impl Fn(&[u8]) -> bool,
     ) -> Result<Vec<Record>> {
-        let withdrawn = self.withdrawn()?;
         let mut records = self.written_records_where(months, read)?;
+        let withdrawn = self.withdrawn()?;
         records.retain(|record| {
             incident::subject(&record.event).is_some() || !withdrawn.contains(&record.id)
         });
