@@ -268,6 +268,25 @@ impl<'s> Ledger<'s> {
         Ok(records)
     }
 
+    /// When the records a report of the time from `from` to `to` shows beside its figures were
+    /// written, by the index: each void of a record of that time, and the last issue of the
+    /// report kept under `month`. Their months are all the report needs to read for them.
+    pub fn corrections_written(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        month: Option<&str>,
+    ) -> Result<Vec<DateTime<Utc>>> {
+        let (index, _) = self.refreshed_index(IndexFrom::Stored)?;
+        let voids = index.voids_of(from.timestamp(), to.timestamp());
+        let mut written: Vec<DateTime<Utc>> = voids
+            .filter_map(|t| DateTime::from_timestamp(t, 0))
+            .collect();
+        let issued = month.and_then(|m| index.issued_reports().get(m));
+        written.extend(issued.map(|issues| issues.last));
+        Ok(written)
+    }
+
     /// The records of the given types written in the months, voided or not.
     pub fn written_records_of_types(
         &mut self,

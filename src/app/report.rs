@@ -1,6 +1,8 @@
 //! The service reports (docs/rules.md §7): the report of a period of the term, the reports of the
 //! term with where each stands, and the record that one was delivered.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::duplicate;
@@ -69,36 +71,32 @@ pub fn service_report(
         parts.push(Report::part(&sources, part));
     }
     let mut report = Report::combine(&sources, scope, parts);
-    // A record is corrected after it happened: its voids are in its months or later ones.
-    let since = Period::months_between(scope.first, local_date(now, site.contract.timezone));
-    let months: Vec<NaiveDate> = since.iter().map(Period::first).collect();
-    let corrected = [types::RECORD_VOIDED, types::INCIDENT_AMENDED];
-    let corrections_made = ledger.written_records_of_types(&months, &corrected)?;
-    let ids: Vec<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
-    report.corrections = corrections(&corrections_made, &ids, from, to);
-    report.fingerprint = last_fingerprint(site, &scope, &months, ledger)?;
+    // The voids and the last issue are read from the months the index says they are in.
+    let month = report_month(&site.contract, &scope);
+    let written = ledger.corrections_written(from, to, month.as_deref())?;
+    let zone = site.contract.timezone;
+    let months: BTreeSet<NaiveDate> = written
+        .into_iter()
+        .map(|t| Period::month_of(local_date(t, zone)).first())
+        .collect();
+    let months: Vec<NaiveDate> = months.into_iter().collect();
+    let read = [types::RECORD_VOIDED, types::REPORT_ISSUED];
+    let records = ledger.written_records_of_types(&months, &read)?;
+    report.corrections = corrections(&records, &incidents, from, to);
+    report.fingerprint = month.and_then(|month| last_fingerprint(&month, &records));
     Ok(report)
 }
 
 /// The fingerprint the last issue of the report of `scope` kept, if it was issued: its issues
 /// are recorded in its month or later ones, `months`.
-fn last_fingerprint(
-    site: &Site,
-    scope: &Scope,
-    months: &[NaiveDate],
-    ledger: &mut Ledger,
-) -> Result<Option<String>> {
-    let Some(month) = report_month(&site.contract, scope) else {
-        return Ok(None);
-    };
-    let issues = ledger.written_records_of_types(months, &[types::REPORT_ISSUED])?;
-    let fingerprinted = issues.iter().filter_map(|record| match &record.event {
+fn last_fingerprint(month: &str, records: &[Record]) -> Option<String> {
+    let fingerprinted = records.iter().filter_map(|record| match &record.event {
         Event::ReportIssued(issued) if issued.period == month => {
             Some((record.instant(), issued.fingerprint.clone()?))
         }
         _ => None,
     });
-    Ok(fingerprinted.max().map(|(_, fingerprint)| fingerprint))
+    fingerprinted.max().map(|(_, fingerprint)| fingerprint)
 }
 
 /// Every report of the term with where it stands at `now`.

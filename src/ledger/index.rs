@@ -651,6 +651,15 @@ impl Index {
         )
     }
 
+    /// When each void of a record of the time from `from` to `to` was recorded (all Unix
+    /// seconds): the months its record is in.
+    pub fn voids_of(&self, from: i64, to: i64) -> impl Iterator<Item = i64> + '_ {
+        self.voids
+            .values()
+            .filter(move |mark| mark.target_at.is_some_and(|t| (from..=to).contains(&t)))
+            .map(|mark| mark.at)
+    }
+
     /// Whether a void recorded after `after` withdrew (or restored) a record of the time from
     /// `from` to `to` (all Unix seconds): what a report of that time said may have changed.
     pub fn corrected_after(&self, from: i64, to: i64, after: i64) -> bool {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::Dated;
+use super::{Dated, IncidentFacts};
 use crate::ids::short_id;
 use crate::record::incident::Field;
 use crate::record::{Event, Record, types};
@@ -36,57 +36,62 @@ pub struct Correction {
     pub fields: Vec<Field>,
 }
 
-/// The corrections among `records` (of any months): voids of records that happened from
-/// `from` to `to`, and amendments of the `incidents` of that time; in the order they were made.
+/// The corrections of a period from `from` to `to`: the voids among `records` (of any months)
+/// of records of that time, and the amendments of its `incidents`, in the order they were made.
 pub fn corrections(
     records: &[Record],
-    incidents: &[&str],
+    incidents: &[IncidentFacts],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Vec<Dated<Correction>> {
-    let mut corrections: Vec<Dated<Correction>> = records
-        .iter()
-        .filter_map(|record| {
-            let correction = match &record.event {
-                Event::RecordVoided(void) => {
-                    let target_at = void.target_at?.to_utc();
-                    if !(from..=to).contains(&target_at) {
-                        return None;
-                    }
-                    let action = match void.merged_into {
-                        Some(_) => CorrectionAction::Merged,
-                        None => CorrectionAction::Voided,
-                    };
-                    Correction {
-                        id: short_id(&void.target),
-                        record_type: void.target_type.clone().unwrap_or_default(),
-                        action,
-                        reason: void.reason.clone(),
-                        merged_into: void.merged_into.clone(),
-                        fields: Vec::new(),
-                    }
-                }
-                Event::IncidentAmended(amended)
-                    if incidents.contains(&amended.incident.as_str()) =>
-                {
-                    Correction {
-                        id: amended.incident.clone(),
-                        record_type: types::INCIDENT_AMENDED.to_string(),
-                        action: CorrectionAction::Amended,
-                        reason: String::new(),
-                        merged_into: None,
-                        fields: amended.texts.keys().copied().collect(),
-                    }
-                }
-                _ => return None,
-            };
-            Some(Dated {
-                at: record.instant(),
-                by: record.by.clone(),
-                item: correction,
-            })
+    let voids = records.iter().filter_map(|record| {
+        let Event::RecordVoided(void) = &record.event else {
+            return None;
+        };
+        let target_at = void.target_at?.to_utc();
+        if !(from..=to).contains(&target_at) {
+            return None;
+        }
+        let action = match void.merged_into {
+            Some(_) => CorrectionAction::Merged,
+            None => CorrectionAction::Voided,
+        };
+        Some(Dated {
+            at: record.instant(),
+            by: record.by.clone(),
+            item: Correction {
+                id: short_id(&void.target),
+                record_type: void.target_type.clone().unwrap_or_default(),
+                action,
+                reason: void.reason.clone(),
+                merged_into: void.merged_into.clone(),
+                fields: Vec::new(),
+            },
         })
-        .collect();
+    });
+    let mut corrections: Vec<Dated<Correction>> = voids.chain(amendments(incidents)).collect();
     corrections.sort_by_key(|c| c.at);
     corrections
+}
+
+/// The amendments of `incidents`, one correction for each record that amended: its texts
+/// share its time and author.
+fn amendments(incidents: &[IncidentFacts]) -> impl Iterator<Item = Dated<Correction>> + '_ {
+    incidents.iter().flat_map(|incident| {
+        let made = incident
+            .amendments
+            .chunk_by(|a, b| (a.at, &a.by) == (b.at, &b.by));
+        made.map(|texts| Dated {
+            at: texts[0].at,
+            by: texts[0].by.clone(),
+            item: Correction {
+                id: incident.id.clone(),
+                record_type: types::INCIDENT_AMENDED.to_string(),
+                action: CorrectionAction::Amended,
+                reason: String::new(),
+                merged_into: None,
+                fields: texts.iter().map(|a| a.field).collect(),
+            },
+        })
+    })
 }

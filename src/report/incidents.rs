@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::scope::end_of_day;
 use super::{Scope, Sources};
 use crate::contract::Level;
-use crate::incident::{EnteredLater, Incident, LevelSince, Status, status_at};
+use crate::incident::{Amendment, EnteredLater, Incident, LevelSince, Status, status_at};
 use crate::time::local_date;
 
 /// Met, breached and undecided clocks.
@@ -178,6 +178,8 @@ pub struct IncidentFacts {
     pub status: Status,
     /// The records deciding a clock that were entered later (docs/rules.md §10.5).
     pub entered_later: Vec<EnteredLater>,
+    /// Its texts corrected, each with what it replaced, who and when (docs/rules.md §10.2).
+    pub amendments: Vec<Amendment>,
     /// Every change of status, in time order.
     changes: Vec<(DateTime<Utc>, Status)>,
 }
@@ -205,6 +207,7 @@ impl IncidentFacts {
             resolved_at: incident.resolved_at,
             status: incident.status,
             entered_later: incident.entered_later.clone(),
+            amendments: incident.amendments.clone(),
             changes: incident.status_changes().collect(),
         }
     }
