@@ -351,7 +351,7 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
         }
         IncidentCommand::Show { id, json } => {
             let incident =
-                context.read(&site, &mut out, |ledger| app::incident::find(ledger, &id))?;
+                context.read(&site, &mut out, |ledger| app::incident::shown(ledger, &id))?;
             print_incident(&site, &mut out, &incident, now, json)?;
         }
         IncidentCommand::List { open, json } => {
@@ -361,7 +361,7 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
         }
         IncidentCommand::Report { id, format } => {
             let incident =
-                context.read(&site, &mut out, |ledger| app::incident::find(ledger, &id))?;
+                context.read(&site, &mut out, |ledger| app::incident::shown(ledger, &id))?;
             let report = Recovery::new(&incident, &site.contract, now);
             match format {
                 RecoveryFormat::Md => out.lines(view::markdown(&report, out.messages()))?,

@@ -229,6 +229,16 @@ impl Messages {
     /// A timeline entry; times in it are shown in `zone`.
     /// A timeline's entry: what happened, struck out with who withdrew it, when and why.
     pub fn timeline_entry(&self, entry: &Entry, zone: Tz) -> String {
+        let said = self.struck_out(entry, zone);
+        match (&entry.from, self.lang) {
+            (None, _) => said,
+            (Some(duplicate), Lang::Zh) => format!("〔记于重复事件 {duplicate}〕{said}"),
+            (Some(duplicate), Lang::En) => format!("[on duplicate {duplicate}] {said}"),
+        }
+    }
+
+    /// What an entry says, with who withdrew it, when and why if it was voided.
+    fn struck_out(&self, entry: &Entry, zone: Tz) -> String {
         let said = self.happening(&entry.happening, zone);
         let Some(voided) = &entry.voided else {
             return said;

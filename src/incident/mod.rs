@@ -190,6 +190,8 @@ pub struct Entry {
     pub record: String,
     /// Withdrawn by a void: it stays in the timeline, struck out, and counts nowhere.
     pub voided: Option<Voiding>,
+    /// The duplicate incident it was recorded on, for an entry a merge brought in.
+    pub from: Option<String>,
 }
 
 /// Who withdrew a record of the timeline, when and why (docs/rules.md §10.2).
@@ -209,6 +211,7 @@ impl Entry {
             happening,
             record: record.id.clone(),
             voided: None,
+            from: None,
         }
     }
 
@@ -229,9 +232,15 @@ impl Entry {
         })
     }
 
-    /// Whether it counts: not withdrawn.
+    /// Whether it stands: not withdrawn.
     pub fn stands(&self) -> bool {
         self.voided.is_none()
+    }
+
+    /// Whether it counts for the incident it is shown in: standing, and recorded on that
+    /// incident rather than on a duplicate merged into it.
+    pub fn counts(&self) -> bool {
+        self.stands() && self.from.is_none()
     }
 }
 
@@ -560,7 +569,7 @@ impl Incident {
     pub fn levels(&self) -> Vec<LevelSince> {
         self.timeline
             .iter()
-            .filter(|entry| entry.stands())
+            .filter(|entry| entry.counts())
             .filter_map(|entry| match entry.happening {
                 Happening::Opened { level, .. } | Happening::LevelChanged { to: level, .. } => {
                     Some(LevelSince {
@@ -583,7 +592,7 @@ impl Incident {
     pub fn status_changes(&self) -> impl Iterator<Item = (DateTime<Utc>, Status)> + '_ {
         self.timeline
             .iter()
-            .filter(|e| e.stands())
+            .filter(|e| e.counts())
             .filter_map(|entry| {
                 let status = match entry.happening {
                     Happening::Opened { .. } | Happening::Reopened => Status::Open,
@@ -991,6 +1000,39 @@ pub fn merged_away(records: &[Record]) -> Vec<MergedAway> {
             _ => None,
         })
         .collect()
+}
+
+/// The duplicates merged into `incident` whose merge stands.
+pub fn duplicates(incident: &Incident) -> Vec<String> {
+    let counting = incident.timeline.iter().filter(|entry| entry.counts());
+    counting
+        .filter_map(|entry| match &entry.happening {
+            Happening::Merged { duplicate, .. } => Some(duplicate.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Brings into the timeline of `incident` every entry of its duplicate `duplicate`, folded from
+/// the duplicate's `records` as if it had never been merged, each marked with the incident it
+/// was recorded on (docs/rules.md §10.2). They change none of `incident`'s clocks: the merge
+/// record decided those. Returns the duplicates merged into the duplicate, whose entries
+/// belong here too.
+pub fn take_in(incident: &mut Incident, duplicate: &str, records: &[Record]) -> Vec<String> {
+    let unmerged = records.iter().filter(
+        |record| !matches!(&record.event, Event::RecordVoided(void) if void.merged_into.is_some()),
+    );
+    let Some(folded) = fold(unmerged).into_iter().find(|i| i.id == duplicate) else {
+        return Vec::new();
+    };
+    let nested = duplicates(&folded);
+    let taken = folded.timeline.into_iter().map(|entry| Entry {
+        from: entry.from.clone().or_else(|| Some(duplicate.to_string())),
+        ..entry
+    });
+    incident.timeline.extend(taken);
+    incident.timeline.sort_by_key(|entry| entry.at);
+    nested
 }
 
 /// The incident `typed` names among those `records` tell of; one merged away is refused with

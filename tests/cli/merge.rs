@@ -62,7 +62,100 @@ fn a_duplicate_reported_earlier_moves_the_deadlines_of_the_kept_incident_earlier
         .iter()
         .map(|e| e["event"].as_str().unwrap())
         .collect();
-    assert_eq!(events, ["opened", "acknowledged", "merged"]);
+    assert_eq!(events, ["opened", "opened", "acknowledged", "merged"]);
+}
+
+#[test]
+fn the_kept_incident_shows_every_action_recorded_on_the_duplicate() {
+    let site = site();
+    let duplicate = open(&site, "2025-03-04T10:00:00+08:00", "CLB 502");
+    site.stdout_at(
+        "2025-03-04T10:05:00+08:00",
+        &["incident", "note", &duplicate, "backend pool drained"],
+    );
+    site.stdout_at(
+        "2025-03-04T10:10:00+08:00",
+        &[
+            "incident",
+            "resolve",
+            &duplicate,
+            "--summary",
+            "pool refilled",
+        ],
+    );
+    let kept = open(&site, "2025-03-04T10:20:00+08:00", "CLB returns 502");
+    site.stdout_at(
+        "2025-03-04T11:00:00+08:00",
+        &["incident", "merge", &duplicate, &kept],
+    );
+
+    let after = show(&site, &kept);
+    let entries: Vec<(&str, &str, Value)> = after["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["event"].as_str().unwrap(),
+                e["at"].as_str().unwrap(),
+                e["from"].clone(),
+            )
+        })
+        .collect();
+    let from_duplicate = Value::from(duplicate.as_str());
+    assert_eq!(
+        entries,
+        [
+            (
+                "opened",
+                "2025-03-04T10:00:00+08:00",
+                from_duplicate.clone()
+            ),
+            ("noted", "2025-03-04T10:05:00+08:00", from_duplicate.clone()),
+            ("resolved", "2025-03-04T10:10:00+08:00", from_duplicate),
+            ("opened", "2025-03-04T10:20:00+08:00", Value::Null),
+            ("merged", "2025-03-04T11:00:00+08:00", Value::Null),
+        ]
+    );
+    assert_eq!(
+        after["status"], "open",
+        "the duplicate's resolution is not the kept one's"
+    );
+
+    let shown = site.stdout(&["incident", "show", &kept]);
+    assert!(
+        shown.contains(&format!(
+            "[on duplicate {duplicate}] note: backend pool drained"
+        )),
+        "{shown}"
+    );
+    let recovery = site.stdout(&["incident", "report", &kept]);
+    assert!(recovery.contains("backend pool drained"), "{recovery}");
+    let escaped = format!("on duplicate {duplicate}\\] note: backend pool drained");
+    assert!(recovery.contains(&escaped), "{recovery}");
+    assert!(recovery.contains("| Level | level 2 |"), "{recovery}");
+    let shown_zh = site
+        .otss()
+        .env("OTSS_LANG", "zh")
+        .args(["incident", "show", &kept])
+        .output()
+        .unwrap();
+    let shown_zh = String::from_utf8(shown_zh.stdout).unwrap();
+    assert!(
+        shown_zh.contains(&format!("〔记于重复事件 {duplicate}〕")),
+        "{shown_zh}"
+    );
+
+    site.stdout_at("2025-03-04T11:30:00+08:00", &["undo", "--yes"]);
+    let unmerged = show(&site, &kept);
+    assert!(
+        unmerged["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["from"].is_null()),
+        "{unmerged}"
+    );
 }
 
 #[test]

@@ -6,6 +6,8 @@ mod open;
 mod recovery;
 mod update;
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 
 pub use merge::merge;
@@ -24,6 +26,21 @@ use crate::sla::ClockState;
 pub fn find(ledger: &mut Ledger, typed: &str) -> Result<Incident> {
     let records = ledger.incident_records(Wanted::Id(typed))?;
     Ok(incident::find_in(&records, typed)?)
+}
+
+/// The incident `typed` names, as `find` gives it, with the timeline of every duplicate merged
+/// into it (docs/rules.md §10.2): what `incident show` and the recovery report tell.
+pub fn shown(ledger: &mut Ledger, typed: &str) -> Result<Incident> {
+    let mut incident = find(ledger, typed)?;
+    let mut pending = incident::duplicates(&incident);
+    let mut taken = BTreeSet::from([incident.id.clone()]);
+    while let Some(duplicate) = pending.pop() {
+        if taken.insert(duplicate.clone()) {
+            let records = ledger.incident_records(Wanted::Id(&duplicate))?;
+            pending.extend(incident::take_in(&mut incident, &duplicate, &records));
+        }
+    }
+    Ok(incident)
 }
 
 /// The open incidents, or every one, most urgent first.

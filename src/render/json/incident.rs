@@ -121,6 +121,9 @@ struct EntryJson {
     text: String,
     /// Who withdrew it, when and why; `null` while it counts.
     voided: Option<VoidingJson>,
+    /// The duplicate incident it was recorded on, for an entry a merge brought in; `null` for
+    /// the incident's own (docs/rules.md §10.2).
+    from: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -194,6 +197,7 @@ impl IncidentJson {
                         .and_then(|v| v["event"].as_str().map(str::to_string))
                         .unwrap_or_default(),
                     text: m.timeline_entry(entry, zone),
+                    from: entry.from.clone(),
                 })
                 .collect(),
         }
