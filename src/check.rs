@@ -250,11 +250,11 @@ impl Checker {
                 .unwrap_or_default(),
         };
         if let Some(judge) = &self.judge {
-            if record.after(judge.now) {
-                let at = rfc3339(record.instant(), zone);
-                return Some(Problem::Future { at });
-            }
-            match record.doubt(&judge.contract) {
+            match record.doubt(&judge.contract, judge.now) {
+                Some(Doubt::Future { at }) => {
+                    let at = rfc3339(at.with_timezone(&Utc), zone);
+                    return Some(Problem::Future { at });
+                }
                 Some(Doubt::OutOfTerm { date }) => return Some(Problem::OutOfTerm { date }),
                 Some(Doubt::EnteredBefore { .. }) => return Some(entry_time()),
                 None => {}

@@ -67,9 +67,9 @@ const RETRY: [IndexFrom; 2] = [IndexFrom::Stored, IndexFrom::Rebuilt];
 
 impl Wanted<'_> {
     /// The ids of the incidents wanted, from an index that holds them.
-    fn ids<'i>(&self, index: &'i Index) -> Vec<&'i str> {
+    fn ids<'i>(&self, index: &'i Index, now: DateTime<Utc>) -> Vec<&'i str> {
         match self {
-            Wanted::Open => index.open_ids(),
+            Wanted::Open => index.open_ids_at(now.timestamp()),
             Wanted::All => index.ids(),
             Wanted::Between(from, to) => index.ids_between(from.timestamp(), to.timestamp()),
             Wanted::Id(typed) => {
@@ -94,16 +94,19 @@ pub struct Ledger<'s> {
     doubted: HashSet<String>,
     /// The records withdrawn by voids, once the index has said which.
     withdrawn: Option<HashSet<String>>,
+    /// When it is read: a record dated after it counts nowhere (docs/rules.md §10.5).
+    now: DateTime<Utc>,
 }
 
 impl<'s> Ledger<'s> {
-    pub fn new(site: &'s Site, cache_dir: Option<&Path>) -> Ledger<'s> {
+    pub fn new(site: &'s Site, cache_dir: Option<&Path>, now: DateTime<Utc>) -> Ledger<'s> {
         Ledger {
             site,
             index_path: cache_dir.and_then(|cache| index_path(cache, &site.ledger)),
             warnings: Vec::new(),
             doubted: HashSet::new(),
             withdrawn: None,
+            now,
         }
     }
 
@@ -112,7 +115,7 @@ impl<'s> Ledger<'s> {
     fn sift(&mut self, records: &mut Vec<Record>) {
         let contract = &self.site.contract;
         let mut doubted = Vec::new();
-        records.retain(|record| match record.doubt(contract) {
+        records.retain(|record| match record.doubt(contract, self.now) {
             Some(doubt) => {
                 doubted.push((record.id.clone(), record.type_name(), doubt));
                 false
@@ -208,9 +211,15 @@ impl<'s> Ledger<'s> {
         Ok(index.withdrawn().into_iter().map(str::to_string).collect())
     }
 
-    /// The incident index with only its open incidents loaded, as the daily commands need.
+    /// The incident index with its open incidents loaded, as the daily commands need: every
+    /// incident when one of them has a record after now, as it may be open now (docs/rules.md
+    /// §10.5).
     pub fn open_index(&mut self) -> Result<Index> {
-        self.index(IndexFrom::Stored)
+        let index = self.index(IndexFrom::Stored)?;
+        if index.has_incident_records_after(self.now.timestamp()) {
+            return self.complete_index();
+        }
+        Ok(index)
     }
 
     /// The incident index with every incident in it, closed ones too.
@@ -226,7 +235,8 @@ impl<'s> Ledger<'s> {
     /// every incident.
     fn index_for(&mut self, wanted: &Wanted, from: IndexFrom) -> Result<Index> {
         match (wanted, from) {
-            (Wanted::Open, _) | (_, IndexFrom::Rebuilt) => self.index(from),
+            (_, IndexFrom::Rebuilt) => self.index(from),
+            (Wanted::Open, IndexFrom::Stored) => self.open_index(),
             (_, IndexFrom::Stored) => self.complete_index(),
         }
     }
@@ -364,7 +374,7 @@ impl<'s> Ledger<'s> {
         let ledger = self.site.ledger.clone();
         self.retried(|this, from| {
             let index = this.index_for(&wanted, from)?;
-            let ids = wanted.ids(&index);
+            let ids = wanted.ids(&index, this.now);
             let records = index.records(&ids, &LedgerDir::new(&ledger))?;
             Ok(records.map(|records| (records, index)))
         })
@@ -379,18 +389,21 @@ impl<'s> Ledger<'s> {
         digest: impl Fn(&Incident) -> T,
     ) -> Result<Vec<T>> {
         let ledger = self.site.ledger.clone();
-        let contract = self.site.contract.clone();
+        let (contract, now) = (self.site.contract.clone(), self.now);
         let mut doubted = Vec::new();
         let digests = self.retried(|this, from| {
             let mut index = this.index_for(&wanted, from)?;
-            let wanted_ids: BTreeSet<String> =
-                wanted.ids(&index).into_iter().map(str::to_string).collect();
+            let wanted_ids: BTreeSet<String> = wanted
+                .ids(&index, this.now)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
             index.retain(&wanted_ids);
             let ids: Vec<&str> = wanted_ids.iter().map(String::as_str).collect();
             let sift = |records: &mut Vec<Record>| {
                 let (kept, left): (Vec<Record>, Vec<Record>) = std::mem::take(records)
                     .into_iter()
-                    .partition(|r| r.doubt(&contract).is_none());
+                    .partition(|r| r.doubt(&contract, now).is_none());
                 *records = kept;
                 doubted.extend(left);
             };

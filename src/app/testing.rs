@@ -79,7 +79,7 @@ impl TestSite {
 
     /// What `query` makes of the ledger, which must pass nothing over.
     pub fn read<T>(&self, query: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
-        let mut ledger = Ledger::new(&self.site, None);
+        let mut ledger = Ledger::new(&self.site, None, self.env.now);
         let read = query(&mut ledger);
         assert_eq!(ledger.warnings(), []);
         read

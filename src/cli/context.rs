@@ -149,7 +149,7 @@ impl Context {
         out: &mut Output,
         query: impl FnOnce(&mut Ledger) -> Result<T>,
     ) -> Result<T> {
-        let mut ledger = Ledger::new(site, self.env.cache_dir());
+        let mut ledger = Ledger::new(site, self.env.cache_dir(), self.env.now);
         let read = query(&mut ledger);
         for warning in ledger.warnings() {
             out.warn(said(&warning, out))?;
@@ -165,7 +165,7 @@ impl Context {
         site: &Site,
         query: impl FnOnce(&mut Ledger) -> Result<T>,
     ) -> Result<T> {
-        query(&mut Ledger::new(site, self.env.cache_dir()))
+        query(&mut Ledger::new(site, self.env.cache_dir(), self.env.now))
     }
 
     /// Writes a new record of `event` at `at` by this engineer, and returns it.

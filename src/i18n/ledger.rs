@@ -399,6 +399,19 @@ impl Messages {
                     "记录 {record}（{record_type}）的日期 {date} 在合同服务期之外：不计入任何统计"
                 )
             }
+            (Lang::Zh, Doubt::Future { at }) => {
+                let at = at.format("%Y-%m-%d %H:%M");
+                format!(
+                    "记录 {record}（{record_type}）的时间 {at} 晚于现在：不计入任何统计（运行 `otss check`）"
+                )
+            }
+            (Lang::En, Doubt::Future { at }) => {
+                let at = at.format("%Y-%m-%d %H:%M");
+                format!(
+                    "record {record} ({record_type}) is dated {at}, after now: it counts \
+                     nowhere (run `otss check`)"
+                )
+            }
             (Lang::En, Doubt::EnteredBefore { .. }) => format!(
                 "record {record} ({record_type}) claims to have been entered before it happened: \
                  it counts nowhere (run `otss check`)"

@@ -29,7 +29,7 @@ use crate::report;
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 8;
+const INDEX_FORMAT: u32 = 9;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -140,6 +140,9 @@ pub struct Index {
     /// Whether `incidents` holds every incident.
     #[serde(skip)]
     complete: bool,
+    /// When the latest record of any incident happened (Unix seconds): read at an earlier
+    /// time, a closed incident may still be open.
+    latest: i64,
     /// The month of every report issued, with when it was first issued.
     reports: BTreeMap<String, report::Issues>,
     /// Every void, by its id.
@@ -260,6 +263,7 @@ impl Index {
             unfinished: Vec::new(),
             marks: self.marks.clone(),
             files: self.files.clone(),
+            latest: self.latest,
             reports: self.reports.clone(),
             voids: self.voids.clone(),
             problems: self.problems.clone(),
@@ -499,6 +503,7 @@ impl Index {
                 entry.open = open;
                 entry.reported = reported;
                 entry.last = last;
+                self.latest = self.latest.max(last);
             }
         }
         Ok(Ok(()))
@@ -625,11 +630,23 @@ impl Index {
 
     /// Ids of the incidents that are open.
     pub fn open_ids(&self) -> Vec<&str> {
+        self.open_ids_at(i64::MAX)
+    }
+
+    /// Ids of the incidents that may be open at `now` (Unix seconds): those open, and those
+    /// with a record after `now`, which counts nowhere then (docs/rules.md §10.5).
+    pub fn open_ids_at(&self, now: i64) -> Vec<&str> {
         self.incidents
             .iter()
-            .filter(|(_, entry)| entry.open)
+            .filter(|(_, entry)| entry.open || entry.last > now)
             .map(|(id, _)| id.as_str())
             .collect()
+    }
+
+    /// Whether a record of an incident happened after `now` (Unix seconds): then a closed
+    /// incident may be open at `now`.
+    pub fn has_incident_records_after(&self, now: i64) -> bool {
+        self.latest > now
     }
 
     /// The month of every report issued, with when it was first issued.

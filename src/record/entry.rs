@@ -3,7 +3,7 @@
 //! one that claims to have been entered before it happened, that lies in the future, or that
 //! falls outside the contract term where the term bounds it counts nowhere.
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
 use serde::Serialize;
 
 use super::{Event, Record};
@@ -30,6 +30,8 @@ pub enum Doubt {
     EnteredBefore { entered_at: DateTime<Utc> },
     /// It is of a kind the term bounds, and lies outside the term.
     OutOfTerm { date: NaiveDate },
+    /// It claims to have happened after now, which no record of what happened may.
+    Future { at: DateTime<FixedOffset> },
 }
 
 impl Record {
@@ -66,8 +68,11 @@ impl Record {
         !self.event.is_plan() && self.instant() > now + FUTURE_MARGIN
     }
 
-    /// Why the record counts nowhere under `contract`, if it does not.
-    pub fn doubt(&self, contract: &Contract) -> Option<Doubt> {
+    /// Why the record counts nowhere under `contract`, read at `now`, if it does not.
+    pub fn doubt(&self, contract: &Contract, now: DateTime<Utc>) -> Option<Doubt> {
+        if self.after(now) {
+            return Some(Doubt::Future { at: self.at });
+        }
         if let Some(entered_at) = self.entered_before_it_happened() {
             return Some(Doubt::EnteredBefore { entered_at });
         }
@@ -138,10 +143,10 @@ mod tests {
     fn entered_before_it_happened_by_more_than_a_minute_is_doubted() {
         let contract = parse(MINIMAL).unwrap();
         let within = consultation(t(3, 1, 1), t(3, 1, 0));
-        assert_eq!(within.doubt(&contract), None);
+        assert_eq!(within.doubt(&contract, t(4, 0, 0)), None);
         let before = consultation(t(3, 1, 2), t(3, 1, 0));
         assert_eq!(
-            before.doubt(&contract),
+            before.doubt(&contract, t(4, 0, 0)),
             Some(Doubt::EnteredBefore {
                 entered_at: t(3, 1, 0)
             })
@@ -150,9 +155,15 @@ mod tests {
 
     #[test]
     fn after_now_whatever_its_id_says() {
+        let contract = parse(MINIMAL).unwrap();
         let forged = consultation(t(10, 1, 0), t(10, 1, 0));
         assert!(forged.after(t(3, 1, 0)));
         assert!(!forged.after(t(10, 1, 0)));
+        assert_eq!(
+            forged.doubt(&contract, t(3, 1, 0)),
+            Some(Doubt::Future { at: forged.at })
+        );
+        assert_eq!(forged.doubt(&contract, t(10, 1, 0)), None);
     }
 
     #[test]
@@ -160,7 +171,7 @@ mod tests {
         let contract = parse(MINIMAL).unwrap();
         let at = Utc.with_ymd_and_hms(2026, 1, 5, 2, 0, 0).unwrap();
         assert_eq!(
-            consultation(at, at).doubt(&contract),
+            consultation(at, at).doubt(&contract, at),
             Some(Doubt::OutOfTerm {
                 date: local_date(at, contract.timezone)
             })

@@ -5,6 +5,9 @@ use serde_json::Value;
 
 use super::{SHENZHEN_5X8, Sandbox};
 
+/// A time after everything the tests here record.
+const AFTER: &str = "2025-03-04T18:00:00+08:00";
+
 fn site() -> Sandbox {
     Sandbox::with_contract(SHENZHEN_5X8)
 }
@@ -29,7 +32,7 @@ fn opened_twice(site: &Sandbox) -> (String, String) {
 }
 
 fn show(site: &Sandbox, id: &str) -> Value {
-    site.json(&["incident", "show", id, "--json"])
+    site.json_at(AFTER, &["incident", "show", id, "--json"])
 }
 
 #[test]
@@ -122,20 +125,21 @@ fn the_kept_incident_shows_every_action_recorded_on_the_duplicate() {
         "the duplicate's resolution is not the kept one's"
     );
 
-    let shown = site.stdout(&["incident", "show", &kept]);
+    let shown = site.stdout_at(AFTER, &["incident", "show", &kept]);
     assert!(
         shown.contains(&format!(
             "[on duplicate {duplicate}] note: backend pool drained"
         )),
         "{shown}"
     );
-    let recovery = site.stdout(&["incident", "report", &kept]);
+    let recovery = site.stdout_at(AFTER, &["incident", "report", &kept]);
     assert!(recovery.contains("backend pool drained"), "{recovery}");
     let escaped = format!("on duplicate {duplicate}\\] note: backend pool drained");
     assert!(recovery.contains(&escaped), "{recovery}");
     assert!(recovery.contains("| Level | level 2 |"), "{recovery}");
     let shown_zh = site
         .otss()
+        .env("OTSS_NOW", AFTER)
         .env("OTSS_LANG", "zh")
         .args(["incident", "show", &kept])
         .output()
@@ -167,7 +171,7 @@ fn the_kept_incident_takes_the_first_response_recorded_on_the_duplicate() {
         &["incident", "ack", &duplicate],
     );
     let kept = open(&site, "2025-03-04T10:20:00+08:00", "CLB returns 502");
-    site.stdout(&["incident", "merge", &duplicate, &kept]);
+    site.stdout_at(AFTER, &["incident", "merge", &duplicate, &kept]);
     let after = show(&site, &kept);
     assert_eq!(after["responded_at"], "2025-03-04T10:05:00+08:00");
     assert_eq!(after["response_met"], true);
@@ -177,9 +181,9 @@ fn the_kept_incident_takes_the_first_response_recorded_on_the_duplicate() {
 fn a_merged_duplicate_counts_nowhere_and_points_to_the_incident_kept() {
     let site = site();
     let (duplicate, kept) = opened_twice(&site);
-    site.stdout(&["incident", "merge", &duplicate, &kept]);
+    site.stdout_at(AFTER, &["incident", "merge", &duplicate, &kept]);
 
-    let listed = site.json(&["incident", "list", "--json"]);
+    let listed = site.json_at(AFTER, &["incident", "list", "--json"]);
     let ids: Vec<&Value> = listed
         .as_array()
         .unwrap()
@@ -187,18 +191,18 @@ fn a_merged_duplicate_counts_nowhere_and_points_to_the_incident_kept() {
         .map(|i| &i["id"])
         .collect();
     assert_eq!(ids, [&Value::from(kept.as_str())]);
-    let report = site.json(&["report", "2025-03", "--format", "json"]);
+    let report = site.json_at(AFTER, &["report", "2025-03", "--format", "json"]);
     assert_eq!(report["incidents"]["total"], 1);
     assert_eq!(report["incidents"]["response"]["breached"], 1);
-    let status = site.stdout(&["status"]);
+    let status = site.stdout_at(AFTER, &["status"]);
     assert!(status.contains("1 open incident"), "{status}");
 
-    let err = site.fails(&["incident", "show", &duplicate.to_lowercase()], 1);
+    let err = site.fails_at(AFTER, &["incident", "show", &duplicate.to_lowercase()], 1);
     assert!(
         err.contains(&format!("merged into incident {kept}")),
         "{err}"
     );
-    let err = site.fails(&["incident", "ack", &duplicate], 1);
+    let err = site.fails_at(AFTER, &["incident", "ack", &duplicate], 1);
     assert!(
         err.contains(&format!("merged into incident {kept}")),
         "{err}"
@@ -209,7 +213,11 @@ fn a_merged_duplicate_counts_nowhere_and_points_to_the_incident_kept() {
 fn an_incident_is_not_merged_into_itself_nor_into_one_withdrawn() {
     let site = site();
     let (duplicate, kept) = opened_twice(&site);
-    let err = site.fails(&["incident", "merge", &kept, &kept.to_lowercase()], 1);
+    let err = site.fails_at(
+        AFTER,
+        &["incident", "merge", &kept, &kept.to_lowercase()],
+        1,
+    );
     assert!(err.contains("cannot be merged into itself"), "{err}");
 
     let withdrawn = open(&site, "2025-03-04T09:00:00+08:00", "opened by mistake");
@@ -221,16 +229,19 @@ fn an_incident_is_not_merged_into_itself_nor_into_one_withdrawn() {
         .unwrap()
         .to_string();
     let record: Value = serde_json::from_str(&line).unwrap();
-    site.stdout(&[
-        "void",
-        record["id"].as_str().unwrap(),
-        "--reason",
-        "mistake",
-    ]);
-    let err = site.fails(&["incident", "merge", &duplicate, &withdrawn], 1);
+    site.stdout_at(
+        AFTER,
+        &[
+            "void",
+            record["id"].as_str().unwrap(),
+            "--reason",
+            "mistake",
+        ],
+    );
+    let err = site.fails_at(AFTER, &["incident", "merge", &duplicate, &withdrawn], 1);
     assert!(err.contains(&withdrawn), "{err}");
     assert_eq!(
-        site.json(&["incident", "list", "--json"])
+        site.json_at(AFTER, &["incident", "list", "--json"])
             .as_array()
             .unwrap()
             .len(),
@@ -327,16 +338,16 @@ fn the_latest_amendment_wins_everywhere_and_the_history_stays_visible() {
         .clone();
     assert_eq!(last["event"], "amended");
 
-    let human = site.stdout(&["incident", "show", &id]);
+    let human = site.stdout_at(AFTER, &["incident", "show", &id]);
     assert!(
         human.contains("amended: Title: CLB returns 502 on HTTPS"),
         "{human}"
     );
-    let recovery = site.stdout(&["incident", "report", &id]);
+    let recovery = site.stdout_at(AFTER, &["incident", "report", &id]);
     assert!(recovery.contains("CLB returns 502 on HTTPS"), "{recovery}");
     assert!(recovery.contains("certificate expired"), "{recovery}");
     assert!(recovery.contains("## Amendments"), "{recovery}");
-    let month = site.stdout(&["report", "2025-03", "--format", "md"]);
+    let month = site.stdout_at(AFTER, &["report", "2025-03", "--format", "md"]);
     assert!(month.contains("CLB returns 502 on HTTPS"), "{month}");
 }
 
@@ -344,9 +355,13 @@ fn the_latest_amendment_wins_everywhere_and_the_history_stays_visible() {
 fn an_amendment_of_nothing_is_a_usage_error_and_one_that_changes_nothing_is_refused() {
     let site = site();
     let id = open(&site, "2025-03-04T09:00:00+08:00", "CLB 502");
-    site.fails(&["incident", "amend", &id], 2);
-    let err = site.fails(&["incident", "amend", &id, "--title", "CLB 502"], 1);
+    site.fails_at(AFTER, &["incident", "amend", &id], 2);
+    let err = site.fails_at(AFTER, &["incident", "amend", &id, "--title", "CLB 502"], 1);
     assert!(err.contains("nothing to amend"), "{err}");
-    let err = site.fails(&["incident", "amend", &id, "--cause", "certificate"], 1);
+    let err = site.fails_at(
+        AFTER,
+        &["incident", "amend", &id, "--cause", "certificate"],
+        1,
+    );
     assert!(err.contains("has not been resolved"), "{err}");
 }

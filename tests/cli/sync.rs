@@ -847,7 +847,17 @@ fn records_in_the_future_or_outside_the_term_count_nowhere_and_are_named() {
         "v": 1, "id": ulid_entered(NEXT_MORNING, 2), "at": "2024-01-01T10:00:00+08:00",
         "by": "wang.fang", "type": "backup.checked", "job": "db", "ok": true,
     });
-    forged(&b, "2030-03/wang.fang.jsonl", &[resolved.to_string()]);
+    // Dated and entered in the future alike: plausible by its own times, but not yet.
+    let closed_later = "2030-03-04T20:40:00+08:00";
+    let closed = serde_json::json!({
+        "v": 1, "id": ulid_entered(closed_later, 3), "at": closed_later, "by": "wang.fang",
+        "type": "incident.closed", "incident": id,
+    });
+    forged(
+        &b,
+        "2030-03/wang.fang.jsonl",
+        &[resolved.to_string(), closed.to_string()],
+    );
     forged(&b, "2024-01/wang.fang.jsonl", &[backup.to_string()]);
     team.ok(&a, "li.lei", NEXT_MORNING, &["sync"]);
 
@@ -863,6 +873,12 @@ fn records_in_the_future_or_outside_the_term_count_nowhere_and_are_named() {
     let open: Value = serde_json::from_str(&open).unwrap();
     assert_eq!(open[0]["id"], id.as_str());
     assert_eq!(january(&a), before);
+    let shown = team.otss(&a, "li.lei", NEXT_MORNING, &["incident", "show", &id]);
+    let warned = stderr(&shown);
+    assert!(
+        warned.contains("is dated 2030-03-04 20:40, after now: it counts nowhere"),
+        "{warned}"
+    );
 }
 
 /// Two engineers' records shared, then a teammate's clone that holds them.

@@ -115,9 +115,14 @@ impl Memory {
     }
 }
 
+/// When the `n`th test record happens.
+fn record_at(n: u32) -> DateTime<chrono::FixedOffset> {
+    DateTime::parse_from_rfc3339("2025-03-04T10:00:00+08:00").unwrap()
+        + TimeDelta::minutes(i64::from(n))
+}
+
 fn record(n: u32, incident: &str, event: u8) -> String {
-    let at = DateTime::parse_from_rfc3339("2025-03-04T10:00:00+08:00").unwrap()
-        + TimeDelta::minutes(i64::from(n));
+    let at = record_at(n);
     let subject = Subject {
         incident: incident.to_string(),
     };
@@ -344,6 +349,20 @@ proptest! {
             prop_assert_eq!(problems, full_problems);
         }
     }
+}
+
+#[test]
+fn an_incident_closed_by_a_later_record_may_be_open_before_it() {
+    let ledger = Memory::default();
+    ledger.append_record("2025-03/a.jsonl", &record(0, "SHUT", 0));
+    ledger.append_record("2025-03/a.jsonl", &record(60, "SHUT", 2));
+    let (index, _) = refresh(None, &ledger);
+    let closed_at = record_at(60).timestamp();
+    assert!(index.open_ids().is_empty());
+    assert!(index.has_incident_records_after(closed_at - 1));
+    assert_eq!(index.open_ids_at(closed_at - 1), ["SHUT"]);
+    assert!(!index.has_incident_records_after(closed_at));
+    assert!(index.open_ids_at(closed_at).is_empty());
 }
 
 #[test]
