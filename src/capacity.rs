@@ -256,6 +256,9 @@ pub enum Outlook {
     },
 }
 
+// Rates come from finite readings over distinct times, and so are finite.
+impl Eq for Outlook {}
+
 /// A reading at a time, in the gauge's unit.
 pub type Point = (DateTime<Utc>, f64);
 
