@@ -262,6 +262,11 @@ fn the_trend_shows_the_readings_and_when_the_threshold_is_reached() {
         out.contains("at the recent rate, reaches the warning threshold 80% on 2025-03-07"),
         "{out}"
     );
+    assert!(!out.contains('▁'), "plain numbers off a terminal: {out}");
+    let trend = ["inspect", "trend", "CDB disk usage"];
+    let shown = site.in_terminal(&[("OTSS_NOW", FRIDAY)], &[], &trend);
+    let said = String::from_utf8_lossy(&shown.stdout);
+    assert!(said.contains("▁▃▆█"), "a sparkline at a terminal: {said}");
     let v = site.json_at(
         FRIDAY,
         &["inspect", "trend", "CLB peak bandwidth", "--json"],
@@ -361,6 +366,12 @@ fn a_crossing_within_the_horizon_is_a_risk_in_status_and_in_the_month_report() {
         report.contains("capacity risk · CDB disk usage: at the recent rate, reaches the warning threshold 80% on 2025-03-07"),
         "{report}"
     );
+    let zh = site.stdout_at(
+        FRIDAY,
+        &["--lang", "zh", "report", "2025-03", "--format", "md"],
+    );
+    insta::assert_snapshot!("month_report_inspections_en", inspections_section(&report));
+    insta::assert_snapshot!("month_report_inspections_zh", inspections_section(&zh));
     let json = site.json_at(FRIDAY, &["report", "2025-03", "--json"]);
     assert_eq!(json["capacity"][0]["item"], json!("CDB disk usage"));
     assert_eq!(json["capacity"][0]["at_risk"], json!(true));
@@ -371,6 +382,12 @@ fn a_crossing_within_the_horizon_is_a_risk_in_status_and_in_the_month_report() {
     );
     let v = site.json_at(FRIDAY, &["status", "--json"]);
     assert_eq!(v["capacity_risks"].as_array().unwrap().len(), 1, "{v}");
+}
+
+/// The third section of a month report in Markdown: its inspections.
+fn inspections_section(markdown: &str) -> String {
+    let section = markdown.split("\n## ").nth(3).unwrap();
+    format!("## {}", section.trim())
 }
 
 #[test]
