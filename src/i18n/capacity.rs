@@ -339,3 +339,47 @@ impl Messages {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_is_a_risk_until_found_ok_or_taken_up_by_an_incident() {
+        let m = Lang::En.messages();
+        assert_eq!(m.finding_fate(true, None), "a risk, still open");
+        assert_eq!(m.finding_fate(false, None), "found ok by a later round");
+        assert_eq!(
+            m.finding_fate(false, Some("K7QM2X")),
+            "incident K7QM2X opened"
+        );
+        let zh = Lang::Zh.messages();
+        assert_eq!(zh.finding_fate(false, Some("K7QM2X")), "已开故障 K7QM2X");
+    }
+
+    #[test]
+    fn a_reading_names_the_threshold_it_reached() {
+        use crate::capacity::Passed;
+        let quantity = Quantity {
+            value: 93.0,
+            unit: Unit::Percent,
+        };
+        let threshold = Quantity {
+            value: 90.0,
+            unit: Unit::Percent,
+        };
+        let passed = Some(Passed {
+            level: Severity::Critical,
+            threshold,
+        });
+        let reading = Reading { quantity, passed };
+        let zh = Lang::Zh.messages();
+        assert_eq!(zh.reading_passed(&reading), "读数 93% 达到严重阈值 90%");
+        assert_eq!(zh.reading_cell(&reading), "93%（≥ 严重阈值 90%）");
+        let plain = Reading {
+            quantity,
+            passed: None,
+        };
+        assert_eq!(Lang::En.messages().reading_cell(&plain), "93%");
+    }
+}

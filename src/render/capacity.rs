@@ -60,3 +60,19 @@ pub fn risk_line(m: &Messages, trend: &Trend, at: DateTime<Utc>, zone: Tz) -> St
     let said = m.capacity_risk(&trend.item, &m.outlook(&trend.outlook, on));
     format!("{said} {shape}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sparkline_spans_the_lowest_to_the_highest_value() {
+        assert_eq!(
+            sparkline(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]),
+            "▁▂▃▄▅▆▇█"
+        );
+        assert_eq!(sparkline(&[70.0, 60.0, 80.0]), "▅▁█");
+        assert_eq!(sparkline(&[5.0, 5.0, 5.0]), "▄▄▄");
+        assert_eq!(sparkline(&[]), "");
+    }
+}
