@@ -298,6 +298,7 @@ impl<'a> Synth<'a> {
                             },
                             note: abnormal
                                 .then(|| SYMPTOMS[self.rng.random_range(0..8)].to_string()),
+                            reading: None,
                         }
                     })
                     .collect();

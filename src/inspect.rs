@@ -8,9 +8,10 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::Calendar;
+use crate::capacity::{Gauge, Quantity, UnitError};
 use crate::contract::Contract;
 use crate::ids::short_id;
-use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::inspect::{ItemResult, Outcome, Reading, Round};
 use crate::record::{Event, Record, select};
 use crate::routine::{Uncounted, spaced};
 use crate::service::InspectionKind;
@@ -35,9 +36,13 @@ pub enum InspectError {
     Missing(Vec<String>),
     /// An abnormal item with no note of what was found.
     NoNote(String),
+    /// A reading of an item in a unit no reading is written in, or of another family than the
+    /// unit the contract measures the item in.
+    Unit { item: String, error: UnitError },
 }
 
-/// Reads `NAME=ok` or `NAME=abnormal:NOTE`.
+/// Reads `NAME=ok`, `NAME=abnormal:NOTE` or a reading, `NAME=VALUE[UNIT][:NOTE]`, which is ok
+/// until judged against the contract's thresholds (`judge_readings`).
 pub fn parse_result(text: &str) -> Result<ItemResult, InspectError> {
     let bad = || InspectError::BadResult(text.to_string());
     // Items cannot hold `=` (the contract refuses it); a note may.
@@ -47,18 +52,78 @@ pub fn parse_result(text: &str) -> Result<ItemResult, InspectError> {
         Some((word, note)) => (word.trim(), Some(note.trim().to_string())),
         None => (result.trim(), None),
     };
-    let result = match result.to_lowercase().as_str() {
-        "ok" => Outcome::Ok,
-        "abnormal" => Outcome::Abnormal,
-        _ => return Err(bad()),
-    };
     if item.is_empty() {
         return Err(bad());
     }
+    let (result, reading) = match result.to_lowercase().as_str() {
+        "ok" => (Outcome::Ok, None),
+        "abnormal" => (Outcome::Abnormal, None),
+        _ => {
+            let quantity = Quantity::parse(result).ok_or_else(bad)?;
+            let quantity = quantity.map_err(|error| InspectError::Unit {
+                item: item.clone(),
+                error,
+            })?;
+            let passed = None;
+            (Outcome::Ok, Some(Reading { quantity, passed }))
+        }
+    };
     if result == Outcome::Abnormal && note.as_deref().is_none_or(str::is_empty) {
         return Err(InspectError::NoNote(item));
     }
-    Ok(ItemResult { item, result, note })
+    Ok(ItemResult {
+        item,
+        result,
+        note,
+        reading,
+    })
+}
+
+/// A reading typed on the checklist for an item the contract measures: nothing for none, and
+/// a bare number in the gauge's unit. `Err(None)` when it is not a number; a unit that is not
+/// known or not of the gauge's family is refused.
+pub fn typed_reading(text: &str, gauge: &Gauge) -> Result<Option<Quantity>, Option<UnitError>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut quantity = Quantity::parse(text).ok_or(None)?.map_err(Some)?;
+    let bare = !text
+        .trim()
+        .ends_with(|c: char| c.is_alphabetic() || c == '%');
+    if bare {
+        quantity.unit = gauge.unit;
+    }
+    gauge.judge(quantity).map_err(Some)?;
+    Ok(Some(quantity))
+}
+
+/// The round with each reading judged against its item's gauge (docs/rules.md §4.9): a reading
+/// at or past a threshold makes the item abnormal, the threshold kept with the reading and,
+/// unless a note was given, `describe`d as the note; a reading in another family of units than
+/// the gauge's is refused.
+pub fn judge_readings(
+    mut round: Round,
+    gauges: &BTreeMap<String, Gauge>,
+    describe: impl Fn(&Reading) -> String,
+) -> Result<Round, InspectError> {
+    for result in &mut round.items {
+        let (Some(reading), Some(gauge)) = (&mut result.reading, gauges.get(&result.item)) else {
+            continue;
+        };
+        reading.passed = gauge
+            .judge(reading.quantity)
+            .map_err(|error| InspectError::Unit {
+                item: result.item.clone(),
+                error,
+            })?;
+        if reading.passed.is_some() {
+            result.result = Outcome::Abnormal;
+            if result.note.is_none() {
+                result.note = Some(describe(reading));
+            }
+        }
+    }
+    Ok(round)
 }
 
 /// A complete round of `kind` from the results given; with `all_ok` every item not given is
@@ -104,6 +169,7 @@ pub fn round(
                 item: item.clone(),
                 result: Outcome::Ok,
                 note: None,
+                reading: None,
             })
         })
         .collect();
@@ -403,6 +469,8 @@ impl Risk {
 pub fn incident_title(risk: &Risk) -> String {
     format!("{}: {}", risk.item, risk.note)
 }
+
+pub mod trend;
 
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ macro_rules! display_as_debug {
 
 pub mod app;
 pub mod calendar;
+pub mod capacity;
 pub mod check;
 pub mod cli;
 pub mod contract;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// store (all file I/O), the application layer, rendering, and the command line.
 const LAYERS: &[&[&str]] = &[
     &["lang", "time", "ids", "period", "suggest", "text"],
-    &["calendar", "service", "request"],
+    &["calendar", "service", "request", "capacity"],
     &["contract"],
     &["sla"],
     &["record"],

@@ -218,7 +218,12 @@ fn round() -> impl Strategy<Value = Round> {
         prop_oneof![Just(Outcome::Ok), Just(Outcome::Abnormal)],
         option::of(text()),
     )
-        .prop_map(|(item, result, note)| ItemResult { item, result, note });
+        .prop_map(|(item, result, note)| ItemResult {
+            item,
+            result,
+            note,
+            reading: None,
+        });
     (kind, vec(item, 0..4)).prop_map(|(kind, items)| Round { kind, items })
 }
 

@@ -630,6 +630,7 @@ impl<'a> Generator<'a> {
                 item,
                 result: Outcome::Abnormal,
                 note: Some(note),
+                reading: None,
             });
         }
         let round: Round = inspect::round(kind, &checklist, true, given)

@@ -159,6 +159,9 @@ error_of_modules! {
         ContractExists(PathBuf),
         /// A period typed where a day is needed.
         NotADay(String),
+        /// An item asked for a trend that has no reading, nor a gauge in the contract; the
+        /// closest that has one.
+        NoReadings { item: String, near: Option<String> },
         /// A period typed where a month is needed.
         NotAMonth(String),
         /// A report's file whose name tells no format.
@@ -226,6 +229,7 @@ impl Error {
             | Error::NowVariable(_)
             | Error::ContractExists(_)
             | Error::NotADay(_)
+            | Error::NoReadings { .. }
             | Error::NotAMonth(_)
             | Error::UnknownFormat(_)
             | Error::Duplicate(_)

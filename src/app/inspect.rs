@@ -1,14 +1,17 @@
 //! Inspection rounds at a site: what a day requires and has, when a round is recorded, what a
 //! round records (from flags or walked through item by item), and coverage over a period.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::write::write;
 use super::{Environment, Error, Ledger, Result, Site};
 use crate::calendar::DayKind;
+use crate::capacity::{Gauge, Quantity};
 use crate::inspect::{self, Due, InspectError, NotCounted, RoundDone, Rounds};
 use crate::period::Period;
-use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::inspect::{ItemResult, Outcome, Reading, Round};
 use crate::record::{Event, types};
 use crate::routine::Uncounted;
 use crate::service::InspectionKind;
@@ -147,19 +150,45 @@ pub fn checklist(site: &Site, kind: InspectionKind) -> &[String] {
     &site.contract.inspections[&kind].items
 }
 
-/// A round of `kind` from results typed as `NAME=ok` or `NAME=abnormal:NOTE`; with `all_ok`
-/// every item not given is ok.
+/// The unit and thresholds of each item of `kind` the contract measures.
+pub fn gauges(site: &Site, kind: InspectionKind) -> &BTreeMap<String, Gauge> {
+    &site.contract.inspections[&kind].gauges
+}
+
+/// A round of `kind` from results typed as `NAME=ok`, `NAME=abnormal:NOTE` or a reading
+/// `NAME=VALUE[UNIT]`; with `all_ok` every item not given is ok. A reading at or past a
+/// threshold makes its item abnormal, `describe`d unless a note is given (docs/rules.md §4.9).
 pub fn typed_round(
     site: &Site,
     kind: InspectionKind,
     all_ok: bool,
     typed: &[String],
+    describe: impl Fn(&Reading) -> String,
 ) -> Result<Round, InspectError> {
     let given = typed
         .iter()
         .map(|text| inspect::parse_result(text))
         .collect::<Result<_, _>>()?;
-    inspect::round(kind, checklist(site, kind), all_ok, given)
+    let round = inspect::round(kind, checklist(site, kind), all_ok, given)?;
+    inspect::judge_readings(round, gauges(site, kind), describe)
+}
+
+/// A walked round with the readings taken of its items, in checklist order, judged against
+/// the contract's thresholds as a typed round's are.
+pub fn with_readings(
+    site: &Site,
+    mut round: Round,
+    readings: Vec<Option<Quantity>>,
+    describe: impl Fn(&Reading) -> String,
+) -> Result<Round, InspectError> {
+    for (result, quantity) in round.items.iter_mut().zip(readings) {
+        result.reading = quantity.map(|quantity| Reading {
+            quantity,
+            passed: None,
+        });
+    }
+    let gauges = gauges(site, round.kind);
+    inspect::judge_readings(round, gauges, describe)
 }
 
 /// What was found wrong with an item, as it is recorded: the note trimmed; `None` when the
@@ -187,7 +216,12 @@ pub fn walked_round(
                 }
             };
             let item = item.clone();
-            Ok(ItemResult { item, result, note })
+            Ok(ItemResult {
+                item,
+                result,
+                note,
+                reading: None,
+            })
         })
         .collect::<Result<_, _>>()?;
     Ok(Round { kind, items })

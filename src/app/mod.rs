@@ -6,6 +6,7 @@
 //! say in the person's language.
 
 pub mod calendar;
+pub mod capacity;
 pub mod check;
 pub mod contract;
 pub mod correction;

@@ -11,6 +11,7 @@ use crate::calendar::Day;
 use crate::contract::Contract;
 use crate::duty;
 use crate::incident::{Incident, fold};
+use crate::inspect::trend::Trend;
 use crate::inspect::{self, Due, Risk, Rounds};
 use crate::period::Period;
 use crate::record::routine::BackupCheck;
@@ -45,6 +46,9 @@ pub struct Shift {
     pub reports: Vec<DueReport>,
     /// Changes to the contract's calendar or SLA received by sync and not yet acknowledged.
     pub contract_changes: Vec<ContractReceived>,
+    /// Items whose readings reach a threshold within the contract's horizon, and when
+    /// (docs/rules.md §4.9).
+    pub capacity_risks: Vec<(Trend, DateTime<Utc>)>,
 }
 
 /// How this month stands on backup checks.
@@ -74,6 +78,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         types::INCIDENT_OPENED,
     ];
     let mut records = ledger.all_records_of_types(&wanted)?;
+    let capacity_risks = super::capacity::at_risk(site, &records, now);
     let mut open_risks = inspect::risks(&records);
     open_risks.retain(|risk| risk.open);
     let failing = routine::latest_by_job(&records)
@@ -110,6 +115,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         duty: duty::roster(&roster).remove(&day.date),
         reports,
         contract_changes: super::sync::unacknowledged(site)?,
+        capacity_risks,
         day,
     })
 }

@@ -2,23 +2,32 @@
 //! terminal, or with flags), and coverage over a period.
 
 use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 use clap::{Args, Subcommand};
 
 use super::context::Context;
+use super::report::{Format, chosen_format, deliver, table_text};
 use super::show::warn_provisional;
 use super::{answered, restore_terminal_on_interrupt};
+use crate::app::capacity;
 use crate::app::inspect::{self, DayInspections, InspectionDay};
 use crate::app::{Error, Result, Site};
-use crate::i18n::Messages;
+use crate::capacity::Quantity;
+use crate::i18n::{CapacityLabel, Messages, ReportLabel};
 use crate::inspect::Due;
+use crate::inspect::{InspectError, typed_reading};
 use crate::output::{Output, Tone};
 use crate::period::Period;
-use crate::record::inspect::Round;
+use crate::record::inspect::{Reading, Round};
+use crate::render;
 use crate::render::human::{date_with_weekday, moment, progress_line};
+use crate::render::incident::full_time;
+use crate::render::json::capacity::{InspectionReportJson, TrendJson};
 use crate::render::json::inspect::{CoverageJson, InspectionDayJson};
+use crate::render::report::{self as view, html};
 use crate::routine::Uncounted;
 use crate::service::InspectionKind;
 use crate::text;
@@ -29,7 +38,10 @@ const EXAMPLES: &str = examples!(
     "otss inspect today --kind monitoring --all-ok",
     "otss inspect today --kind resource --all-ok --item \"CBS disk usage and growth=abnormal:91 %\"",
     "otss inspect 2025-03-03 --kind alert --all-ok --at \"2025-03-03 17:30\"",
+    "otss inspect today --kind resource --all-ok --item \"CDB disk usage=78%\"",
     "otss inspect status 2025-03",
+    "otss inspect trend \"CDB disk usage\" --since 2025-01-01",
+    "otss inspect report 2025-03 --kind resource --out 2025-03-inspection.html",
 );
 
 #[derive(Debug, Args)]
@@ -50,7 +62,8 @@ pub struct InspectArgs {
     #[arg(long)]
     all_ok: bool,
 
-    /// A result: "NAME=ok" or "NAME=abnormal:NOTE"; repeat for each item
+    /// A result: "NAME=ok", "NAME=abnormal:NOTE" or a reading "NAME=VALUE[UNIT]"; repeat for
+    /// each item
     #[arg(long = "item", value_name = "RESULT", requires = "kind")]
     items: Vec<String>,
 
@@ -77,6 +90,40 @@ enum InspectCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The readings of an item over time, and when they reach a threshold
+    #[command(after_help = examples!(
+        "otss inspect trend \"CDB disk usage\"",
+        "otss inspect trend \"CLB peak bandwidth\" --since 2025-01-01 --json",
+    ))]
+    Trend {
+        /// The checklist item
+        item: String,
+        /// The first day read, YYYY-MM-DD [default: 180 days ago]
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// The inspection report of a period: rounds, results, readings, findings, trends
+    #[command(after_help = examples!(
+        "otss inspect report 2025-03",
+        "otss inspect report 2025-03 --kind resource --format md > inspection.md",
+        "otss inspect report 2025-03-12 --out inspection.html",
+    ))]
+    Report {
+        /// YYYY-MM, YYYY or YYYY-MM-DD
+        period: String,
+        /// Only this kind of round
+        #[arg(long, value_parser = super::one_of(&InspectionKind::ALL, InspectionKind::key))]
+        kind: Option<InspectionKind>,
+        /// table, md, json or html [default: from --out's extension, else table]
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Write the report to FILE
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 pub fn run(context: &Context, args: InspectArgs) -> Result<()> {
@@ -85,6 +132,19 @@ pub fn run(context: &Context, args: InspectArgs) -> Result<()> {
     match &args.command {
         Some(InspectCommand::Status { period, json }) => {
             status(context, &site, &mut out, period.as_deref(), *json)?
+        }
+        Some(InspectCommand::Trend { item, since, json }) => {
+            trend(context, &site, &mut out, item, since.as_deref(), *json)?
+        }
+        Some(InspectCommand::Report {
+            period,
+            kind,
+            format,
+            out: file,
+        }) => {
+            let format = chosen_format(false, *format, file.as_deref())?;
+            let how = (*kind, format, file.as_deref());
+            inspection_report(context, &site, &mut out, period, how)?
         }
         None => day(context, &site, &mut out, &args)?,
     }
@@ -145,28 +205,101 @@ fn take_round(
     flagged: bool,
     args: &InspectArgs,
 ) -> Result<Option<Round>> {
+    let describe = |reading: &Reading| m.reading_passed(reading);
     if flagged {
-        let round = inspect::typed_round(site, kind, args.all_ok, &args.items)?;
+        let round = inspect::typed_round(site, kind, args.all_ok, &args.items, describe)?;
         return Ok(Some(round));
     }
     restore_terminal_on_interrupt();
-    walk_through(m, kind, inspect::checklist(site, kind))
+    let readings = take_readings(m, site, kind)?;
+    let Some(round) = walk_through(m, site, kind, &readings)? else {
+        return Ok(None);
+    };
+    Ok(Some(inspect::with_readings(
+        site, round, readings, describe,
+    )?))
 }
 
-/// On a terminal: tick the items that are ok (`a` ticks all), describe each one that is not,
-/// confirm. `None` when the engineer declines to record it. The prompts write to the terminal
-/// themselves, so the contract's item names are made harmless for them.
-fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Result<Option<Round>> {
-    let ticked = answered(
-        dialoguer::MultiSelect::new()
-            .with_prompt(m.tick_items(m.inspection_kind(kind)))
-            .items(checklist.iter().map(|item| text::one_line(item)))
-            .interact(),
-    )?;
-    let ticked: HashSet<usize> = ticked.into_iter().collect();
+/// On a terminal: the reading of each item the contract measures, in checklist order (`None`
+/// for the other items, and for a reading left empty). A bare number is in the item's unit.
+fn take_readings(m: &Messages, site: &Site, kind: InspectionKind) -> Result<Vec<Option<Quantity>>> {
+    let gauges = inspect::gauges(site, kind);
+    let mut readings = Vec::new();
+    for item in inspect::checklist(site, kind) {
+        let Some(gauge) = gauges.get(item) else {
+            readings.push(None);
+            continue;
+        };
+        let typed: String = answered(
+            dialoguer::Input::new()
+                .with_prompt(m.reading_prompt(item, gauge.unit))
+                .allow_empty(true)
+                .validate_with(|typed: &String| {
+                    typed_reading(typed, gauge)
+                        .map(|_| ())
+                        .map_err(|error| match error {
+                            Some(error) => m.error(&Error::from(InspectError::Unit {
+                                item: item.clone(),
+                                error,
+                            })),
+                            None => m.reading_wanted(gauge.unit),
+                        })
+                })
+                .interact_text(),
+        )?;
+        readings.push(typed_reading(&typed, gauge).ok().flatten());
+    }
+    Ok(readings)
+}
+
+/// Whether a reading reached one of the item's thresholds.
+fn past_threshold(
+    site: &Site,
+    kind: InspectionKind,
+    item: &str,
+    reading: Option<Quantity>,
+) -> bool {
+    let gauge = inspect::gauges(site, kind).get(item);
+    match (gauge, reading) {
+        (Some(gauge), Some(reading)) => matches!(gauge.judge(reading), Ok(Some(_))),
+        _ => false,
+    }
+}
+
+/// On a terminal: tick the items that are ok (`a` ticks all; an item read within its
+/// thresholds is ticked already), describe each one that is not, confirm. An item whose
+/// reading reached a threshold is abnormal by itself and not asked about. `None` when the
+/// engineer declines to record it. The prompts write to the terminal themselves, so the
+/// contract's item names are made harmless for them.
+fn walk_through(
+    m: &Messages,
+    site: &Site,
+    kind: InspectionKind,
+    readings: &[Option<Quantity>],
+) -> Result<Option<Round>> {
+    let checklist = inspect::checklist(site, kind);
+    let asked: Vec<usize> = (0..checklist.len())
+        .filter(|n| !past_threshold(site, kind, &checklist[*n], readings[*n]))
+        .collect();
+    let ticked = match asked.is_empty() {
+        true => Vec::new(),
+        false => answered(
+            dialoguer::MultiSelect::new()
+                .with_prompt(m.tick_items(m.inspection_kind(kind)))
+                .items(asked.iter().map(|n| text::one_line(&checklist[*n])))
+                .defaults(
+                    &asked
+                        .iter()
+                        .map(|n| readings[*n].is_some())
+                        .collect::<Vec<_>>(),
+                )
+                .interact(),
+        )?,
+    };
+    let ticked: HashSet<usize> = ticked.into_iter().map(|place| asked[place]).collect();
     let mut notes = Vec::with_capacity(checklist.len());
     for (index, item) in checklist.iter().enumerate() {
-        let note = if ticked.contains(&index) {
+        let note = if ticked.contains(&index) || !asked.contains(&index) {
             None
         } else {
             Some(answered(
@@ -317,4 +450,117 @@ fn coverage_mark(out: &Output, due: &Due, today: bool) -> String {
         _ if today => "…".to_string(),
         _ => out.paint(Tone::Breach, "✗"),
     }
+}
+
+/// The readings of an item over time and where they are heading (docs/rules.md §4.9): a
+/// sparkline at a terminal, a line per reading.
+fn trend(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    item: &str,
+    since: Option<&str>,
+    json: bool,
+) -> Result<()> {
+    let now = context.env.now;
+    let zone = site.contract.timezone;
+    let since = match since {
+        None => None,
+        Some(text) => match Period::parse(text, local_date(now, zone))? {
+            Period::Day(date) => Some(date),
+            _ => return Err(Error::NotADay(text.to_string())),
+        },
+    };
+    let trend = context.read(site, out, |ledger| {
+        capacity::item_trend(site, ledger, item, since, now)
+    })?;
+    let risk = trend.crossing_within(now, site.contract.capacity_horizon);
+    if json {
+        return Ok(out.json(&TrendJson::new(&trend, zone, risk))?);
+    }
+    let m = out.messages();
+    let heading = m.trend_heading(&trend.item, trend.unit, trend.points.len());
+    out.line(out.paint(Tone::Heading, &heading))?;
+    if let Some(gauge) = trend.gauge {
+        let warn = m.threshold_cell(gauge.warn, gauge.unit);
+        let critical = m.threshold_cell(gauge.critical, gauge.unit);
+        out.line(m.thresholds_line(&warn, &critical))?;
+    }
+    if context.interactive() && !trend.points.is_empty() {
+        out.line(render::capacity::trend_sparkline(&trend))?;
+    }
+    for taken in &trend.readings {
+        let when = full_time(taken.at, zone);
+        let reading = m.reading_cell(&taken.reading);
+        out.line(format!("  {when} · {reading} · {}", taken.by))?;
+    }
+    let outlook = render::capacity::outlook_text(m, &trend, zone);
+    let tone = if risk.is_some() {
+        Tone::Warning
+    } else {
+        Tone::Plain
+    };
+    out.line(out.paint(tone, &outlook))?;
+    Ok(())
+}
+
+/// The inspection report of a period, in the format asked for: its kind, format and file.
+fn inspection_report(
+    context: &Context,
+    site: &Site,
+    out: &mut Output,
+    period: &str,
+    (kind, format, file): (Option<InspectionKind>, Format, Option<&Path>),
+) -> Result<()> {
+    let now = context.env.now;
+    let period = context.env.period(site, Some(period))?;
+    let report = context.read(site, out, |ledger| {
+        capacity::inspection_report(site, ledger, period, kind, now)
+    })?;
+    warn_provisional(out, &site.calendar, period.days())?;
+    let zone = site.contract.timezone;
+    if format == Format::Json && file.is_none() {
+        return Ok(out.json(&InspectionReportJson::new(&report, zone))?);
+    }
+    let m = out.messages();
+    let outline = || view::inspection_outline(&report, zone, m);
+    let text = match format {
+        Format::Json => {
+            serde_json::to_string_pretty(&InspectionReportJson::new(&report, zone))? + "\n"
+        }
+        Format::Md => view::markdown(&outline()),
+        Format::Html => {
+            let header = html::parties_of(&report.customer, report.provider.as_deref());
+            let highlights = inspection_highlights(m, &report);
+            html::document(&outline(), &(header + &highlights), m, |_| String::new())
+        }
+        Format::Table => table_text(out, &outline(), file),
+    };
+    deliver(out, file, &text)
+}
+
+/// The figures of an inspection report a reader looks for first.
+fn inspection_highlights(m: &Messages, report: &capacity::InspectionReport) -> String {
+    let (required, done) = report
+        .coverage
+        .iter()
+        .fold((0, 0), |(r, d), due| (r + due.required, d + due.done));
+    let coverage =
+        view::percent(done, required).map_or_else(|| "—".to_string(), |p| format!("{p}%"));
+    let figures = [
+        (m.report_label(ReportLabel::Coverage), coverage),
+        (
+            m.capacity_label(CapacityLabel::RoundsRecorded),
+            report.rounds.len().to_string(),
+        ),
+        (
+            m.capacity_label(CapacityLabel::FindingsCount),
+            report.findings.len().to_string(),
+        ),
+        (
+            m.capacity_label(CapacityLabel::AtRisk),
+            report.capacity.at_risk.len().to_string(),
+        ),
+    ];
+    html::cards(&figures)
 }

@@ -87,7 +87,7 @@ enum ReportCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(super) enum Format {
     /// Tables for the terminal
     Table,
     /// Markdown, to paste into a document
@@ -134,14 +134,7 @@ pub fn run(context: &Context, args: ReportArgs) -> Result<()> {
             issue(context, &site, &mut out, &period, how)?
         }
         (None, Some(period)) => {
-            let format = match (args.json, args.format, args.out.as_deref()) {
-                (true, ..) => Format::Json,
-                (false, Some(format), _) => format,
-                (false, None, None) => Format::Table,
-                (false, None, Some(path)) => {
-                    Format::of_file(path).ok_or_else(|| Error::UnknownFormat(path.to_path_buf()))?
-                }
-            };
+            let format = chosen_format(args.json, args.format, args.out.as_deref())?;
             report(
                 context,
                 &site,
@@ -154,6 +147,46 @@ pub fn run(context: &Context, args: ReportArgs) -> Result<()> {
         (None, None) => unreachable!("clap asks for a period unless a subcommand is given"),
     }
     Ok(out.flush()?)
+}
+
+/// The format asked for: JSON with `--json`, else `--format`, else the one the file's
+/// extension tells, else a table.
+pub(super) fn chosen_format(
+    json: bool,
+    format: Option<Format>,
+    file: Option<&Path>,
+) -> Result<Format> {
+    Ok(match (json, format, file) {
+        (true, ..) => Format::Json,
+        (false, Some(format), _) => format,
+        (false, None, None) => Format::Table,
+        (false, None, Some(path)) => {
+            Format::of_file(path).ok_or_else(|| Error::UnknownFormat(path.to_path_buf()))?
+        }
+    })
+}
+
+/// The outline as tables: fitted to the terminal, or plain at 100 columns for a file.
+pub(super) fn table_text(out: &Output, outline: &view::Outline, file: Option<&Path>) -> String {
+    let width = file.map(|_| 100);
+    let text = view::text(outline, width, |tone, text| out.paint(tone, text));
+    match file {
+        Some(_) => output::plain(&text).into_owned(),
+        None => text,
+    }
+}
+
+/// The document written to `file`, saying so, or shown.
+pub(super) fn deliver(out: &mut Output, file: Option<&Path>, text: &str) -> Result<()> {
+    match file {
+        Some(path) => {
+            app::report::write_out(path, text)?;
+            let written = out.messages().report_written(&path.display().to_string());
+            out.line(out.paint(Tone::Plain, &written))?;
+        }
+        None => out.lines(text.trim_end())?,
+    }
+    Ok(())
 }
 
 fn report(
@@ -186,24 +219,9 @@ fn report(
         Format::Json => serde_json::to_string_pretty(&ReportJson::new(&report, zone))? + "\n",
         Format::Md => view::markdown(&outline()),
         Format::Html => html::page(&outline(), &report, zone, m),
-        Format::Table => {
-            let width = file.map(|_| 100);
-            let text = view::text(&outline(), width, |tone, text| out.paint(tone, text));
-            match file {
-                Some(_) => output::plain(&text).into_owned(),
-                None => text,
-            }
-        }
+        Format::Table => table_text(out, &outline(), file),
     };
-    match file {
-        Some(path) => {
-            app::report::write_out(path, &text)?;
-            let written = m.report_written(&path.display().to_string());
-            out.line(out.paint(Tone::Plain, &written))?;
-        }
-        None => out.lines(text.trim_end())?,
-    }
-    Ok(())
+    deliver(out, file, &text)
 }
 
 fn due(context: &Context, site: &Site, out: &mut Output, json: bool) -> Result<()> {

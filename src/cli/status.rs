@@ -1,12 +1,16 @@
 //! `otss status`: the start-of-shift view.
 
+use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
 use clap::Args;
 
 use super::context::Context;
 use super::risk::risk_line;
 use super::show::warn_provisional;
 use crate::app::{self, Result, incident::countdowns};
-use crate::output::Tone;
+use crate::inspect::trend::Trend;
+use crate::output::{Output, Tone};
+use crate::render::capacity;
 use crate::render::human::{date_with_weekday, moment, progress_line};
 use crate::render::incident::list_line;
 use crate::render::json::status::StatusJson;
@@ -70,6 +74,8 @@ pub fn run(context: &Context, args: StatusArgs) -> Result<()> {
         let line = risk_line(&out, risk, zone, day.date);
         out.line(format!("  {line}"))?;
     }
+    let horizon = contract.capacity_horizon;
+    print_capacity_risks(&mut out, &shift.capacity_risks, horizon, zone)?;
     let backups = &shift.backups;
     out.line(m.backups(backups.done, backups.required))?;
     for latest in &backups.failing {
@@ -102,4 +108,24 @@ pub fn run(context: &Context, args: StatusArgs) -> Result<()> {
     }
     warn_provisional(&mut out, &site.calendar, [day.date])?;
     Ok(out.flush()?)
+}
+
+/// The items whose readings reach a threshold within the contract's horizon
+/// (docs/rules.md §4.9).
+fn print_capacity_risks(
+    out: &mut Output,
+    risks: &[(Trend, DateTime<Utc>)],
+    horizon: TimeDelta,
+    zone: Tz,
+) -> Result<()> {
+    if risks.is_empty() {
+        return Ok(());
+    }
+    let m = out.messages();
+    let heading = m.capacity_risks_heading(horizon.num_days());
+    out.line(out.paint(Tone::Warning, &heading))?;
+    for (trend, at) in risks {
+        out.line(format!("  {}", capacity::risk_line(m, trend, *at, zone)))?;
+    }
+    Ok(())
 }

@@ -14,6 +14,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Calendar, DayKind, Overrides};
+use crate::capacity::Gauge;
 use crate::lang::Lang;
 use crate::service::{Frequency, InspectionKind, Mode, ServiceItem};
 use crate::time::duration_text;
@@ -137,6 +138,10 @@ pub struct InspectionTerms {
     pub items: Vec<String>,
     /// Rounds required per working day (5x8) or per day (7x24).
     pub rounds: u32,
+    /// The unit and thresholds of each item whose readings the contract defines, by the item's
+    /// name (docs/rules.md §4.9).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub gauges: BTreeMap<String, Gauge>,
 }
 
 /// A checked contract with every default filled in.
@@ -166,6 +171,10 @@ pub struct Contract {
     /// (`[inspections] min_gap`, docs/rules.md §4.8).
     #[serde(with = "duration_text")]
     pub inspection_min_gap: TimeDelta,
+    /// How far ahead a projected crossing of a capacity threshold is a risk
+    /// (`[inspections] horizon`, docs/rules.md §4.9).
+    #[serde(with = "duration_text")]
+    pub capacity_horizon: TimeDelta,
     pub backups_per_month: u32,
     /// How far apart two backup checks of one month must be for both to count
     /// (`[backups] min_gap`, docs/rules.md §4.8).

@@ -7,13 +7,14 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 use super::city::PRIORITY_CITIES;
-use super::reader::{Allowed, Field, ProblemKind, Reader, Table};
+use super::reader::{Allowed, Element, Field, ProblemKind, Reader, Table};
 use super::zone::parse_zone;
 use super::{
     CalendarTerms, Contract, DEFAULT_ZONE, InspectionTerms, LevelTerms, MAX_STAFF, ResolveClock,
     ServiceHours, SlaTerms,
 };
 use crate::calendar::Overrides;
+use crate::capacity::{Gauge, Unit};
 use crate::lang::Lang;
 use crate::service::{InspectionKind, Mode};
 use crate::time::parse_duration;
@@ -45,7 +46,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
     let mode_for_defaults = mode.unwrap_or(Mode::FiveByEight);
     let sla = sla(r, root, mode_for_defaults);
     let calendar = calendar(r, root);
-    let (inspections, inspection_min_gap) =
+    let (inspections, inspection_min_gap, capacity_horizon) =
         inspections(r, root, mode_for_defaults, language.unwrap_or(Lang::Zh));
     let (backups_per_month, backup_min_gap) = backups(r, root, mode_for_defaults);
     let report_due_day = reports(r, root);
@@ -66,6 +67,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
         calendar: calendar?,
         inspections: inspections?,
         inspection_min_gap: inspection_min_gap?,
+        capacity_horizon: capacity_horizon?,
         backups_per_month: backups_per_month?,
         backup_min_gap: backup_min_gap?,
         report_due_day: report_due_day?,
@@ -318,9 +320,11 @@ fn no_date_in_both(
     }
 }
 
-/// The terms of each inspection kind, and how far apart a day's rounds of a kind must be.
+/// The terms of each inspection kind, how far apart a day's rounds of a kind must be, and how
+/// far ahead a projected crossing of a threshold is a risk.
 type InspectionsRead = (
     Option<BTreeMap<InspectionKind, InspectionTerms>>,
+    Option<TimeDelta>,
     Option<TimeDelta>,
 );
 
@@ -343,9 +347,17 @@ fn inspections<'i>(
     let min_gap = r.optional(&mut table, "min_gap", ROUNDS_MIN_GAP, |r, f| {
         gap(r, f, LONGEST_ROUNDS_GAP)
     });
+    let horizon = r.optional(&mut table, "horizon", CAPACITY_HORIZON, |r, f| {
+        gap(r, f, LONGEST_CAPACITY_HORIZON)
+    });
     r.finish(table);
-    (terms.into_iter().collect(), min_gap)
+    (terms.into_iter().collect(), min_gap, horizon)
 }
+
+/// A projected crossing of a threshold this close is a risk by default (docs/rules.md §4.9).
+const CAPACITY_HORIZON: TimeDelta = TimeDelta::days(30);
+/// The farthest a contract may look ahead: a year.
+const LONGEST_CAPACITY_HORIZON: TimeDelta = TimeDelta::days(366);
 
 /// Rounds of a kind on one day count at least this far apart by default (docs/rules.md §4.8).
 const ROUNDS_MIN_GAP: TimeDelta = TimeDelta::hours(4);
@@ -380,21 +392,112 @@ fn inspection<'i>(
             .map(|s| s.to_string())
             .collect(),
         rounds: kind.default_rounds(mode),
+        gauges: BTreeMap::new(),
     };
     let Some(mut table) = table else {
         return Some(default);
     };
-    let items = r.optional(&mut table, "items", default.items, |r, f| {
-        r.strings(f).and_then(|items| checklist(r, f, items))
-    });
+    let items = r.optional(
+        &mut table,
+        "items",
+        (default.items, default.gauges),
+        gauged_checklist,
+    );
     let rounds = r.optional(&mut table, "rounds", default.rounds, |r, f| {
         count(r, f, 0..25)
     });
     r.finish(table);
+    let (items, gauges) = items?;
     Some(InspectionTerms {
-        items: items?,
+        items,
         rounds: rounds?,
+        gauges,
     })
+}
+
+/// A checklist whose items are names, or tables of a name, the unit of its readings and its
+/// thresholds (docs/rules.md §4.9): the names, and the gauges of the items measured.
+fn gauged_checklist<'i>(
+    r: &mut Reader<'i>,
+    field: &Field<'i>,
+) -> Option<(Vec<String>, BTreeMap<String, Gauge>)> {
+    let elements = r.strings_or_tables(field)?;
+    let mut names = Vec::with_capacity(elements.len());
+    let mut gauges = BTreeMap::new();
+    let mut every_gauge_read = true;
+    for element in elements {
+        match element {
+            Element::Text(name) => names.push(name),
+            Element::Table(table) => {
+                let (name, gauge) = gauged_item(r, table);
+                // A name read is checked as a checklist's is, whatever its gauge.
+                names.extend(name.clone());
+                match (name, gauge) {
+                    (Some(name), Some(gauge)) => {
+                        gauges.insert(name.trim().to_string(), gauge);
+                    }
+                    _ => every_gauge_read = false,
+                }
+            }
+        }
+    }
+    let names = checklist(r, field, names)?;
+    every_gauge_read.then_some((names, gauges))
+}
+
+/// `{ name, unit, warn, critical }`: a name, and the gauge of the unit (a count when none is
+/// given) and thresholds in it, never negative, the critical one above the warning one.
+fn gauged_item<'i>(r: &mut Reader<'i>, mut table: Table<'i>) -> (Option<String>, Option<Gauge>) {
+    let name = r.required(&mut table, "name").and_then(|f| r.string(&f));
+    let unit = r.optional(&mut table, "unit", Unit::Count, |r, f| {
+        r.parsed(f, |s| Unit::from_key(s).ok_or(Allowed::Unit(s.to_string())))
+    });
+    let warn = r.optional(&mut table, "warn", None, |r, f| threshold(r, f).map(Some));
+    let critical_field = r.field(&mut table, "critical");
+    let critical = match &critical_field {
+        Some(field) => threshold(r, field).map(Some),
+        None => Some(None),
+    };
+    r.finish(table);
+    let thresholds = (warn, critical, critical_field.as_ref());
+    (name, checked_gauge(r, unit, thresholds))
+}
+
+/// Thresholds as read, and where the critical one was written.
+type ThresholdsRead<'f, 'i> = (
+    Option<Option<f64>>,
+    Option<Option<f64>>,
+    Option<&'f Field<'i>>,
+);
+
+/// The gauge of a unit and thresholds read, when each was valid and the critical threshold is
+/// above the warning one.
+fn checked_gauge(
+    r: &mut Reader,
+    unit: Option<Unit>,
+    (warn, critical, critical_field): ThresholdsRead,
+) -> Option<Gauge> {
+    let (unit, warn, critical) = (unit?, warn?, critical?);
+    if let (Some(warn), Some(critical), Some(field)) = (warn, critical, critical_field)
+        && critical <= warn
+    {
+        r.invalid(field, Allowed::AboveWarn);
+        return None;
+    }
+    Some(Gauge {
+        unit,
+        warn,
+        critical,
+    })
+}
+
+fn threshold(r: &mut Reader, field: &Field) -> Option<f64> {
+    let value = r.number(field)?;
+    if !value.is_finite() || value < 0.0 {
+        r.invalid(field, Allowed::Threshold);
+        return None;
+    }
+    Some(value)
 }
 
 /// A checklist needs at least one item, each named once, and names that can be typed in

@@ -96,6 +96,12 @@ pub enum Allowed {
     ItemOnce(String),
     /// A person's name, with no character that cannot be seen.
     Name(String),
+    /// A unit of capacity readings (docs/rules.md §4.9); this one is not.
+    Unit(String),
+    /// A threshold: a number, never negative.
+    Threshold,
+    /// A critical threshold above the warning one.
+    AboveWarn,
     /// A whole number in this range, both ends included.
     Range {
         from: i64,
@@ -119,6 +125,8 @@ pub enum Expected {
     Number,
     Strings,
     List,
+    /// Strings, or tables such as `{ name = "…", unit = "%", warn = 80 }`.
+    StringsOrTables,
 }
 
 /// The type of a value as written.
@@ -145,6 +153,12 @@ impl TomlType {
             DeValue::Table(_) => TomlType::Table,
         }
     }
+}
+
+/// An element of a list of strings and tables.
+pub enum Element<'i> {
+    Text(String),
+    Table(Table<'i>),
 }
 
 /// A value and where it was written.
@@ -365,6 +379,25 @@ impl<'i> Reader<'i> {
             self.invalid(field, Allowed::Number);
         }
         number
+    }
+
+    /// A list whose elements are strings or tables; each table's keys are read as
+    /// `KEY[N].NAME`.
+    pub fn strings_or_tables(&mut self, field: &Field<'i>) -> Option<Vec<Element<'i>>> {
+        let items = self.array(field)?.to_vec();
+        let mut elements = Vec::with_capacity(items.len());
+        for (n, item) in items.into_iter().enumerate() {
+            let span = item.span();
+            match item.into_inner() {
+                DeValue::String(s) => elements.push(Element::Text(s.to_string())),
+                DeValue::Table(table) => {
+                    let path = format!("{}[{n}]", field.key);
+                    elements.push(Element::Table(self.table(path, span, table)));
+                }
+                other => return self.wrong_type(field, Expected::StringsOrTables, &other),
+            }
+        }
+        Some(elements)
     }
 
     /// A date, written as a TOML date (`2025-01-02`) or a string holding one.

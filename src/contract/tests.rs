@@ -393,3 +393,59 @@ fn a_contract_over_one_mebibyte_is_refused_unread() {
         Err(ContractError::TooLarge { .. })
     ));
 }
+
+#[test]
+fn checklist_items_are_names_or_tables_of_a_name_unit_and_thresholds() {
+    let c = parse(&with(
+        "[inspections.resource]\nitems = [\"CVM CPU\", { name = \"CDB disk\", unit = \"%\", warn = 80, critical = 90.5 }, { name = \"Queue\" }]\n",
+    ))
+    .unwrap();
+    let resource = &c.inspections[&InspectionKind::Resource];
+    assert_eq!(resource.items, ["CVM CPU", "CDB disk", "Queue"]);
+    let disk = resource.gauges["CDB disk"];
+    assert_eq!(
+        (disk.unit, disk.warn, disk.critical),
+        (crate::capacity::Unit::Percent, Some(80.0), Some(90.5))
+    );
+    assert_eq!(resource.gauges["Queue"].unit, crate::capacity::Unit::Count);
+    assert!(!resource.gauges.contains_key("CVM CPU"));
+    assert_eq!(c.capacity_horizon, TimeDelta::days(30));
+}
+
+#[test]
+fn a_gauge_needs_a_known_unit_and_a_critical_threshold_above_the_warning_one() {
+    let item = |table: &str| with(&format!("[inspections.resource]\nitems = [{table}]\n"));
+    let (_, key, allowed) = invalid(&item("{ name = \"D\", unit = \"parsecs\" }"));
+    assert_eq!(
+        (key.as_str(), allowed),
+        (
+            "inspections.resource.items[0].unit",
+            Allowed::Unit("parsecs".into())
+        )
+    );
+    let (_, key, allowed) = invalid(&item("{ name = \"D\", warn = 90, critical = 90 }"));
+    assert_eq!(
+        (key.as_str(), allowed),
+        ("inspections.resource.items[0].critical", Allowed::AboveWarn)
+    );
+    let (_, _, allowed) = invalid(&item("{ name = \"D\", warn = -3 }"));
+    assert_eq!(allowed, Allowed::Threshold);
+    let (_, _, allowed) = invalid(&item("\"A\", 7"));
+    assert!(matches!(
+        allowed,
+        Allowed::Type {
+            expected: Expected::StringsOrTables,
+            ..
+        }
+    ));
+    let (_, _, allowed) = invalid(&item("{ name = \"A=B\" }"));
+    assert_eq!(allowed, Allowed::Item("A=B".into()));
+}
+
+#[test]
+fn the_horizon_of_capacity_risks_is_a_duration_of_at_most_a_year() {
+    let c = parse(&with("[inspections]\nhorizon = \"14d\"\n")).unwrap();
+    assert_eq!(c.capacity_horizon, TimeDelta::days(14));
+    let (_, key, _) = invalid(&with("[inspections]\nhorizon = \"400d\"\n"));
+    assert_eq!(key, "inspections.horizon");
+}

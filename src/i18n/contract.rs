@@ -248,6 +248,9 @@ impl Messages {
                 Lang::En => format!("must be from {from} to {to}"),
             },
             Allowed::Number => self.pick(("应当是数字", "must be a number")).to_string(),
+            Allowed::Unit(_) | Allowed::Threshold | Allowed::AboveWarn => {
+                self.gauge_allowed(allowed)
+            }
             Allowed::Date => self
                 .pick(("应当是日期，YYYY-MM-DD", "must be a date, YYYY-MM-DD"))
                 .to_string(),
@@ -259,6 +262,10 @@ impl Messages {
                     Expected::Number => ("数字", "a number"),
                     Expected::Strings => ("字符串列表", "a list of strings"),
                     Expected::List => ("列表 [ … ]", "a list [ … ]"),
+                    Expected::StringsOrTables => (
+                        "字符串或 { name, unit, warn, critical } 表的列表",
+                        "a list of strings or { name, unit, warn, critical } tables",
+                    ),
                 });
                 match self.lang {
                     Lang::Zh => format!("应当是{expected}，而不是{found}"),

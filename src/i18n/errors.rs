@@ -57,6 +57,7 @@ impl Messages {
             Error::RoundNeedsTime { date } => self.round_needs_time(*date),
             Error::RoundOnAnotherDay { at, date } => self.round_on_another_day(*at, *date),
             Error::NotADay(text) => self.not_a_day(text),
+            Error::NoReadings { item, near } => self.no_readings(item, near.as_deref()),
             Error::NotAMonth(text) => self.not_a_month(text),
             Error::NotATermReport { period, annual } => self.not_a_term_report(period, annual),
             Error::IssuedTooEarly { month, earliest } => self.issued_too_early(month, *earliest),

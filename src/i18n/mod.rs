@@ -6,6 +6,7 @@
 //! compile. Renderers ask the catalogue and never spell out words.
 
 mod calendar;
+mod capacity;
 mod contract;
 mod correction;
 mod duplicate;
@@ -22,6 +23,7 @@ mod words;
 
 pub use crate::lang::Lang;
 pub use calendar::day_name;
+pub use capacity::CapacityLabel;
 pub use contract::ContractField;
 pub use incident::RecoveryLabel;
 pub use init::{ContractComment, InitQuestion, PathKind};

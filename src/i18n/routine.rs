@@ -70,6 +70,7 @@ impl Messages {
                     ),
                 }
             }
+            InspectError::Unit { item, error } => self.reading_unit_error(item, error),
             InspectError::NoNote(item) => {
                 let item = one_line(item);
                 match self.lang {

@@ -22,6 +22,7 @@ fn ok(item: &str) -> ItemResult {
         item: item.to_string(),
         result: Outcome::Ok,
         note: None,
+        reading: None,
     }
 }
 
@@ -40,6 +41,7 @@ fn results_are_read_from_name_equals_result() {
             item: "CLB 5xx".into(),
             result: Outcome::Abnormal,
             note: Some("5xx at 3 % since 09:10".into()),
+            reading: None,
         })
     );
     assert_eq!(
@@ -374,4 +376,94 @@ fn a_round_of_100_000_items_and_its_risks_are_taken_at_once() {
     let risks = risks(&records);
     assert_eq!(risks.len(), 100_000);
     assert!(risks.iter().all(|risk| !risk.open));
+}
+
+fn reading(value: f64, unit: crate::capacity::Unit) -> Option<Reading> {
+    let quantity = Quantity { value, unit };
+    Some(Reading {
+        quantity,
+        passed: None,
+    })
+}
+
+#[test]
+fn a_reading_is_read_from_name_equals_value_and_unit_with_an_optional_note() {
+    use crate::capacity::Unit;
+    let read = parse_result("CDB 磁盘使用率=78%").unwrap();
+    assert_eq!(
+        (read.item.as_str(), read.result, read.reading),
+        ("CDB 磁盘使用率", Outcome::Ok, reading(78.0, Unit::Percent))
+    );
+    let noted = parse_result("CLB 带宽峰值 = 4.2Gbps: after the launch").unwrap();
+    assert_eq!(noted.reading, reading(4.2, Unit::Gbps));
+    assert_eq!(noted.note.as_deref(), Some("after the launch"));
+    assert_eq!(
+        parse_result("Disk=78 parsecs"),
+        Err(InspectError::Unit {
+            item: "Disk".into(),
+            error: UnitError::Unknown("parsecs".into())
+        })
+    );
+    assert_eq!(
+        parse_result("Disk=full"),
+        Err(InspectError::BadResult("Disk=full".into()))
+    );
+}
+
+fn gauges() -> BTreeMap<String, Gauge> {
+    let disk = Gauge {
+        unit: crate::capacity::Unit::Percent,
+        warn: Some(80.0),
+        critical: Some(90.0),
+    };
+    BTreeMap::from([("Disk".to_string(), disk)])
+}
+
+fn judged(typed: &[&str]) -> Result<Round, InspectError> {
+    let given = typed.iter().map(|t| parse_result(t).unwrap()).collect();
+    let round = round(InspectionKind::Monitoring, &checklist(), true, given)?;
+    judge_readings(round, &gauges(), |r| format!("past {}", r.quantity))
+}
+
+#[test]
+fn a_reading_past_a_threshold_makes_its_item_abnormal_and_says_so_unless_noted() {
+    let round = judged(&["Disk=91%", "CPU=12%"]).unwrap();
+    let disk = &round.items[1];
+    assert_eq!(disk.result, Outcome::Abnormal);
+    assert_eq!(disk.note.as_deref(), Some("past 91%"));
+    let passed = disk.reading.unwrap().passed.unwrap();
+    assert_eq!(passed.level, crate::capacity::Severity::Critical);
+    // An item the contract does not measure keeps its reading, ok.
+    assert_eq!(round.items[0].result, Outcome::Ok);
+    assert_eq!(round.items[0].reading.unwrap().passed, None);
+    let noted = judged(&["Disk=85%:grew overnight"]).unwrap();
+    assert_eq!(noted.items[1].note.as_deref(), Some("grew overnight"));
+    let within = judged(&["Disk=79%"]).unwrap();
+    assert_eq!(within.items[1].result, Outcome::Ok);
+}
+
+#[test]
+fn a_reading_in_another_family_than_its_gauge_is_refused() {
+    assert!(matches!(
+        judged(&["Disk=80GB"]),
+        Err(InspectError::Unit {
+            error: UnitError::Mismatch { .. },
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_reading_typed_on_the_checklist_is_in_the_gauges_unit_unless_it_says() {
+    use crate::capacity::Unit;
+    let disk = gauges()["Disk"];
+    let value = |v: f64, unit: Unit| Ok(Some(Quantity { value: v, unit }));
+    assert_eq!(typed_reading("85", &disk), value(85.0, Unit::Percent));
+    assert_eq!(typed_reading(" 85 % ", &disk), value(85.0, Unit::Percent));
+    assert_eq!(typed_reading("  ", &disk), Ok(None));
+    assert_eq!(typed_reading("lots", &disk), Err(None));
+    assert!(matches!(
+        typed_reading("3TB", &disk),
+        Err(Some(UnitError::Mismatch { .. }))
+    ));
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::capacity::{Passed, Quantity};
 use crate::service::InspectionKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +19,19 @@ pub struct ItemResult {
     pub result: Outcome,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The value read, for an item measured (docs/rules.md §4.9); rounds recorded before
+    /// readings existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<Reading>,
+}
+
+/// A value read for a checklist item, and the contract's threshold it reached, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    #[serde(flatten)]
+    pub quantity: Quantity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed: Option<Passed>,
 }
 
 /// A round of one kind: every item of its checklist with a result (the `inspection.round`

@@ -2,6 +2,7 @@
 //! views of the stable interface (`json`), Markdown and HTML documents, the new contract file.
 
 pub mod calendar;
+pub mod capacity;
 pub mod check;
 pub mod contract;
 pub mod correction;

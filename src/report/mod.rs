@@ -32,6 +32,7 @@ use recorded::{backups, notes, requests, support};
 
 use crate::calendar::{Basis, Calendar};
 use crate::contract::Contract;
+use crate::inspect::trend::Capacity;
 use crate::inspect::{self, Due, NotCounted, Risk, Rounds};
 use crate::leave::{self, Balance};
 use crate::record::Record;
@@ -76,6 +77,9 @@ pub struct Report {
     /// The years of the scope whose holiday schedule is not published: their working days
     /// are provisional (docs/rules.md §3).
     pub provisional: Vec<(i32, Basis)>,
+    /// The trends of the readings of the period (for an annual summary, of its last month)
+    /// and the items at risk of reaching a threshold (docs/rules.md §4.9).
+    pub capacity: Capacity,
 }
 
 /// What a report is computed from.
@@ -164,6 +168,7 @@ impl Report {
             corrections: Vec::new(),
             fingerprint: None,
             provisional: provisional(sources.calendar, &scope),
+            capacity: Capacity::of(&records, contract),
         }
     }
 
@@ -201,6 +206,7 @@ impl Report {
             provider: sources.contract.provider.clone(),
             mode: sources.contract.mode,
             term: (sources.contract.start, sources.contract.end),
+            capacity: Capacity::default(),
         };
         let mut inspections = Vec::new();
         for part in parts {
@@ -220,6 +226,7 @@ impl Report {
             report.requests.extend(part.requests);
             report.risks.extend(part.risks);
             report.suggestions.extend(part.suggestions);
+            report.capacity = part.capacity;
         }
         report.inspections = inspect::totals(inspections.iter().map(Vec::as_slice));
         report

@@ -210,6 +210,7 @@ fn round(kind: InspectionKind) -> Event {
             item: "CVM".into(),
             result: Outcome::Ok,
             note: None,
+            reading: None,
         }],
     })
 }

@@ -134,7 +134,47 @@ fn contract(shape: Shape) -> String {
     );
     let items: Vec<String> = items().into_iter().map(|i| toml(&shape(i))).collect();
     let checklist = format!("\n[inspections.resource]\nitems = [{}]\n", items.join(", "));
-    SHENZHEN_5X8.replace("customer = \"Example Securities Co.\"", &parties) + &checklist
+    let gauged: Vec<String> = measured()
+        .into_iter()
+        .map(|i| format!("{{ name = {}, unit = \"%\", warn = 80 }}", toml(&shape(i))))
+        .collect();
+    let gauged = format!(
+        "[inspections.monitoring]\nitems = [{}]\n",
+        gauged.join(", ")
+    );
+    SHENZHEN_5X8.replace("customer = \"Example Securities Co.\"", &parties) + &checklist + &gauged
+}
+
+/// Checklist items measured in %, with a warning threshold (docs/rules.md §4.9).
+fn measured() -> Vec<&'static str> {
+    items().into_iter().take(4).collect()
+}
+
+/// Readings of the measured items on three days, each with a hostile note, growing towards the
+/// threshold: a capacity risk.
+fn record_readings(site: &Sandbox, shape: Shape) {
+    for (n, day) in ["2025-03-01", "2025-03-02", "2025-03-03"]
+        .into_iter()
+        .enumerate()
+    {
+        let at = format!("{day} 10:00");
+        let mut round = [
+            "inspect",
+            day,
+            "--kind",
+            "monitoring",
+            "--all-ok",
+            "--at",
+            &at,
+        ]
+        .map(String::from)
+        .to_vec();
+        for (item, note) in measured().into_iter().zip(HOSTILE.iter().rev()) {
+            let value = 70 + 4 * n;
+            round.push(format!("--item={}={value}%:{}", shape(item), shape(note)));
+        }
+        site.stdout(&round.iter().map(String::as_str).collect::<Vec<_>>());
+    }
 }
 
 /// A site whose every text is `shape`d hostile text: the contract, records made through every
@@ -232,6 +272,7 @@ fn record_through_commands(site: &Sandbox, shape: Shape) -> String {
         round.push(format!("--item={}=abnormal:{}", shape(item), shape(note)));
     }
     run(&round.iter().map(String::as_str).collect::<Vec<_>>());
+    record_readings(site, shape);
     let name = shape(NAME);
     run(&["duty", "set", "2025-04-05", &name]);
     run(&[
@@ -354,6 +395,9 @@ fn human_outputs(site: &Site) -> Vec<Vec<String>> {
         &["check"],
         &["inspect", "today"],
         &["inspect", "status"],
+        &["inspect", "report", "2025-03"],
+        &["inspect", "report", "2025-03", "--format", "md"],
+        &["inspect", "report", "2025-03", "--format", "html"],
         &["paths"],
     ];
     outputs
@@ -563,6 +607,18 @@ fn json_keeps_every_text_exactly() {
     let report = site.json(&["report", "2025-03", "--json"]);
     assert_eq!(report["customer"], json!(every));
     assert_eq!(report["provider"], json!(HOSTILE[2]));
+    let inspection = site.json(&["inspect", "report", "2025-03", "--format", "json"]);
+    let mut read: Vec<&str> = inspection["trends"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .inspect(|t| assert_eq!(t["readings"].as_array().unwrap().len(), 3, "{t}"))
+        .map(|t| t["item"].as_str().unwrap())
+        .collect();
+    read.sort_unstable();
+    let mut expected = measured();
+    expected.sort_unstable();
+    assert_eq!(read, expected);
     let found = &site.json(&["risk", "list", "--json"])[0];
     assert_eq!(
         (&found["item"], &found["note"]),
@@ -600,6 +656,8 @@ fn hostile_text_adds_no_structure_to_markdown() {
     let (benign, hostile) = (Site::new(benign), Site::new(hostile));
     let documents = |site: &Site| -> Vec<String> {
         let mut documents = vec![site.run(&["report", "2025-03", "--format", "md"]).0];
+        let inspection = ["inspect", "report", "2025-03", "--format", "md"];
+        documents.push(site.run(&inspection).0);
         documents.push(site.run(&["incident", "report", &site.incident]).0);
         for n in 0..=corpus().len() {
             documents.push(site.run(&["incident", "report", &teammate_incident(n)]).0);

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real binary, run in a temporary directory with a fixed clock.
 
 mod calendar;
+mod capacity;
 mod chain;
 mod city;
 mod clocks;

@@ -2,6 +2,7 @@
 //! acceptance checks rely on, all in this module so that it can be read in one place.
 
 pub mod calendar;
+pub mod capacity;
 pub mod check;
 pub mod contract;
 pub mod correction;

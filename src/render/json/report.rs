@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::capacity::{TrendJson, trends_json};
 use super::incident::{EnteredLaterJson, LevelSinceJson};
 use super::inspect::NotCountedJson;
 use super::routine::UncountedJson;
@@ -56,6 +57,9 @@ pub struct ReportJson {
     corrections: Vec<CorrectionJson>,
     /// The fingerprint of the ledger the report's last issue kept (docs/rules.md §10.7).
     fingerprint: Option<String>,
+    /// The trends of the period's readings (docs/rules.md §4.9), when it has any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    capacity: Vec<TrendJson>,
 }
 
 #[derive(Serialize)]
@@ -371,6 +375,7 @@ impl ReportJson {
             customer: report.customer.clone(),
             provider: report.provider.clone(),
             fingerprint: report.fingerprint.clone(),
+            capacity: trends_json(&report.capacity, zone),
             mode: report.mode.key().to_string(),
             term: SpanJson {
                 first: report.term.0,

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::DayJson;
 use super::Stamped;
+use super::capacity::TrendJson;
 use super::incident::IncidentJson;
 use super::report::DueJson;
 use super::risk::RiskJson;
@@ -37,6 +38,10 @@ pub struct StatusJson<'a> {
     reports: Vec<DueJson>,
     /// Changes to the contract's calendar or SLA received by sync, not yet acknowledged.
     unacknowledged_contract_changes: &'a [ContractReceived],
+    /// Items whose readings reach a threshold within the contract's horizon
+    /// (docs/rules.md §4.9), when there are any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    capacity_risks: Vec<TrendJson>,
 }
 
 #[derive(Serialize)]
@@ -93,6 +98,11 @@ impl StatusJson<'_> {
                 .map(|r| DueJson::new(r, zone))
                 .collect(),
             unacknowledged_contract_changes: &shift.contract_changes,
+            capacity_risks: shift
+                .capacity_risks
+                .iter()
+                .map(|(trend, at)| TrendJson::new(trend, zone, Some(*at)))
+                .collect(),
         }
     }
 }

@@ -3,13 +3,16 @@
 
 use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::{Block, Chart, Outline, percent, percent_text};
 use crate::calendar::WEEK;
+use crate::capacity::{Outlook, Quantity, Severity};
 use crate::i18n::{Lang, Messages, ReportLabel as L};
 use crate::inspect::Due;
+use crate::inspect::trend::Trend;
+use crate::render::incident::full_time;
 use crate::report::{Report, ReportKind, Verdicts};
 use crate::text;
 use crate::time::local_date;
@@ -52,6 +55,20 @@ const LEVEL_COLOURS: [&str; 3] = ["#c62828", "#ef6c00", "#1565c0"];
 
 /// The page.
 pub fn page(outline: &Outline, report: &Report, zone: Tz, m: &Messages) -> String {
+    let header = format!("{}{}", parties(report), highlights(report, m));
+    document(outline, &header, m, |chart| {
+        chart_figure(chart, report, zone, m)
+    })
+}
+
+/// A page of the outline in the report's style: `header` under the title, then each section,
+/// its charts drawn by `draw`.
+pub fn document(
+    outline: &Outline,
+    header: &str,
+    m: &Messages,
+    draw: impl Fn(&Chart) -> String,
+) -> String {
     let lang = match m.lang() {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -61,14 +78,12 @@ pub fn page(outline: &Outline, report: &Report, zone: Tz, m: &Messages) -> Strin
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
          <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
-         <header>\n<h1>{title}</h1>\n{}{}</header>\n",
-        parties(report),
-        highlights(report, m),
+         <header>\n<h1>{title}</h1>\n{header}</header>\n",
     );
     for section in &outline.sections {
         let _ = writeln!(html, "<section>\n<h2>{}</h2>", escape(&section.heading));
         for block in &section.blocks {
-            html.push_str(&self::block(block, report, zone, m));
+            html.push_str(&self::block(block, &draw));
         }
         html.push_str("</section>\n");
     }
@@ -77,9 +92,14 @@ pub fn page(outline: &Outline, report: &Report, zone: Tz, m: &Messages) -> Strin
 }
 
 fn parties(report: &Report) -> String {
-    let names: Vec<String> = std::iter::once(&report.customer)
-        .chain(&report.provider)
-        .map(|name| escape(name))
+    parties_of(&report.customer, report.provider.as_deref())
+}
+
+/// The customer and the provider, under the title.
+pub fn parties_of(customer: &str, provider: Option<&str>) -> String {
+    let names: Vec<String> = std::iter::once(customer)
+        .chain(provider)
+        .map(escape)
         .collect();
     format!("<p class=\"parties\">{}</p>\n", names.join(" · "))
 }
@@ -100,6 +120,12 @@ fn highlights(report: &Report, m: &Messages) -> String {
             format!("{}/{}", report.backups.done, report.backups.required),
         ),
     ];
+    let figures = figures.map(|(label, value)| (m.report_label(label), value));
+    cards(&figures)
+}
+
+/// The figures a reader looks for first, as cards: each value over its label.
+pub fn cards(figures: &[(&str, String)]) -> String {
     let cards: String = figures
         .iter()
         .map(|(label, value)| {
@@ -107,7 +133,7 @@ fn highlights(report: &Report, m: &Messages) -> String {
                 "<div class=\"figure\"><span class=\"value\">{}</span>\
                  <span class=\"label\">{}</span></div>",
                 escape(value),
-                escape(m.report_label(*label))
+                escape(label)
             )
         })
         .collect();
@@ -121,25 +147,33 @@ fn inspected(dues: &[Due]) -> (u32, u32) {
     })
 }
 
-fn block(block: &Block, report: &Report, zone: Tz, m: &Messages) -> String {
+fn block(block: &Block, draw: &impl Fn(&Chart) -> String) -> String {
     match block {
         Block::Text(text) => format!("<p>{}</p>\n", escape(text)),
         Block::Caption(caption) => format!("<h3>{}</h3>\n", escape(caption)),
         Block::Table { header, rows } => table(header, rows),
         Block::Facts { rows, .. } => facts(rows),
-        Block::Chart(chart) => {
-            let (caption, svg) = match chart {
-                Chart::SlaByLevel => (L::SlaChart, sla_chart(report, m)),
-                Chart::Coverage => (L::CoverageChart, coverage_chart(report, m)),
-                Chart::Incidents => (L::IncidentsChart, incidents_chart(report, zone, m)),
-                Chart::Trends => (L::TrendsChart, trends_chart(report, m)),
-            };
-            format!(
-                "<figure>\n<figcaption>{}</figcaption>\n{svg}</figure>\n",
-                escape(m.report_label(caption))
-            )
-        }
+        Block::Chart(chart) => draw(chart),
+        Block::Figure { caption, svg } => figure(caption, svg),
     }
+}
+
+/// A chart of the service report, with its caption.
+fn chart_figure(chart: &Chart, report: &Report, zone: Tz, m: &Messages) -> String {
+    let (caption, svg) = match chart {
+        Chart::SlaByLevel => (L::SlaChart, sla_chart(report, m)),
+        Chart::Coverage => (L::CoverageChart, coverage_chart(report, m)),
+        Chart::Incidents => (L::IncidentsChart, incidents_chart(report, zone, m)),
+        Chart::Trends => (L::TrendsChart, trends_chart(report, m)),
+    };
+    figure(m.report_label(caption), &svg)
+}
+
+fn figure(caption: &str, svg: &str) -> String {
+    format!(
+        "<figure>\n<figcaption>{}</figcaption>\n{svg}</figure>\n",
+        escape(caption)
+    )
 }
 
 /// Cells this short (a level, a verdict, a status) are kept on one line.
@@ -538,6 +572,127 @@ fn trends_chart(report: &Report, m: &Messages) -> String {
     svg(
         (left + step * report.months.len() as u32 + 10).max(560),
         height,
+        &content,
+    )
+}
+
+/// An item's readings as a line over time (docs/rules.md §4.9), its thresholds as dashed
+/// lines and, when the readings reach one at their recent rate, the projection to it.
+pub fn readings_chart(trend: &Trend, zone: Tz, m: &Messages) -> String {
+    let (left, top, width, height) = (56.0, 12.0, 520.0, 140.0);
+    let (Some(first), Some(last)) = (trend.points.first(), trend.points.last()) else {
+        return String::new();
+    };
+    let projected = match trend.outlook {
+        Outlook::Crossing { passed, at, .. } if at - last.0 <= last.0 - first.0 => {
+            Some((at, passed.threshold.value))
+        }
+        _ => None,
+    };
+    let end = projected.map_or(last.0, |(at, _)| at);
+    let span = (end - first.0).num_seconds().max(1) as f64;
+    let x = |at: DateTime<Utc>| left + (at - first.0).num_seconds() as f64 / span * width;
+    let gauge = trend.gauge;
+    let thresholds = [
+        (PARTIAL, Severity::Warn, gauge.and_then(|g| g.warn)),
+        (BREACHED, Severity::Critical, gauge.and_then(|g| g.critical)),
+    ];
+    let highest = trend
+        .points
+        .iter()
+        .map(|(_, v)| *v)
+        .chain(thresholds.iter().filter_map(|(_, _, t)| *t))
+        .fold(0.0, f64::max);
+    let ceiling = if highest > 0.0 { highest * 1.1 } else { 1.0 };
+    let y = |value: f64| top + height - value / ceiling * height;
+    let mut content = String::new();
+    for value in [0.0, ceiling / 2.0, ceiling] {
+        content.push_str(&format!(
+            "<line x1=\"{left}\" y1=\"{0:.1}\" x2=\"{1}\" y2=\"{0:.1}\" stroke=\"#e0e0e0\"/>\n",
+            y(value),
+            left + width
+        ));
+        let label = Quantity {
+            value,
+            unit: trend.unit,
+        }
+        .to_string();
+        content.push_str(&text(
+            left as u32 - 6,
+            y(value) as u32 + 4,
+            "end",
+            "axis",
+            &label,
+        ));
+    }
+    for (colour, level, threshold) in thresholds {
+        let Some(value) = threshold else { continue };
+        let title = format!(
+            "{} {}",
+            m.severity(level),
+            Quantity {
+                value,
+                unit: trend.unit
+            }
+        );
+        content.push_str(&format!(
+            "<line x1=\"{left}\" y1=\"{0:.1}\" x2=\"{1}\" y2=\"{0:.1}\" stroke=\"{colour}\" \
+             stroke-dasharray=\"6 4\"><title>{2}</title></line>\n",
+            y(value),
+            left + width,
+            escape(&title)
+        ));
+    }
+    let points: Vec<String> = trend
+        .points
+        .iter()
+        .map(|(at, v)| format!("{:.1},{:.1}", x(*at), y(*v)))
+        .collect();
+    content.push_str(&format!(
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n",
+        points.join(" "),
+        LEVEL_COLOURS[2]
+    ));
+    for (at, value) in &trend.points {
+        let reading = Quantity {
+            value: *value,
+            unit: trend.unit,
+        };
+        let title = m.labelled(&full_time(*at, zone), &reading.to_string());
+        content.push_str(&format!(
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{}\"><title>{}</title></circle>\n",
+            x(*at),
+            y(*value),
+            LEVEL_COLOURS[2],
+            escape(&title)
+        ));
+    }
+    if let Some((at, value)) = projected {
+        content.push_str(&format!(
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" \
+             stroke-dasharray=\"2 3\"><title>{}</title></line>\n",
+            x(last.0),
+            y(last.1),
+            x(at),
+            y(value),
+            LEVEL_COLOURS[2],
+            escape(&m.outlook(&trend.outlook, Some(local_date(at, zone))))
+        ));
+    }
+    for (at, anchor) in [(first.0, "start"), (end, "end")] {
+        let day = local_date(at, zone).to_string();
+        let at_x = x(at) as u32;
+        content.push_str(&text(
+            at_x,
+            (top + height) as u32 + 14,
+            anchor,
+            "axis",
+            &day,
+        ));
+    }
+    svg(
+        (left + width) as u32 + 10,
+        (top + height) as u32 + 24,
         &content,
     )
 }

@@ -16,7 +16,7 @@ pub fn markdown(outline: &Outline) -> String {
                 Block::Table { header, rows } | Block::Facts { header, rows } => {
                     doc.table(header, rows.clone())
                 }
-                Block::Chart(_) => {}
+                Block::Chart(_) | Block::Figure { .. } => {}
             }
         }
     }

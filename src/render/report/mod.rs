@@ -4,10 +4,12 @@
 //! JSON (`render::json::report`, docs/rules.md §9) serialises the model itself.
 
 pub mod html;
+mod inspection;
 mod markdown;
 mod outline;
 mod text;
 
+pub use inspection::inspection_outline;
 pub use markdown::markdown;
 pub use outline::outline;
 pub use text::text;
@@ -44,6 +46,12 @@ pub enum Block {
     },
     /// A chart the HTML page draws; its figures are in the tables beside it.
     Chart(Chart),
+    /// A chart drawn already (inline SVG), for the HTML page; its figures are in the tables
+    /// beside it.
+    Figure {
+        caption: String,
+        svg: String,
+    },
 }
 
 /// A chart of the report.

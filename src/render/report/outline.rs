@@ -4,10 +4,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
+use super::inspection::capacity_blocks;
 use super::{Block, Chart, Outline, Section, percent_text};
-use crate::i18n::{Messages, ReportLabel as L};
+use crate::i18n::{CapacityLabel, Messages, ReportLabel as L};
 use crate::incident::LevelSince;
-use crate::inspect::Risk;
+use crate::inspect::{Due, Risk};
 use crate::render::incident::{entered_later_lines, full_time};
 use crate::report::{Dated, IncidentFigures, Report, ReportKind, Verdicts};
 
@@ -40,6 +41,14 @@ fn optional_duration(m: &Messages, d: Option<TimeDelta>) -> String {
 
 /// A two-column table of labelled facts.
 fn facts(m: &Messages, rows: Vec<(L, String)>) -> Block {
+    let rows = rows
+        .into_iter()
+        .map(|(label, value)| (m.report_label(label).to_string(), value));
+    named_facts(m, rows)
+}
+
+/// A two-column table of facts, each with its label in words.
+pub(super) fn named_facts(m: &Messages, rows: impl IntoIterator<Item = (String, String)>) -> Block {
     Block::Facts {
         header: vec![
             m.report_label(L::Item).to_string(),
@@ -47,7 +56,7 @@ fn facts(m: &Messages, rows: Vec<(L, String)>) -> Block {
         ],
         rows: rows
             .into_iter()
-            .map(|(label, value)| vec![m.report_label(label).to_string(), value])
+            .map(|(label, value)| vec![label, value])
             .collect(),
     }
 }
@@ -57,6 +66,18 @@ fn timed_table<'a>(
     m: &Messages,
     zone: Tz,
     columns: &[L],
+    entries: impl IntoIterator<Item = (DateTime<Utc>, &'a str, Vec<String>)>,
+) -> Block {
+    let columns = columns.iter().map(|c| m.report_label(*c).to_string());
+    named_timed_table(m, zone, columns.collect(), entries)
+}
+
+/// Entries as a table of time, the columns named and engineer, or a line saying there are
+/// none.
+pub(super) fn named_timed_table<'a>(
+    m: &Messages,
+    zone: Tz,
+    columns: Vec<String>,
     entries: impl IntoIterator<Item = (DateTime<Utc>, &'a str, Vec<String>)>,
 ) -> Block {
     let rows: Vec<Vec<String>> = entries
@@ -72,7 +93,7 @@ fn timed_table<'a>(
         return Block::Text(m.report_label(L::NoneRecorded).to_string());
     }
     let mut header = vec![m.report_label(L::Time).to_string()];
-    header.extend(columns.iter().map(|c| m.report_label(*c).to_string()));
+    header.extend(columns);
     header.push(m.report_label(L::Engineer).to_string());
     Block::Table { header, rows }
 }
@@ -260,13 +281,13 @@ fn incidents(report: &Report, zone: Tz, m: &Messages) -> Section {
     section(m, L::Incidents, blocks)
 }
 
-fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
+/// Each kind's rounds required and done, and the share done.
+pub(super) fn coverage_table(m: &Messages, dues: &[Due]) -> Block {
     let label = |l: L| m.report_label(l).to_string();
     let header = [L::Kind, L::Required, L::Done, L::Coverage]
         .map(label)
         .to_vec();
-    let rows = report
-        .inspections
+    let rows = dues
         .iter()
         .map(|due| {
             vec![
@@ -277,6 +298,11 @@ fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
             ]
         })
         .collect();
+    Block::Table { header, rows }
+}
+
+fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
+    let label = |l: L| m.report_label(l).to_string();
     let findings = report.findings.iter().map(|risk| {
         let cells = vec![
             m.inspection_kind(risk.kind).to_string(),
@@ -294,7 +320,7 @@ fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
     );
     let mut blocks = vec![
         Block::Text(m.per_day_cap()),
-        Block::Table { header, rows },
+        coverage_table(m, &report.inspections),
         Block::Chart(Chart::Coverage),
         Block::Caption(label(L::Findings)),
         findings,
@@ -310,11 +336,16 @@ fn inspections(report: &Report, zone: Tz, m: &Messages) -> Section {
             timed_table(m, zone, &[L::Kind, L::Reason], rounds),
         ]);
     }
+    if !report.capacity.trends.is_empty() {
+        let heading = m.capacity_label(CapacityLabel::Capacity).to_string();
+        blocks.push(Block::Caption(heading));
+        blocks.extend(capacity_blocks(m, zone, &report.capacity));
+    }
     section(m, L::Inspections, blocks)
 }
 
 /// What a finding found; for one found again, how often and what the last round found.
-fn finding_note(m: &Messages, risk: &Risk, zone: Tz) -> String {
+pub(super) fn finding_note(m: &Messages, risk: &Risk, zone: Tz) -> String {
     if risk.seen < 2 {
         return risk.note.clone();
     }

@@ -16,7 +16,7 @@ pub fn text(outline: &Outline, width: Option<u16>, paint: impl Fn(Tone, &str) ->
                 Block::Table { header, rows } | Block::Facts { header, rows } => {
                     parts.push(render_table(header.clone(), rows.clone(), width, false))
                 }
-                Block::Chart(_) => {}
+                Block::Chart(_) | Block::Figure { .. } => {}
             }
         }
     }
