@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::Result;
+use super::feedback::{Aged, overdue_requests};
 use super::incident::{by_urgency, countdowns};
 use super::report::term_reports_in;
 use super::routine::Logged;
@@ -45,6 +46,9 @@ pub struct Shift {
     pub reports: Vec<DueReport>,
     /// Changes to the contract's calendar or SLA received by sync and not yet acknowledged.
     pub contract_changes: Vec<ContractReceived>,
+    /// The requests waiting for an answer longer than the contract allows, longest first
+    /// (docs/rules.md §4.11).
+    pub overdue_requests: Vec<Aged>,
 }
 
 /// How this month stands on backup checks.
@@ -70,6 +74,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     let month = Period::month_of(day.date);
     let wanted = [
         types::INSPECTION_ROUND,
+        types::ALERT_LOGGED,
         types::BACKUP_CHECKED,
         types::INCIDENT_OPENED,
     ];
@@ -110,6 +115,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         duty: duty::roster(&roster).remove(&day.date),
         reports,
         contract_changes: super::sync::unacknowledged(site)?,
+        overdue_requests: overdue_requests(site, now, ledger)?,
         day,
     })
 }

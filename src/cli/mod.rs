@@ -212,6 +212,9 @@ impl Failure {
                 clap::error::ErrorKind::MissingRequiredArgument,
             ),
             Usage::UndoNeedsYes => ("undo", clap::error::ErrorKind::MissingRequiredArgument),
+            Usage::AlertNeedsIncident => {
+                ("alert log", clap::error::ErrorKind::MissingRequiredArgument)
+            }
         };
         let mut otss = Cli::command();
         otss.build();

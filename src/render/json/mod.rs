@@ -6,6 +6,7 @@ pub mod check;
 pub mod contract;
 pub mod correction;
 pub mod duty;
+pub mod feedback;
 pub mod fingerprint;
 pub mod incident;
 pub mod inspect;

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::DayJson;
 use super::Stamped;
+use super::feedback::RequestJson;
 use super::incident::IncidentJson;
 use super::report::DueJson;
 use super::risk::RiskJson;
@@ -37,6 +38,8 @@ pub struct StatusJson<'a> {
     reports: Vec<DueJson>,
     /// Changes to the contract's calendar or SLA received by sync, not yet acknowledged.
     unacknowledged_contract_changes: &'a [ContractReceived],
+    /// The requests waiting for an answer longer than `[requests] answer_within`.
+    requests_waiting: Vec<RequestJson>,
 }
 
 #[derive(Serialize)]
@@ -93,6 +96,11 @@ impl StatusJson<'_> {
                 .map(|r| DueJson::new(r, zone))
                 .collect(),
             unacknowledged_contract_changes: &shift.contract_changes,
+            requests_waiting: shift
+                .overdue_requests
+                .iter()
+                .map(|aged| RequestJson::new(aged, zone))
+                .collect(),
         }
     }
 }
