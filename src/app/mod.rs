@@ -5,6 +5,7 @@
 //! (lines that are not records, entries refused) is returned as data, for the front end to
 //! say in the person's language.
 
+pub mod alert;
 pub mod calendar;
 pub mod check;
 pub mod contract;

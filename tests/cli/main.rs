@@ -1,5 +1,6 @@
 //! End-to-end tests: the real binary, run in a temporary directory with a fixed clock.
 
+mod alert;
 mod calendar;
 mod chain;
 mod city;
