@@ -163,6 +163,16 @@ impl Life {
         Ok(())
     }
 
+    /// What its state says: to whom it went, its answer, or why it was declined.
+    pub fn said(&self) -> Option<&str> {
+        match self.state {
+            State::Collected => None,
+            State::Forwarded => self.forwarded_to.as_deref(),
+            State::Answered | State::Closed => self.answer.as_ref().map(|(a, _)| a.as_str()),
+            State::Declined => self.declined.as_ref().map(|(r, _)| r.as_str()),
+        }
+    }
+
     /// When the request was settled: answered or declined.
     pub fn settled_at(&self) -> Option<DateTime<Utc>> {
         self.answer

@@ -17,6 +17,7 @@ pub enum FeedbackLabel {
     WaitingNone,
     Age,
     Asked,
+    Progress,
 }
 
 impl Messages {
@@ -29,7 +30,17 @@ impl Messages {
             L::WaitingNone => ("没有等待答复的需求", "No request is waiting for an answer"),
             L::Age => ("已等待", "Waiting for"),
             L::Asked => ("提出时间", "Asked"),
+            L::Progress => ("本期需求的进展", "What became of the period's requests"),
         })
+    }
+
+    /// The caption of the requests still waiting, with how many.
+    pub fn waiting_caption(&self, count: usize) -> String {
+        let label = self.feedback_label(FeedbackLabel::Waiting);
+        match self.lang {
+            Lang::Zh => format!("{label}（{count} 条）"),
+            Lang::En => format!("{label} ({count})"),
+        }
     }
 
     /// A request's state in a word.
@@ -45,20 +56,19 @@ impl Messages {
 
     /// A request's state with what it says: to whom it went, the answer, why it was declined.
     pub fn request_state_said(&self, life: &Life) -> String {
-        let state = self.request_state(life.state);
-        let said = match life.state {
-            State::Collected => None,
-            State::Forwarded => life.forwarded_to.as_deref(),
-            State::Answered | State::Closed => life.answer.as_ref().map(|(a, _)| a.as_str()),
-            State::Declined => life.declined.as_ref().map(|(r, _)| r.as_str()),
-        };
+        self.request_state_with(life.state, life.said())
+    }
+
+    /// A state with what it says.
+    pub fn request_state_with(&self, state: State, said: Option<&str>) -> String {
+        let word = self.request_state(state);
         match said {
-            Some(said) if life.state == State::Forwarded => match self.lang {
-                Lang::Zh => format!("{state}给 {}", one_line(said)),
-                Lang::En => format!("{state} to {}", one_line(said)),
+            Some(said) if state == State::Forwarded => match self.lang {
+                Lang::Zh => format!("{word}给 {}", one_line(said)),
+                Lang::En => format!("{word} to {}", one_line(said)),
             },
-            Some(said) => self.labelled(state, &one_line(said)),
-            None => state.to_string(),
+            Some(said) => self.labelled(word, &one_line(said)),
+            None => word.to_string(),
         }
     }
 

@@ -12,6 +12,7 @@ mod defences;
 mod duplicate;
 mod feedback;
 mod first_run;
+mod followup;
 mod hostile;
 mod incident;
 mod leave;
