@@ -35,7 +35,10 @@ pub enum AlertCommand {
     #[command(after_help = examples!("otss alert list", "otss alert list 2025-03 --json"))]
     List(ListArgs),
     /// Record an alert policy added or changed
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples!(
+        "otss alert policy add \"CPU high\" --rule \"CPU above 80% for 5 minutes\"",
+        "otss alert policy change \"CPU high\" --rule \"CPU above 90% for 5 minutes\"",
+    ))]
     Policy(PolicyCommand),
 }
 

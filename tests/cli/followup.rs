@@ -160,7 +160,8 @@ fn the_report_json_tells_the_requests_and_the_alerts_field_by_field() {
     );
     assert_eq!(alerts["by_source"], json!({"": 1, "CLB": 1, "云监控": 2}));
     assert_eq!(alerts["noise_percent"], 50);
-    let to_incidents = alerts["to_incidents"].as_array().unwrap();
+    assert_eq!(alerts["to_incidents"], 1);
+    let to_incidents = alerts["became_incidents"].as_array().unwrap();
     assert_eq!(to_incidents.len(), 1);
     assert_eq!(to_incidents[0]["incident"], month.ids[10]);
     assert_eq!(to_incidents[0]["text"], "CLB 5xx above 1%");

@@ -591,7 +591,7 @@ fn json_keeps_every_text_exactly() {
         (&json!(every), &json!(every))
     );
     let alerts = &report["alerts"];
-    assert_eq!(alerts["to_incidents"][0]["text"], json!(every));
+    assert_eq!(alerts["became_incidents"][0]["text"], json!(every));
     let policies = alerts["policy_changes"].as_array().unwrap();
     assert!(
         policies

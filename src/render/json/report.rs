@@ -522,7 +522,10 @@ struct AlertsJson {
     /// By source; alerts that name none under "".
     by_source: BTreeMap<String, u32>,
     noise_percent: Option<u32>,
-    to_incidents: Vec<AlertJson>,
+    /// How many alerts became incidents.
+    to_incidents: usize,
+    /// The alerts that became incidents, each with the incident.
+    became_incidents: Vec<AlertJson>,
     policy_changes: Vec<PolicyChangeJson>,
 }
 
@@ -543,7 +546,8 @@ impl AlertsJson {
             by_class: alerts.by_class.iter().map(|(c, n)| (c.key(), *n)).collect(),
             by_source: alerts.by_source.clone(),
             noise_percent: alerts.noise_percent(),
-            to_incidents: alerts
+            to_incidents: alerts.to_incidents.len(),
+            became_incidents: alerts
                 .to_incidents
                 .iter()
                 .map(|seen| AlertJson::new(seen, zone))
