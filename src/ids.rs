@@ -24,6 +24,8 @@ pub fn is_typable_id(id: &str) -> bool {
 pub enum Named {
     Incident,
     Risk,
+    /// A customer request (its `request.added` record).
+    Request,
     /// Any record of the ledger.
     Record,
 }

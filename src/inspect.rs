@@ -236,16 +236,23 @@ impl RoundDone {
 pub struct Rounds(BTreeMap<(NaiveDate, InspectionKind), Vec<RoundDone>>);
 
 impl Rounds {
-    /// The rounds among `records`, each on its local date in `zone`.
+    /// The rounds among `records`, each on its local date in `zone`. The first alert
+    /// analysed on a day is that day's alert round too, under either mode (docs/rules.md
+    /// §4.10).
     pub fn of(records: &[Record], zone: Tz) -> Rounds {
         let mut rounds = Rounds::default();
         let picked = select(records, |event| match event {
-            Event::InspectionRound(round) => Some(round),
+            Event::InspectionRound(round) => Some(&round.kind),
+            Event::AlertLogged(_) => Some(&InspectionKind::Alert),
             _ => None,
         });
-        for (record, round) in picked {
+        let mut alert_days = std::collections::HashSet::new();
+        for (record, kind) in picked {
             let date = local_date(record.instant(), zone);
-            rounds.add(date, round.kind, RoundDone::of(record));
+            let is_round = matches!(record.event, Event::InspectionRound(_));
+            if is_round || alert_days.insert(date) {
+                rounds.add(date, *kind, RoundDone::of(record));
+            }
         }
         rounds
     }

@@ -17,6 +17,7 @@ macro_rules! display_as_debug {
     };
 }
 
+pub mod alert;
 pub mod app;
 pub mod calendar;
 pub mod capacity;
@@ -25,6 +26,7 @@ pub mod cli;
 pub mod contract;
 pub mod duplicate;
 pub mod duty;
+pub mod feedback;
 pub mod git;
 pub mod i18n;
 pub mod ids;

@@ -16,7 +16,9 @@ const LAYERS: &[&[&str]] = &[
     &["contract"],
     &["sla"],
     &["record"],
-    &["incident", "inspect", "leave", "routine", "duty"],
+    &[
+        "incident", "inspect", "leave", "routine", "duty", "feedback", "alert",
+    ],
     &["report", "duplicate"],
     &["ledger", "check"],
     &["store", "git", "sync"],

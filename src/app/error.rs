@@ -8,8 +8,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::init::TermReversed;
+use crate::alert::AlertError;
 use crate::contract::{ContractError, NotOnRoster, OutsideTerm};
 use crate::duplicate::Duplicate;
+use crate::feedback::FeedbackError;
 use crate::git::GitError;
 use crate::ids::IdError;
 use crate::incident::IncidentError;
@@ -47,8 +49,22 @@ pub enum Input {
     OnDuty,
     Consultation,
     Request,
-    /// Why the engineer decided a request's scope.
+    /// Why the engineer decided a request's scope, or declined it.
     Reason,
+    /// To whom a request was forwarded.
+    ForwardedTo,
+    /// A request's answer.
+    Answer,
+    /// An alert's text.
+    Alert,
+    /// What raised an alert.
+    Source,
+    /// The policy that raised an alert.
+    Policy,
+    /// The name of a policy added or changed.
+    PolicyName,
+    /// A policy's rule.
+    Rule,
     Customer,
     Provider,
     City,
@@ -70,6 +86,9 @@ pub enum Usage {
     ReasonNeeded,
     /// `otss undo` without a terminal to confirm at, and without `--yes`.
     UndoNeedsYes,
+    /// `otss alert log --class incident` without a terminal to ask at, and without
+    /// `--incident`.
+    AlertNeedsIncident,
 }
 
 /// `Error`: for each error of the modules below, a variant of the same name that `?` takes
@@ -110,6 +129,8 @@ error_of_modules! {
         Report(ReportError),
         Leave(LeaveError),
         Inspect(InspectError),
+        Feedback(FeedbackError),
+        Alert(AlertError),
         Engineer(EngineerError),
         TermReversed(TermReversed),
         Store(StoreError),
@@ -211,6 +232,8 @@ impl Error {
             | Error::Report(_)
             | Error::Leave(_)
             | Error::Inspect(_)
+            | Error::Feedback(_)
+            | Error::Alert(_)
             | Error::Engineer(_)
             | Error::TermReversed(_)
             | Error::Time { .. }

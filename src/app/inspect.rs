@@ -59,7 +59,10 @@ pub struct InspectionDay<'s> {
 impl<'s> InspectionDay<'s> {
     /// The rounds recorded on `date`: only the round records of its month are read.
     pub fn read(site: &'s Site, ledger: &mut Ledger, date: NaiveDate) -> Result<InspectionDay<'s>> {
-        let records = ledger.records_of_types(&Period::Day(date), &[types::INSPECTION_ROUND])?;
+        let records = ledger.records_of_types(
+            &Period::Day(date),
+            &[types::INSPECTION_ROUND, types::ALERT_LOGGED],
+        )?;
         let rounds = Rounds::of(&records, site.contract.timezone);
         Ok(InspectionDay { site, date, rounds })
     }
@@ -234,7 +237,8 @@ pub fn coverage(
     period: Period,
     today: NaiveDate,
 ) -> Result<Coverage> {
-    let records = ledger.records_of_types(&period, &[types::INSPECTION_ROUND])?;
+    let records =
+        ledger.records_of_types(&period, &[types::INSPECTION_ROUND, types::ALERT_LOGGED])?;
     let rounds = Rounds::of(&records, site.contract.timezone);
     let days: Vec<DayInspections> = period
         .days()

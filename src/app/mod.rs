@@ -5,6 +5,7 @@
 //! (lines that are not records, entries refused) is returned as data, for the front end to
 //! say in the person's language.
 
+pub mod alert;
 pub mod calendar;
 pub mod capacity;
 pub mod check;
@@ -14,6 +15,7 @@ mod duplicate;
 pub mod duty;
 mod environment;
 mod error;
+pub mod feedback;
 pub mod fingerprint;
 pub mod incident;
 pub mod init;

@@ -70,7 +70,14 @@ pub fn service_report(
         };
         parts.push(Report::part(&sources, part));
     }
-    let mut report = Report::combine(&sources, scope, parts);
+    // What became of the requests is read from every month: a request's moves come later.
+    let requests = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    let mut report = Report::combine(&sources, scope, parts).with_feedback(
+        &requests,
+        &site.contract,
+        &site.calendar,
+        now,
+    );
     // The voids and the last issue are read from the months the index says they are in.
     let month = report_month(&site.contract, &scope);
     let written = ledger.corrections_written(from, to, month.as_deref())?;

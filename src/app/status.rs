@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::Result;
+use super::feedback::{Aged, overdue_requests};
 use super::incident::{by_urgency, countdowns};
 use super::report::term_reports_in;
 use super::routine::Logged;
@@ -49,6 +50,9 @@ pub struct Shift {
     /// Items whose readings reach a threshold within the contract's horizon, and when
     /// (docs/rules.md §4.9).
     pub capacity_risks: Vec<(Trend, DateTime<Utc>)>,
+    /// The requests waiting for an answer longer than the contract allows, longest first
+    /// (docs/rules.md §4.11).
+    pub overdue_requests: Vec<Aged>,
 }
 
 /// How this month stands on backup checks.
@@ -74,6 +78,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     let month = Period::month_of(day.date);
     let wanted = [
         types::INSPECTION_ROUND,
+        types::ALERT_LOGGED,
         types::BACKUP_CHECKED,
         types::INCIDENT_OPENED,
     ];
@@ -116,6 +121,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         reports,
         contract_changes: super::sync::unacknowledged(site)?,
         capacity_risks,
+        overdue_requests: overdue_requests(site, now, ledger)?,
         day,
     })
 }

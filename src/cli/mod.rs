@@ -8,6 +8,7 @@ macro_rules! examples {
     };
 }
 
+mod alert;
 mod backup;
 mod calendar;
 mod check;
@@ -126,6 +127,9 @@ pub enum Command {
     /// Customer requests, in or out of the scope of service
     #[command(subcommand)]
     Request(request::RequestCommand),
+    /// Alerts analysed one by one, and the changes of alert policies
+    #[command(subcommand)]
+    Alert(alert::AlertCommand),
     /// Platform risks and optimisation suggestions for the month's report
     #[command(subcommand)]
     Note(note::NoteCommand),
@@ -212,6 +216,9 @@ impl Failure {
                 clap::error::ErrorKind::MissingRequiredArgument,
             ),
             Usage::UndoNeedsYes => ("undo", clap::error::ErrorKind::MissingRequiredArgument),
+            Usage::AlertNeedsIncident => {
+                ("alert log", clap::error::ErrorKind::MissingRequiredArgument)
+            }
         };
         let mut otss = Cli::command();
         otss.build();
@@ -305,6 +312,7 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Backup(command) => backup::run(context, command),
         Command::Support(command) => support::run(context, command),
         Command::Request(command) => request::run(context, command),
+        Command::Alert(command) => alert::run(context, command),
         Command::Note(command) => note::run(context, command),
         Command::Overtime(command) => overtime::run(context, command),
         Command::Duty(command) => duty::run(context, command),

@@ -4,13 +4,14 @@ use clap::Subcommand;
 
 use super::context::Context;
 use super::duplicate::unless_declined;
-use crate::app::routine::{self, Logged};
-use crate::app::{Input, Result, Usage, non_empty};
+use crate::app::feedback::{self, Aged, Moving};
+use crate::app::routine;
+use crate::app::{Input, Result, Site, Usage, non_empty};
 use crate::ids::short_id;
 use crate::output::{Output, Tone};
 use crate::record::request::Request;
 use crate::render::human::moment;
-use crate::render::json::Stamped;
+use crate::render::json::feedback::{MovedJson, RequestJson};
 use crate::render::json::routine::stamped;
 use crate::request::Scope;
 use crate::time::local_date;
@@ -20,6 +21,10 @@ const EXAMPLES: &str = examples!(
     "otss request add \"review our CVM alarm thresholds\" --json",
     "otss request add \"帮忙办理网站 ICP 备案\" --scope out:other --reason \"ICP 备案不在服务范围\"",
     "otss request list 2025-03",
+    "otss request forward Q2MX7K --to \"CLB 产品团队\"",
+    "otss request answer Q2MX7K \"已将告警阈值调整为 85%\"",
+    "otss request close Q2MX7K",
+    "otss request decline Q2MX7K --reason \"属于软件开发，不在服务范围\"",
 );
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +73,70 @@ pub enum RequestCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Pass a request on to whoever can answer it
+    #[command(after_help = examples!(
+        "otss request forward Q2MX7K --to \"CLB product team\"",
+    ))]
+    Forward {
+        #[command(flatten)]
+        request: RequestId,
+        /// To whom: a team, a product line, a person
+        #[arg(long, value_name = "WHOM")]
+        to: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Record the answer given to the customer, in a sentence
+    #[command(after_help = examples!(
+        "otss request answer Q2MX7K \"alarm thresholds raised to 85%\"",
+    ))]
+    Answer {
+        #[command(flatten)]
+        request: RequestId,
+        /// The answer
+        answer: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Close a request whose answer the customer accepted
+    #[command(after_help = examples!("otss request close Q2MX7K"))]
+    Close {
+        #[command(flatten)]
+        request: RequestId,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Decline a request, saying why
+    #[command(after_help = examples!(
+        "otss request decline Q2MX7K --reason \"software development, not support\"",
+    ))]
+    Decline {
+        #[command(flatten)]
+        request: RequestId,
+        /// Why it will not be answered
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[command(flatten)]
+        when: When,
+    },
+}
+
+/// The request a move names.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RequestId {
+    /// The request's id, or any unique start of it (`otss request list` shows them)
+    id: String,
+}
+
+/// When a move happened, and how to show it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct When {
+    /// When it happened [default: now]
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
 }
 
 /// A scope typed: `in`, or `out:CATEGORY`.
@@ -118,30 +187,92 @@ pub fn run(context: &Context, command: RequestCommand) -> Result<()> {
         RequestCommand::List { period, json, .. } => {
             let period = context.env.period(&site, period.as_deref())?;
             let requests = context.read(&site, &mut out, |ledger| {
-                routine::requests(&site, ledger, &period)
+                feedback::requests_of(&context.env, &site, ledger, &period)
             })?;
-            let logged = &requests.logged;
             if json {
-                let views: Vec<Stamped<_>> = logged.iter().map(|l| stamped(l, zone)).collect();
+                let views: Vec<RequestJson> =
+                    requests.iter().map(|r| RequestJson::new(r, zone)).collect();
                 out.json(&views)?;
                 return Ok(out.flush()?);
             }
             let m = out.messages();
-            let count = m.requests(logged.len(), requests.out_of_scope);
+            let out_of_scope = requests.iter().filter(|r| !r.life.request.in_scope);
+            let count = m.requests(requests.len(), out_of_scope.count());
             out.line(m.labelled(&period.label(), &count))?;
             let today = local_date(context.env.now, zone);
-            for Logged { record, item } in logged {
+            for Aged {
+                life,
+                age,
+                answered_in,
+            } in &requests
+            {
+                let record = &life.record;
                 let when = moment(record.instant(), zone, today, m);
-                let line = verdict_line(&out, item);
+                let line = verdict_line(&out, &life.request);
+                let progress = m.request_progress(life, *age, *answered_in);
                 out.line(format!(
-                    "  {} · {when} · {} · {line}",
+                    "  {} · {when} · {} · {progress} · {line}",
                     short_id(&record.id),
                     record.by
                 ))?;
             }
         }
+        RequestCommand::Forward { request, to, when } => {
+            let to = non_empty(Input::ForwardedTo, &to)?;
+            move_request(
+                context,
+                &mut out,
+                &site,
+                request,
+                Moving::Forward { to },
+                when,
+            )?;
+        }
+        RequestCommand::Answer {
+            request,
+            answer,
+            when,
+        } => {
+            let answer = non_empty(Input::Answer, &answer)?;
+            let moving = Moving::Answer { answer };
+            move_request(context, &mut out, &site, request, moving, when)?;
+        }
+        RequestCommand::Close { request, when } => {
+            move_request(context, &mut out, &site, request, Moving::Close, when)?;
+        }
+        RequestCommand::Decline {
+            request,
+            reason,
+            when,
+        } => {
+            let reason = non_empty(Input::Reason, &reason)?;
+            let moving = Moving::Decline { reason };
+            move_request(context, &mut out, &site, request, moving, when)?;
+        }
     }
     Ok(out.flush()?)
+}
+
+/// Moves the request named on, and says where it stands now.
+fn move_request(
+    context: &Context,
+    out: &mut Output,
+    site: &Site,
+    request: RequestId,
+    moving: Moving,
+    when: When,
+) -> Result<()> {
+    let at = context.env.at(site, when.at.as_deref())?;
+    let (record, life) = context.read_quietly(site, |ledger| {
+        feedback::move_request(&context.env, site, ledger, &request.id, moving, at)
+    })?;
+    if when.json {
+        out.json(&MovedJson::new(&record, &life, site.contract.timezone))?;
+    } else {
+        let line = out.messages().request_moved(&short_id(&record.id), &life);
+        out.line(line)?;
+    }
+    Ok(())
 }
 
 /// The request and where it falls: "in scope", or the category and the words that decided.

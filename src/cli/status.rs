@@ -7,12 +7,14 @@ use clap::Args;
 use super::context::Context;
 use super::risk::risk_line;
 use super::show::warn_provisional;
+use crate::app::status::Shift;
 use crate::app::{self, Result, incident::countdowns};
+use crate::contract::Contract;
 use crate::inspect::trend::Trend;
 use crate::output::{Output, Tone};
 use crate::render::capacity;
 use crate::render::human::{date_with_weekday, moment, progress_line};
-use crate::render::incident::list_line;
+use crate::render::incident::{full_time, list_line};
 use crate::render::json::status::StatusJson;
 use crate::report::{DueReport, DueState};
 
@@ -103,6 +105,7 @@ pub fn run(context: &Context, args: StatusArgs) -> Result<()> {
         let line = m.report_due(report.kind, &month(report), report.due, report.state);
         out.line(out.paint(Tone::Warning, &line))?;
     }
+    overdue_requests(&mut out, &shift, contract)?;
     for received in &shift.contract_changes {
         out.line(out.paint(Tone::Warning, &m.contract_unacknowledged(received)))?;
     }
@@ -126,6 +129,23 @@ fn print_capacity_risks(
     out.line(out.paint(Tone::Warning, &heading))?;
     for (trend, at) in risks {
         out.line(format!("  {}", capacity::risk_line(m, trend, *at, zone)))?;
+    }
+    Ok(())
+}
+
+/// The requests waiting for an answer longer than the contract allows (docs/rules.md §4.11).
+fn overdue_requests(out: &mut Output, shift: &Shift, contract: &Contract) -> Result<()> {
+    let waiting = &shift.overdue_requests;
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    let m = out.messages();
+    let heading = m.requests_overdue(waiting.len(), contract.request_answer_within);
+    out.line(out.paint(Tone::Warning, &heading))?;
+    for aged in waiting {
+        let asked = full_time(aged.life.record.instant(), contract.timezone);
+        let line = m.request_waiting_line(&aged.life, aged.age, &asked);
+        out.line(format!("  {line}"))?;
     }
     Ok(())
 }

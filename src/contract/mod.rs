@@ -182,6 +182,9 @@ pub struct Contract {
     pub backup_min_gap: TimeDelta,
     /// The day of the following month a monthly report is due (`[reports] due_day`).
     pub report_due_day: u32,
+    /// Working days a customer's request may wait for its answer (`[requests] answer_within`,
+    /// docs/rules.md §4.11).
+    pub request_answer_within: u32,
 }
 
 /// A writer the contract's list of engineers does not name.

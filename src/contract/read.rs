@@ -50,6 +50,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
         inspections(r, root, mode_for_defaults, language.unwrap_or(Lang::Zh));
     let (backups_per_month, backup_min_gap) = backups(r, root, mode_for_defaults);
     let report_due_day = reports(r, root);
+    let request_answer_within = requests(r, root);
     Some(Contract {
         customer: customer?,
         provider,
@@ -71,6 +72,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
         backups_per_month: backups_per_month?,
         backup_min_gap: backup_min_gap?,
         report_due_day: report_due_day?,
+        request_answer_within: request_answer_within?,
     })
 }
 
@@ -553,4 +555,15 @@ fn reports<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<u32> {
     let due_day = r.optional(&mut table, "due_day", 5, |r, f| count(r, f, 1..29));
     r.finish(table);
     due_day
+}
+
+/// The working days a request may wait for its answer (docs/rules.md §4.11): 1 to 250, a year
+/// of working days.
+fn requests<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<u32> {
+    let mut table = r
+        .subtable(root, "requests")
+        .unwrap_or_else(|| r.empty_table("requests"));
+    let within = r.optional(&mut table, "answer_within", 10, |r, f| count(r, f, 1..251));
+    r.finish(table);
+    within
 }

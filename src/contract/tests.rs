@@ -39,6 +39,7 @@ fn a_minimal_contract_gets_every_default() {
     assert!(!c.inspections[&InspectionKind::Alert].items.is_empty());
     assert_eq!(c.backups_per_month, 1);
     assert_eq!((c.provider.as_deref(), c.report_due_day), (None, 5));
+    assert_eq!(c.request_answer_within, 10);
 }
 
 #[test]
@@ -80,6 +81,8 @@ rounds = 3
 per_month = 4
 [reports]
 due_day = 10
+[requests]
+answer_within = 15
 "#,
     ))
     .unwrap();
@@ -98,6 +101,7 @@ due_day = 10
     assert_eq!(c.inspections[&InspectionKind::Monitoring].rounds, 3);
     assert_eq!(c.backups_per_month, 4);
     assert_eq!(c.report_due_day, 10);
+    assert_eq!(c.request_answer_within, 15);
     assert!(
         !c.is_priority_site(),
         "Chengdu is not in the overridden city list"

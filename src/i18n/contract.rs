@@ -683,6 +683,10 @@ mod tests {
                 "7: `reports.due_day` = 31: must be from 1 to 28",
             ),
             (
+                with("[requests]\nanswer_within = 0\n"),
+                "7: `requests.answer_within` = 0: must be from 1 to 250",
+            ),
+            (
                 with("provider = 7\n"),
                 "6: `provider` = 7: must be a string, not integer",
             ),

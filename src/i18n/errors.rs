@@ -31,6 +31,8 @@ impl Messages {
             Error::Report(error) => self.report_error(error),
             Error::Leave(error) => self.leave_error(error),
             Error::Inspect(error) => self.inspect_error(error),
+            Error::Feedback(error) => self.feedback_error(error),
+            Error::Alert(error) => self.alert_error(error),
             Error::Engineer(error) => self.engineer_error(error),
             Error::TermReversed(error) => self.term_reversed(error),
             Error::Store(error) => self.store_error(error),
@@ -136,6 +138,7 @@ impl Messages {
             },
             Usage::ReasonNeeded => self.reason_needed(),
             Usage::UndoNeedsYes => self.undo_needs_yes(),
+            Usage::AlertNeedsIncident => self.alert_needs_incident(),
             Usage::NoSuchCommand { name, commands } => {
                 let (name, commands) = (one_line(name), self.items(commands));
                 match self.lang {
@@ -173,6 +176,13 @@ impl Messages {
             Input::Consultation => ("咨询内容", "the consultation"),
             Input::Request => ("需求", "the request"),
             Input::Reason => ("--reason", "--reason"),
+            Input::ForwardedTo => ("--to", "--to"),
+            Input::Answer => ("答复", "the answer"),
+            Input::Alert => ("告警内容", "the alert"),
+            Input::Source => ("--source", "--source"),
+            Input::Policy => ("--policy", "--policy"),
+            Input::PolicyName => ("策略名称", "the policy name"),
+            Input::Rule => ("--rule", "--rule"),
         })
     }
 
@@ -184,6 +194,7 @@ impl Messages {
                 let (noun, command) = match what {
                     Named::Incident => ("故障", "incident"),
                     Named::Risk => ("风险", "risk"),
+                    Named::Request => ("需求", "request"),
                     Named::Record => return self.unknown_record(typed),
                 };
                 let typed = one_line(typed);

@@ -5,12 +5,14 @@
 //! (Chinese, English) pair to `pick`, which does. A language missing from a message does not
 //! compile. Renderers ask the catalogue and never spell out words.
 
+mod alert;
 mod calendar;
 mod capacity;
 mod contract;
 mod correction;
 mod duplicate;
 mod errors;
+mod feedback;
 mod fingerprint;
 mod incident;
 mod init;
@@ -22,9 +24,11 @@ mod sync;
 mod words;
 
 pub use crate::lang::Lang;
+pub use alert::AlertLabel;
 pub use calendar::day_name;
 pub use capacity::CapacityLabel;
 pub use contract::ContractField;
+pub use feedback::FeedbackLabel;
 pub use incident::RecoveryLabel;
 pub use init::{ContractComment, InitQuestion, PathKind};
 pub use report::ReportLabel;

@@ -467,3 +467,48 @@ fn a_reading_typed_on_the_checklist_is_in_the_gauges_unit_unless_it_says() {
         Err(Some(UnitError::Mismatch { .. }))
     ));
 }
+
+fn alert_logged(id: &str, at: &str) -> Record {
+    let alert = crate::record::alert::Alert {
+        text: "CVM CPU above 90%".into(),
+        source: None,
+        class: crate::record::alert::AlertClass::Noise,
+        policy: None,
+        incident: None,
+    };
+    record(id, at, Event::AlertLogged(alert))
+}
+
+#[test]
+fn the_first_alert_analysed_on_a_day_is_its_alert_round_under_either_mode() {
+    let alert_due = |contract: &Contract, day: &str, records: &[Record]| {
+        let rounds = Rounds::of(records, contract.timezone);
+        let standing = standing_on(contract, &Calendar::national(), date(day), &rounds);
+        let due = standing.due[2];
+        assert_eq!(due.kind, InspectionKind::Alert);
+        (due.required, due.done, due.rounds)
+    };
+    let records = [
+        alert_logged("01A", "2025-03-04T09:00:00+08:00"),
+        alert_logged("01B", "2025-03-04T15:00:00+08:00"),
+        // A Sunday.
+        alert_logged("01C", "2025-03-09T09:00:00+08:00"),
+    ];
+    let (five, seven) = (contract("5x8"), contract("7x24"));
+    // One round, not two: the second alert of the day is no second round.
+    assert_eq!(alert_due(&five, "2025-03-04", &records), (1, 1, 1));
+    assert_eq!(alert_due(&seven, "2025-03-04", &records), (1, 1, 1));
+    assert_eq!(alert_due(&seven, "2025-03-09", &records), (1, 1, 1));
+    assert_eq!(alert_due(&five, "2025-03-09", &records), (0, 0, 1));
+    // A round recorded as well is a round of its own.
+    let mut with_round = records.to_vec();
+    let given = vec![];
+    let checklist = five.inspections[&InspectionKind::Alert].items.clone();
+    let round = round(InspectionKind::Alert, &checklist, true, given).unwrap();
+    with_round.push(record(
+        "01D",
+        "2025-03-04T08:00:00+08:00",
+        Event::InspectionRound(round),
+    ));
+    assert_eq!(alert_due(&five, "2025-03-04", &with_round), (1, 1, 2));
+}

@@ -8,8 +8,10 @@ use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+pub mod alert;
 pub mod duty;
 pub mod entry;
+pub mod feedback;
 pub mod incident;
 pub mod inspect;
 pub mod leave;
@@ -89,6 +91,20 @@ pub enum Event {
     RecordVoided(void::Voided),
     #[serde(rename = "sync.rewrite_accepted")]
     RewriteAccepted(sync::RewriteAccepted),
+    #[serde(rename = "request.forwarded")]
+    RequestForwarded(feedback::Forwarded),
+    #[serde(rename = "request.answered")]
+    RequestAnswered(feedback::Answered),
+    #[serde(rename = "request.closed")]
+    RequestClosed(feedback::Closed),
+    #[serde(rename = "request.declined")]
+    RequestDeclined(feedback::Declined),
+    #[serde(rename = "alert.logged")]
+    AlertLogged(alert::Alert),
+    #[serde(rename = "alert.policy_added")]
+    AlertPolicyAdded(alert::Policy),
+    #[serde(rename = "alert.policy_changed")]
+    AlertPolicyChanged(alert::Policy),
 }
 
 impl Record {
@@ -174,4 +190,20 @@ pub mod types {
     pub const REPORT_ISSUED: &str = "report.issued";
     /// What every incident record's type begins with.
     pub const INCIDENT: &str = "incident.";
+    pub const REQUEST_ADDED: &str = "request.added";
+    pub const REQUEST_FORWARDED: &str = "request.forwarded";
+    pub const REQUEST_ANSWERED: &str = "request.answered";
+    pub const REQUEST_CLOSED: &str = "request.closed";
+    pub const REQUEST_DECLINED: &str = "request.declined";
+    /// A request and every record of its life (docs/rules.md §4.11).
+    pub const REQUEST_LIFE: [&str; 5] = [
+        REQUEST_ADDED,
+        REQUEST_FORWARDED,
+        REQUEST_ANSWERED,
+        REQUEST_CLOSED,
+        REQUEST_DECLINED,
+    ];
+    pub const ALERT_LOGGED: &str = "alert.logged";
+    pub const ALERT_POLICY_ADDED: &str = "alert.policy_added";
+    pub const ALERT_POLICY_CHANGED: &str = "alert.policy_changed";
 }

@@ -7,6 +7,7 @@
 
 mod corrections;
 mod due;
+mod feedback;
 mod incidents;
 mod months;
 mod recorded;
@@ -22,6 +23,7 @@ pub use corrections::{Correction, CorrectionAction, corrections};
 pub use due::{
     BEFORE_TERM_END, DueReport, DueState, Issues, note_issued, report_month, reports_due,
 };
+pub use feedback::{Feedback, Progress};
 pub use incidents::{IncidentFacts, IncidentFigures, IncidentLine, LevelFigures, Verdicts};
 pub use months::MonthFigures;
 pub use recorded::{Backups, Dated, RequestLine, Support};
@@ -30,6 +32,7 @@ pub use scope::{ReportError, ReportKind, Scope, days_span};
 use incidents::incident_figures;
 use recorded::{backups, notes, requests, support};
 
+use crate::alert::AlertFigures;
 use crate::calendar::{Basis, Calendar};
 use crate::contract::Contract;
 use crate::inspect::trend::Capacity;
@@ -63,6 +66,11 @@ pub struct Report {
     pub backups: Backups,
     pub support: Support,
     pub requests: Vec<Dated<RequestLine>>,
+    /// What became of the period's requests, and those still waiting at its end (docs/rules.md
+    /// §4.11): filled in from every request of the ledger, not the period's records alone.
+    pub feedback: Feedback,
+    /// The period's alerts and alert policy changes (docs/rules.md §4.10).
+    pub alerts: AlertFigures,
     pub comp_days_earned: u64,
     pub comp_days_taken: u64,
     pub risks: Vec<Dated<String>>,
@@ -160,6 +168,8 @@ impl Report {
             backups: backups(contract, &scope, &records, today),
             support: support(&records),
             requests: requests(&records),
+            feedback: Feedback::default(),
+            alerts: AlertFigures::of(&records),
             comp_days_earned: comp.earned,
             comp_days_taken: comp.taken,
             risks: notes(&records, NoteKind::Risk),
@@ -194,6 +204,8 @@ impl Report {
             backups: Backups::default(),
             support: Support::default(),
             requests: Vec::new(),
+            feedback: Feedback::default(),
+            alerts: AlertFigures::default(),
             comp_days_earned: 0,
             comp_days_taken: 0,
             risks: Vec::new(),
@@ -215,6 +227,7 @@ impl Report {
             inspections.push(part.inspections.clone());
             report.backups.add(&part.backups);
             report.support.add(&part.support);
+            report.alerts.add(&part.alerts);
             report.comp_days_earned += part.comp_days_earned;
             report.comp_days_taken += part.comp_days_taken;
             if scope.kind == ReportKind::Annual && part.scope.first <= report.counted_to {

@@ -294,7 +294,7 @@ fn the_report_lists_the_corrections_of_its_records_and_an_issued_report_changed_
     let february = site.json_at(later, &["report", "2025-02", "--format", "json"]);
     assert_eq!(february["corrections"], serde_json::json!([]));
     let markdown = site.stdout_at(later, &["report", "2025-03", "--format", "md"]);
-    assert!(markdown.contains("## 9. Corrections"), "{markdown}");
+    assert!(markdown.contains("## 10. Corrections"), "{markdown}");
     assert!(
         markdown.contains("support.logged | voided | asked by another customer | li.lei |"),
         "{markdown}"
@@ -302,7 +302,7 @@ fn the_report_lists_the_corrections_of_its_records_and_an_issued_report_changed_
     let html = site.stdout_at(later, &["report", "2025-03", "--format", "html"]);
     assert!(html.contains("asked by another customer"), "{html}");
     let table = site.stdout_at(later, &["report", "2025-03"]);
-    let corrections = table.split("9. Corrections").nth(1).unwrap_or_default();
+    let corrections = table.split("10. Corrections").nth(1).unwrap_or_default();
     assert!(corrections.contains("voided"), "{table}");
 }
 

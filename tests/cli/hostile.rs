@@ -260,7 +260,17 @@ fn record_through_commands(site: &Sandbox, shape: Shape) -> String {
         "--minutes",
         "5",
     ]);
-    run(&["request", "add", &every]);
+    let request = site.json(&["request", "add", &every, "--json"])["id"].clone();
+    let request = request.as_str().unwrap();
+    run(&["request", "forward", request, "--to", &every]);
+    run(&["request", "answer", request, &every]);
+    // Sources are listed by name: numbered, they keep their order on every site.
+    let alert = [
+        "alert", "log", &every, "--source", &product, "--policy", &every,
+    ];
+    run(&[&alert[..], &["--class", "noise"]].concat());
+    run(&["alert", "log", &every, "--incident", &id]);
+    run(&["alert", "policy", "add", &every, "--rule", &every]);
     run(&["note", "risk", &every]);
     run(&["note", "suggestion", &every]);
     run(&["backup", "check", "--job", &every, "--failed", &every]);
@@ -326,6 +336,11 @@ fn write_teammate_ledger(site: &Sandbox, shape: Shape) {
                 "request.added",
                 json!({"text": text, "in_scope": true, "category": null, "forced": false}),
             ),
+            (
+                "alert.logged",
+                json!({"text": text, "source": product(n + 1, &text), "class": "known", "policy": text}),
+            ),
+            ("alert.policy_added", json!({"name": text, "rule": text})),
             ("note.added", json!({"kind": "risk", "text": text})),
             ("note.added", json!({"kind": "suggestion", "text": text})),
             (
@@ -386,6 +401,7 @@ fn human_outputs(site: &Site) -> Vec<Vec<String>> {
         &["report", "due"],
         &["support", "list"],
         &["request", "list"],
+        &["alert", "list"],
         &["risk", "list"],
         &["backup", "status"],
         &["duty", "list", "2025-04"],
@@ -619,6 +635,26 @@ fn json_keeps_every_text_exactly() {
     let mut expected = measured();
     expected.sort_unstable();
     assert_eq!(read, expected);
+    let requests = site.json(&["request", "list", "--json"]);
+    let answered = requests
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["state"] == "answered");
+    let answered = answered.unwrap();
+    assert_eq!(
+        (&answered["forwarded_to"], &answered["answer"]),
+        (&json!(every), &json!(every))
+    );
+    let alerts = &report["alerts"];
+    assert_eq!(alerts["became_incidents"][0]["text"], json!(every));
+    let policies = alerts["policy_changes"].as_array().unwrap();
+    assert!(
+        policies
+            .iter()
+            .any(|p| p["name"] == json!(every) && p["rule"] == json!(every))
+    );
+    assert_eq!(alerts["by_source"][product(0, &every)], 1);
     let found = &site.json(&["risk", "list", "--json"])[0];
     assert_eq!(
         (&found["item"], &found["note"]),

@@ -1,5 +1,6 @@
 //! End-to-end tests: the real binary, run in a temporary directory with a fixed clock.
 
+mod alert;
 mod calendar;
 mod capacity;
 mod chain;
@@ -10,7 +11,9 @@ mod conventions;
 mod correction;
 mod defences;
 mod duplicate;
+mod feedback;
 mod first_run;
+mod followup;
 mod hostile;
 mod incident;
 mod leave;

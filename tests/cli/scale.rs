@@ -82,7 +82,7 @@ fn scanned_report(site: &Sandbox, period: &str) -> Value {
     };
     let today = now.date_naive();
     let scope = Scope::new(&contract, Period::parse(period, today).unwrap()).unwrap();
-    let report = Report::new(&sources, scope);
+    let report = Report::new(&sources, scope).with_feedback(&records, &contract, &calendar, now);
     serde_json::to_value(ReportJson::new(&report, contract.timezone)).unwrap()
 }
 

@@ -1,12 +1,14 @@
 //! The JSON views of every command (docs/rules.md §9): the stable interface that scripts and
 //! acceptance checks rely on, all in this module so that it can be read in one place.
 
+pub mod alert;
 pub mod calendar;
 pub mod capacity;
 pub mod check;
 pub mod contract;
 pub mod correction;
 pub mod duty;
+pub mod feedback;
 pub mod fingerprint;
 pub mod incident;
 pub mod inspect;

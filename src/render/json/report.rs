@@ -7,13 +7,18 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::alert::AlertJson;
 use super::capacity::{TrendJson, trends_json};
 use super::incident::{EnteredLaterJson, LevelSinceJson};
 use super::inspect::NotCountedJson;
 use super::routine::UncountedJson;
+use crate::alert::AlertFigures;
+use crate::feedback::State;
+use crate::ids::short_id;
 use crate::incident::Status;
 use crate::inspect::Due;
 use crate::record::incident::Field;
+use crate::report::Progress;
 use crate::report::{
     Backups, CorrectionAction, Dated, DueReport, DueState, IncidentFigures, Report, ReportKind,
     Verdicts,
@@ -32,6 +37,8 @@ pub struct ReportJson {
     backups: BackupsJson,
     support: SupportJson,
     requests: RequestsJson,
+    /// The period's alerts (docs/rules.md §4.10).
+    alerts: AlertsJson,
     comp_days_earned: u64,
     comp_days_taken: u64,
     customer: String,
@@ -176,6 +183,12 @@ struct RequestsJson {
     total: usize,
     out_of_scope: usize,
     list: Vec<RequestJson>,
+    /// How many requests were still waiting for an answer when the period ended.
+    waiting: usize,
+    /// The period's requests as they stood when it ended (docs/rules.md §4.11).
+    progress: Vec<ProgressJson>,
+    /// The requests, of any period, still waiting for an answer when it ended.
+    waiting_list: Vec<ProgressJson>,
 }
 
 #[derive(Serialize)]
@@ -354,7 +367,11 @@ impl ReportJson {
                     })
                     .collect(),
             },
+            alerts: AlertsJson::new(&report.alerts, zone),
             requests: RequestsJson {
+                waiting: report.feedback.waiting.len(),
+                progress: progress_json(&report.feedback.asked, zone),
+                waiting_list: progress_json(&report.feedback.waiting, zone),
                 total: report.requests.len(),
                 out_of_scope: report.out_of_scope(),
                 list: report
@@ -466,6 +483,92 @@ impl DueJson {
             state: report.state,
             issued_at: report.issued.map(|t| rfc3339(t, zone)),
             changed_since_issued: report.changed_since_issued,
+        }
+    }
+}
+
+/// A request as it stood when the period ended.
+#[derive(Serialize)]
+struct ProgressJson {
+    id: String,
+    at: String,
+    by: String,
+    text: String,
+    state: State,
+    /// To whom it went, its answer, or why it was declined, as its state says.
+    said: Option<String>,
+    time_to_answer: Option<u32>,
+    /// Working days it had waited by the period's last day counted.
+    age: u32,
+}
+
+fn progress_json(progress: &[Progress], zone: Tz) -> Vec<ProgressJson> {
+    progress
+        .iter()
+        .map(|p| ProgressJson {
+            id: short_id(&p.id),
+            at: rfc3339(p.at, zone),
+            by: p.by.clone(),
+            text: p.text.clone(),
+            state: p.state,
+            said: p.said.clone(),
+            time_to_answer: p.time_to_answer,
+            age: p.age,
+        })
+        .collect()
+}
+
+/// The period's alerts: by class (every class) and source, the share that was noise, those
+/// that became incidents, and the policy changes.
+#[derive(Serialize)]
+struct AlertsJson {
+    total: u32,
+    by_class: BTreeMap<&'static str, u32>,
+    /// By source; alerts that name none under "".
+    by_source: BTreeMap<String, u32>,
+    noise_percent: Option<u32>,
+    /// How many alerts became incidents.
+    to_incidents: usize,
+    /// The alerts that became incidents, each with the incident.
+    became_incidents: Vec<AlertJson>,
+    policy_changes: Vec<PolicyChangeJson>,
+}
+
+#[derive(Serialize)]
+struct PolicyChangeJson {
+    id: String,
+    at: String,
+    by: String,
+    name: String,
+    rule: String,
+    added: bool,
+}
+
+impl AlertsJson {
+    fn new(alerts: &AlertFigures, zone: Tz) -> AlertsJson {
+        AlertsJson {
+            total: alerts.total(),
+            by_class: alerts.by_class.iter().map(|(c, n)| (c.key(), *n)).collect(),
+            by_source: alerts.by_source.clone(),
+            noise_percent: alerts.noise_percent(),
+            to_incidents: alerts.to_incidents.len(),
+            became_incidents: alerts
+                .to_incidents
+                .iter()
+                .map(|seen| AlertJson::new(seen, zone))
+                .collect(),
+            policy_changes: alerts
+                .policy_changes
+                .iter()
+                .map(|seen| PolicyChangeJson {
+                    id: short_id(&seen.id),
+                    at: rfc3339(seen.at, zone),
+                    by: seen.by.clone(),
+                    name: seen.item.policy.name.clone(),
+                    rule: seen.item.policy.rule.clone(),
+                    added: seen.item.added,
+                })
+                .collect(),
         }
     }
 }

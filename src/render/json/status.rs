@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::DayJson;
 use super::Stamped;
 use super::capacity::TrendJson;
+use super::feedback::RequestJson;
 use super::incident::IncidentJson;
 use super::report::DueJson;
 use super::risk::RiskJson;
@@ -42,6 +43,8 @@ pub struct StatusJson<'a> {
     /// (docs/rules.md §4.9), when there are any.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     capacity_risks: Vec<TrendJson>,
+    /// The requests waiting for an answer longer than `[requests] answer_within`.
+    requests_waiting: Vec<RequestJson>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +105,11 @@ impl StatusJson<'_> {
                 .capacity_risks
                 .iter()
                 .map(|(trend, at)| TrendJson::new(trend, zone, Some(*at)))
+                .collect(),
+            requests_waiting: shift
+                .overdue_requests
+                .iter()
+                .map(|aged| RequestJson::new(aged, zone))
                 .collect(),
         }
     }

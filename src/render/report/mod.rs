@@ -3,6 +3,7 @@
 //! (`text`), Markdown (`markdown`) and HTML (`html`) renderings lay that outline out, and
 //! JSON (`render::json::report`, docs/rules.md §9) serialises the model itself.
 
+mod followup;
 pub mod html;
 mod inspection;
 mod markdown;

@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use super::inspection::capacity_blocks;
-use super::{Block, Chart, Outline, Section, percent_text};
+use super::{Block, Chart, Outline, Section, followup, percent_text};
 use crate::i18n::{CapacityLabel, Messages, ReportLabel as L};
 use crate::incident::LevelSince;
 use crate::inspect::{Due, Risk};
@@ -124,6 +124,7 @@ pub fn outline(report: &Report, zone: Tz, m: &Messages) -> Outline {
         backups(report, zone, m),
         support(report, m),
         requests(report, zone, m),
+        followup::alerts(report, zone, m),
         comp_leave(report, m),
         notes(report, zone, m),
         corrections(report, zone, m),
@@ -417,7 +418,7 @@ fn support(report: &Report, m: &Messages) -> Section {
 }
 
 fn requests(report: &Report, zone: Tz, m: &Messages) -> Section {
-    let blocks = vec![
+    let mut blocks = vec![
         facts(
             m,
             vec![
@@ -432,6 +433,7 @@ fn requests(report: &Report, zone: Tz, m: &Messages) -> Section {
             ]
         }),
     ];
+    blocks.extend(followup::request_blocks(report, zone, m));
     section(m, L::Requests, blocks)
 }
 

@@ -1,0 +1,132 @@
+//! The life of customer requests (docs/rules.md §4.11): moving a request on, and where the
+//! requests stand.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::write::write;
+use super::{Environment, Ledger, Result, Site};
+use crate::feedback::{Life, Move, lives, overdue};
+use crate::ids::{self, Named};
+use crate::period::Period;
+use crate::record::feedback::{Answered, Closed, Declined, Forwarded};
+use crate::record::{Event, Record, types};
+use crate::time::local_date;
+
+/// A move asked for, with what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Moving {
+    Forward { to: String },
+    Answer { answer: String },
+    Close,
+    Decline { reason: String },
+}
+
+impl Moving {
+    pub fn wanted(&self) -> Move {
+        match self {
+            Moving::Forward { .. } => Move::Forward,
+            Moving::Answer { .. } => Move::Answer,
+            Moving::Close => Move::Close,
+            Moving::Decline { .. } => Move::Decline,
+        }
+    }
+
+    /// The record of this move of the request whose record's id is `request`.
+    fn event(self, request: String) -> Event {
+        match self {
+            Moving::Forward { to } => Event::RequestForwarded(Forwarded { request, to }),
+            Moving::Answer { answer } => Event::RequestAnswered(Answered { request, answer }),
+            Moving::Close => Event::RequestClosed(Closed { request }),
+            Moving::Decline { reason } => Event::RequestDeclined(Declined { request, reason }),
+        }
+    }
+}
+
+/// A request and how long it has waited, in working days, as of today.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aged {
+    pub life: Life,
+    pub age: u32,
+    /// How many working days its answer took, once answered.
+    pub answered_in: Option<u32>,
+}
+
+impl Aged {
+    fn new(life: Life, site: &Site, today: NaiveDate) -> Aged {
+        let zone = site.contract.timezone;
+        Aged {
+            age: life.age(&site.calendar, zone, today),
+            answered_in: life.time_to_answer(&site.calendar, zone),
+            life,
+        }
+    }
+}
+
+/// Every request of the ledger that stands, with what became of it by `until`.
+fn every_life(ledger: &mut Ledger, until: Option<DateTime<Utc>>) -> Result<Vec<Life>> {
+    let records = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    Ok(lives(&records, until))
+}
+
+/// Moves the request `typed` names (any unique start of its short id) at `at`: records the
+/// move, and returns its record and the request as it now stands.
+pub fn move_request(
+    env: &Environment,
+    site: &Site,
+    ledger: &mut Ledger,
+    typed: &str,
+    moving: Moving,
+    at: DateTime<Utc>,
+) -> Result<(Record, Life)> {
+    let mut records = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    let all = lives(&records, None);
+    let shorts: Vec<(String, &Life)> = all
+        .iter()
+        .map(|life| (ids::short_id(&life.record.id), life))
+        .collect();
+    let (_, life) = ids::find(&shorts, |(id, _)| id, typed, Named::Request)?;
+    life.check(moving.wanted(), at)?;
+    let request = life.record.id.clone();
+    let record = write(env, site, at, moving.event(request.clone()))?;
+    records.push(record.clone());
+    let moved = lives(&records, None)
+        .into_iter()
+        .find(|l| l.record.id == request)
+        .unwrap_or_else(|| (*life).clone());
+    Ok((record, moved))
+}
+
+/// The requests asked within `period`, each with its state and age on the site's today.
+pub fn requests_of(
+    env: &Environment,
+    site: &Site,
+    ledger: &mut Ledger,
+    period: &Period,
+) -> Result<Vec<Aged>> {
+    let zone = site.contract.timezone;
+    let today = local_date(env.now, zone);
+    let aged = every_life(ledger, None)?
+        .into_iter()
+        .filter(|life| period.contains(local_date(life.record.instant(), zone)))
+        .map(|life| Aged::new(life, site, today))
+        .collect();
+    Ok(aged)
+}
+
+/// The requests that have waited for an answer longer than the contract allows at `now`,
+/// longest first.
+pub fn overdue_requests(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> Result<Vec<Aged>> {
+    let zone = site.contract.timezone;
+    let today = local_date(now, zone);
+    let waiting = overdue(
+        every_life(ledger, Some(now))?,
+        &site.calendar,
+        zone,
+        today,
+        site.contract.request_answer_within,
+    );
+    Ok(waiting
+        .into_iter()
+        .map(|(life, _)| Aged::new(life, site, today))
+        .collect())
+}
