@@ -21,6 +21,7 @@ use crate::report::ReportError;
 use crate::store::StoreError;
 use crate::sync::SyncFailure;
 use crate::time::TimeError;
+use crate::time::grammar::AmountError;
 
 /// A command's result.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -120,6 +121,8 @@ error_of_modules! {
         Duplicate(Duplicate),
         /// A value otss made cannot be written as JSON: a bug.
         Unserializable(serde_json::Error),
+        /// A duration typed that cannot be read.
+        Amount(AmountError),
         ;
         /// A time typed for `input` that cannot be read.
         Time { input: Input, error: TimeError },
@@ -230,7 +233,8 @@ impl Error {
             | Error::UnknownFormat(_)
             | Error::Duplicate(_)
             | Error::Interrupted
-            | Error::NotAFingerprint(_) => ErrorKind::Input,
+            | Error::NotAFingerprint(_)
+            | Error::Amount(_) => ErrorKind::Input,
             Error::Contract(_) | Error::LedgerDamaged { .. } | Error::NotVerified => {
                 ErrorKind::Data
             }

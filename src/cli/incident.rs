@@ -121,7 +121,7 @@ pub enum ActionCommand {
         action: ActionArgs,
         /// A later arrival time agreed with the customer; recorded late, even after the arrival,
         /// with --at when it was agreed
-        #[arg(long, value_name = "TIME")]
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         agreed: Option<String>,
     },
     /// An engineer arrives on site
@@ -285,7 +285,7 @@ pub struct OpenArgs {
     #[arg(long)]
     description: Option<String>,
     /// When it was reported: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
     /// The customer asks for an engineer on site with the report
     #[arg(long)]
@@ -306,7 +306,7 @@ pub struct ActionArgs {
     /// The incident id, or any unique prefix of it
     id: String,
     /// When it happened: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
     /// Print JSON
     #[arg(long)]

@@ -55,7 +55,7 @@ pub struct InspectArgs {
     items: Vec<String>,
 
     /// When the round was done [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
 
     /// Print JSON

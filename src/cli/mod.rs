@@ -58,6 +58,20 @@ const EXAMPLES: &str = examples!(
     "otss --contract site/otss.toml calendar 2025-05-01 --json",
 );
 
+/// `otss --help`: what otss is, and the forms every time, day and duration argument takes
+/// (docs/rules.md §9.6).
+const LONG_ABOUT: &str = "The on-site support engineer's tool: contract rules, SLA deadlines on \
+China's national working calendar, and the service record.
+
+Times (--at, --onsite-at, --agreed), on the contract's wall clock:
+  now · 14:58 (today) · today 10:30 · yesterday 14:00 · 今天 10:30 · 昨天 14:00
+  3/2 10:30 · 3-2 (this year; refused if still to come) · monday 09:00
+  -30m · 2h ago · 1.5h ago · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339
+  A day without a time of day is at the time of day it is now.
+Days (DAY, and PERIOD when it is a day): 2025-03-02 · today · yesterday · 今天 · 昨天 · 3/2 · 3-2
+  · a weekday (monday, mon, 周一, 星期一: the latest one, today included)
+Durations (--minutes, --hours): a number in the option's unit (90, 1.5), or 1h30m, 1.5h, 45m";
+
 /// Options every command takes, shown apart from the command's own.
 const GLOBAL: &str = "Global options";
 
@@ -65,6 +79,7 @@ const GLOBAL: &str = "Global options";
 /// working calendar, and the service record.
 #[derive(Debug, Parser)]
 #[command(name = "otss", version = version(), after_help = EXAMPLES, max_term_width = 100)]
+#[command(long_about = LONG_ABOUT)]
 pub struct Cli {
     /// The contract file [default: ./otss.toml, then the user config directory]
     #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]

@@ -56,7 +56,8 @@ impl Messages {
             } => self.asked_before_report(asked_at, reported_at),
             Error::RoundNeedsTime { date } => self.round_needs_time(*date),
             Error::RoundOnAnotherDay { at, date } => self.round_on_another_day(*at, *date),
-            Error::NotADay(text) => self.not_a_day(text),
+            Error::NotADay(text) => self.not_a_day_typed(text),
+            Error::Amount(error) => self.amount_error(error),
             Error::NotAMonth(text) => self.not_a_month(text),
             Error::NotATermReport { period, annual } => self.not_a_term_report(period, annual),
             Error::IssuedTooEarly { month, earliest } => self.issued_too_early(month, *earliest),
@@ -226,18 +227,8 @@ impl Messages {
     /// A time typed that cannot be read.
     fn time_error(&self, error: &TimeError) -> String {
         match error {
-            TimeError::Unrecognised { input, zone } => match self.lang {
-                Lang::Zh => format!(
-                    "`{}` 不是时间：用 RFC 3339（2025-03-01T09:30:00+08:00），或 {zone} 时区的 \
-                     YYYY-MM-DD HH:MM[:SS]",
-                    one_line(input)
-                ),
-                Lang::En => format!(
-                    "`{}` is not a time: use RFC 3339 (2025-03-01T09:30:00+08:00) or \
-                     YYYY-MM-DD HH:MM[:SS] in {zone}",
-                    one_line(input)
-                ),
-            },
+            TimeError::Unrecognised { input, zone } => self.not_a_time(input, *zone),
+            TimeError::YearAhead { input, zone, year } => self.year_ahead(input, *zone, *year),
             TimeError::Skipped { input, zone } => match self.lang {
                 Lang::Zh => format!(
                     "`{}` 在 {zone} 不存在（时钟跳过了它）；请写明时差（RFC 3339）",
@@ -282,8 +273,14 @@ impl Messages {
     fn period_error(&self, PeriodError(text): &PeriodError) -> String {
         let text = one_line(text);
         match self.lang {
-            Lang::Zh => format!("`{text}` 不是期间：用 YYYY-MM-DD、YYYY-MM、YYYY 或 today"),
-            Lang::En => format!("`{text}` is not a period: use YYYY-MM-DD, YYYY-MM, YYYY or today"),
+            Lang::Zh => format!(
+                "`{text}` 不是期间：用 YYYY-MM、YYYY 或一天（{}）",
+                self.day_forms()
+            ),
+            Lang::En => format!(
+                "`{text}` is not a period: use YYYY-MM, YYYY or a day ({})",
+                self.day_forms()
+            ),
         }
     }
 

@@ -13,6 +13,7 @@ mod errors;
 mod fingerprint;
 mod incident;
 mod init;
+mod input;
 mod ledger;
 mod report;
 mod routine;

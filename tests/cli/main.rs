@@ -12,6 +12,7 @@ mod duplicate;
 mod first_run;
 mod hostile;
 mod incident;
+mod input;
 mod leave;
 mod ledger;
 mod merge;

@@ -60,7 +60,7 @@ const NEEDS_SITE: &[&[&str]] = &[
     &["calendar", "2026-02-30"],
     &["calendar", "import", "missing.json"],
     &["support", "list", "2025/03"],
-    &["support", "log", "x", "--minutes", "1h"],
+    &["support", "log", "x", "--minutes", "1h1h"],
     &["report", "2027-01"],
     &["report", "2025-13"],
     &["report", "2025-03", "--out", "report.pdf"],

@@ -1,0 +1,83 @@
+//! What a person types: the time grammar's errors, and the questions asked instead of failing.
+
+use chrono_tz::Tz;
+
+use super::{Lang, Messages};
+use crate::text::one_line;
+use crate::time::grammar::{AmountError, Unit};
+
+impl Messages {
+    /// The forms a time may take (docs/rules.md §9.6).
+    pub fn time_forms(&self, zone: Tz) -> String {
+        match self.lang {
+            Lang::Zh => format!(
+                "可用的写法（{zone} 时间）：now、14:58、today 10:30、昨天 14:00、3/2 10:30、\
+                 3-2、-30m、2h ago、30分钟前、2026-03-02 10:30[:00]、RFC 3339"
+            ),
+            Lang::En => format!(
+                "accepted forms (in {zone}): now, 14:58, today 10:30, yesterday 14:00, \
+                 3/2 10:30, 3-2, -30m, 2h ago, 2026-03-02 10:30[:00], RFC 3339"
+            ),
+        }
+    }
+
+    /// The forms a day may take (docs/rules.md §9.6).
+    pub fn day_forms(&self) -> &'static str {
+        self.pick((
+            "可用的写法：2026-03-02、today/今天、yesterday/昨天、3/2、3-2、周一/monday",
+            "accepted forms: 2026-03-02, today, yesterday, 3/2, 3-2, a weekday (monday, mon)",
+        ))
+    }
+
+    pub(super) fn not_a_time(&self, input: &str, zone: Tz) -> String {
+        let input = one_line(input);
+        match self.lang {
+            Lang::Zh => format!("`{input}` 不是时间；{}", self.time_forms(zone)),
+            Lang::En => format!("`{input}` is not a time; {}", self.time_forms(zone)),
+        }
+    }
+
+    pub(super) fn not_a_day_typed(&self, input: &str) -> String {
+        let input = one_line(input);
+        match self.lang {
+            Lang::Zh => format!("`{input}` 不是日期；{}", self.day_forms()),
+            Lang::En => format!("`{input}` is not a day; {}", self.day_forms()),
+        }
+    }
+
+    pub(super) fn year_ahead(&self, input: &str, zone: Tz, year: i32) -> String {
+        let input = one_line(input);
+        match self.lang {
+            Lang::Zh => format!(
+                "`{input}` 按今年（{year} 年，{zone}）算还没到；若指去年，请写上年份：\
+                 {}-MM-DD HH:MM",
+                year - 1
+            ),
+            Lang::En => format!(
+                "`{input}` in this year ({year}, {zone}) is still to come; for last year write \
+                 the year: {}-MM-DD HH:MM",
+                year - 1
+            ),
+        }
+    }
+
+    pub(super) fn amount_error(&self, AmountError { input, unit }: &AmountError) -> String {
+        let input = one_line(input);
+        match (self.lang, unit) {
+            (Lang::Zh, Unit::Minutes) => {
+                format!("`{input}` 不是 1 到 1440 整分钟的时长：写 90（分钟）、1h30m、1.5h 或 45m")
+            }
+            (Lang::En, Unit::Minutes) => format!(
+                "`{input}` is not a duration of 1 to 1440 whole minutes: write 90 (minutes), \
+                 1h30m, 1.5h or 45m"
+            ),
+            (Lang::Zh, Unit::Hours) => {
+                format!("`{input}` 不是 24 小时以内的时长：写 6（小时）、1.5、4h、7h30m 或 90m")
+            }
+            (Lang::En, Unit::Hours) => format!(
+                "`{input}` is not a duration of up to 24 hours: write 6 (hours), 1.5, 4h, 7h30m \
+                 or 90m"
+            ),
+        }
+    }
+}

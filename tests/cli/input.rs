@@ -1,0 +1,143 @@
+//! Everyday input (docs/rules.md §9.6): times, days and durations as engineers type them.
+
+use serde_json::Value;
+
+use super::{SHENZHEN_5X8, Sandbox};
+
+/// The records of the ledger of `kind`, as written.
+fn records(site: &Sandbox, kind: &str) -> Vec<Value> {
+    site.ledger_files()
+        .iter()
+        .flat_map(|(_, text)| text.lines().map(|l| serde_json::from_str(l).unwrap()))
+        .filter(|r: &Value| r["type"] == kind)
+        .collect()
+}
+
+fn last(site: &Sandbox, kind: &str) -> Value {
+    records(site, kind).pop().unwrap()
+}
+
+#[test]
+fn times_are_read_as_engineers_type_them() {
+    // Now is Tuesday 2025-03-04 10:00 in Shanghai.
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    for (typed, at) in [
+        ("09:58", "2025-03-04T09:58:00+08:00"),
+        ("00:35", "2025-03-04T00:35:00+08:00"),
+        ("today 08:30", "2025-03-04T08:30:00+08:00"),
+        ("昨天 14:00", "2025-03-03T14:00:00+08:00"),
+        ("3/2 10:30", "2025-03-02T10:30:00+08:00"),
+        ("-30m", "2025-03-04T09:30:00+08:00"),
+        ("2h ago", "2025-03-04T08:00:00+08:00"),
+        ("30分钟前", "2025-03-04T09:30:00+08:00"),
+        ("now", "2025-03-04T10:00:00+08:00"),
+    ] {
+        site.stdout(&["note", "risk", &format!("typed {typed}"), "--at", typed]);
+        assert_eq!(last(&site, "note.added")["at"], at, "{typed}");
+    }
+}
+
+#[test]
+fn a_month_and_day_still_to_come_this_year_is_refused_in_both_languages() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let err = site.fails(
+        &["--lang", "zh", "note", "risk", "x", "--at", "3/5 10:30"],
+        1,
+    );
+    assert!(err.contains("`3/5 10:30` 按今年（2025 年"), "{err}");
+    assert!(err.contains("2024-MM-DD HH:MM"), "{err}");
+    let err = site.fails(&["--lang", "en", "note", "risk", "x", "--at", "12/24"], 1);
+    assert!(
+        err.contains("`12/24` in this year (2025, Asia/Shanghai) is still to come"),
+        "{err}"
+    );
+    assert!(!site.path().join("ledger").exists());
+}
+
+#[test]
+fn a_time_that_does_not_read_names_the_accepted_forms() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let err = site.fails(
+        &["--lang", "zh", "note", "risk", "x", "--at", "tomorrow"],
+        1,
+    );
+    assert!(err.contains("`tomorrow` 不是时间；可用的写法"), "{err}");
+    assert!(
+        err.contains("昨天 14:00") && err.contains("30分钟前"),
+        "{err}"
+    );
+    let err = site.fails(&["--lang", "en", "note", "risk", "x", "--at", "14"], 1);
+    assert!(
+        err.contains("`14` is not a time; accepted forms (in Asia/Shanghai)"),
+        "{err}"
+    );
+    let err = site.fails(&["--lang", "en", "duty", "set", "4/31", "li.lei"], 1);
+    assert!(err.contains("`4/31` is not a day; accepted forms"), "{err}");
+}
+
+#[test]
+fn days_are_read_as_engineers_type_them() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    site.stdout(&["overtime", "log", "yesterday"]);
+    assert_eq!(last(&site, "overtime.logged")["date"], "2025-03-03");
+    site.stdout(&["overtime", "log", "sat"]);
+    assert_eq!(last(&site, "overtime.logged")["date"], "2025-03-01");
+    site.stdout(&["duty", "set", "4/5", "li.lei"]);
+    assert_eq!(last(&site, "duty.set")["date"], "2025-04-05");
+    let day = site.json(&["inspect", "昨天", "--json"]);
+    assert_eq!(day["date"], "2025-03-03");
+}
+
+#[test]
+fn durations_take_the_contracts_form() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    for (typed, minutes) in [("1h", 60), ("90", 90), ("1.5h", 90), ("1h15m", 75)] {
+        site.stdout(&[
+            "support",
+            "log",
+            &format!("asked {typed}"),
+            "--minutes",
+            typed,
+        ]);
+        assert_eq!(last(&site, "support.logged")["minutes"], minutes, "{typed}");
+    }
+    site.stdout(&["overtime", "log", "2025-03-01", "--hours", "4h"]);
+    assert_eq!(last(&site, "overtime.logged")["hours"], 4.0);
+    site.stdout(&["overtime", "log", "2025-03-02", "--hours", "1h30m"]);
+    assert_eq!(last(&site, "overtime.logged")["hours"], 1.5);
+    let err = site.fails(
+        &[
+            "--lang",
+            "en",
+            "overtime",
+            "log",
+            "2025-02-22",
+            "--hours",
+            "4x",
+        ],
+        1,
+    );
+    assert!(
+        err.contains("`4x` is not a duration of up to 24 hours"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_round_on_a_day_argument_needs_only_the_time_of_day() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let args = [
+        "inspect",
+        "2025-03-03",
+        "--kind",
+        "monitoring",
+        "--all-ok",
+        "--at",
+        "17:30",
+    ];
+    site.stdout(&args);
+    assert_eq!(
+        last(&site, "inspection.round")["at"],
+        "2025-03-03T17:30:00+08:00"
+    );
+}
