@@ -291,8 +291,9 @@ fn help_lang(args: &[std::ffi::OsString]) -> Lang {
         });
     let from_env = || std::env::var("OTSS_LANG").ok();
     typed
-        .or_else(from_env)
-        .and_then(|key| Lang::from_key(key.trim()))
+        .map(|key| Lang::from_key(key.trim()))
+        .or_else(|| from_env().map(|value| Lang::from_locale(&value)))
+        .flatten()
         .unwrap_or(Lang::En)
 }
 
