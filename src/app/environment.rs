@@ -79,6 +79,15 @@ impl Environment {
         )
     }
 
+    /// The site the working directory already belongs to, when no contract is named: the
+    /// contract found above it, or the ledger it is in. No new contract belongs there.
+    pub fn site_around(&self) -> Option<PathBuf> {
+        if self.contract_flag.is_some() || self.contract_env.is_some() {
+            return None;
+        }
+        store::contract_above(&self.working_dir).or_else(|| store::ledger_around(&self.working_dir))
+    }
+
     /// Where imported holiday schedules are kept.
     pub fn schedules_dir(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|dir| dir.join("calendar"))

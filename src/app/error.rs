@@ -160,6 +160,8 @@ error_of_modules! {
         WorkingDirectory(io::Error),
         /// A new contract where one is already.
         ContractExists(PathBuf),
+        /// A new contract asked for inside a site: the contract above, or the ledger around.
+        InsideSite(PathBuf),
         /// A period typed where a day is needed.
         NotADay(String),
         /// A period typed where a month is needed.
@@ -228,6 +230,7 @@ impl Error {
             | Error::LangVariable(_)
             | Error::NowVariable(_)
             | Error::ContractExists(_)
+            | Error::InsideSite(_)
             | Error::NotADay(_)
             | Error::NotAMonth(_)
             | Error::UnknownFormat(_)

@@ -83,6 +83,9 @@ pub fn run(context: &Context, args: InitArgs) -> Result<()> {
     if init::taken(&path) {
         return Err(exists());
     }
+    if let Some(site) = context.env.site_around() {
+        return Err(Error::InsideSite(site));
+    }
     let new = if context.interactive() && !args.no_input {
         let today = init::proposed_start(context.env.now, args.timezone);
         restore_terminal_on_interrupt();

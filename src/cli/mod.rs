@@ -81,7 +81,7 @@ const GLOBAL: &str = "Global options";
 #[command(name = "otss", version = version(), after_help = EXAMPLES, max_term_width = 100)]
 #[command(long_about = LONG_ABOUT)]
 pub struct Cli {
-    /// The contract file [default: ./otss.toml, then the user config directory]
+    /// The contract file [default: otss.toml here or above, then the user config directory]
     #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub contract: Option<PathBuf>,
 

@@ -66,6 +66,7 @@ impl Messages {
             Error::NotVerified => self.not_verified(),
             Error::NotAFingerprint(typed) => self.not_a_fingerprint(typed),
             Error::ContractExists(path) => self.contract_exists(&shown(path)),
+            Error::InsideSite(path) => self.inside_site(path),
             Error::NoDataDirectory => self.no_data_directory(),
             Error::AlreadyVoided { record, void, by } => self.already_voided(record, void, by),
             Error::NothingToUndo { engineer } => self.nothing_to_undo(engineer),
@@ -298,7 +299,10 @@ impl Messages {
                     Lang::En => format!("the contract {path} (from {named_by}) does not exist"),
                 }
             }
-            StoreError::NoContract { looked } => self.no_contract(looked),
+            StoreError::NoContract { looked, ledger } => match ledger {
+                Some(ledger) => self.no_contract_for_ledger(looked, ledger),
+                None => self.no_contract(looked),
+            },
             StoreError::Read { path, source } => match self.lang {
                 Lang::Zh => format!("无法读取 {}：{source}", shown(path)),
                 Lang::En => format!("cannot read {}: {source}", shown(path)),
@@ -361,8 +365,7 @@ impl Messages {
 
     /// No contract found, where it was looked for, and how to make or name one.
     fn no_contract(&self, looked: &[PathBuf]) -> String {
-        let looked: Vec<String> = looked.iter().map(|p| format!("  {}", shown(p))).collect();
-        let looked = looked.join("\n");
+        let looked = self.looked_in(looked);
         match self.lang {
             Lang::Zh => format!(
                 "找不到合同，查找过：\n{looked}\n请用 `otss init` 新建一份（在终端里逐项询问，或用 \

@@ -1,7 +1,10 @@
 //! What a person types: the time grammar's errors, and the questions asked instead of failing.
 
+use std::path::{Path, PathBuf};
+
 use chrono_tz::Tz;
 
+use super::words::shown;
 use super::{Lang, Messages};
 use crate::text::one_line;
 use crate::time::grammar::{AmountError, Unit};
@@ -77,6 +80,46 @@ impl Messages {
             (Lang::En, Unit::Hours) => format!(
                 "`{input}` is not a duration of up to 24 hours: write 6 (hours), 1.5, 4h, 7h30m \
                  or 90m"
+            ),
+        }
+    }
+
+    /// The places a contract was looked for, one a line.
+    pub(super) fn looked_in(&self, looked: &[PathBuf]) -> String {
+        let looked: Vec<String> = looked.iter().map(|p| format!("  {}", shown(p))).collect();
+        looked.join("\n")
+    }
+
+    /// No contract found from inside a site's ledger: its contract is elsewhere, and a new one
+    /// is not what is wanted.
+    pub(super) fn no_contract_for_ledger(&self, looked: &[PathBuf], ledger: &Path) -> String {
+        let looked = self.looked_in(looked);
+        let ledger = shown(ledger);
+        match self.lang {
+            Lang::Zh => format!(
+                "找不到合同，查找过：\n{looked}\n{ledger} 是一个站点的台账，它的合同在别处：\
+                 请在合同所在的目录运行 otss，或用 --contract PATH、OTSS_CONTRACT 指定它"
+            ),
+            Lang::En => format!(
+                "no contract found; looked in:\n{looked}\n{ledger} is a site's ledger whose \
+                 contract is elsewhere: run otss in the directory that holds it, or point to it \
+                 with --contract PATH or OTSS_CONTRACT"
+            ),
+        }
+    }
+
+    /// `otss init` inside a site: `path` is its contract above, or its ledger.
+    pub(super) fn inside_site(&self, path: &Path) -> String {
+        let path = shown(path);
+        match self.lang {
+            Lang::Zh => format!(
+                "这里已属于一个站点（{path}），不再新建合同；要新建站点，请换一个目录，或用 \
+                 --contract PATH 指定新合同的位置"
+            ),
+            Lang::En => format!(
+                "this directory already belongs to a site ({path}); no second contract is \
+                 written here: start a new site in another directory, or name the new contract \
+                 with --contract PATH"
             ),
         }
     }

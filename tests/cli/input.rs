@@ -141,3 +141,71 @@ fn a_round_on_a_day_argument_needs_only_the_time_of_day() {
         "2025-03-03T17:30:00+08:00"
     );
 }
+
+#[test]
+fn the_contract_is_found_from_a_directory_of_its_ledger() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    site.stdout(&["note", "risk", "x"]);
+    let month = site.path().join("ledger/2025-03");
+    let output = site
+        .otss()
+        .current_dir(&month)
+        .args(["status", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", super::stderr(&output));
+    let err = site
+        .otss()
+        .current_dir(&month)
+        .args([
+            "--lang",
+            "en",
+            "init",
+            "--no-input",
+            "--customer",
+            "x",
+            "--mode",
+            "5x8",
+        ])
+        .args(["--start", "2025-01-01", "--end", "2025-12-31"])
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(1));
+    let said = super::stderr(&err);
+    assert!(said.contains("already belongs to a site"), "{said}");
+    assert!(
+        said.contains(&site.path().join("otss.toml").display().to_string()),
+        "{said}"
+    );
+    assert!(!month.join("otss.toml").exists());
+}
+
+#[test]
+fn no_contract_from_inside_a_ledger_lists_where_it_looked_and_suggests_no_second_one() {
+    let site = Sandbox::default();
+    site.write("copy/ledger/2025-03/li.lei.jsonl", "");
+    let month = site.path().join("copy/ledger/2025-03");
+    let output = site
+        .otss()
+        .current_dir(&month)
+        .args(["--lang", "en", "status"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = super::stderr(&output);
+    for looked in [
+        "copy/ledger/2025-03/otss.toml",
+        "copy/ledger/otss.toml",
+        "copy/otss.toml",
+    ] {
+        assert!(
+            err.contains(&site.path().join(looked).display().to_string()),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("is a site's ledger whose contract is elsewhere"),
+        "{err}"
+    );
+    assert!(!err.contains("otss init"), "{err}");
+}
