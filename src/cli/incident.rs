@@ -8,6 +8,7 @@ use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use super::context::Context;
 use super::duplicate::unless_declined;
+use super::prompt::TextPrompt;
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::Result;
 use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
@@ -338,7 +339,10 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
                 Some(level) => level,
                 None => ask_level(context, &site, out.messages())?,
             };
-            let opening = args.opening(level);
+            let mut opening = args.opening(level);
+            if opening.title.is_none() && opening.from_risk.is_none() {
+                opening.title = Some(ask_title(context, &site, out.messages())?);
+            }
             let opened = unless_declined(context, &mut out, force, |out, repeats| {
                 context.read(&site, out, |ledger| {
                     let opening = opening.clone();
@@ -426,6 +430,13 @@ fn ask_level(context: &Context, site: &Site, m: &Messages) -> Result<Level> {
             .interact(),
     )?;
     Ok(Level::ALL[picked])
+}
+
+/// At a terminal, what is wrong, in a line: asked when `--title` is left out.
+fn ask_title(context: &Context, site: &Site, m: &Messages) -> Result<String> {
+    app::writer(&context.env, site)?;
+    restore_terminal_on_interrupt();
+    answered(TextPrompt::new(m.incident_title_question()).interact_text())
 }
 
 /// An incident updated: as JSON, or what was recorded and the incident's line.

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use clap::Args;
 
 use super::context::Context;
+use super::prompt::TextPrompt;
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::init::{self, Given, NewContract};
 use crate::app::{Error, Input, Result, Usage, non_empty};
@@ -228,13 +229,13 @@ fn answer<T>(
     default: Option<String>,
     read: impl Fn(&str) -> Result<T, String>,
 ) -> Result<T> {
-    let mut input = dialoguer::Input::<String>::new().with_prompt(m.init_question(question));
+    let mut input = TextPrompt::new(m.init_question(question));
     if let Some(default) = default {
         input = input.default(default);
     }
     let text = answered(
         input
-            .validate_with(|text: &String| read(text.trim()).map(|_| ()))
+            .validate_with(|text: &str| read(text.trim()).map(|_| ()))
             .interact_text(),
     )?;
     Ok(read(text.trim()).expect("the prompt takes only an answer that reads"))
@@ -248,10 +249,9 @@ fn or_invalid<T>(m: &Messages, question: Q, value: Option<T>) -> Result<T, Strin
 /// The engineers' names, or none (anyone may write) when the answer is left empty.
 fn ask_engineers(m: &Messages) -> Result<Vec<String>> {
     let text: String = answered(
-        dialoguer::Input::new()
-            .with_prompt(m.init_question(Q::Engineers))
+        TextPrompt::new(m.init_question(Q::Engineers))
             .allow_empty(true)
-            .validate_with(|text: &String| {
+            .validate_with(|text: &str| {
                 or_invalid(m, Q::Engineers, init::read_engineers(text)).map(|_| ())
             })
             .interact_text(),
@@ -267,8 +267,7 @@ fn ask_required(m: &Messages, question: Q) -> Result<String> {
 
 fn ask_optional(m: &Messages, question: Q) -> Result<Option<String>> {
     let text: String = answered(
-        dialoguer::Input::new()
-            .with_prompt(m.init_question(question))
+        TextPrompt::new(m.init_question(question))
             .allow_empty(true)
             .interact_text(),
     )?;

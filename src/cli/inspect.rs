@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use clap::{Args, Subcommand};
 
 use super::context::Context;
+use super::prompt::TextPrompt;
 use super::show::warn_provisional;
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::inspect::{self, DayInspections, InspectionDay};
@@ -170,9 +171,8 @@ fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Res
             None
         } else {
             Some(answered(
-                dialoguer::Input::new()
-                    .with_prompt(m.what_is_wrong(&text::one_line(item)))
-                    .validate_with(|note: &String| match inspect::finding(note) {
+                TextPrompt::new(m.what_is_wrong(&text::one_line(item)))
+                    .validate_with(|note: &str| match inspect::finding(note) {
                         None => Err(m.say_what_is_wrong()),
                         Some(_) => Ok(()),
                     })

@@ -24,6 +24,7 @@ mod man;
 mod note;
 mod overtime;
 mod paths;
+mod prompt;
 mod report;
 mod request;
 mod risk;
@@ -253,8 +254,8 @@ impl Failure {
 
 /// The command line of this process. The levels are explained in the language asked for by
 /// `--lang` or `OTSS_LANG` (docs/rules.md §2.1). At a terminal `otss incident open` may leave
-/// out `--level`, which it then asks for; elsewhere `--level` is required, as the argument
-/// definitions say.
+/// out `--level` and `--title`, which it then asks for; elsewhere they are required, as the
+/// argument definitions say.
 pub fn parse() -> std::result::Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let levels = LevelParser(help_lang(&args));
@@ -267,6 +268,10 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
             incident
                 .mut_subcommand("open", |open| {
                     open.mut_arg("level", |a| a.value_parser(levels).required(level_required))
+                        .mut_arg("title", |a| match level_required {
+                            true => a,
+                            false => a.required_unless_present(clap::builder::Resettable::Reset),
+                        })
                 })
                 .mut_subcommand("level", |level| {
                     level.mut_arg("level", |a| a.value_parser(levels))

@@ -123,4 +123,12 @@ impl Messages {
             ),
         }
     }
+
+    /// Asked at a terminal when `incident open` has no `--title`.
+    pub fn incident_title_question(&self) -> &'static str {
+        self.pick((
+            "故障标题（一句话说明出了什么问题）",
+            "Title (what is wrong, in a line)",
+        ))
+    }
 }

@@ -209,3 +209,41 @@ fn no_contract_from_inside_a_ledger_lists_where_it_looked_and_suggests_no_second
     );
     assert!(!err.contains("otss init"), "{err}");
 }
+
+#[test]
+fn a_missing_level_and_title_are_asked_for_at_a_terminal_and_required_elsewhere() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let down = "\\x1b[B";
+    let (ok, said) = site.at_terminal(
+        &[
+            ("Level of the incident", &format!("{down}\\r")),
+            ("Title (what is wrong, in a line)", "CLB returns 502\\r"),
+        ],
+        &["incident", "open"],
+    );
+    assert!(ok, "{said}");
+    for level in ["level 1", "level 2", "level 3", "the platform is down"] {
+        assert!(said.contains(level), "{said}");
+    }
+    let opened = last(&site, "incident.opened");
+    assert_eq!(
+        (opened["level"].as_u64(), opened["title"].as_str()),
+        (Some(2), Some("CLB returns 502"))
+    );
+    site.fails(&["incident", "open", "--title", "x"], 2);
+    site.fails(&["incident", "open", "--level", "1"], 2);
+}
+
+#[test]
+fn what_the_screen_shows_after_backspace_over_chinese_is_what_is_saved() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let (ok, said) = site.at_terminal(
+        &[(
+            "Title (what is wrong, in a line)",
+            "天府证券有线\\x7f\\x7f限公司\\r",
+        )],
+        &["incident", "open", "--level", "3"],
+    );
+    assert!(ok, "{said}");
+    assert_eq!(last(&site, "incident.opened")["title"], "天府证券有限公司");
+}
