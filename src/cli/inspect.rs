@@ -51,7 +51,8 @@ pub struct InspectArgs {
     #[arg(long)]
     all_ok: bool,
 
-    /// A result: "NAME=ok" or "NAME=abnormal:NOTE"; repeat for each item
+    /// A result: "NAME=ok" or "NAME=abnormal:NOTE", NAME the item's name, its number or the
+    /// start of its name; repeat for each item
     #[arg(long = "item", value_name = "RESULT", requires = "kind")]
     items: Vec<String>,
 
@@ -158,13 +159,9 @@ fn take_round(
 /// confirm. `None` when the engineer declines to record it. The prompts write to the terminal
 /// themselves, so the contract's item names are made harmless for them.
 fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Result<Option<Round>> {
-    let ticked = answered(
-        dialoguer::MultiSelect::new()
-            .with_prompt(m.tick_items(m.inspection_kind(kind)))
-            .items(checklist.iter().map(|item| text::one_line(item)))
-            .interact(),
-    )?;
-    let ticked: HashSet<usize> = ticked.into_iter().collect();
+    let Some(ticked) = tick(m, kind, checklist)? else {
+        return Ok(None);
+    };
     let mut notes = Vec::with_capacity(checklist.len());
     for (index, item) in checklist.iter().enumerate() {
         let note = if ticked.contains(&index) {
@@ -191,6 +188,38 @@ fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Res
         return Ok(None);
     }
     Ok(Some(inspect::walked_round(kind, checklist, notes)?))
+}
+
+/// The items ticked as ok. Nothing ticked asks what was meant: skip the round (`None`), every
+/// item abnormal, or back to the list.
+fn tick(
+    m: &Messages,
+    kind: InspectionKind,
+    checklist: &[String],
+) -> Result<Option<HashSet<usize>>> {
+    loop {
+        let ticked = answered(
+            dialoguer::MultiSelect::new()
+                .with_prompt(m.tick_items(m.inspection_kind(kind)))
+                .items(checklist.iter().map(|item| text::one_line(item)))
+                .interact(),
+        )?;
+        if !ticked.is_empty() {
+            return Ok(Some(ticked.into_iter().collect()));
+        }
+        let meant = answered(
+            dialoguer::Select::new()
+                .with_prompt(m.nothing_ticked())
+                .items(m.nothing_ticked_choices())
+                .default(0)
+                .interact(),
+        )?;
+        match meant {
+            0 => return Ok(None),
+            1 => return Ok(Some(HashSet::new())),
+            _ => continue,
+        }
+    }
 }
 
 fn print_due(out: &mut Output, day: &DayInspections, zone: Tz) -> Result<()> {

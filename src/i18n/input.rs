@@ -131,4 +131,43 @@ impl Messages {
             "Title (what is wrong, in a line)",
         ))
     }
+
+    /// An item typed as the start of several items' names.
+    pub(super) fn ambiguous_item(&self, typed: &str, candidates: &[String]) -> String {
+        let typed = one_line(typed);
+        let candidates: Vec<String> = candidates
+            .iter()
+            .map(|c| one_line(c).into_owned())
+            .collect();
+        match self.lang {
+            Lang::Zh => format!(
+                "`{typed}` 可指多个清单项目：{}；请多写几个字，或写项目的序号",
+                candidates.join("；")
+            ),
+            Lang::En => format!(
+                "`{typed}` could be any of these items: {}; type more of the name, or its number",
+                candidates.join("; ")
+            ),
+        }
+    }
+
+    /// Asked when Enter is pressed on the checklist with nothing ticked.
+    pub fn nothing_ticked(&self) -> &'static str {
+        self.pick((
+            "没有勾选任何项目。你的意思是？",
+            "Nothing is ticked. What did you mean?",
+        ))
+    }
+
+    /// The answers to [`Self::nothing_ticked`], in the order the checklist takes them.
+    pub fn nothing_ticked_choices(&self) -> [&'static str; 3] {
+        self.pick((
+            ["这一轮先不记录", "每一项都异常（逐项说明）", "返回清单"],
+            [
+                "skip this round",
+                "every item is abnormal (say what for each)",
+                "back to the list",
+            ],
+        ))
+    }
 }

@@ -52,6 +52,9 @@ impl Messages {
                     }
                 }
             }
+            InspectError::AmbiguousItem { item, candidates } => {
+                self.ambiguous_item(item, candidates)
+            }
             InspectError::Twice(item) => {
                 let item = one_line(item);
                 match self.lang {

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::routine::TWO_ITEMS;
 use super::{SHENZHEN_5X8, Sandbox};
 
 /// The records of the ledger of `kind`, as written.
@@ -246,4 +247,70 @@ fn what_the_screen_shows_after_backspace_over_chinese_is_what_is_saved() {
     );
     assert!(ok, "{said}");
     assert_eq!(last(&site, "incident.opened")["title"], "天府证券有限公司");
+}
+
+#[test]
+fn enter_with_nothing_ticked_asks_what_was_meant() {
+    let site = Sandbox::with_contract(&format!("{SHENZHEN_5X8}{TWO_ITEMS}"));
+    let walk = ["inspect", "today", "--kind", "monitoring"];
+    let down = "\\x1b[B";
+    // Skip this round: nothing is recorded, and nothing is asked of each item.
+    let skip = [("Enter confirms", "\\r"), ("What did you mean?", "\\r")];
+    let (ok, said) = site.at_terminal(&skip, &walk);
+    assert!(ok && !said.contains("What is wrong"), "{said}");
+    assert!(!site.path().join("ledger").exists(), "{said}");
+    // Back to the list, then tick everything.
+    let back = [
+        ("Enter confirms", "\\r"),
+        ("What did you mean?", &format!("{down}{down}\\r")),
+        ("back to the list", "a\\r"),
+        ("Record this round", "\\r"),
+    ];
+    let (ok, said) = site.at_terminal(&back, &walk);
+    assert!(
+        ok && said.contains("round recorded, 2 items, 0 abnormal"),
+        "{said}"
+    );
+    // Every item abnormal, each described.
+    let abnormal = [
+        ("Enter confirms", "\\r"),
+        ("What did you mean?", &format!("{down}\\r")),
+        ("What is wrong with CPU", "97 %\\r"),
+        ("What is wrong with Disk", "full\\r"),
+        ("Record this round", "\\r"),
+    ];
+    let (ok, said) = site.at_terminal(&abnormal, &["inspect", "today", "--kind", "monitoring"]);
+    assert!(
+        ok && said.contains("round recorded, 2 items, 2 abnormal"),
+        "{said}"
+    );
+}
+
+#[test]
+fn an_item_is_named_by_its_number_or_a_unique_start() {
+    let site = Sandbox::with_contract(&format!("{SHENZHEN_5X8}{TWO_ITEMS}"));
+    let flags: Vec<&str> = "inspect today --kind monitoring --all-ok --json"
+        .split(' ')
+        .collect();
+    site.stdout(
+        &[
+            &flags[..],
+            &["--item", "2=abnormal:full", "--item", "cp=ok"],
+        ]
+        .concat(),
+    );
+    let round = last(&site, "inspection.round");
+    assert_eq!(round["items"][1]["item"], "Disk");
+    assert_eq!(round["items"][1]["result"], "abnormal");
+    let three =
+        format!("{SHENZHEN_5X8}\n[inspections.monitoring]\nitems = [\"CPU\", \"CLB\", \"Disk\"]\n");
+    let site = Sandbox::with_contract(&three);
+    let mut ambiguous = vec!["--lang", "en"];
+    ambiguous.extend(&flags[..flags.len() - 1]);
+    ambiguous.extend(["--item", "c=ok"]);
+    let err = site.fails(&ambiguous, 1);
+    assert!(
+        err.contains("`c` could be any of these items: CPU; CLB"),
+        "{err}"
+    );
 }

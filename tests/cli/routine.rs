@@ -546,7 +546,7 @@ fn on_a_terminal_the_checklist_is_walked_through() {
     assert!(items.iter().all(|i| i["result"] == "ok"));
 }
 
-const TWO_ITEMS: &str = "\n[inspections.monitoring]\nitems = [\"CPU\", \"Disk\"]\n";
+pub(super) const TWO_ITEMS: &str = "\n[inspections.monitoring]\nitems = [\"CPU\", \"Disk\"]\n";
 
 #[test]
 fn at_a_terminal_an_unticked_item_is_described_and_recorded_abnormal() {
