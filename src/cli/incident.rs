@@ -285,7 +285,7 @@ pub struct OpenArgs {
     /// More detail
     #[arg(long)]
     description: Option<String>,
-    /// When it was reported: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
+    /// When it was reported: 14:58, yesterday 14:00, 2h ago, … (otss --help) [default: now]
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
     /// The customer asks for an engineer on site with the report
@@ -306,7 +306,7 @@ pub struct OpenArgs {
 pub struct ActionArgs {
     /// The incident id, or any unique prefix of it
     id: String,
-    /// When it happened: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
+    /// When it happened: 14:58, yesterday 14:00, 2h ago, … (otss --help) [default: now]
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
     /// Print JSON

@@ -39,7 +39,7 @@ pub struct InspectArgs {
     #[command(subcommand)]
     command: Option<InspectCommand>,
 
-    /// The day: `today` or YYYY-MM-DD
+    /// The day: today, yesterday, YYYY-MM-DD, 3/2, monday …
     #[arg(default_value = "today", value_name = "DAY")]
     day: String,
 

@@ -23,7 +23,7 @@ pub struct SlaArgs {
     #[arg(long, value_parser = super::LevelParser::default())]
     level: Level,
 
-    /// When the incident is reported: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
+    /// When the incident is reported: 14:58, 3/2 10:30, … (otss --help) [default: now]
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
 

@@ -314,3 +314,18 @@ fn an_item_is_named_by_its_number_or_a_unique_start() {
         "{err}"
     );
 }
+
+#[test]
+fn the_term_of_a_new_contract_takes_the_day_forms() {
+    let site = Sandbox::default();
+    let init = ["init", "--no-input", "--customer", "x", "--mode", "5x8"];
+    let err = site.fails(
+        &[&init[..], &["--start", "soon", "--end", "12/31"]].concat(),
+        1,
+    );
+    assert!(err.contains("`soon` 不是日期"), "{err}");
+    site.stdout(&[&init[..], &["--start", "today", "--end", "12/31"]].concat());
+    let text = std::fs::read_to_string(site.path().join("otss.toml")).unwrap();
+    assert!(text.contains("start = 2025-03-04"), "{text}");
+    assert!(text.contains("end = 2025-12-31"), "{text}");
+}
