@@ -30,6 +30,11 @@ pub enum InspectError {
         near: Option<String>,
         valid: Vec<String>,
     },
+    /// An item typed as the start of the names of several items: these.
+    AmbiguousItem {
+        item: String,
+        candidates: Vec<String>,
+    },
     /// An item given two results.
     Twice(String),
     /// The items given no result.
@@ -137,15 +142,7 @@ pub fn round(
     let named = names_ignoring_ascii_case(checklist);
     let mut by_item: BTreeMap<&str, ItemResult> = BTreeMap::new();
     for result in given {
-        let Some(item) = named.get(&result.item.to_ascii_lowercase()).copied() else {
-            let near = closest(&result.item, checklist.iter().map(String::as_str));
-            return Err(InspectError::UnknownItem {
-                item: result.item,
-                kind,
-                near: near.map(str::to_string),
-                valid: checklist.to_vec(),
-            });
-        };
+        let item = find_item(&result.item, kind, checklist, &named)?;
         let named = ItemResult {
             item: item.clone(),
             ..result
@@ -174,6 +171,41 @@ pub fn round(
         })
         .collect();
     Ok(Round { kind, items })
+}
+
+/// The item `typed` names: by its name in any case, by its number on the checklist (from 1), or
+/// by the start of its name in any case when only one item starts so (docs/rules.md §9.6).
+fn find_item<'c>(
+    typed: &str,
+    kind: InspectionKind,
+    checklist: &'c [String],
+    named: &HashMap<String, &'c String>,
+) -> Result<&'c String, InspectError> {
+    if let Some(item) = named.get(&typed.to_ascii_lowercase()) {
+        return Ok(item);
+    }
+    let numbered = typed.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
+    if let Some(item) = numbered.and_then(|index| checklist.get(index)) {
+        return Ok(item);
+    }
+    let start = typed.to_lowercase();
+    let starting: Vec<&String> = checklist
+        .iter()
+        .filter(|item| !start.is_empty() && item.to_lowercase().starts_with(&start))
+        .collect();
+    match starting.as_slice() {
+        [item] => Ok(item),
+        [] => Err(InspectError::UnknownItem {
+            item: typed.to_string(),
+            kind,
+            near: closest(typed, checklist.iter().map(String::as_str)).map(str::to_string),
+            valid: checklist.to_vec(),
+        }),
+        several => Err(InspectError::AmbiguousItem {
+            item: typed.to_string(),
+            candidates: several.iter().map(|item| item.to_string()).collect(),
+        }),
+    }
 }
 
 /// The checklist's items by their names in ASCII lower case; of two items that differ only in

@@ -2,7 +2,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `today`.
+use crate::time::grammar::read_day;
+
+/// A day (as the time grammar reads one: `YYYY-MM-DD`, `today`, `3/2`, `monday`, …), `YYYY-MM`
+/// or `YYYY`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
     Day(NaiveDate),
@@ -17,14 +20,11 @@ pub struct PeriodError(pub String);
 impl Period {
     pub fn parse(text: &str, today: NaiveDate) -> Result<Period, PeriodError> {
         let text = text.trim();
-        if text == "today" {
-            return Ok(Period::Day(today));
+        if let Ok(day) = read_day(text, today) {
+            return Ok(Period::Day(day));
         }
         let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         let exact = |date: NaiveDate, format: &str| date.format(format).to_string() == text;
-        if let Some(day) = date(text).filter(|d| exact(*d, "%Y-%m-%d")) {
-            return Ok(Period::Day(day));
-        }
         if let Some(first) = date(&format!("{text}-01")).filter(|d| exact(*d, "%Y-%m")) {
             return Ok(Period::Month(first));
         }
@@ -111,6 +111,17 @@ mod tests {
             Ok(Period::Month(date("2025-02-01")))
         );
         assert_eq!(Period::parse("2024", today), Ok(Period::Year(2024)));
+        for (typed, day) in [
+            ("yesterday", "2025-03-03"),
+            ("3/2", "2025-03-02"),
+            ("周一", "2025-03-03"),
+        ] {
+            assert_eq!(
+                Period::parse(typed, today),
+                Ok(Period::Day(date(day))),
+                "{typed}"
+            );
+        }
         for bad in [
             "2025-13",
             "2025-2",

@@ -10,6 +10,8 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
+pub mod grammar;
+
 /// A time typed by a person that cannot be read, as typed, with the zone it was read in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeError {
@@ -26,6 +28,8 @@ pub enum TimeError {
     },
     /// A time outside the years RFC 3339 can write.
     OutOfRange { input: String, zone: Tz },
+    /// A month and day typed without their year that, in `year`, lie in the future.
+    YearAhead { input: String, zone: Tz, year: i32 },
 }
 
 /// A duration that cannot be read, as written.
@@ -69,7 +73,13 @@ fn read_instant(input: &str, zone: Tz) -> Option<Result<DateTime<Utc>, TimeError
     let local = LOCAL_FORMATS
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())?;
-    Some(match zone.from_local_datetime(&local) {
+    Some(local_to_utc(input, local, zone))
+}
+
+/// The instant the wall clock of `zone` shows `local`; one the clocks skip or show twice is
+/// refused, quoting `input`.
+fn local_to_utc(input: &str, local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, TimeError> {
+    match zone.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(a, b) => Err(TimeError::Ambiguous {
             input: input.to_string(),
@@ -81,7 +91,7 @@ fn read_instant(input: &str, zone: Tz) -> Option<Result<DateTime<Utc>, TimeError
             input: input.to_string(),
             zone,
         }),
-    })
+    }
 }
 
 /// `t` without its fraction of a second.

@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use ulid::Ulid;
 
 use super::site::Site;
@@ -13,8 +12,12 @@ use super::{Error, Input, Result};
 use crate::incident::check_time;
 use crate::ledger;
 use crate::period::Period;
+use crate::record::entry::FUTURE_MARGIN;
 use crate::store::{self, ContractSearch};
-use crate::time::{local_date, parse_instant};
+use crate::time::grammar::{
+    AmountError, Clock, Unit, read_amount, read_day, read_time, read_time_on,
+};
+use crate::time::local_date;
 
 /// What a command knows of the world outside it.
 #[derive(Debug, Clone)]
@@ -76,6 +79,15 @@ impl Environment {
         )
     }
 
+    /// The site the working directory already belongs to, when no contract is named: the
+    /// contract found above it, or the ledger it is in. No new contract belongs there.
+    pub fn site_around(&self) -> Option<PathBuf> {
+        if self.contract_flag.is_some() || self.contract_env.is_some() {
+            return None;
+        }
+        store::contract_above(&self.working_dir).or_else(|| store::ledger_around(&self.working_dir))
+    }
+
     /// Where imported holiday schedules are kept.
     pub fn schedules_dir(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|dir| dir.join("calendar"))
@@ -97,24 +109,64 @@ impl Environment {
         Ok(engineer)
     }
 
-    /// When something being recorded happened: `--at` in the contract's zone, else now; never
-    /// more than a minute after now.
+    /// What typed times are read against: now, in the contract's zone, with the margin a
+    /// recorded time may lie ahead of now.
+    pub fn clock(&self, site: &Site) -> Clock {
+        Clock {
+            now: self.now,
+            zone: site.contract.timezone,
+            margin: FUTURE_MARGIN,
+        }
+    }
+
+    /// When something being recorded happened: `--at` read by the time grammar in the
+    /// contract's zone (docs/rules.md §9.6), else now; never more than a minute after now.
     pub fn at(&self, site: &Site, at: Option<&str>) -> Result<DateTime<Utc>> {
-        let zone = site.contract.timezone;
-        let at = match at {
-            Some(text) => instant(Input::At, text, zone)?,
-            None => self.now,
-        };
-        check_time(at, self.now, zone)?;
-        Ok(at)
+        self.checked_at(site, at, None)
     }
 
     /// When something routine being recorded happened (`at`), which must fall in the term.
     pub fn at_in_term(&self, site: &Site, at: Option<&str>) -> Result<DateTime<Utc>> {
         let at = self.at(site, at)?;
+        self.in_term(site, at)
+    }
+
+    /// [`Self::at_in_term`] for a command whose day argument is `day`: a time of day alone is
+    /// on that day.
+    pub fn at_in_term_on(
+        &self,
+        site: &Site,
+        at: Option<&str>,
+        day: NaiveDate,
+    ) -> Result<DateTime<Utc>> {
+        let at = self.checked_at(site, at, Some(day))?;
+        self.in_term(site, at)
+    }
+
+    fn checked_at(
+        &self,
+        site: &Site,
+        at: Option<&str>,
+        day: Option<NaiveDate>,
+    ) -> Result<DateTime<Utc>> {
+        let clock = self.clock(site);
+        let at = match at {
+            Some(text) => typed_time(Input::At, text, day, &clock)?,
+            None => self.now,
+        };
+        check_time(at, self.now, clock.zone)?;
+        Ok(at)
+    }
+
+    fn in_term(&self, site: &Site, at: DateTime<Utc>) -> Result<DateTime<Utc>> {
         site.contract
             .check_in_term(local_date(at, site.contract.timezone))?;
         Ok(at)
+    }
+
+    /// A day typed, read by the time grammar (docs/rules.md §9.6).
+    pub fn day(&self, site: &Site, text: &str) -> Result<NaiveDate> {
+        read_day(text, self.clock(site).today()).map_err(|_| Error::NotADay(text.to_string()))
     }
 
     /// The period typed, or this month.
@@ -127,7 +179,35 @@ impl Environment {
     }
 }
 
-/// The time typed for `input`: RFC 3339, or local to `zone`.
-pub(super) fn instant(input: Input, text: &str, zone: Tz) -> Result<DateTime<Utc>> {
-    parse_instant(text, zone).map_err(|error| Error::Time { input, error })
+/// The time typed for `input`, read by the time grammar (docs/rules.md §9.6).
+pub(super) fn instant(input: Input, text: &str, clock: &Clock) -> Result<DateTime<Utc>> {
+    typed_time(input, text, None, clock)
+}
+
+/// The time typed for `input`; a time of day alone is on `day` when there is one.
+fn typed_time(
+    input: Input,
+    text: &str,
+    day: Option<NaiveDate>,
+    clock: &Clock,
+) -> Result<DateTime<Utc>> {
+    match day {
+        Some(day) => read_time_on(text, day, clock),
+        None => read_time(text, clock),
+    }
+    .map_err(|error| Error::Time { input, error })
+}
+
+/// A duration typed in the contract's form (docs/rules.md §9.6), a bare number counting `unit`s,
+/// more than nothing and at most `most`.
+pub fn amount(text: &str, unit: Unit, most: TimeDelta) -> Result<TimeDelta> {
+    read_amount(text, unit)
+        .ok()
+        .filter(|d| *d > TimeDelta::zero() && *d <= most)
+        .ok_or_else(|| {
+            Error::Amount(AmountError {
+                input: text.to_string(),
+                unit,
+            })
+        })
 }

@@ -23,6 +23,7 @@ use crate::report::ReportError;
 use crate::store::StoreError;
 use crate::sync::SyncFailure;
 use crate::time::TimeError;
+use crate::time::grammar::AmountError;
 
 /// A command's result.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -141,6 +142,8 @@ error_of_modules! {
         Duplicate(Duplicate),
         /// A value otss made cannot be written as JSON: a bug.
         Unserializable(serde_json::Error),
+        /// A duration typed that cannot be read.
+        Amount(AmountError),
         ;
         /// A time typed for `input` that cannot be read.
         Time { input: Input, error: TimeError },
@@ -178,6 +181,8 @@ error_of_modules! {
         WorkingDirectory(io::Error),
         /// A new contract where one is already.
         ContractExists(PathBuf),
+        /// A new contract asked for inside a site: the contract above, or the ledger around.
+        InsideSite(PathBuf),
         /// A period typed where a day is needed.
         NotADay(String),
         /// An item asked for a trend that has no reading, nor a gauge in the contract; the
@@ -251,13 +256,15 @@ impl Error {
             | Error::LangVariable(_)
             | Error::NowVariable(_)
             | Error::ContractExists(_)
+            | Error::InsideSite(_)
             | Error::NotADay(_)
             | Error::NoReadings { .. }
             | Error::NotAMonth(_)
             | Error::UnknownFormat(_)
             | Error::Duplicate(_)
             | Error::Interrupted
-            | Error::NotAFingerprint(_) => ErrorKind::Input,
+            | Error::NotAFingerprint(_)
+            | Error::Amount(_) => ErrorKind::Input,
             Error::Contract(_) | Error::LedgerDamaged { .. } | Error::NotVerified => {
                 ErrorKind::Data
             }

@@ -98,7 +98,7 @@ impl<'s> InspectionDay<'s> {
         if at.is_none() && date != local_date(env.now, zone) {
             return Err(Error::RoundNeedsTime { date });
         }
-        let at = env.at_in_term(self.site, at)?;
+        let at = env.at_in_term_on(self.site, at, date)?;
         if local_date(at, zone) != date {
             let at = local_date(at, zone);
             return Err(Error::RoundOnAnotherDay { at, date });

@@ -35,7 +35,7 @@ mod testing;
 mod write;
 
 pub use duplicate::Repeats;
-pub use environment::{Environment, new_record_id};
+pub use environment::{Environment, amount, new_record_id};
 pub use error::{Error, ErrorKind, Input, Result, Usage, non_empty};
 pub use ledger::{Ledger, Wanted, Warning, append};
 pub use site::{Site, SiteError, calendar};

@@ -76,6 +76,7 @@ impl Site {
         Site::load(env)?.ok_or_else(|| {
             unsaid(StoreError::NoContract {
                 looked: store::default_contract_paths(&env.contract_search()),
+                ledger: store::ledger_around(&env.working_dir),
             })
         })
     }

@@ -7,7 +7,9 @@ use super::environment::instant;
 use super::{Error, Input, Result, Site};
 use crate::calendar::Day;
 use crate::contract::Level;
+use crate::record::entry::FUTURE_MARGIN;
 use crate::sla::{Deadlines, OnSiteRequest, Situation, Sla};
+use crate::time::grammar::Clock;
 use crate::time::{local_date, rfc3339};
 
 /// The times an SLA question gives, as typed: RFC 3339, or local to the contract's zone.
@@ -38,7 +40,12 @@ pub struct Answer {
 /// The deadlines of an incident of `level` reported as `asked` says.
 pub fn deadlines(site: &Site, now: DateTime<Utc>, level: Level, asked: Asked) -> Result<Answer> {
     let zone = site.contract.timezone;
-    let time = |input, text: Option<&str>| text.map(|t| instant(input, t, zone)).transpose();
+    let clock = Clock {
+        now,
+        zone,
+        margin: FUTURE_MARGIN,
+    };
+    let time = |input, text: Option<&str>| text.map(|t| instant(input, t, &clock)).transpose();
     let reported_at = time(Input::At, asked.at)?.unwrap_or(now);
     let asked_at = time(Input::OnsiteAt, asked.onsite_at)?.unwrap_or(reported_at);
     let agreed = time(Input::Agreed, asked.agreed)?;

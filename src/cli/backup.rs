@@ -55,7 +55,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NOTE")]
     failed: Option<String>,
     /// When it was checked [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
 }
 

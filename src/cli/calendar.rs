@@ -26,7 +26,7 @@ pub struct CalendarArgs {
     #[command(subcommand)]
     command: Option<CalendarCommand>,
 
-    /// A date (YYYY-MM-DD), a month (YYYY-MM), a year (YYYY) or `today` [default: this month]
+    /// A day (YYYY-MM-DD, today, 3/2 …), a month (YYYY-MM) or a year (YYYY) [default: this month]
     #[arg(value_name = "PERIOD")]
     when: Option<String>,
 

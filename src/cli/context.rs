@@ -37,13 +37,13 @@ fn user_dir(
     }
 }
 
-/// `OTSS_LANG`, when it is set.
+/// `OTSS_LANG`, when it is set: `zh` or `en` in any case, or a locale such as `zh_CN.UTF-8`.
 fn lang_from_env() -> Result<Option<Lang>> {
     let Some(value) = non_empty_var("OTSS_LANG") else {
         return Ok(None);
     };
     let text = value.to_string_lossy();
-    match Lang::from_key(text.trim()) {
+    match Lang::from_locale(&text) {
         Some(lang) => Ok(Some(lang)),
         None => Err(Error::LangVariable(text.into_owned())),
     }

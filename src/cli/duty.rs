@@ -1,6 +1,5 @@
 //! `otss duty`: the holiday on-call roster.
 
-use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::context::Context;
@@ -22,8 +21,9 @@ pub enum DutyCommand {
         "otss duty set 2025-05-01 zhang.wei",
     ))]
     Set {
-        /// The day, YYYY-MM-DD
-        date: NaiveDate,
+        /// The day: YYYY-MM-DD, today, 10/1, friday …
+        #[arg(value_name = "DAY")]
+        date: String,
         /// Who is on duty
         engineer: String,
     },
@@ -48,6 +48,7 @@ pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
     let mut out = context.output(Some(site.contract.language));
     match command {
         DutyCommand::Set { date, engineer } => {
+            let date = context.env.day(&site, &date)?;
             let engineer = non_empty(Input::OnDuty, &engineer)?;
             let on_duty = duty::set_duty(&context.env, &site, date, engineer)?;
             let m = out.messages();

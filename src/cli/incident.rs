@@ -8,6 +8,7 @@ use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use super::context::Context;
 use super::duplicate::unless_declined;
+use super::prompt::TextPrompt;
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::Result;
 use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
@@ -121,7 +122,7 @@ pub enum ActionCommand {
         action: ActionArgs,
         /// A later arrival time agreed with the customer; recorded late, even after the arrival,
         /// with --at when it was agreed
-        #[arg(long, value_name = "TIME")]
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         agreed: Option<String>,
     },
     /// An engineer arrives on site
@@ -284,8 +285,8 @@ pub struct OpenArgs {
     /// More detail
     #[arg(long)]
     description: Option<String>,
-    /// When it was reported: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
-    #[arg(long, value_name = "TIME")]
+    /// When it was reported: 14:58, yesterday 14:00, 2h ago, … (otss --help) [default: now]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
     /// The customer asks for an engineer on site with the report
     #[arg(long)]
@@ -305,8 +306,8 @@ pub struct OpenArgs {
 pub struct ActionArgs {
     /// The incident id, or any unique prefix of it
     id: String,
-    /// When it happened: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
-    #[arg(long, value_name = "TIME")]
+    /// When it happened: 14:58, yesterday 14:00, 2h ago, … (otss --help) [default: now]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
     /// Print JSON
     #[arg(long)]
@@ -338,7 +339,10 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
                 Some(level) => level,
                 None => ask_level(context, &site, out.messages())?,
             };
-            let opening = args.opening(level);
+            let mut opening = args.opening(level);
+            if opening.title.is_none() && opening.from_risk.is_none() {
+                opening.title = Some(ask_title(context, &site, out.messages())?);
+            }
             let opened = unless_declined(context, &mut out, force, |out, repeats| {
                 context.read(&site, out, |ledger| {
                     let opening = opening.clone();
@@ -426,6 +430,13 @@ fn ask_level(context: &Context, site: &Site, m: &Messages) -> Result<Level> {
             .interact(),
     )?;
     Ok(Level::ALL[picked])
+}
+
+/// At a terminal, what is wrong, in a line: asked when `--title` is left out.
+fn ask_title(context: &Context, site: &Site, m: &Messages) -> Result<String> {
+    app::writer(&context.env, site)?;
+    restore_terminal_on_interrupt();
+    answered(TextPrompt::new(m.incident_title_question()).interact_text())
 }
 
 /// An incident updated: as JSON, or what was recorded and the incident's line.

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use clap::Args;
 
 use super::context::Context;
+use super::prompt::TextPrompt;
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::init::{self, Given, NewContract};
 use crate::app::{Error, Input, Result, Usage, non_empty};
@@ -13,6 +14,7 @@ use crate::i18n::{InitQuestion as Q, Lang, Messages};
 use crate::render::contract as template;
 use crate::render::init::print_written;
 use crate::service::Mode;
+use crate::time::grammar::read_day;
 
 const EXAMPLES: &str = examples!(
     "otss init                        asks, at a terminal, and writes ./otss.toml",
@@ -33,12 +35,12 @@ pub struct InitArgs {
     /// The service mode
     #[arg(long, value_parser = super::one_of(&Mode::ALL, Mode::key), value_name = "MODE")]
     mode: Option<Mode>,
-    /// First day of the term
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    start: Option<NaiveDate>,
-    /// Last day of the term
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    end: Option<NaiveDate>,
+    /// First day of the term: YYYY-MM-DD, today, 3/2 …
+    #[arg(long, value_name = "DAY")]
+    start: Option<String>,
+    /// Last day of the term: YYYY-MM-DD, 12/31 …
+    #[arg(long, value_name = "DAY")]
+    end: Option<String>,
     /// City of the site, English or Chinese; decides the priority arrival time
     #[arg(long, value_name = "CITY")]
     city: Option<String>,
@@ -83,12 +85,19 @@ pub fn run(context: &Context, args: InitArgs) -> Result<()> {
     if init::taken(&path) {
         return Err(exists());
     }
+    if let Some(site) = context.env.site_around() {
+        return Err(Error::InsideSite(site));
+    }
+    let today = init::proposed_start(context.env.now, args.timezone);
+    let term = Term {
+        start: typed_day(args.start.as_deref(), today)?,
+        end: typed_day(args.end.as_deref(), today)?,
+    };
     let new = if context.interactive() && !args.no_input {
-        let today = init::proposed_start(context.env.now, args.timezone);
         restore_terminal_on_interrupt();
-        ask(args, context.lang().unwrap_or(Lang::Zh), today)?
+        ask(args, term, context.lang().unwrap_or(Lang::Zh), today)?
     } else {
-        from_flags(args)?
+        from_flags(args, term)?
     };
     let text = template::render(&new);
     let written = init::write(&context.env, &path, &text)?.ok_or_else(exists)?;
@@ -98,16 +107,28 @@ pub fn run(context: &Context, args: InitArgs) -> Result<()> {
     Ok(out.flush()?)
 }
 
+/// The term's days given as flags, read by the time grammar (docs/rules.md §9.6).
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+}
+
+fn typed_day(text: Option<&str>, today: NaiveDate) -> Result<Option<NaiveDate>> {
+    text.map(|text| read_day(text, today).map_err(|_| Error::NotADay(text.to_string())))
+        .transpose()
+}
+
 /// Without a terminal every required answer must come as a flag (exit 2 naming the missing).
-fn from_flags(args: InitArgs) -> Result<NewContract> {
+fn from_flags(args: InitArgs, term: Term) -> Result<NewContract> {
     let (Some(customer), Some(mode), Some(start), Some(end)) =
-        (args.customer.clone(), args.mode, args.start, args.end)
+        (args.customer.clone(), args.mode, term.start, term.end)
     else {
         let missing = [
             (Input::Customer, args.customer.is_none()),
             (Input::Mode, args.mode.is_none()),
-            (Input::Start, args.start.is_none()),
-            (Input::End, args.end.is_none()),
+            (Input::Start, term.start.is_none()),
+            (Input::End, term.end.is_none()),
         ]
         .into_iter()
         .filter_map(|(input, missing)| missing.then_some(input))
@@ -132,7 +153,7 @@ fn from_flags(args: InitArgs) -> Result<NewContract> {
 
 /// At a terminal, asks what the flags do not say; `lang` is the language asked in until the
 /// engineer picks the contract's.
-fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> Result<NewContract> {
+fn ask(given: InitArgs, term: Term, lang: Lang, today: NaiveDate) -> Result<NewContract> {
     let language = match given.language {
         Some(language) => language,
         None => choose(
@@ -166,22 +187,22 @@ fn ask(given: InitArgs, lang: Lang, today: NaiveDate) -> Result<NewContract> {
         },
         Ok,
     )?;
-    let start = given.start.map_or_else(
+    let start = term.start.map_or_else(
         || {
             answer(m, Q::Start, Some(today.to_string()), |text| {
-                or_invalid(m, Q::Start, text.parse().ok())
+                or_invalid(m, Q::Start, read_day(text, today).ok())
             })
         },
         Ok,
     )?;
-    let end = given.end.map_or_else(
+    let end = term.end.map_or_else(
         || {
             answer(
                 m,
                 Q::End,
                 Some(init::proposed_end(start).to_string()),
                 |text| {
-                    let end = or_invalid(m, Q::End, text.parse().ok())?;
+                    let end = or_invalid(m, Q::End, read_day(text, today).ok())?;
                     init::check_term(start, end).map_err(|r| m.term_ends_before_start(r.start))?;
                     Ok(end)
                 },
@@ -225,13 +246,13 @@ fn answer<T>(
     default: Option<String>,
     read: impl Fn(&str) -> Result<T, String>,
 ) -> Result<T> {
-    let mut input = dialoguer::Input::<String>::new().with_prompt(m.init_question(question));
+    let mut input = TextPrompt::new(m.init_question(question));
     if let Some(default) = default {
         input = input.default(default);
     }
     let text = answered(
         input
-            .validate_with(|text: &String| read(text.trim()).map(|_| ()))
+            .validate_with(|text: &str| read(text.trim()).map(|_| ()))
             .interact_text(),
     )?;
     Ok(read(text.trim()).expect("the prompt takes only an answer that reads"))
@@ -245,10 +266,9 @@ fn or_invalid<T>(m: &Messages, question: Q, value: Option<T>) -> Result<T, Strin
 /// The engineers' names, or none (anyone may write) when the answer is left empty.
 fn ask_engineers(m: &Messages) -> Result<Vec<String>> {
     let text: String = answered(
-        dialoguer::Input::new()
-            .with_prompt(m.init_question(Q::Engineers))
+        TextPrompt::new(m.init_question(Q::Engineers))
             .allow_empty(true)
-            .validate_with(|text: &String| {
+            .validate_with(|text: &str| {
                 or_invalid(m, Q::Engineers, init::read_engineers(text)).map(|_| ())
             })
             .interact_text(),
@@ -264,8 +284,7 @@ fn ask_required(m: &Messages, question: Q) -> Result<String> {
 
 fn ask_optional(m: &Messages, question: Q) -> Result<Option<String>> {
     let text: String = answered(
-        dialoguer::Input::new()
-            .with_prompt(m.init_question(question))
+        TextPrompt::new(m.init_question(question))
             .allow_empty(true)
             .interact_text(),
     )?;

@@ -1,6 +1,7 @@
 //! `otss inspect`: what inspection rounds are due, recording them (walked through on a
 //! terminal, or with flags), and coverage over a period.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,7 @@ use chrono_tz::Tz;
 use clap::{Args, Subcommand};
 
 use super::context::Context;
+use super::prompt::TextPrompt;
 use super::report::{Format, chosen_format, deliver, table_text};
 use super::show::warn_provisional;
 use super::{answered, restore_terminal_on_interrupt};
@@ -50,7 +52,7 @@ pub struct InspectArgs {
     #[command(subcommand)]
     command: Option<InspectCommand>,
 
-    /// The day: `today` or YYYY-MM-DD
+    /// The day: today, yesterday, YYYY-MM-DD, 3/2, monday …
     #[arg(default_value = "today", value_name = "DAY")]
     day: String,
 
@@ -62,13 +64,13 @@ pub struct InspectArgs {
     #[arg(long)]
     all_ok: bool,
 
-    /// A result: "NAME=ok", "NAME=abnormal:NOTE" or a reading "NAME=VALUE[UNIT]"; repeat for
-    /// each item
+    /// A result: "NAME=ok", "NAME=abnormal:NOTE" or a reading "NAME=VALUE[UNIT]", NAME the
+    /// item's name, its number or the start of its name; repeat for each item
     #[arg(long = "item", value_name = "RESULT", requires = "kind")]
     items: Vec<String>,
 
     /// When the round was done [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
 
     /// Print JSON
@@ -231,10 +233,9 @@ fn take_readings(m: &Messages, site: &Site, kind: InspectionKind) -> Result<Vec<
             continue;
         };
         let typed: String = answered(
-            dialoguer::Input::new()
-                .with_prompt(m.reading_prompt(item, gauge.unit))
+            TextPrompt::new(m.reading_prompt(item, gauge.unit))
                 .allow_empty(true)
-                .validate_with(|typed: &String| {
+                .validate_with(|typed: &str| {
                     typed_reading(typed, gauge)
                         .map(|_| ())
                         .map_err(|error| match error {
@@ -282,30 +283,27 @@ fn walk_through(
         .filter(|n| !past_threshold(site, kind, &checklist[*n], readings[*n]))
         .collect();
     let ticked = match asked.is_empty() {
-        true => Vec::new(),
-        false => answered(
-            dialoguer::MultiSelect::new()
-                .with_prompt(m.tick_items(m.inspection_kind(kind)))
-                .items(asked.iter().map(|n| text::one_line(&checklist[*n])))
-                .defaults(
-                    &asked
-                        .iter()
-                        .map(|n| readings[*n].is_some())
-                        .collect::<Vec<_>>(),
-                )
-                .interact(),
-        )?,
+        true => HashSet::new(),
+        false => {
+            let items: Vec<_> = asked
+                .iter()
+                .map(|n| text::one_line(&checklist[*n]))
+                .collect();
+            let read: Vec<bool> = asked.iter().map(|n| readings[*n].is_some()).collect();
+            let Some(ticked) = tick(m, kind, &items, &read)? else {
+                return Ok(None);
+            };
+            ticked.into_iter().map(|place| asked[place]).collect()
+        }
     };
-    let ticked: HashSet<usize> = ticked.into_iter().map(|place| asked[place]).collect();
     let mut notes = Vec::with_capacity(checklist.len());
     for (index, item) in checklist.iter().enumerate() {
         let note = if ticked.contains(&index) || !asked.contains(&index) {
             None
         } else {
             Some(answered(
-                dialoguer::Input::new()
-                    .with_prompt(m.what_is_wrong(&text::one_line(item)))
-                    .validate_with(|note: &String| match inspect::finding(note) {
+                TextPrompt::new(m.what_is_wrong(&text::one_line(item)))
+                    .validate_with(|note: &str| match inspect::finding(note) {
                         None => Err(m.say_what_is_wrong()),
                         Some(_) => Ok(()),
                     })
@@ -324,6 +322,40 @@ fn walk_through(
         return Ok(None);
     }
     Ok(Some(inspect::walked_round(kind, checklist, notes)?))
+}
+
+/// The places among `items` ticked as ok. Nothing ticked asks what was meant: skip the round (`None`), every
+/// item abnormal, or back to the list.
+fn tick(
+    m: &Messages,
+    kind: InspectionKind,
+    items: &[Cow<str>],
+    ticked_already: &[bool],
+) -> Result<Option<HashSet<usize>>> {
+    loop {
+        let ticked = answered(
+            dialoguer::MultiSelect::new()
+                .with_prompt(m.tick_items(m.inspection_kind(kind)))
+                .items(items)
+                .defaults(ticked_already)
+                .interact(),
+        )?;
+        if !ticked.is_empty() {
+            return Ok(Some(ticked.into_iter().collect()));
+        }
+        let meant = answered(
+            dialoguer::Select::new()
+                .with_prompt(m.nothing_ticked())
+                .items(m.nothing_ticked_choices())
+                .default(0)
+                .interact(),
+        )?;
+        match meant {
+            0 => return Ok(None),
+            1 => return Ok(Some(HashSet::new())),
+            _ => continue,
+        }
+    }
 }
 
 fn print_due(out: &mut Output, day: &DayInspections, zone: Tz) -> Result<()> {

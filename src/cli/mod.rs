@@ -25,6 +25,7 @@ mod man;
 mod note;
 mod overtime;
 mod paths;
+mod prompt;
 mod report;
 mod request;
 mod risk;
@@ -59,6 +60,20 @@ const EXAMPLES: &str = examples!(
     "otss --contract site/otss.toml calendar 2025-05-01 --json",
 );
 
+/// `otss --help`: what otss is, and the forms every time, day and duration argument takes
+/// (docs/rules.md §9.6).
+const LONG_ABOUT: &str = "The on-site support engineer's tool: contract rules, SLA deadlines on \
+China's national working calendar, and the service record.
+
+Times (--at, --onsite-at, --agreed), on the contract's wall clock:
+  now · 14:58 (today) · today 10:30 · yesterday 14:00 · 今天 10:30 · 昨天 14:00
+  3/2 10:30 · 3-2 (this year; refused if still to come) · monday 09:00
+  -30m · 2h ago · 1.5h ago · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339
+  A day without a time of day is at the time of day it is now.
+Days (DAY, and PERIOD when it is a day): 2025-03-02 · today · yesterday · 今天 · 昨天 · 3/2 · 3-2
+  · a weekday (monday, mon, 周一, 星期一: the latest one, today included)
+Durations (--minutes, --hours): a number in the option's unit (90, 1.5), or 1h30m, 1.5h, 45m";
+
 /// Options every command takes, shown apart from the command's own.
 const GLOBAL: &str = "Global options";
 
@@ -66,8 +81,9 @@ const GLOBAL: &str = "Global options";
 /// working calendar, and the service record.
 #[derive(Debug, Parser)]
 #[command(name = "otss", version = version(), after_help = EXAMPLES, max_term_width = 100)]
+#[command(long_about = LONG_ABOUT)]
 pub struct Cli {
-    /// The contract file [default: ./otss.toml, then the user config directory]
+    /// The contract file [default: otss.toml here or above, then the user config directory]
     #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub contract: Option<PathBuf>,
 
@@ -245,8 +261,8 @@ impl Failure {
 
 /// The command line of this process. The levels are explained in the language asked for by
 /// `--lang` or `OTSS_LANG` (docs/rules.md §2.1). At a terminal `otss incident open` may leave
-/// out `--level`, which it then asks for; elsewhere `--level` is required, as the argument
-/// definitions say.
+/// out `--level` and `--title`, which it then asks for; elsewhere they are required, as the
+/// argument definitions say.
 pub fn parse() -> std::result::Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let levels = LevelParser(help_lang(&args));
@@ -259,6 +275,10 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
             incident
                 .mut_subcommand("open", |open| {
                     open.mut_arg("level", |a| a.value_parser(levels).required(level_required))
+                        .mut_arg("title", |a| match level_required {
+                            true => a,
+                            false => a.required_unless_present(clap::builder::Resettable::Reset),
+                        })
                 })
                 .mut_subcommand("level", |level| {
                     level.mut_arg("level", |a| a.value_parser(levels))
@@ -283,8 +303,9 @@ fn help_lang(args: &[std::ffi::OsString]) -> Lang {
         });
     let from_env = || std::env::var("OTSS_LANG").ok();
     typed
-        .or_else(from_env)
-        .and_then(|key| Lang::from_key(key.trim()))
+        .map(|key| Lang::from_key(key.trim()))
+        .or_else(|| from_env().map(|value| Lang::from_locale(&value)))
+        .flatten()
         .unwrap_or(Lang::En)
 }
 

@@ -48,7 +48,7 @@ pub struct NoteArgs {
     /// The note
     text: String,
     /// When it was noted [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
     /// Record it even if the same note was made within 10 minutes (asked at a terminal)
     #[arg(long)]

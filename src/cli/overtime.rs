@@ -1,6 +1,6 @@
 //! `otss overtime`: days worked off the working calendar, comp leave taken, balances.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeDelta};
 use clap::Subcommand;
 
 use super::ListArgs;
@@ -8,13 +8,14 @@ use super::context::Context;
 use super::show::warn_provisional;
 use crate::app::Site;
 use crate::app::leave::{self, Earned};
-use crate::app::{Input, Result, non_empty};
+use crate::app::{Input, Result, amount, non_empty};
 use crate::i18n::day_name;
 use crate::output::Output;
 use crate::record::Event;
 use crate::render::human::{date_with_weekday, with_id};
 use crate::render::json::Stamped;
 use crate::render::json::leave::{BalancesJson, LeaveTakenJson, OvertimeLoggedJson};
+use crate::time::grammar::Unit;
 
 const EXAMPLES: &str = examples!(
     "otss overtime log 2025-05-01 --hours 6          Labour Day: 3 comp days",
@@ -32,11 +33,12 @@ pub enum OvertimeCommand {
         "otss overtime log 2025-03-08 --engineer zhang.wei --hours 6 --json",
     ))]
     Log {
-        /// The day worked, YYYY-MM-DD
-        date: NaiveDate,
-        /// Hours worked
-        #[arg(long)]
-        hours: Option<f64>,
+        /// The day worked: YYYY-MM-DD, today, yesterday, 3/2, monday …
+        #[arg(value_name = "DAY")]
+        date: String,
+        /// Hours worked: 6, 1.5, 4h, 7h30m
+        #[arg(long, value_name = "DURATION")]
+        hours: Option<String>,
         /// Who worked [default: you]
         #[arg(long)]
         engineer: Option<String>,
@@ -50,8 +52,9 @@ pub enum OvertimeCommand {
         "otss overtime take 2025-03-14 --days 2 --engineer zhang.wei   Friday and Monday",
     ))]
     Take {
-        /// The (first) day off, YYYY-MM-DD
-        date: NaiveDate,
+        /// The (first) day off: YYYY-MM-DD, today, 3/2, monday …
+        #[arg(value_name = "DAY")]
+        date: String,
         /// Comp days taken: working days in a row from DATE
         #[arg(long, default_value_t = 1)]
         days: u32,
@@ -95,6 +98,8 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
             json,
         } => {
             let engineer = who(context, &site, engineer)?;
+            let date = context.env.day(&site, &date)?;
+            let hours = hours.as_deref().map(hours_worked).transpose()?;
             log(context, &site, &mut out, date, hours, engineer, json)?
         }
         OvertimeCommand::Take {
@@ -104,6 +109,7 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
             json,
         } => {
             let engineer = who(context, &site, engineer)?;
+            let date = context.env.day(&site, &date)?;
             take(context, &site, &mut out, date, days, engineer, json)?
         }
         OvertimeCommand::List(args) => list(context, &site, &mut out, &args)?,
@@ -112,6 +118,12 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
         }
     }
     Ok(out.flush()?)
+}
+
+/// `--hours`: hours or a duration, up to a day.
+fn hours_worked(text: &str) -> Result<f64> {
+    let worked = amount(text, Unit::Hours, TimeDelta::days(1))?;
+    Ok(worked.num_seconds() as f64 / 3600.0)
 }
 
 /// Whose overtime or leave it is: `--engineer`, else the engineer writing.

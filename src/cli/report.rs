@@ -75,7 +75,7 @@ enum ReportCommand {
         /// The month (YYYY-MM), or the year (YYYY) for the annual summary
         period: String,
         /// When it was delivered [default: now]
-        #[arg(long, value_name = "TIME")]
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
         /// Record it even if the report was issued already (asked at a terminal)
         #[arg(long)]

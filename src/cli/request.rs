@@ -49,7 +49,7 @@ pub enum RequestCommand {
         #[arg(long, value_name = "TEXT", requires = "scope")]
         reason: Option<String>,
         /// When it was asked [default: now]
-        #[arg(long, value_name = "TIME")]
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
         /// Record it even if the same request was added within 10 minutes (asked at a terminal)
         #[arg(long)]

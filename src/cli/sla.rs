@@ -23,16 +23,16 @@ pub struct SlaArgs {
     #[arg(long, value_parser = super::LevelParser::default())]
     level: Level,
 
-    /// When the incident is reported: RFC 3339 or "YYYY-MM-DD HH:MM[:SS]" [default: now]
-    #[arg(long, value_name = "TIME")]
+    /// When the incident is reported: 14:58, 3/2 10:30, … (otss --help) [default: now]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     at: Option<String>,
 
     /// When the customer asks for an engineer on site [default: at the report]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     onsite_at: Option<String>,
 
     /// A later arrival time agreed with the customer
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     agreed: Option<String>,
 
     /// Print JSON

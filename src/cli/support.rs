@@ -1,15 +1,17 @@
 //! `otss support`: technical-support consultations.
 
+use chrono::TimeDelta;
 use clap::Subcommand;
 
 use super::context::Context;
 use super::duplicate::unless_declined;
 use crate::app::routine::{self, Logged};
-use crate::app::{Input, Result, non_empty};
+use crate::app::{Input, Result, amount, non_empty};
 use crate::record::routine::Consultation;
 use crate::render::human::{moment, with_id};
 use crate::render::json::Stamped;
 use crate::render::json::routine::stamped;
+use crate::time::grammar::Unit;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!(
@@ -32,11 +34,11 @@ pub enum SupportCommand {
         /// The product concerned
         #[arg(long)]
         product: Option<String>,
-        /// Time spent, 1 to 1440
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1440))]
-        minutes: Option<u32>,
+        /// Time spent: minutes (90) or a duration (1h30m, 1.5h), at most 24h
+        #[arg(long, value_name = "DURATION")]
+        minutes: Option<String>,
         /// When it happened [default: now]
-        #[arg(long, value_name = "TIME")]
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
         /// Record it even if the same text was logged within 10 minutes (asked at a terminal)
         #[arg(long)]
@@ -64,6 +66,7 @@ pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
             force,
         } => {
             let at = context.env.at_in_term(&site, at.as_deref())?;
+            let minutes = minutes.as_deref().map(minutes_spent).transpose()?;
             let consultation = Consultation {
                 text: non_empty(Input::Consultation, &text)?,
                 product,
@@ -116,4 +119,10 @@ pub fn run(context: &Context, command: SupportCommand) -> Result<()> {
         }
     }
     Ok(out.flush()?)
+}
+
+/// `--minutes`: whole minutes, 1 to a day's worth.
+fn minutes_spent(text: &str) -> Result<u32> {
+    let spent = amount(text, Unit::Minutes, TimeDelta::days(1))?;
+    Ok(u32::try_from(spent.num_minutes()).unwrap_or(u32::MAX))
 }

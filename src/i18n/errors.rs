@@ -58,7 +58,8 @@ impl Messages {
             } => self.asked_before_report(asked_at, reported_at),
             Error::RoundNeedsTime { date } => self.round_needs_time(*date),
             Error::RoundOnAnotherDay { at, date } => self.round_on_another_day(*at, *date),
-            Error::NotADay(text) => self.not_a_day(text),
+            Error::NotADay(text) => self.not_a_day_typed(text),
+            Error::Amount(error) => self.amount_error(error),
             Error::NoReadings { item, near } => self.no_readings(item, near.as_deref()),
             Error::NotAMonth(text) => self.not_a_month(text),
             Error::NotATermReport { period, annual } => self.not_a_term_report(period, annual),
@@ -68,6 +69,7 @@ impl Messages {
             Error::NotVerified => self.not_verified(),
             Error::NotAFingerprint(typed) => self.not_a_fingerprint(typed),
             Error::ContractExists(path) => self.contract_exists(&shown(path)),
+            Error::InsideSite(path) => self.inside_site(path),
             Error::NoDataDirectory => self.no_data_directory(),
             Error::AlreadyVoided { record, void, by } => self.already_voided(record, void, by),
             Error::NothingToUndo { engineer } => self.nothing_to_undo(engineer),
@@ -238,18 +240,8 @@ impl Messages {
     /// A time typed that cannot be read.
     fn time_error(&self, error: &TimeError) -> String {
         match error {
-            TimeError::Unrecognised { input, zone } => match self.lang {
-                Lang::Zh => format!(
-                    "`{}` 不是时间：用 RFC 3339（2025-03-01T09:30:00+08:00），或 {zone} 时区的 \
-                     YYYY-MM-DD HH:MM[:SS]",
-                    one_line(input)
-                ),
-                Lang::En => format!(
-                    "`{}` is not a time: use RFC 3339 (2025-03-01T09:30:00+08:00) or \
-                     YYYY-MM-DD HH:MM[:SS] in {zone}",
-                    one_line(input)
-                ),
-            },
+            TimeError::Unrecognised { input, zone } => self.not_a_time(input, *zone),
+            TimeError::YearAhead { input, zone, year } => self.year_ahead(input, *zone, *year),
             TimeError::Skipped { input, zone } => match self.lang {
                 Lang::Zh => format!(
                     "`{}` 在 {zone} 不存在（时钟跳过了它）；请写明时差（RFC 3339）",
@@ -294,8 +286,14 @@ impl Messages {
     fn period_error(&self, PeriodError(text): &PeriodError) -> String {
         let text = one_line(text);
         match self.lang {
-            Lang::Zh => format!("`{text}` 不是期间：用 YYYY-MM-DD、YYYY-MM、YYYY 或 today"),
-            Lang::En => format!("`{text}` is not a period: use YYYY-MM-DD, YYYY-MM, YYYY or today"),
+            Lang::Zh => format!(
+                "`{text}` 不是期间：用 YYYY-MM、YYYY 或一天（{}）",
+                self.day_forms()
+            ),
+            Lang::En => format!(
+                "`{text}` is not a period: use YYYY-MM, YYYY or a day ({})",
+                self.day_forms()
+            ),
         }
     }
 
@@ -313,7 +311,10 @@ impl Messages {
                     Lang::En => format!("the contract {path} (from {named_by}) does not exist"),
                 }
             }
-            StoreError::NoContract { looked } => self.no_contract(looked),
+            StoreError::NoContract { looked, ledger } => match ledger {
+                Some(ledger) => self.no_contract_for_ledger(looked, ledger),
+                None => self.no_contract(looked),
+            },
             StoreError::Read { path, source } => match self.lang {
                 Lang::Zh => format!("无法读取 {}：{source}", shown(path)),
                 Lang::En => format!("cannot read {}: {source}", shown(path)),
@@ -376,8 +377,7 @@ impl Messages {
 
     /// No contract found, where it was looked for, and how to make or name one.
     fn no_contract(&self, looked: &[PathBuf]) -> String {
-        let looked: Vec<String> = looked.iter().map(|p| format!("  {}", shown(p))).collect();
-        let looked = looked.join("\n");
+        let looked = self.looked_in(looked);
         match self.lang {
             Lang::Zh => format!(
                 "找不到合同，查找过：\n{looked}\n请用 `otss init` 新建一份（在终端里逐项询问，或用 \

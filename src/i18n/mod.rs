@@ -16,6 +16,7 @@ mod feedback;
 mod fingerprint;
 mod incident;
 mod init;
+mod input;
 mod ledger;
 mod report;
 mod routine;

@@ -52,6 +52,9 @@ impl Messages {
                     }
                 }
             }
+            InspectError::AmbiguousItem { item, candidates } => {
+                self.ambiguous_item(item, candidates)
+            }
             InspectError::Twice(item) => {
                 let item = one_line(item);
                 match self.lang {
@@ -102,14 +105,6 @@ impl Messages {
     }
 
     /// A period typed where a day is needed.
-    pub(super) fn not_a_day(&self, text: &str) -> String {
-        let text = one_line(text);
-        match self.lang {
-            Lang::Zh => format!("`{text}` 不是日期：用 today 或 YYYY-MM-DD"),
-            Lang::En => format!("`{text}` is not a day: use today or YYYY-MM-DD"),
-        }
-    }
-
     /// A period typed where a month is needed.
     pub(super) fn not_a_month(&self, text: &str) -> String {
         let text = one_line(text);

@@ -85,6 +85,46 @@ fn a_round_needs_a_result_for_every_item() {
 }
 
 #[test]
+fn items_are_named_by_number_or_by_a_unique_start_in_any_case() {
+    let kind = InspectionKind::Monitoring;
+    let abnormal = |typed: &str| parse_result(&format!("{typed}=abnormal:x")).unwrap();
+    for (typed, index) in [
+        ("2", 1),
+        ("3", 2),
+        ("di", 1),
+        ("CLB", 2),
+        ("cp", 0),
+        ("clb 5", 2),
+    ] {
+        let round = round(kind, &checklist(), true, vec![abnormal(typed)]);
+        let round = round.unwrap_or_else(|e| panic!("{typed}: {e:?}"));
+        assert_eq!(round.items[index].result, Outcome::Abnormal, "{typed}");
+    }
+    for typed in ["0", "4"] {
+        assert!(matches!(
+            round(kind, &checklist(), true, vec![abnormal(typed)]),
+            Err(InspectError::UnknownItem { .. })
+        ));
+    }
+    assert_eq!(
+        round(kind, &checklist(), true, vec![abnormal("c")]),
+        Err(InspectError::AmbiguousItem {
+            item: "c".into(),
+            candidates: vec!["CPU".into(), "CLB 5xx".into()],
+        })
+    );
+    assert_eq!(
+        round(
+            kind,
+            &checklist(),
+            true,
+            vec![abnormal("1"), abnormal("cpu")]
+        ),
+        Err(InspectError::Twice("CPU".into()))
+    );
+}
+
+#[test]
 fn rounds_are_required_on_working_days_under_5x8_and_every_day_under_7x24() {
     let calendar = Calendar::national();
     let five = contract("5x8");

@@ -1,8 +1,10 @@
-//! Where the contract is: named, in the working directory, or in the user's configuration.
+//! Where the contract is: named, in the working directory or one above it, or in the user's
+//! configuration.
 
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
+use crate::ledger::partition_month;
 
 /// Where a contract was asked for or may be found (docs/rules.md §9): the first that applies wins.
 pub struct ContractSearch<'a> {
@@ -10,7 +12,7 @@ pub struct ContractSearch<'a> {
     pub flag: Option<&'a Path>,
     /// `OTSS_CONTRACT`.
     pub env: Option<&'a Path>,
-    /// `./otss.toml`.
+    /// `./otss.toml`, then `otss.toml` in each directory above (docs/rules.md §9.1).
     pub working_dir: &'a Path,
     /// The user configuration directory, if the platform has one.
     pub config_dir: Option<&'a Path>,
@@ -50,11 +52,59 @@ pub fn find_contract(search: &ContractSearch) -> Result<Option<PathBuf>, StoreEr
         .find(|p| p.is_file()))
 }
 
-/// The default places a contract is looked for, in order.
+/// The default places a contract is looked for, in order: the working directory and each
+/// directory above it, then the user configuration directory (docs/rules.md §9.1).
 pub fn default_contract_paths(search: &ContractSearch) -> Vec<PathBuf> {
-    let mut paths = vec![search.working_dir.join(CONTRACT_FILE)];
+    let mut paths: Vec<PathBuf> = directories_up(search.working_dir)
+        .map(|dir| dir.join(CONTRACT_FILE))
+        .collect();
     paths.extend(search.config_dir.map(|dir| dir.join(CONTRACT_FILE)));
     paths
+}
+
+/// `dir` and the directories above it, up to and including the first that holds `.git` (the
+/// top of a repository, where a shared site keeps its contract), else up to the root.
+fn directories_up(dir: &Path) -> impl Iterator<Item = &Path> {
+    let mut done = false;
+    dir.ancestors().take_while(move |dir| {
+        let this = !done;
+        done = dir.join(".git").symlink_metadata().is_ok();
+        this
+    })
+}
+
+/// The contract in `dir` or a directory above it, as the search up finds it.
+pub fn contract_above(dir: &Path) -> Option<PathBuf> {
+    directories_up(dir)
+        .map(|dir| dir.join(CONTRACT_FILE))
+        .find(|path| path.is_file())
+}
+
+/// Of the directories a contract was looked for in, the first that is a site's ledger (it holds
+/// a `YYYY-MM` month directory of `.jsonl` files): a place where no new contract belongs.
+pub fn ledger_around(working_dir: &Path) -> Option<PathBuf> {
+    directories_up(working_dir)
+        .find(|dir| holds_months(dir))
+        .map(Path::to_path_buf)
+}
+
+fn holds_months(dir: &Path) -> bool {
+    let Ok(entries) = dir.read_dir() else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let name = entry.file_name();
+        let is_month = name.to_str().and_then(partition_month).is_some();
+        is_month && holds_records(&entry.path())
+    })
+}
+
+fn holds_records(month: &Path) -> bool {
+    month.read_dir().is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|ext| ext == "jsonl"))
+    })
 }
 
 #[cfg(test)]
@@ -86,6 +136,53 @@ mod tests {
                 if *path == missing),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn the_contract_is_found_from_a_directory_below_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let below = dir.path().join("ledger/2025-03");
+        fs::create_dir_all(&below).unwrap();
+        fs::write(dir.path().join(CONTRACT_FILE), "").unwrap();
+        let config = dir.path().join("config");
+        assert_eq!(
+            find_contract(&search(&below, &config)).unwrap(),
+            Some(dir.path().join(CONTRACT_FILE))
+        );
+    }
+
+    #[test]
+    fn the_search_up_stops_at_the_top_of_a_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(CONTRACT_FILE), "").unwrap();
+        let repository = dir.path().join("repo");
+        let below = repository.join("docs");
+        fs::create_dir_all(repository.join(".git")).unwrap();
+        fs::create_dir_all(&below).unwrap();
+        let config = dir.path().join("config");
+        let s = search(&below, &config);
+        assert_eq!(find_contract(&s).unwrap(), None);
+        assert_eq!(
+            default_contract_paths(&s),
+            [
+                below.join(CONTRACT_FILE),
+                repository.join(CONTRACT_FILE),
+                config.join(CONTRACT_FILE)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_ledger_is_recognised_by_its_months_of_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("ledger");
+        let month = ledger.join("2025-03");
+        fs::create_dir_all(&month).unwrap();
+        assert_eq!(ledger_around(&month), None);
+        fs::write(month.join("li.lei.jsonl"), "").unwrap();
+        assert_eq!(ledger_around(&month), Some(ledger.clone()));
+        assert_eq!(ledger_around(&ledger), Some(ledger));
+        assert_eq!(ledger_around(dir.path()), None);
     }
 
     #[test]

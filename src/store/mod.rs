@@ -18,7 +18,10 @@ use crate::calendar::ScheduleError;
 use crate::ledger::{EntryFault, LedgerError};
 
 pub use acknowledge::{acknowledge_contract, add_unacknowledged, unacknowledged};
-pub use contract::{CONTRACT_FILE, ContractSearch, NamedBy, default_contract_paths, find_contract};
+pub use contract::{
+    CONTRACT_FILE, ContractSearch, NamedBy, contract_above, default_contract_paths, find_contract,
+    ledger_around,
+};
 pub use files::{create_new, hold_lock, read_text, resolved, same_place, write_whole};
 pub use index::{read_closed_incidents, read_index, write_index};
 pub use ledger::{
@@ -34,9 +37,11 @@ pub enum StoreError {
         path: PathBuf,
         named_by: NamedBy,
     },
-    /// No contract in any of the places looked in.
+    /// No contract in any of the places looked in; `ledger` is a site's ledger the working
+    /// directory is in or above, where no new contract belongs.
     NoContract {
         looked: Vec<PathBuf>,
+        ledger: Option<PathBuf>,
     },
     Read {
         path: PathBuf,

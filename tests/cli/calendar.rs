@@ -227,7 +227,7 @@ fn bad_periods_are_refused() {
         let err = site.fails(&["--lang", "en", "calendar", bad], 1);
         assert!(
             err.contains(&format!(
-                "`{bad}` is not a period: use YYYY-MM-DD, YYYY-MM, YYYY or today"
+                "`{bad}` is not a period: use YYYY-MM, YYYY or a day (accepted forms: 2026-03-02"
             )),
             "{err}"
         );

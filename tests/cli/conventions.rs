@@ -220,6 +220,9 @@ fn messages_follow_the_contract_then_otss_lang_then_lang() {
     assert!(check(Some("zh"), None).starts_with("合同检查通过"));
     assert!(check(Some("zh"), Some("en")).starts_with("contract OK"));
     assert!(check(None, Some("zh")).starts_with("合同检查通过"));
+    assert!(check(Some("ZH"), None).starts_with("合同检查通过"));
+    assert!(check(Some("zh_CN.UTF-8"), None).starts_with("合同检查通过"));
+    assert!(check(Some("EN"), None).starts_with("contract OK"));
     let output = site
         .otss()
         .env("OTSS_LANG", "fr")

@@ -171,7 +171,7 @@ fn init_refuses_bad_answers_naming_them() {
             2,
             "did you mean \"Asia/Shanghai\"",
         ),
-        (&["--start", "2025-13-01"], 2, "--start"),
+        (&["--start", "2025-13-01"], 1, "`2025-13-01` 不是日期"),
         (&["--staff", "0"], 2, "--staff"),
         (
             &["--end", "2024-12-31", "--lang", "en"],

@@ -16,6 +16,7 @@ mod first_run;
 mod followup;
 mod hostile;
 mod incident;
+mod input;
 mod leave;
 mod ledger;
 mod merge;

@@ -546,7 +546,7 @@ fn on_a_terminal_the_checklist_is_walked_through() {
     assert!(items.iter().all(|i| i["result"] == "ok"));
 }
 
-const TWO_ITEMS: &str = "\n[inspections.monitoring]\nitems = [\"CPU\", \"Disk\"]\n";
+pub(super) const TWO_ITEMS: &str = "\n[inspections.monitoring]\nitems = [\"CPU\", \"Disk\"]\n";
 
 #[test]
 fn at_a_terminal_an_unticked_item_is_described_and_recorded_abnormal() {
@@ -763,8 +763,18 @@ fn odd_ledger_ids_and_huge_numbers_do_not_break_anything() {
         site.json(&["request", "list", "--json"])[0]["id"],
         json!("请求XY")
     );
-    site.fails(&["support", "log", "x", "--minutes", "0"], 2);
-    site.fails(&["support", "log", "x", "--minutes", "1441"], 2);
+    for minutes in ["0", "1441", "25h", "30s"] {
+        let err = site.fails(
+            &["--lang", "en", "support", "log", "x", "--minutes", minutes],
+            1,
+        );
+        assert!(
+            err.contains(&format!(
+                "`{minutes}` is not a duration of 1 to 1440 whole minutes"
+            )),
+            "{err}"
+        );
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@ use super::super::{
     Environment, Input, Ledger, Repeats, Result, Site, Wanted, append, new_record_id, non_empty,
 };
 use crate::contract::Level;
+use crate::time::grammar::Clock;
 use std::collections::BTreeMap;
 
 use crate::duplicate;
@@ -100,7 +101,13 @@ impl Update {
     }
 
     /// The event that records the update of `incident` at `at`.
-    fn event(self, site: &Site, incident: &Incident, at: DateTime<Utc>) -> Result<Event> {
+    fn event(
+        self,
+        site: &Site,
+        incident: &Incident,
+        at: DateTime<Utc>,
+        clock: &Clock,
+    ) -> Result<Event> {
         let zone = site.contract.timezone;
         let sla = Sla::new(&site.contract, &site.calendar);
         let subject = || Subject {
@@ -114,7 +121,7 @@ impl Update {
             Update::OnsiteRequest { agreed } => {
                 let agreed = agreed
                     .as_deref()
-                    .map(|t| instant(Input::Agreed, t, zone))
+                    .map(|t| instant(Input::Agreed, t, clock))
                     .transpose()?;
                 incident::onsite_event(incident, at, agreed, &sla, zone)
             }
@@ -185,7 +192,7 @@ pub fn update(
             Ok(duplicate::repeated_note(&incident.id, text, &records))
         })?;
     }
-    let event = update.event(site, incident, at)?;
+    let event = update.event(site, incident, at, &env.clock(site))?;
     let record = append(site, env.engineer()?, new_record_id(env.now), at, event)?;
     let happening = incident::happening(&record.event);
     let id = incident.id.clone();

@@ -1,0 +1,185 @@
+//! The one text prompt: a line typed at the terminal, drawn afresh after every key so that what
+//! the screen shows is what is saved, wide (Chinese) characters included.
+//!
+//! Terminals move the cursor back one column per Backspace. Over a character two columns wide
+//! the first Backspace erases the character, leaving a blank column, and the second takes the
+//! cursor back over that blank: so `天府证券有线`, two Backspaces and `限公司` is saved, as it
+//! is shown, as `天府证券有限公司`.
+
+use dialoguer::console::{Key, Term, measure_text_width};
+use dialoguer::theme::{SimpleTheme, Theme};
+
+/// What an answer must be; the error says why it is not.
+type Check<'a> = Box<dyn Fn(&str) -> Result<(), String> + 'a>;
+
+pub struct TextPrompt<'a> {
+    prompt: String,
+    default: Option<String>,
+    allow_empty: bool,
+    check: Option<Check<'a>>,
+}
+
+/// The line being typed: its characters, and whether a wide character just erased left a blank
+/// column before the cursor.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Line {
+    chars: Vec<char>,
+    blank: bool,
+}
+
+impl Line {
+    fn key(&mut self, key: &Key) {
+        match key {
+            Key::Char(c) if !c.is_control() => {
+                self.blank = false;
+                self.chars.push(*c);
+            }
+            Key::Backspace if self.blank => self.blank = false,
+            Key::Backspace => {
+                let erased = self.chars.pop();
+                self.blank = erased.is_some_and(|c| measure_text_width(&c.to_string()) > 1);
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    /// The line as the screen shows it.
+    fn shown(&self) -> String {
+        let blank = if self.blank { " " } else { "" };
+        format!("{}{blank}", self.text())
+    }
+}
+
+impl<'a> TextPrompt<'a> {
+    pub fn new(prompt: impl Into<String>) -> TextPrompt<'a> {
+        TextPrompt {
+            prompt: prompt.into(),
+            default: None,
+            allow_empty: false,
+            check: None,
+        }
+    }
+
+    /// The answer when Enter is pressed on an empty line.
+    pub fn default(mut self, default: String) -> Self {
+        self.default = Some(default);
+        self
+    }
+
+    pub fn allow_empty(mut self, allow: bool) -> Self {
+        self.allow_empty = allow;
+        self
+    }
+
+    pub fn validate_with(mut self, check: impl Fn(&str) -> Result<(), String> + 'a) -> Self {
+        self.check = Some(Box::new(check));
+        self
+    }
+
+    /// Asks on standard error until an answer passes.
+    pub fn interact_text(self) -> dialoguer::Result<String> {
+        let term = Term::stderr();
+        let theme = SimpleTheme;
+        loop {
+            let typed = self.read_line(&term, &theme)?;
+            let answer = match (typed.is_empty(), &self.default) {
+                (true, Some(default)) => default.clone(),
+                _ => typed,
+            };
+            let refused = match &self.check {
+                _ if answer.is_empty() && !self.allow_empty => Some(String::new()),
+                Some(check) => check(&answer).err(),
+                None => None,
+            };
+            match refused {
+                Some(why) if why.is_empty() => continue,
+                Some(why) => term.write_line(&drawn(|s| theme.format_error(s, &why)))?,
+                None => {
+                    let prompt = &self.prompt;
+                    term.write_line(&drawn(|s| {
+                        theme.format_input_prompt_selection(s, prompt, &answer)
+                    }))?;
+                    return Ok(answer);
+                }
+            }
+        }
+    }
+
+    /// One line, drawn afresh after every key, until Enter.
+    fn read_line(&self, term: &Term, theme: &dyn Theme) -> dialoguer::Result<String> {
+        let default = self.default.as_deref();
+        let prompt = drawn(|s| theme.format_input_prompt(s, &self.prompt, default));
+        let mut line = Line::default();
+        loop {
+            term.clear_line()?;
+            term.write_str(&format!("{prompt}{}", line.shown()))?;
+            term.flush()?;
+            match term.read_key()? {
+                Key::Enter => break,
+                key => line.key(&key),
+            }
+        }
+        term.clear_line()?;
+        Ok(line.text())
+    }
+}
+
+/// What a theme draws. Drawing into a `String` cannot fail.
+fn drawn(draw: impl FnOnce(&mut String) -> std::fmt::Result) -> String {
+    let mut text = String::new();
+    let _ = draw(&mut text);
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(keys: &[Key]) -> Line {
+        let mut line = Line::default();
+        for key in keys {
+            line.key(key);
+        }
+        line
+    }
+
+    fn chars(text: &str) -> Vec<Key> {
+        text.chars().map(Key::Char).collect()
+    }
+
+    #[test]
+    fn backspace_over_a_wide_character_erases_it_then_its_blank_column() {
+        let mut keys = chars("天府证券有线");
+        keys.extend([Key::Backspace, Key::Backspace]);
+        keys.extend(chars("限公司"));
+        let line = typed(&keys);
+        assert_eq!(line.text(), "天府证券有限公司");
+        assert_eq!(line.shown(), line.text());
+    }
+
+    #[test]
+    fn the_screen_shows_the_blank_a_wide_character_left() {
+        let mut keys = chars("有线");
+        keys.push(Key::Backspace);
+        let line = typed(&keys);
+        assert_eq!((line.text().as_str(), line.shown().as_str()), ("有", "有 "));
+        let mut keys = chars("ab");
+        keys.push(Key::Backspace);
+        assert_eq!(typed(&keys).shown(), "a");
+    }
+
+    #[test]
+    fn backspace_on_an_empty_line_and_control_keys_change_nothing() {
+        let line = typed(&[
+            Key::Backspace,
+            Key::Char('\t'),
+            Key::ArrowLeft,
+            Key::Char('x'),
+        ]);
+        assert_eq!(line.text(), "x");
+    }
+}
