@@ -2,14 +2,14 @@
 //! (docs/rules.md §8.9). What is passed over on the way — lines that are not records, entries
 //! that are not ledger files — is kept as warnings for the front end to say.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Result, Site};
 use crate::incident::{self, Incident};
-use crate::ledger::index::{ClosedIncidents, Index, Source as _, checksum};
+use crate::ledger::index::{ClosedIncidents, Index, Kept, Latest, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
 use crate::period::Period;
@@ -261,11 +261,62 @@ impl<'s> Ledger<'s> {
         read: impl Fn(&[u8]) -> bool,
     ) -> Result<Vec<Record>> {
         let mut records = self.written_records_where(months, read)?;
+        self.withdraw(&mut records)?;
+        Ok(records)
+    }
+
+    /// Leaves out the records not about an incident that a void withdraws (docs/rules.md
+    /// §10.2).
+    fn withdraw(&mut self, records: &mut Vec<Record>) -> Result<()> {
         let withdrawn = self.withdrawn()?;
         records.retain(|record| {
             incident::subject(&record.event).is_some() || !withdrawn.contains(&record.id)
         });
-        Ok(records)
+        Ok(())
+    }
+
+    /// The records the index keeps for `kept` (docs/rules.md §8.10), judged as a full read
+    /// judges them: without those that count nowhere or that a void withdraws. What risks
+    /// and comp-leave balances are found from, without reading the whole ledger.
+    pub fn kept_records(&mut self, kept: Kept) -> Result<Vec<Record>> {
+        Ok(self.indexed_kept_records(kept)?.0)
+    }
+
+    /// `kept_records`, and the index they were found through.
+    fn indexed_kept_records(&mut self, kept: Kept) -> Result<(Vec<Record>, Index)> {
+        let ledger = self.site.ledger.clone();
+        let (mut records, index) = self.retried(|this, from| {
+            let index = this.index(from)?;
+            let records = index.kept_records(kept, &LedgerDir::new(&ledger))?;
+            Ok(records.map(|records| (records, index)))
+        })?;
+        self.sift(&mut records);
+        self.withdraw(&mut records)?;
+        Ok((records, index))
+    }
+
+    /// The backup checks whose time `counts` among which every job's latest is (docs/rules.md
+    /// §8.10): the latest the index keeps, or every check when one it does not keep might be.
+    pub fn latest_backup_checks(
+        &mut self,
+        counts: impl Fn(DateTime<Utc>) -> bool,
+    ) -> Result<Vec<Record>> {
+        let (mut checks, index) = self.indexed_kept_records(Kept::Backups)?;
+        checks.retain(|r| counts(r.instant()));
+        let latest: BTreeMap<String, Latest> = crate::routine::latest_by_job(&checks)
+            .into_iter()
+            .map(|(record, check)| {
+                (
+                    check.job.to_lowercase(),
+                    (record.instant(), record.id.clone()),
+                )
+            })
+            .collect();
+        if index.backups_hidden(&latest, &counts) {
+            checks = self.all_records_of_types(&[crate::record::types::BACKUP_CHECKED])?;
+            checks.retain(|r| counts(r.instant()));
+        }
+        Ok(checks)
     }
 
     /// When the records a report of the time from `from` to `to` shows beside its figures were

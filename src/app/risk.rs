@@ -2,10 +2,11 @@
 
 use super::{Ledger, Result};
 use crate::inspect::{self, Risk};
+use crate::ledger::index::Kept;
 
 /// Every risk the ledger tells of, oldest first; with `only_open`, only those still open.
 pub fn risks(ledger: &mut Ledger, only_open: bool) -> Result<Vec<Risk>> {
-    let mut risks = inspect::risks(&ledger.records(None)?);
+    let mut risks = inspect::risks(&ledger.kept_records(Kept::Risks)?);
     risks.retain(|risk| risk.open || !only_open);
     Ok(risks)
 }

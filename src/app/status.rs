@@ -12,6 +12,7 @@ use crate::contract::Contract;
 use crate::duty;
 use crate::incident::{Incident, fold};
 use crate::inspect::{self, Due, Risk, Rounds};
+use crate::ledger::index::Kept;
 use crate::period::Period;
 use crate::record::routine::BackupCheck;
 use crate::record::types;
@@ -68,15 +69,10 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     let sla = Sla::new(contract, &site.calendar);
     let day = site.calendar.day(local_date(now, zone));
     let month = Period::month_of(day.date);
-    let wanted = [
-        types::INSPECTION_ROUND,
-        types::BACKUP_CHECKED,
-        types::INCIDENT_OPENED,
-    ];
-    let mut records = ledger.all_records_of_types(&wanted)?;
-    let mut open_risks = inspect::risks(&records);
+    let mut open_risks = inspect::risks(&ledger.kept_records(Kept::Risks)?);
     open_risks.retain(|risk| risk.open);
-    let failing = routine::latest_by_job(&records)
+    let checks = ledger.latest_backup_checks(|_| true)?;
+    let failing = routine::latest_by_job(&checks)
         .into_iter()
         .filter(|(_, check)| !check.ok)
         .map(|(record, check)| Logged {
@@ -84,6 +80,8 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
             item: check.clone(),
         })
         .collect();
+    let wanted = [types::INSPECTION_ROUND, types::BACKUP_CHECKED];
+    let mut records = ledger.records_of_types(&month, &wanted)?;
     records.retain(|r| month.contains(local_date(r.instant(), zone)));
     let rounds = Rounds::of(&records, zone);
     let standing = routine::backup_standing(contract, &month, &records);
