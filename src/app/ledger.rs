@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Result, Site};
 use crate::incident::{self, Incident};
+use crate::inspect::{self, Risk};
 use crate::ledger::index::{ClosedIncidents, Index, Kept, Latest, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
@@ -293,6 +294,26 @@ impl<'s> Ledger<'s> {
         self.sift(&mut records);
         self.withdraw(&mut records)?;
         Ok((records, index))
+    }
+
+    /// Every risk inspections found, oldest first (docs/rules.md §4.5), from the rounds and the
+    /// incidents opened from a risk that the index keeps (§8.10), each round judged as a full
+    /// read judges it as it is taken, so that the rounds are never all held at once.
+    pub fn risks(&mut self) -> Result<Vec<Risk>> {
+        let (openings, index) = self.indexed_kept_records(Kept::Openings)?;
+        let site = self.site;
+        let mut doubted = Vec::new();
+        let withdrawn = self.withdrawn()?;
+        let rounds = index.rounds().filter(|round| {
+            if round.doubt(&site.contract).is_some() {
+                doubted.push(round.clone());
+                return false;
+            }
+            !withdrawn.contains(&round.id)
+        });
+        let risks = inspect::risks_of_rounds(rounds, &openings);
+        self.sift(&mut doubted);
+        Ok(risks)
     }
 
     /// The backup checks whose time `counts` among which every job's latest is (docs/rules.md

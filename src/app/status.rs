@@ -12,7 +12,6 @@ use crate::contract::Contract;
 use crate::duty;
 use crate::incident::{Incident, fold};
 use crate::inspect::{self, Due, Risk, Rounds};
-use crate::ledger::index::Kept;
 use crate::period::Period;
 use crate::record::routine::BackupCheck;
 use crate::record::types;
@@ -69,7 +68,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     let sla = Sla::new(contract, &site.calendar);
     let day = site.calendar.day(local_date(now, zone));
     let month = Period::month_of(day.date);
-    let mut open_risks = inspect::risks(&ledger.kept_records(Kept::Risks)?);
+    let mut open_risks = ledger.risks()?;
     open_risks.retain(|risk| risk.open);
     let checks = ledger.latest_backup_checks(|_| true)?;
     let failing = routine::latest_by_job(&checks)

@@ -183,9 +183,8 @@ impl VoidMark {
 /// What a command asks the index for about the whole history (see `History`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kept {
-    /// Every inspection round (without the notes of items found ok) and every incident opened
-    /// from a risk: what the risks are found from.
-    Risks,
+    /// Every incident opened from a risk.
+    Openings,
     /// Every overtime and leave record: the comp-leave balances.
     Leave,
     /// The latest checks of every backup job in each month.
@@ -653,14 +652,9 @@ impl Index {
     ) -> Result<Option<Vec<Record>>, S::Error> {
         let located = |locations: &[Location]| locations.iter().map(|l| (*l, ())).collect();
         let read = match kept {
-            Kept::Risks => {
+            Kept::Openings => {
                 let opened_from_risk = |r: &Record, _: &()| matches!(&r.event, Event::IncidentOpened(o) if o.from_risk.is_some());
-                let openings =
-                    self.read_at(located(self.history.openings()), source, opened_from_risk)?;
-                openings.map(|mut records| {
-                    records.extend(self.history.rounds());
-                    records
-                })
+                self.read_at(located(self.history.openings()), source, opened_from_risk)?
             }
             Kept::Leave => {
                 let leave = |r: &Record, _: &()| {
@@ -674,6 +668,12 @@ impl Index {
             }
         };
         Ok(read.ok())
+    }
+
+    /// Every inspection round in the order records are folded, without the notes of items
+    /// found ok, each made as it is taken: what risks are found from.
+    pub fn rounds(&self) -> impl Iterator<Item = Record> + '_ {
+        self.history.rounds()
     }
 
     /// Whether a backup check the index does not keep might be a job's latest that counts,

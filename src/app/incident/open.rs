@@ -8,7 +8,6 @@ use crate::duplicate;
 use crate::ids::{self, short_id};
 use crate::incident::{self, Incident, NewIncident, check_report_time, fold};
 use crate::inspect::{self, Risk};
-use crate::ledger::index::Kept;
 use crate::sla::Sla;
 
 /// An incident as it is reported.
@@ -76,7 +75,7 @@ pub fn open(
 
 /// The open risk `typed` names; one already linked to an incident cannot open another.
 fn risk_to_open(ledger: &mut Ledger, typed: &str) -> Result<Risk> {
-    let risks = inspect::risks(&ledger.kept_records(Kept::Risks)?);
+    let risks = ledger.risks()?;
     let risk = ids::find(&risks, |r| &r.id, typed, ids::Named::Risk)?;
     if let Some(incident) = &risk.incident {
         return Err(Error::RiskTaken {

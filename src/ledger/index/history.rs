@@ -159,12 +159,12 @@ impl History {
             .chain(checks.map(|c| &c.location))
     }
 
-    /// Every inspection round, as a record that says what finding risks needs.
-    pub fn rounds(&self) -> Vec<Record> {
-        self.rounds
-            .iter()
-            .filter_map(|row| self.round(row))
-            .collect()
+    /// Every inspection round in the order records are folded, as a record that says what
+    /// finding risks needs, each made as it is taken.
+    pub fn rounds(&self) -> impl Iterator<Item = Record> + '_ {
+        let mut rows: Vec<&RoundRow> = self.rounds.iter().collect();
+        rows.sort_by(|a, b| (a.at.secs, a.at.nanos, &a.id).cmp(&(b.at.secs, b.at.nanos, &b.id)));
+        rows.into_iter().filter_map(|row| self.round(row))
     }
 
     fn round(&self, row: &RoundRow) -> Option<Record> {

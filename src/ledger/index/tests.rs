@@ -450,8 +450,9 @@ proptest! {
             prop_assert_eq!(&all, &full);
             let problems: Vec<LineProblem> = next.problems().into_iter().cloned().collect();
             prop_assert_eq!(problems, full_problems);
-            let (index, risks) = kept(next, &ledger, Kept::Risks);
-            prop_assert_eq!(inspect::risks(&risks), inspect::risks(&records));
+            let (index, openings) = kept(next, &ledger, Kept::Openings);
+            let risks = inspect::risks_of_rounds(index.rounds(), &openings);
+            prop_assert_eq!(risks, inspect::risks(&records));
             let (index, leave) = kept(index, &ledger, Kept::Leave);
             prop_assert_eq!(leave::balances(&leave), leave::balances(&records));
             let (index, checks) = kept(index, &ledger, Kept::Backups);
