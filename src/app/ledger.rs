@@ -173,6 +173,10 @@ impl<'s> Ledger<'s> {
     fn index(&mut self, from: IndexFrom) -> Result<Index> {
         let (index, dir) = self.refreshed_index(from)?;
         self.warn_passed_over(&dir, index.problems(), index.untold_problems());
+        // What the voids withdraw is known from this index as well as from another load.
+        if self.withdrawn.is_none() {
+            self.withdrawn = Some(withdrawn_by(&index));
+        }
         Ok(index)
     }
 
@@ -206,7 +210,7 @@ impl<'s> Ledger<'s> {
     /// The records withdrawn, as the index brought up to date says.
     fn read_withdrawn(&self) -> Result<HashSet<String>> {
         let (index, _) = self.refreshed_index(IndexFrom::Stored)?;
-        Ok(index.withdrawn().into_iter().map(str::to_string).collect())
+        Ok(withdrawn_by(&index))
     }
 
     /// The incident index with only its open incidents loaded, as the daily commands need.
@@ -508,6 +512,11 @@ pub fn append(
     let line = |prev: &str| Ok(record.clone().chained(prev).to_line()?);
     let appended = store::append_record(&site.ledger, &ledger::partition(at, zone), &stem, line)?;
     Ok(record.chained(&appended.prev))
+}
+
+/// The ids of the records not about an incident that the voids `index` knows withdraw.
+fn withdrawn_by(index: &Index) -> HashSet<String> {
+    index.withdrawn().into_iter().map(str::to_string).collect()
 }
 
 /// Loads the closed part stored beside the index at `path`.
