@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Measures otss on a generated ledger of N records (default 1,000,000), side by side with the
-# jq scan a user would otherwise write and with `cat | wc -l` over the same files, and prints
+# Measures otss on a generated ledger of N records (default 1,000,000; 5000000 for the large
+# size), side by side with the jq scan a user would otherwise write, `cat | wc -l` over the
+# same files, and DuckDB over the JSON lines and over the same data exported once to Parquet
+# (the month's and the year's counts by level, rounds by kind and backup checks), and prints
 # a table of medians, peak memory and ratios.
 #
 #   bash benches/compare.sh [N] [RUNS]
 #
 # Needs jq (Debian package `jq`); peak memory is read with GNU time (package `time`) when it is
-# installed. Each command runs RUNS times (default 7) after one warm-up; the median wall time
-# is reported, with the largest peak resident memory seen.
+# installed. DuckDB is installed from PyPI into a throwaway virtual environment; when it cannot
+# be, the script says so and goes on without it. Each command runs once on an empty cache
+# (cold: the index is built first), then RUNS times (default 7) after one warm-up; the median
+# wall time is reported, with the largest peak resident memory seen.
 set -euo pipefail
 
 N=${1:-1000000}
@@ -27,6 +31,14 @@ export XDG_CACHE_HOME="$WORK/cache"
 export OTSS_BIN="$ROOT/target/release/otss"
 export LEDGER="$WORK/site/ledger"
 export RUNS
+
+export DUCKDB_PYTHON=""
+if python3 -m venv "$WORK/venv" >/dev/null 2>&1 \
+    && "$WORK/venv/bin/pip" install --quiet duckdb >/dev/null 2>&1; then
+    DUCKDB_PYTHON="$WORK/venv/bin/python"
+else
+    echo "compare.sh: DuckDB could not be installed from PyPI; going on without it" >&2
+fi
 
 python3 - <<'PY'
 import os, platform, shutil, statistics, subprocess, tempfile, time
@@ -66,18 +78,66 @@ def measure(argv, shell=False):
 def mb(memory):
     return "—" if memory is None else f"{memory:.0f} MB"
 
-first_build, first_memory = run([otss, "incident", "list", "--open", "--json"])
+cache = Path(os.environ["XDG_CACHE_HOME"])
+
+def cold(argv):
+    """One run on an empty cache: the index is built first."""
+    shutil.rmtree(cache, ignore_errors=True)
+    return run(argv)
+
+first_build, first_memory = cold([otss, "incident", "list", "--open", "--json"])
+# An incident of the busiest month, by its id, for the commands that act on one.
+incident = next(
+    line.split(b'"incident":"')[1].split(b'"')[0].decode()
+    for f in files if Path(f).parent.name == month
+    for line in open(f, "rb") if b'"type":"incident.opened"' in line
+)
 quoted = " ".join(f"'{f}'" for f in files)
 jq = measure(f"jq -c 'select(.at|startswith(\"{month}\"))|.type' {quoted}", shell=True)
 cat = measure(f"cat {quoted} | wc -l", shell=True)
+# Each command with its target: a ratio to jq, or a time in ms; and its memory bound in MB.
 rows = [
-    (f"otss report {month} --format json", [otss, "report", month, "--format", "json"], ("jq", 10)),
-    (f"otss report {year} --format json", [otss, "report", year, "--format", "json"], ("jq", 4)),
-    ("otss incident list --open --json", [otss, "incident", "list", "--open", "--json"], ("ms", 50)),
-    ("otss inspect today --json", [otss, "inspect", "today", "--json"], ("ms", 50)),
-    ("otss status", [otss, "status"], ("ms", 50)),
-    ("otss --version", [otss, "--version"], ("ms", 5)),
+    (f"otss report {month} --format json", [otss, "report", month, "--format", "json"], ("jq", 10), 20),
+    (f"otss report {year} --format json", [otss, "report", year, "--format", "json"], ("jq", 12), 64),
+    ("otss incident list --open --json", [otss, "incident", "list", "--open", "--json"], ("ms", 50), 64),
+    ("otss inspect today --json", [otss, "inspect", "today", "--json"], ("ms", 50), 64),
+    ("otss status", [otss, "status"], ("ms", 25), 64),
+    ("otss risk list --open --json", [otss, "risk", "list", "--open", "--json"], ("ms", 50), 16),
+    ("otss risk list --json", [otss, "risk", "list", "--json"], ("ms", 50), 16),
+    ("otss overtime balance --json", [otss, "overtime", "balance", "--json"], ("ms", 50), 16),
+    ("otss backup status --json", [otss, "backup", "status", "--json"], ("ms", 50), 16),
+    (f"otss incident show {incident} --json", [otss, "incident", "show", incident, "--json"], ("ms", 20), 16),
+    ("otss incident list --json", [otss, "incident", "list", "--json"], None, 64),
+    ("otss check", [otss, "check"], None, 64),
+    ("otss --version", [otss, "--version"], ("ms", 5), 64),
 ]
+
+def duckdb_peers():
+    """DuckDB in a new process on the month's and the year's aggregation, over the JSON lines
+    and over Parquet exported once; empty when DuckDB is not installed."""
+    python = os.environ.get("DUCKDB_PYTHON")
+    if not python:
+        return []
+    parquet = str(Path(tempfile.mkdtemp()) / "ledger.parquet")
+    columns = "{'at': 'VARCHAR', 'type': 'VARCHAR', 'level': 'INTEGER', 'kind': 'VARCHAR', 'ok': 'BOOLEAN'}"
+    def source(paths):
+        listed = ", ".join(f"'{p}'" for p in paths)
+        return f"read_json([{listed}], format='newline_delimited', columns={columns})"
+    export = f"COPY (SELECT * FROM {source(files)}) TO '{parquet}' (FORMAT parquet)"
+    subprocess.run([python, "-c", "import duckdb, sys; duckdb.sql(sys.argv[1])", export], check=True)
+    run_sql = "import duckdb, sys; duckdb.sql(sys.argv[1]).fetchall()"
+    def query(table, prefix):
+        sql = (f"SELECT type, level, kind, ok, count(*) FROM {table} "
+               f"WHERE \"at\" LIKE '{prefix}%' GROUP BY ALL")
+        return [python, "-c", run_sql, sql]
+    in_month = [f for f in files if Path(f).parent.name == month]
+    in_year = [f for f in files if Path(f).parent.name.startswith(year)]
+    return [
+        (f"DuckDB over JSON lines, {month}", query(source(in_month), month)),
+        (f"DuckDB over JSON lines, {year}", query(source(in_year), year)),
+        (f"DuckDB over Parquet, {month}", query(f"'{parquet}'", month)),
+        (f"DuckDB over Parquet, {year}", query(f"'{parquet}'", year)),
+    ]
 
 def ms(seconds):
     return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
@@ -85,19 +145,28 @@ def ms(seconds):
 print(f"{records:,} records in {len(files)} files ({sum(months.values()) / 2**20:.0f} MB); "
       f"busiest month {month}; median of {runs} runs; {os.cpu_count()} cores, {platform.machine()}")
 print(f"first index build (cold cache): {ms(first_build)}, peak {mb(first_memory)}\n")
-print(f"| command | median | peak memory | target | result |")
-print(f"|---|---|---|---|---|")
-print(f"| `jq -c 'select(.at\\|startswith(\"{month}\"))\\|.type'` | {ms(jq[0])} | {mb(jq[1])} | | |")
-print(f"| `cat \\| wc -l` | {ms(cat[0])} | {mb(cat[1])} | | |")
-for name, argv, (kind, goal) in rows:
+print(f"| command | cold | median | peak memory | target | result |")
+print(f"|---|---|---|---|---|---|")
+print(f"| `jq -c 'select(.at\\|startswith(\"{month}\"))\\|.type'` | | {ms(jq[0])} | {mb(jq[1])} | | |")
+print(f"| `cat \\| wc -l` | | {ms(cat[0])} | {mb(cat[1])} | | |")
+peers = {}
+for name, argv in duckdb_peers():
     elapsed, memory = measure(argv)
-    if kind == "jq":
+    peers[name] = elapsed
+    print(f"| {name} | | {ms(elapsed)} | {mb(memory)} | | |")
+for name, argv, goal, bound in rows:
+    cold_elapsed, _ = cold(argv)
+    elapsed, memory = measure(argv)
+    if goal is None:
+        target, ok, result = "", True, ""
+    elif goal[0] == "jq":
         ratio = jq[0] / elapsed
-        target, ok = f"≥ {goal}× faster than jq", ratio >= goal
+        target, ok = f"≥ {goal[1]}× faster than jq", ratio >= goal[1]
         result = f"{ratio:.1f}× faster"
     else:
-        target, ok = f"≤ {goal} ms", elapsed * 1000 <= goal
+        target, ok = f"≤ {goal[1]} ms", elapsed * 1000 <= goal[1]
         result = "met" if ok else "missed"
-    ok = ok and (memory is None or memory <= 64)
-    print(f"| `{name}` | {ms(elapsed)} | {mb(memory)} | {target}, ≤ 64 MB | {result}{'' if ok else ' ✗'} |")
+    ok = ok and (memory is None or memory <= bound)
+    print(f"| `{name}` | {ms(cold_elapsed)} | {ms(elapsed)} | {mb(memory)} | "
+          f"{target + ', ' if target else ''}≤ {bound} MB | {result}{'' if ok else ' ✗'} |")
 PY

@@ -1,6 +1,7 @@
 //! Inspection rounds (docs/rules.md §4): the monitoring, resource and alert checklists, how many
 //! rounds a day requires, how many count as done, and the abnormal findings, which are risks.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -409,22 +410,35 @@ pub struct Risk {
     pub last_note: String,
 }
 
-/// Every risk the records tell of, oldest first. Rounds are read in time order: a round that
-/// finds an item ok clears its open risk; one that finds it abnormal again adds to its open
-/// risk, unless an incident was opened from that risk before, which takes it up whenever it
-/// was recorded.
+/// Every risk the records tell of, oldest first.
 pub fn risks(records: &[Record]) -> Vec<Risk> {
-    let taken_up = taken_up(records);
     let rounds = select(records, |event| match event {
         Event::InspectionRound(round) => Some(round),
         _ => None,
     });
+    risks_of_rounds(rounds.into_iter().map(|(record, _)| record), records)
+}
+
+/// Every risk the rounds tell of, oldest first, given every round in the order records are
+/// folded (each a record of an `inspection.round`) and the incidents opened among `openings`.
+/// Rounds are read in time order: a round that finds an item ok clears its open risk; one that
+/// finds it abnormal again adds to its open risk, unless an incident was opened from that risk
+/// before, which takes it up whenever it was recorded.
+pub fn risks_of_rounds<R: Borrow<Record>>(
+    rounds: impl IntoIterator<Item = R>,
+    openings: &[Record],
+) -> Vec<Risk> {
+    let taken_up = taken_up(openings);
     let mut risks: Vec<Risk> = Vec::new();
     // The open risk of each item of each kind, as its place in `risks`.
-    let mut open: HashMap<(InspectionKind, &str), usize> = HashMap::new();
-    for (record, round) in rounds {
+    let mut open: HashMap<(InspectionKind, String), usize> = HashMap::new();
+    for record in rounds {
+        let record = record.borrow();
+        let Event::InspectionRound(round) = &record.event else {
+            continue;
+        };
         for (n, result) in round.items.iter().enumerate() {
-            let item = (round.kind, result.item.as_str());
+            let item = (round.kind, result.item.clone());
             let open_risk = open.get(&item).copied().filter(|place| {
                 let taken = taken_up.get(risks[*place].id.as_str());
                 taken.is_none_or(|(_, opened)| *opened > record.instant())

@@ -56,6 +56,18 @@ fn rounds_between(
     Ok(records)
 }
 
+/// The items whose readings of the last `TREND_DAYS` reach their next threshold within the
+/// contract's horizon of `now`, each with when (docs/rules.md §4.9).
+pub fn risks_at(
+    site: &Site,
+    ledger: &mut Ledger,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Trend, DateTime<Utc>)>> {
+    let today = local_date(now, site.contract.timezone);
+    let records = rounds_between(site, ledger, today - TimeDelta::days(TREND_DAYS), today)?;
+    Ok(at_risk(site, &records, now))
+}
+
 /// The trends among `records` whose next threshold is reached within the contract's horizon
 /// of `now`, each with when: risks before anything has failed (docs/rules.md §4.9).
 pub fn at_risk(site: &Site, records: &[Record], now: DateTime<Utc>) -> Vec<(Trend, DateTime<Utc>)> {

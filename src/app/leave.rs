@@ -8,6 +8,7 @@ use super::write::write;
 use super::{Environment, Error, Input, Ledger, Result, Site};
 use crate::calendar::Day;
 use crate::leave::{self, Balance};
+use crate::ledger::index::Kept;
 use crate::period::Period;
 use crate::record::leave::{Overtime, Taken};
 use crate::record::{Event, Record};
@@ -123,7 +124,7 @@ pub fn take_leave(
     if days == 0 {
         return Err(Error::LessThanOne(Input::Days));
     }
-    let records = ledger.records(None)?;
+    let records = ledger.kept_records(Kept::Leave)?;
     let (contract, calendar) = (&site.contract, &site.calendar);
     let taken = leave::leave_to_take(contract, calendar, &records, &engineer, date, days)?;
     let had = leave::balances(&records)
@@ -142,7 +143,7 @@ pub fn take_leave(
 /// Every engineer's comp days, or only those of the engineer `named`.
 pub fn balances(ledger: &mut Ledger, named: Option<&str>) -> Result<Balances> {
     let wanted = named.map(leave::engineer_name);
-    let engineers: Vec<EngineerBalance> = leave::balances(&ledger.records(None)?)
+    let engineers: Vec<EngineerBalance> = leave::balances(&ledger.kept_records(Kept::Leave)?)
         .into_iter()
         .filter(|(name, _)| wanted.as_ref().is_none_or(|wanted| wanted == name))
         .map(|(engineer, balance)| EngineerBalance { engineer, balance })

@@ -2,14 +2,15 @@
 //! (docs/rules.md §8.9). What is passed over on the way — lines that are not records, entries
 //! that are not ledger files — is kept as warnings for the front end to say.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Result, Site};
 use crate::incident::{self, Incident};
-use crate::ledger::index::{ClosedIncidents, Index, Source as _, checksum};
+use crate::inspect::{self, Risk};
+use crate::ledger::index::{ClosedIncidents, Index, Kept, Latest, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
 use crate::period::Period;
@@ -175,6 +176,10 @@ impl<'s> Ledger<'s> {
     fn index(&mut self, from: IndexFrom) -> Result<Index> {
         let (index, dir) = self.refreshed_index(from)?;
         self.warn_passed_over(&dir, index.problems(), index.untold_problems());
+        // What the voids withdraw is known from this index as well as from another load.
+        if self.withdrawn.is_none() {
+            self.withdrawn = Some(withdrawn_by(&index));
+        }
         Ok(index)
     }
 
@@ -208,7 +213,7 @@ impl<'s> Ledger<'s> {
     /// The records withdrawn, as the index brought up to date says.
     fn read_withdrawn(&self) -> Result<HashSet<String>> {
         let (index, _) = self.refreshed_index(IndexFrom::Stored)?;
-        Ok(index.withdrawn().into_iter().map(str::to_string).collect())
+        Ok(withdrawn_by(&index))
     }
 
     /// The incident index with its open incidents loaded, as the daily commands need: every
@@ -271,11 +276,82 @@ impl<'s> Ledger<'s> {
         read: impl Fn(&[u8]) -> bool,
     ) -> Result<Vec<Record>> {
         let mut records = self.written_records_where(months, read)?;
+        self.withdraw(&mut records)?;
+        Ok(records)
+    }
+
+    /// Leaves out the records not about an incident that a void withdraws (docs/rules.md
+    /// §10.2).
+    fn withdraw(&mut self, records: &mut Vec<Record>) -> Result<()> {
         let withdrawn = self.withdrawn()?;
         records.retain(|record| {
             incident::subject(&record.event).is_some() || !withdrawn.contains(&record.id)
         });
-        Ok(records)
+        Ok(())
+    }
+
+    /// The records the index keeps for `kept` (docs/rules.md §8.10), judged as a full read
+    /// judges them: without those that count nowhere or that a void withdraws. What risks
+    /// and comp-leave balances are found from, without reading the whole ledger.
+    pub fn kept_records(&mut self, kept: Kept) -> Result<Vec<Record>> {
+        Ok(self.indexed_kept_records(kept)?.0)
+    }
+
+    /// `kept_records`, and the index they were found through.
+    fn indexed_kept_records(&mut self, kept: Kept) -> Result<(Vec<Record>, Index)> {
+        let ledger = self.site.ledger.clone();
+        let (mut records, index) = self.retried(|this, from| {
+            let index = this.index(from)?;
+            let records = index.kept_records(kept, &LedgerDir::new(&ledger))?;
+            Ok(records.map(|records| (records, index)))
+        })?;
+        self.sift(&mut records);
+        self.withdraw(&mut records)?;
+        Ok((records, index))
+    }
+
+    /// Every risk inspections found, oldest first (docs/rules.md §4.5), from the rounds and the
+    /// incidents opened from a risk that the index keeps (§8.10), each round judged as a full
+    /// read judges it as it is taken, so that the rounds are never all held at once.
+    pub fn risks(&mut self) -> Result<Vec<Risk>> {
+        let (openings, index) = self.indexed_kept_records(Kept::Openings)?;
+        let (site, now) = (self.site, self.now);
+        let mut doubted = Vec::new();
+        let withdrawn = self.withdrawn()?;
+        let rounds = index.rounds().filter(|round| {
+            if round.doubt(&site.contract, now).is_some() {
+                doubted.push(round.clone());
+                return false;
+            }
+            !withdrawn.contains(&round.id)
+        });
+        let risks = inspect::risks_of_rounds(rounds, &openings);
+        self.sift(&mut doubted);
+        Ok(risks)
+    }
+
+    /// The backup checks whose time `counts` among which every job's latest is (docs/rules.md
+    /// §8.10): the latest the index keeps, or every check when one it does not keep might be.
+    pub fn latest_backup_checks(
+        &mut self,
+        counts: impl Fn(DateTime<Utc>) -> bool,
+    ) -> Result<Vec<Record>> {
+        let (mut checks, index) = self.indexed_kept_records(Kept::Backups)?;
+        checks.retain(|r| counts(r.instant()));
+        let latest: BTreeMap<String, Latest> = crate::routine::latest_by_job(&checks)
+            .into_iter()
+            .map(|(record, check)| {
+                (
+                    check.job.to_lowercase(),
+                    (record.instant(), record.id.clone()),
+                )
+            })
+            .collect();
+        if index.backups_hidden(&latest, &counts) {
+            checks = self.all_records_of_types(&[crate::record::types::BACKUP_CHECKED])?;
+            checks.retain(|r| counts(r.instant()));
+        }
+        Ok(checks)
     }
 
     /// When the records a report of the time from `from` to `to` shows beside its figures were
@@ -449,6 +525,11 @@ pub fn append(
     let line = |prev: &str| Ok(record.clone().chained(prev).to_line()?);
     let appended = store::append_record(&site.ledger, &ledger::partition(at, zone), &stem, line)?;
     Ok(record.chained(&appended.prev))
+}
+
+/// The ids of the records not about an incident that the voids `index` knows withdraw.
+fn withdrawn_by(index: &Index) -> HashSet<String> {
+    index.withdrawn().into_iter().map(str::to_string).collect()
 }
 
 /// Loads the closed part stored beside the index at `path`.

@@ -107,9 +107,9 @@ pub fn check_backup(
 /// How `month` stands on backups.
 pub fn backup_status(site: &Site, ledger: &mut Ledger, month: Period) -> Result<BackupStatus> {
     let zone = site.contract.timezone;
-    let mut checks = ledger.all_records_of_types(&[types::BACKUP_CHECKED])?;
-    checks.retain(|r| local_date(r.instant(), zone) <= month.last());
-    let jobs = owned(latest_by_job(&checks));
+    let latest = ledger.latest_backup_checks(|t| local_date(t, zone) <= month.last())?;
+    let jobs = owned(latest_by_job(&latest));
+    let mut checks = ledger.records_of_types(&month, &[types::BACKUP_CHECKED])?;
     checks.retain(|r| month.contains(local_date(r.instant(), zone)));
     let standing = backup_standing(&site.contract, &month, &checks);
     Ok(BackupStatus {

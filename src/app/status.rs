@@ -76,17 +76,11 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     let sla = Sla::new(contract, &site.calendar);
     let day = site.calendar.day(local_date(now, zone));
     let month = Period::month_of(day.date);
-    let wanted = [
-        types::INSPECTION_ROUND,
-        types::ALERT_LOGGED,
-        types::BACKUP_CHECKED,
-        types::INCIDENT_OPENED,
-    ];
-    let mut records = ledger.all_records_of_types(&wanted)?;
-    let capacity_risks = super::capacity::at_risk(site, &records, now);
-    let mut open_risks = inspect::risks(&records);
+    let capacity_risks = super::capacity::risks_at(site, ledger, now)?;
+    let mut open_risks = ledger.risks()?;
     open_risks.retain(|risk| risk.open);
-    let failing = routine::latest_by_job(&records)
+    let checks = ledger.latest_backup_checks(|_| true)?;
+    let failing = routine::latest_by_job(&checks)
         .into_iter()
         .filter(|(_, check)| !check.ok)
         .map(|(record, check)| Logged {
@@ -94,6 +88,12 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
             item: check.clone(),
         })
         .collect();
+    let wanted = [
+        types::INSPECTION_ROUND,
+        types::ALERT_LOGGED,
+        types::BACKUP_CHECKED,
+    ];
+    let mut records = ledger.records_of_types(&month, &wanted)?;
     records.retain(|r| month.contains(local_date(r.instant(), zone)));
     let rounds = Rounds::of(&records, zone);
     let standing = routine::backup_standing(contract, &month, &records);

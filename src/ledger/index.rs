@@ -27,9 +27,14 @@ use crate::record::void::{self, VoidLink, Voided};
 use crate::record::{Event, Record};
 use crate::report;
 
+mod history;
+
+use history::History;
+pub use history::Latest;
+
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 9;
+const INDEX_FORMAT: u32 = 10;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -149,6 +154,8 @@ pub struct Index {
     voids: BTreeMap<String, VoidMark>,
     /// Lines that are not records, reported on every read as a full read would.
     problems: Problems,
+    /// What the records of the whole history that still decide something today need.
+    history: History,
     /// Last lines without a newline, found on this read.
     #[serde(skip)]
     unfinished: Vec<LineProblem>,
@@ -176,6 +183,17 @@ impl VoidMark {
     }
 }
 
+/// What a command asks the index for about the whole history (see `History`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Every incident opened from a risk.
+    Openings,
+    /// Every overtime and leave record: the comp-leave balances.
+    Leave,
+    /// The latest checks of every backup job in each month.
+    Backups,
+}
+
 /// The index no longer matches the files and must be rebuilt.
 struct Stale;
 
@@ -184,6 +202,7 @@ struct Stale;
 struct Pass {
     touched: BTreeSet<String>,
     numbers: HashMap<String, u32>,
+    names: history::Names,
 }
 
 /// How often a rebuild is tried while the files keep changing under it.
@@ -267,6 +286,7 @@ impl Index {
             reports: self.reports.clone(),
             voids: self.voids.clone(),
             problems: self.problems.clone(),
+            history: self.history.clone(),
             version: self.version.clone(),
             closed_ids: Vec::new(),
             closed_checksum: self.closed_checksum,
@@ -307,6 +327,7 @@ impl Index {
                 .incidents
                 .values()
                 .flat_map(|entry| &entry.records)
+                .chain(self.history.locations())
                 .all(|location| (location.file as usize) < files)
             && {
                 let files: HashSet<&String> = self.files.iter().collect();
@@ -335,6 +356,7 @@ impl Index {
                 .zip(&self.files)
                 .map(|(n, name)| (name.clone(), n))
                 .collect(),
+            names: self.history.names(),
         };
         let mut changed = false;
         self.unfinished.clear();
@@ -384,6 +406,7 @@ impl Index {
         }
         let from = lines.offset();
         let file = self.file_number(&stat.name, &mut pass.numbers);
+        let month = stat.name.split('/').next().unwrap_or_default();
         let mut next = FileMark {
             stat: stat.clone(),
             read: from,
@@ -400,6 +423,12 @@ impl Index {
                 break;
             }
             if let Some(record) = &line.record {
+                let location = Location {
+                    file,
+                    offset: raw.start,
+                    len: line.len as u32,
+                };
+                self.history.note(record, location, month, &mut pass.names);
                 report::note_issued(&mut self.reports, record);
                 if let Event::RecordVoided(void) = &record.event {
                     self.voids
@@ -410,11 +439,6 @@ impl Index {
                     if self.in_closed_part(id) && !self.load_closed(closed) {
                         return Ok(Err(Stale));
                     }
-                    let location = Location {
-                        file,
-                        offset: raw.start,
-                        len: line.len as u32,
-                    };
                     let entry = self.incidents.entry(id.to_string()).or_default();
                     entry.records.push(location);
                     pass.touched.insert(id.to_string());
@@ -581,33 +605,91 @@ impl Index {
         ids: &[&str],
         source: &S,
     ) -> Result<Result<Vec<Record>, Stale>, S::Error> {
-        let mut by_file: BTreeMap<u32, Vec<(Location, &str)>> = BTreeMap::new();
+        let mut wanted: Vec<(Location, &str)> = Vec::new();
         for id in ids {
             let locations = self.incidents.get(*id).map(|e| e.records.as_slice());
-            for location in locations.unwrap_or_default() {
-                by_file
-                    .entry(location.file)
-                    .or_default()
-                    .push((*location, id));
-            }
+            wanted.extend(locations.unwrap_or_default().iter().map(|l| (*l, *id)));
+        }
+        self.read_at(wanted, source, |record, id| {
+            incident::subject(&record.event) == Some(*id)
+        })
+    }
+
+    /// The records at the locations `wanted`, each file opened once; each must still be
+    /// there and `fit` what the index says of it.
+    fn read_at<S: Source, K: Ord>(
+        &self,
+        wanted: Vec<(Location, K)>,
+        source: &S,
+        fits: impl Fn(&Record, &K) -> bool,
+    ) -> Result<Result<Vec<Record>, Stale>, S::Error> {
+        let mut by_file: BTreeMap<u32, Vec<(Location, K)>> = BTreeMap::new();
+        for (location, key) in wanted {
+            by_file
+                .entry(location.file)
+                .or_default()
+                .push((location, key));
         }
         let mut records = Vec::new();
         for (file, mut wanted) in by_file {
             wanted.sort();
-            let name = &self.files[file as usize];
+            let Some(name) = self.files.get(file as usize) else {
+                return Ok(Err(Stale));
+            };
             let ranges: Vec<Range<u64>> = wanted.iter().map(|(l, _)| l.range()).collect();
-            for (bytes, (_, id)) in source.read(name, &ranges)?.into_iter().zip(&wanted) {
+            for (bytes, (_, key)) in source.read(name, &ranges)?.into_iter().zip(&wanted) {
                 let lines = read_lines(name, &bytes, 1)?;
-                let record = lines.into_iter().next().and_then(|line| line.record);
-                match record {
-                    Some(record) if incident::subject(&record.event) == Some(*id) => {
-                        records.push(record)
-                    }
+                match lines.into_iter().next().and_then(|line| line.record) {
+                    Some(record) if fits(&record, key) => records.push(record),
                     _ => return Ok(Err(Stale)),
                 }
             }
         }
         Ok(Ok(records))
+    }
+
+    /// The records the index keeps for `kept`, as `Kept` says; `None` when the files no longer
+    /// match the index (rebuild it and ask again).
+    pub fn kept_records<S: Source>(
+        &self,
+        kept: Kept,
+        source: &S,
+    ) -> Result<Option<Vec<Record>>, S::Error> {
+        let located = |locations: &[Location]| locations.iter().map(|l| (*l, ())).collect();
+        let read = match kept {
+            Kept::Openings => {
+                let opened_from_risk = |r: &Record, _: &()| matches!(&r.event, Event::IncidentOpened(o) if o.from_risk.is_some());
+                self.read_at(located(self.history.openings()), source, opened_from_risk)?
+            }
+            Kept::Leave => {
+                let leave = |r: &Record, _: &()| {
+                    matches!(r.event, Event::OvertimeLogged(_) | Event::LeaveTaken(_))
+                };
+                self.read_at(located(self.history.leave()), source, leave)?
+            }
+            Kept::Backups => {
+                let check = |r: &Record, _: &()| matches!(r.event, Event::BackupChecked(_));
+                self.read_at(located(&self.history.backup_checks()), source, check)?
+            }
+        };
+        Ok(read.ok())
+    }
+
+    /// Every inspection round in the order records are folded, without the notes of items
+    /// found ok, each made as it is taken: what risks are found from.
+    pub fn rounds(&self) -> impl Iterator<Item = Record> + '_ {
+        self.history.rounds()
+    }
+
+    /// Whether a backup check the index does not keep might be a job's latest that counts,
+    /// given the latest found among the kept ones that count (`latest`, by job in lowercase)
+    /// and which times count: then every check must be read.
+    pub fn backups_hidden(
+        &self,
+        latest: &BTreeMap<String, Latest>,
+        counts: impl Fn(chrono::DateTime<chrono::Utc>) -> bool,
+    ) -> bool {
+        self.history.backups_hidden(latest, counts)
     }
 
     /// The lines that are not records told one by one (`TOLD_PER_FILE` a file), as a full

@@ -423,3 +423,39 @@ fn a_response_entered_more_than_an_hour_late_counts_and_is_marked_entered_later(
     let recovery = site.stdout_at(next_morning, &["incident", "report", &id]);
     assert!(recovery.contains("## Entered later"), "{recovery}");
 }
+
+/// The index keeps only a job's latest checks of each month: when voids withdraw all of them,
+/// the one before still counts as the job's latest, in `backup status` and in `status`.
+#[test]
+fn a_job_whose_latest_checks_are_voided_is_as_its_check_before_them_left_it() {
+    let site = site();
+    let check = |at: &str, result: &[&str]| {
+        let args = [&["backup", "check", "--job", "TencentDB daily"][..], result].concat();
+        site.stdout_at(at, &args);
+    };
+    check("2025-03-03T10:00:00+08:00", &["--failed", "disk full"]);
+    check("2025-03-04T10:00:00+08:00", &["--ok"]);
+    check("2025-03-05T10:00:00+08:00", &["--ok"]);
+    let now = "2025-03-05T11:00:00+08:00";
+    let jobs = |site: &Sandbox| site.json_at(now, &["backup", "status", "--json"])["jobs"].clone();
+    assert_eq!(jobs(&site)[0]["ok"], true);
+    let checks = site.json_at(now, &["backup", "status", "--json"])["checks"].clone();
+    for later in &checks.as_array().unwrap()[1..] {
+        let void = [
+            "void",
+            id(&later["id"]),
+            "--reason",
+            "checked the wrong job",
+        ];
+        site.stdout_at(now, &void);
+    }
+    let latest = jobs(&site);
+    assert_eq!(latest.as_array().unwrap().len(), 1);
+    assert_eq!(latest[0]["id"], checks[0]["id"]);
+    assert_eq!(latest[0]["ok"], false);
+    let status = site.json_at(now, &["status", "--json"]);
+    assert_eq!(
+        status["backups"]["failing"][0]["id"], checks[0]["id"],
+        "{status}"
+    );
+}

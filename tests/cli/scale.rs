@@ -10,12 +10,14 @@ use serde_json::Value;
 
 use otss::calendar::Calendar;
 use otss::contract::Contract;
+use otss::ids::short_id;
 use otss::incident::{Status, fold};
 use otss::ledger::read_lines;
 use otss::period::Period;
 use otss::record::Record;
 use otss::render::report::ReportJson;
 use otss::report::{IncidentFacts, Report, Scope, Sources};
+use otss::{inspect, leave, routine};
 
 use super::Sandbox;
 
@@ -115,6 +117,56 @@ fn assert_same_figures(site: &Sandbox) {
         assert_eq!(indexed, scanned_report(site, period), "{period}");
     }
     assert_eq!(indexed_open(site), scanned_open(site));
+    assert_same_history(site);
+}
+
+/// The risks, comp-leave balances and backup jobs' latest checks through the index are those
+/// of a full scan.
+fn assert_same_history(site: &Sandbox) {
+    let records = full_scan(&site.path().join("ledger"));
+    let mut listed = site.json_at(NOW, &["risk", "list", "--json"]);
+    for risk in listed.as_array_mut().unwrap() {
+        let risk = risk.as_object_mut().unwrap();
+        // Times the domain leaves to the front end to show.
+        risk.remove("at");
+        risk.remove("last_seen");
+    }
+    let risks = inspect::risks(&records);
+    assert_eq!(listed, serde_json::to_value(&risks).unwrap());
+    let open: Vec<&Value> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["open"] == true)
+        .collect();
+    let open_listed = site.json_at(NOW, &["risk", "list", "--open", "--json"]);
+    let ids = |risks: Vec<&Value>| risks.iter().map(|r| r["id"].clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(open_listed.as_array().unwrap().iter().collect()),
+        ids(open)
+    );
+
+    let balances = site.json_at(NOW, &["overtime", "balance", "--json"]);
+    let scanned: Vec<Value> = leave::balances(&records)
+        .into_iter()
+        .map(|(engineer, b)| {
+            serde_json::json!({"engineer": engineer, "earned": b.earned, "taken": b.taken, "balance": b.balance})
+        })
+        .collect();
+    assert_eq!(balances["engineers"], Value::from(scanned));
+
+    let jobs = site.json_at(NOW, &["backup", "status", "--json"])["jobs"].clone();
+    let latest: Vec<Value> = routine::latest_by_job(&records)
+        .into_iter()
+        .map(|(record, check)| serde_json::json!([short_id(&record.id), check.ok]))
+        .collect();
+    let listed: Vec<Value> = jobs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| serde_json::json!([j["id"], j["ok"]]))
+        .collect();
+    assert_eq!(listed, latest);
 }
 
 #[test]
@@ -143,6 +195,15 @@ fn reports_through_the_index_match_a_full_scan_through_every_change() {
         NOW,
         &["support", "log", "one more", "--at", "2025-03-31 17:00"],
     );
+    let abnormal = "--item=CBS 磁盘增长=abnormal:growing fast";
+    let round = [
+        "inspect", "today", "--kind", "resource", "--all-ok", abnormal,
+    ];
+    site.stdout_at(NOW, &round);
+    let job = "COS 跨地域复制";
+    let check = ["backup", "check", "--job", job, "--failed", "quota"];
+    site.stdout_at(NOW, &[&check[..], &["--at", "2025-03-31 16:00"]].concat());
+    site.stdout_at(NOW, &["overtime", "log", "2025-03-29"]);
     assert_same_figures(&site);
 
     // A torn tail left by an interrupted write.

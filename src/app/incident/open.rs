@@ -75,7 +75,7 @@ pub fn open(
 
 /// The open risk `typed` names; one already linked to an incident cannot open another.
 fn risk_to_open(ledger: &mut Ledger, typed: &str) -> Result<Risk> {
-    let risks = inspect::risks(&ledger.records(None)?);
+    let risks = ledger.risks()?;
     let risk = ids::find(&risks, |r| &r.id, typed, ids::Named::Risk)?;
     if let Some(incident) = &risk.incident {
         return Err(Error::RiskTaken {

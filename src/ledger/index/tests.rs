@@ -1,14 +1,20 @@
 use std::cell::RefCell;
 
-use chrono::{DateTime, TimeDelta};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use proptest::prelude::*;
 
 use super::*;
+use crate::calendar::DayKind;
 use crate::contract::Level;
 use crate::incident::{Incident, fold};
 use crate::record::incident::{Clocks, Opened, Pinned, Subject};
+use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::leave::{Overtime, Taken};
+use crate::record::routine::BackupCheck;
 use crate::record::{Event, SCHEMA_VERSION};
+use crate::service::InspectionKind;
 use crate::sla::Rule;
+use crate::{inspect, leave, routine};
 
 /// Ledger files in memory. Every write bumps a file's change count (its ctime); a plain write
 /// bumps its modification count too, a write that restores the modification time does not.
@@ -126,14 +132,14 @@ fn record(n: u32, incident: &str, event: u8) -> String {
     let subject = Subject {
         incident: incident.to_string(),
     };
-    let event = match event % 7 {
-        0 => Event::IncidentOpened(Opened {
+    let event = match event % EVENTS {
+        0 | 10 => Event::IncidentOpened(Opened {
             incident: incident.to_string(),
             level: Level::new(2).unwrap(),
             title: format!("incident {incident}"),
             description: None,
             onsite: false,
-            from_risk: None,
+            from_risk: (event % EVENTS == 10).then(|| format!("R{}", n % 3)),
             clocks: Clocks {
                 response: Pinned {
                     due: at + TimeDelta::minutes(30),
@@ -156,6 +162,14 @@ fn record(n: u32, incident: &str, event: u8) -> String {
         3 => Event::IncidentClosed(subject),
         4 => Event::IncidentReopened(subject),
         5 => Event::IncidentArrived(subject),
+        7 => Event::InspectionRound(round(n)),
+        8 => Event::BackupChecked(BackupCheck {
+            // Jobs are one whatever their case.
+            job: if n.is_multiple_of(2) { "Job" } else { "job" }.to_string() + incident,
+            ok: !n.is_multiple_of(3),
+            note: (n.is_multiple_of(3)).then(|| "failed".to_string()),
+        }),
+        9 => leave(n),
         _ => Event::ReportIssued(crate::record::report::Issued {
             period: format!("2025-0{}", n % 3 + 1),
             ..Default::default()
@@ -171,6 +185,52 @@ fn record(n: u32, incident: &str, event: u8) -> String {
     }
     .to_line()
     .unwrap()
+}
+
+/// How many kinds of record `record` writes.
+const EVENTS: u8 = 11;
+
+/// A round that finds its first item abnormal now and then.
+fn round(n: u32) -> Round {
+    let result = |item: &str, abnormal: bool| ItemResult {
+        item: item.to_string(),
+        result: if abnormal {
+            Outcome::Abnormal
+        } else {
+            Outcome::Ok
+        },
+        note: Some(format!("seen {n}")).filter(|_| abnormal || n.is_multiple_of(2)),
+        reading: None,
+    };
+    Round {
+        kind: InspectionKind::ALL[n as usize % 2],
+        items: vec![
+            result("cpu", n.is_multiple_of(3)),
+            result("disk", n.is_multiple_of(5)),
+        ],
+    }
+}
+
+/// Overtime logged, or leave taken, by one of two engineers.
+fn leave(n: u32) -> Event {
+    let engineer = ["li.lei", "Wang"][n as usize % 2].to_string();
+    let date = NaiveDate::from_ymd_opt(2025, 3, 1 + n % 28).unwrap();
+    if n.is_multiple_of(3) {
+        Event::LeaveTaken(Taken {
+            date,
+            engineer,
+            days: 1,
+            dates: Vec::new(),
+        })
+    } else {
+        Event::OvertimeLogged(Overtime {
+            date,
+            engineer,
+            hours: None,
+            kind: DayKind::Weekend,
+            comp_days: 1 + n % 2,
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -205,7 +265,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        8 => (0u8..4, 0u8..5, 0u8..7).prop_map(|(file, incident, event)| Op::Record { file, incident, event }),
+        8 => (0u8..4, 0u8..5, 0..EVENTS).prop_map(|(file, incident, event)| Op::Record { file, incident, event }),
         1 => (0u8..4).prop_map(|file| Op::Torn { file }),
         1 => (0u8..4).prop_map(|file| Op::Garbage { file }),
         1 => (0u8..4, any::<u16>(), any::<bool>()).prop_map(|(file, at, keep_modified)| Op::Edit { file, at, keep_modified }),
@@ -325,6 +385,55 @@ fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<I
     (complete, open, all)
 }
 
+/// The records the index keeps for `what`, through it or, when the files no longer match
+/// it, through one rebuilt.
+fn kept(index: Index, ledger: &Memory, what: Kept) -> (Index, Vec<Record>) {
+    if let Some(records) = index.kept_records(what, ledger).unwrap() {
+        return (index, records);
+    }
+    let index = refresh(None, ledger).0;
+    let records = index.kept_records(what, ledger).unwrap().unwrap();
+    (index, records)
+}
+
+fn everything(_: DateTime<Utc>) -> bool {
+    true
+}
+
+/// Whether a time is within the first twenty minutes of the records `record` writes.
+fn early(at: DateTime<Utc>) -> bool {
+    at <= DateTime::parse_from_rfc3339("2025-03-04T10:20:00+08:00").unwrap()
+}
+
+/// Each backup job's latest check among `checks` whose time `counts`.
+fn latest_of(checks: &[Record], counts: fn(DateTime<Utc>) -> bool) -> Vec<Record> {
+    let counted: Vec<Record> = checks
+        .iter()
+        .filter(|r| counts(r.instant()))
+        .cloned()
+        .collect();
+    let latest = routine::latest_by_job(&counted);
+    latest.into_iter().map(|(r, _)| r.clone()).collect()
+}
+
+/// Each backup job's latest check whose time `counts` among the checks the index keeps;
+/// `None` when the index says a check it does not keep may be one.
+fn latest_through(
+    index: &Index,
+    kept: &[Record],
+    counts: fn(DateTime<Utc>) -> bool,
+) -> Option<Vec<Record>> {
+    let latest = latest_of(kept, counts);
+    let found = latest
+        .iter()
+        .map(|r| match &r.event {
+            Event::BackupChecked(c) => (c.job.to_lowercase(), (r.instant(), r.id.clone())),
+            _ => unreachable!("only backup checks are kept as such"),
+        })
+        .collect();
+    (!index.backups_hidden(&found, counts)).then_some(latest)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -347,6 +456,20 @@ proptest! {
             prop_assert_eq!(&all, &full);
             let problems: Vec<LineProblem> = next.problems().into_iter().cloned().collect();
             prop_assert_eq!(problems, full_problems);
+            let (index, openings) = kept(next, &ledger, Kept::Openings);
+            let risks = inspect::risks_of_rounds(index.rounds(), &openings);
+            prop_assert_eq!(risks, inspect::risks(&records));
+            let (index, leave) = kept(index, &ledger, Kept::Leave);
+            prop_assert_eq!(leave::balances(&leave), leave::balances(&records));
+            let (index, checks) = kept(index, &ledger, Kept::Backups);
+            for (counts, all) in [(everything as fn(DateTime<Utc>) -> bool, true), (early, false)] {
+                let full = latest_of(&records, counts);
+                match latest_through(&index, &checks, counts) {
+                    Some(latest) => prop_assert_eq!(latest, full),
+                    // With nothing voided, every job's latest check is kept.
+                    None => prop_assert!(!all),
+                }
+            }
         }
     }
 }

@@ -1,0 +1,246 @@
+//! What the index keeps of the records whose whole history still decides something today
+//! (docs/rules.md §8.10): every inspection round, reduced to what risks are found from; and
+//! where the records are that the open risks, comp-leave balances and backup jobs' latest
+//! checks are read from. The commands that need them then read these few records instead of
+//! the whole ledger, and judge them (voids, doubts) exactly as a full read would.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::Location;
+use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::{Event, Record};
+use crate::service::InspectionKind;
+
+/// How many of a job's latest checks of a month are kept: one that a void withdraws is then
+/// rarely the only one.
+const TAIL: usize = 2;
+
+/// Names kept once in `History::names`, by their place there, while records are indexed.
+pub type Names = HashMap<String, u32>;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    /// Engineer and checklist item names, each kept once: rounds name them by their place.
+    names: Vec<String>,
+    rounds: Vec<RoundRow>,
+    /// The latest checks of each backup job (in lowercase) in each month's files.
+    backups: BTreeMap<(String, String), Tail>,
+    /// Overtime logged and leave taken.
+    leave: Vec<Location>,
+    /// Incidents opened from a risk.
+    openings: Vec<Location>,
+}
+
+/// An instant as a record writes it: Unix time and the offset it was shown with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    secs: i64,
+    nanos: u32,
+    offset: i32,
+}
+
+impl Stamp {
+    fn of(at: &DateTime<FixedOffset>) -> Stamp {
+        Stamp {
+            secs: at.timestamp(),
+            nanos: at.timestamp_subsec_nanos(),
+            offset: at.offset().local_minus_utc(),
+        }
+    }
+
+    fn at(&self) -> Option<DateTime<FixedOffset>> {
+        let offset = FixedOffset::east_opt(self.offset)?;
+        Some(DateTime::from_timestamp(self.secs, self.nanos)?.with_timezone(&offset))
+    }
+}
+
+/// An inspection round with what finding risks needs: no note of an item found ok.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct RoundRow {
+    v: u32,
+    id: String,
+    at: Stamp,
+    by: u32,
+    kind: InspectionKind,
+    items: Vec<u32>,
+    /// The items found abnormal, by their place in `items`, with their notes.
+    abnormal: Vec<(u32, Option<String>)>,
+}
+
+/// A job's latest checks in one month's files, latest first, and whether there were more.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Tail {
+    latest: Vec<Check>,
+    more: bool,
+    /// The earliest of all of them, kept or not (Unix seconds and nanoseconds).
+    earliest: (i64, u32),
+}
+
+/// A backup check, in the order records are folded, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+struct Check {
+    at: (i64, u32),
+    id: String,
+    location: Location,
+}
+
+/// A backup job's latest check that counts: when it was done, and its record's id.
+pub type Latest = (DateTime<Utc>, String);
+
+impl History {
+    /// The names as `note` looks them up.
+    pub fn names(&self) -> Names {
+        (0u32..)
+            .zip(&self.names)
+            .map(|(n, name)| (name.clone(), n))
+            .collect()
+    }
+
+    /// Keeps what the history needs of `record`, found at `location` in a file of `month`.
+    pub fn note(&mut self, record: &Record, location: Location, month: &str, names: &mut Names) {
+        match &record.event {
+            Event::InspectionRound(round) => {
+                let row = self.round_row(record, round, names);
+                self.rounds.push(row);
+            }
+            Event::BackupChecked(check) => {
+                let instant = record.instant();
+                let at = (instant.timestamp(), instant.timestamp_subsec_nanos());
+                let key = (check.job.to_lowercase(), month.to_string());
+                let tail = self.backups.entry(key).or_insert_with(|| Tail {
+                    earliest: at,
+                    ..Tail::default()
+                });
+                let id = record.id.clone();
+                tail.add(Check { at, id, location });
+            }
+            Event::OvertimeLogged(_) | Event::LeaveTaken(_) => self.leave.push(location),
+            Event::IncidentOpened(opened) if opened.from_risk.is_some() => {
+                self.openings.push(location)
+            }
+            _ => {}
+        }
+    }
+
+    fn round_row(&mut self, record: &Record, round: &Round, names: &mut Names) -> RoundRow {
+        let mut name = |text: &str| {
+            *names.entry(text.to_string()).or_insert_with(|| {
+                self.names.push(text.to_string());
+                (self.names.len() - 1) as u32
+            })
+        };
+        let by = name(&record.by);
+        let items = round.items.iter().map(|r| name(&r.item)).collect();
+        let abnormal = (0u32..)
+            .zip(&round.items)
+            .filter(|(_, r)| r.result == Outcome::Abnormal)
+            .map(|(n, r)| (n, r.note.clone()))
+            .collect();
+        RoundRow {
+            v: record.v,
+            id: record.id.clone(),
+            at: Stamp::of(&record.at),
+            by,
+            kind: round.kind,
+            items,
+            abnormal,
+        }
+    }
+
+    /// Every location the history names, to check against the files.
+    pub fn locations(&self) -> impl Iterator<Item = &Location> {
+        let checks = self.backups.values().flat_map(|t| &t.latest);
+        self.leave
+            .iter()
+            .chain(&self.openings)
+            .chain(checks.map(|c| &c.location))
+    }
+
+    /// Every inspection round in the order records are folded, as a record that says what
+    /// finding risks needs, each made as it is taken.
+    pub fn rounds(&self) -> impl Iterator<Item = Record> + '_ {
+        let mut rows: Vec<&RoundRow> = self.rounds.iter().collect();
+        rows.sort_by(|a, b| (a.at.secs, a.at.nanos, &a.id).cmp(&(b.at.secs, b.at.nanos, &b.id)));
+        rows.into_iter().filter_map(|row| self.round(row))
+    }
+
+    fn round(&self, row: &RoundRow) -> Option<Record> {
+        let name = |n: u32| self.names.get(n as usize).cloned();
+        let mut items: Vec<ItemResult> = row
+            .items
+            .iter()
+            .map(|n| {
+                Some(ItemResult {
+                    item: name(*n)?,
+                    result: Outcome::Ok,
+                    note: None,
+                    reading: None,
+                })
+            })
+            .collect::<Option<_>>()?;
+        for (n, note) in &row.abnormal {
+            let item = items.get_mut(*n as usize)?;
+            item.result = Outcome::Abnormal;
+            item.note = note.clone();
+        }
+        Some(Record {
+            v: row.v,
+            id: row.id.clone(),
+            at: row.at.at()?,
+            by: name(row.by)?,
+            prev: None,
+            event: Event::InspectionRound(Round {
+                kind: row.kind,
+                items,
+            }),
+        })
+    }
+
+    /// Where the overtime and leave records are.
+    pub fn leave(&self) -> &[Location] {
+        &self.leave
+    }
+
+    /// Where the records of incidents opened from a risk are.
+    pub fn openings(&self) -> &[Location] {
+        &self.openings
+    }
+
+    /// Where the latest checks kept of every backup job are.
+    pub fn backup_checks(&self) -> Vec<Location> {
+        let checks = self.backups.values().flat_map(|t| &t.latest);
+        checks.map(|c| c.location).collect()
+    }
+
+    /// Whether a check not kept might be a job's latest that counts, given the latest found
+    /// among those kept (`latest`, by job in lowercase) and which times count: when every
+    /// check kept of a month that had more was passed over and is later than that latest.
+    pub fn backups_hidden(
+        &self,
+        latest: &BTreeMap<String, Latest>,
+        counts: impl Fn(DateTime<Utc>) -> bool,
+    ) -> bool {
+        let order = |(at, id): &Latest| ((at.timestamp(), at.timestamp_subsec_nanos()), id.clone());
+        self.backups.iter().any(|((job, _), tail)| {
+            let oldest_kept = tail.latest.last().map(|c| (c.at, c.id.clone()));
+            let earliest = DateTime::from_timestamp(tail.earliest.0, tail.earliest.1);
+            tail.more && earliest.is_none_or(&counts) && latest.get(job).map(order) < oldest_kept
+        })
+    }
+}
+
+impl Tail {
+    /// Keeps `check` if it is among the latest.
+    fn add(&mut self, check: Check) {
+        self.earliest = self.earliest.min(check.at);
+        let place = self.latest.partition_point(|kept| *kept > check);
+        self.latest.insert(place, check);
+        if self.latest.len() > TAIL {
+            self.latest.truncate(TAIL);
+            self.more = true;
+        }
+    }
+}
