@@ -17,6 +17,7 @@ mod contract;
 mod correction;
 mod duplicate;
 mod duty;
+mod help;
 mod incident;
 mod init;
 mod inspect;
@@ -257,7 +258,7 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
                     level.mut_arg("level", |a| a.value_parser(levels))
                 })
         });
-    let mut matches = command.try_get_matches_from(args)?;
+    let mut matches = help::spoken(command, help_lang(&args)).try_get_matches_from(args)?;
     Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
 }
 
@@ -317,7 +318,7 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Status(args) => status::run(context, args),
         Command::Paths(args) => paths::run(context, args),
         Command::Completions(args) => completions::run(args),
-        Command::Man(args) => man::run(args),
+        Command::Man(args) => man::run(args, context.lang_spoken()),
     }
 }
 

@@ -25,6 +25,7 @@ mod routine_rules;
 mod scale;
 mod sla;
 mod sync;
+mod words;
 
 use std::fs;
 use std::path::{Path, PathBuf};
