@@ -61,7 +61,7 @@ fn ignore_file_size_signal() {
 /// it quotes the arguments given.
 fn usage(error: &clap::Error) -> ExitCode {
     let _ = if error.use_stderr() {
-        let said = error.render().to_string();
+        let said = otss::cli::refused(error);
         write!(std::io::stderr(), "{}", otss::text::paragraph(&said))
     } else {
         error.print()

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use clap::builder::StyledStr;
 use clap::{Arg, Command};
 
-use crate::i18n::{HelpHeading, Lang, Messages};
+use crate::i18n::{HelpHeading, Lang, Messages, Refused, RefusedKind};
 
 /// The command line, its help said in `lang`. Built first, so that the help flags and the
 /// global options every command inherits are there to be translated.
@@ -17,6 +17,50 @@ pub fn spoken(mut command: Command, lang: Lang) -> Command {
     }
     command.build();
     in_language(command, lang.messages()).version(chinese_version())
+}
+
+/// A command line clap refused, said in the language asked for; clap's own words in English.
+pub fn refused(error: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == Lang::En {
+        return error.render().to_string();
+    }
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.clone()),
+        Some(ContextValue::Strings(texts)) => Some(texts.join(", ")),
+        Some(ContextValue::StyledStr(text)) => Some(text.to_string()),
+        _ => None,
+    };
+    let texts = |kind| match error.get(kind) {
+        Some(ContextValue::Strings(texts)) => texts.clone(),
+        Some(ContextValue::String(text)) => vec![text.clone()],
+        _ => Vec::new(),
+    };
+    let kind = match error.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => RefusedKind::InvalidValue,
+        ErrorKind::UnknownArgument => RefusedKind::UnknownArgument,
+        ErrorKind::InvalidSubcommand => RefusedKind::UnknownCommand,
+        ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand => RefusedKind::Missing,
+        ErrorKind::ArgumentConflict => RefusedKind::Conflict,
+        _ => RefusedKind::Other,
+    };
+    let refused = Refused {
+        kind,
+        arg: text(ContextKind::InvalidArg),
+        value: text(ContextKind::InvalidValue).or_else(|| text(ContextKind::InvalidSubcommand)),
+        valid: texts(ContextKind::ValidValue),
+        suggested: [
+            ContextKind::SuggestedArg,
+            ContextKind::SuggestedSubcommand,
+            ContextKind::SuggestedValue,
+        ]
+        .into_iter()
+        .flat_map(texts)
+        .collect(),
+        why: std::error::Error::source(error).map(ToString::to_string),
+        usage: text(ContextKind::Usage),
+    };
+    lang.messages().command_line_refused(&refused)
 }
 
 /// `otss --version` in Chinese.

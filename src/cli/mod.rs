@@ -282,6 +282,12 @@ fn help_lang(args: &[std::ffi::OsString]) -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// A command line clap refused, said in the language `--lang` or `OTSS_LANG` ask for.
+pub fn refused(error: &clap::Error) -> String {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    help::refused(error, help_lang(&args))
+}
+
 /// Runs a parsed command line. The environment and the clock are read here, once.
 pub fn run(cli: Cli) -> std::result::Result<(), Failure> {
     let context = Context::from_env(&cli).map_err(|error| Failure {
@@ -371,9 +377,10 @@ impl clap::builder::TypedValueParser for LevelParser {
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> std::result::Result<Level, clap::Error> {
-        let level = |text: &str| {
+        let lang = self.0;
+        let level = move |text: &str| {
             text.parse::<Level>()
-                .map_err(|error| as_clap_speaks().level_error(&error))
+                .map_err(|error| lang.messages().level_error(&error))
         };
         level.parse_ref(command, arg, value)
     }

@@ -735,6 +735,92 @@ impl Messages {
     }
 }
 
+/// A command line clap refused, with the facts it names: what kind of mistake, the argument
+/// or command, the value typed, what it may be instead.
+#[derive(Debug, Clone, Default)]
+pub struct Refused {
+    pub kind: RefusedKind,
+    pub arg: Option<String>,
+    pub value: Option<String>,
+    pub valid: Vec<String>,
+    pub suggested: Vec<String>,
+    pub why: Option<String>,
+    pub usage: Option<String>,
+}
+
+/// The sorts of command line clap refuses that are said in Chinese.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RefusedKind {
+    InvalidValue,
+    UnknownArgument,
+    UnknownCommand,
+    Missing,
+    Conflict,
+    /// Any other mistake in the command line.
+    #[default]
+    Other,
+}
+
+impl Messages {
+    /// A refused command line, said in this language, with its usage and where to read more.
+    pub fn command_line_refused(&self, refused: &Refused) -> String {
+        let arg = refused.arg.as_deref().unwrap_or_default();
+        let value = refused.value.as_deref().unwrap_or_default();
+        let mut said = match (refused.kind, &refused.why) {
+            (RefusedKind::InvalidValue, Some(why)) => self.pick((
+                format!("{arg} 的值 `{value}` 无效：{why}"),
+                format!("invalid value '{value}' for '{arg}': {why}"),
+            )),
+            (RefusedKind::InvalidValue, None) => self.pick((
+                format!("`{value}` 不是 {arg} 的有效值"),
+                format!("invalid value '{value}' for '{arg}'"),
+            )),
+            (RefusedKind::UnknownArgument, _) => self.pick((
+                format!("不认识的参数 `{arg}`"),
+                format!("unexpected argument '{arg}' found"),
+            )),
+            (RefusedKind::UnknownCommand, _) => self.pick((
+                format!("没有 `{value}` 这个命令"),
+                format!("unrecognized subcommand '{value}'"),
+            )),
+            (RefusedKind::Missing, _) => self.pick((
+                format!("缺少必需的参数：{arg}"),
+                format!("the following required arguments were not provided: {arg}"),
+            )),
+            (RefusedKind::Conflict, _) => self.pick((
+                format!("`{arg}` 不能与其他已给出的参数同用"),
+                format!("the argument '{arg}' cannot be used with one given"),
+            )),
+            (RefusedKind::Other, _) => self
+                .pick(("命令行有误", "the command line is wrong"))
+                .to_string(),
+        };
+        if !refused.valid.is_empty() {
+            said += &self.pick((
+                format!("；可选值：{}", refused.valid.join("、")),
+                format!("; possible values: {}", refused.valid.join(", ")),
+            ));
+        }
+        if !refused.suggested.is_empty() {
+            let suggested = refused.suggested.join("、");
+            said += &self.pick((
+                format!("；是不是 `{suggested}`？"),
+                format!("; did you mean '{suggested}'?"),
+            ));
+        }
+        let error = self.labelled(self.error_label(), &said);
+        let usage = refused.usage.as_deref().map(|usage| {
+            let usage = usage.trim_start_matches("Usage:").trim();
+            format!("\n\n{}{usage}", self.help_heading(HelpHeading::Usage))
+        });
+        let more = self.pick((
+            "更多信息请用 '--help'。",
+            "For more information, try '--help'.",
+        ));
+        format!("{error}{}\n\n{more}\n", usage.unwrap_or_default())
+    }
+}
+
 /// A heading of `--help`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpHeading {

@@ -24,7 +24,7 @@ mod words;
 pub use crate::lang::Lang;
 pub use calendar::day_name;
 pub use contract::ContractField;
-pub use help::HelpHeading;
+pub use help::{HelpHeading, Refused, RefusedKind};
 pub use incident::RecoveryLabel;
 pub use init::{ContractComment, InitQuestion, PathKind};
 pub use report::ReportLabel;
