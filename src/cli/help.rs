@@ -44,6 +44,14 @@ pub fn refused(error: &clap::Error, lang: Lang) -> String {
         ErrorKind::ArgumentConflict => RefusedKind::Conflict,
         _ => RefusedKind::Other,
     };
+    if let Some(message) = said_alone(error) {
+        let refused = Refused {
+            why: Some(message),
+            usage: text(ContextKind::Usage),
+            ..Refused::default()
+        };
+        return lang.messages().command_line_refused(&refused);
+    }
     let refused = Refused {
         kind,
         arg: text(ContextKind::InvalidArg),
@@ -61,6 +69,16 @@ pub fn refused(error: &clap::Error, lang: Lang) -> String {
         usage: text(ContextKind::Usage),
     };
     lang.messages().command_line_refused(&refused)
+}
+
+/// What an error otss made itself (`Command::error`) says: its message, without clap's frame.
+fn said_alone(error: &clap::Error) -> Option<String> {
+    if error.context().next().is_some() {
+        return None;
+    }
+    let rendered = error.render().to_string();
+    let first = rendered.lines().next()?;
+    Some(first.strip_prefix("error: ").unwrap_or(first).to_string())
 }
 
 /// `otss --version` in Chinese.

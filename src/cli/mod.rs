@@ -243,6 +243,7 @@ impl Failure {
 /// definitions say.
 pub fn parse() -> std::result::Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let _ = COMMAND_LINE_LANG.set(help_lang(&args));
     let levels = LevelParser(help_lang(&args));
     let level_required = !context::interactive();
     let command = Cli::command()
@@ -352,9 +353,17 @@ impl ColorChoice {
     }
 }
 
-/// The catalogue in English, the language clap speaks: for what otss adds to clap's reports.
+/// The language of the command line (`--lang`, `OTSS_LANG`), once it is known.
+static COMMAND_LINE_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The catalogue in the language of the command line, else English, the language clap
+/// speaks: for what otss adds to clap's reports.
 fn as_clap_speaks() -> &'static Messages {
-    Lang::En.messages()
+    COMMAND_LINE_LANG
+        .get()
+        .copied()
+        .unwrap_or(Lang::En)
+        .messages()
 }
 
 /// An incident level typed: 1, 2 or 3. Help lists each with when to choose it, in its

@@ -766,7 +766,8 @@ impl Messages {
     pub fn command_line_refused(&self, refused: &Refused) -> String {
         let arg = refused.arg.as_deref().unwrap_or_default();
         let value = refused.value.as_deref().unwrap_or_default();
-        let mut said = match (refused.kind, &refused.why) {
+        let why = refused.why.as_deref().map(|why| self.parser_said(why));
+        let mut said = match (refused.kind, &why) {
             (RefusedKind::InvalidValue, Some(why)) => self.pick((
                 format!("{arg} 的值 `{value}` 无效：{why}"),
                 format!("invalid value '{value}' for '{arg}': {why}"),
@@ -791,7 +792,8 @@ impl Messages {
                 format!("`{arg}` 不能与其他已给出的参数同用"),
                 format!("the argument '{arg}' cannot be used with one given"),
             )),
-            (RefusedKind::Other, _) => self
+            (RefusedKind::Other, Some(why)) => why.clone(),
+            (RefusedKind::Other, None) => self
                 .pick(("命令行有误", "the command line is wrong"))
                 .to_string(),
         };
@@ -818,6 +820,33 @@ impl Messages {
             "For more information, try '--help'.",
         ));
         format!("{error}{}\n\n{more}\n", usage.unwrap_or_default())
+    }
+}
+
+/// What the standard parsers of numbers and dates say of a value they refuse: (Chinese,
+/// English).
+const PARSERS_SAY: &[(&str, &str)] = &[
+    ("含有非数字的字符", "invalid digit found in string"),
+    ("不能为空", "cannot parse integer from empty string"),
+    ("数字过大", "number too large to fit in target type"),
+    ("数字过小", "number too small to fit in target type"),
+    ("不能为零", "number would be zero for non-zero type"),
+    ("超出范围", "input is out of range"),
+    ("含有无效的字符", "input contains invalid characters"),
+    ("不完整", "premature end of input"),
+    ("末尾有多余的内容", "trailing input"),
+    (
+        "不足以确定唯一的日期和时间",
+        "input is not enough for unique date and time",
+    ),
+    ("不可能", "no possible date and time matching input"),
+];
+
+impl Messages {
+    /// A parser's word on a refused value, in this language; as it is when it is otss's own.
+    fn parser_said(&self, english: &str) -> String {
+        let said = PARSERS_SAY.iter().find(|(_, en)| *en == english).copied();
+        said.map_or_else(|| english.to_string(), |pair| self.pick(pair).to_string())
     }
 }
 

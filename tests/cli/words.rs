@@ -1,7 +1,7 @@
 //! Every word in the person's language: help, manual pages and errors in Chinese say nothing in
 //! English beyond identifiers, keys and values.
 
-use crate::{Sandbox, stderr};
+use crate::{SHENZHEN_5X8, Sandbox, stderr};
 
 /// Words that stay as they are in Chinese: names of things, formats and the values typed.
 const NAMES: &[&str] = &[
@@ -42,16 +42,21 @@ const NAMES: &[&str] = &[
     "zshrc",
     "toml",
     "shell",
+    "certification",
+    "facility",
+    "other",
 ];
 
 /// The English words in `text`: runs of three or more letters with a lowercase one, outside
-/// `backticks`, "quotes", <PLACEHOLDERS>, --flags and the lines that show a command.
+/// `backticks`, "quotes", <PLACEHOLDERS>, --flags, paths and the lines that show a command.
 fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for line in text.lines().filter(|line| !shows_a_command(line)) {
         let line = without_quoted(&without_values(line));
-        let words = line.split(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-');
-        for word in words.filter(|word| !word.starts_with('-')) {
+        let words = line.split(|c: char| !c.is_ascii_alphanumeric() && !"_-./".contains(c));
+        // Flags, paths and file names are names.
+        let words = words.filter(|word| !word.starts_with('-') && !word.contains(['.', '/']));
+        for word in words {
             let is_word = word.len() >= 3
                 && word.chars().all(|c| c.is_ascii_alphabetic())
                 && word.chars().any(|c| c.is_ascii_lowercase());
@@ -81,9 +86,10 @@ fn shows_a_command(line: &str) -> bool {
         || line.starts_with("\\fB\\-")
 }
 
-/// The line without the values an argument takes, listed in `［可选值：…］`.
+/// The line without the values an argument takes, listed after `可选值：` to the bracket's
+/// end or the line's.
 fn without_values(line: &str) -> String {
-    match line.split_once("［可选值：") {
+    match line.split_once("可选值：") {
         Some((before, values)) => {
             let after = values.split_once('］').map_or("", |(_, after)| after);
             format!("{before}{}", without_values(after))
@@ -230,4 +236,58 @@ fn the_detector_finds_english_and_passes_identifiers() {
         english_words("合同 Example Co. 有问题", &["Example Co."]),
         Vec::<String>::new()
     );
+}
+
+/// Command lines that fail, each on a contract of its own (`None`: the Shenzhen one in Chinese).
+const FAILURES: &[(Option<&str>, &[&str])] = &[
+    (None, &["frob"]),
+    (None, &["incident", "open", "--bogus"]),
+    (None, &["incident", "open", "--level", "4", "--title", "x"]),
+    (None, &["incident", "open", "--title", "x"]),
+    (None, &["--color", "purple", "status"]),
+    (None, &["incident", "ack", "ZZZ"]),
+    (None, &["incident", "show"]),
+    (None, &["sla", "--level", "1", "--at", "bogus"]),
+    (None, &["report", "2025-13"]),
+    (None, &["report", "2025-03", "--out", "r.pdf"]),
+    (None, &["--contract", "missing.toml", "status"]),
+    (None, &["calendar", "import", "missing.json"]),
+    (None, &["calendar", "2025-14"]),
+    (None, &["verify", "abc"]),
+    (None, &["man", "frob"]),
+    (None, &["void", "ZZZZ", "--reason", "x"]),
+    (None, &["undo"]),
+    (None, &["request", "add", "x", "--scope", "out:other"]),
+    (None, &["request", "add", "x", "--scope", "sideways"]),
+    (None, &["inspect", "today", "--kind", "backups"]),
+    (None, &["overtime", "log", "2025-03-01", "--hours", "0"]),
+    (None, &["init", "--no-input"]),
+    (None, &["support", "log", "x", "--minutes", "1h"]),
+    (None, &["overtime", "log", "2025-02-30"]),
+    (Some("customer = \"X\"\nstaf = 2\n"), &["status"]),
+    (Some("customer = \"X\nmode = 5x8\n"), &["status"]),
+    (Some("mode = \n"), &["contract", "check"]),
+];
+
+#[test]
+fn every_error_reached_is_said_in_chinese() {
+    let commands = every_command(&Sandbox::default());
+    let names = command_names(&commands);
+    for (contract, args) in FAILURES {
+        let sandbox = Sandbox::with_contract(contract.unwrap_or(SHENZHEN_5X8));
+        let output = sandbox
+            .otss()
+            .env("OTSS_LANG", "zh")
+            .args(*args)
+            .output()
+            .unwrap();
+        let said = stderr(&output);
+        assert!(!output.status.success(), "{args:?} succeeded");
+        assert!(said.starts_with("错误："), "{args:?}: {said}");
+        let mut typed: Vec<&str> = args.to_vec();
+        typed.extend(contract.unwrap_or(SHENZHEN_5X8).lines());
+        typed.extend(&names);
+        let english = english_words(&said, &typed);
+        assert!(english.is_empty(), "otss {args:?}: {english:?}\n{said}");
+    }
 }
