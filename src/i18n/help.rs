@@ -122,6 +122,10 @@ const TEXTS: &[(&str, &str)] = &[
         "How to write the report [default: from the --out file's extension, else table]",
     ),
     (
+        "报告的写法 ［默认：按 --out 文件的扩展名，否则为 md］",
+        "How to write the report [default: from the --out file's extension, else md]",
+    ),
+    (
         "现场的 IANA 时区 ［默认：Asia/Shanghai］",
         "IANA time zone of the site [default: Asia/Shanghai]",
     ),

@@ -52,6 +52,25 @@ const LEVEL_COLOURS: [&str; 3] = ["#c62828", "#ef6c00", "#1565c0"];
 
 /// The page.
 pub fn page(outline: &Outline, report: &Report, zone: Tz, m: &Messages) -> String {
+    let header = format!("{}{}", parties(report), highlights(report, m));
+    framed(outline, &header, m, |block| {
+        self::block(block, report, zone, m)
+    })
+}
+
+/// A page of an outline that draws no charts (an incident's recovery report), in the style of
+/// the service report's.
+pub fn document(outline: &Outline, m: &Messages) -> String {
+    framed(outline, "", m, plain_block)
+}
+
+/// The page around the outline: its title, `header` under it, then each section.
+fn framed(
+    outline: &Outline,
+    header: &str,
+    m: &Messages,
+    shown: impl Fn(&Block) -> String,
+) -> String {
     let lang = match m.lang() {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -61,14 +80,15 @@ pub fn page(outline: &Outline, report: &Report, zone: Tz, m: &Messages) -> Strin
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
          <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
-         <header>\n<h1>{title}</h1>\n{}{}</header>\n",
-        parties(report),
-        highlights(report, m),
+         <header>\n<h1>{title}</h1>\n{header}</header>\n",
     );
     for section in &outline.sections {
-        let _ = writeln!(html, "<section>\n<h2>{}</h2>", escape(&section.heading));
+        html.push_str("<section>\n");
+        if !section.heading.is_empty() {
+            let _ = writeln!(html, "<h2>{}</h2>", escape(&section.heading));
+        }
         for block in &section.blocks {
-            html.push_str(&self::block(block, report, zone, m));
+            html.push_str(&shown(block));
         }
         html.push_str("</section>\n");
     }
@@ -87,12 +107,17 @@ fn parties(report: &Report) -> String {
 /// The figures a reader looks for first.
 fn highlights(report: &Report, m: &Messages) -> String {
     let response = report.incidents.response();
+    let arrival = report.incidents.arrival();
     let (required, done) = inspected(&report.inspections);
     let figures = [
         (L::Incidents, report.incidents.total().to_string()),
         (
             L::ResponseMet,
             percent_text(response.met, response.met + response.breached),
+        ),
+        (
+            L::ArrivalMet,
+            percent_text(arrival.met, arrival.met + arrival.breached),
         ),
         (L::Inspections, percent_text(done, required)),
         (
@@ -121,12 +146,19 @@ fn inspected(dues: &[Due]) -> (u32, u32) {
     })
 }
 
-fn block(block: &Block, report: &Report, zone: Tz, m: &Messages) -> String {
+/// A text, a caption or a table.
+fn plain_block(block: &Block) -> String {
     match block {
         Block::Text(text) => format!("<p>{}</p>\n", escape(text)),
         Block::Caption(caption) => format!("<h3>{}</h3>\n", escape(caption)),
         Block::Table { header, rows } => table(header, rows),
         Block::Facts { rows, .. } => facts(rows),
+        Block::Chart(_) => String::new(),
+    }
+}
+
+fn block(block: &Block, report: &Report, zone: Tz, m: &Messages) -> String {
+    match block {
         Block::Chart(chart) => {
             let (caption, svg) = match chart {
                 Chart::SlaByLevel => (L::SlaChart, sla_chart(report, m)),
@@ -139,6 +171,7 @@ fn block(block: &Block, report: &Report, zone: Tz, m: &Messages) -> String {
                 escape(m.report_label(caption))
             )
         }
+        block => plain_block(block),
     }
 }
 
