@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 const EXAMPLES: &str = examples!(
     "otss man | man -l -",
     "otss man incident > otss-incident.1",
-    "otss man --out-dir ~/.local/share/man/man1     every page: otss.1, otss-incident.1, …",
+    "otss man --out-dir ~/.cargo/share/man/man1     every page: otss.1, otss-incident.1, …",
 );
 
 #[derive(Debug, Args)]

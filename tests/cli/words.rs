@@ -291,3 +291,33 @@ fn every_error_reached_is_said_in_chinese() {
         assert!(english.is_empty(), "otss {args:?}: {english:?}\n{said}");
     }
 }
+
+/// README's lines for the manual pages: written beside the binary, `man -w otss` finds them
+/// with nothing configured (checked where man-db is installed).
+#[test]
+fn manual_pages_beside_the_binary_are_found_by_man() {
+    let sandbox = Sandbox::default();
+    let home = sandbox.path();
+    let bin = home.join(".cargo/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::copy(assert_cmd::cargo::cargo_bin!("otss"), bin.join("otss")).unwrap();
+    let pages = home.join(".cargo/share/man/man1");
+    let output = sandbox
+        .otss()
+        .args(["man", "--out-dir", pages.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(pages.join("otss.1").is_file());
+    let Ok(found) = std::process::Command::new("man")
+        .args(["-w", "otss"])
+        .env_clear()
+        .env("HOME", home)
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .output()
+    else {
+        return;
+    };
+    let found = String::from_utf8_lossy(&found.stdout).into_owned();
+    assert_eq!(found.trim(), pages.join("otss.1").to_str().unwrap());
+}
