@@ -6,6 +6,7 @@ use otss::app::ErrorKind;
 fn main() -> ExitCode {
     ignore_file_size_signal();
     exit_as_a_bug_on_panic();
+    otss::cli::complete_if_asked();
     let cli = match otss::cli::parse() {
         Ok(cli) => cli,
         Err(error) => return usage(&error),

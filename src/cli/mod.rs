@@ -11,6 +11,7 @@ macro_rules! examples {
 mod backup;
 mod calendar;
 mod check;
+mod complete;
 mod completions;
 mod context;
 mod contract;
@@ -44,6 +45,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::app::{Error, ErrorKind, Result, Usage};
 use crate::contract::Level;
 use crate::i18n::{Lang, Messages};
+pub use complete::answer_if_asked as complete_if_asked;
 pub use context::Context;
 
 const EXAMPLES: &str = examples!(

@@ -4,6 +4,7 @@ mod calendar;
 mod chain;
 mod city;
 mod clocks;
+mod completion;
 mod contract;
 mod conventions;
 mod correction;
