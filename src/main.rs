@@ -6,6 +6,7 @@ use otss::app::ErrorKind;
 fn main() -> ExitCode {
     ignore_file_size_signal();
     exit_as_a_bug_on_panic();
+    otss::cli::complete_if_asked();
     let cli = match otss::cli::parse() {
         Ok(cli) => cli,
         Err(error) => return usage(&error),
@@ -61,7 +62,7 @@ fn ignore_file_size_signal() {
 /// it quotes the arguments given.
 fn usage(error: &clap::Error) -> ExitCode {
     let _ = if error.use_stderr() {
-        let said = error.render().to_string();
+        let said = otss::cli::refused(error);
         write!(std::io::stderr(), "{}", otss::text::paragraph(&said))
     } else {
         error.print()

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
@@ -10,9 +11,9 @@ use super::context::Context;
 use super::duplicate::unless_declined;
 use super::prompt::TextPrompt;
 use super::{answered, restore_terminal_on_interrupt};
-use crate::app::Result;
 use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
 use crate::app::{self, Site};
+use crate::app::{Error, Result};
 use crate::contract::Level;
 use crate::i18n::Messages;
 use crate::incident::Incident;
@@ -93,12 +94,17 @@ pub enum IncidentCommand {
     #[command(after_help = examples!(
         "otss incident report K7Q > recovery.md",
         "otss --lang en incident report K7Q --format json",
+        "otss incident report K7Q --out K7Q.html      the format follows the file's extension",
     ))]
     Report {
         /// The incident id, or any unique prefix of it
         id: String,
-        #[arg(long, value_enum, default_value_t = RecoveryFormat::Md)]
-        format: RecoveryFormat,
+        /// How to write the report [default: from the --out file's extension, else md]
+        #[arg(long, value_enum)]
+        format: Option<RecoveryFormat>,
+        /// Write the report to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -270,8 +276,28 @@ impl AmendArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RecoveryFormat {
+    /// Markdown, to paste into a document
     Md,
+    /// JSON, for scripts
     Json,
+    /// One self-contained HTML page that prints to A4
+    Html,
+}
+
+impl RecoveryFormat {
+    /// The format asked for, else the one the file's extension names, else Markdown.
+    fn asked(format: Option<RecoveryFormat>, file: Option<&Path>) -> Result<RecoveryFormat> {
+        let Some(path) = file.filter(|_| format.is_none()) else {
+            return Ok(format.unwrap_or(RecoveryFormat::Md));
+        };
+        let extension = path.extension().and_then(|e| e.to_str());
+        match extension.map(str::to_ascii_lowercase).as_deref() {
+            Some("md" | "markdown") => Ok(RecoveryFormat::Md),
+            Some("json") => Ok(RecoveryFormat::Json),
+            Some("html" | "htm") => Ok(RecoveryFormat::Html),
+            _ => Err(Error::UnknownFormat(path.to_path_buf())),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -363,13 +389,32 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
                 context.read(&site, &mut out, |ledger| app::incident::list(ledger, open))?;
             print_list(&site, &mut out, &listed, now, open, json)?;
         }
-        IncidentCommand::Report { id, format } => {
+        IncidentCommand::Report {
+            id,
+            format,
+            out: file,
+        } => {
+            let format = RecoveryFormat::asked(format, file.as_deref())?;
             let incident =
                 context.read(&site, &mut out, |ledger| app::incident::shown(ledger, &id))?;
             let report = Recovery::new(&incident, &site.contract, now);
-            match format {
-                RecoveryFormat::Md => out.lines(view::markdown(&report, out.messages()))?,
-                RecoveryFormat::Json => out.json(&RecoveryJson::new(&report, out.messages()))?,
+            let m = out.messages();
+            match (format, file) {
+                (RecoveryFormat::Json, None) => out.json(&RecoveryJson::new(&report, m))?,
+                (RecoveryFormat::Md, None) => out.lines(view::markdown(&report, m))?,
+                (RecoveryFormat::Html, None) => out.lines(view::html(&report, m))?,
+                (format, Some(path)) => {
+                    let text = match format {
+                        RecoveryFormat::Json => {
+                            serde_json::to_string_pretty(&RecoveryJson::new(&report, m))? + "\n"
+                        }
+                        RecoveryFormat::Md => view::markdown(&report, m),
+                        RecoveryFormat::Html => view::html(&report, m),
+                    };
+                    app::report::write_out(&path, &text)?;
+                    let written = m.report_written(&path.display().to_string());
+                    out.line(out.paint(Tone::Plain, &written))?
+                }
             }
         }
         IncidentCommand::Merge {

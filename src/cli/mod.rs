@@ -12,12 +12,14 @@ mod alert;
 mod backup;
 mod calendar;
 mod check;
+mod complete;
 mod completions;
 mod context;
 mod contract;
 mod correction;
 mod duplicate;
 mod duty;
+mod help;
 mod incident;
 mod init;
 mod inspect;
@@ -45,6 +47,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::app::{Error, ErrorKind, Result, Usage};
 use crate::contract::Level;
 use crate::i18n::{Lang, Messages};
+pub use complete::answer_if_asked as complete_if_asked;
 pub use context::Context;
 
 const EXAMPLES: &str = examples!(
@@ -265,6 +268,7 @@ impl Failure {
 /// argument definitions say.
 pub fn parse() -> std::result::Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let _ = COMMAND_LINE_LANG.set(help_lang(&args));
     let levels = LevelParser(help_lang(&args));
     let level_required = !context::interactive();
     let command = Cli::command()
@@ -284,7 +288,7 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
                     level.mut_arg("level", |a| a.value_parser(levels))
                 })
         });
-    let mut matches = command.try_get_matches_from(args)?;
+    let mut matches = help::spoken(command, help_lang(&args)).try_get_matches_from(args)?;
     Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
 }
 
@@ -307,6 +311,12 @@ fn help_lang(args: &[std::ffi::OsString]) -> Lang {
         .or_else(|| from_env().map(|value| Lang::from_locale(&value)))
         .flatten()
         .unwrap_or(Lang::En)
+}
+
+/// A command line clap refused, said in the language `--lang` or `OTSS_LANG` ask for.
+pub fn refused(error: &clap::Error) -> String {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    help::refused(error, help_lang(&args))
 }
 
 /// Runs a parsed command line. The environment and the clock are read here, once.
@@ -346,7 +356,7 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Status(args) => status::run(context, args),
         Command::Paths(args) => paths::run(context, args),
         Command::Completions(args) => completions::run(args),
-        Command::Man(args) => man::run(args),
+        Command::Man(args) => man::run(args, context.lang_spoken()),
     }
 }
 
@@ -374,9 +384,17 @@ impl ColorChoice {
     }
 }
 
-/// The catalogue in English, the language clap speaks: for what otss adds to clap's reports.
+/// The language of the command line (`--lang`, `OTSS_LANG`), once it is known.
+static COMMAND_LINE_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The catalogue in the language of the command line, else English, the language clap
+/// speaks: for what otss adds to clap's reports.
 fn as_clap_speaks() -> &'static Messages {
-    Lang::En.messages()
+    COMMAND_LINE_LANG
+        .get()
+        .copied()
+        .unwrap_or(Lang::En)
+        .messages()
 }
 
 /// An incident level typed: 1, 2 or 3. Help lists each with when to choose it, in its
@@ -399,9 +417,10 @@ impl clap::builder::TypedValueParser for LevelParser {
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> std::result::Result<Level, clap::Error> {
-        let level = |text: &str| {
+        let lang = self.0;
+        let level = move |text: &str| {
             text.parse::<Level>()
-                .map_err(|error| as_clap_speaks().level_error(&error))
+                .map_err(|error| lang.messages().level_error(&error))
         };
         level.parse_ref(command, arg, value)
     }

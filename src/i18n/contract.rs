@@ -82,11 +82,34 @@ impl Messages {
         }
     }
 
+    /// What the TOML parser said of a line it cannot read: as it says it in English; in
+    /// Chinese, its words for the common mistakes, and a plain "syntax error" for the rest.
+    fn toml_reason(&self, reason: &str) -> String {
+        if self.lang == Lang::En {
+            return reason.to_string();
+        }
+        let (said, expected) = match reason.split_once(", expected ") {
+            Some((said, expected)) => (said, Some(expected)),
+            None => (reason, None),
+        };
+        let said = TOML_REASONS
+            .iter()
+            .find(|(_, en)| *en == said)
+            .map_or("TOML 语法有误", |(zh, _)| *zh);
+        let expected = expected.map(|expected| {
+            let described = TOML_EXPECTED
+                .iter()
+                .fold(expected.to_string(), |text, (zh, en)| text.replace(en, zh));
+            format!("，应为 {}", described.replace(" or ", " 或 "))
+        });
+        format!("{said}{}", expected.unwrap_or_default())
+    }
+
     /// One problem of a contract, on one line.
     fn contract_problem(&self, kind: &ProblemKind) -> String {
         match kind {
             ProblemKind::Syntax { written, reason } => {
-                let reason = one_line(reason);
+                let reason = self.toml_reason(&one_line(reason));
                 match (written, self.lang) {
                     (Some((key, value)), _) => self.key_written(key, value, &reason),
                     (None, Lang::Zh) => format!("不是有效的 TOML：{reason}"),
@@ -560,6 +583,57 @@ impl Messages {
     }
 }
 
+/// The TOML parser's words for the common mistakes: (Chinese, English).
+const TOML_REASONS: &[(&str, &str)] = &[
+    ("字符串值必须加引号", "string values must be quoted"),
+    ("数组未闭合", "unclosed array"),
+    ("表头未闭合", "unclosed table"),
+    ("内联表未闭合", "unclosed inline table"),
+    ("数组表头未闭合", "unclosed array table"),
+    ("基本字符串无效", "invalid basic string"),
+    ("字面字符串无效", "invalid literal string"),
+    ("缺少值", "missing value"),
+    ("键缺少值", "missing value for key"),
+    (
+        "键值之间缺少 `=`",
+        "missing assignment between key-value pairs",
+    ),
+    (
+        "数组元素之间缺少逗号",
+        "missing comma between array elements",
+    ),
+    (
+        "键值对之间缺少逗号",
+        "missing comma between key-value pairs",
+    ),
+    ("缺少开头的引号", "missing opening quote"),
+    ("不加引号的键无效", "invalid unquoted key"),
+    ("不加引号的键不能为空", "unquoted keys cannot be empty"),
+    ("多余的内容", "unexpected content"),
+    ("多余的键或值", "unexpected key or value"),
+    ("数字前多余的 0", "unexpected leading zero"),
+    ("键重复", "duplicate key"),
+    ("表重复", "duplicate table"),
+    ("无效的日期时间", "invalid datetime"),
+    ("无效的数字", "invalid number"),
+    ("无效的整数", "invalid integer"),
+    (
+        "回车后必须跟换行",
+        "carriage return must be followed by newline",
+    ),
+];
+
+/// What the TOML parser expected, as it names it: (Chinese, English).
+const TOML_EXPECTED: &[(&str, &str)] = &[
+    ("多行基本字符串", "multi-line basic string"),
+    ("字面字符串", "literal string"),
+    ("基本字符串", "basic string"),
+    ("值", "value"),
+    ("键", "key"),
+    ("数字", "digits"),
+    ("字母", "letters"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -771,5 +845,21 @@ mod tests {
                 text.len()
             )
         );
+    }
+
+    #[test]
+    fn the_toml_parser_is_said_in_chinese() {
+        let m = Lang::Zh.messages();
+        assert_eq!(
+            m.toml_reason("string values must be quoted, expected literal string"),
+            "字符串值必须加引号，应为 字面字符串"
+        );
+        assert_eq!(
+            m.toml_reason("unclosed array, expected `]`"),
+            "数组未闭合，应为 `]`"
+        );
+        assert_eq!(m.toml_reason("something new"), "TOML 语法有误");
+        let en = Lang::En.messages();
+        assert_eq!(en.toml_reason("unclosed array"), "unclosed array");
     }
 }

@@ -101,20 +101,48 @@ impl Messages {
                 }
             }
             Error::WorkingDirectory(source) => match self.lang {
-                Lang::Zh => format!("无法读取工作目录：{source}"),
+                Lang::Zh => format!("无法读取工作目录：{}", self.os_error(source)),
                 Lang::En => format!("cannot read the working directory: {source}"),
             },
             Error::ManPages { dir, source } => match self.lang {
-                Lang::Zh => format!("无法把手册页写入 {}：{source}", shown(dir)),
+                Lang::Zh => format!("无法把手册页写入 {}：{}", shown(dir), self.os_error(source)),
                 Lang::En => format!(
                     "cannot write the manual pages into {}: {source}",
                     shown(dir)
                 ),
             },
-            Error::Output(source) | Error::Prompt(source) => source.to_string(),
+            Error::Output(source) | Error::Prompt(source) => self.os_error(source),
             Error::Interrupted => self.pick(("已中断", "interrupted")).to_string(),
             Error::Usage(usage) => self.usage(usage),
             Error::Unserializable(source) => source.to_string(),
+        }
+    }
+
+    /// What the operating system said of a failed file or terminal operation: in English as
+    /// the system says it; in Chinese by its kind, with the system's error number.
+    pub fn os_error(&self, error: &std::io::Error) -> String {
+        use std::io::ErrorKind as Kind;
+        if self.lang == Lang::En {
+            return error.to_string();
+        }
+        let what = match error.kind() {
+            Kind::NotFound => "文件或目录不存在",
+            Kind::PermissionDenied => "没有权限",
+            Kind::AlreadyExists => "已经存在",
+            Kind::IsADirectory => "这是一个目录",
+            Kind::NotADirectory => "路径中有一段不是目录",
+            Kind::StorageFull => "磁盘已满",
+            Kind::FileTooLarge => "文件过大",
+            Kind::ReadOnlyFilesystem => "文件系统只读",
+            Kind::DirectoryNotEmpty => "目录不为空",
+            Kind::InvalidData => "内容不是有效的 UTF-8 文本",
+            Kind::BrokenPipe => "输出管道已关闭",
+            Kind::Interrupted => "已中断",
+            _ => "系统错误",
+        };
+        match error.raw_os_error() {
+            Some(code) => format!("{what}（系统错误号 {code}）"),
+            None => what.to_string(),
         }
     }
 
@@ -316,11 +344,11 @@ impl Messages {
                 None => self.no_contract(looked),
             },
             StoreError::Read { path, source } => match self.lang {
-                Lang::Zh => format!("无法读取 {}：{source}", shown(path)),
+                Lang::Zh => format!("无法读取 {}：{}", shown(path), self.os_error(source)),
                 Lang::En => format!("cannot read {}: {source}", shown(path)),
             },
             StoreError::Write { path, source } => match self.lang {
-                Lang::Zh => format!("无法写入 {}：{source}", shown(path)),
+                Lang::Zh => format!("无法写入 {}：{}", shown(path), self.os_error(source)),
                 Lang::En => format!("cannot write {}: {source}", shown(path)),
             },
             StoreError::FileInTheWay { path, file } => match self.lang {

@@ -44,6 +44,7 @@ pub enum ReportLabel {
     Response,
     Arrival,
     ResponseMet,
+    ArrivalMet,
     OpenAtEnd,
     MeanToAcknowledge,
     MeanToResolve,
@@ -200,6 +201,7 @@ impl Messages {
             L::Response => ("响应", "Response"),
             L::Arrival => ("到场", "Arrival"),
             L::ResponseMet => ("响应达标率", "Response met"),
+            L::ArrivalMet => ("到场达标率", "Arrival met"),
             L::OpenAtEnd => (
                 "期末未解决故障（含此前报告的）",
                 "Unresolved at period end (also reported before)",

@@ -120,7 +120,7 @@ impl Messages {
         let keys: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
         let keys = keys.join(self.items_separator());
         match self.lang {
-            Lang::Zh => format!("`{text}` 不是范围：用 in，或 out:类别，类别是 {keys} 之一"),
+            Lang::Zh => format!("`{text}` 不是范围：用 `in`，或 `out:类别`，类别是 {keys} 之一"),
             Lang::En => format!(
                 "`{text}` is not a scope: use in, or out:CATEGORY with CATEGORY one of {keys}"
             ),

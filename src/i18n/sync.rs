@@ -10,9 +10,9 @@ impl Messages {
     /// Why git could not do what it was asked.
     pub(super) fn git_error(&self, error: &GitError) -> String {
         match error {
-            // The system's message follows `: ` in both languages, as it always has.
+            // What the system said follows `: ` in both languages, as it always has.
             GitError::Missing(source) => match self.lang {
-                Lang::Zh => format!("无法运行 git（是否已安装？）: {source}"),
+                Lang::Zh => format!("无法运行 git（是否已安装？）：{}", self.os_error(source)),
                 Lang::En => format!("cannot run git (is it installed?): {source}"),
             },
             GitError::Failed { command, said } => {
@@ -87,11 +87,12 @@ impl Messages {
                     ),
                 }
             }
-            // The system's message follows `: ` in both languages, as it always has.
+            // What the system said follows `: ` in both languages, as it always has.
             SyncFailure::Lock { path, source } => match self.lang {
                 Lang::Zh => format!(
-                    "无法锁定 {}，以保证本仓库副本上同时只有一个 otss sync 运行: {source}",
-                    shown(path)
+                    "无法锁定 {}，以保证本仓库副本上同时只有一个 otss sync 运行: {}",
+                    shown(path),
+                    self.os_error(source)
                 ),
                 Lang::En => format!(
                     "cannot hold {} so that one otss sync at a time runs on this clone: {source}",

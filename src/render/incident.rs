@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::markdown::Document;
+use super::report::{Block, Outline, Section};
 use crate::app::incident::{ClockRow, Recovery};
 use crate::i18n::{Messages, RecoveryLabel as L};
 use crate::incident::{Amendment, ClockName, EnteredLater, Incident, LevelSince};
@@ -162,11 +162,25 @@ pub fn entered_later_lines(
 
 /// The recovery report as a Markdown document.
 pub fn markdown(report: &Recovery, m: &Messages) -> String {
+    super::report::markdown(&recovery_outline(report, m))
+}
+
+/// The recovery report as an HTML page in the style of the service report's.
+pub fn html(report: &Recovery, m: &Messages) -> String {
+    super::report::html::document(&recovery_outline(report, m), "", m, |_| String::new())
+}
+
+/// The recovery report laid out for reading: the facts under the title, then a section for
+/// each of summary, impact, cause, fix, levels, corrections, clocks and the timeline.
+fn recovery_outline(report: &Recovery, m: &Messages) -> Outline {
     let incident = report.incident;
     let label = |l: L| m.recovery_label(l).to_string();
     let time = |t: DateTime<Utc>| full_time(t, report.zone);
-    let mut doc = Document::new();
-    doc.heading(1, &m.labelled(&label(L::Title), &incident.title));
+    let section = |heading: L, blocks: Vec<Block>| Section {
+        heading: label(heading),
+        blocks,
+    };
+    let table = |header: Vec<String>, rows: Vec<Vec<String>>| Block::Table { header, rows };
     let levels = incident.levels();
     let level_text = levels
         .iter()
@@ -190,9 +204,15 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
         label(L::Status),
         m.status(incident.status).to_string(),
     ]);
-    doc.table(&[label(L::Item), label(L::Detail)], facts);
+    let mut sections = vec![Section {
+        heading: String::new(),
+        blocks: vec![Block::Facts {
+            header: vec![label(L::Item), label(L::Detail)],
+            rows: facts,
+        }],
+    }];
     let resolved = incident.resolved.as_ref();
-    let sections = [
+    let texts = [
         (
             L::Summary,
             resolved
@@ -203,29 +223,26 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
         (L::Cause, resolved.and_then(|r| r.cause.clone())),
         (L::Fix, resolved.and_then(|r| r.fix.clone())),
     ];
-    for (heading, text) in sections {
-        doc.heading(2, &label(heading));
-        doc.paragraph(&text.unwrap_or_else(|| label(L::NotRecorded)));
+    for (heading, text) in texts {
+        let text = text.unwrap_or_else(|| label(L::NotRecorded));
+        sections.push(section(heading, vec![Block::Text(text)]));
     }
-    doc.heading(2, &label(L::Levels));
-    doc.table(&level_header(m), level_rows(&levels, m, time));
+    let level_table = table(level_header(m), level_rows(&levels, m, time));
+    sections.push(section(L::Levels, vec![level_table]));
     if !incident.amendments.is_empty() {
-        doc.heading(2, &label(L::Amendments));
-        doc.table(
-            &amendment_header(m),
-            amendment_rows(&incident.amendments, m, time),
-        );
+        let rows = amendment_rows(&incident.amendments, m, time);
+        sections.push(section(
+            L::Amendments,
+            vec![table(amendment_header(m), rows)],
+        ));
     }
-    doc.heading(2, &label(L::Clocks));
-    doc.table(&clock_header(m), clock_rows(&report.clocks, m, time));
+    let clock_table = table(clock_header(m), clock_rows(&report.clocks, m, time));
+    sections.push(section(L::Clocks, vec![clock_table]));
     let notes = entered_later_notes(incident, report.zone, m);
     if !notes.is_empty() {
-        doc.heading(2, &label(L::EnteredLater));
-        for note in notes {
-            doc.paragraph(&note);
-        }
+        let notes = notes.into_iter().map(Block::Text).collect();
+        sections.push(section(L::EnteredLater, notes));
     }
-    doc.heading(2, &label(L::Timeline));
     let rows = incident
         .timeline
         .iter()
@@ -237,6 +254,10 @@ pub fn markdown(report: &Recovery, m: &Messages) -> String {
             ]
         })
         .collect();
-    doc.table(&[label(L::Time), label(L::Engineer), label(L::Event)], rows);
-    doc.finish()
+    let header = vec![label(L::Time), label(L::Engineer), label(L::Event)];
+    sections.push(section(L::Timeline, vec![table(header, rows)]));
+    Outline {
+        title: m.labelled(&label(L::Title), &incident.title),
+        sections,
+    }
 }

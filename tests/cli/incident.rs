@@ -1,6 +1,6 @@
 //! `otss incident` and `otss status`.
 
-use super::{SHENZHEN_5X8, Sandbox};
+use super::{NOW, SHENZHEN_5X8, Sandbox};
 use serde_json::{Value, json};
 
 /// Opens an incident with `OTSS_NOW` at `now`; returns its JSON.
@@ -681,4 +681,48 @@ fn no_engineer_no_record() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(super::stderr(&output).contains("set OTSS_ENGINEER"));
+}
+
+#[test]
+fn the_recovery_report_is_written_to_a_file_in_the_format_its_extension_names() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let opened = id(&open(
+        &site,
+        NOW,
+        &["--level", "2", "--title", "CLB <returns> 502"],
+    ));
+    let report = |args: &[&str]| {
+        let mut all = vec!["incident", "report", &opened];
+        all.extend(args);
+        site.stdout(&all)
+    };
+    let said = report(&["--out", "recovery.html"]);
+    assert!(said.contains("recovery.html"), "{said}");
+    let page = std::fs::read_to_string(site.path().join("recovery.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(
+        page.contains("@page { size: A4"),
+        "the month report's style"
+    );
+    assert!(page.contains("CLB &lt;returns&gt; 502"), "{page}");
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    roxmltree::Document::parse_with_options(&page, options).expect("well-formed");
+    report(&["--out", "recovery.md"]);
+    let md = std::fs::read_to_string(site.path().join("recovery.md")).unwrap();
+    assert_eq!(md.trim_end(), report(&[]).trim_end());
+    report(&["--out", "recovery.json"]);
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(site.path().join("recovery.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        written,
+        site.json(&["incident", "report", &opened, "--format", "json"])
+    );
+    let html = report(&["--format", "html"]);
+    assert_eq!(html.trim_end(), page.trim_end());
+    let refused = site.fails(&["incident", "report", &opened, "--out", "recovery.pdf"], 1);
+    assert!(refused.contains("recovery.pdf"), "{refused}");
 }

@@ -6,6 +6,7 @@ mod capacity;
 mod chain;
 mod city;
 mod clocks;
+mod completion;
 mod contract;
 mod conventions;
 mod correction;
@@ -30,6 +31,7 @@ mod routine_rules;
 mod scale;
 mod sla;
 mod sync;
+mod words;
 
 use std::fs;
 use std::path::{Path, PathBuf};

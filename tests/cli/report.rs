@@ -1013,3 +1013,23 @@ fn under_7x24_every_day_is_on_site_and_every_day_requires_rounds() {
     assert_eq!(v["inspections"]["alert"]["required"], 31);
     assert_eq!(v["backups"]["required"], 2);
 }
+
+#[test]
+fn the_html_headline_shows_the_arrival_rate_beside_the_response_rate() {
+    let script = scripted_month();
+    for (lang, response, arrival) in [
+        ("en", "Response met", "Arrival met"),
+        ("zh", "响应达标率", "到场达标率"),
+    ] {
+        script.site.stdout_at(
+            AFTER,
+            &["report", "2025-03", "--lang", lang, "--out", "report.html"],
+        );
+        let page = std::fs::read_to_string(script.site.path().join("report.html")).unwrap();
+        let cards = page.split("<div class=\"highlights\">").nth(1).unwrap();
+        let cards = cards.split("</div>\n").next().unwrap();
+        let response_at = cards.find(response).expect(response);
+        let arrival_at = cards.find(arrival).expect(arrival);
+        assert!(response_at < arrival_at, "{cards}");
+    }
+}

@@ -81,7 +81,10 @@ pub fn document(
          <header>\n<h1>{title}</h1>\n{header}</header>\n",
     );
     for section in &outline.sections {
-        let _ = writeln!(html, "<section>\n<h2>{}</h2>", escape(&section.heading));
+        html.push_str("<section>\n");
+        if !section.heading.is_empty() {
+            let _ = writeln!(html, "<h2>{}</h2>", escape(&section.heading));
+        }
         for block in &section.blocks {
             html.push_str(&self::block(block, &draw));
         }
@@ -107,12 +110,17 @@ pub fn parties_of(customer: &str, provider: Option<&str>) -> String {
 /// The figures a reader looks for first.
 fn highlights(report: &Report, m: &Messages) -> String {
     let response = report.incidents.response();
+    let arrival = report.incidents.arrival();
     let (required, done) = inspected(&report.inspections);
     let figures = [
         (L::Incidents, report.incidents.total().to_string()),
         (
             L::ResponseMet,
             percent_text(response.met, response.met + response.breached),
+        ),
+        (
+            L::ArrivalMet,
+            percent_text(arrival.met, arrival.met + arrival.breached),
         ),
         (L::Inspections, percent_text(done, required)),
         (

@@ -8,7 +8,10 @@ pub fn markdown(outline: &Outline) -> String {
     let mut doc = Document::new();
     doc.heading(1, &outline.title);
     for section in &outline.sections {
-        doc.heading(2, &section.heading);
+        // The facts under the title have no heading of their own.
+        if !section.heading.is_empty() {
+            doc.heading(2, &section.heading);
+        }
         for block in &section.blocks {
             match block {
                 Block::Text(text) => doc.paragraph(text),
