@@ -13,6 +13,7 @@ mod duplicate;
 pub mod duty;
 mod environment;
 mod error;
+pub mod export;
 pub mod fingerprint;
 pub mod incident;
 pub mod init;

@@ -10,6 +10,7 @@ mod contract;
 mod correction;
 mod duplicate;
 mod errors;
+mod export;
 mod fingerprint;
 mod incident;
 mod init;

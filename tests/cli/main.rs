@@ -9,6 +9,7 @@ mod conventions;
 mod correction;
 mod defences;
 mod duplicate;
+mod export;
 mod first_run;
 mod hostile;
 mod incident;
