@@ -8,6 +8,7 @@ mod contract;
 mod conventions;
 mod correction;
 mod defences;
+mod duckdb;
 mod duplicate;
 mod export;
 mod first_run;
