@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::report::{last_fingerprint, service_report_seeing, term_reports};
+use super::report::{last_fingerprint, month_or_year, service_report_seeing, term_reports};
 use super::{Ledger, Result, Site, Wanted};
 use crate::contract::Contract;
 use crate::incident::Incident;
 use crate::leave;
 use crate::period::Period;
 use crate::record::{Event, Record, types};
-use crate::report::{CorrectionAction, DueReport, Report, ReportError, ReportKind, Scope};
+use crate::report::{CorrectionAction, DueReport, Report, ReportKind, Scope};
 use crate::routine::{Check, Uncounted, backup_standing};
 use crate::store::export::{Column, Kind, Table, Value, column, write_tables};
 use crate::time::local_date;
@@ -220,10 +220,7 @@ fn months(site: &Site, now: DateTime<Utc>, period: Option<&str>) -> Result<Vec<S
     let (first, last) = match period {
         None => (contract.start, contract.end),
         Some(typed) => {
-            let period = Period::parse(typed, today)
-                .ok()
-                .filter(|p| !matches!(p, Period::Day(_)))
-                .ok_or_else(|| ReportError::NotAPeriod(typed.trim().to_string()))?;
+            let period = month_or_year(typed, today)?;
             Scope::new(contract, period)?;
             (period.first(), period.last())
         }

@@ -21,6 +21,7 @@ pub mod inspect;
 pub mod leave;
 mod ledger;
 pub mod paths;
+pub mod portfolio;
 pub mod report;
 pub mod risk;
 pub mod routine;

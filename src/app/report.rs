@@ -26,12 +26,17 @@ pub fn write_out(path: &std::path::Path, text: &str) -> Result<()> {
 }
 
 pub fn scope(site: &Site, now: DateTime<Utc>, typed: &str) -> Result<Scope> {
-    let today = local_date(now, site.contract.timezone);
+    let period = month_or_year(typed, local_date(now, site.contract.timezone))?;
+    Ok(Scope::new(&site.contract, period)?)
+}
+
+/// The month or the year typed, read on `today`.
+pub fn month_or_year(typed: &str, today: NaiveDate) -> Result<Period> {
     let period = Period::parse(typed, today)
         .ok()
         .filter(|p| !matches!(p, Period::Day(_)))
         .ok_or_else(|| ReportError::NotAPeriod(typed.trim().to_string()))?;
-    Ok(Scope::new(&site.contract, period)?)
+    Ok(period)
 }
 
 /// The report of `scope` at `now`, which must have begun.

@@ -25,6 +25,7 @@ mod man;
 mod note;
 mod overtime;
 mod paths;
+mod portfolio;
 mod report;
 mod request;
 mod risk;
@@ -145,6 +146,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// The facts the service reports count, one file per table, for analytics engines
     Export(export::ExportArgs),
+    /// Many sites' reports of one period side by side, troubled sites first, with totals
+    Portfolio(portfolio::PortfolioArgs),
     /// Check that every ledger file is intact: exit 0, or 1 and each problem with its fix
     Check(check::CheckArgs),
     /// Whether the ledger still holds exactly the history of an issued report's fingerprint
@@ -315,6 +318,7 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Undo(args) => correction::undo(context, args),
         Command::Report(args) => report::run(context, args),
         Command::Export(args) => export::run(context, args),
+        Command::Portfolio(args) => portfolio::run(context, args),
         Command::Check(args) => check::run(context, args),
         Command::Verify(args) => verify::run(context, args),
         Command::Sync(args) => sync::run(context, args),

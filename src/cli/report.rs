@@ -40,17 +40,39 @@ pub struct ReportArgs {
     #[arg(required = true, value_name = "PERIOD")]
     period: Option<String>,
 
-    /// How to write the report [default: from the --out file's extension, else table]
+    #[command(flatten)]
+    document: DocumentArgs,
+}
+
+/// How a document (a report, a portfolio) is to be written, and where.
+#[derive(Debug, Args)]
+pub(super) struct DocumentArgs {
+    /// How to write it [default: from the --out file's extension, else table]
     #[arg(long, value_enum)]
     format: Option<Format>,
 
-    /// Write the report to this file instead of standard output
+    /// Write it to this file instead of standard output
     #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    pub(super) out: Option<PathBuf>,
 
     /// Print JSON (the same as --format json)
     #[arg(long, conflicts_with = "format")]
     json: bool,
+}
+
+impl DocumentArgs {
+    /// The format asked for: JSON for `--json`, else `--format`, else the one the `--out`
+    /// file's extension asks for, else a table.
+    pub(super) fn format(&self) -> Result<Format> {
+        match (self.json, self.format, self.out.as_deref()) {
+            (true, ..) => Ok(Format::Json),
+            (false, Some(format), _) => Ok(format),
+            (false, None, None) => Ok(Format::Table),
+            (false, None, Some(path)) => {
+                Format::of_file(path).ok_or_else(|| Error::UnknownFormat(path.to_path_buf()))
+            }
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -87,7 +109,7 @@ enum ReportCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(super) enum Format {
     /// Tables for the terminal
     Table,
     /// Markdown, to paste into a document
@@ -134,21 +156,14 @@ pub fn run(context: &Context, args: ReportArgs) -> Result<()> {
             issue(context, &site, &mut out, &period, how)?
         }
         (None, Some(period)) => {
-            let format = match (args.json, args.format, args.out.as_deref()) {
-                (true, ..) => Format::Json,
-                (false, Some(format), _) => format,
-                (false, None, None) => Format::Table,
-                (false, None, Some(path)) => {
-                    Format::of_file(path).ok_or_else(|| Error::UnknownFormat(path.to_path_buf()))?
-                }
-            };
+            let format = args.document.format()?;
             report(
                 context,
                 &site,
                 &mut out,
                 &period,
                 format,
-                args.out.as_deref(),
+                args.document.out.as_deref(),
             )?
         }
         (None, None) => unreachable!("clap asks for a period unless a subcommand is given"),
@@ -186,19 +201,27 @@ fn report(
         Format::Json => serde_json::to_string_pretty(&ReportJson::new(&report, zone))? + "\n",
         Format::Md => view::markdown(&outline()),
         Format::Html => html::page(&outline(), &report, zone, m),
-        Format::Table => {
-            let width = file.map(|_| 100);
-            let text = view::text(&outline(), width, |tone, text| out.paint(tone, text));
-            match file {
-                Some(_) => output::plain(&text).into_owned(),
-                None => text,
-            }
-        }
+        Format::Table => terminal_text(out, &outline(), file),
     };
+    deliver(out, &text, file)
+}
+
+/// An outline as the terminal shows it, or plain and 100 columns wide for a file.
+pub(super) fn terminal_text(out: &Output, outline: &view::Outline, file: Option<&Path>) -> String {
+    let width = file.map(|_| 100);
+    let text = view::text(outline, width, |tone, text| out.paint(tone, text));
+    match file {
+        Some(_) => output::plain(&text).into_owned(),
+        None => text,
+    }
+}
+
+/// Writes a rendered document to `file`, saying so, or else to standard output.
+pub(super) fn deliver(out: &mut Output, text: &str, file: Option<&Path>) -> Result<()> {
     match file {
         Some(path) => {
-            app::report::write_out(path, &text)?;
-            let written = m.report_written(&path.display().to_string());
+            app::report::write_out(path, text)?;
+            let written = out.messages().report_written(&path.display().to_string());
             out.line(out.paint(Tone::Plain, &written))?;
         }
         None => out.lines(text.trim_end())?,

@@ -24,6 +24,7 @@ mod words;
 pub use crate::lang::Lang;
 pub use calendar::day_name;
 pub use contract::ContractField;
+pub use export::PortfolioLabel;
 pub use incident::RecoveryLabel;
 pub use init::{ContractComment, InitQuestion, PathKind};
 pub use report::ReportLabel;

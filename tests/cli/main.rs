@@ -18,6 +18,7 @@ mod leave;
 mod ledger;
 mod merge;
 mod pinned;
+mod portfolio;
 mod readme;
 mod reliability;
 mod report;

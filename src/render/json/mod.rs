@@ -11,6 +11,7 @@ pub mod incident;
 pub mod inspect;
 pub mod leave;
 pub mod paths;
+pub mod portfolio;
 pub mod report;
 pub mod risk;
 pub mod routine;

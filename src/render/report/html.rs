@@ -1,12 +1,10 @@
 //! The report as one self-contained HTML page: inline CSS and inline SVG charts, nothing
 //! fetched, laid out for the screen and for A4 paper.
 
-use std::fmt::Write as _;
-
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
-use super::{Block, Chart, Outline, percent, percent_text};
+use super::{Block, Chart, Outline, Section, percent, percent_text};
 use crate::calendar::WEEK;
 use crate::i18n::{Lang, Messages, ReportLabel as L};
 use crate::inspect::Due;
@@ -52,27 +50,38 @@ const LEVEL_COLOURS: [&str; 3] = ["#c62828", "#ef6c00", "#1565c0"];
 
 /// The page.
 pub fn page(outline: &Outline, report: &Report, zone: Tz, m: &Messages) -> String {
+    let header = parties(report) + &highlights(report, m);
+    let body: String = outline
+        .sections
+        .iter()
+        .map(|section| self::section(section, |b| self::block(b, report, zone, m)))
+        .collect();
+    document(&outline.title, &header, &body, m)
+}
+
+/// A page in the report's style: its title, what its header holds under the title, and its
+/// body, all HTML.
+pub(super) fn document(title: &str, header: &str, body: &str, m: &Messages) -> String {
     let lang = match m.lang() {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
     };
-    let title = escape(&outline.title);
-    let mut html = format!(
+    let title = escape(title);
+    format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
          <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
-         <header>\n<h1>{title}</h1>\n{}{}</header>\n",
-        parties(report),
-        highlights(report, m),
-    );
-    for section in &outline.sections {
-        let _ = writeln!(html, "<section>\n<h2>{}</h2>", escape(&section.heading));
-        for block in &section.blocks {
-            html.push_str(&self::block(block, report, zone, m));
-        }
-        html.push_str("</section>\n");
+         <header>\n<h1>{title}</h1>\n{header}</header>\n{body}</main>\n</body>\n</html>\n"
+    )
+}
+
+/// A section: its heading, then each block as `block` draws it.
+pub(super) fn section(section: &Section, block: impl Fn(&Block) -> String) -> String {
+    let mut html = format!("<section>\n<h2>{}</h2>\n", escape(&section.heading));
+    for b in &section.blocks {
+        html.push_str(&block(b));
     }
-    html.push_str("</main>\n</body>\n</html>\n");
+    html.push_str("</section>\n");
     html
 }
 
@@ -100,6 +109,12 @@ fn highlights(report: &Report, m: &Messages) -> String {
             format!("{}/{}", report.backups.done, report.backups.required),
         ),
     ];
+    let figures = figures.map(|(label, value)| (m.report_label(label).to_string(), value));
+    cards(&figures)
+}
+
+/// Figures shown large, each with its label under it.
+pub(super) fn cards(figures: &[(String, String)]) -> String {
     let cards: String = figures
         .iter()
         .map(|(label, value)| {
@@ -107,7 +122,7 @@ fn highlights(report: &Report, m: &Messages) -> String {
                 "<div class=\"figure\"><span class=\"value\">{}</span>\
                  <span class=\"label\">{}</span></div>",
                 escape(value),
-                escape(m.report_label(*label))
+                escape(label)
             )
         })
         .collect();
@@ -122,23 +137,34 @@ fn inspected(dues: &[Due]) -> (u32, u32) {
 }
 
 fn block(block: &Block, report: &Report, zone: Tz, m: &Messages) -> String {
+    let Block::Chart(chart) = block else {
+        return plain_block(block);
+    };
+    let (caption, svg) = match chart {
+        Chart::SlaByLevel => (L::SlaChart, sla_chart(report, m)),
+        Chart::Coverage => (L::CoverageChart, coverage_chart(report, m)),
+        Chart::Incidents => (L::IncidentsChart, incidents_chart(report, zone, m)),
+        Chart::Trends => (L::TrendsChart, trends_chart(report, m)),
+    };
+    figure(m.report_label(caption), &svg)
+}
+
+/// A chart with its caption.
+pub(super) fn figure(caption: &str, svg: &str) -> String {
+    format!(
+        "<figure>\n<figcaption>{}</figcaption>\n{svg}</figure>\n",
+        escape(caption)
+    )
+}
+
+/// A block that is no chart.
+pub(super) fn plain_block(block: &Block) -> String {
     match block {
         Block::Text(text) => format!("<p>{}</p>\n", escape(text)),
         Block::Caption(caption) => format!("<h3>{}</h3>\n", escape(caption)),
         Block::Table { header, rows } => table(header, rows),
         Block::Facts { rows, .. } => facts(rows),
-        Block::Chart(chart) => {
-            let (caption, svg) = match chart {
-                Chart::SlaByLevel => (L::SlaChart, sla_chart(report, m)),
-                Chart::Coverage => (L::CoverageChart, coverage_chart(report, m)),
-                Chart::Incidents => (L::IncidentsChart, incidents_chart(report, zone, m)),
-                Chart::Trends => (L::TrendsChart, trends_chart(report, m)),
-            };
-            format!(
-                "<figure>\n<figcaption>{}</figcaption>\n{svg}</figure>\n",
-                escape(m.report_label(caption))
-            )
-        }
+        Block::Chart(_) => String::new(),
     }
 }
 
@@ -238,9 +264,6 @@ fn verdict_keys(m: &Messages) -> Vec<(&'static str, String)> {
 
 /// Response and arrival verdicts of each level as stacked bars on one scale.
 fn sla_chart(report: &Report, m: &Messages) -> String {
-    const LABEL: u32 = 170;
-    const BAR: u32 = 420;
-    const ROW: u32 = 26;
     let rows: Vec<(String, Verdicts)> = (1u8..)
         .zip(&report.incidents.levels)
         .flat_map(|(n, level)| {
@@ -248,6 +271,14 @@ fn sla_chart(report: &Report, m: &Messages) -> String {
                 .map(|(clock, v)| (format!("{} {}", m.level(n), m.report_label(clock)), v))
         })
         .collect();
+    verdict_bars(&rows, m)
+}
+
+/// Verdicts as stacked bars on one scale, one bar for each named row.
+pub(super) fn verdict_bars(rows: &[(String, Verdicts)], m: &Messages) -> String {
+    const LABEL: u32 = 170;
+    const BAR: u32 = 420;
+    const ROW: u32 = 26;
     let most = rows
         .iter()
         .map(|(_, v)| v.met + v.breached + v.pending)

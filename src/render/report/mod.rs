@@ -6,6 +6,7 @@
 pub mod html;
 mod markdown;
 mod outline;
+pub mod portfolio;
 mod text;
 
 pub use markdown::markdown;
