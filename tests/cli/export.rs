@@ -241,3 +241,25 @@ fn a_period_that_is_not_one_is_refused_by_name() {
     assert!(error.contains("March"), "{error}");
     assert!(!site.path().join("facts").exists());
 }
+
+#[test]
+fn a_year_is_its_months_of_the_term_begun_and_a_time_outside_the_term_is_refused() {
+    let site = example_site();
+    let args = [
+        "export", "--out", "year", "--period", "2025", "--format", "jsonl",
+    ];
+    site.stdout_at(NOW, &args);
+    let days = rows(&site.path().join("year"), "inspection_days");
+    let months: std::collections::BTreeSet<&str> =
+        days.iter().map(|r| r["month"].as_str().unwrap()).collect();
+    assert_eq!(
+        months.into_iter().collect::<Vec<_>>(),
+        ["2025-01", "2025-02", "2025-03", "2025-04"]
+    );
+    assert!(
+        days.iter()
+            .all(|r| r["date"].as_str().unwrap() <= "2025-04-02")
+    );
+    let error = site.fails_at(NOW, &["export", "--out", "old", "--period", "2023"], 1);
+    assert!(error.contains("2023"), "{error}");
+}
