@@ -18,7 +18,11 @@ const EXAMPLES: &str = examples!(
 );
 
 #[derive(Debug, Args)]
-#[command(after_help = EXAMPLES)]
+#[command(
+    after_help = EXAMPLES,
+    mut_arg("format", |a| a.help("How to write the portfolio [default: from the --out file's extension, else table]")),
+    mut_arg("out", |a| a.help("Write the portfolio to this file instead of standard output")),
+)]
 pub struct PortfolioArgs {
     /// The month (YYYY-MM) or the year (YYYY), as each site's report takes it
     #[arg(value_name = "PERIOD")]

@@ -47,11 +47,11 @@ pub struct ReportArgs {
 /// How a document (a report, a portfolio) is to be written, and where.
 #[derive(Debug, Args)]
 pub(super) struct DocumentArgs {
-    /// How to write it [default: from the --out file's extension, else table]
+    /// How to write the report [default: from the --out file's extension, else table]
     #[arg(long, value_enum)]
     format: Option<Format>,
 
-    /// Write it to this file instead of standard output
+    /// Write the report to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub(super) out: Option<PathBuf>,
 
