@@ -26,12 +26,17 @@ pub fn write_out(path: &std::path::Path, text: &str) -> Result<()> {
 }
 
 pub fn scope(site: &Site, now: DateTime<Utc>, typed: &str) -> Result<Scope> {
-    let today = local_date(now, site.contract.timezone);
+    let period = month_or_year(typed, local_date(now, site.contract.timezone))?;
+    Ok(Scope::new(&site.contract, period)?)
+}
+
+/// The month or the year typed, read on `today`.
+pub fn month_or_year(typed: &str, today: NaiveDate) -> Result<Period> {
     let period = Period::parse(typed, today)
         .ok()
         .filter(|p| !matches!(p, Period::Day(_)))
         .ok_or_else(|| ReportError::NotAPeriod(typed.trim().to_string()))?;
-    Ok(Scope::new(&site.contract, period)?)
+    Ok(period)
 }
 
 /// The report of `scope` at `now`, which must have begun.
@@ -40,6 +45,18 @@ pub fn service_report(
     now: DateTime<Utc>,
     scope: Scope,
     ledger: &mut Ledger,
+) -> Result<Report> {
+    service_report_seeing(site, now, scope, ledger, |_| ())
+}
+
+/// The report of `scope` at `now`, which must have begun, showing `see` the records of each
+/// month it counts (but for incidents' records other than their openings) as it reads them.
+pub fn service_report_seeing(
+    site: &Site,
+    now: DateTime<Utc>,
+    scope: Scope,
+    ledger: &mut Ledger,
+    mut see: impl FnMut(&[Record]),
 ) -> Result<Report> {
     scope.check_begun(local_date(now, site.contract.timezone))?;
     let (from, to) = scope.span(&site.contract);
@@ -64,6 +81,7 @@ pub fn service_report(
                 .is_none_or(|t| !t.starts_with(types::INCIDENT) || t == types::INCIDENT_OPENED)
         };
         let records = ledger.records_where(Some(&month), routine)?;
+        see(&records);
         let sources = Sources {
             records: &records,
             ..sources
@@ -96,7 +114,7 @@ pub fn service_report(
 
 /// The fingerprint the last issue of the report of `scope` kept, if it was issued: its issues
 /// are recorded in its month or later ones, `months`.
-fn last_fingerprint(month: &str, records: &[Record]) -> Option<String> {
+pub(super) fn last_fingerprint(month: &str, records: &[Record]) -> Option<String> {
     let fingerprinted = records.iter().filter_map(|record| match &record.event {
         Event::ReportIssued(issued) if issued.period == month => {
             Some((record.instant(), issued.fingerprint.clone()?))

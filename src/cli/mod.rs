@@ -19,6 +19,7 @@ mod contract;
 mod correction;
 mod duplicate;
 mod duty;
+mod export;
 mod help;
 mod incident;
 mod init;
@@ -27,6 +28,7 @@ mod man;
 mod note;
 mod overtime;
 mod paths;
+mod portfolio;
 mod prompt;
 mod report;
 mod request;
@@ -165,6 +167,10 @@ pub enum Command {
     Undo(correction::UndoArgs),
     /// Service reports (服务报告): a month or the annual summary, what is due, delivered
     Report(report::ReportArgs),
+    /// The facts the service reports count, one file per table, for analytics engines
+    Export(export::ExportArgs),
+    /// Many sites' reports of one period side by side, troubled sites first, with totals
+    Portfolio(portfolio::PortfolioArgs),
     /// Check that every ledger file is intact: exit 0, or 1 and each problem with its fix
     Check(check::CheckArgs),
     /// Whether the ledger still holds exactly the history of an issued report's fingerprint
@@ -350,6 +356,8 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Void(args) => correction::void(context, args),
         Command::Undo(args) => correction::undo(context, args),
         Command::Report(args) => report::run(context, args),
+        Command::Export(args) => export::run(context, args),
+        Command::Portfolio(args) => portfolio::run(context, args),
         Command::Check(args) => check::run(context, args),
         Command::Verify(args) => verify::run(context, args),
         Command::Sync(args) => sync::run(context, args),

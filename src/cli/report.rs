@@ -40,17 +40,32 @@ pub struct ReportArgs {
     #[arg(required = true, value_name = "PERIOD")]
     period: Option<String>,
 
+    #[command(flatten)]
+    document: DocumentArgs,
+}
+
+/// How a document (a report, a portfolio) is to be written, and where.
+#[derive(Debug, Args)]
+pub(super) struct DocumentArgs {
     /// How to write the report [default: from the --out file's extension, else table]
     #[arg(long, value_enum)]
     format: Option<Format>,
 
     /// Write the report to this file instead of standard output
     #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    pub(super) out: Option<PathBuf>,
 
     /// Print JSON (the same as --format json)
     #[arg(long, conflicts_with = "format")]
     json: bool,
+}
+
+impl DocumentArgs {
+    /// The format asked for: JSON for `--json`, else `--format`, else the one the `--out`
+    /// file's extension asks for, else a table.
+    pub(super) fn format(&self) -> Result<Format> {
+        chosen_format(self.json, self.format, self.out.as_deref())
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -134,14 +149,14 @@ pub fn run(context: &Context, args: ReportArgs) -> Result<()> {
             issue(context, &site, &mut out, &period, how)?
         }
         (None, Some(period)) => {
-            let format = chosen_format(args.json, args.format, args.out.as_deref())?;
+            let format = args.document.format()?;
             report(
                 context,
                 &site,
                 &mut out,
                 &period,
                 format,
-                args.out.as_deref(),
+                args.document.out.as_deref(),
             )?
         }
         (None, None) => unreachable!("clap asks for a period unless a subcommand is given"),

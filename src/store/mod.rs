@@ -6,6 +6,7 @@
 mod acknowledge;
 mod beneath;
 mod contract;
+pub mod export;
 mod files;
 mod index;
 mod ledger;

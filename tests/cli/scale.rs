@@ -24,7 +24,7 @@ use super::Sandbox;
 const NOW: &str = "2025-04-02T10:00:00+08:00";
 
 /// A copy of the example site in a sandbox.
-fn example_site() -> Sandbox {
+pub(super) fn example_site() -> Sandbox {
     let site = Sandbox::default();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/chengdu-5x8");
     copy_tree(&example.join("ledger"), &site.path().join("ledger"));

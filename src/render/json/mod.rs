@@ -14,6 +14,7 @@ pub mod incident;
 pub mod inspect;
 pub mod leave;
 pub mod paths;
+pub mod portfolio;
 pub mod report;
 pub mod risk;
 pub mod routine;

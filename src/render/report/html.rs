@@ -280,9 +280,6 @@ fn verdict_keys(m: &Messages) -> Vec<(&'static str, String)> {
 
 /// Response and arrival verdicts of each level as stacked bars on one scale.
 fn sla_chart(report: &Report, m: &Messages) -> String {
-    const LABEL: u32 = 170;
-    const BAR: u32 = 420;
-    const ROW: u32 = 26;
     let rows: Vec<(String, Verdicts)> = (1u8..)
         .zip(&report.incidents.levels)
         .flat_map(|(n, level)| {
@@ -290,6 +287,14 @@ fn sla_chart(report: &Report, m: &Messages) -> String {
                 .map(|(clock, v)| (format!("{} {}", m.level(n), m.report_label(clock)), v))
         })
         .collect();
+    verdict_bars(&rows, m)
+}
+
+/// Verdicts as stacked bars on one scale, one bar for each named row.
+pub(super) fn verdict_bars(rows: &[(String, Verdicts)], m: &Messages) -> String {
+    const LABEL: u32 = 170;
+    const BAR: u32 = 420;
+    const ROW: u32 = 26;
     let most = rows
         .iter()
         .map(|(_, v)| v.met + v.breached + v.pending)

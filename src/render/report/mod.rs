@@ -8,6 +8,7 @@ pub mod html;
 mod inspection;
 mod markdown;
 mod outline;
+pub mod portfolio;
 mod text;
 
 pub use inspection::inspection_outline;
