@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["sla"],
     &["record"],
     &["incident", "inspect", "leave", "routine", "duty"],
-    &["report", "duplicate"],
+    &["report", "duplicate", "search"],
     &["ledger", "check"],
     &["store", "git", "sync"],
     &["app"],
