@@ -13,11 +13,11 @@ use crate::sla::Rule;
 /// Ledger files in memory. Every write bumps a file's change count (its ctime); a plain write
 /// bumps its modification count too, a write that restores the modification time does not.
 #[derive(Default)]
-struct Memory {
-    files: RefCell<BTreeMap<String, Vec<u8>>>,
+pub(crate) struct Memory {
+    pub(crate) files: RefCell<BTreeMap<String, Vec<u8>>>,
     modified: RefCell<BTreeMap<String, u128>>,
     changed: RefCell<BTreeMap<String, u128>>,
-    read_bytes: RefCell<u64>,
+    pub(crate) read_bytes: RefCell<u64>,
 }
 
 impl Source for Memory {
@@ -65,7 +65,7 @@ impl Source for Memory {
 }
 
 impl Memory {
-    fn write(&self, name: &str, keep_modified: bool, change: impl FnOnce(&mut Vec<u8>)) {
+    pub(crate) fn write(&self, name: &str, keep_modified: bool, change: impl FnOnce(&mut Vec<u8>)) {
         *self
             .changed
             .borrow_mut()
@@ -82,7 +82,7 @@ impl Memory {
     }
 
     /// Appends a record the way the store does: on a fresh line.
-    fn append_record(&self, name: &str, line: &str) {
+    pub(crate) fn append_record(&self, name: &str, line: &str) {
         self.write(name, false, |bytes| {
             if bytes.last().is_some_and(|b| *b != b'\n') {
                 bytes.push(b'\n');
@@ -115,7 +115,7 @@ impl Memory {
     }
 }
 
-fn record(n: u32, incident: &str, event: u8) -> String {
+pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
     let at = DateTime::parse_from_rfc3339("2025-03-04T10:00:00+08:00").unwrap()
         + TimeDelta::minutes(i64::from(n));
     let subject = Subject {
@@ -169,7 +169,7 @@ fn record(n: u32, incident: &str, event: u8) -> String {
 }
 
 #[derive(Debug, Clone)]
-enum Op {
+pub(crate) enum Op {
     Record {
         file: u8,
         incident: u8,
@@ -198,7 +198,7 @@ enum Op {
     Refresh,
 }
 
-fn op() -> impl Strategy<Value = Op> {
+pub(crate) fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         8 => (0u8..4, 0u8..5, 0u8..7).prop_map(|(file, incident, event)| Op::Record { file, incident, event }),
         1 => (0u8..4).prop_map(|file| Op::Torn { file }),
@@ -220,7 +220,7 @@ fn file_name(n: u8) -> String {
         .to_string()
 }
 
-fn apply(ledger: &Memory, n: usize, op: Op) {
+pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
     match op {
         Op::Record {
             file,
