@@ -23,6 +23,7 @@ pub mod paths;
 pub mod report;
 pub mod risk;
 pub mod routine;
+pub mod search;
 mod site;
 pub mod sla;
 pub mod status;

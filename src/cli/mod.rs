@@ -27,6 +27,7 @@ mod paths;
 mod report;
 mod request;
 mod risk;
+mod search;
 mod show;
 mod sla;
 mod status;
@@ -129,6 +130,8 @@ pub enum Command {
     /// Platform risks and optimisation suggestions for the month's report
     #[command(subcommand)]
     Note(note::NoteCommand),
+    /// The knowledge base: search every incident, consultation, request, risk and finding
+    Search(search::SearchArgs),
     /// Overtime and comp leave
     #[command(subcommand)]
     Overtime(overtime::OvertimeCommand),
@@ -256,6 +259,9 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
                 .mut_subcommand("level", |level| {
                     level.mut_arg("level", |a| a.value_parser(levels))
                 })
+        })
+        .mut_subcommand("search", |search| {
+            search.mut_arg("level", |a| a.value_parser(levels))
         });
     let mut matches = command.try_get_matches_from(args)?;
     Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
@@ -306,6 +312,7 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Support(command) => support::run(context, command),
         Command::Request(command) => request::run(context, command),
         Command::Note(command) => note::run(context, command),
+        Command::Search(args) => search::run(context, args),
         Command::Overtime(command) => overtime::run(context, command),
         Command::Duty(command) => duty::run(context, command),
         Command::Void(args) => correction::void(context, args),

@@ -172,6 +172,7 @@ impl Messages {
             Input::Consultation => ("咨询内容", "the consultation"),
             Input::Request => ("需求", "the request"),
             Input::Reason => ("--reason", "--reason"),
+            Input::Query => ("搜索词", "the query"),
         })
     }
 

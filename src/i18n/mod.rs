@@ -16,6 +16,7 @@ mod init;
 mod ledger;
 mod report;
 mod routine;
+mod search;
 mod sla;
 mod sync;
 mod words;

@@ -41,6 +41,9 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["网络", "network"],
     &["带宽", "bandwidth"],
     &["死锁", "deadlock"],
+    &["主备切换", "failover", "故障切换"],
+    &["短信", "sms"],
+    &["快照", "snapshot"],
 ];
 
 /// The phrases that mean what a phrase of `query` means, and that `query` does not already

@@ -8,6 +8,8 @@
 use std::sync::LazyLock;
 
 use jieba_rs::{Jieba, TokenizeMode};
+
+use super::SYNONYMS;
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
@@ -18,8 +20,17 @@ pub const TOKENIZER: &str = "otss_words";
 /// Longer tokens are not words (a hash, a pasted blob) and are left out.
 const LONGEST_WORD: usize = 40;
 
-/// The dictionary is built into the binary; it is loaded on the first cut.
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+/// The dictionary is built into the binary; it is loaded on the first cut, with the Chinese
+/// phrases of the synonym table added as words, so that `复制延迟` is one word to find (and
+/// its parts too).
+static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
+    let mut jieba = Jieba::new();
+    let phrases = SYNONYMS.iter().flat_map(|group| group.iter());
+    for phrase in phrases.filter(|phrase| !phrase.is_ascii()) {
+        jieba.add_word(phrase, None, None);
+    }
+    jieba
+});
 
 /// The whole cut: words, lowercased, English stemmed.
 pub fn analyzer() -> TextAnalyzer {
@@ -43,7 +54,10 @@ impl Tokenizer for Words {
     type TokenStream<'a> = WordStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        let words = JIEBA.tokenize(text, TokenizeMode::Search, true);
+        let mut words = JIEBA.tokenize(text, TokenizeMode::Search, true);
+        // In the order they stand in the text, a word before the shorter words inside it,
+        // as highlighting needs them.
+        words.sort_by_key(|word| (word.byte_start, std::cmp::Reverse(word.byte_end)));
         let tokens = words
             .into_iter()
             .filter(|word| word.word.chars().any(char::is_alphanumeric))
@@ -111,6 +125,14 @@ mod tests {
         assert!(cut.contains(&"cdb-prod-01".to_string()), "{cut:?}");
         assert!(cut.contains(&"cdb".to_string()), "{cut:?}");
         assert!(cut.contains(&"5xx".to_string()), "{cut:?}");
+    }
+
+    #[test]
+    fn the_phrases_of_the_synonym_table_are_words_whole_and_in_parts() {
+        let cut = words("只读实例复制延迟指标，一次 TencentDB 慢查询分析");
+        for word in ["复制延迟", "复制", "延迟", "慢查询"] {
+            assert!(cut.contains(&word.to_string()), "{word} not in {cut:?}");
+        }
     }
 
     #[test]

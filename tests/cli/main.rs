@@ -23,6 +23,7 @@ mod roster;
 mod routine;
 mod routine_rules;
 mod scale;
+mod search;
 mod sla;
 mod sync;
 

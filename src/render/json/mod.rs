@@ -14,6 +14,7 @@ pub mod paths;
 pub mod report;
 pub mod risk;
 pub mod routine;
+pub mod search;
 pub mod sla;
 pub mod status;
 pub mod sync;
