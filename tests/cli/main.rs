@@ -16,6 +16,7 @@ mod leave;
 mod ledger;
 mod merge;
 mod pinned;
+mod ranking;
 mod readme;
 mod reliability;
 mod report;
