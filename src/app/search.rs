@@ -416,3 +416,18 @@ impl Feed<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passage_is_one_line_and_its_marks_move_with_it_and_join_when_they_touch() {
+        let passage = "慢查询\nslow query";
+        let marks = [0..3, 3..9, 10..14];
+        let (line, marks) = one_line(passage, &marks);
+        assert_eq!(line, "慢查询 · slow query");
+        assert_eq!(marks, [0..9, 13..17]);
+        assert_eq!(&line[13..17], "slow");
+    }
+}
