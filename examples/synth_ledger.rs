@@ -118,6 +118,29 @@ const SYMPTOMS: [&str; 8] = [
     "slow queries piling up",
     "health checks failing",
 ];
+/// Each symptom as an engineer at a Chinese site writes it, half the time, so that the ledger
+/// is as bilingual as a real one.
+const SYMPTOMS_ZH: [&str; 8] = [
+    "5xx 错误率超过 1%",
+    "主从延迟超过 30 秒",
+    "连接数打满",
+    "磁盘使用率超过 90%",
+    "下单链路延迟抖动",
+    "节点 NotReady",
+    "慢查询堆积",
+    "健康检查失败",
+];
+/// How each symptom was fixed, so that an incident's fix says something of its own.
+const FIXES: [&str; 8] = [
+    "rolled back the release and drained the bad backend",
+    "rebuilt the replica and throttled the batch import",
+    "enabled connection pooling and raised max_connections",
+    "cleaned up logs and expanded the data disk",
+    "moved the hot partition to a dedicated node",
+    "restarted kubelet and cleaned up images on the node",
+    "added the missing index and killed the long transaction",
+    "fixed the health check path on the listener",
+];
 const REQUEST_TEXTS: [&str; 6] = [
     "review the alarm thresholds of the trading cluster",
     "explain last night's failover",
@@ -183,6 +206,16 @@ fn write(ledger: &std::path::Path, records: &mut [Record], zone: Tz) -> anyhow::
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(files.len())
+}
+
+/// A symptom in English or Chinese, by the day (no random draw, so that every other choice
+/// stays as it was).
+fn symptom(index: usize, date: NaiveDate) -> &'static str {
+    if (date.ordinal() as usize + index).is_multiple_of(2) {
+        SYMPTOMS_ZH[index]
+    } else {
+        SYMPTOMS[index]
+    }
 }
 
 struct Synth<'a> {
@@ -297,7 +330,7 @@ impl<'a> Synth<'a> {
                                 Outcome::Ok
                             },
                             note: abnormal
-                                .then(|| SYMPTOMS[self.rng.random_range(0..8)].to_string()),
+                                .then(|| symptom(self.rng.random_range(0..8), date).to_string()),
                             reading: None,
                         }
                     })
@@ -330,7 +363,7 @@ impl<'a> Synth<'a> {
         let consultation = Consultation {
             text: format!(
                 "{product}: {}",
-                SYMPTOMS[self.rng.random_range(0..SYMPTOMS.len())]
+                symptom(self.rng.random_range(0..SYMPTOMS.len()), date)
             ),
             product: Some(product.to_string()),
             minutes: Some(self.rng.random_range(5..90)),
@@ -365,7 +398,7 @@ impl<'a> Synth<'a> {
             kind,
             text: format!(
                 "{product}: {}",
-                SYMPTOMS[self.rng.random_range(0..SYMPTOMS.len())]
+                symptom(self.rng.random_range(0..SYMPTOMS.len()), date)
             ),
         };
         let by = self.engineer();
@@ -418,10 +451,8 @@ impl<'a> Synth<'a> {
         let level = Level::ALL[[0, 1, 1, 2, 2, 2][self.rng.random_range(0..6)]];
         let onsite = self.rng.random_ratio(1, 6);
         let product = PRODUCTS[self.rng.random_range(0..PRODUCTS.len())];
-        let title = format!(
-            "{product}: {}",
-            SYMPTOMS[self.rng.random_range(0..SYMPTOMS.len())]
-        );
+        let symptom_drawn = self.rng.random_range(0..SYMPTOMS.len());
+        let title = format!("{product}: {}", symptom(symptom_drawn, date));
         let by = self.engineer();
         let record_id =
             Ulid::from_parts(at.timestamp_millis() as u64, self.rng.random()).to_string();
@@ -494,7 +525,7 @@ impl<'a> Synth<'a> {
                 summary: summary.to_string(),
                 impact: None,
                 cause: Some("configuration drift".to_string()),
-                fix: Some("configuration restored".to_string()),
+                fix: Some(FIXES[symptom_drawn].to_string()),
             })
         };
         self.record(last, &by, resolved("service restored"));

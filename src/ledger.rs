@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub mod chain;
 pub mod index;
 pub mod lines;
+pub mod progress;
 
 use lines::{Lines, RawLine, Text};
 

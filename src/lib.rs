@@ -42,6 +42,7 @@ pub mod render;
 pub mod report;
 pub mod request;
 pub mod routine;
+pub mod search;
 pub mod service;
 pub mod sla;
 pub mod store;

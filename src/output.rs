@@ -115,6 +115,11 @@ impl Output {
         }
     }
 
+    /// Whether what is painted is shown in colour.
+    pub fn coloured(&self) -> bool {
+        self.color
+    }
+
     pub fn messages(&self) -> &'static Messages {
         self.lang.messages()
     }

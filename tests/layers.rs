@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &[
         "incident", "inspect", "leave", "routine", "duty", "feedback", "alert",
     ],
-    &["report", "duplicate"],
+    &["report", "duplicate", "search"],
     &["ledger", "check"],
     &["store", "git", "sync"],
     &["app"],

@@ -72,6 +72,8 @@ pub enum Input {
     Mode,
     Start,
     End,
+    /// What `otss search` looks for.
+    Query,
 }
 
 /// A command line that asks for what cannot be, found once it was parsed.

@@ -26,6 +26,8 @@ pub enum Wanted<'a> {
     Id(&'a str),
     /// Those that bear on a period, from one instant to another.
     Between(DateTime<Utc>, DateTime<Utc>),
+    /// Those of these ids, exactly.
+    Ids(&'a [String]),
 }
 
 /// Something passed over while reading, with the ledger directory it is in.
@@ -73,6 +75,14 @@ impl Wanted<'_> {
             Wanted::Open => index.open_ids_at(now.timestamp()),
             Wanted::All => index.ids(),
             Wanted::Between(from, to) => index.ids_between(from.timestamp(), to.timestamp()),
+            Wanted::Ids(wanted) => {
+                let wanted: HashSet<&str> = wanted.iter().map(String::as_str).collect();
+                index
+                    .ids()
+                    .into_iter()
+                    .filter(|id| wanted.contains(id))
+                    .collect()
+            }
             Wanted::Id(typed) => {
                 let typed = typed.trim().to_uppercase();
                 index
@@ -109,6 +119,22 @@ impl<'s> Ledger<'s> {
             withdrawn: None,
             now,
         }
+    }
+
+    pub(super) fn site(&self) -> &'s Site {
+        self.site
+    }
+
+    /// Where the search index of the ledger is kept: beside its incident index, in the
+    /// cache directory (docs/rules.md §12.3).
+    pub(super) fn search_dir(&self) -> Option<PathBuf> {
+        Some(self.index_path.as_ref()?.with_extension("search"))
+    }
+
+    /// Whether a void withdraws the record `id` (one not about an incident: an incident's
+    /// records are weighed with the incident).
+    pub(super) fn withdraws(&mut self, id: &str) -> Result<bool> {
+        Ok(self.withdrawn()?.contains(id))
     }
 
     /// Leaves out the records that count nowhere — entered before they happened (in the

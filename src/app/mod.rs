@@ -28,6 +28,7 @@ pub mod portfolio;
 pub mod report;
 pub mod risk;
 pub mod routine;
+pub mod search;
 mod site;
 pub mod sla;
 pub mod status;

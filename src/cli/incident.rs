@@ -12,6 +12,7 @@ use super::duplicate::unless_declined;
 use super::prompt::TextPrompt;
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
+use crate::app::search::Hit;
 use crate::app::{self, Site};
 use crate::app::{Error, Result};
 use crate::contract::Level;
@@ -22,6 +23,8 @@ use crate::record::incident::Field;
 use crate::render::human::{moment, with_id};
 use crate::render::incident::{self as view, list_line};
 use crate::render::json::incident::{IncidentJson, RecoveryJson};
+use crate::render::json::search::{OpenedJson, SimilarJson};
+use crate::render::search::similar_lines;
 
 const EXAMPLES: &str = examples!(
     "otss incident open --level 1 --title \"CLB returns 502\" --onsite",
@@ -50,10 +53,14 @@ pub enum IncidentCommand {
     #[command(after_help = examples!(
         "otss incident show K7Q                     any unique prefix of the id",
         "otss incident show K7Q --json | jq .response_due",
+        "otss incident show K7Q --similar           and the earlier incidents most like it",
     ))]
     Show {
         /// The incident id, or any unique prefix of it
         id: String,
+        /// Also the earlier incidents most like it, each with its fix
+        #[arg(long)]
+        similar: bool,
         /// Print JSON
         #[arg(long)]
         json: bool,
@@ -376,13 +383,19 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
                 })
             })?;
             if let Some(incident) = opened {
-                print_incident(&site, &mut out, &incident, now, json)?;
+                let similar = similar_to(context, &site, &incident);
+                print_with_similar(&site, &mut out, &incident, &similar, now, json)?;
             }
         }
-        IncidentCommand::Show { id, json } => {
+        IncidentCommand::Show { id, similar, json } => {
             let incident =
                 context.read(&site, &mut out, |ledger| app::incident::shown(ledger, &id))?;
-            print_incident(&site, &mut out, &incident, now, json)?;
+            if similar {
+                let similar = similar_to(context, &site, &incident);
+                print_with_similar(&site, &mut out, &incident, &similar, now, json)?;
+            } else {
+                print_incident(&site, &mut out, &incident, now, json)?;
+            }
         }
         IncidentCommand::List { open, json } => {
             let listed =
@@ -482,6 +495,44 @@ fn ask_title(context: &Context, site: &Site, m: &Messages) -> Result<String> {
     app::writer(&context.env, site)?;
     restore_terminal_on_interrupt();
     answered(TextPrompt::new(m.incident_title_question()).interact_text())
+}
+
+/// The earlier incidents most like `incident` (docs/rules.md §12.4): none when they cannot
+/// be looked up, which is never the command's failure.
+fn similar_to(context: &Context, site: &Site, incident: &Incident) -> Vec<Hit> {
+    let similar = |ledger: &mut app::Ledger| Ok(app::search::similar(ledger, incident, SIMILAR));
+    context.read_quietly(site, similar).unwrap_or_default()
+}
+
+/// How many similar incidents are shown.
+const SIMILAR: usize = 3;
+
+/// An incident with the earlier incidents like it: as JSON (key `similar`), or shown in full
+/// with the similar ones below.
+fn print_with_similar(
+    site: &Site,
+    out: &mut Output,
+    incident: &Incident,
+    similar: &[Hit],
+    now: DateTime<Utc>,
+    json: bool,
+) -> Result<()> {
+    let zone = site.contract.timezone;
+    if json {
+        let opened = OpenedJson {
+            incident: IncidentJson::new(incident, zone, now, out.messages()),
+            similar: similar
+                .iter()
+                .filter_map(|hit| Some(SimilarJson::new(hit, hit.incident.as_ref()?, zone)))
+                .collect(),
+        };
+        return Ok(out.json(&opened)?);
+    }
+    print_incident(site, out, incident, now, false)?;
+    for line in similar_lines(out, similar) {
+        out.line(line)?;
+    }
+    Ok(())
 }
 
 /// An incident updated: as JSON, or what was recorded and the incident's line.

@@ -33,6 +33,7 @@ mod prompt;
 mod report;
 mod request;
 mod risk;
+mod search;
 mod show;
 mod sla;
 mod status;
@@ -154,6 +155,8 @@ pub enum Command {
     /// Platform risks and optimisation suggestions for the month's report
     #[command(subcommand)]
     Note(note::NoteCommand),
+    /// The knowledge base: search every incident, consultation, request, risk and finding
+    Search(search::SearchArgs),
     /// Overtime and comp leave
     #[command(subcommand)]
     Overtime(overtime::OvertimeCommand),
@@ -293,6 +296,9 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
                 .mut_subcommand("level", |level| {
                     level.mut_arg("level", |a| a.value_parser(levels))
                 })
+        })
+        .mut_subcommand("search", |search| {
+            search.mut_arg("level", |a| a.value_parser(levels))
         });
     let mut matches = help::spoken(command, help_lang(&args)).try_get_matches_from(args)?;
     Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
@@ -351,6 +357,7 @@ fn dispatch(context: &Context, command: Command) -> Result<()> {
         Command::Request(command) => request::run(context, command),
         Command::Alert(command) => alert::run(context, command),
         Command::Note(command) => note::run(context, command),
+        Command::Search(args) => search::run(context, args),
         Command::Overtime(command) => overtime::run(context, command),
         Command::Duty(command) => duty::run(context, command),
         Command::Void(args) => correction::void(context, args),

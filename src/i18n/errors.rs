@@ -213,6 +213,7 @@ impl Messages {
             Input::Policy => ("--policy", "--policy"),
             Input::PolicyName => ("策略名称", "the policy name"),
             Input::Rule => ("--rule", "--rule"),
+            Input::Query => ("搜索词", "the query"),
         })
     }
 

@@ -526,6 +526,214 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     ("不着色", "No colour"),
     ("终端中的表格", "Tables for the terminal"),
+    (
+        "某一天（YYYY-MM-DD、`today`、3/2 …）、某月（YYYY-MM）或某年（YYYY）[默认：本月]",
+        "A day (YYYY-MM-DD, today, 3/2 …), a month (YYYY-MM) or a year (YYYY) [default: this month]",
+    ),
+    (
+        "列出各现场目录的文件，每行一个，相对于该文件",
+        "A file listing the site directories, one a line, relative to the file",
+    ),
+    ("新增一条告警策略", "A new alert policy"),
+    ("修改告警策略的规则", "A new rule for an alert policy"),
+    (
+        "一项结果：\"NAME=ok\"、\"NAME=abnormal:NOTE\" 或读数 \"NAME=VALUE[UNIT]\"，NAME 为检查项名称、序号或名称开头；每项重复一次",
+        "A result: \"NAME=ok\", \"NAME=abnormal:NOTE\" or a reading \"NAME=VALUE[UNIT]\", NAME the item's name, its number or the start of its name; repeat for each item",
+    ),
+    (
+        "逐条分析的告警，以及告警策略的变更",
+        "Alerts analysed one by one, and the changes of alert policies",
+    ),
+    (
+        "同时列出最相似的以往故障及其修复方法",
+        "Also the earlier incidents most like it, each with its fix",
+    ),
+    (
+        "Apache Parquet，供 DuckDB、Spark、pandas 等使用",
+        "Apache Parquet, for DuckDB, Spark, pandas and the like",
+    ),
+    ("带表头行的 CSV", "CSV with a header line"),
+    (
+        "关闭客户已接受答复的需求",
+        "Close a request whose answer the customer accepted",
+    ),
+    ("拒绝一项需求，并说明原因", "Decline a request, saying why"),
+    (
+        "服务期第一天：YYYY-MM-DD、`today`、3/2 …",
+        "First day of the term: YYYY-MM-DD, today, 3/2 …",
+    ),
+    (
+        "自该日、该月或该年起（YYYY-MM-DD、YYYY-MM、YYYY）",
+        "From this day, month or year on (YYYY-MM-DD, YYYY-MM, YYYY)",
+    ),
+    (
+        "工作小时数：6、1.5、4h、7h30m",
+        "Hours worked: 6, 1.5, 4h, 7h30m",
+    ),
+    ("最多显示多少条结果", "How many hits at most"),
+    (
+        "汇总的输出格式 [默认：按 --out 文件的扩展名，否则为表格]",
+        "How to write the portfolio [default: from the --out file's extension, else table]",
+    ),
+    ("JSON 行：每行一个对象", "JSON lines: an object per row"),
+    (
+        "服务期最后一天：YYYY-MM-DD、12/31 …",
+        "Last day of the term: YYYY-MM-DD, 12/31 …",
+    ),
+    (
+        "多个现场同一期间的报告并列，问题多的现场在前，附合计",
+        "Many sites' reports of one period side by side, troubled sites first, with totals",
+    ),
+    ("只看该级别的故障", "Only incidents of this level"),
+    (
+        "只看该类记录（多个时重复或用逗号分隔）",
+        "Only records of this kind (again, or comma-separated, for several)",
+    ),
+    ("只看该工程师记录的内容", "Only what this engineer recorded"),
+    (
+        "将需求转交能够答复的人",
+        "Pass a request on to whoever can answer it",
+    ),
+    (
+        "记录一条已分析的告警及其结论",
+        "Record an alert analysed, with what it turned out to be",
+    ),
+    (
+        "记录新增或修改的告警策略",
+        "Record an alert policy added or changed",
+    ),
+    (
+        "记录给客户的答复（一句话）",
+        "Record the answer given to the customer, in a sentence",
+    ),
+    (
+        "（第一天）调休日：YYYY-MM-DD、`today`、3/2、`monday` …",
+        "The (first) day off: YYYY-MM-DD, today, 3/2, monday …",
+    ),
+    ("触发它的告警策略", "The alert policy that raised it"),
+    ("某期间的告警", "The alerts of a period"),
+    ("答复内容", "The answer"),
+    ("检查项", "The checklist item"),
+    (
+        "合同文件 [默认：当前目录或其上级目录中的 otss.toml，其次为用户配置目录]",
+        "The contract file [default: otss.toml here or above, then the user config directory]",
+    ),
+    (
+        "加班日期：YYYY-MM-DD、`today`、`yesterday`、3/2、`monday` …",
+        "The day worked: YYYY-MM-DD, today, yesterday, 3/2, monday …",
+    ),
+    (
+        "日期：YYYY-MM-DD、`today`、10/1、`friday` …",
+        "The day: YYYY-MM-DD, today, 10/1, friday …",
+    ),
+    (
+        "日期：`today`、`yesterday`、YYYY-MM-DD、3/2、`monday` …",
+        "The day: today, yesterday, YYYY-MM-DD, 3/2, monday …",
+    ),
+    (
+        "写入的目录，每张表一个文件（不存在则创建）",
+        "The directory to write one file per table into (made if missing)",
+    ),
+    (
+        "服务报告所统计的事实，每张表一个文件，供分析引擎使用",
+        "The facts the service reports count, one file per table, for analytics engines",
+    ),
+    ("文件格式", "The files' format"),
+    (
+        "读取的第一天，YYYY-MM-DD [默认：180 天前]",
+        "The first day read, YYYY-MM-DD [default: 180 days ago]",
+    ),
+    (
+        "它转成的故障（--class incident 时在终端上询问）",
+        "The incident it became (asked at a terminal for --class incident)",
+    ),
+    (
+        "某期间的巡检报告：巡检轮次、结果、读数、发现与趋势",
+        "The inspection report of a period: rounds, results, readings, findings, trends",
+    ),
+    (
+        "知识库：检索所有故障、咨询、需求、风险与巡检发现",
+        "The knowledge base: search every incident, consultation, request, risk and finding",
+    ),
+    (
+        "月份（YYYY-MM）或年份（YYYY）[默认：服务期内已开始的每个月]",
+        "The month (YYYY-MM) or the year (YYYY) [default: every month of the term begun]",
+    ),
+    (
+        "月份（YYYY-MM）或年份（YYYY），与各现场报告的期间写法相同",
+        "The month (YYYY-MM) or the year (YYYY), as each site's report takes it",
+    ),
+    (
+        "现场技术支持工程师的工具：合同规则、按中国法定工作日历计算的 SLA 时限，以及服务记录。\n\n时间（--at、--onsite-at、--agreed），按合同所在时区的钟点：\n  现在 · 14:58（今天）· 今天 10:30 · 昨天 14:00 · `today 10:30` · `yesterday 14:00`\n  3/2 10:30 · 3-2（今年；尚未到来则拒绝）· 周一 09:00\n  -30m · 2h · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339（`2h ago` 亦可）\n  只写日期时，取当前的钟点。\n日期（DAY，以及表示某天的 PERIOD）：2025-03-02 · 今天 · 昨天 · `today` · `yesterday` · 3/2 · 3-2\n  · 星期几（周一、星期一、`monday`、`mon`：最近的一个，含今天）\n时长（--minutes、--hours）：按该选项单位的数字（90、1.5），或 1h30m、1.5h、45m",
+        "The on-site support engineer's tool: contract rules, SLA deadlines on China's national working calendar, and the service record.\n\nTimes (--at, --onsite-at, --agreed), on the contract's wall clock:\n  now · 14:58 (today) · today 10:30 · yesterday 14:00 · 今天 10:30 · 昨天 14:00\n  3/2 10:30 · 3-2 (this year; refused if still to come) · monday 09:00\n  -30m · 2h ago · 1.5h ago · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339\n  A day without a time of day is at the time of day it is now.\nDays (DAY, and PERIOD when it is a day): 2025-03-02 · today · yesterday · 今天 · 昨天 · 3/2 · 3-2\n  · a weekday (monday, mon, 周一, 星期一: the latest one, today included)\nDurations (--minutes, --hours): a number in the option's unit (90, 1.5), or 1h30m, 1.5h, 45m",
+    ),
+    ("策略名称", "The policy's name"),
+    (
+        "某检查项读数随时间的变化，以及何时到达阈值",
+        "The readings of an item over time, and when they reach a threshold",
+    ),
+    (
+        "需求的编号，或其任意唯一开头（`otss request list` 可查看）",
+        "The request's id, or any unique start of it (`otss request list` shows them)",
+    ),
+    (
+        "用文字描述规则：对哪个指标、超过什么阈值时告警",
+        "The rule in words: what fires, on which figure, past which threshold",
+    ),
+    (
+        "各现场目录，每个目录含 otss.toml 及其台账",
+        "The site directories, each holding otss.toml and its ledger",
+    ),
+    (
+        "要查找的词，中文、英文或两者皆可",
+        "The words to look for, in Chinese, English or both",
+    ),
+    (
+        "耗时：分钟数（90）或时长（1h30m、1.5h），最多 24h",
+        "Time spent: minutes (90) or a duration (1h30m, 1.5h), at most 24h",
+    ),
+    (
+        "转交给谁：团队、产品线或个人",
+        "To whom: a team, a product line, a person",
+    ),
+    (
+        "截至该日、该月或该年（含）",
+        "Up to this day, month or year, included",
+    ),
+    (
+        "分析结论：`noise`、`known`、`new` 或 `incident` [默认：`new`；带 --incident 时为 `incident`]",
+        "What it turned out to be: noise, known, new or incident [default: new, or incident with --incident]",
+    ),
+    (
+        "告警来源：监控系统或产品告警",
+        "What raised it: a monitoring system, a product's alarm",
+    ),
+    ("告警内容", "What the alert said"),
+    (
+        "发生时间：14:58、昨天 14:00、2小时前 … （见 otss --help）[默认：现在]",
+        "When it happened: 14:58, yesterday 14:00, 2h ago, … (otss --help) [default: now]",
+    ),
+    ("告警时间 [默认：现在]", "When it was raised [default: now]"),
+    (
+        "报告时间：14:58、昨天 14:00、2小时前 … （见 otss --help）[默认：现在]",
+        "When it was reported: 14:58, yesterday 14:00, 2h ago, … (otss --help) [default: now]",
+    ),
+    ("设置时间 [默认：现在]", "When it was set [default: now]"),
+    (
+        "故障报告时间：14:58、3/2 10:30 … （见 otss --help）[默认：现在]",
+        "When the incident is reported: 14:58, 3/2 10:30, … (otss --help) [default: now]",
+    ),
+    ("不予答复的原因", "Why it will not be answered"),
+    (
+        "将汇总写入该文件，而不是标准输出",
+        "Write the portfolio to this file instead of standard output",
+    ),
+    ("将报告写入 FILE", "Write the report to FILE"),
+    ("YYYY-MM、YYYY 或 YYYY-MM-DD", "YYYY-MM, YYYY or YYYY-MM-DD"),
+    (
+        "table、md、json 或 html [默认：按 --out 的扩展名，否则为 table]",
+        "table, md, json or html [default: from --out's extension, else table]",
+    ),
 ];
 
 /// What an example's note says (after the command, in `Examples:`): (Chinese, English).
@@ -632,6 +840,18 @@ const EXAMPLE_NOTES: &[(&str, &str)] = &[
         "with fpath+=(~/.zfunc) in ~/.zshrc",
     ),
     ("没有终端时", "without a terminal"),
+    (
+        "服务期至今的每个月，Parquet 格式",
+        "every month of the term so far, as Parquet",
+    ),
+    (
+        "以及最相似的以往故障",
+        "and the earlier incidents most like it",
+    ),
+    (
+        "中文、英文和名称可以混用",
+        "Chinese, English and names together",
+    ),
 ];
 
 /// The headings of a manual page, as clap_mangen writes them, in Chinese.

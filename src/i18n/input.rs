@@ -14,8 +14,8 @@ impl Messages {
     pub fn time_forms(&self, zone: Tz) -> String {
         match self.lang {
             Lang::Zh => format!(
-                "可用的写法（{zone} 时间）：now、14:58、today 10:30、昨天 14:00、3/2 10:30、\
-                 3-2、-30m、2h ago、30分钟前、2026-03-02 10:30[:00]、RFC 3339"
+                "可用的写法（{zone} 时间）：现在、14:58、今天 10:30、昨天 14:00、3/2 10:30、\
+                 3-2、-30m、30分钟前、2026-03-02 10:30[:00]、RFC 3339"
             ),
             Lang::En => format!(
                 "accepted forms (in {zone}): now, 14:58, today 10:30, yesterday 14:00, \

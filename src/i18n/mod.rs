@@ -22,6 +22,7 @@ mod input;
 mod ledger;
 mod report;
 mod routine;
+mod search;
 mod sla;
 mod sync;
 mod words;

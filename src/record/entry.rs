@@ -65,7 +65,8 @@ impl Record {
 
     /// Whether it claims to have happened after `now`, which no record of what happened may.
     pub fn after(&self, now: DateTime<Utc>) -> bool {
-        !self.event.is_plan() && self.instant() > now + FUTURE_MARGIN
+        let limit = now.checked_add_signed(FUTURE_MARGIN);
+        !self.event.is_plan() && limit.is_some_and(|limit| self.instant() > limit)
     }
 
     /// Why the record counts nowhere under `contract`, read at `now`, if it does not.
@@ -164,6 +165,7 @@ mod tests {
             Some(Doubt::Future { at: forged.at })
         );
         assert_eq!(forged.doubt(&contract, t(10, 1, 0)), None);
+        assert_eq!(forged.doubt(&contract, DateTime::<Utc>::MAX_UTC), None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod json;
 pub mod markdown;
 pub mod paths;
 pub mod report;
+pub mod search;
 pub mod sla;
 pub mod sync;
 pub mod terms;

@@ -1,6 +1,6 @@
 //! All file I/O of otss: finding and reading the contract (`contract`), the official holiday
 //! schedules (`schedules`), reading and appending the ledger (`ledger`), keeping the incident
-//! index in the cache (`index`), and the private, bounded file handling they share (`files`).
+//! index in the cache (`index`), the search index beside it (`search`), and the private, bounded file handling they share (`files`).
 //! Everything else works on values in memory.
 
 mod acknowledge;
@@ -11,6 +11,7 @@ mod files;
 mod index;
 mod ledger;
 mod schedules;
+mod search;
 
 use std::io;
 use std::path::PathBuf;
@@ -29,6 +30,7 @@ pub use ledger::{
     Appended, Attributes, LedgerDir, append_record, read_text_if_any, restore_attributes,
 };
 pub use schedules::{imported_schedules, read_schedule, save_schedule};
+pub use search::{Fields, Found, SearchIndex, Writer};
 
 /// Why a file cannot be read or written, and which.
 #[derive(Debug)]

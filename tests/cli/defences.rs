@@ -182,13 +182,16 @@ fn a_fifo_in_the_ledger_hangs_no_command_and_takes_no_record() {
     );
 }
 
-/// Virtual memory for a command in the tests' debug build: what a command over a small
-/// ledger needs with room to spare, and less than the long line below.
-const MEMORY_KIB: u64 = 48 * 1024;
+/// Virtual memory for a command in the tests' debug build: the binary's own size (more than
+/// it maps) and what a command over a small ledger needs with room to spare.
+fn memory_kib() -> u64 {
+    let binary = fs::metadata(env!("CARGO_BIN_EXE_otss")).unwrap().len();
+    binary / 1024 + 48 * 1024
+}
 
-/// `otss ARGS` with its address space limited to `MEMORY_KIB`.
+/// `otss ARGS` with its address space limited to `memory_kib()`.
 fn in_little_memory(site: &Sandbox, args: &[&str]) -> std::process::Output {
-    let script = format!("ulimit -v {MEMORY_KIB}; exec \"$OTSS\" \"$@\"");
+    let script = format!("ulimit -v {}; exec \"$OTSS\" \"$@\"", memory_kib());
     shell(site, "li.lei", NOW, &script)
         .arg("otss")
         .args(args)
@@ -203,7 +206,8 @@ fn lines_longer_than_a_record_are_passed_over_in_little_memory() {
     let file = seeded.ledger().join("2025-03/wang.fang.jsonl");
     let mut bytes = fs::read(&file).unwrap();
     let record_start = br#"{"v":1,"id":"01JNQ3W9S0PBKE6Y5D8NK7QM2Y","at":"2025-03-04T09:00:00+08:00","by":"wang.fang","type":"support.logged","text":""#;
-    let huge = 50 * 1024 * 1024;
+    // More than the command may hold.
+    let huge = usize::try_from(memory_kib() * 1024).unwrap() + 16 * 1024 * 1024;
     bytes.extend_from_slice(record_start);
     bytes.resize(bytes.len() + huge, b'x');
     bytes.extend_from_slice(b"\"}\n");
@@ -307,7 +311,10 @@ fn huge_titles_are_laid_out_at_once_shown_in_part_in_tables_and_whole_in_documen
     )
     .unwrap();
     let report = |args: &[&str]| {
-        let script = format!("ulimit -v {}; exec \"$OTSS\" \"$@\"", 4 * MEMORY_KIB);
+        let script = format!(
+            "ulimit -v {}; exec \"$OTSS\" \"$@\"",
+            memory_kib() + 3 * 48 * 1024
+        );
         let output = shell(&seeded.site, "li.lei", NOW, &script)
             .arg("otss")
             .args(args)

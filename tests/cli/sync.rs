@@ -1179,3 +1179,27 @@ fn a_ledger_shared_before_otss_owned_its_attributes_takes_them_on_and_syncs_on()
         fs::read_to_string(b.join("ledger/.gitattributes")).unwrap()
     );
 }
+
+#[test]
+fn the_search_index_catches_up_with_a_teammate_s_records_brought_by_a_sync() {
+    let team = Team::new();
+    let (a, b) = (team.clone("a"), team.clone("b"));
+    let found = |laptop: &Path, words: &str| -> usize {
+        let now = "2025-03-04T12:00:00+08:00";
+        let out = team.ok(laptop, "li.lei", now, &["search", words, "--json"]);
+        let hits: Value = serde_json::from_str(&out).unwrap();
+        hits.as_array().unwrap().len()
+    };
+    team.log(&a, "li.lei", 1, "CVM 时间同步配置核查");
+    assert_eq!(found(&a, "时间同步"), 1);
+    team.log(&b, "wang.fang", 2, "COS 防盗链配置");
+    team.sync(&b, "wang.fang");
+    assert_eq!(found(&a, "防盗链"), 0);
+    team.sync(&a, "li.lei");
+    assert_eq!(
+        found(&a, "防盗链"),
+        1,
+        "the teammate's record, brought by the sync"
+    );
+    assert_eq!(found(&a, "时间同步"), 1);
+}

@@ -19,11 +19,11 @@ use crate::{inspect, leave, routine};
 /// Ledger files in memory. Every write bumps a file's change count (its ctime); a plain write
 /// bumps its modification count too, a write that restores the modification time does not.
 #[derive(Default)]
-struct Memory {
-    files: RefCell<BTreeMap<String, Vec<u8>>>,
+pub(crate) struct Memory {
+    pub(crate) files: RefCell<BTreeMap<String, Vec<u8>>>,
     modified: RefCell<BTreeMap<String, u128>>,
     changed: RefCell<BTreeMap<String, u128>>,
-    read_bytes: RefCell<u64>,
+    pub(crate) read_bytes: RefCell<u64>,
 }
 
 impl Source for Memory {
@@ -71,7 +71,7 @@ impl Source for Memory {
 }
 
 impl Memory {
-    fn write(&self, name: &str, keep_modified: bool, change: impl FnOnce(&mut Vec<u8>)) {
+    pub(crate) fn write(&self, name: &str, keep_modified: bool, change: impl FnOnce(&mut Vec<u8>)) {
         *self
             .changed
             .borrow_mut()
@@ -88,7 +88,7 @@ impl Memory {
     }
 
     /// Appends a record the way the store does: on a fresh line.
-    fn append_record(&self, name: &str, line: &str) {
+    pub(crate) fn append_record(&self, name: &str, line: &str) {
         self.write(name, false, |bytes| {
             if bytes.last().is_some_and(|b| *b != b'\n') {
                 bytes.push(b'\n');
@@ -127,7 +127,7 @@ fn record_at(n: u32) -> DateTime<chrono::FixedOffset> {
         + TimeDelta::minutes(i64::from(n))
 }
 
-fn record(n: u32, incident: &str, event: u8) -> String {
+pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
     let at = record_at(n);
     let subject = Subject {
         incident: incident.to_string(),
@@ -234,7 +234,7 @@ fn leave(n: u32) -> Event {
 }
 
 #[derive(Debug, Clone)]
-enum Op {
+pub(crate) enum Op {
     Record {
         file: u8,
         incident: u8,
@@ -263,7 +263,7 @@ enum Op {
     Refresh,
 }
 
-fn op() -> impl Strategy<Value = Op> {
+pub(crate) fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         8 => (0u8..4, 0u8..5, 0..EVENTS).prop_map(|(file, incident, event)| Op::Record { file, incident, event }),
         1 => (0u8..4).prop_map(|file| Op::Torn { file }),
@@ -285,7 +285,7 @@ fn file_name(n: u8) -> String {
         .to_string()
 }
 
-fn apply(ledger: &Memory, n: usize, op: Op) {
+pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
     match op {
         Op::Record {
             file,

@@ -18,6 +18,7 @@ pub mod portfolio;
 pub mod report;
 pub mod risk;
 pub mod routine;
+pub mod search;
 pub mod sla;
 pub mod status;
 pub mod sync;
