@@ -187,7 +187,11 @@ fn report(
         Format::Md => view::markdown(&outline()),
         Format::Html => html::page(&outline(), &report, zone, m),
         Format::Table => {
-            let width = file.map(|_| 100);
+            let width = if file.is_some() {
+                Some(100)
+            } else {
+                out.width()
+            };
             let text = view::text(&outline(), width, |tone, text| out.paint(tone, text));
             match file {
                 Some(_) => output::plain(&text).into_owned(),
