@@ -169,15 +169,19 @@ fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Res
         let note = if ticked.contains(&index) {
             None
         } else {
-            Some(answered(
+            let prompt = m.what_is_wrong(&text::one_line(item));
+            let note: String = answered(
                 dialoguer::Input::new()
-                    .with_prompt(m.what_is_wrong(&text::one_line(item)))
+                    .with_prompt(&prompt)
+                    .report(false)
                     .validate_with(|note: &String| match inspect::finding(note) {
                         None => Err(m.say_what_is_wrong()),
                         Some(_) => Ok(()),
                     })
                     .interact_text(),
-            )?)
+            )?;
+            said_once(&prompt, &note).map_err(Error::Prompt)?;
+            Some(note)
         };
         notes.push(note);
     }
@@ -191,6 +195,31 @@ fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Res
         return Ok(None);
     }
     Ok(Some(inspect::walked_round(kind, checklist, notes)?))
+}
+
+/// The prompt and its answer, once: the prompt erases only the last row of what was typed, so
+/// an answer wider than the terminal would leave its first rows above the prompt's own report.
+fn said_once(prompt: &str, answer: &str) -> std::io::Result<()> {
+    let term = dialoguer::console::Term::stderr();
+    let line = format!("{prompt}: {answer}");
+    let rows = rows_taken(&line, usize::from(term.size().1));
+    term.clear_last_lines(rows - 1)?;
+    term.write_line(&line)
+}
+
+/// The terminal rows `line` takes on a terminal `columns` wide, a wide character that does
+/// not fit at the end of a row going to the next.
+fn rows_taken(line: &str, columns: usize) -> usize {
+    let (mut rows, mut column) = (1, 0);
+    for c in line.chars() {
+        let width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if column + width > columns.max(2) {
+            rows += 1;
+            column = 0;
+        }
+        column += width;
+    }
+    rows
 }
 
 fn print_due(out: &mut Output, day: &DayInspections, zone: Tz) -> Result<()> {
@@ -316,5 +345,19 @@ fn coverage_mark(out: &Output, due: &Due, today: bool) -> String {
         (required, done) if done >= required => "✓".to_string(),
         _ if today => "…".to_string(),
         _ => out.paint(Tone::Breach, "✗"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows_taken;
+
+    #[test]
+    fn a_wide_character_that_does_not_fit_goes_to_the_next_row() {
+        assert_eq!(rows_taken("abcd", 4), 1);
+        assert_eq!(rows_taken("abcde", 4), 2);
+        // `巡` needs two columns: after `abc` one is left, so it starts the second row.
+        assert_eq!(rows_taken("abc巡检", 4), 2);
+        assert_eq!(rows_taken("abc巡检x", 4), 3);
     }
 }

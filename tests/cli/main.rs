@@ -24,6 +24,7 @@ mod roster;
 mod routine;
 mod routine_rules;
 mod scale;
+mod screen;
 mod sla;
 mod sync;
 mod words;
