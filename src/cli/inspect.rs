@@ -157,12 +157,21 @@ fn take_round(
 /// confirm. `None` when the engineer declines to record it. The prompts write to the terminal
 /// themselves, so the contract's item names are made harmless for them.
 fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Result<Option<Round>> {
+    let prompt = m.tick_items(m.inspection_kind(kind));
+    let items: Vec<_> = checklist.iter().map(|item| text::one_line(item)).collect();
     let ticked = answered(
         dialoguer::MultiSelect::new()
-            .with_prompt(m.tick_items(m.inspection_kind(kind)))
-            .items(checklist.iter().map(|item| text::one_line(item)))
+            .with_prompt(&prompt)
+            .items(&items)
+            .report(false)
             .interact(),
     )?;
+    let ok: Vec<&str> = ticked.iter().map(|n| items[*n].as_ref()).collect();
+    said_once(
+        &format!("{prompt}:"),
+        &format!("{prompt}: {}", ok.join(", ")),
+    )
+    .map_err(Error::Prompt)?;
     let ticked: HashSet<usize> = ticked.into_iter().collect();
     let mut notes = Vec::with_capacity(checklist.len());
     for (index, item) in checklist.iter().enumerate() {
@@ -180,7 +189,8 @@ fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Res
                     })
                     .interact_text(),
             )?;
-            said_once(&prompt, &note).map_err(Error::Prompt)?;
+            let line = format!("{prompt}: {note}");
+            said_once(&line, &line).map_err(Error::Prompt)?;
             Some(note)
         };
         notes.push(note);
@@ -197,14 +207,14 @@ fn walk_through(m: &Messages, kind: InspectionKind, checklist: &[String]) -> Res
     Ok(Some(inspect::walked_round(kind, checklist, notes)?))
 }
 
-/// The prompt and its answer, once: the prompt erases only the last row of what was typed, so
-/// an answer wider than the terminal would leave its first rows above the prompt's own report.
-fn said_once(prompt: &str, answer: &str) -> std::io::Result<()> {
+/// `line`, the report of a prompt that showed `shown` (its question, or its question and what
+/// was typed), once: the prompt erases only the last row of `shown`, so a question or an answer
+/// wider than the terminal would leave its first rows above the report.
+fn said_once(shown: &str, line: &str) -> std::io::Result<()> {
     let term = dialoguer::console::Term::stderr();
-    let line = format!("{prompt}: {answer}");
-    let rows = rows_taken(&line, usize::from(term.size().1));
+    let rows = rows_taken(shown, usize::from(term.size().1));
     term.clear_last_lines(rows - 1)?;
-    term.write_line(&line)
+    term.write_line(line)
 }
 
 /// The terminal rows `line` takes on a terminal `columns` wide, a wide character that does

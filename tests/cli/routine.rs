@@ -788,7 +788,7 @@ fn the_day_and_the_coverage_calendar_as_people_read_them() {
 }
 
 #[test]
-fn a_note_longer_than_the_terminal_is_shown_once() {
+fn a_question_and_a_note_wider_than_the_terminal_are_shown_once() {
     let site = Sandbox::with_contract(&format!("{SHENZHEN_5X8}{TWO_ITEMS}"));
     let note = "CPU at 97 percent since 09:10 on both nodes of the trading cluster, alarm raised";
     let typed = format!("{note}\\r");
@@ -804,5 +804,6 @@ fn a_note_longer_than_the_terminal_is_shown_once() {
     assert!(output.status.success(), "{said}");
     let screen = super::screen::shown(&said, 40).join("\n");
     assert_eq!(screen.matches("CPU at 97").count(), 1, "{screen}");
+    assert_eq!(screen.matches("tick the items").count(), 1, "{screen}");
     assert!(screen.replace('\n', "").contains(note), "{screen}");
 }
