@@ -9,13 +9,15 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, Messages};
 use crate::text::Breaks;
 
 mod paint;
+mod wrap;
 pub use paint::Tone;
 
 /// Width tables are fitted to when the terminal's is unknown.
@@ -29,31 +31,145 @@ pub fn plain(text: &str) -> Cow<'_, str> {
 /// A table with a header row, fitted to `width` columns, or to the terminal (else 100
 /// columns). Cells are made harmless, and painted spans coloured when `colour` is on, before
 /// the table measures them (without their colour codes: comfy-table's `custom_styling`), so
-/// that their columns line up.
+/// that their columns line up. Only free text wraps: no column is made narrower than its
+/// widest token; a table whose tokens cannot all stay whole side by side is shown one row at
+/// a time, each cell beside its heading (docs/rules.md §10.13).
 pub fn render_table(
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     width: Option<u16>,
     colour: bool,
 ) -> String {
-    let written = |cells: Vec<String>| -> Vec<String> {
+    let bounded = |cells: &[String]| -> Vec<String> {
         cells
             .iter()
-            .map(|cell| paint::styled_to_wrap(&within_cell(cell), colour).into_owned())
+            .map(|cell| within_cell(cell).into_owned())
+            .collect()
+    };
+    let header = bounded(&header);
+    let rows: Vec<Vec<String>> = rows.iter().map(|row| bounded(row)).collect();
+    let width = width.or(Table::new().width()).unwrap_or(DEFAULT_WIDTH);
+    match Fit::of(Some(&header), &rows, width) {
+        Some(fit) => laid_out(Some(&header), &rows, &fit, width, colour),
+        None => stacked(&header, &rows, width, colour),
+    }
+}
+
+/// Each row as a table of two columns, heading and cell, one after the other.
+fn stacked(header: &[String], rows: &[Vec<String>], width: u16, colour: bool) -> String {
+    let tables: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let pairs: Vec<Vec<String>> = header
+                .iter()
+                .zip(row)
+                .map(|(heading, cell)| vec![heading.clone(), cell.clone()])
+                .collect();
+            let fit = Fit::of(None, &pairs, width).unwrap_or_else(|| Fit::tightest(&pairs));
+            laid_out(None, &pairs, &fit, width, colour)
+        })
+        .collect();
+    tables.join("\n")
+}
+
+/// `rows` under `header` as comfy-table lays them out in `width` columns, each column at least
+/// as wide as `fit` says.
+fn laid_out(
+    header: Option<&[String]>,
+    rows: &[Vec<String>],
+    fit: &Fit,
+    width: u16,
+    colour: bool,
+) -> String {
+    let written = |cells: &[String]| -> Vec<String> {
+        cells
+            .iter()
+            .map(|cell| paint::styled_to_wrap(cell, colour).into_owned())
             .collect()
     };
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(written(header))
-        .add_rows(rows.into_iter().map(written));
-    match width {
-        Some(width) => table.set_width(width),
-        None if table.width().is_none() => table.set_width(DEFAULT_WIDTH),
-        None => &mut table,
-    };
+        .add_rows(rows.iter().map(|row| written(row)))
+        .set_width(width);
+    if let Some(header) = header {
+        table.set_header(written(header));
+    }
+    for (column, floor) in table.column_iter_mut().zip(&fit.floors) {
+        column.set_padding((fit.padding, fit.padding));
+        // comfy-table counts a column's padding inside its lower boundary.
+        let floor = floor + 2 * fit.padding;
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(floor)));
+    }
     table.to_string()
+}
+
+/// The least width of each column (its widest token) and the padding on each side of a cell.
+struct Fit {
+    floors: Vec<u16>,
+    padding: u16,
+}
+
+impl Fit {
+    /// The roomiest layout that keeps every token whole within `width`: the header's words
+    /// whole too and cells padded when there is room, else without.
+    fn of(header: Option<&[String]>, rows: &[Vec<String>], width: u16) -> Option<Fit> {
+        let body = token_floors(rows.iter().map(Vec::as_slice));
+        let with_header = token_floors(header.into_iter().chain(rows.iter().map(Vec::as_slice)));
+        [(&with_header, 1), (&body, 1), (&with_header, 0), (&body, 0)]
+            .into_iter()
+            .map(|(floors, padding)| Fit {
+                floors: floors.clone(),
+                padding,
+            })
+            .find(|fit| fit.needs() <= width)
+    }
+
+    /// The narrowest layout that keeps every token whole, wider than the width asked for.
+    fn tightest(rows: &[Vec<String>]) -> Fit {
+        Fit {
+            floors: token_floors(rows.iter().map(Vec::as_slice)),
+            padding: 0,
+        }
+    }
+
+    /// The columns the layout needs, borders included.
+    fn needs(&self) -> u16 {
+        let columns = self.floors.len() as u16;
+        let cells: u16 = self
+            .floors
+            .iter()
+            .map(|floor| floor + 2 * self.padding)
+            .sum();
+        cells + columns + 1
+    }
+}
+
+/// The widest word that is a token (an id, a date, a time, a level, a verdict: a word of at
+/// most `TOKEN_COLUMNS` columns) must never be broken; a longer run is free text that wraps.
+const TOKEN_COLUMNS: usize = 20;
+
+/// For each column, the display width of the widest token in its cells, measured without
+/// colour.
+fn token_floors<'a>(rows: impl Iterator<Item = &'a [String]>) -> Vec<u16> {
+    let mut floors: Vec<u16> = Vec::new();
+    for row in rows {
+        floors.resize(floors.len().max(row.len()), 0);
+        for (floor, cell) in floors.iter_mut().zip(row) {
+            *floor = (*floor).max(widest_token(cell));
+        }
+    }
+    floors
+}
+
+fn widest_token(cell: &str) -> u16 {
+    paint::styled_to_wrap(cell, false)
+        .split_whitespace()
+        .map(UnicodeWidthStr::width)
+        .filter(|width| *width <= TOKEN_COLUMNS)
+        .max()
+        .unwrap_or(0) as u16
 }
 
 /// The most lines and characters a table cell shows, then `…`: a teammate's title of a
@@ -95,9 +211,21 @@ pub fn render_paragraph(text: &str, width: Option<u16>) -> String {
         .join("\n")
 }
 
+/// The width tables are fitted to: the terminal's when standard output is one, else
+/// `columns` (the `COLUMNS` variable) when it is a positive number, else unknown.
+pub fn terminal_width(stdout_is_terminal: bool, columns: Option<&str>) -> Option<u16> {
+    let terminal = stdout_is_terminal.then(|| Table::new().width()).flatten();
+    let columns = columns.and_then(|columns| columns.trim().parse().ok());
+    terminal
+        .filter(|width| *width > 0)
+        .or(columns.filter(|width| *width > 0))
+}
+
 pub struct Output {
     lang: Lang,
     color: bool,
+    /// The width tables are fitted to, when known (`terminal_width`).
+    width: Option<u16>,
     out: Box<dyn Write>,
     err: Box<dyn Write>,
     /// Warnings given, so that each is given once however many reads come across it.
@@ -109,6 +237,7 @@ impl Output {
         Output {
             lang,
             color,
+            width: None,
             out,
             err,
             warned: BTreeSet::new(),
@@ -118,6 +247,16 @@ impl Output {
     /// Whether what is painted is shown in colour.
     pub fn coloured(&self) -> bool {
         self.color
+    }
+
+    /// The same output, fitting tables to `width` columns when it is known.
+    pub fn with_width(self, width: Option<u16>) -> Output {
+        Output { width, ..self }
+    }
+
+    /// The width tables are fitted to, when known.
+    pub fn width(&self) -> Option<u16> {
+        self.width
     }
 
     pub fn messages(&self) -> &'static Messages {
@@ -133,10 +272,14 @@ impl Output {
     }
 
     /// One line: a line break in it is shown as `\n`, so that typed text cannot start a line
-    /// of its own.
+    /// of its own. A line wider than the output's width continues, indented, on the next,
+    /// broken only between words.
     pub fn line(&mut self, text: impl AsRef<str>) -> io::Result<()> {
         let written = paint::styled(text.as_ref(), self.color, Breaks::Shown);
-        writeln!(self.out, "{written}")
+        match self.width {
+            Some(width) => writeln!(self.out, "{}", wrap::between_words(&written, width)),
+            None => writeln!(self.out, "{written}"),
+        }
     }
 
     /// Text of several lines: a document, or lines made together.
@@ -162,9 +305,10 @@ impl Output {
         paint::paint(tone, text)
     }
 
-    /// A table with a header row, fitted to the terminal (or 100 columns).
+    /// A table with a header row, fitted to the output's width (or 100 columns).
     pub fn table(&mut self, header: Vec<String>, rows: Vec<Vec<String>>) -> io::Result<()> {
-        writeln!(self.out, "{}", render_table(header, rows, None, self.color))
+        let table = render_table(header, rows, self.width, self.color);
+        writeln!(self.out, "{table}")
     }
 
     pub fn flush(&mut self) -> io::Result<()> {

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use super::{Cli, ColorChoice};
 use crate::app::{Environment, Error, Ledger, Result, Site, SiteError, Warning};
 use crate::lang::Lang;
-use crate::output::Output;
+use crate::output::{self, Output};
 use crate::time::whole_seconds;
 
 pub struct Context {
@@ -103,7 +103,9 @@ impl Context {
         let color = self
             .color
             .enabled(self.no_color, io::stdout().is_terminal());
-        Output::new(lang, color, Box::new(io::stdout()), Box::new(io::stderr()))
+        let columns = non_empty_var("COLUMNS").and_then(|c| c.into_string().ok());
+        let width = output::terminal_width(io::stdout().is_terminal(), columns.as_deref());
+        Output::new(lang, color, Box::new(io::stdout()), Box::new(io::stderr())).with_width(width)
     }
 
     /// The language asked for by `--lang` or `OTSS_LANG`.

@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use clap::{Args, Subcommand};
 
 use super::context::Context;
-use super::prompt::TextPrompt;
+use super::prompt::{self, TextPrompt};
 use super::report::{Format, chosen_format, deliver, table_text};
 use super::show::warn_provisional;
 use super::{answered, restore_terminal_on_interrupt};
@@ -333,13 +333,21 @@ fn tick(
     ticked_already: &[bool],
 ) -> Result<Option<HashSet<usize>>> {
     loop {
+        let prompt = m.tick_items(m.inspection_kind(kind));
         let ticked = answered(
             dialoguer::MultiSelect::new()
-                .with_prompt(m.tick_items(m.inspection_kind(kind)))
+                .with_prompt(&prompt)
                 .items(items)
                 .defaults(ticked_already)
+                .report(false)
                 .interact(),
         )?;
+        let ok: Vec<&str> = ticked.iter().map(|n| items[*n].as_ref()).collect();
+        said_once(
+            &format!("{prompt}:"),
+            &format!("{prompt}: {}", ok.join(", ")),
+        )
+        .map_err(Error::Prompt)?;
         if !ticked.is_empty() {
             return Ok(Some(ticked.into_iter().collect()));
         }
@@ -356,6 +364,16 @@ fn tick(
             _ => continue,
         }
     }
+}
+
+/// `line`, the report of a prompt that showed `shown` (its question, or its question and what
+/// was typed), once: the prompt erases only the last row of `shown`, so a question or an answer
+/// wider than the terminal would leave its first rows above the report.
+fn said_once(shown: &str, line: &str) -> std::io::Result<()> {
+    let term = dialoguer::console::Term::stderr();
+    let rows = prompt::rows_taken(shown, usize::from(term.size().1));
+    term.clear_last_lines(rows - 1)?;
+    term.write_line(line)
 }
 
 fn print_due(out: &mut Output, day: &DayInspections, zone: Tz) -> Result<()> {

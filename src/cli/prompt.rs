@@ -114,18 +114,44 @@ impl<'a> TextPrompt<'a> {
         let default = self.default.as_deref();
         let prompt = drawn(|s| theme.format_input_prompt(s, &self.prompt, default));
         let mut line = Line::default();
+        let mut shown = String::new();
         loop {
-            term.clear_line()?;
-            term.write_str(&format!("{prompt}{}", line.shown()))?;
+            erase(term, &shown)?;
+            shown = format!("{prompt}{}", line.shown());
+            term.write_str(&shown)?;
             term.flush()?;
             match term.read_key()? {
                 Key::Enter => break,
                 key => line.key(&key),
             }
         }
-        term.clear_line()?;
+        erase(term, &shown)?;
         Ok(line.text())
     }
+}
+
+/// Erases every row `shown` took on the terminal, not only the last, and leaves the cursor
+/// where it began.
+fn erase(term: &Term, shown: &str) -> std::io::Result<()> {
+    let plain = dialoguer::console::strip_ansi_codes(shown);
+    let rows = rows_taken(&plain, usize::from(term.size().1));
+    term.clear_line()?;
+    term.clear_last_lines(rows - 1)
+}
+
+/// The terminal rows `line` takes on a terminal `columns` wide, a wide character that does
+/// not fit at the end of a row going to the next.
+pub(super) fn rows_taken(line: &str, columns: usize) -> usize {
+    let (mut rows, mut column) = (1, 0);
+    for c in line.chars() {
+        let width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if column + width > columns.max(2) {
+            rows += 1;
+            column = 0;
+        }
+        column += width;
+    }
+    rows
 }
 
 /// What a theme draws. Drawing into a `String` cannot fail.
@@ -138,6 +164,15 @@ fn drawn(draw: impl FnOnce(&mut String) -> std::fmt::Result) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wide_character_that_does_not_fit_goes_to_the_next_row() {
+        assert_eq!(rows_taken("abcd", 4), 1);
+        assert_eq!(rows_taken("abcde", 4), 2);
+        // `巡` needs two columns: after `abc` one is left, so it starts the second row.
+        assert_eq!(rows_taken("abc巡检", 4), 2);
+        assert_eq!(rows_taken("abc巡检x", 4), 3);
+    }
 
     fn typed(keys: &[Key]) -> Line {
         let mut line = Line::default();

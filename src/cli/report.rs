@@ -183,7 +183,11 @@ pub(super) fn chosen_format(
 
 /// The outline as tables: fitted to the terminal, or plain at 100 columns for a file.
 pub(super) fn table_text(out: &Output, outline: &view::Outline, file: Option<&Path>) -> String {
-    let width = file.map(|_| 100);
+    let width = if file.is_some() {
+        Some(100)
+    } else {
+        out.width()
+    };
     let text = view::text(outline, width, |tone, text| out.paint(tone, text));
     match file {
         Some(_) => output::plain(&text).into_owned(),

@@ -33,6 +33,7 @@ mod roster;
 mod routine;
 mod routine_rules;
 mod scale;
+mod screen;
 mod search;
 mod sla;
 mod sync;

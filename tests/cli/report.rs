@@ -1,10 +1,11 @@
 //! Service reports: a scripted month with every figure checked, a month in progress, the
 //! annual summary, what is due, and every format.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
 
 use super::Sandbox;
 
@@ -27,10 +28,16 @@ const AFTER: &str = "2025-04-02T10:00:00+08:00";
 
 /// Runs `otss ARGS` as `engineer` at `now`, expects success, and returns standard output.
 fn run_as(site: &Sandbox, engineer: &str, now: &str, args: &[&str]) -> String {
+    run_with(site, &[("OTSS_ENGINEER", engineer)], now, args)
+}
+
+/// Runs `otss ARGS` with the variables `env` at `now`, expects success, and returns standard
+/// output.
+fn run_with(site: &Sandbox, env: &[(&str, &str)], now: &str, args: &[&str]) -> String {
     let output = site
         .otss()
         .env("OTSS_NOW", now)
-        .env("OTSS_ENGINEER", engineer)
+        .envs(env.iter().copied())
         .args(args)
         .output()
         .unwrap();
@@ -680,6 +687,13 @@ fn snapshot_settings(script: &Script) -> insta::Settings {
         settings.add_filter(id, format!("[id-{letter}]"));
         settings.add_filter(&id[id.len() - 6..], format!("[id-{letter}]"));
     }
+    let requests = script
+        .site
+        .json_at(AFTER, &["request", "list", "2025-03", "--json"]);
+    for (n, request) in requests.as_array().unwrap().iter().enumerate() {
+        // As wide as a short id, as the script's ids are.
+        settings.add_filter(request["id"].as_str().unwrap(), format!("[rq-{n}]"));
+    }
     settings
 }
 
@@ -687,12 +701,7 @@ fn snapshot_settings(script: &Script) -> insta::Settings {
 fn the_table_and_markdown_read_well_in_both_languages() {
     let script = scripted_month();
     let site = &script.site;
-    let mut settings = snapshot_settings(&script);
-    let requests = site.json_at(AFTER, &["request", "list", "2025-03", "--json"]);
-    for (n, request) in requests.as_array().unwrap().iter().enumerate() {
-        // As wide as a short id, as the script's ids are.
-        settings.add_filter(request["id"].as_str().unwrap(), format!("[rq-{n}]"));
-    }
+    let settings = snapshot_settings(&script);
     settings.bind(|| {
         for lang in ["en", "zh"] {
             let table = site.stdout_at(AFTER, &["report", "2025-03", "--lang", lang]);
@@ -1031,5 +1040,72 @@ fn the_html_headline_shows_the_arrival_rate_beside_the_response_rate() {
         let response_at = cards.find(response).expect(response);
         let arrival_at = cards.find(arrival).expect(arrival);
         assert!(response_at < arrival_at, "{cards}");
+    }
+}
+
+/// The commands whose output is checked at narrow and wide terminals.
+const FITTED: [&[&str]; 4] = [
+    &["report", "2025-03"],
+    &["incident", "list"],
+    &["support", "list", "2025-03"],
+    &["status"],
+];
+
+/// `args` at `AFTER`, in `lang`, with `COLUMNS` set to `width`.
+fn at_width(site: &Sandbox, width: u16, lang: &str, args: &[&str]) -> String {
+    let args = [args, &["--lang", lang]].concat();
+    run_with(site, &[("COLUMNS", &width.to_string())], AFTER, &args)
+}
+
+/// Every token the script's outputs show that must never be broken: its short ids, its
+/// dates and its times of day.
+fn tokens(script: &Script, text: &str) -> BTreeSet<String> {
+    let date_or_time = |word: &&str| {
+        let shape: String = word
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '9' } else { c })
+            .collect();
+        shape.contains("9999-99-99") || shape.contains("99:99")
+    };
+    let short_id = |word: &&str| {
+        script
+            .ids
+            .values()
+            .any(|id| id.ends_with(*word) && word.len() >= 4)
+    };
+    text.split(|c: char| c.is_whitespace() || "│┆|·,，、：:（）()".contains(c))
+        .filter(|word| date_or_time(word) || short_id(word))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn tables_fit_narrow_and_wide_terminals_without_breaking_a_token() {
+    let script = scripted_month();
+    let site = &script.site;
+    for lang in ["en", "zh"] {
+        for args in FITTED {
+            let unlimited = at_width(site, 1000, lang, args);
+            let wanted = tokens(&script, &unlimited);
+            for width in [60u16, 100] {
+                let text = at_width(site, width, lang, args);
+                let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+                assert!(
+                    widest <= width as usize,
+                    "{args:?} {lang} at {width}:\n{text}"
+                );
+                let whole = tokens(&script, &text);
+                for token in &wanted {
+                    assert!(
+                        whole.contains(token),
+                        "{args:?} {lang} at {width}: {token} broken\n{text}"
+                    );
+                }
+                snapshot_settings(&script).bind(|| {
+                    let name = format!("{}_{lang}_{width}", args[..2.min(args.len())].join("_"));
+                    insta::assert_snapshot!(name, text);
+                });
+            }
+        }
     }
 }

@@ -796,3 +796,24 @@ fn the_day_and_the_coverage_calendar_as_people_read_them() {
         site.stdout(&["--lang", "zh", "inspect", "status"])
     );
 }
+
+#[test]
+fn a_question_and_a_note_wider_than_the_terminal_are_shown_once() {
+    let site = Sandbox::with_contract(&format!("{SHENZHEN_5X8}{TWO_ITEMS}"));
+    let note = "CPU at 97 percent since 09:10 on both nodes of the trading cluster, alarm raised";
+    let typed = format!("{note}\\r");
+    let answers = [
+        ("tick the items", "a "),
+        ("Enter confirms", "\\r"),
+        ("What is wrong with CPU", typed.as_str()),
+        ("Record this round", "\\r"),
+    ];
+    let args = ["inspect", "today", "--kind", "monitoring"];
+    let output = site.in_terminal(&[("PTY_COLUMNS", "40")], &answers, &args);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{said}");
+    let screen = super::screen::shown(&said, 40).join("\n");
+    assert_eq!(screen.matches("CPU at 97").count(), 1, "{screen}");
+    assert_eq!(screen.matches("tick the items").count(), 1, "{screen}");
+    assert!(screen.replace('\n', "").contains(note), "{screen}");
+}

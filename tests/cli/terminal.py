@@ -3,13 +3,17 @@
 Usage: terminal.py PROMPT KEYS [PROMPT KEYS ...] -- COMMAND [ARG ...]
 
 For each pair, waits until PROMPT has appeared in the output, then types KEYS (Python escapes:
-\\r is Enter). Prints everything the command wrote and exits with its exit status.
+\\r is Enter). With PTY_COLUMNS set, the terminal is that many columns wide. Prints everything
+the command wrote and exits with its exit status.
 """
 
+import fcntl
 import os
 import pty
 import select
+import struct
 import sys
+import termios
 import time
 
 TIMEOUT = 20
@@ -22,6 +26,9 @@ def main():
     steps = [(pairs[i], pairs[i + 1].encode("latin-1", "backslashreplace").decode("unicode_escape")) for i in range(0, len(pairs), 2)]
     pid, fd = pty.fork()
     if pid == 0:
+        columns = os.environ.get("PTY_COLUMNS")
+        if columns:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, int(columns), 0, 0))
         os.execvp(command[0], command)
     seen = b""
     for prompt, keys in steps:
