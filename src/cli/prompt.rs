@@ -1,12 +1,11 @@
 //! The one text prompt: a line typed at the terminal, drawn afresh after every key so that what
 //! the screen shows is what is saved, wide (Chinese) characters included.
 //!
-//! Terminals move the cursor back one column per Backspace. Over a character two columns wide
-//! the first Backspace erases the character, leaving a blank column, and the second takes the
-//! cursor back over that blank: so `天府证券有线`, two Backspaces and `限公司` is saved, as it
-//! is shown, as `天府证券有限公司`.
+//! A Backspace erases one character, whatever its width: the line is drawn again after it, so a
+//! character two columns wide leaves no column behind that the screen and the answer would
+//! disagree on.
 
-use dialoguer::console::{Key, Term, measure_text_width};
+use dialoguer::console::{Key, Term};
 use dialoguer::theme::{SimpleTheme, Theme};
 
 /// What an answer must be; the error says why it is not.
@@ -24,20 +23,14 @@ pub struct TextPrompt<'a> {
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Line {
     chars: Vec<char>,
-    blank: bool,
 }
 
 impl Line {
     fn key(&mut self, key: &Key) {
         match key {
-            Key::Char(c) if !c.is_control() => {
-                self.blank = false;
-                self.chars.push(*c);
-            }
-            Key::Backspace if self.blank => self.blank = false,
+            Key::Char(c) if !c.is_control() => self.chars.push(*c),
             Key::Backspace => {
-                let erased = self.chars.pop();
-                self.blank = erased.is_some_and(|c| measure_text_width(&c.to_string()) > 1);
+                self.chars.pop();
             }
             _ => {}
         }
@@ -45,12 +38,6 @@ impl Line {
 
     fn text(&self) -> String {
         self.chars.iter().collect()
-    }
-
-    /// The line as the screen shows it.
-    fn shown(&self) -> String {
-        let blank = if self.blank { " " } else { "" };
-        format!("{}{blank}", self.text())
     }
 }
 
@@ -117,7 +104,7 @@ impl<'a> TextPrompt<'a> {
         let mut shown = String::new();
         loop {
             erase(term, &shown)?;
-            shown = format!("{prompt}{}", line.shown());
+            shown = format!("{prompt}{}", line.text());
             term.write_str(&shown)?;
             term.flush()?;
             match term.read_key()? {
@@ -187,24 +174,22 @@ mod tests {
     }
 
     #[test]
-    fn backspace_over_a_wide_character_erases_it_then_its_blank_column() {
+    fn a_backspace_erases_one_character_whatever_its_width() {
         let mut keys = chars("天府证券有线");
-        keys.extend([Key::Backspace, Key::Backspace]);
+        keys.push(Key::Backspace);
         keys.extend(chars("限公司"));
         let line = typed(&keys);
         assert_eq!(line.text(), "天府证券有限公司");
-        assert_eq!(line.shown(), line.text());
-    }
-
-    #[test]
-    fn the_screen_shows_the_blank_a_wide_character_left() {
-        let mut keys = chars("有线");
-        keys.push(Key::Backspace);
+        let mut keys = chars("天府证券有线");
+        keys.extend([Key::Backspace, Key::Backspace]);
         let line = typed(&keys);
-        assert_eq!((line.text().as_str(), line.shown().as_str()), ("有", "有 "));
+        assert_eq!(
+            (line.text().as_str(), line.text().as_str()),
+            ("天府证券", "天府证券")
+        );
         let mut keys = chars("ab");
         keys.push(Key::Backspace);
-        assert_eq!(typed(&keys).shown(), "a");
+        assert_eq!(typed(&keys).text(), "a");
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn what_the_screen_shows_after_backspace_over_chinese_is_what_is_saved() {
     let (ok, said) = site.at_terminal(
         &[(
             "Title (what is wrong, in a line)",
-            "天府证券有线\\x7f\\x7f限公司\\r",
+            "天府证券有线\\x7f限公司\\r",
         )],
         &["incident", "open", "--level", "3"],
     );
