@@ -16,19 +16,9 @@ set -euo pipefail
 
 N=${1:-1000000}
 RUNS=${2:-7}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
 command -v jq >/dev/null || { echo "compare.sh: jq is needed (apt-get install jq)" >&2; exit 1; }
-(cd "$ROOT" && cargo build --release --quiet --bin otss --example synth_ledger)
-"$ROOT/target/release/examples/synth_ledger" --events "$N" --out "$WORK/site"
-
-export OTSS_CONTRACT="$WORK/site/otss.toml"
-export OTSS_NOW="2025-12-15T10:00:00+08:00"
-export OTSS_ENGINEER="bench"
-export XDG_CACHE_HOME="$WORK/cache"
-export OTSS_BIN="$ROOT/target/release/otss"
+# shellcheck source=benches/generated-site.sh
+source "$(dirname "$0")/generated-site.sh"
 export LEDGER="$WORK/site/ledger"
 export RUNS
 

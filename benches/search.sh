@@ -1,29 +1,19 @@
 #!/usr/bin/env bash
-# Measures the knowledge base (docs/rules.md §11) on a generated ledger of N records (default
+# Measures the knowledge base (docs/rules.md §12) on a generated ledger of N records (default
 # 1,000,000): the first build of the search index, a warm search, a search right after one
 # record was appended (the index catches up first), and `incident open` with the similar
 # incidents looked up. Prints medians and the largest peak memory seen.
 #
 #   bash benches/search.sh [N] [RUNS]
 #
-# Peak memory is read with GNU time (Debian package `time`) when it is installed. Kept apart
-# from benches/compare.sh for now; the two measure the same generated ledger.
+# Peak memory is read with GNU time (Debian package `time`) when it is installed. Its own
+# timings, beside benches/compare.sh: both generate their ledger with benches/generated-site.sh.
 set -euo pipefail
 
 N=${1:-1000000}
 RUNS=${2:-7}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
-(cd "$ROOT" && cargo build --release --quiet --bin otss --example synth_ledger)
-"$ROOT/target/release/examples/synth_ledger" --events "$N" --out "$WORK/site"
-
-export OTSS_CONTRACT="$WORK/site/otss.toml"
-export OTSS_NOW="2025-12-15T10:00:00+08:00"
-export OTSS_ENGINEER="bench"
-export XDG_CACHE_HOME="$WORK/cache"
-export OTSS_BIN="$ROOT/target/release/otss"
+# shellcheck source=benches/generated-site.sh
+source "$(dirname "$0")/generated-site.sh"
 export RUNS
 
 python3 - <<'PY'
