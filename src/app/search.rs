@@ -295,16 +295,19 @@ fn standing(ledger: &mut Ledger, found: Vec<Found>) -> Result<Vec<Hit>> {
 const TEXTS_APART: &str = " · ";
 
 /// A passage on one line, its texts set apart, the marks moved with them and those that touch
-/// joined (a word the dictionary cuts in two is marked as one).
+/// or overlap joined (a word the dictionary cuts in two, or also into the shorter words inside
+/// it, is marked as one).
 fn one_line(passage: &str, marks: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
     let shift = TEXTS_APART.len() - 1;
     let newlines = |at: usize| passage.get(..at).map_or(0, |p| p.matches('\n').count());
     let moved = |at: usize| at + newlines(at) * shift;
+    let mut sorted = marks.to_vec();
+    sorted.sort_by_key(|mark| (mark.start, mark.end));
     let mut joined: Vec<Range<usize>> = Vec::new();
-    for mark in marks {
+    for mark in sorted {
         let mark = moved(mark.start)..moved(mark.end);
         match joined.last_mut() {
-            Some(last) if last.end == mark.start => last.end = mark.end,
+            Some(last) if mark.start <= last.end => last.end = last.end.max(mark.end),
             _ => joined.push(mark),
         }
     }
@@ -431,5 +434,14 @@ mod tests {
         assert_eq!(line, "慢查询 · slow query");
         assert_eq!(marks, [0..9, 13..17]);
         assert_eq!(&line[13..17], "slow");
+    }
+
+    #[test]
+    fn marks_inside_a_longer_mark_join_it() {
+        let passage = "主从延迟 高";
+        // Search mode marks the whole word and the shorter words inside it.
+        let marks = [6..12, 0..12, 0..6, 13..16];
+        let (_, marks) = one_line(passage, &marks);
+        assert_eq!(marks, [0..12, 13..16]);
     }
 }
