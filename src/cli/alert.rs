@@ -4,6 +4,7 @@
 use clap::{Args, Subcommand};
 
 use super::context::Context;
+use super::prompt::TextPrompt;
 use super::{ListArgs, answered, restore_terminal_on_interrupt};
 use crate::app::alert::{self, Logging};
 use crate::app::{self, Input, Result, Site, Usage, non_empty};
@@ -152,11 +153,8 @@ fn ask_incident(context: &Context, site: &Site, out: &Output) -> Result<String> 
     }
     app::writer(&context.env, site)?;
     restore_terminal_on_interrupt();
-    let typed: String = answered(
-        dialoguer::Input::new()
-            .with_prompt(out.messages().which_incident())
-            .interact_text(),
-    )?;
+    let m = out.messages();
+    let typed = answered(TextPrompt::new(m, m.which_incident()).interact_text())?;
     Ok(typed.trim().to_string())
 }
 

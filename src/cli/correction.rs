@@ -3,8 +3,8 @@
 
 use clap::Args;
 
-use super::answered;
 use super::context::Context;
+use super::{answered, prompt};
 use crate::app::{Input, Result, Usage, correction, non_empty};
 use crate::render::correction::described;
 use crate::render::json::correction::VoidJson;
@@ -65,7 +65,7 @@ pub fn undo(context: &Context, args: UndoArgs) -> Result<()> {
         let m = out.messages();
         let question = m.undo_question(&described(&last, site.contract.timezone));
         let confirmed = answered(
-            dialoguer::Confirm::new()
+            dialoguer::Confirm::with_theme(prompt::theme(m))
                 .with_prompt(crate::text::one_line(&question))
                 .default(false)
                 .interact(),

@@ -2,7 +2,7 @@
 //! a question; elsewhere the command is refused unless `--force`.
 
 use super::context::Context;
-use super::{answered, restore_terminal_on_interrupt};
+use super::{answered, prompt, restore_terminal_on_interrupt};
 use crate::app::{Error, Repeats, Result};
 use crate::duplicate::Duplicate;
 use crate::output::Output;
@@ -31,9 +31,10 @@ pub(super) fn unless_declined<T>(
 /// Whether the person wants to record it although it looks like `duplicate`.
 fn confirmed(out: &Output, duplicate: &Duplicate) -> Result<bool> {
     restore_terminal_on_interrupt();
-    let question = out.messages().record_anyway(duplicate);
+    let m = out.messages();
+    let question = m.record_anyway(duplicate);
     answered(
-        dialoguer::Confirm::new()
+        dialoguer::Confirm::with_theme(prompt::theme(m))
             .with_prompt(crate::text::one_line(&question))
             .default(false)
             .interact(),

@@ -9,7 +9,7 @@ use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use super::context::Context;
 use super::duplicate::unless_declined;
-use super::prompt::TextPrompt;
+use super::prompt::{self, TextPrompt};
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::incident::{Opening, Recovery, Update, Updated, countdowns};
 use crate::app::search::Hit;
@@ -481,7 +481,7 @@ fn ask_level(context: &Context, site: &Site, m: &Messages) -> Result<Level> {
     restore_terminal_on_interrupt();
     let choices: Vec<String> = Level::ALL.iter().map(|l| m.level_choice(*l)).collect();
     let picked = answered(
-        dialoguer::Select::new()
+        dialoguer::Select::with_theme(prompt::theme(m))
             .with_prompt(m.which_level())
             .default(0)
             .items(&choices)
@@ -494,7 +494,7 @@ fn ask_level(context: &Context, site: &Site, m: &Messages) -> Result<Level> {
 fn ask_title(context: &Context, site: &Site, m: &Messages) -> Result<String> {
     app::writer(&context.env, site)?;
     restore_terminal_on_interrupt();
-    answered(TextPrompt::new(m.incident_title_question()).interact_text())
+    answered(TextPrompt::new(m, m.incident_title_question()).interact_text())
 }
 
 /// The earlier incidents most like `incident` (docs/rules.md §12.4): none when they cannot

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use clap::Args;
 
 use super::context::Context;
-use super::prompt::TextPrompt;
+use super::prompt::{self, TextPrompt};
 use super::{answered, restore_terminal_on_interrupt};
 use crate::app::init::{self, Given, NewContract};
 use crate::app::{Error, Input, Result, Usage, non_empty};
@@ -246,7 +246,7 @@ fn answer<T>(
     default: Option<String>,
     read: impl Fn(&str) -> Result<T, String>,
 ) -> Result<T> {
-    let mut input = TextPrompt::new(m.init_question(question));
+    let mut input = TextPrompt::new(m, m.init_question(question));
     if let Some(default) = default {
         input = input.default(default);
     }
@@ -266,7 +266,7 @@ fn or_invalid<T>(m: &Messages, question: Q, value: Option<T>) -> Result<T, Strin
 /// The engineers' names, or none (anyone may write) when the answer is left empty.
 fn ask_engineers(m: &Messages) -> Result<Vec<String>> {
     let text: String = answered(
-        TextPrompt::new(m.init_question(Q::Engineers))
+        TextPrompt::new(m, m.init_question(Q::Engineers))
             .allow_empty(true)
             .validate_with(|text: &str| {
                 or_invalid(m, Q::Engineers, init::read_engineers(text)).map(|_| ())
@@ -284,7 +284,7 @@ fn ask_required(m: &Messages, question: Q) -> Result<String> {
 
 fn ask_optional(m: &Messages, question: Q) -> Result<Option<String>> {
     let text: String = answered(
-        TextPrompt::new(m.init_question(question))
+        TextPrompt::new(m, m.init_question(question))
             .allow_empty(true)
             .interact_text(),
     )?;
@@ -302,7 +302,7 @@ fn choose<T: Copy + PartialEq>(
 ) -> Result<T> {
     let names: Vec<String> = choices.iter().map(|c| name(*c)).collect();
     let picked = answered(
-        dialoguer::Select::new()
+        dialoguer::Select::with_theme(prompt::theme(m))
             .with_prompt(m.init_question(question))
             .items(&names)
             .default(choices.iter().position(|c| *c == default).unwrap_or(0))

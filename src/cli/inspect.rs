@@ -233,7 +233,7 @@ fn take_readings(m: &Messages, site: &Site, kind: InspectionKind) -> Result<Vec<
             continue;
         };
         let typed: String = answered(
-            TextPrompt::new(m.reading_prompt(item, gauge.unit))
+            TextPrompt::new(m, m.reading_prompt(item, gauge.unit))
                 .allow_empty(true)
                 .validate_with(|typed: &str| {
                     typed_reading(typed, gauge)
@@ -302,7 +302,7 @@ fn walk_through(
             None
         } else {
             Some(answered(
-                TextPrompt::new(m.what_is_wrong(&text::one_line(item)))
+                TextPrompt::new(m, m.what_is_wrong(&text::one_line(item)))
                     .validate_with(|note: &str| match inspect::finding(note) {
                         None => Err(m.say_what_is_wrong()),
                         Some(_) => Ok(()),
@@ -313,7 +313,7 @@ fn walk_through(
         notes.push(note);
     }
     let confirmed = answered(
-        dialoguer::Confirm::new()
+        dialoguer::Confirm::with_theme(prompt::theme(m))
             .with_prompt(m.record_round())
             .default(true)
             .interact(),
@@ -335,7 +335,7 @@ fn tick(
     loop {
         let prompt = m.tick_items(m.inspection_kind(kind));
         let ticked = answered(
-            dialoguer::MultiSelect::new()
+            dialoguer::MultiSelect::with_theme(prompt::theme(m))
                 .with_prompt(&prompt)
                 .items(items)
                 .defaults(ticked_already)
@@ -352,7 +352,7 @@ fn tick(
             return Ok(Some(ticked.into_iter().collect()));
         }
         let meant = answered(
-            dialoguer::Select::new()
+            dialoguer::Select::with_theme(prompt::theme(m))
                 .with_prompt(m.nothing_ticked())
                 .items(m.nothing_ticked_choices())
                 .default(0)

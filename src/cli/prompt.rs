@@ -5,13 +5,52 @@
 //! character two columns wide leaves no column behind that the screen and the answer would
 //! disagree on.
 
+use std::fmt;
+
 use dialoguer::console::{Key, Term};
-use dialoguer::theme::{SimpleTheme, Theme};
+use dialoguer::theme::Theme;
+
+use crate::i18n::{Lang, Messages};
+
+/// How every prompt draws itself: dialoguer's plain look, with the words it adds (the mark of
+/// a refused answer, the yes or no echoed after a question) from the catalogue.
+pub struct Worded {
+    lang: Lang,
+}
+
+static IN_CHINESE: Worded = Worded { lang: Lang::Zh };
+static IN_ENGLISH: Worded = Worded { lang: Lang::En };
+
+/// The theme that speaks `m`'s language.
+pub fn theme(m: &Messages) -> &'static Worded {
+    match m.lang() {
+        Lang::Zh => &IN_CHINESE,
+        Lang::En => &IN_ENGLISH,
+    }
+}
+
+impl Theme for Worded {
+    fn format_error(&self, f: &mut dyn fmt::Write, err: &str) -> fmt::Result {
+        write!(f, "{}{err}", self.lang.messages().answer_refused())
+    }
+
+    fn format_confirm_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selection: Option<bool>,
+    ) -> fmt::Result {
+        let said = selection.map(|yes| self.lang.messages().yes_or_no(yes));
+        let shown: Vec<&str> = [Some(prompt), said].into_iter().flatten().collect();
+        write!(f, "{}", shown.join(" ").trim())
+    }
+}
 
 /// What an answer must be; the error says why it is not.
 type Check<'a> = Box<dyn Fn(&str) -> Result<(), String> + 'a>;
 
 pub struct TextPrompt<'a> {
+    theme: &'static Worded,
     prompt: String,
     default: Option<String>,
     allow_empty: bool,
@@ -42,8 +81,9 @@ impl Line {
 }
 
 impl<'a> TextPrompt<'a> {
-    pub fn new(prompt: impl Into<String>) -> TextPrompt<'a> {
+    pub fn new(m: &Messages, prompt: impl Into<String>) -> TextPrompt<'a> {
         TextPrompt {
+            theme: theme(m),
             prompt: prompt.into(),
             default: None,
             allow_empty: false,
@@ -70,9 +110,9 @@ impl<'a> TextPrompt<'a> {
     /// Asks on standard error until an answer passes.
     pub fn interact_text(self) -> dialoguer::Result<String> {
         let term = Term::stderr();
-        let theme = SimpleTheme;
+        let theme = self.theme;
         loop {
-            let typed = self.read_line(&term, &theme)?;
+            let typed = self.read_line(&term, theme)?;
             let answer = match (typed.is_empty(), &self.default) {
                 (true, Some(default)) => default.clone(),
                 _ => typed,

@@ -10,6 +10,19 @@ use crate::text::one_line;
 use crate::time::grammar::{AmountError, Unit};
 
 impl Messages {
+    /// Put before why a typed answer was refused, on the prompt's next line.
+    pub fn answer_refused(&self) -> &'static str {
+        self.pick(("输入有误：", "error: "))
+    }
+
+    /// Echoed after a yes-or-no question once it is answered.
+    pub fn yes_or_no(&self, yes: bool) -> &'static str {
+        match yes {
+            true => self.pick(("是", "yes")),
+            false => self.pick(("否", "no")),
+        }
+    }
+
     /// The forms a time may take (docs/rules.md §9.6).
     pub fn time_forms(&self, zone: Tz) -> String {
         match self.lang {

@@ -325,3 +325,40 @@ fn manual_pages_beside_the_binary_are_found_by_man() {
     let found = String::from_utf8_lossy(&found.stdout).into_owned();
     assert_eq!(found.trim(), pages.join("otss.1").to_str().unwrap());
 }
+
+/// What a prompt adds to its question — the mark of a refused answer, the yes or no echoed —
+/// is Chinese too: in the wizard, which refuses an empty customer, and in `undo`'s question.
+#[test]
+fn prompts_at_a_terminal_speak_chinese() {
+    let wizard = Sandbox::default();
+    let answers = [
+        ("消息与报告的语言", "\r"),
+        ("客户名称", " \r"),
+        ("输入有误：", "天府证券\r"),
+        ("服务方", "\r"),
+        ("服务期第一天", "\r"),
+        ("服务期最后一天", "\r"),
+        ("现场所在城市", "\r"),
+        ("驻场工程师人数", "\r"),
+        ("记录人姓名", "\r"),
+    ];
+    let args = ["init", "--mode", "7x24", "--timezone", "Asia/Shanghai"];
+    let output = wizard.in_terminal(&[("OTSS_LANG", "zh")], &answers, &args);
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{said}");
+    // The language choices name themselves, each in its own language.
+    let english = english_words(&said, &[&args[..], &["English"]].concat());
+    assert!(english.is_empty(), "{english:?}\n{said}");
+    assert!(said.contains("输入有误："), "{said}");
+
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    site.stdout(&["support", "log", "问过备份"]);
+    let answers = [("撤销这条记录？", "n")];
+    let output = site.in_terminal(&[("OTSS_LANG", "zh")], &answers, &["undo"]);
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("否"), "the answer is echoed: {said}");
+    // A record is described by its type and its fields' keys, as the ledger writes them.
+    let english = english_words(&said, &["support.logged", "text"]);
+    assert!(english.is_empty(), "{english:?}\n{said}");
+}
