@@ -213,6 +213,17 @@ mod tests {
         }
     }
 
+    /// The examples of every command, a line each.
+    fn examples(command: &Command, found: &mut Vec<(String, String)>) {
+        if let Some(examples) = command.get_after_help() {
+            let lines = examples.to_string();
+            found.extend(lines.lines().map(|l| (command.get_name().into(), l.into())));
+        }
+        for sub in command.get_subcommands() {
+            examples(sub, found);
+        }
+    }
+
     #[test]
     fn every_help_text_has_its_chinese() {
         let mut command = Cli::command();
@@ -226,6 +237,29 @@ mod tests {
             .collect();
         assert!(found.len() > 100, "{}", found.len());
         assert!(missing.is_empty(), "no Chinese for: {missing:#?}");
+    }
+
+    /// A text the definitions no longer hold would stay in the catalogue unseen: each is used
+    /// whole, as a line of a text, or as the note that ends an example.
+    #[test]
+    fn every_help_text_of_the_catalogue_is_still_used() {
+        let mut command = Cli::command();
+        command.build();
+        let mut found = Vec::new();
+        texts(&command, "otss", &mut found);
+        examples(&command, &mut found);
+        let used = |english: &str| {
+            found.iter().any(|(_, text)| {
+                text == english || text.lines().any(|l| l == english || l.ends_with(english))
+            })
+        };
+        let unused: Vec<_> = crate::i18n::english_help_texts()
+            .filter(|english| !used(english))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "no longer in the definitions: {unused:#?}"
+        );
     }
 
     #[test]

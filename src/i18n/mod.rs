@@ -34,6 +34,8 @@ pub use capacity::CapacityLabel;
 pub use contract::ContractField;
 pub use export::PortfolioLabel;
 pub use feedback::FeedbackLabel;
+#[cfg(test)]
+pub use help::english_help_texts;
 pub use help::{HelpHeading, Refused, RefusedKind};
 pub use incident::RecoveryLabel;
 pub use init::{ContractComment, InitQuestion, PathKind};
