@@ -415,6 +415,9 @@ fn human_outputs(site: &Site) -> Vec<Vec<String>> {
         &["inspect", "report", "2025-03", "--format", "md"],
         &["inspect", "report", "2025-03", "--format", "html"],
         &["paths"],
+        &["search", "clipboard"],
+        &["search", "fenced", "--kind", "incident"],
+        &["incident", "show", &id, "--similar"],
     ];
     outputs
         .iter()
@@ -506,6 +509,8 @@ fn every_output_for_a_person_shows_hostile_text_harmlessly() {
     }
     let (coloured, _) = site.run(&["--color", "always", "incident", "list"]);
     assert!(coloured.contains("\u{1b}[1m"), "colour still shows");
+    let (found, _) = site.run(&["--color", "always", "search", "clipboard"]);
+    assert!(found.contains("clipboard"), "the search found the text: {found}");
 }
 
 #[test]
@@ -659,6 +664,17 @@ fn json_keeps_every_text_exactly() {
     assert_eq!(
         (&found["item"], &found["note"]),
         (&json!(HOSTILE[0]), &json!(HOSTILE[0]))
+    );
+    let hits = site.json(&["search", "clipboard", "--json"]);
+    let passages: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["passage"].as_str().unwrap())
+        .collect();
+    assert!(
+        passages.iter().any(|p| p.contains(HOSTILE[2])),
+        "{passages:?}"
     );
     let risks: Vec<&Value> = report["risks"].as_array().unwrap().iter().collect();
     assert!(risks.iter().any(|r| r["text"] == json!(every)));
