@@ -121,6 +121,11 @@ impl<'s> Ledger<'s> {
         }
     }
 
+    /// When it is read.
+    pub(super) fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
     pub(super) fn site(&self) -> &'s Site {
         self.site
     }

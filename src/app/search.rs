@@ -18,6 +18,7 @@ use crate::ledger::LedgerError;
 use crate::ledger::progress::{Progress, Stale};
 use crate::period::Period;
 use crate::record::Record;
+use crate::record::entry;
 use crate::record::incident::Field;
 use crate::search::{self, Document, Kind};
 use crate::store::{Fields, Found, LedgerDir, SearchIndex, StoreError, Writer};
@@ -241,8 +242,8 @@ fn time_query(
 }
 
 /// The passages found that still stand, one hit for each record or incident (its best
-/// passage), in the order found: a withdrawn record, an incident merged away or a withdrawn
-/// record of an incident is left out.
+/// passage), in the order found: a withdrawn record, a record dated after now, an incident
+/// merged away or a withdrawn record of an incident is left out.
 fn standing(ledger: &mut Ledger, found: Vec<Found>) -> Result<Vec<Hit>> {
     let mut seen = HashSet::new();
     let best: Vec<Found> = found
@@ -269,6 +270,9 @@ fn standing(ledger: &mut Ledger, found: Vec<Found>) -> Result<Vec<Hit>> {
     };
     let mut hits = Vec::new();
     for found in best {
+        if entry::beyond(found.document.at, ledger.now()) {
+            continue;
+        }
         let incident = match &found.document.incident {
             Some(id) => match incidents.get(id) {
                 Some(incident) if stands_in(incident, &found.document.record) => {

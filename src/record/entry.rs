@@ -65,8 +65,7 @@ impl Record {
 
     /// Whether it claims to have happened after `now`, which no record of what happened may.
     pub fn after(&self, now: DateTime<Utc>) -> bool {
-        let limit = now.checked_add_signed(FUTURE_MARGIN);
-        !self.event.is_plan() && limit.is_some_and(|limit| self.instant() > limit)
+        !self.event.is_plan() && beyond(self.instant(), now)
     }
 
     /// Why the record counts nowhere under `contract`, read at `now`, if it does not.
@@ -81,6 +80,12 @@ impl Record {
         let outside = self.event.bound_to_term() && contract.check_in_term(date).is_err();
         outside.then_some(Doubt::OutOfTerm { date })
     }
+}
+
+/// Whether `instant` lies after `now` by more than a clock may be off (docs/rules.md §10.5).
+pub fn beyond(instant: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now.checked_add_signed(FUTURE_MARGIN)
+        .is_some_and(|limit| instant > limit)
 }
 
 impl Event {

@@ -510,7 +510,10 @@ fn every_output_for_a_person_shows_hostile_text_harmlessly() {
     let (coloured, _) = site.run(&["--color", "always", "incident", "list"]);
     assert!(coloured.contains("\u{1b}[1m"), "colour still shows");
     let (found, _) = site.run(&["--color", "always", "search", "clipboard"]);
-    assert!(found.contains("clipboard"), "the search found the text: {found}");
+    assert!(
+        found.contains("clipboard"),
+        "the search found the text: {found}"
+    );
 }
 
 #[test]

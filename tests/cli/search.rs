@@ -233,6 +233,26 @@ fn voided_records_never_appear() {
     assert_eq!(found(&site, &["误删"]), Vec::<String>::new());
 }
 
+/// A record dated after now counts nowhere (docs/rules.md §10.5), in search as anywhere: a
+/// teammate whose clock ran a day ahead is found once that day has come.
+#[test]
+fn records_dated_after_now_are_found_only_once_their_time_has_come() {
+    let site = site();
+    let ahead = "2025-03-04T09:00:00+08:00";
+    let logged = log(&site, ahead, "NAT 网关丢包");
+    let incident = open(&site, ahead, "3", "NAT 网关告警");
+    let search = ["search", "--json", "网关"];
+    let at_morning = site.json_at(MORNING, &search);
+    assert_eq!(ids(&at_morning), Vec::<String>::new());
+    let next_day = ids(&site.json_at(ahead, &search));
+    assert_eq!(next_day.len(), 2, "{next_day:?}");
+    assert!(next_day.contains(&logged), "{next_day:?}");
+    assert!(
+        next_day.iter().any(|id| incident.starts_with(id.as_str())),
+        "{next_day:?}"
+    );
+}
+
 #[test]
 fn the_index_is_kept_in_the_cache_and_catches_up_with_appends() {
     let site = site();
