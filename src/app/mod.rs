@@ -41,5 +41,5 @@ pub use duplicate::Repeats;
 pub use environment::{Environment, amount, new_record_id};
 pub use error::{Error, ErrorKind, Input, Result, Usage, non_empty};
 pub use ledger::{Ledger, Wanted, Warning, append};
-pub use site::{Site, SiteError, calendar};
+pub use site::{Site, SiteError, calendar, contract_language};
 pub use write::writer;

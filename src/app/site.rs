@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Environment, Error, Result};
 use crate::calendar::{Calendar, Schedule};
-use crate::contract::{Contract, ContractError, MAX_CONTRACT_BYTES};
+use crate::contract::{Contract, ContractError, DEFAULT_LANGUAGE, MAX_CONTRACT_BYTES};
 use crate::lang::Lang;
 use crate::store::{self, StoreError};
 
@@ -101,6 +101,14 @@ pub fn calendar(env: &Environment, contract: Option<(&Contract, &Path)>) -> Resu
 /// The directory a contract's relative paths start from.
 fn contract_dir(contract: &Path) -> &Path {
     contract.parent().unwrap_or(Path::new("."))
+}
+
+/// The language of the contract the environment names or finds, read on its own (the rest of
+/// the contract may be broken): `None` without one, or when it cannot be read.
+pub fn contract_language(env: &Environment) -> Option<Lang> {
+    let path = store::find_contract(&env.contract_search()).ok()??;
+    let text = store::read_text(&path, MAX_CONTRACT_BYTES).ok()?;
+    Some(language_key(&text).unwrap_or(DEFAULT_LANGUAGE))
 }
 
 /// The `language` a contract's text asks for, read on its own.

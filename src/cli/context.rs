@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use super::{Cli, ColorChoice};
-use crate::app::{Environment, Error, Ledger, Result, Site, SiteError, Warning};
+use crate::app::{self, Environment, Error, Ledger, Result, Site, SiteError, Warning};
+use crate::contract::DEFAULT_LANGUAGE;
 use crate::lang::Lang;
 use crate::output::{self, Output};
 use crate::time::whole_seconds;
@@ -64,21 +65,54 @@ fn now_from_env() -> Result<DateTime<Utc>> {
     Ok(whole_seconds(now))
 }
 
+/// The environment of a command naming `contract` and `ledger` (`--contract`, `--ledger`).
+fn environment(contract: Option<PathBuf>, ledger: Option<PathBuf>) -> Result<Environment> {
+    Ok(Environment {
+        now: now_from_env()?,
+        contract_flag: contract,
+        contract_env: non_empty_var("OTSS_CONTRACT").map(PathBuf::from),
+        ledger,
+        engineer: ["OTSS_ENGINEER", "USER", "USERNAME", "LOGNAME"]
+            .into_iter()
+            .find_map(|name| env::var(name).ok().filter(|v| !v.trim().is_empty())),
+        working_dir: env::current_dir().map_err(Error::WorkingDirectory)?,
+        config_dir: user_dir("XDG_CONFIG_HOME", |p| p.config_dir()),
+        data_dir: user_dir("XDG_DATA_HOME", |p| p.data_dir()),
+        cache_dir: user_dir("XDG_CACHE_HOME", |p| p.cache_dir()),
+    })
+}
+
+/// The language a command line asks for before it is parsed, for help, usage errors and
+/// completion: `--lang`, else `OTSS_LANG`, else the language of the contract it names
+/// (`--contract`) or finds, else the default (docs/rules.md §9.7), as every command speaks.
+pub fn lang_asked(args: &[OsString]) -> Lang {
+    let typed = flag_value(args, "--lang").and_then(|key| Lang::from_locale(&key));
+    let from_env = || lang_from_env().ok().flatten();
+    let contract = flag_value(args, "--contract").map(PathBuf::from);
+    let of_contract = || app::contract_language(&environment(contract, None).ok()?);
+    typed
+        .or_else(from_env)
+        .or_else(of_contract)
+        .unwrap_or(DEFAULT_LANGUAGE)
+}
+
+/// The value of `--NAME VALUE` or `--NAME=VALUE` in a command line not yet parsed.
+pub fn flag_value(args: &[OsString], name: &str) -> Option<String> {
+    let equals = format!("{name}=");
+    let next = |at: usize| args.get(at + 1)?.to_str().map(str::to_string);
+    args.iter().enumerate().find_map(|(at, arg)| {
+        let arg = arg.to_str()?;
+        match arg.strip_prefix(&equals) {
+            Some(value) => Some(value.to_string()),
+            None if arg == name => next(at),
+            None => None,
+        }
+    })
+}
+
 impl Context {
     pub fn from_env(cli: &Cli) -> Result<Context> {
-        let env = Environment {
-            now: now_from_env()?,
-            contract_flag: cli.contract.clone(),
-            contract_env: non_empty_var("OTSS_CONTRACT").map(PathBuf::from),
-            ledger: cli.ledger.clone(),
-            engineer: ["OTSS_ENGINEER", "USER", "USERNAME", "LOGNAME"]
-                .into_iter()
-                .find_map(|name| env::var(name).ok().filter(|v| !v.trim().is_empty())),
-            working_dir: env::current_dir().map_err(Error::WorkingDirectory)?,
-            config_dir: user_dir("XDG_CONFIG_HOME", |p| p.config_dir()),
-            data_dir: user_dir("XDG_DATA_HOME", |p| p.data_dir()),
-            cache_dir: user_dir("XDG_CACHE_HOME", |p| p.cache_dir()),
-        };
+        let env = environment(cli.contract.clone(), cli.ledger.clone())?;
         Ok(Context {
             env,
             lang: match cli.lang {
@@ -116,7 +150,9 @@ impl Context {
     /// The language to speak to the person in: `--lang`/`OTSS_LANG`, else the contract's once
     /// it is read, else Chinese.
     pub fn lang_spoken(&self) -> Lang {
-        self.lang.or(self.contract_lang.get()).unwrap_or(Lang::Zh)
+        self.lang
+            .or(self.contract_lang.get())
+            .unwrap_or(DEFAULT_LANGUAGE)
     }
 
     /// The site, which the command needs.

@@ -22,7 +22,8 @@ pub fn spoken(mut command: Command, lang: Lang) -> Command {
 /// A command line clap refused, said in the language asked for; clap's own words in English.
 pub fn refused(error: &clap::Error, lang: Lang) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    if lang == Lang::En {
+    // A command given without its subcommand shows its help, already in the language asked.
+    if lang == Lang::En || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         return error.render().to_string();
     }
     let text = |kind| match error.get(kind) {
@@ -36,7 +37,13 @@ pub fn refused(error: &clap::Error, lang: Lang) -> String {
         Some(ContextValue::String(text)) => vec![text.clone()],
         _ => Vec::new(),
     };
+    let value = text(ContextKind::InvalidValue);
+    let prior = text(ContextKind::PriorArg);
     let kind = match error.kind() {
+        ErrorKind::InvalidValue if value.as_deref() == Some("") => RefusedKind::NoValue,
+        ErrorKind::ArgumentConflict if prior == text(ContextKind::InvalidArg) => {
+            RefusedKind::Repeated
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => RefusedKind::InvalidValue,
         ErrorKind::UnknownArgument => RefusedKind::UnknownArgument,
         ErrorKind::InvalidSubcommand => RefusedKind::UnknownCommand,
@@ -55,7 +62,7 @@ pub fn refused(error: &clap::Error, lang: Lang) -> String {
     let refused = Refused {
         kind,
         arg: text(ContextKind::InvalidArg),
-        value: text(ContextKind::InvalidValue).or_else(|| text(ContextKind::InvalidSubcommand)),
+        value: value.or_else(|| text(ContextKind::InvalidSubcommand)),
         valid: texts(ContextKind::ValidValue),
         suggested: [
             ContextKind::SuggestedArg,
@@ -65,6 +72,7 @@ pub fn refused(error: &clap::Error, lang: Lang) -> String {
         .into_iter()
         .flat_map(texts)
         .collect(),
+        prior,
         why: std::error::Error::source(error).map(ToString::to_string),
         usage: text(ContextKind::Usage),
     };

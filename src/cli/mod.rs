@@ -76,8 +76,10 @@ Times (--at, --onsite-at, --agreed), on the contract's wall clock:
   3/2 10:30 · 3-2 (this year; refused if still to come) · monday 09:00
   -30m · 2h ago · 1.5h ago · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339
   A day without a time of day is at the time of day it is now.
-Days (DAY, and PERIOD when it is a day): 2025-03-02 · today · yesterday · 今天 · 昨天 · 3/2 · 3-2
-  · a weekday (monday, mon, 周一, 星期一: the latest one, today included)
+  --agreed and `otss sla` look ahead: tomorrow 10:00 · 明天 10:00 · 3/6 10:00 (this year)
+Days (DAY, and PERIOD when it is a day): 2025-03-02 · today · yesterday · tomorrow · 今天 · 昨天
+  · 3/2 · 3-2 · a weekday (monday, mon, 周一, 星期一: the latest one, today included; the next
+  one for `duty set` and `overtime take`)
 Durations (--minutes, --hours): a number in the option's unit (90, 1.5), or 1h30m, 1.5h, 45m";
 
 /// Options every command takes, shown apart from the command's own.
@@ -102,7 +104,7 @@ pub struct Cli {
     pub color: ColorChoice,
 
     /// Language of human output [default: OTSS_LANG, else the contract's `language`]
-    #[arg(long, global = true, value_parser = one_of(&Lang::ALL, Lang::key), value_name = "LANG", help_heading = GLOBAL)]
+    #[arg(long, global = true, ignore_case = true, value_parser = one_of(&Lang::ALL, Lang::key), value_name = "LANG", help_heading = GLOBAL)]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]
@@ -271,14 +273,14 @@ impl Failure {
     }
 }
 
-/// The command line of this process. The levels are explained in the language asked for by
-/// `--lang` or `OTSS_LANG` (docs/rules.md §2.1). At a terminal `otss incident open` may leave
+/// The command line of this process, its help in the language it asks for (`--lang`,
+/// `OTSS_LANG`, the contract's), levels explained (docs/rules.md §2.1). At a terminal `otss incident open` may leave
 /// out `--level` and `--title`, which it then asks for; elsewhere they are required, as the
 /// argument definitions say.
 pub fn parse() -> std::result::Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let _ = COMMAND_LINE_LANG.set(help_lang(&args));
-    let levels = LevelParser(help_lang(&args));
+    let lang = command_line_lang();
+    let levels = LevelParser(lang);
     let level_required = !context::interactive();
     let command = Cli::command()
         .mut_subcommand("sla", |sla| {
@@ -300,42 +302,20 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
         .mut_subcommand("search", |search| {
             search.mut_arg("level", |a| a.value_parser(levels))
         });
-    let mut matches = help::spoken(command, help_lang(&args)).try_get_matches_from(args)?;
+    let mut matches = help::spoken(command, lang).try_get_matches_from(args)?;
     Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
 }
 
-/// The language `args` or `OTSS_LANG` ask for, for help; else the language clap speaks.
-fn help_lang(args: &[std::ffi::OsString]) -> Lang {
-    let typed = args
-        .iter()
-        .zip(args.iter().skip(1))
-        .find_map(|(arg, next)| {
-            let arg = arg.to_str()?;
-            match arg.strip_prefix("--lang=") {
-                Some(key) => Some(key.to_string()),
-                None if arg == "--lang" => next.to_str().map(str::to_string),
-                None => None,
-            }
-        });
-    let from_env = || std::env::var("OTSS_LANG").ok();
-    typed
-        .map(|key| Lang::from_key(key.trim()))
-        .or_else(|| from_env().map(|value| Lang::from_locale(&value)))
-        .flatten()
-        .unwrap_or(Lang::En)
-}
-
-/// A command line clap refused, said in the language `--lang` or `OTSS_LANG` ask for.
+/// A command line clap refused, said in the language the command line asks for.
 pub fn refused(error: &clap::Error) -> String {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    help::refused(error, help_lang(&args))
+    help::refused(error, command_line_lang())
 }
 
 /// Runs a parsed command line. The environment and the clock are read here, once.
 pub fn run(cli: Cli) -> std::result::Result<(), Failure> {
     let context = Context::from_env(&cli).map_err(|error| Failure {
         error,
-        lang: cli.lang.unwrap_or(Lang::Zh),
+        lang: cli.lang.unwrap_or(crate::contract::DEFAULT_LANGUAGE),
     })?;
     dispatch(&context, cli.command).map_err(|error| Failure {
         error,
@@ -399,17 +379,15 @@ impl ColorChoice {
     }
 }
 
-/// The language of the command line (`--lang`, `OTSS_LANG`), once it is known.
-static COMMAND_LINE_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+/// The language this process's command line asks for (`context::lang_asked`), found once.
+fn command_line_lang() -> Lang {
+    static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+    *LANG.get_or_init(|| context::lang_asked(&std::env::args_os().collect::<Vec<_>>()))
+}
 
-/// The catalogue in the language of the command line, else English, the language clap
-/// speaks: for what otss adds to clap's reports.
+/// The catalogue in the language of the command line: for what otss adds to clap's reports.
 fn as_clap_speaks() -> &'static Messages {
-    COMMAND_LINE_LANG
-        .get()
-        .copied()
-        .unwrap_or(Lang::En)
-        .messages()
+    command_line_lang().messages()
 }
 
 /// An incident level typed: 1, 2 or 3. Help lists each with when to choose it, in its
@@ -461,7 +439,9 @@ fn one_of<T: Copy + Send + Sync + 'static>(
     let keys: Vec<&str> = all.iter().map(|value| key(*value)).collect();
     let parser = clap::builder::PossibleValuesParser::new(keys);
     clap::builder::TypedValueParser::map(parser, move |typed: String| {
-        let found = all.iter().find(|value| key(**value) == typed);
+        let found = all
+            .iter()
+            .find(|value| key(**value).eq_ignore_ascii_case(&typed));
         *found.expect("clap accepts only the keys listed")
     })
 }

@@ -144,6 +144,9 @@ pub struct InspectionTerms {
     pub gauges: BTreeMap<String, Gauge>,
 }
 
+/// The language of a contract that does not say (docs/rules.md §9).
+pub const DEFAULT_LANGUAGE: Lang = Lang::Zh;
+
 /// A checked contract with every default filled in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contract {
@@ -160,6 +163,7 @@ pub struct Contract {
     /// The site's engineers, when the contract lists them: no one else may write
     /// (docs/rules.md §10.4).
     pub engineers: Vec<String>,
+    /// The language of messages and reports, [`DEFAULT_LANGUAGE`] unless it says.
     pub language: Lang,
     /// The ledger location, relative to the contract file.
     pub ledger: PathBuf,
@@ -187,10 +191,13 @@ pub struct Contract {
     pub request_answer_within: u32,
 }
 
-/// A writer the contract's list of engineers does not name.
+/// A name the contract's list of engineers does not hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotOnRoster {
     pub name: String,
+    /// Whether it is the writer's own name (`OTSS_ENGINEER`), not one given for someone else
+    /// (`duty set`, `--engineer`).
+    pub writing: bool,
     /// The listed name it is a likely typo of.
     pub closest: Option<String>,
     pub roster: Vec<String>,
@@ -340,12 +347,23 @@ impl Contract {
     /// Whether `name` is one of the site's engineers: anyone when the contract lists none,
     /// else only those listed, in any case (docs/rules.md §10.4).
     pub fn check_engineer(&self, name: &str) -> Result<(), NotOnRoster> {
+        self.check_listed(name, true)
+    }
+
+    /// Whether `name`, given for someone else (on duty, whose leave), is one of the site's
+    /// engineers, as [`Contract::check_engineer`] judges a writer.
+    pub fn check_named(&self, name: &str) -> Result<(), NotOnRoster> {
+        self.check_listed(name, false)
+    }
+
+    fn check_listed(&self, name: &str, writing: bool) -> Result<(), NotOnRoster> {
         let lower = name.trim().to_lowercase();
         if self.engineers.is_empty() || self.engineers.iter().any(|e| e.to_lowercase() == lower) {
             return Ok(());
         }
         Err(NotOnRoster {
             name: name.to_string(),
+            writing,
             closest: crate::suggest::closest(name, self.engineers.iter().map(String::as_str))
                 .map(str::to_string),
             roster: self.engineers.clone(),

@@ -10,8 +10,8 @@ use super::city::PRIORITY_CITIES;
 use super::reader::{Allowed, Element, Field, ProblemKind, Reader, Table};
 use super::zone::parse_zone;
 use super::{
-    CalendarTerms, Contract, DEFAULT_ZONE, InspectionTerms, LevelTerms, MAX_STAFF, ResolveClock,
-    ServiceHours, SlaTerms,
+    CalendarTerms, Contract, DEFAULT_LANGUAGE, DEFAULT_ZONE, InspectionTerms, LevelTerms,
+    MAX_STAFF, ResolveClock, ServiceHours, SlaTerms,
 };
 use crate::calendar::Overrides;
 use crate::capacity::{Gauge, Unit};
@@ -35,7 +35,7 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
     let city = r.field(root, "city").and_then(|f| non_empty(r, &f));
     let staff = r.optional(root, "staff", 1, staff);
     let engineers = r.optional(root, "engineers", Vec::new(), engineers);
-    let language = r.optional(root, "language", Lang::Zh, |r, f| {
+    let language = r.optional(root, "language", DEFAULT_LANGUAGE, |r, f| {
         r.parsed(f, |s| Lang::from_key(s).ok_or(Allowed::Language))
     });
     let ledger = r.optional(root, "ledger", PathBuf::from("ledger"), |r, f| {
@@ -46,8 +46,12 @@ pub fn contract<'i>(r: &mut Reader<'i>, root: &mut Table<'i>) -> Option<Contract
     let mode_for_defaults = mode.unwrap_or(Mode::FiveByEight);
     let sla = sla(r, root, mode_for_defaults);
     let calendar = calendar(r, root);
-    let (inspections, inspection_min_gap, capacity_horizon) =
-        inspections(r, root, mode_for_defaults, language.unwrap_or(Lang::Zh));
+    let (inspections, inspection_min_gap, capacity_horizon) = inspections(
+        r,
+        root,
+        mode_for_defaults,
+        language.unwrap_or(DEFAULT_LANGUAGE),
+    );
     let (backups_per_month, backup_min_gap) = backups(r, root, mode_for_defaults);
     let report_due_day = reports(r, root);
     let request_answer_within = requests(r, root);

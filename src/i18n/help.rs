@@ -625,8 +625,8 @@ const TEXTS: &[(&str, &str)] = &[
         "The month (YYYY-MM) or the year (YYYY), as each site's report takes it",
     ),
     (
-        "现场技术支持工程师的工具：合同规则、按中国法定工作日历计算的 SLA 时限，以及服务记录。\n\n时间（--at、--onsite-at、--agreed），按合同所在时区的钟点：\n  现在 · 14:58（今天）· 今天 10:30 · 昨天 14:00 · `today 10:30` · `yesterday 14:00`\n  3/2 10:30 · 3-2（今年；尚未到来则拒绝）· 周一 09:00\n  -30m · 2h · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339（`2h ago` 亦可）\n  只写日期时，取当前的钟点。\n日期（DAY，以及表示某天的 PERIOD）：2025-03-02 · 今天 · 昨天 · `today` · `yesterday` · 3/2 · 3-2\n  · 星期几（周一、星期一、`monday`、`mon`：最近的一个，含今天）\n时长（--minutes、--hours）：按该选项单位的数字（90、1.5），或 1h30m、1.5h、45m",
-        "The on-site support engineer's tool: contract rules, SLA deadlines on China's national working calendar, and the service record.\n\nTimes (--at, --onsite-at, --agreed), on the contract's wall clock:\n  now · 14:58 (today) · today 10:30 · yesterday 14:00 · 今天 10:30 · 昨天 14:00\n  3/2 10:30 · 3-2 (this year; refused if still to come) · monday 09:00\n  -30m · 2h ago · 1.5h ago · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339\n  A day without a time of day is at the time of day it is now.\nDays (DAY, and PERIOD when it is a day): 2025-03-02 · today · yesterday · 今天 · 昨天 · 3/2 · 3-2\n  · a weekday (monday, mon, 周一, 星期一: the latest one, today included)\nDurations (--minutes, --hours): a number in the option's unit (90, 1.5), or 1h30m, 1.5h, 45m",
+        "现场技术支持工程师的工具：合同规则、按中国法定工作日历计算的 SLA 时限，以及服务记录。\n\n时间（--at、--onsite-at、--agreed），按合同所在时区的钟点：\n  现在 · 14:58（今天）· 今天 10:30 · 昨天 14:00 · `today 10:30` · `yesterday 14:00`\n  3/2 10:30 · 3-2（今年；尚未到来则拒绝）· 周一 09:00\n  -30m · 2h前 · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339（`2h ago` 亦可）\n  只写日期时，取当前的钟点。\n  --agreed 与 `otss sla` 可取以后的时间：明天 10:00 · `tomorrow 10:00` · 3/6 10:00（今年）\n日期（DAY，以及表示某天的 PERIOD）：2025-03-02 · 今天 · 昨天 · 明天 · `today` · `yesterday`\n  · `tomorrow` · 3/2 · 3-2 · 星期几（周一、星期一、`monday`、`mon`：最近的一个，含今天；\n  `duty set` 与 `overtime take` 取下一个）\n时长（--minutes、--hours）：按该选项单位的数字（90、1.5），或 1h30m、1.5h、45m",
+        "The on-site support engineer's tool: contract rules, SLA deadlines on China's national working calendar, and the service record.\n\nTimes (--at, --onsite-at, --agreed), on the contract's wall clock:\n  now · 14:58 (today) · today 10:30 · yesterday 14:00 · 今天 10:30 · 昨天 14:00\n  3/2 10:30 · 3-2 (this year; refused if still to come) · monday 09:00\n  -30m · 2h ago · 1.5h ago · 30分钟前 · 2025-03-02 10:30[:00] · RFC 3339\n  A day without a time of day is at the time of day it is now.\n  --agreed and `otss sla` look ahead: tomorrow 10:00 · 明天 10:00 · 3/6 10:00 (this year)\nDays (DAY, and PERIOD when it is a day): 2025-03-02 · today · yesterday · tomorrow · 今天 · 昨天\n  · 3/2 · 3-2 · a weekday (monday, mon, 周一, 星期一: the latest one, today included; the next\n  one for `duty set` and `overtime take`)\nDurations (--minutes, --hours): a number in the option's unit (90, 1.5), or 1h30m, 1.5h, 45m",
     ),
     ("策略名称", "The policy's name"),
     (
@@ -935,6 +935,8 @@ pub struct Refused {
     pub value: Option<String>,
     pub valid: Vec<String>,
     pub suggested: Vec<String>,
+    /// The argument given before, that `arg` cannot be used with.
+    pub prior: Option<String>,
     pub why: Option<String>,
     pub usage: Option<String>,
 }
@@ -946,7 +948,11 @@ pub enum RefusedKind {
     UnknownArgument,
     UnknownCommand,
     Missing,
+    /// An option that takes a value, given none.
+    NoValue,
     Conflict,
+    /// An option given twice that may be given once.
+    Repeated,
     /// Any other mistake in the command line.
     #[default]
     Other,
@@ -979,9 +985,23 @@ impl Messages {
                 format!("缺少必需的参数：{arg}"),
                 format!("the following required arguments were not provided: {arg}"),
             )),
-            (RefusedKind::Conflict, _) => self.pick((
-                format!("`{arg}` 不能与其他已给出的参数同用"),
-                format!("the argument '{arg}' cannot be used with one given"),
+            (RefusedKind::NoValue, _) => self.pick((
+                format!("{arg} 需要一个值"),
+                format!("a value is required for '{arg}' but none was supplied"),
+            )),
+            (RefusedKind::Conflict, _) => match refused.prior.as_deref() {
+                Some(prior) => self.pick((
+                    format!("`{arg}` 不能与 `{prior}` 同用"),
+                    format!("the argument '{arg}' cannot be used with '{prior}'"),
+                )),
+                None => self.pick((
+                    format!("`{arg}` 不能与其他已给出的参数同用"),
+                    format!("the argument '{arg}' cannot be used with one given"),
+                )),
+            },
+            (RefusedKind::Repeated, _) => self.pick((
+                format!("`{arg}` 只能给一次"),
+                format!("the argument '{arg}' cannot be used multiple times"),
             )),
             (RefusedKind::Other, Some(why)) => why.clone(),
             (RefusedKind::Other, None) => self
@@ -995,10 +1015,17 @@ impl Messages {
             ));
         }
         if !refused.suggested.is_empty() {
-            let suggested = refused.suggested.join("、");
+            let quoted = |mark: &str, or: &str| {
+                let each: Vec<String> = refused
+                    .suggested
+                    .iter()
+                    .map(|s| format!("{mark}{s}{mark}"))
+                    .collect();
+                each.join(or)
+            };
             said += &self.pick((
-                format!("；是不是 `{suggested}`？"),
-                format!("; did you mean '{suggested}'?"),
+                format!("；是不是 {}？", quoted("`", " 或 ")),
+                format!("; did you mean {}?", quoted("'", " or ")),
             ));
         }
         let error = self.labelled(self.error_label(), &said);

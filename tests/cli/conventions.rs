@@ -23,7 +23,7 @@ pub(super) fn every_command() -> Vec<Vec<String>> {
 
 #[test]
 fn every_command_has_help_with_examples() {
-    let site = Sandbox::default();
+    let site = Sandbox::english();
     let commands = every_command();
     assert!(commands.len() > 40, "{commands:?}");
     let lacking: Vec<String> = commands
@@ -40,7 +40,7 @@ fn every_command_has_help_with_examples() {
 
 #[test]
 fn usage_errors_exit_2_and_help_exits_0() {
-    let site = Sandbox::default();
+    let site = Sandbox::english();
     site.fails(&["no-such-command"], 2);
     site.fails(&["calendar", "--no-such-flag"], 2);
     for args in [
@@ -180,7 +180,7 @@ fn shell_words(line: &str) -> Vec<String> {
 #[test]
 fn every_example_in_help_is_a_command_line_otss_accepts() {
     use clap::Parser;
-    let site = Sandbox::default();
+    let site = Sandbox::english();
     let mut checked = 0;
     for path in every_command() {
         let mut args: Vec<&str> = path.iter().map(String::as_str).collect();

@@ -114,7 +114,7 @@ fn a_5x8_term_starting_on_a_day_off_is_written_with_a_warning_naming_the_next_wo
 
 #[test]
 fn without_a_terminal_init_never_asks_and_names_every_missing_flag() {
-    let site = Sandbox::default();
+    let site = Sandbox::english();
     let err = site.fails(&["init", "--customer", "Acme", "--mode", "5x8"], 2);
     assert!(err.contains("needs --start, --end"), "{err}");
     assert!(err.contains("Usage: otss init"), "{err}");
@@ -163,7 +163,7 @@ fn init_writes_where_the_contract_is_named() {
 
 #[test]
 fn init_refuses_bad_answers_naming_them() {
-    let site = Sandbox::default();
+    let site = Sandbox::english();
     let cases: [(&[&str], i32, &str); 5] = [
         (&["--mode", "6x8"], 2, "[possible values: 5x8, 7x24]"),
         (
@@ -171,7 +171,7 @@ fn init_refuses_bad_answers_naming_them() {
             2,
             "did you mean \"Asia/Shanghai\"",
         ),
-        (&["--start", "2025-13-01"], 1, "`2025-13-01` 不是日期"),
+        (&["--start", "2025-13-01"], 1, "`2025-13-01` is not a day"),
         (&["--staff", "0"], 2, "--staff"),
         (
             &["--end", "2024-12-31", "--lang", "en"],
@@ -353,7 +353,7 @@ fn completions_for_each_shell_know_every_command() {
 
 #[test]
 fn the_manual_page_is_roff_for_otss_and_each_command() {
-    let site = Sandbox::default();
+    let site = Sandbox::english();
     let page = site.stdout(&["man"]);
     assert!(
         page.starts_with(".ie \\n(.g .ds Aq"),
@@ -392,7 +392,7 @@ fn the_manual_page_is_roff_for_otss_and_each_command() {
 
 #[test]
 fn version_names_the_newest_published_calendar_year() {
-    let site = Sandbox::default();
+    let site = Sandbox::english();
     let newest = otss::calendar::builtin::built_in().published_years.end();
     let version = site.stdout(&["--version"]);
     assert_eq!(

@@ -63,17 +63,29 @@ pub const NOW: &str = "2025-03-04T10:00:00+08:00";
 /// A working directory with its own configuration and data directories, and a fixed "now".
 pub struct Sandbox {
     dir: TempDir,
+    /// `OTSS_LANG` for every command, when the test asks a language.
+    lang: Option<&'static str>,
 }
 
 impl Default for Sandbox {
     fn default() -> Sandbox {
         Sandbox {
             dir: tempfile::tempdir().unwrap(),
+            lang: None,
         }
     }
 }
 
 impl Sandbox {
+    /// A sandbox without a contract whose commands are asked for English (`OTSS_LANG=en`):
+    /// without a contract, otss speaks Chinese.
+    pub fn english() -> Sandbox {
+        Sandbox {
+            lang: Some("en"),
+            ..Sandbox::default()
+        }
+    }
+
     /// A sandbox with `./otss.toml` holding `contract`.
     pub fn with_contract(contract: &str) -> Sandbox {
         let sandbox = Sandbox::default();
@@ -116,6 +128,9 @@ impl Sandbox {
             .env("XDG_CACHE_HOME", self.path().join("cache"))
             .env("OTSS_NOW", NOW)
             .env("OTSS_ENGINEER", "li.lei");
+        if let Some(lang) = self.lang {
+            cmd.env("OTSS_LANG", lang);
+        }
         cmd
     }
 

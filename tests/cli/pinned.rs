@@ -6,7 +6,7 @@ use super::{SHENZHEN_5X8, Sandbox};
 
 #[test]
 fn every_help_page_is_pinned() {
-    let site = Sandbox::default();
+    let site = Sandbox::english();
     let mut pages = String::new();
     for path in every_command() {
         let mut args: Vec<&str> = path.iter().map(String::as_str).collect();

@@ -64,12 +64,17 @@ fn duty_and_overtime_name_only_engineers_on_the_roster_in_any_case() {
         err.contains("`root` is not one of the contract's engineers"),
         "{err}"
     );
+    assert!(!err.contains("OTSS_ENGINEER"), "{err}");
     site.stdout(&["duty", "set", "2025-04-05", "WANG.FANG"]);
     let err = site.fails(
         &["overtime", "log", "2025-03-01", "--engineer", "zhao.min"],
         1,
     );
     assert!(err.contains("`zhao.min` is not one of"), "{err}");
+    assert!(
+        !err.contains("OTSS_ENGINEER"),
+        "a name given for someone else is not the writer's: {err}"
+    );
     site.stdout(&["overtime", "log", "2025-03-01", "--engineer", "Li.Lei"]);
     let balance = site.json(&["overtime", "balance", "--engineer", "LI.LEI", "--json"]);
     assert_eq!(balance["earned"], 1.0);
@@ -154,6 +159,9 @@ fn the_roster_is_shown_checked_and_written_by_init() {
         text.contains("engineers = [\"li.lei\", \"wang.fang\"]"),
         "{text}"
     );
-    let bad = new.fails(&["init", "--no-input", "--engineers", "a,A"], 2);
+    let bad = new.fails(
+        &["--lang", "en", "init", "--no-input", "--engineers", "a,A"],
+        2,
+    );
     assert!(bad.contains("each name once"), "{bad}");
 }

@@ -362,3 +362,67 @@ fn prompts_at_a_terminal_speak_chinese() {
     let english = english_words(&said, &["support.logged", "text"]);
     assert!(english.is_empty(), "{english:?}\n{said}");
 }
+
+/// What `otss ARGS` says on standard output and standard error, and its exit status.
+fn said_by(sandbox: &Sandbox, args: &[&str]) -> (String, i32) {
+    let output = sandbox.otss().args(args).output().unwrap();
+    let both = String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output);
+    (both, output.status.code().unwrap())
+}
+
+/// Help, usage errors and a command given without its subcommand speak the language every
+/// command speaks: `--lang`, `OTSS_LANG`, the contract's — named or found — else Chinese.
+#[test]
+fn help_and_usage_errors_speak_the_contracts_language() {
+    let chinese = Sandbox::with_contract(&SHENZHEN_5X8.replace("\"en\"", "\"zh\""));
+    let (help, code) = said_by(&chinese, &["--help"]);
+    assert!(
+        help.contains("用法：") && !help.contains("Usage:"),
+        "{help}"
+    );
+    assert_eq!(code, 0);
+    let (help, code) = said_by(&chinese, &["incident"]);
+    assert!(
+        help.contains("用法：otss incident") && help.contains("登记新故障"),
+        "{help}"
+    );
+    assert_eq!(code, 2);
+    let cases: [(&[&str], &str); 4] = [
+        (&["sla", "--level", "9"], "`9` 不是级别"),
+        (
+            &["incident", "open", "--title", "a", "--title", "b"],
+            "`--title <TITLE>` 只能给一次",
+        ),
+        (
+            &["incident", "open", "--level", "1", "--at"],
+            "--at <TIME> 需要一个值",
+        ),
+        (&["incident", "opne"], "是不是 `onsite` 或 `open`？"),
+    ];
+    for (args, expected) in cases {
+        let (said, code) = said_by(&chinese, args);
+        assert!(
+            said.starts_with("错误：") && said.contains(expected),
+            "{args:?}: {said}"
+        );
+        assert_eq!(code, 2, "{args:?}");
+    }
+
+    let elsewhere = Sandbox::english();
+    let contract = chinese.path().join("otss.toml");
+    let named = ["--contract", contract.to_str().unwrap(), "sla", "--help"];
+    let (help, _) = said_by(&Sandbox::default(), &named);
+    assert!(help.contains("用法："), "{help}");
+    let (help, _) = said_by(&elsewhere, &named);
+    assert!(help.contains("Usage:"), "OTSS_LANG wins: {help}");
+    let (help, _) = said_by(&elsewhere, &["--lang", "ZH", "sla", "--help"]);
+    assert!(help.contains("用法："), "--lang in any case wins: {help}");
+    let english = Sandbox::with_contract(SHENZHEN_5X8);
+    let (help, _) = said_by(&english, &["sla", "--help"]);
+    assert!(help.contains("Usage:"), "{help}");
+    let (help, _) = said_by(&Sandbox::default(), &["sla", "--help"]);
+    assert!(
+        help.contains("用法："),
+        "no contract: Chinese, as every command: {help}"
+    );
+}
