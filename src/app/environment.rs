@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono_tz::Tz;
 use ulid::Ulid;
 
 use super::site::Site;
@@ -15,9 +16,10 @@ use crate::period::Period;
 use crate::record::entry::FUTURE_MARGIN;
 use crate::store::{self, ContractSearch};
 use crate::time::grammar::{
-    AmountError, Clock, Unit, read_amount, read_day, read_time, read_time_on,
+    AmountError, Clock, Looking, Unit, read_amount, read_day_looking, read_time, read_time_looking,
+    read_time_on,
 };
-use crate::time::local_date;
+use crate::time::{local_date, rfc3339};
 
 /// What a command knows of the world outside it.
 #[derive(Debug, Clone)]
@@ -164,9 +166,11 @@ impl Environment {
         Ok(at)
     }
 
-    /// A day typed, read by the time grammar (docs/rules.md §9.6).
-    pub fn day(&self, site: &Site, text: &str) -> Result<NaiveDate> {
-        read_day(text, self.clock(site).today()).map_err(|_| Error::NotADay(text.to_string()))
+    /// A day typed, read by the time grammar (docs/rules.md §9.6): a weekday is the latest
+    /// such day looking back, the next looking ahead.
+    pub fn day(&self, site: &Site, text: &str, looking: Looking) -> Result<NaiveDate> {
+        read_day_looking(text, self.clock(site).today(), looking)
+            .map_err(|_| Error::NotADay(text.to_string()))
     }
 
     /// The period typed, or this month.
@@ -179,9 +183,26 @@ impl Environment {
     }
 }
 
-/// The time typed for `input`, read by the time grammar (docs/rules.md §9.6).
-pub(super) fn instant(input: Input, text: &str, clock: &Clock) -> Result<DateTime<Utc>> {
-    typed_time(input, text, None, clock)
+/// An arrival agreed for (`--agreed`), which cannot lie before the request it answers
+/// (docs/rules.md §9.6).
+pub(super) fn agreed_after(
+    agreed: Option<DateTime<Utc>>,
+    asked_at: DateTime<Utc>,
+    zone: Tz,
+) -> Result<Option<DateTime<Utc>>> {
+    match agreed {
+        Some(agreed) if agreed < asked_at => Err(Error::AgreedBeforeRequest {
+            agreed: rfc3339(agreed, zone),
+            asked_at: rfc3339(asked_at, zone),
+        }),
+        agreed => Ok(agreed),
+    }
+}
+
+/// The time typed for `input` looking ahead (an agreed arrival, an imagined incident), read
+/// by the time grammar (docs/rules.md §9.6).
+pub(super) fn instant_ahead(input: Input, text: &str, clock: &Clock) -> Result<DateTime<Utc>> {
+    read_time_looking(text, clock, Looking::Ahead).map_err(|error| Error::Time { input, error })
 }
 
 /// The time typed for `input`; a time of day alone is on `day` when there is one.

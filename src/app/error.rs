@@ -159,6 +159,8 @@ error_of_modules! {
         RiskTaken { risk: String, incident: String },
         /// An engineer asked for on site before the incident was reported.
         AskedBeforeReport { asked_at: String, reported_at: String },
+        /// An arrival agreed for before the engineer was asked for on site.
+        AgreedBeforeRequest { agreed: String, asked_at: String },
         /// A round recorded for a day other than today, without saying when.
         RoundNeedsTime { date: NaiveDate },
         /// A round's time on another day than the round's.
@@ -192,8 +194,13 @@ error_of_modules! {
         NoReadings { item: String, near: Option<String> },
         /// A period typed where a month is needed.
         NotAMonth(String),
-        /// A report's file whose name tells no format.
-        UnknownFormat(PathBuf),
+        /// A report's file whose name tells no format, with the formats (`--format`) and the
+        /// extensions the command knows.
+        UnknownFormat {
+            path: PathBuf,
+            formats: &'static [&'static str],
+            extensions: &'static [&'static str],
+        },
         /// `otss check` found problems in the ledger, as many as this.
         LedgerDamaged { problems: usize },
         /// `otss verify`: the ledger no longer begins with the history of a fingerprint.
@@ -249,6 +256,7 @@ impl Error {
             | Error::NoTitle
             | Error::RiskTaken { .. }
             | Error::AskedBeforeReport { .. }
+            | Error::AgreedBeforeRequest { .. }
             | Error::RoundNeedsTime { .. }
             | Error::RoundOnAnotherDay { .. }
             | Error::NotATermReport { .. }
@@ -262,7 +270,7 @@ impl Error {
             | Error::NotADay(_)
             | Error::NoReadings { .. }
             | Error::NotAMonth(_)
-            | Error::UnknownFormat(_)
+            | Error::UnknownFormat { .. }
             | Error::Duplicate(_)
             | Error::Interrupted
             | Error::NotAFingerprint(_)

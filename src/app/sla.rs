@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::environment::instant;
+use super::environment::{agreed_after, instant_ahead};
 use super::{Error, Input, Result, Site};
 use crate::calendar::Day;
 use crate::contract::Level;
@@ -45,10 +45,11 @@ pub fn deadlines(site: &Site, now: DateTime<Utc>, level: Level, asked: Asked) ->
         zone,
         margin: FUTURE_MARGIN,
     };
-    let time = |input, text: Option<&str>| text.map(|t| instant(input, t, &clock)).transpose();
+    let time =
+        |input, text: Option<&str>| text.map(|t| instant_ahead(input, t, &clock)).transpose();
     let reported_at = time(Input::At, asked.at)?.unwrap_or(now);
     let asked_at = time(Input::OnsiteAt, asked.onsite_at)?.unwrap_or(reported_at);
-    let agreed = time(Input::Agreed, asked.agreed)?;
+    let agreed = agreed_after(time(Input::Agreed, asked.agreed)?, asked_at, zone)?;
     if asked_at < reported_at {
         return Err(Error::AskedBeforeReport {
             asked_at: rfc3339(asked_at, zone),

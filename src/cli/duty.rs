@@ -9,6 +9,7 @@ use crate::app::{Input, Result, non_empty};
 use crate::output::Tone;
 use crate::render::human::{date_with_weekday, with_id};
 use crate::render::json::duty::RosterDayJson;
+use crate::time::grammar::Looking;
 use crate::time::local_date;
 
 const EXAMPLES: &str = examples!("otss duty set 2025-10-01 li.lei", "otss duty list 2025-10",);
@@ -48,7 +49,7 @@ pub fn run(context: &Context, command: DutyCommand) -> Result<()> {
     let mut out = context.output(Some(site.contract.language));
     match command {
         DutyCommand::Set { date, engineer } => {
-            let date = context.env.day(&site, &date)?;
+            let date = context.env.day(&site, &date, Looking::Ahead)?;
             let engineer = non_empty(Input::OnDuty, &engineer)?;
             let on_duty = duty::set_duty(&context.env, &site, date, engineer)?;
             let m = out.messages();

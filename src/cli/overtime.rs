@@ -15,7 +15,7 @@ use crate::record::Event;
 use crate::render::human::{date_with_weekday, with_id};
 use crate::render::json::Stamped;
 use crate::render::json::leave::{BalancesJson, LeaveTakenJson, OvertimeLoggedJson};
-use crate::time::grammar::Unit;
+use crate::time::grammar::{Looking, Unit};
 
 const EXAMPLES: &str = examples!(
     "otss overtime log 2025-05-01 --hours 6          Labour Day: 3 comp days",
@@ -98,7 +98,7 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
             json,
         } => {
             let engineer = who(context, &site, engineer)?;
-            let date = context.env.day(&site, &date)?;
+            let date = context.env.day(&site, &date, Looking::Back)?;
             let hours = hours.as_deref().map(hours_worked).transpose()?;
             log(context, &site, &mut out, date, hours, engineer, json)?
         }
@@ -109,7 +109,7 @@ pub fn run(context: &Context, command: OvertimeCommand) -> Result<()> {
             json,
         } => {
             let engineer = who(context, &site, engineer)?;
-            let date = context.env.day(&site, &date)?;
+            let date = context.env.day(&site, &date, Looking::Ahead)?;
             take(context, &site, &mut out, date, days, engineer, json)?
         }
         OvertimeCommand::List(args) => list(context, &site, &mut out, &args)?,

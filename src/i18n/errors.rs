@@ -56,6 +56,9 @@ impl Messages {
                 asked_at,
                 reported_at,
             } => self.asked_before_report(asked_at, reported_at),
+            Error::AgreedBeforeRequest { agreed, asked_at } => {
+                self.agreed_before_request(agreed, asked_at)
+            }
             Error::RoundNeedsTime { date } => self.round_needs_time(*date),
             Error::RoundOnAnotherDay { at, date } => self.round_on_another_day(*at, *date),
             Error::NotADay(text) => self.not_a_day_typed(text),
@@ -64,7 +67,11 @@ impl Messages {
             Error::NotAMonth(text) => self.not_a_month(text),
             Error::NotATermReport { period, annual } => self.not_a_term_report(period, annual),
             Error::IssuedTooEarly { month, earliest } => self.issued_too_early(month, *earliest),
-            Error::UnknownFormat(path) => self.unknown_format(path),
+            Error::UnknownFormat {
+                path,
+                formats,
+                extensions,
+            } => self.unknown_format(path, formats, extensions),
             Error::LedgerDamaged { problems } => self.ledger_damaged(*problems),
             Error::NotVerified => self.not_verified(),
             Error::NotAFingerprint(typed) => self.not_a_fingerprint(typed),

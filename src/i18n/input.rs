@@ -40,8 +40,8 @@ impl Messages {
     /// The forms a day may take (docs/rules.md §9.6).
     pub fn day_forms(&self) -> &'static str {
         self.pick((
-            "可用的写法：2026-03-02、today/今天、yesterday/昨天、3/2、3-2、周一/monday",
-            "accepted forms: 2026-03-02, today, yesterday, 3/2, 3-2, a weekday (monday, mon)",
+            "可用的写法：2026-03-02、today/今天、yesterday/昨天、tomorrow/明天、3/2、3-2、周一/monday",
+            "accepted forms: 2026-03-02, today, yesterday, tomorrow, 3/2, 3-2, a weekday (monday, mon)",
         ))
     }
 

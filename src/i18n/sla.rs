@@ -28,6 +28,20 @@ impl Messages {
         }
     }
 
+    pub(super) fn agreed_before_request(&self, agreed: &str, asked_at: &str) -> String {
+        let input = self.input(Input::Agreed);
+        match self.lang {
+            Lang::Zh => format!(
+                "{input} {agreed} 早于要求到场的时间（{asked_at}）；约定的是以后的时间，\
+                 例如 `明天 10:00`"
+            ),
+            Lang::En => format!(
+                "{input} {agreed} is before the engineer was asked for on site ({asked_at}); an \
+                 agreed arrival lies ahead, e.g. `tomorrow 10:00`"
+            ),
+        }
+    }
+
     /// A level typed that is not one.
     pub fn level_error(&self, LevelError(text): &LevelError) -> String {
         let text = one_line(text);

@@ -55,22 +55,50 @@ pub struct AmountError {
     pub unit: Unit,
 }
 
-/// Reads a day: `YYYY-MM-DD`, `today`/`今天`, `yesterday`/`昨天`, `M/D` or `M-D` of this year,
-/// or a weekday name (`monday`, `mon`, `周一`, `星期一`): the latest such day, today included.
-pub fn read_day(input: &str, today: NaiveDate) -> Result<NaiveDate, DayError> {
-    day(input.trim(), today).ok_or_else(|| DayError(input.to_string()))
+/// Which way from now a time typed is meant: what happened lies back, what is planned or
+/// agreed ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Looking {
+    Back,
+    Ahead,
 }
 
-fn day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+/// Reads a day: `YYYY-MM-DD`, `today`/`今天`, `yesterday`/`昨天`, `tomorrow`/`明天`, `M/D` or
+/// `M-D` of this year, or a weekday name (`monday`, `mon`, `周一`, `星期一`): the latest such
+/// day, today included.
+pub fn read_day(input: &str, today: NaiveDate) -> Result<NaiveDate, DayError> {
+    read_day_looking(input, today, Looking::Back)
+}
+
+/// Reads a day as [`read_day`] does, a weekday name being the next such day when `looking`
+/// ahead (a roster is planned), today included.
+pub fn read_day_looking(
+    input: &str,
+    today: NaiveDate,
+    looking: Looking,
+) -> Result<NaiveDate, DayError> {
+    day(input.trim(), today, looking).ok_or_else(|| DayError(input.to_string()))
+}
+
+fn day(text: &str, today: NaiveDate, looking: Looking) -> Option<NaiveDate> {
     let lower = text.to_lowercase();
     match lower.as_str() {
         "today" | "今天" => return Some(today),
         "yesterday" | "昨天" => return today.pred_opt(),
+        "tomorrow" | "明天" => return today.succ_opt(),
         _ => {}
     }
     if let Some(weekday) = weekday(&lower) {
-        let back = today.weekday().days_since(weekday);
-        return today.checked_sub_signed(TimeDelta::days(back.into()));
+        return match looking {
+            Looking::Back => {
+                let back = today.weekday().days_since(weekday);
+                today.checked_sub_signed(TimeDelta::days(back.into()))
+            }
+            Looking::Ahead => {
+                let ahead = weekday.days_since(today.weekday());
+                today.checked_add_signed(TimeDelta::days(ahead.into()))
+            }
+        };
     }
     full_date(text).or_else(|| month_day(text, today.year()))
 }
@@ -125,6 +153,17 @@ fn weekday(lower: &str) -> Option<Weekday> {
 /// time on a month and day typed without their year that lies more than the margin after now
 /// is refused: the year is never changed silently.
 pub fn read_time(input: &str, clock: &Clock) -> Result<DateTime<Utc>, TimeError> {
+    read_time_looking(input, clock, Looking::Back)
+}
+
+/// Reads a time as [`read_time`] does; one meant ahead (an agreed arrival, the report time of
+/// an incident being imagined) may lie after now, whatever its year, and a weekday is the next
+/// such day.
+pub fn read_time_looking(
+    input: &str,
+    clock: &Clock,
+    looking: Looking,
+) -> Result<DateTime<Utc>, TimeError> {
     let text = normalised(input);
     if matches!(text.to_lowercase().as_str(), "now" | "现在") {
         return Ok(clock.now);
@@ -141,11 +180,13 @@ pub fn read_time(input: &str, clock: &Clock) -> Result<DateTime<Utc>, TimeError>
     let (day_text, time) = split_time_of_day(&text).ok_or_else(|| unrecognised(input, clock))?;
     let date = match day_text {
         None => clock.today(),
-        Some(day_text) => day(day_text, clock.today()).ok_or_else(|| unrecognised(input, clock))?,
+        Some(day_text) => {
+            day(day_text, clock.today(), looking).ok_or_else(|| unrecognised(input, clock))?
+        }
     };
     let at = on_day(input, date, time.unwrap_or(clock.time_of_day()), clock)?;
     let year_left_out = day_text.is_some_and(|d| month_day(d, date.year()).is_some());
-    if year_left_out && at > clock.now + clock.margin {
+    if looking == Looking::Back && year_left_out && at > clock.now + clock.margin {
         return Err(TimeError::YearAhead {
             input: input.to_string(),
             zone: clock.zone,
@@ -186,7 +227,7 @@ fn split_time_of_day(text: &str) -> Option<(Option<&str>, Option<NaiveTime>)> {
     if let Some(time) = time_of_day(text) {
         return Some((None, Some(time)));
     }
-    let glued = ["今天", "昨天"]
+    let glued = ["今天", "昨天", "明天"]
         .iter()
         .find(|d| text.starts_with(*d) && text.len() > d.len());
     let (day, rest) = match glued {

@@ -58,11 +58,8 @@ fn a_month_and_day_still_to_come_this_year_is_refused_in_both_languages() {
 #[test]
 fn a_time_that_does_not_read_names_the_accepted_forms() {
     let site = Sandbox::with_contract(SHENZHEN_5X8);
-    let err = site.fails(
-        &["--lang", "zh", "note", "risk", "x", "--at", "tomorrow"],
-        1,
-    );
-    assert!(err.contains("`tomorrow` 不是时间；可用的写法"), "{err}");
+    let err = site.fails(&["--lang", "zh", "note", "risk", "x", "--at", "后天"], 1);
+    assert!(err.contains("`后天` 不是时间；可用的写法"), "{err}");
     assert!(
         err.contains("昨天 14:00") && err.contains("30分钟前"),
         "{err}"
@@ -74,6 +71,37 @@ fn a_time_that_does_not_read_names_the_accepted_forms() {
     );
     let err = site.fails(&["--lang", "en", "duty", "set", "4/31", "li.lei"], 1);
     assert!(err.contains("`4/31` is not a day; accepted forms"), "{err}");
+}
+
+/// What is agreed or planned lies ahead (docs/rules.md §9.6): an agreed arrival, an imagined
+/// incident, a duty day and a day off taken.
+#[test]
+fn agreed_and_planned_times_look_ahead() {
+    // Now is Tuesday 2025-03-04 10:00.
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let opened = site.json(&[
+        "incident", "open", "--level", "1", "--title", "db", "--json",
+    ]);
+    let id = opened["id"].as_str().unwrap();
+    let err = site.fails(&["incident", "onsite", id, "--agreed", "09:00"], 1);
+    assert!(
+        err.contains("--agreed 2025-03-04T09:00:00+08:00 is before"),
+        "{err}"
+    );
+    assert!(err.contains("tomorrow 10:00"), "{err}");
+    site.stdout(&["incident", "onsite", id, "--agreed", "明天 09:30"]);
+    let asked = last(&site, "incident.onsite_requested");
+    assert_eq!(asked["agreed"], "2025-03-05T09:30:00+08:00");
+    site.stdout(&["incident", "onsite", id, "--agreed", "3/6 09:00"]);
+    let asked = last(&site, "incident.onsite_requested");
+    assert_eq!(asked["agreed"], "2025-03-06T09:00:00+08:00");
+    let imagined = site.json(&["sla", "--level", "2", "--at", "3/7 09:00", "--json"]);
+    assert_eq!(imagined["reported_at"], "2025-03-07T09:00:00+08:00");
+    site.stdout(&["duty", "set", "sat", "li.lei"]);
+    assert_eq!(last(&site, "duty.set")["date"], "2025-03-08");
+    site.stdout(&["overtime", "log", "sun"]);
+    site.stdout(&["overtime", "take", "周五"]);
+    assert_eq!(last(&site, "leave.taken")["date"], "2025-03-07");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::super::environment::instant;
+use super::super::environment::{agreed_after, instant_ahead};
 use super::super::{
     Environment, Input, Ledger, Repeats, Result, Site, Wanted, append, new_record_id, non_empty,
 };
@@ -121,8 +121,9 @@ impl Update {
             Update::OnsiteRequest { agreed } => {
                 let agreed = agreed
                     .as_deref()
-                    .map(|t| instant(Input::Agreed, t, clock))
+                    .map(|t| instant_ahead(Input::Agreed, t, clock))
                     .transpose()?;
+                let agreed = agreed_after(agreed, at, zone)?;
                 incident::onsite_event(incident, at, agreed, &sla, zone)
             }
             Update::Level(level) => incident::level_event(incident, level, &sla, zone),

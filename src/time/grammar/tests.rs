@@ -124,7 +124,7 @@ fn weekday_names_are_the_latest_such_day() {
 fn unreadable_times_are_refused_with_the_input_quoted() {
     for input in [
         "",
-        "tomorrow",
+        "the day after",
         "14",
         "25:00",
         "14:60",
@@ -253,7 +253,7 @@ fn days() {
 fn unreadable_days_are_refused() {
     for input in [
         "",
-        "tomorrow",
+        "day after tomorrow",
         "2026-3-5",
         "13/1",
         "0/5",
@@ -314,4 +314,38 @@ fn unreadable_amounts_are_refused() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn tomorrow_is_the_day_after_today_in_either_language() {
+    assert_eq!(
+        read_day("tomorrow", date("2026-03-04")),
+        Ok(date("2026-03-05"))
+    );
+    assert_eq!(read_day("明天", date("2026-02-28")), Ok(date("2026-03-01")));
+    let ahead = |input| read_time_looking(input, &clock(), Looking::Ahead);
+    assert_eq!(ahead("明天 10:00"), Ok(utc("2026-03-05T10:00:00+08:00")));
+    assert_eq!(ahead("明天10:00"), Ok(utc("2026-03-05T10:00:00+08:00")));
+    assert_eq!(
+        ahead("tomorrow 09:30"),
+        Ok(utc("2026-03-05T09:30:00+08:00"))
+    );
+}
+
+#[test]
+fn looking_ahead_a_weekday_is_the_next_one_and_a_month_and_day_may_lie_ahead() {
+    // Now is Wednesday 2026-03-04.
+    let today = date("2026-03-04");
+    let ahead = |input| read_day_looking(input, today, Looking::Ahead);
+    assert_eq!(ahead("周六"), Ok(date("2026-03-07")));
+    assert_eq!(ahead("wednesday"), Ok(today));
+    assert_eq!(ahead("tue"), Ok(date("2026-03-10")));
+    assert_eq!(read_day("周六", today), Ok(date("2026-02-28")));
+    let agreed = read_time_looking("3/6 10:00", &clock(), Looking::Ahead);
+    assert_eq!(agreed, Ok(utc("2026-03-06T10:00:00+08:00")));
+    let recorded = read_time("3/6 10:00", &clock());
+    assert!(
+        matches!(recorded, Err(TimeError::YearAhead { .. })),
+        "{recorded:?}"
+    );
 }
