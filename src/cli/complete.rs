@@ -8,7 +8,7 @@
 use chrono::{Datelike, Months};
 use clap::{Arg, Command, CommandFactory, Parser};
 use clap_complete::CompleteEnv;
-use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use super::{Cli, Context};
 use crate::app::{self, Site};
@@ -21,41 +21,77 @@ pub fn answer_if_asked() {
     CompleteEnv::with_factory(with_live_candidates).complete();
 }
 
-/// The commands whose only positional argument names an incident.
-const ON_AN_INCIDENT: [&str; 11] = [
-    "ack", "onsite", "arrive", "level", "note", "resolve", "close", "reopen", "show", "amend",
-    "report",
+/// Which incidents are offered first: those whose state it takes.
+type OfferedFirst = fn(Status) -> bool;
+
+/// The commands whose only positional argument names an incident, each with the state of the
+/// incidents it acts on, offered first.
+const ON_AN_INCIDENT: [(&str, OfferedFirst); 11] = [
+    ("ack", is_open),
+    ("onsite", is_open),
+    ("arrive", is_open),
+    ("level", is_open),
+    ("note", is_open),
+    ("resolve", is_open),
+    ("close", |status| status == Status::Resolved),
+    ("reopen", |status| status != Status::Open),
+    ("show", is_open),
+    ("amend", is_open),
+    ("report", is_open),
 ];
+
+fn is_open(status: Status) -> bool {
+    status == Status::Open
+}
+
+/// Candidates whose value starts with what was typed, in any case: ids are read so.
+fn starting_as_typed(
+    candidates: impl Fn() -> Vec<CompletionCandidate> + Send + Sync + 'static,
+) -> ArgValueCompleter {
+    ArgValueCompleter::new(move |typed: &std::ffi::OsStr| {
+        let typed = typed.to_string_lossy().to_lowercase();
+        let mut found = candidates();
+        found.retain(|c| {
+            c.get_value()
+                .to_string_lossy()
+                .to_lowercase()
+                .starts_with(&typed)
+        });
+        found
+    })
+}
 
 /// The command line, each argument that names something in the ledger or the contract with
 /// its candidates, its help (the candidates' descriptions) in the language asked for.
 fn with_live_candidates() -> Command {
-    let incidents = |arg: Arg| arg.add(ArgValueCandidates::new(incident_ids));
-    let engineers = |arg: Arg| arg.add(ArgValueCandidates::new(engineer_names));
-    let periods = |arg: Arg| arg.add(ArgValueCandidates::new(recent_periods));
+    let incidents = |first: OfferedFirst| {
+        move |arg: Arg| arg.add(starting_as_typed(move || incident_ids(first)))
+    };
+    let engineers = |arg: Arg| arg.add(starting_as_typed(engineer_names));
+    let periods = |arg: Arg| arg.add(starting_as_typed(recent_periods));
     let on_engineer = |c: Command| c.mut_arg("engineer", engineers);
     let listing = |c: Command| c.mut_arg("period", periods);
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = super::help_lang(&args);
+    let lang = super::context::lang_asked(&args);
     let levels = |arg: Arg| arg.value_parser(super::LevelParser(lang));
     let command = Cli::command()
         .mut_subcommand("sla", |sla| sla.mut_arg("level", levels))
         .mut_subcommand("incident", |incident| {
             ON_AN_INCIDENT
                 .iter()
-                .fold(incident, |c, name| {
-                    c.mut_subcommand(name, |s| s.mut_arg("id", incidents))
+                .fold(incident, |c, (name, first)| {
+                    c.mut_subcommand(name, |s| s.mut_arg("id", incidents(*first)))
                 })
                 .mut_subcommand("open", |open| open.mut_arg("level", levels))
                 .mut_subcommand("level", |level| level.mut_arg("level", levels))
                 .mut_subcommand("merge", |merge| {
                     merge
-                        .mut_arg("duplicate", incidents)
-                        .mut_arg("kept", incidents)
+                        .mut_arg("duplicate", incidents(is_open))
+                        .mut_arg("kept", incidents(is_open))
                 })
         })
         .mut_subcommand("void", |void| {
-            void.mut_arg("id", |a| a.add(ArgValueCandidates::new(record_ids)))
+            void.mut_arg("id", |a| a.add(starting_as_typed(record_ids)))
         })
         .mut_subcommand("overtime", |overtime| {
             ["log", "take", "balance"]
@@ -77,16 +113,25 @@ fn with_live_candidates() -> Command {
     super::help::spoken(command, lang)
 }
 
-/// The site and what reads it, as a command without flags finds them.
+/// The site and what reads it, as the command line being completed finds them: by its
+/// `--contract` and `--ledger`, else as a command without them.
 fn site() -> Option<(Context, Site)> {
-    let cli = Cli::try_parse_from(["otss", "paths"]).ok()?;
+    let typed: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut args = vec!["otss".to_string()];
+    for flag in ["--contract", "--ledger"] {
+        if let Some(value) = super::context::flag_value(&typed, flag) {
+            args.extend([flag.to_string(), value]);
+        }
+    }
+    args.push("paths".to_string());
+    let cli = Cli::try_parse_from(args).ok()?;
     let context = Context::from_env(&cli).ok()?;
     let site = context.site().ok()?;
     Some((context, site))
 }
 
-/// Every incident's short id, the open ones first, each with its title.
-fn incident_ids() -> Vec<CompletionCandidate> {
+/// Every incident's short id, those in a state `first` takes first, each with its title.
+fn incident_ids(first: OfferedFirst) -> Vec<CompletionCandidate> {
     let Some((context, site)) = site() else {
         return Vec::new();
     };
@@ -94,7 +139,7 @@ fn incident_ids() -> Vec<CompletionCandidate> {
     let (open, rest): (Vec<_>, Vec<_>) = listed
         .unwrap_or_default()
         .into_iter()
-        .partition(|incident| incident.status == Status::Open);
+        .partition(|incident| first(incident.status));
     open.iter()
         .chain(&rest)
         .enumerate()

@@ -55,6 +55,51 @@ fn incident_ids_are_offered_open_ones_first_with_their_titles() {
 }
 
 #[test]
+fn ids_are_offered_by_a_start_in_any_case_and_for_the_state_the_command_acts_on() {
+    let sandbox = Sandbox::with_contract(SHENZHEN_5X8);
+    let resolved = open(&sandbox, "disk full");
+    let still_open = open(&sandbox, "CLB returns 502");
+    sandbox.json(&[
+        "incident",
+        "resolve",
+        &resolved,
+        "--summary",
+        "cleaned",
+        "--json",
+    ]);
+    let typed = resolved[..2].to_lowercase();
+    let bash = offered(&sandbox, "bash", &["otss", "incident", "show", &typed]);
+    assert!(bash.contains(&resolved), "{typed}: {bash:?}");
+    for command in ["close", "reopen"] {
+        let bash = offered(&sandbox, "bash", &["otss", "incident", command, ""]);
+        assert_eq!(
+            bash[..2],
+            [resolved.clone(), still_open.clone()],
+            "{command}: {bash:?}"
+        );
+    }
+}
+
+/// A contract named on the command line being completed is the one read.
+#[test]
+fn the_contract_named_on_the_command_line_is_read() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let id = open(&site, "disk full");
+    let contract = site.path().join("otss.toml");
+    let words = [
+        "otss",
+        "--contract",
+        contract.to_str().unwrap(),
+        "incident",
+        "ack",
+        "",
+    ];
+    let elsewhere = Sandbox::default();
+    let offered_there = offered(&elsewhere, "bash", &words);
+    assert_eq!(offered_there[0], id, "{offered_there:?}");
+}
+
+#[test]
 fn records_engineers_levels_and_periods_are_offered() {
     let contract = format!("{SHENZHEN_5X8}engineers = [\"li.lei\", \"han.meimei\"]\n");
     let sandbox = Sandbox::with_contract(&contract);
