@@ -29,7 +29,7 @@ pub fn set_duty(
     engineer: String,
 ) -> Result<OnDuty> {
     site.contract.check_in_term(date)?;
-    site.contract.check_engineer(&engineer)?;
+    site.contract.check_named(&engineer)?;
     let assignment = Assignment {
         date,
         engineer: engineer.clone(),

@@ -63,10 +63,16 @@ pub struct Balances {
 /// the one writing; one of the site's engineers when the contract lists them.
 pub fn engineer(env: &Environment, site: &Site, named: Option<&str>) -> Result<String> {
     let name = match named {
-        Some(name) => name,
-        None => env.engineer()?,
+        Some(name) => {
+            site.contract.check_named(name)?;
+            name
+        }
+        None => {
+            let name = env.engineer()?;
+            site.contract.check_engineer(name)?;
+            name
+        }
     };
-    site.contract.check_engineer(name)?;
     Ok(leave::engineer_name(name))
 }
 

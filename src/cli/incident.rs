@@ -302,7 +302,11 @@ impl RecoveryFormat {
             Some("md" | "markdown") => Ok(RecoveryFormat::Md),
             Some("json") => Ok(RecoveryFormat::Json),
             Some("html" | "htm") => Ok(RecoveryFormat::Html),
-            _ => Err(Error::UnknownFormat(path.to_path_buf())),
+            _ => Err(Error::UnknownFormat {
+                path: path.to_path_buf(),
+                formats: &["md", "json", "html"],
+                extensions: &["md", "json", "html"],
+            }),
         }
     }
 }

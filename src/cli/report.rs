@@ -175,9 +175,11 @@ pub(super) fn chosen_format(
         (true, ..) => Format::Json,
         (false, Some(format), _) => format,
         (false, None, None) => Format::Table,
-        (false, None, Some(path)) => {
-            Format::of_file(path).ok_or_else(|| Error::UnknownFormat(path.to_path_buf()))?
-        }
+        (false, None, Some(path)) => Format::of_file(path).ok_or_else(|| Error::UnknownFormat {
+            path: path.to_path_buf(),
+            formats: &["table", "md", "json", "html"],
+            extensions: &["txt", "md", "json", "html"],
+        })?,
     })
 }
 

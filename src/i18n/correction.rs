@@ -29,12 +29,19 @@ impl Messages {
             (Some(closest), Lang::En) => format!("did you mean {}? ", one_line(closest)),
             (None, _) => String::new(),
         };
-        match self.lang {
-            Lang::Zh => format!(
+        match (self.lang, error.writing) {
+            (Lang::Zh, false) => {
+                format!("`{name}` 不在合同列出的工程师中（{roster}）；{hint}什么也没有记录")
+            }
+            (Lang::En, false) => format!(
+                "`{name}` is not one of the contract's engineers ({roster}); {hint}nothing was \
+                 recorded"
+            ),
+            (Lang::Zh, true) => format!(
                 "`{name}` 不在合同列出的工程师中（{roster}）；{hint}请把 OTSS_ENGINEER 设为你的名字，\
                  例如 export OTSS_ENGINEER={example}；什么也没有记录"
             ),
-            Lang::En => format!(
+            (Lang::En, true) => format!(
                 "`{name}` is not one of the contract's engineers ({roster}); {hint}set \
                  OTSS_ENGINEER to your name, e.g. export OTSS_ENGINEER={example}; nothing was \
                  recorded"
@@ -61,11 +68,13 @@ impl Messages {
     pub fn unknown_record(&self, typed: &str) -> String {
         let typed = one_line(typed);
         match self.lang {
-            Lang::Zh => {
-                format!("没有编号为 `{typed}` 的记录；各列表加 --ids 显示记录编号，--json 中为 id")
-            }
+            Lang::Zh => format!(
+                "没有编号为 `{typed}` 的记录；记录编号见 `otss incident show` 的时间线、记录列表加 \
+                 --ids（如 `otss support list --ids`），或 --json 中的 id"
+            ),
             Lang::En => format!(
-                "no record `{typed}`; lists show record ids with --ids, and as id in --json"
+                "no record `{typed}`; record ids are in `otss incident show`'s timeline, in the \
+                 record lists with --ids (`otss support list --ids`), and as id in --json"
             ),
         }
     }

@@ -131,16 +131,27 @@ impl Messages {
     }
 
     /// A report's file whose name tells no format.
-    pub(super) fn unknown_format(&self, path: &Path) -> String {
+    pub(super) fn unknown_format(
+        &self,
+        path: &Path,
+        formats: &[&str],
+        extensions: &[&str],
+    ) -> String {
         let path = shown(path);
+        let formats = formats.join("|");
+        let dotted: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+        let (last, rest) = dotted
+            .split_last()
+            .map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
+        let rest = rest.join(self.pick(("、", ", ")));
         match self.lang {
             Lang::Zh => format!(
-                "无法从文件名看出 {path} 的格式：请用 --format table|md|json|html 指定，\
-                 或把文件命名为 .txt、.md、.json 或 .html"
+                "无法从文件名看出 {path} 的格式：请用 --format {formats} 指定，\
+                 或把文件命名为 {rest} 或 {last}"
             ),
             Lang::En => format!(
-                "cannot tell the format of {path} from its name: give --format \
-                 table|md|json|html, or name it .txt, .md, .json or .html"
+                "cannot tell the format of {path} from its name: give --format {formats}, or \
+                 name it {rest} or {last}"
             ),
         }
     }
