@@ -41,7 +41,10 @@ impl Messages {
                 column,
                 message,
             } => match self.lang {
-                Lang::Zh => format!("不是节假日安排（第 {line} 行第 {column} 列）：{message}"),
+                Lang::Zh => format!(
+                    "不是节假日安排（第 {line} 行第 {column} 列）：{}",
+                    self.json_reason(message)
+                ),
                 Lang::En => {
                     format!("not a holiday schedule (line {line}, column {column}): {message}")
                 }

@@ -122,7 +122,7 @@ impl Messages {
             )),
             Problem::NotARecord { reason } => match self.lang {
                 Lang::Zh => (
-                    format!("不是一条记录（{reason}）"),
+                    format!("不是一条记录（{}）", self.json_reason(reason)),
                     "此行被跳过；如是手工改坏的，请从备份或 git 历史恢复该文件".to_string(),
                 ),
                 Lang::En => (
@@ -351,7 +351,7 @@ impl Messages {
                 ),
             },
             LineFault::NotARecord { reason } => match self.lang {
-                Lang::Zh => format!("不是一条记录（{reason}）"),
+                Lang::Zh => format!("不是一条记录（{}）", self.json_reason(reason)),
                 Lang::En => reason.clone(),
             },
         }
@@ -441,6 +441,73 @@ impl Messages {
                 "{} in the ledger (listed above)",
                 plural(problems as u64, "problem", "problems")
             ),
+        }
+    }
+}
+
+impl Messages {
+    /// What the JSON reader says of a line it cannot read, in this language: in Chinese, what
+    /// sort of fault it is and where, with the names it quotes (a field, a type) kept.
+    pub(super) fn json_reason(&self, reason: &str) -> String {
+        if self.lang == Lang::En {
+            return reason.to_string();
+        }
+        let (said, place) = match reason.rsplit_once(" at line ") {
+            Some((said, place)) => (said, place.split_once(" column ")),
+            None => (reason, None),
+        };
+        let quoted = said.split('`').nth(1).map(one_line);
+        let fault = match (said.split_whitespace().next(), quoted) {
+            (Some("missing"), Some(name)) => format!("缺少字段 `{name}`"),
+            (Some("duplicate"), Some(name)) => format!("字段 `{name}` 重复"),
+            (Some("unknown"), Some(name)) if said.starts_with("unknown field") => {
+                format!("未知字段 `{name}`")
+            }
+            (Some("unknown"), Some(name)) => format!("未知的值 `{name}`"),
+            (Some("invalid"), _) => "值的类型或取值不对".to_string(),
+            (Some("EOF"), _) => "内容不完整".to_string(),
+            _ => "JSON 语法有误".to_string(),
+        };
+        match place {
+            Some((line, column)) => format!("第 {line} 行第 {column} 列：{fault}"),
+            None => fault,
+        }
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn the_json_readers_words_are_said_in_chinese_keeping_the_names() {
+        let zh = Lang::Zh.messages();
+        let cases = [
+            (
+                "missing field `at` at line 1 column 36",
+                "第 1 行第 36 列：缺少字段 `at`",
+            ),
+            (
+                "EOF while parsing a value at line 1 column 11",
+                "第 1 行第 11 列：内容不完整",
+            ),
+            (
+                "expected ident at line 1 column 2",
+                "第 1 行第 2 列：JSON 语法有误",
+            ),
+            (
+                "unknown variant `incident.exploded`, expected one of `a`, `b`",
+                "未知的值 `incident.exploded`",
+            ),
+            ("unknown field `staf`, expected `staff`", "未知字段 `staf`"),
+            (
+                "invalid type: string \"x\", expected u32",
+                "值的类型或取值不对",
+            ),
+        ];
+        for (english, chinese) in cases {
+            assert_eq!(zh.json_reason(english), chinese, "{english}");
+            assert_eq!(Lang::En.messages().json_reason(english), english);
         }
     }
 }
