@@ -9,7 +9,7 @@ trap 'rm -rf "$WORK"' EXIT
 "$ROOT/target/release/examples/synth_ledger" --events "$N" --out "$WORK/site"
 
 export OTSS_CONTRACT="$WORK/site/otss.toml"
-export OTSS_NOW="2025-12-15T10:00:00+08:00"
+export OTSS_NOW="2025-12-31T23:59:00+08:00"
 export OTSS_ENGINEER="bench"
 export XDG_CACHE_HOME="$WORK/cache"
 export OTSS_BIN="$ROOT/target/release/otss"
