@@ -32,8 +32,10 @@ pub fn plain(text: &str) -> Cow<'_, str> {
 /// columns). Cells are made harmless, and painted spans coloured when `colour` is on, before
 /// the table measures them (without their colour codes: comfy-table's `custom_styling`), so
 /// that their columns line up. Only free text wraps: no column is made narrower than its
-/// widest token; a table whose tokens cannot all stay whole side by side is shown one row at
-/// a time, each cell beside its heading (docs/rules.md §10.13).
+/// widest token (`wrap::glued`) or its heading's widest word; when they do not fit with the
+/// cells' padding, the padding goes; a table whose tokens and headings cannot all stay whole
+/// side by side even then is shown one row at a time, each cell beside its heading
+/// (docs/rules.md §10.13).
 pub fn render_table(
     header: Vec<String>,
     rows: Vec<Vec<String>>,
@@ -43,16 +45,17 @@ pub fn render_table(
     let bounded = |cells: &[String]| -> Vec<String> {
         cells
             .iter()
-            .map(|cell| within_cell(cell).into_owned())
+            .map(|cell| wrap::glued(&within_cell(cell)).into_owned())
             .collect()
     };
     let header = bounded(&header);
     let rows: Vec<Vec<String>> = rows.iter().map(|row| bounded(row)).collect();
     let width = width.or(Table::new().width()).unwrap_or(DEFAULT_WIDTH);
-    match Fit::of(Some(&header), &rows, width) {
+    let table = match Fit::of(Some(&header), &rows, width) {
         Some(fit) => laid_out(Some(&header), &rows, &fit, width, colour),
         None => stacked(&header, &rows, width, colour),
-    }
+    };
+    wrap::unglued(table)
 }
 
 /// Each row as a table of two columns, heading and cell, one after the other.
@@ -112,14 +115,13 @@ struct Fit {
 }
 
 impl Fit {
-    /// The roomiest layout that keeps every token whole within `width`: the header's words
-    /// whole too and cells padded when there is room, else without.
+    /// The roomiest layout that keeps every token and every word of the header whole within
+    /// `width`: cells padded when there is room, else without; none if neither fits.
     fn of(header: Option<&[String]>, rows: &[Vec<String>], width: u16) -> Option<Fit> {
-        let body = token_floors(rows.iter().map(Vec::as_slice));
-        let with_header = token_floors(header.into_iter().chain(rows.iter().map(Vec::as_slice)));
-        [(&with_header, 1), (&body, 1), (&with_header, 0), (&body, 0)]
+        let floors = token_floors(header.into_iter().chain(rows.iter().map(Vec::as_slice)));
+        [1, 0]
             .into_iter()
-            .map(|(floors, padding)| Fit {
+            .map(|padding| Fit {
                 floors: floors.clone(),
                 padding,
             })
@@ -146,10 +148,6 @@ impl Fit {
     }
 }
 
-/// The widest word that is a token (an id, a date, a time, a level, a verdict: a word of at
-/// most `TOKEN_COLUMNS` columns) must never be broken; a longer run is free text that wraps.
-const TOKEN_COLUMNS: usize = 20;
-
 /// For each column, the display width of the widest token in its cells, measured without
 /// colour.
 fn token_floors<'a>(rows: impl Iterator<Item = &'a [String]>) -> Vec<u16> {
@@ -165,9 +163,9 @@ fn token_floors<'a>(rows: impl Iterator<Item = &'a [String]>) -> Vec<u16> {
 
 fn widest_token(cell: &str) -> u16 {
     paint::styled_to_wrap(cell, false)
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() && c != wrap::GLUE)
         .map(UnicodeWidthStr::width)
-        .filter(|width| *width <= TOKEN_COLUMNS)
+        .filter(|width| *width <= wrap::TOKEN_COLUMNS)
         .max()
         .unwrap_or(0) as u16
 }
@@ -192,23 +190,23 @@ fn within_cell(cell: &str) -> Cow<'_, str> {
 }
 
 /// A paragraph wrapped to `width` columns (at most 100), or to the terminal: between words,
-/// and between the characters of Chinese text.
+/// and between the characters of Chinese text, never inside a token (`wrap::glued`).
 pub fn render_paragraph(text: &str, width: Option<u16>) -> String {
     let mut paragraph = Table::new();
     paragraph
         .load_style(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .add_row(vec![paint::styled_to_wrap(text, false)]);
+        .add_row(vec![paint::styled_to_wrap(&wrap::glued(text), false)]);
     let width = width.or(paragraph.width()).unwrap_or(DEFAULT_WIDTH);
     paragraph.set_width(width.min(DEFAULT_WIDTH));
     if let Some(column) = paragraph.column_mut(0) {
         column.set_padding((0, 0));
     }
-    paragraph
+    let lines: Vec<String> = paragraph
         .lines()
         .map(|line| line.trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    wrap::unglued(lines.join("\n"))
 }
 
 /// The width tables are fitted to: the terminal's when standard output is one, else
@@ -354,6 +352,35 @@ mod tests {
             .collect();
         assert!(widths.iter().all(|w| *w <= 30), "{wrapped}");
         assert_eq!(wrapped.replace('\n', ""), chinese);
+    }
+
+    #[test]
+    fn a_table_keeps_headings_and_tokens_whole_or_goes_one_row_at_a_time() {
+        let header: Vec<String> = vec!["Level".into(), "Response breached".into(), "At".into()];
+        let rows = vec![vec![
+            "level 1".to_string(),
+            "1".to_string(),
+            "2026-03-04 10:00:00".to_string(),
+        ]];
+        // Side by side: 7 + 8 + 19 columns of tokens and heading words and 4 of borders, and
+        // 6 of padding when there is room.
+        let (side_by_side, padded) = (38, 44);
+        for width in [30u16, 37, 38, 43, 44, 60, 100] {
+            let table = render_table(header.clone(), rows.clone(), Some(width), false);
+            let widest = table.lines().map(UnicodeWidthStr::width).max().unwrap();
+            assert!(widest <= usize::from(width), "{table}");
+            for whole in ["level 1", "Response", "breached", "2026-03-04 10:00:00"] {
+                assert!(
+                    table.lines().any(|l| l.contains(whole)),
+                    "{whole}:\n{table}"
+                );
+            }
+            let one_row_at_a_time = !table.contains("╞");
+            assert_eq!(one_row_at_a_time, width < side_by_side, "{table}");
+            if !one_row_at_a_time {
+                assert_eq!(table.contains("│ Level"), width >= padded, "{table}");
+            }
+        }
     }
 
     #[test]

@@ -343,11 +343,9 @@ fn tick(
                 .interact(),
         )?;
         let ok: Vec<&str> = ticked.iter().map(|n| items[*n].as_ref()).collect();
-        said_once(
-            &format!("{prompt}:"),
-            &format!("{prompt}: {}", ok.join(", ")),
-        )
-        .map_err(Error::Prompt)?;
+        let head = format!("{prompt}:");
+        let columns = usize::from(dialoguer::console::Term::stderr().size().1);
+        said_once(&head, &prompt::listed(&head, &ok, columns)).map_err(Error::Prompt)?;
         if !ticked.is_empty() {
             return Ok(Some(ticked.into_iter().collect()));
         }

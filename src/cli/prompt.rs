@@ -9,6 +9,7 @@ use std::fmt;
 
 use dialoguer::console::{Key, Term};
 use dialoguer::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, Messages};
 
@@ -181,6 +182,33 @@ pub(super) fn rows_taken(line: &str, columns: usize) -> usize {
     rows
 }
 
+/// `head` and `items` after it, separated by commas, broken into lines of at most `columns`
+/// between the items and never inside one (an item is shown whole as it is ticked), each
+/// continuation indented two columns (docs/rules.md §10.13).
+pub(super) fn listed(head: &str, items: &[&str], columns: usize) -> String {
+    let mut written = head.to_string();
+    let mut used = head.width();
+    for (n, item) in items.iter().enumerate() {
+        let comma = if n + 1 < items.len() { "," } else { "" };
+        let width = item.width() + comma.len();
+        if used + 1 + width > columns && used > CONTINUATION.len() {
+            written.push('\n');
+            written.push_str(CONTINUATION);
+            used = CONTINUATION.len();
+        } else {
+            written.push(' ');
+            used += 1;
+        }
+        written.push_str(item);
+        written.push_str(comma);
+        used += width;
+    }
+    written
+}
+
+/// The indentation of a line that continues the one above.
+const CONTINUATION: &str = "  ";
+
 /// What a theme draws. Drawing into a `String` cannot fail.
 fn drawn(draw: impl FnOnce(&mut String) -> std::fmt::Result) -> String {
     let mut text = String::new();
@@ -199,6 +227,26 @@ mod tests {
         // `巡` needs two columns: after `abc` one is left, so it starts the second row.
         assert_eq!(rows_taken("abc巡检", 4), 2);
         assert_eq!(rows_taken("abc巡检x", 4), 3);
+    }
+
+    #[test]
+    fn a_list_breaks_between_its_items_within_the_columns() {
+        let items = [
+            "CVM 容量余量",
+            "CBS 磁盘使用与增长",
+            "TencentDB 存储与连接数",
+            "COS 存储用量",
+            "带宽与 EIP 配额",
+        ];
+        let head = "资源巡检：勾选正常的检查项（空格勾选，a 全选，回车确认）:";
+        let written = listed(head, &items, 60);
+        let lines: Vec<&str> = written.lines().collect();
+        assert!(lines.iter().all(|l| l.width() <= 60), "{written}");
+        assert!(lines[1..].iter().all(|l| l.starts_with("  ")), "{written}");
+        for item in items {
+            assert!(lines.iter().any(|l| l.contains(item)), "{item}: {written}");
+        }
+        assert_eq!(listed("ok:", &["a", "b"], 60), "ok: a, b");
     }
 
     fn typed(keys: &[Key]) -> Line {

@@ -37,6 +37,7 @@ mod screen;
 mod search;
 mod sla;
 mod sync;
+mod width;
 mod words;
 
 use std::fs;
@@ -184,6 +185,19 @@ impl Sandbox {
     /// Runs `otss ARGS` with "now" at `now`, expects success, and returns its standard output.
     pub fn stdout_at(&self, now: &str, args: &[&str]) -> String {
         let output = self.run_at(now, args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// The same, with more environment variables.
+    pub fn stdout_with(&self, env: &[(&str, &str)], now: &str, args: &[&str]) -> String {
+        let output = self
+            .otss()
+            .env("OTSS_NOW", now)
+            .envs(env.iter().copied())
+            .args(args)
+            .output()
+            .unwrap();
         assert!(output.status.success(), "{args:?}: {}", stderr(&output));
         String::from_utf8(output.stdout).unwrap()
     }

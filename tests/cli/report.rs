@@ -34,19 +34,7 @@ fn run_as(site: &Sandbox, engineer: &str, now: &str, args: &[&str]) -> String {
 /// Runs `otss ARGS` with the variables `env` at `now`, expects success, and returns standard
 /// output.
 fn run_with(site: &Sandbox, env: &[(&str, &str)], now: &str, args: &[&str]) -> String {
-    let output = site
-        .otss()
-        .env("OTSS_NOW", now)
-        .envs(env.iter().copied())
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        super::stderr(&output)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    site.stdout_with(env, now, args)
 }
 
 /// "Now" at 17:00 on `date`.
