@@ -184,6 +184,41 @@ mod tests {
     use parquet::record::Field;
 
     #[test]
+    fn rows_appended_in_batches_read_back_in_order_in_full_row_groups() {
+        const COLUMNS: &[Column] = &[column("n", Kind::Int)];
+        let table = Table::new("numbers", COLUMNS.to_vec());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("numbers.parquet");
+        let mut writer = Writer::create(File::create(&path).unwrap(), &table).unwrap();
+        let total = ROW_GROUP_ROWS + ROW_GROUP_ROWS / 2;
+        let numbers: Vec<i64> = (0..total as i64).collect();
+        for batch in numbers.chunks(10_000) {
+            writer
+                .append(batch.iter().map(|n| vec![Value::Int(*n)]).collect())
+                .unwrap();
+        }
+        writer.finish().unwrap();
+
+        let reader = SerializedFileReader::new(File::open(&path).unwrap()).unwrap();
+        let groups: Vec<i64> = (0..reader.num_row_groups())
+            .map(|g| reader.metadata().row_group(g).num_rows())
+            .collect();
+        assert_eq!(
+            groups,
+            vec![ROW_GROUP_ROWS as i64, (ROW_GROUP_ROWS / 2) as i64]
+        );
+        let read: Vec<i64> = reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(|row| match row.unwrap().into_columns().remove(0).1 {
+                Field::Long(n) => n,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(read, numbers);
+    }
+
+    #[test]
     fn a_table_reads_back_value_for_value_with_its_schema_version() {
         const COLUMNS: &[Column] = &[
             column("id", Kind::Text),
