@@ -122,11 +122,20 @@ def duckdb_peers():
         return [python, "-c", run_sql, sql]
     in_month = [f for f in files if Path(f).parent.name == month]
     in_year = [f for f in files if Path(f).parent.name.startswith(year)]
+    # README's "incidents breached per site and level" on the facts `otss export` wrote once:
+    # the verdicts `otss report MONTH --format json` gives, beside it in the rows below.
+    facts = Path(tempfile.mkdtemp()) / "facts"
+    subprocess.run([otss, "export", "--out", str(facts)], stdout=subprocess.DEVNULL, check=True)
+    breached = (f"SELECT site, level, count(*) FILTER (WHERE response_met = false), "
+                f"sum(arrivals_breached) FROM '{facts}/incidents.parquet' "
+                f"WHERE month = '{month}' AND NOT voided GROUP BY site, level")
     return [
         (f"DuckDB over JSON lines, {month}", query(source(in_month), month)),
         (f"DuckDB over JSON lines, {year}", query(source(in_year), year)),
         (f"DuckDB over Parquet, {month}", query(f"'{parquet}'", month)),
         (f"DuckDB over Parquet, {year}", query(f"'{parquet}'", year)),
+        (f"DuckDB, breached per site and level over `otss export`, {month}",
+         [python, "-c", run_sql, breached]),
     ]
 
 def ms(seconds):

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::thread;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -16,7 +17,7 @@ use crate::period::Period;
 use crate::record::{Event, Record, types};
 use crate::report::{CorrectionAction, DueReport, Report, ReportKind, Scope};
 use crate::routine::{Check, Uncounted, backup_standing};
-use crate::store::export::{Column, Kind, Table, Value, column, write_tables};
+use crate::store::export::{Column, Kind, Table, TableWriters, Value, column};
 use crate::time::local_date;
 
 pub use crate::store::export::{SCHEMA_VERSION, TableFormat};
@@ -170,47 +171,109 @@ impl Clocks {
     }
 }
 
-/// The tables of the months of `period` (a month or a year; every month of the term when
-/// `None`) begun by `now`, each month's rows what its report counts.
-pub fn tables(
+/// What an export wrote: its files, and the rows in them.
+#[derive(Debug)]
+pub struct Exported {
+    pub files: Vec<PathBuf>,
+    pub rows: usize,
+}
+
+/// Writes to `dir`, one file per table in `format`, the tables of the months of `period` (a
+/// month or a year; every month of the term when `None`) begun by `now`, each month's rows
+/// what its report counts. Months are read by as many threads as there are cores, a few at a
+/// time, and written in their order as they are read: the rows are never all held at once.
+pub fn export(
     site: &Site,
     now: DateTime<Utc>,
     period: Option<&str>,
     ledger: &mut Ledger,
-) -> Result<Vec<Table>> {
+    dir: &Path,
+    format: TableFormat,
+) -> Result<Exported> {
     let months = months(site, now, period)?;
-    let mut tables = Tables::new(site);
-    let (Some(first), Some(last)) = (months.first(), months.last()) else {
-        return Ok(tables.into_vec());
+    let mut writers = TableWriters::create(dir, &Tables::new(site).into_vec(), format)?;
+    let mut rows = 0;
+    let mut write = |tables: Tables| -> Result<()> {
+        let tables = tables.into_vec();
+        rows += tables.iter().map(|t| t.rows.len()).sum::<usize>();
+        Ok(writers.append(tables)?)
     };
-    let (from, _) = first.span(&site.contract);
-    let (_, to) = last.span(&site.contract);
-    let clocks: HashMap<String, Clocks> = ledger
-        .incidents(Wanted::Between(from, to), |i| {
-            (i.id.clone(), Clocks::of(i, now))
-        })?
-        .into_iter()
-        .collect();
-    let zone = site.contract.timezone;
-    for scope in months {
-        let mut records = Vec::new();
-        let report = service_report_seeing(site, now, scope, ledger, |read| {
-            let in_scope = read
-                .iter()
-                .filter(|r| scope.contains(local_date(r.instant(), zone)));
-            records.extend(in_scope.cloned());
-        })?;
-        tables.add_month(site, &report, &records, &clocks);
+    if let (Some(first), Some(last)) = (months.first(), months.last()) {
+        let (from, _) = first.span(&site.contract);
+        let (_, to) = last.span(&site.contract);
+        let clocks: HashMap<String, Clocks> = ledger
+            .incidents(Wanted::Between(from, to), |i| {
+                (i.id.clone(), Clocks::of(i, now))
+            })?
+            .into_iter()
+            .collect();
+        let requests = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+        let month = |ledger: &mut Ledger, scope: Scope| {
+            month_tables(site, now, scope, ledger, &requests, &clocks)
+        };
+        in_order(ledger, months, month, &mut write)?;
     }
+    let mut tables = Tables::new(site);
     let reports = term_reports(site, now, ledger)?;
     let issues = ledger.all_written_records_of_types(&[types::REPORT_ISSUED])?;
     tables.add_reports(&reports, |month| last_fingerprint(month, &issues));
-    Ok(tables.into_vec())
+    write(tables)?;
+    let files = writers.finish()?;
+    Ok(Exported { files, rows })
 }
 
-/// Writes `tables` to `dir`, one file each, and returns the files written.
-pub fn write(dir: &Path, tables: &[Table], format: TableFormat) -> Result<Vec<PathBuf>> {
-    Ok(write_tables(dir, tables, format)?)
+/// The rows of the month of `scope`, as its report counts them.
+fn month_tables(
+    site: &Site,
+    now: DateTime<Utc>,
+    scope: Scope,
+    ledger: &mut Ledger,
+    requests: &[Record],
+    clocks: &HashMap<String, Clocks>,
+) -> Result<Tables> {
+    let zone = site.contract.timezone;
+    let mut records = Vec::new();
+    let report = service_report_seeing(site, now, scope, ledger, Some(requests), |read| {
+        let in_scope = read
+            .iter()
+            .filter(|r| scope.contains(local_date(r.instant(), zone)));
+        records.extend(in_scope.cloned());
+    })?;
+    let mut tables = Tables::new(site);
+    tables.add_month(site, &report, &records, clocks);
+    Ok(tables)
+}
+
+/// What `read` makes of each of `months`, handed to `take` in their order: as many months at
+/// a time as there are cores, each read by a thread with a fork of `ledger`, whose warnings
+/// are taken back in the months' order.
+fn in_order<T: Send>(
+    ledger: &mut Ledger,
+    months: Vec<Scope>,
+    read: impl Fn(&mut Ledger, Scope) -> Result<T> + Sync,
+    mut take: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    for batch in months.chunks(threads) {
+        let read = &read;
+        let done: Vec<_> = thread::scope(|scope| {
+            let running: Vec<_> = batch
+                .iter()
+                .map(|month| {
+                    let mut fork = ledger.fork();
+                    let month = *month;
+                    scope.spawn(move || (read(&mut fork, month), fork))
+                })
+                .collect();
+            running.into_iter().map(|thread| thread.join()).collect()
+        });
+        for joined in done {
+            let (read, fork) = joined.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            ledger.absorb(fork);
+            take(read?)?;
+        }
+    }
+    Ok(())
 }
 
 /// The monthly scopes of `period` within the term, begun by `now`.

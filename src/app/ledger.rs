@@ -126,6 +126,32 @@ impl<'s> Ledger<'s> {
         self.now
     }
 
+    /// Another reader of the same ledger, for a thread of its own: what it passes over is
+    /// said once it is taken back with `absorb`.
+    pub fn fork(&self) -> Ledger<'s> {
+        Ledger {
+            site: self.site,
+            index_path: self.index_path.clone(),
+            warnings: Vec::new(),
+            doubted: HashSet::new(),
+            withdrawn: self.withdrawn.clone(),
+            now: self.now,
+        }
+    }
+
+    /// Takes back a fork: what it passed over, after what this reader did, each record that
+    /// counts nowhere named once.
+    pub fn absorb(&mut self, fork: Ledger) {
+        for warning in fork.warnings {
+            if let Warning::Doubted { record, .. } = &warning
+                && !self.doubted.insert(record.clone())
+            {
+                continue;
+            }
+            self.warnings.push(warning);
+        }
+    }
+
     pub(super) fn site(&self) -> &'s Site {
         self.site
     }

@@ -46,16 +46,20 @@ pub fn service_report(
     scope: Scope,
     ledger: &mut Ledger,
 ) -> Result<Report> {
-    service_report_seeing(site, now, scope, ledger, |_| ())
+    service_report_seeing(site, now, scope, ledger, None, |_| ())
 }
 
 /// The report of `scope` at `now`, which must have begun, showing `see` the records of each
 /// month it counts (but for incidents' records other than their openings) as it reads them.
+/// What became of the requests is found in `requests`, every record of the ledger of the types
+/// `types::REQUEST_LIFE` as `Ledger::all_records_of_types` reads them, or read when `None`:
+/// reports of many months read them once.
 pub fn service_report_seeing(
     site: &Site,
     now: DateTime<Utc>,
     scope: Scope,
     ledger: &mut Ledger,
+    requests: Option<&[Record]>,
     mut see: impl FnMut(&[Record]),
 ) -> Result<Report> {
     scope.check_begun(local_date(now, site.contract.timezone))?;
@@ -89,9 +93,16 @@ pub fn service_report_seeing(
         parts.push(Report::part(&sources, part));
     }
     // What became of the requests is read from every month: a request's moves come later.
-    let requests = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    let read;
+    let requests = match requests {
+        Some(requests) => requests,
+        None => {
+            read = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+            &read
+        }
+    };
     let mut report = Report::combine(&sources, scope, parts).with_feedback(
-        &requests,
+        requests,
         &site.contract,
         &site.calendar,
         now,

@@ -54,12 +54,12 @@ pub fn run(context: &Context, args: ExportArgs) -> Result<()> {
     let site = context.site()?;
     let mut out = context.output(Some(site.contract.language));
     let now = context.env.now;
-    let tables = context.read(&site, &mut out, |ledger| {
-        export::tables(&site, now, args.period.as_deref(), ledger)
+    let period = args.period.as_deref();
+    let exported = context.read(&site, &mut out, |ledger| {
+        export::export(&site, now, period, ledger, &args.out, args.format.into())
     })?;
-    let files = export::write(&args.out, &tables, args.format.into())?;
     let m = out.messages();
-    let rows: usize = tables.iter().map(|t| t.rows.len()).sum();
-    out.line(m.exported(files.len(), rows, &args.out.display().to_string()))?;
+    let (files, rows) = (exported.files.len(), exported.rows);
+    out.line(m.exported(files, rows, &args.out.display().to_string()))?;
     Ok(out.flush()?)
 }

@@ -119,6 +119,19 @@ fn a_move_is_checked_against_the_state_and_the_last_move() {
 }
 
 #[test]
+fn working_days_to_a_day_count_as_working_days_after_each_day() {
+    let calendar = Calendar::national();
+    // Across the National Day holiday and its make-up workdays, and past the year's end.
+    let (first, to) = (date("2025-09-20"), date("2026-01-10"));
+    let counted = WorkingDaysTo::new(&calendar, first, to);
+    for from in first.iter_days().take_while(|d| *d <= date("2026-01-15")) {
+        let expected = working_days_after(&calendar, from, to);
+        assert_eq!(counted.after(from), Some(expected), "after {from}");
+    }
+    assert_eq!(counted.after(date("2025-09-19")), None);
+}
+
+#[test]
 fn time_to_answer_and_age_count_working_days() {
     let calendar = Calendar::national();
     // Friday 26 September 2025, answered Thursday 9 October: the National Day holiday

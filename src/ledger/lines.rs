@@ -80,14 +80,23 @@ pub struct Lines<R> {
     base: u64,
     number: usize,
     eof: bool,
-    /// Of every byte handed out or skipped.
-    checksum: Checksum,
+    /// Of every byte handed out or skipped, when it is kept.
+    checksum: Option<Checksum>,
 }
 
 impl<R: Read> Lines<R> {
     /// The lines of `reader`, which is at `offset` in its file, numbered from `first_number`.
     pub fn new(reader: R, offset: u64, first_number: usize) -> Lines<R> {
         Lines::with_buffer(reader, offset, first_number, CHUNK)
+    }
+
+    /// The lines of a whole file, from its first, without a checksum: for a reader that only
+    /// wants the lines, spared hashing every byte.
+    pub fn unchecked(reader: R) -> Lines<R> {
+        Lines {
+            checksum: None,
+            ..Lines::new(reader, 0, 1)
+        }
     }
 
     /// The same, reading `buffer` bytes at a time to begin with: a reader known to hold only
@@ -102,13 +111,14 @@ impl<R: Read> Lines<R> {
             base: offset,
             number: first_number,
             eof: false,
-            checksum: Checksum::default(),
+            checksum: Some(Checksum::default()),
         }
     }
 
-    /// The checksum of every byte handed out or skipped so far.
+    /// The checksum of every byte handed out or skipped so far (none when `unchecked`).
     pub fn checksum(&self) -> Checksum {
-        self.checksum
+        debug_assert!(self.checksum.is_some(), "the checksum of unchecked lines");
+        self.checksum.unwrap_or_default()
     }
 
     /// Where in the file the next byte is.
@@ -143,7 +153,7 @@ impl<R: Read> Lines<R> {
     pub fn next_line(&mut self) -> io::Result<Option<RawLine<'_>>> {
         loop {
             let from = self.scanned.max(self.start);
-            if let Some(at) = self.buf[from..self.filled].iter().position(|b| *b == b'\n') {
+            if let Some(at) = memchr::memchr(b'\n', &self.buf[from..self.filled]) {
                 return Ok(Some(self.hand_out(from + at - self.start, true)));
             }
             self.scanned = self.filled;
@@ -186,10 +196,7 @@ impl<R: Read> Lines<R> {
         let mut len = 0u64;
         loop {
             let held = self.filled - self.start;
-            if let Some(at) = self.buf[self.start..self.filled]
-                .iter()
-                .position(|b| *b == b'\n')
-            {
+            if let Some(at) = memchr::memchr(b'\n', &self.buf[self.start..self.filled]) {
                 len += at as u64;
                 self.consume(at + 1);
                 return Ok(long_line(number, line_start, len, true));
@@ -204,8 +211,9 @@ impl<R: Read> Lines<R> {
 
     /// Hands out `count` more bytes: into the checksum, and past `start`.
     fn consume(&mut self, count: usize) {
-        self.checksum
-            .update(&self.buf[self.start..self.start + count]);
+        if let Some(checksum) = &mut self.checksum {
+            checksum.update(&self.buf[self.start..self.start + count]);
+        }
         self.start += count;
     }
 
@@ -267,9 +275,19 @@ mod tests {
     /// A line as (number, start, its bytes or its length, terminated).
     type Seen = (usize, u64, Result<Vec<u8>, u64>, bool);
 
-    /// Every line, read `step` bytes at a time.
+    /// Every line, read `step` bytes at a time; the same read without a checksum.
     fn all(bytes: &[u8], step: usize) -> Vec<Seen> {
         let mut lines = Lines::new(Trickle(bytes, step), 0, 1);
+        let found = seen(&mut lines);
+        let mut whole = Checksum::default();
+        whole.update(bytes);
+        assert_eq!(lines.checksum(), whole, "every byte counted once");
+        let unchecked = seen(&mut Lines::unchecked(Trickle(bytes, step)));
+        assert_eq!(unchecked, found, "the same lines without a checksum");
+        found
+    }
+
+    fn seen<R: Read>(lines: &mut Lines<R>) -> Vec<Seen> {
         let mut found = Vec::new();
         while let Some(line) = lines.next_line().unwrap() {
             let text = match line.text {
@@ -278,9 +296,6 @@ mod tests {
             };
             found.push((line.number, line.start, text, line.terminated));
         }
-        let mut whole = Checksum::default();
-        whole.update(bytes);
-        assert_eq!(lines.checksum(), whole, "every byte counted once");
         found
     }
 

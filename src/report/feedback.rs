@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::{Report, Scope};
 use crate::calendar::Calendar;
 use crate::contract::Contract;
-use crate::feedback::{Life, State, lives};
+use crate::feedback::{Life, State, WorkingDaysTo, lives};
 use crate::record::Record;
 use crate::time::local_date;
 
@@ -48,9 +48,15 @@ impl Feedback {
         counted_to: NaiveDate,
     ) -> Feedback {
         let mut feedback = Feedback::default();
-        for life in lives {
-            let asked = local_date(life.record.instant(), zone);
-            if asked > counted_to {
+        let asked_by_end: Vec<(NaiveDate, Life)> = lives
+            .into_iter()
+            .map(|life| (local_date(life.record.instant(), zone), life))
+            .filter(|(asked, _)| *asked <= counted_to)
+            .collect();
+        let first = asked_by_end.iter().map(|(asked, _)| *asked).min();
+        let ages = WorkingDaysTo::new(calendar, first.unwrap_or(counted_to), counted_to);
+        for (asked, life) in asked_by_end {
+            if !life.state.waiting() && !scope.contains(asked) {
                 continue;
             }
             let progress = Progress {
@@ -61,7 +67,9 @@ impl Feedback {
                 state: life.state,
                 said: life.said().map(str::to_string),
                 time_to_answer: life.time_to_answer(calendar, zone),
-                age: life.age(calendar, zone, counted_to),
+                age: ages
+                    .after(asked)
+                    .unwrap_or_else(|| life.age(calendar, zone, counted_to)),
             };
             if progress.state.waiting() {
                 feedback.waiting.push(progress.clone());

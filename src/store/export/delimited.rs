@@ -3,18 +3,22 @@
 
 use std::io::{self, Write};
 
-use super::Table;
+use super::{Table, Value};
 
-pub(super) fn write<W: Write>(mut out: W, table: &Table) -> io::Result<W> {
-    let header = table.columns.iter().map(|c| quoted(c.name));
-    write_line(&mut out, header)?;
-    for row in &table.rows {
+/// Writes the header line of `table`: its column names.
+pub(super) fn header(out: &mut impl Write, table: &Table) -> io::Result<()> {
+    write_line(out, table.columns.iter().map(|c| quoted(c.name)))
+}
+
+/// Writes a line per row.
+pub(super) fn rows(out: &mut impl Write, rows: &[Vec<Value>]) -> io::Result<()> {
+    for row in rows {
         let fields = row
             .iter()
             .map(|v| v.text().map(|t| quoted(&t)).unwrap_or_default());
-        write_line(&mut out, fields)?;
+        write_line(out, fields)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 fn write_line(out: &mut impl Write, fields: impl Iterator<Item = String>) -> io::Result<()> {
@@ -35,7 +39,7 @@ fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::export::{Kind, Value, column};
+    use crate::store::export::{Kind, column};
 
     #[test]
     fn fields_are_quoted_only_when_they_must_be_and_a_null_is_empty() {
@@ -45,7 +49,10 @@ mod tests {
         table.push(vec![Value::from("a, \"b\"\nc"), Value::Int(3)]);
         table.push(vec![Value::from(""), Value::Null]);
         table.push(vec![Value::from("plain"), Value::Int(-1)]);
-        let written = String::from_utf8(write(Vec::new(), &table).unwrap()).unwrap();
+        let mut written = Vec::new();
+        header(&mut written, &table).unwrap();
+        rows(&mut written, &table.rows).unwrap();
+        let written = String::from_utf8(written).unwrap();
         assert_eq!(
             written,
             "text,n\r\n\"a, \"\"b\"\"\nc\",3\r\n\"\",\r\nplain,-1\r\n"

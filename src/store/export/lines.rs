@@ -4,22 +4,27 @@ use std::io::{self, Write};
 
 use serde_json::Value as Json;
 
-use super::{Table, Value};
+use super::{Column, Value};
 
-pub(super) fn write<W: Write>(mut out: W, table: &Table) -> io::Result<W> {
-    for row in &table.rows {
+/// Writes an object per row, keyed by the names of `columns`.
+pub(super) fn rows(
+    out: &mut impl Write,
+    columns: &[Column],
+    rows: &[Vec<Value>],
+) -> io::Result<()> {
+    for row in rows {
         out.write_all(b"{")?;
-        for (at, (column, value)) in table.columns.iter().zip(row).enumerate() {
+        for (at, (column, value)) in columns.iter().zip(row).enumerate() {
             if at > 0 {
                 out.write_all(b",")?;
             }
-            serde_json::to_writer(&mut out, column.name)?;
+            serde_json::to_writer(&mut *out, column.name)?;
             out.write_all(b":")?;
-            serde_json::to_writer(&mut out, &json(value))?;
+            serde_json::to_writer(&mut *out, &json(value))?;
         }
         out.write_all(b"}\n")?;
     }
-    Ok(out)
+    Ok(())
 }
 
 fn json(value: &Value) -> Json {
@@ -34,7 +39,7 @@ fn json(value: &Value) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::export::{Column, Kind, column};
+    use crate::store::export::{Kind, Table, column};
 
     #[test]
     fn each_row_is_an_object_of_typed_values() {
@@ -52,7 +57,9 @@ mod tests {
             true.into(),
             Value::Null,
         ]);
-        let written = String::from_utf8(write(Vec::new(), &table).unwrap()).unwrap();
+        let mut written = Vec::new();
+        rows(&mut written, &table.columns, &table.rows).unwrap();
+        let written = String::from_utf8(written).unwrap();
         assert_eq!(
             written,
             "{\"at\":\"2025-03-04T02:00:00Z\",\"n\":2,\"ok\":true,\"note\":null}\n"

@@ -161,33 +161,90 @@ impl TableFormat {
     }
 }
 
-/// Writes each table to `dir` (made if missing) as `NAME.EXT`, and returns the files written.
-pub fn write_tables(
-    dir: &Path,
-    tables: &[Table],
-    format: TableFormat,
-) -> Result<Vec<PathBuf>, StoreError> {
-    let failed = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| StoreError::Write { path, source }
-    };
-    fs::create_dir_all(dir).map_err(failed(dir))?;
-    let mut written = Vec::with_capacity(tables.len());
-    for table in tables {
-        let path = dir.join(format!("{}.{}", table.name, format.extension()));
-        write_table(&path, table, format).map_err(failed(&path))?;
-        written.push(path);
-    }
-    Ok(written)
+/// Tables being written to a directory, one file each, their rows appended as they come:
+/// never all held at once.
+pub struct TableWriters {
+    files: Vec<(PathBuf, TableWriter)>,
 }
 
-fn write_table(path: &Path, table: &Table, format: TableFormat) -> io::Result<()> {
-    let file = fs::File::create(path)?;
-    match format {
-        TableFormat::Parquet => parquet::write(file, table),
-        TableFormat::Csv => finish(delimited::write(BufWriter::new(file), table)?),
-        TableFormat::Jsonl => finish(lines::write(BufWriter::new(file), table)?),
+/// The file of one table being written.
+enum TableWriter {
+    Parquet(parquet::Writer),
+    Csv(BufWriter<fs::File>),
+    Jsonl(BufWriter<fs::File>, Vec<Column>),
+}
+
+impl TableWriters {
+    /// Starts a file `NAME.EXT` in `dir` (made if missing) for each of `tables`, whose
+    /// columns the rows appended will have.
+    pub fn create(
+        dir: &Path,
+        tables: &[Table],
+        format: TableFormat,
+    ) -> Result<TableWriters, StoreError> {
+        fs::create_dir_all(dir).map_err(failed(dir))?;
+        let mut files = Vec::with_capacity(tables.len());
+        for table in tables {
+            let path = dir.join(format!("{}.{}", table.name, format.extension()));
+            let writer = TableWriter::create(&path, table, format).map_err(failed(&path))?;
+            files.push((path, writer));
+        }
+        Ok(TableWriters { files })
     }
+
+    /// Appends the rows of `tables`, the tables the writers were made for in the same order.
+    pub fn append(&mut self, tables: Vec<Table>) -> Result<(), StoreError> {
+        for ((path, writer), table) in self.files.iter_mut().zip(tables) {
+            writer.append(table.rows).map_err(failed(path))?;
+        }
+        Ok(())
+    }
+
+    /// Finishes every file, and returns the files written.
+    pub fn finish(self) -> Result<Vec<PathBuf>, StoreError> {
+        let mut written = Vec::with_capacity(self.files.len());
+        for (path, writer) in self.files {
+            writer.finish().map_err(failed(&path))?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+impl TableWriter {
+    fn create(path: &Path, table: &Table, format: TableFormat) -> io::Result<TableWriter> {
+        let file = fs::File::create(path)?;
+        Ok(match format {
+            TableFormat::Parquet => TableWriter::Parquet(parquet::Writer::create(file, table)?),
+            TableFormat::Csv => {
+                let mut out = BufWriter::new(file);
+                delimited::header(&mut out, table)?;
+                TableWriter::Csv(out)
+            }
+            TableFormat::Jsonl => TableWriter::Jsonl(BufWriter::new(file), table.columns.clone()),
+        })
+    }
+
+    fn append(&mut self, rows: Vec<Vec<Value>>) -> io::Result<()> {
+        match self {
+            TableWriter::Parquet(writer) => writer.append(rows),
+            TableWriter::Csv(out) => delimited::rows(out, &rows),
+            TableWriter::Jsonl(out, columns) => lines::rows(out, columns, &rows),
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            TableWriter::Parquet(writer) => writer.finish(),
+            TableWriter::Csv(out) | TableWriter::Jsonl(out, _) => finish(out),
+        }
+    }
+}
+
+/// What says that writing to `path` failed.
+fn failed(path: &Path) -> impl FnOnce(io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Write { path, source }
 }
 
 fn finish(mut out: BufWriter<fs::File>) -> io::Result<()> {

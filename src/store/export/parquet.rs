@@ -18,30 +18,63 @@ use super::{Kind, SCHEMA_VERSION, Table, Value};
 /// Rows a row group holds at most: a few megabytes of the widest table.
 const ROW_GROUP_ROWS: usize = 64 * 1024;
 
-pub(super) fn write(file: File, table: &Table) -> io::Result<()> {
-    write_parquet(file, table).map_err(io::Error::other)
+/// A table being written as Parquet: rows are held until a row group is full.
+pub(super) struct Writer {
+    file: SerializedFileWriter<File>,
+    columns: Vec<Kind>,
+    pending: Vec<Vec<Value>>,
 }
 
-fn write_parquet(file: File, table: &Table) -> Result<(), ParquetError> {
-    let schema = Arc::new(parse_message_type(&message_type(table))?);
-    let version = KeyValue::new("otss.schema".to_string(), SCHEMA_VERSION.to_string());
-    let properties = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
-        .set_key_value_metadata(Some(vec![version]))
-        .build();
-    let mut writer = SerializedFileWriter::new(file, schema, Arc::new(properties))?;
-    for rows in table.rows.chunks(ROW_GROUP_ROWS) {
-        let mut group = writer.next_row_group()?;
+impl Writer {
+    /// Starts the file of `table`, whose columns the rows appended will have.
+    pub(super) fn create(file: File, table: &Table) -> io::Result<Writer> {
+        let schema = Arc::new(parse_message_type(&message_type(table)).map_err(io::Error::other)?);
+        let version = KeyValue::new("otss.schema".to_string(), SCHEMA_VERSION.to_string());
+        let properties = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_key_value_metadata(Some(vec![version]))
+            .build();
+        let file = SerializedFileWriter::new(file, schema, Arc::new(properties))
+            .map_err(io::Error::other)?;
+        Ok(Writer {
+            file,
+            columns: table.columns.iter().map(|c| c.kind).collect(),
+            pending: Vec::new(),
+        })
+    }
+
+    /// Adds rows, writing a row group each time `ROW_GROUP_ROWS` are held.
+    pub(super) fn append(&mut self, rows: Vec<Vec<Value>>) -> io::Result<()> {
+        self.pending.extend(rows);
+        while self.pending.len() >= ROW_GROUP_ROWS {
+            let rest = self.pending.split_off(ROW_GROUP_ROWS);
+            let full = std::mem::replace(&mut self.pending, rest);
+            self.write_group(&full).map_err(io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the rows still held and closes the file.
+    pub(super) fn finish(mut self) -> io::Result<()> {
+        let rest = std::mem::take(&mut self.pending);
+        if !rest.is_empty() {
+            self.write_group(&rest).map_err(io::Error::other)?;
+        }
+        self.file.close().map_err(io::Error::other)?;
+        Ok(())
+    }
+
+    fn write_group(&mut self, rows: &[Vec<Value>]) -> Result<(), ParquetError> {
+        let mut group = self.file.next_row_group()?;
         let mut index = 0;
         while let Some(mut column) = group.next_column()? {
-            write_column(&mut column, table.columns[index].kind, rows, index)?;
+            write_column(&mut column, self.columns[index], rows, index)?;
             column.close()?;
             index += 1;
         }
         group.close()?;
+        Ok(())
     }
-    writer.close()?;
-    Ok(())
 }
 
 /// The Parquet schema of the table, in Parquet's message syntax.
@@ -151,6 +184,41 @@ mod tests {
     use parquet::record::Field;
 
     #[test]
+    fn rows_appended_in_batches_read_back_in_order_in_full_row_groups() {
+        const COLUMNS: &[Column] = &[column("n", Kind::Int)];
+        let table = Table::new("numbers", COLUMNS.to_vec());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("numbers.parquet");
+        let mut writer = Writer::create(File::create(&path).unwrap(), &table).unwrap();
+        let total = ROW_GROUP_ROWS + ROW_GROUP_ROWS / 2;
+        let numbers: Vec<i64> = (0..total as i64).collect();
+        for batch in numbers.chunks(10_000) {
+            writer
+                .append(batch.iter().map(|n| vec![Value::Int(*n)]).collect())
+                .unwrap();
+        }
+        writer.finish().unwrap();
+
+        let reader = SerializedFileReader::new(File::open(&path).unwrap()).unwrap();
+        let groups: Vec<i64> = (0..reader.num_row_groups())
+            .map(|g| reader.metadata().row_group(g).num_rows())
+            .collect();
+        assert_eq!(
+            groups,
+            vec![ROW_GROUP_ROWS as i64, (ROW_GROUP_ROWS / 2) as i64]
+        );
+        let read: Vec<i64> = reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(|row| match row.unwrap().into_columns().remove(0).1 {
+                Field::Long(n) => n,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(read, numbers);
+    }
+
+    #[test]
     fn a_table_reads_back_value_for_value_with_its_schema_version() {
         const COLUMNS: &[Column] = &[
             column("id", Kind::Text),
@@ -178,7 +246,9 @@ mod tests {
         ]);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("things.parquet");
-        write(File::create(&path).unwrap(), &table).unwrap();
+        let mut writer = Writer::create(File::create(&path).unwrap(), &table).unwrap();
+        writer.append(table.rows.clone()).unwrap();
+        writer.finish().unwrap();
 
         let reader = SerializedFileReader::new(File::open(&path).unwrap()).unwrap();
         let metadata = reader.metadata().file_metadata();
