@@ -40,22 +40,72 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, StoreError> {
 /// even a link) is there: a link a teammate committed under a name otss might use can never
 /// redirect the write.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let write_error = |source| StoreError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    create_private_dir(dir, path)?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let partial = dir.join(format!(".{name}.{}.partial", Ulid::generate()));
-    let written = write_new_private_file(&partial, bytes).and_then(|()| fs::rename(&partial, path));
-    written.map_err(|e| {
-        let _ = fs::remove_file(&partial);
-        write_error(e)
-    })
+    let (whole, mut file) = WholeFile::create(path)?;
+    file.write_all(bytes).map_err(|e| whole.failed(e))?;
+    drop(file);
+    whole.commit()
+}
+
+/// A file written whole, as [`write_whole`] writes one, whose bytes are written as they come:
+/// the file beside its final name, renamed into place by `commit`, removed if dropped before.
+pub struct WholeFile {
+    partial: PathBuf,
+    path: PathBuf,
+    committed: bool,
+}
+
+impl WholeFile {
+    /// Starts writing `path`: the file to write to, new beside it.
+    pub fn create(path: &Path) -> Result<(WholeFile, File), StoreError> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        create_private_dir(dir, path)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let whole = WholeFile {
+            partial: dir.join(format!(".{name}.{}.partial", Ulid::generate())),
+            path: path.to_path_buf(),
+            committed: false,
+        };
+        let file = private_options()
+            .write(true)
+            .create_new(true)
+            .open(&whole.partial);
+        let file = file.map_err(|e| whole.failed(e))?;
+        Ok((whole, file))
+    }
+
+    /// Where it is put once written.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A failure to write it, named by its final name.
+    pub fn failed(&self, source: io::Error) -> StoreError {
+        StoreError::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Puts the file, written and closed, in its place.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        let done = File::open(&self.partial)
+            .and_then(|file| file.sync_all())
+            .and_then(|()| fs::rename(&self.partial, &self.path));
+        done.map_err(|e| self.failed(e))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for WholeFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.partial);
+        }
+    }
 }
 
 /// The entries of a directory, sorted; none when it does not exist.
@@ -112,13 +162,6 @@ pub(super) fn create_private_dir(dir: &Path, path: &Path) -> Result<(), StoreErr
             _ => StoreError::Write { path, source },
         }
     })
-}
-
-/// Writes `bytes` to a file that must not exist yet, readable by its owner only.
-fn write_new_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = private_options().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }
 
 /// A lock held on `path` (created if missing) for as long as the file is kept: when it is
@@ -227,7 +270,8 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "report");
         let beside = dir.path().join(".new.partial");
         std::os::unix::fs::symlink(&victim, &beside).unwrap();
-        let refused = write_new_private_file(&beside, b"forged").unwrap_err();
+        let new = private_options().write(true).create_new(true).open(&beside);
+        let refused = new.unwrap_err();
         assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read_to_string(&victim).unwrap(), "untouched");
     }

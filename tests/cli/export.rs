@@ -263,3 +263,29 @@ fn a_year_is_its_months_of_the_term_begun_and_a_time_outside_the_term_is_refused
     let error = site.fails_at(NOW, &["export", "--out", "old", "--period", "2023"], 1);
     assert!(error.contains("2023"), "{error}");
 }
+
+/// A link committed where a table's file goes is replaced, never written through; the files
+/// take their names only once written, and nothing else is left in the directory.
+#[cfg(unix)]
+#[test]
+fn an_export_never_writes_through_a_link_and_leaves_only_its_tables() {
+    let site = example_site();
+    let victim = site.write("victim", "untouched");
+    let out = site.path().join("facts");
+    fs::create_dir(&out).unwrap();
+    std::os::unix::fs::symlink(&victim, out.join("incidents.jsonl")).unwrap();
+    let args = [
+        "export", "--out", "facts", "--period", "2025-03", "--format", "jsonl",
+    ];
+    site.stdout_at(NOW, &args);
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "untouched");
+    let written = out.join("incidents.jsonl");
+    assert!(!fs::symlink_metadata(&written).unwrap().is_symlink());
+    assert!(!rows(&out, "incidents").is_empty());
+    let left: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".jsonl"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "nothing partial is left");
+}

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use super::StoreError;
+use super::files::WholeFile;
 
 /// The version of the tables' schema: a column added keeps it, a column renamed, removed or
 /// retyped raises it.
@@ -162,9 +163,10 @@ impl TableFormat {
 }
 
 /// Tables being written to a directory, one file each, their rows appended as they come:
-/// never all held at once.
+/// never all held at once. Each file is written whole (`WholeFile`): it takes its name only
+/// once finished, and an export that fails leaves nothing behind, nor writes through a link.
 pub struct TableWriters {
-    files: Vec<(PathBuf, TableWriter)>,
+    files: Vec<(WholeFile, TableWriter)>,
 }
 
 /// The file of one table being written.
@@ -182,20 +184,20 @@ impl TableWriters {
         tables: &[Table],
         format: TableFormat,
     ) -> Result<TableWriters, StoreError> {
-        fs::create_dir_all(dir).map_err(failed(dir))?;
         let mut files = Vec::with_capacity(tables.len());
         for table in tables {
             let path = dir.join(format!("{}.{}", table.name, format.extension()));
-            let writer = TableWriter::create(&path, table, format).map_err(failed(&path))?;
-            files.push((path, writer));
+            let (whole, file) = WholeFile::create(&path)?;
+            let writer = TableWriter::create(file, table, format).map_err(|e| whole.failed(e))?;
+            files.push((whole, writer));
         }
         Ok(TableWriters { files })
     }
 
     /// Appends the rows of `tables`, the tables the writers were made for in the same order.
     pub fn append(&mut self, tables: Vec<Table>) -> Result<(), StoreError> {
-        for ((path, writer), table) in self.files.iter_mut().zip(tables) {
-            writer.append(table.rows).map_err(failed(path))?;
+        for ((whole, writer), table) in self.files.iter_mut().zip(tables) {
+            writer.append(table.rows).map_err(|e| whole.failed(e))?;
         }
         Ok(())
     }
@@ -203,17 +205,17 @@ impl TableWriters {
     /// Finishes every file, and returns the files written.
     pub fn finish(self) -> Result<Vec<PathBuf>, StoreError> {
         let mut written = Vec::with_capacity(self.files.len());
-        for (path, writer) in self.files {
-            writer.finish().map_err(failed(&path))?;
-            written.push(path);
+        for (whole, writer) in self.files {
+            writer.finish().map_err(|e| whole.failed(e))?;
+            written.push(whole.path().to_path_buf());
+            whole.commit()?;
         }
         Ok(written)
     }
 }
 
 impl TableWriter {
-    fn create(path: &Path, table: &Table, format: TableFormat) -> io::Result<TableWriter> {
-        let file = fs::File::create(path)?;
+    fn create(file: fs::File, table: &Table, format: TableFormat) -> io::Result<TableWriter> {
         Ok(match format {
             TableFormat::Parquet => TableWriter::Parquet(parquet::Writer::create(file, table)?),
             TableFormat::Csv => {
@@ -242,11 +244,6 @@ impl TableWriter {
 }
 
 /// What says that writing to `path` failed.
-fn failed(path: &Path) -> impl FnOnce(io::Error) -> StoreError {
-    let path = path.to_path_buf();
-    move |source| StoreError::Write { path, source }
-}
-
 fn finish(mut out: BufWriter<fs::File>) -> io::Result<()> {
     out.flush()?;
     out.into_inner()
