@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Result, Site};
 use crate::incident::{self, Incident};
 use crate::inspect::{self, Risk};
-use crate::ledger::index::{ClosedIncidents, Index, Kept, Latest, Source as _, checksum};
+use crate::ledger::index::{Index, Kept, Latest, Part, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
 use crate::period::Period;
@@ -216,10 +216,10 @@ impl<'s> Ledger<'s> {
             .as_deref()
             .and_then(store::read_index)
             .filter(|_| from == IndexFrom::Stored);
-        let mut closed = closed_loader(path.as_deref());
+        let mut load = part_loader(path.as_deref());
         let site: &'s Site = self.site;
         let dir = LedgerDir::new(&site.ledger);
-        let (index, changed) = Index::refresh(previous, &dir, &mut closed)?;
+        let (index, changed) = Index::refresh(previous, &dir, &mut load)?;
         if changed && let Some(path) = &path {
             // The index is a cache: if it cannot be stored, the next run reads more, no more.
             let _ = store::write_index(path, &index);
@@ -256,7 +256,7 @@ impl<'s> Ledger<'s> {
     /// The incident index with every incident in it, closed ones too.
     pub fn complete_index(&mut self) -> Result<Index> {
         let mut index = self.index(IndexFrom::Stored)?;
-        if index.load_closed(&mut closed_loader(self.index_path.as_deref())) {
+        if index.load_closed(&mut part_loader(self.index_path.as_deref())) {
             return Ok(index);
         }
         self.index(IndexFrom::Rebuilt)
@@ -327,8 +327,9 @@ impl<'s> Ledger<'s> {
     fn indexed_kept_records(&mut self, kept: Kept) -> Result<(Vec<Record>, Index)> {
         let ledger = self.site.ledger.clone();
         let (mut records, index) = self.retried(|this, from| {
-            let index = this.index(from)?;
-            let records = index.kept_records(kept, &LedgerDir::new(&ledger))?;
+            let mut index = this.index(from)?;
+            let mut load = part_loader(this.index_path.as_deref());
+            let records = index.kept_records(kept, &LedgerDir::new(&ledger), &mut load)?;
             Ok(records.map(|records| (records, index)))
         })?;
         self.sift(&mut records);
@@ -558,9 +559,9 @@ fn withdrawn_by(index: &Index) -> HashSet<String> {
     index.withdrawn().into_iter().map(str::to_string).collect()
 }
 
-/// Loads the closed part stored beside the index at `path`.
-fn closed_loader(path: Option<&Path>) -> impl FnMut(u64) -> Option<ClosedIncidents> + '_ {
-    move |checksum| store::read_closed_incidents(path?, checksum)
+/// Loads the parts stored apart beside the index at `path`.
+fn part_loader(path: Option<&Path>) -> impl FnMut(Part, u64) -> Option<Vec<u8>> + '_ {
+    move |part, checksum| store::read_index_part(path?, part, checksum)
 }
 
 /// Where the index of a ledger is kept in the cache directory.

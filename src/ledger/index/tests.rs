@@ -327,37 +327,35 @@ pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
     }
 }
 
-/// An index as the cache stores it: the part kept with it, and the closed part apart.
+/// An index as the cache stores it: the main part, and each part stored apart by its name.
 #[derive(Default)]
 struct Stored {
-    kept: Option<Vec<u8>>,
-    closed: Option<Vec<u8>>,
+    main: Option<Vec<u8>>,
+    apart: BTreeMap<&'static str, Vec<u8>>,
 }
 
 impl Stored {
     fn store(&mut self, index: &Index) {
-        let (mut kept, closed) = index.split();
-        if let Some(closed) = closed {
-            let bytes = postcard::to_stdvec(&closed).unwrap();
-            kept.closed_stored(checksum(&bytes));
-            self.closed = Some(bytes);
+        let encoded = index.encode().unwrap();
+        for (part, bytes) in encoded.apart {
+            self.apart.insert(part.name(), bytes);
         }
-        self.kept = Some(postcard::to_stdvec(&kept).unwrap());
+        self.main = Some(encoded.main);
     }
 
     fn load(&self) -> Option<Index> {
-        postcard::from_bytes(self.kept.as_ref()?).ok()
+        postcard::from_bytes(self.main.as_ref()?).ok()
     }
 
-    fn closed(&self, expected: u64) -> Option<ClosedIncidents> {
-        let bytes = self.closed.as_ref()?;
-        (checksum(bytes) == expected).then(|| postcard::from_bytes(bytes).unwrap())
+    fn part(&self, part: Part, expected: u64) -> Option<Vec<u8>> {
+        let bytes = self.apart.get(part.name())?;
+        (checksum(bytes) == expected).then(|| bytes.clone())
     }
 }
 
-/// A refresh with no stored closed part to load.
+/// A refresh with no stored part to load.
 fn refresh(previous: Option<Index>, ledger: &Memory) -> (Index, bool) {
-    Index::refresh(previous, ledger, &mut |_| None).unwrap()
+    Index::refresh(previous, ledger, &mut |_, _| None).unwrap()
 }
 
 /// The index, refreshed from the files through its stored form as the cache keeps it and
@@ -365,7 +363,8 @@ fn refresh(previous: Option<Index>, ledger: &Memory) -> (Index, bool) {
 /// its view of the incidents: the open ones without loading the closed part, then all.
 fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<Incident>) {
     let previous = stored.load();
-    let (mut index, _) = Index::refresh(previous, ledger, &mut |sum| stored.closed(sum)).unwrap();
+    let (mut index, _) =
+        Index::refresh(previous, ledger, &mut |part, sum| stored.part(part, sum)).unwrap();
     let read = |index: &Index, ids: Vec<&str>| index.records(&ids, ledger).unwrap();
     let open = match read(&index, index.open_ids()) {
         Some(records) => fold(&records),
@@ -376,7 +375,7 @@ fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<I
     };
     stored.store(&index);
     let mut complete = index.clone();
-    if !complete.load_closed(&mut |sum| stored.closed(sum))
+    if !complete.load_closed(&mut |part, sum| stored.part(part, sum))
         || read(&complete, complete.ids()).is_none()
     {
         complete = refresh(None, ledger).0;
@@ -387,12 +386,16 @@ fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<I
 
 /// The records the index keeps for `what`, through it or, when the files no longer match
 /// it, through one rebuilt.
-fn kept(index: Index, ledger: &Memory, what: Kept) -> (Index, Vec<Record>) {
-    if let Some(records) = index.kept_records(what, ledger).unwrap() {
+fn kept(mut index: Index, stored: &Stored, ledger: &Memory, what: Kept) -> (Index, Vec<Record>) {
+    let mut load = |part, sum| stored.part(part, sum);
+    if let Some(records) = index.kept_records(what, ledger, &mut load).unwrap() {
         return (index, records);
     }
-    let index = refresh(None, ledger).0;
-    let records = index.kept_records(what, ledger).unwrap().unwrap();
+    let mut index = refresh(None, ledger).0;
+    let records = index
+        .kept_records(what, ledger, &mut load)
+        .unwrap()
+        .unwrap();
     (index, records)
 }
 
@@ -456,12 +459,12 @@ proptest! {
             prop_assert_eq!(&all, &full);
             let problems: Vec<LineProblem> = next.problems().into_iter().cloned().collect();
             prop_assert_eq!(problems, full_problems);
-            let (index, openings) = kept(next, &ledger, Kept::Openings);
+            let (index, openings) = kept(next, &stored, &ledger, Kept::Openings);
             let risks = inspect::risks_of_rounds(index.rounds(), &openings);
             prop_assert_eq!(risks, inspect::risks(&records));
-            let (index, leave) = kept(index, &ledger, Kept::Leave);
+            let (index, leave) = kept(index, &stored, &ledger, Kept::Leave);
             prop_assert_eq!(leave::balances(&leave), leave::balances(&records));
-            let (index, checks) = kept(index, &ledger, Kept::Backups);
+            let (index, checks) = kept(index, &stored, &ledger, Kept::Backups);
             for (counts, all) in [(everything as fn(DateTime<Utc>) -> bool, true), (early, false)] {
                 let full = latest_of(&records, counts);
                 match latest_through(&index, &checks, counts) {
@@ -564,9 +567,9 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     let mut stored = Stored::default();
     stored.store(&refresh(None, &ledger).0);
     let loads = RefCell::new(0);
-    let mut counted = |sum| {
+    let mut counted = |part, sum| {
         *loads.borrow_mut() += 1;
-        stored.closed(sum)
+        stored.part(part, sum)
     };
     ledger.append_record("2025-03/a.jsonl", &record(201, "OPEN", 1));
     let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
@@ -579,6 +582,72 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     assert_eq!(*loads.borrow(), 1, "a reopened incident needs its entry");
     assert_eq!(index.open_ids(), ["I7", "OPEN"]);
     assert_eq!(index.ids().len(), 51);
+}
+
+#[test]
+fn a_part_stored_apart_is_loaded_only_by_what_needs_it() {
+    let ledger = Memory::default();
+    for (n, event) in [7, 8, 9, 10].into_iter().enumerate() {
+        ledger.append_record("2025-02/a.jsonl", &record(n as u32, "K", event));
+    }
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let loads = RefCell::new(Vec::new());
+    let mut counted = |part: Part, sum| {
+        loads.borrow_mut().push(part.name());
+        stored.part(part, sum)
+    };
+    ledger.append_record("2025-03/a.jsonl", &record(20, "OPEN", 0));
+    let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
+    assert!(changed);
+    assert!(
+        loads.borrow().is_empty(),
+        "an incident's record needs no part"
+    );
+    ledger.append_record("2025-03/a.jsonl", &record(21, "K", 9));
+    let (mut index, _) = Index::refresh(Some(index), &ledger, &mut counted).unwrap();
+    assert_eq!(
+        *loads.borrow(),
+        ["leave"],
+        "a leave record needs the leave part alone"
+    );
+    let leave = index.kept_records(Kept::Leave, &ledger, &mut counted);
+    assert_eq!(leave.unwrap().map(|records| records.len()), Some(2));
+    assert_eq!(loads.borrow().len(), 1, "a part is loaded once");
+    let openings = index.kept_records(Kept::Openings, &ledger, &mut counted);
+    assert_eq!(openings.unwrap().map(|records| records.len()), Some(1));
+    assert_eq!(index.rounds().count(), 1);
+    assert_eq!(*loads.borrow(), ["leave", "rounds"]);
+}
+
+#[test]
+fn a_part_missing_or_of_another_time_makes_the_index_rebuild() {
+    let ledger = Memory::default();
+    ledger.append_record("2025-02/a.jsonl", &record(0, "K", 9));
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let mut index = stored.load().unwrap();
+    ledger.append_record("2025-02/a.jsonl", &record(1, "K", 9));
+    let mut later = Stored::default();
+    later.store(&refresh(None, &ledger).0);
+    let mut other = |part, sum| later.part(part, sum);
+    assert_eq!(
+        index
+            .kept_records(Kept::Leave, &ledger, &mut other)
+            .unwrap(),
+        None
+    );
+    let mut missing = |_, _| None;
+    assert_eq!(
+        index
+            .kept_records(Kept::Backups, &ledger, &mut missing)
+            .unwrap(),
+        None
+    );
+    ledger.append_record("2025-02/a.jsonl", &record(2, "K", 9));
+    let (index, changed) = Index::refresh(stored.load(), &ledger, &mut missing).unwrap();
+    assert!(changed);
+    assert_eq!(index, refresh(None, &ledger).0, "rebuilt from the files");
 }
 
 #[test]
