@@ -7,9 +7,10 @@ use super::write::write;
 use super::{Environment, Ledger, Result, Site};
 use crate::feedback::{Life, Move, lives, overdue};
 use crate::ids::{self, Named};
+use crate::ledger::index::Kept;
 use crate::period::Period;
 use crate::record::feedback::{Answered, Closed, Declined, Forwarded};
-use crate::record::{Event, Record, types};
+use crate::record::{Event, Record};
 use crate::time::local_date;
 
 /// A move asked for, with what it says.
@@ -64,7 +65,7 @@ impl Aged {
 
 /// Every request of the ledger that stands, with what became of it by `until`.
 fn every_life(ledger: &mut Ledger, until: Option<DateTime<Utc>>) -> Result<Vec<Life>> {
-    let records = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    let records = ledger.kept_records(Kept::Requests)?;
     Ok(lives(&records, until))
 }
 
@@ -78,7 +79,7 @@ pub fn move_request(
     moving: Moving,
     at: DateTime<Utc>,
 ) -> Result<(Record, Life)> {
-    let mut records = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    let mut records = ledger.kept_records(Kept::Requests)?;
     let all = lives(&records, None);
     let shorts: Vec<(String, &Life)> = all
         .iter()

@@ -69,6 +69,19 @@ enum IndexFrom {
 const RETRY: [IndexFrom; 2] = [IndexFrom::Stored, IndexFrom::Rebuilt];
 
 impl Wanted<'_> {
+    /// The first bytes of the ids wanted, when they are known: an id typed to its first
+    /// byte at least, or given ids.
+    fn first_bytes(&self) -> Option<BTreeSet<u8>> {
+        match self {
+            Wanted::Id(typed) => {
+                let first = typed.trim().to_uppercase().bytes().next()?;
+                Some(BTreeSet::from([first]))
+            }
+            Wanted::Ids(ids) => ids.iter().map(|id| id.bytes().next()).collect(),
+            _ => None,
+        }
+    }
+
     /// The ids of the incidents wanted, from an index that holds them.
     fn ids<'i>(&self, index: &'i Index, now: DateTime<Utc>) -> Vec<&'i str> {
         match self {
@@ -242,12 +255,12 @@ impl<'s> Ledger<'s> {
         Ok(withdrawn_by(&index))
     }
 
-    /// The incident index with its open incidents loaded, as the daily commands need: every
-    /// incident when one of them has a record after now, as it may be open now (docs/rules.md
-    /// §10.5).
+    /// The incident index with its open incidents loaded, as the daily commands need, and
+    /// those closed within a month of the latest record: every incident when one stored apart
+    /// may have a record after now, as it may be open now (docs/rules.md §8.9, §10.5).
     pub fn open_index(&mut self) -> Result<Index> {
         let index = self.index(IndexFrom::Stored)?;
-        if index.has_incident_records_after(self.now.timestamp()) {
+        if index.closed_apart_after(self.now.timestamp()) {
             return self.complete_index();
         }
         Ok(index)
@@ -262,14 +275,32 @@ impl<'s> Ledger<'s> {
         self.index(IndexFrom::Rebuilt)
     }
 
-    /// The index that holds the incidents `wanted`: the daily part for the open ones, else
-    /// every incident.
+    /// The index that holds the incidents `wanted`: the daily part for the open ones, the
+    /// closed parts their ids begin by for those of a typed id or of given ids, else every
+    /// incident.
     fn index_for(&mut self, wanted: &Wanted, from: IndexFrom) -> Result<Index> {
         match (wanted, from) {
             (_, IndexFrom::Rebuilt) => self.index(from),
             (Wanted::Open, IndexFrom::Stored) => self.open_index(),
+            (Wanted::Id(_) | Wanted::Ids(_), IndexFrom::Stored) => match wanted.first_bytes() {
+                Some(first) => self.index_beginning(&first),
+                None => self.complete_index(),
+            },
             (_, IndexFrom::Stored) => self.complete_index(),
         }
+    }
+
+    /// The incident index with the open incidents and the closed ones whose ids begin with
+    /// one of the bytes `first`.
+    fn index_beginning(&mut self, first: &BTreeSet<u8>) -> Result<Index> {
+        let mut index = self.open_index()?;
+        let mut load = part_loader(self.index_path.as_deref());
+        let loaded = (first.iter()).all(|byte| index.load_closed_beginning(*byte, &mut load));
+        drop(load);
+        if loaded {
+            return Ok(index);
+        }
+        self.index(IndexFrom::Rebuilt)
     }
 
     /// Every record of the months `period` touches, or of the whole ledger.

@@ -9,7 +9,8 @@ use super::duplicate;
 use super::fingerprint;
 use super::{Environment, Error, Ledger, Repeats, Result, Site, Wanted, append, new_record_id};
 use crate::incident::Incident;
-use crate::ledger::{self, chain, index::Index};
+use crate::ledger::index::{Index, Kept};
+use crate::ledger::{self, chain};
 use crate::period::Period;
 use crate::record::report::Issued;
 use crate::record::{Event, Record, types};
@@ -89,7 +90,7 @@ pub fn service_report_seeing(
         parts.push(Report::part(&sources, part));
     }
     // What became of the requests is read from every month: a request's moves come later.
-    let requests = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    let requests = ledger.kept_records(Kept::Requests)?;
     let mut report = Report::combine(&sources, scope, parts).with_feedback(
         &requests,
         &site.contract,

@@ -31,11 +31,11 @@ use crate::report;
 mod history;
 
 pub use history::Latest;
-use history::{Backups, Leave, Rounds};
+use history::{Backups, Leave, Requests, Rounds};
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 10;
+const INDEX_FORMAT: u32 = 11;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -125,30 +125,51 @@ pub struct ClosedIncidents(BTreeMap<String, IncidentEntry>);
 
 /// The closed incidents of an index in memory, stored as `ClosedIncidents` is read.
 #[derive(Serialize)]
-pub struct ClosedView<'a>(BTreeMap<&'a String, &'a IncidentEntry>);
+struct ClosedView<'a>(BTreeMap<&'a String, &'a IncidentEntry>);
+
+/// The stored closed incidents whose ids begin with one byte: the checksum of their stored
+/// bytes, so that a part from another time is never taken for this one, and how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Shard {
+    checksum: u64,
+    count: usize,
+}
+
+/// How long after its last record a closed incident is still kept with the open ones (in
+/// seconds): a command whose "now" is that much before the latest record of any incident
+/// finds every incident that may be open then without loading the closed parts.
+const RECENT: i64 = 31 * 24 * 3600;
+
+/// The byte an incident's closed entry is stored apart by: the first of its id.
+fn shard_of(id: &str) -> u8 {
+    id.as_bytes().first().copied().unwrap_or_default()
+}
 
 /// A part of the index stored in its own file beside it, loaded only by the commands that
 /// need it (docs/rules.md §8.9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    /// The entries of closed incidents.
-    Closed,
+    /// The entries of the closed incidents whose ids begin with this byte.
+    Closed(u8),
     /// Every inspection round, and the incidents opened from a risk.
     Rounds,
     /// The overtime and leave records.
     Leave,
     /// Each backup job's latest checks.
     Backups,
+    /// The requests and their moves.
+    Requests,
 }
 
 impl Part {
     /// The part's name, which its file is named by.
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
         match self {
-            Part::Closed => "closed",
-            Part::Rounds => "rounds",
-            Part::Leave => "leave",
-            Part::Backups => "backups",
+            Part::Closed(first) => format!("closed-{first:02x}"),
+            Part::Rounds => "rounds".to_string(),
+            Part::Leave => "leave".to_string(),
+            Part::Backups => "backups".to_string(),
+            Part::Requests => "requests".to_string(),
         }
     }
 }
@@ -180,7 +201,14 @@ impl Apart for Rounds {
 impl Apart for Leave {
     const PART: Part = Part::Leave;
     fn locations(&self) -> impl Iterator<Item = &Location> {
-        Leave::locations(self).iter()
+        self.0.locations().iter()
+    }
+}
+
+impl Apart for Requests {
+    const PART: Part = Part::Requests;
+    fn locations(&self) -> impl Iterator<Item = &Location> {
+        self.0.locations().iter()
     }
 }
 
@@ -263,14 +291,20 @@ pub struct Index {
     version: String,
     files: Vec<String>,
     marks: BTreeMap<String, FileMark>,
-    /// The incidents in memory: all of them once the closed part is loaded, else those kept
-    /// with the index (the open ones, and any closed since the closed part was stored).
+    /// The incidents in memory: all of them once the closed parts are loaded, else those
+    /// kept with the index (the open ones, and any closed since the closed parts were
+    /// stored) and those of the closed parts loaded.
     incidents: BTreeMap<String, IncidentEntry>,
-    /// The ids of the incidents in the stored closed part, as sorted checksums.
+    /// The ids of the incidents in the stored closed parts, as sorted checksums.
     closed_ids: Vec<u64>,
-    /// The checksum of the stored closed part's bytes, so that a part from another time is
-    /// never taken for this one.
-    closed_checksum: u64,
+    /// The closed parts stored, each of the incidents whose ids begin with one byte.
+    closed_shards: BTreeMap<u8, Shard>,
+    /// The closed parts whose incidents are in `incidents`.
+    #[serde(skip)]
+    loaded_shards: BTreeSet<u8>,
+    /// Every incident stored in a closed part had its last record before this time (Unix
+    /// seconds); those closed later are kept with the open ones.
+    recent_from: i64,
     /// Whether `incidents` holds every incident.
     #[serde(skip)]
     complete: bool,
@@ -288,6 +322,7 @@ pub struct Index {
     rounds: Slot<Rounds>,
     leave: Slot<Leave>,
     backups: Slot<Backups>,
+    requests: Slot<Requests>,
     /// Last lines without a newline, found on this read.
     #[serde(skip)]
     unfinished: Vec<LineProblem>,
@@ -324,6 +359,8 @@ pub enum Kept {
     Leave,
     /// The latest checks of every backup job in each month.
     Backups,
+    /// Every request and each move of one (docs/rules.md §4.11).
+    Requests,
 }
 
 /// The index no longer matches the files and must be rebuilt.
@@ -361,6 +398,7 @@ impl Index {
                 rounds: Slot::fresh(),
                 leave: Slot::fresh(),
                 backups: Slot::fresh(),
+                requests: Slot::fresh(),
                 ..Index::default()
             };
             if index.update(&source.files()?, source, load)?.is_ok() {
@@ -370,23 +408,42 @@ impl Index {
         Err(LedgerError::Unsettled.into())
     }
 
-    /// Loads the stored closed part, so that every incident is known; `false` when it is
+    /// Loads the stored closed parts, so that every incident is known; `false` when one is
     /// missing or does not fit this index (rebuild the index).
     pub fn load_closed(&mut self, load: &mut LoadPart) -> bool {
-        if self.complete {
+        let shards: Vec<u8> = self.closed_shards.keys().copied().collect();
+        let loaded = shards.into_iter().all(|shard| self.load_shard(shard, load));
+        self.complete |= loaded;
+        loaded
+    }
+
+    /// Loads the stored closed incidents whose ids begin with `first`: every incident an id
+    /// typed from that byte on may be is then known. `false` as `load_closed` says.
+    pub fn load_closed_beginning(&mut self, first: u8, load: &mut LoadPart) -> bool {
+        self.load_shard(first, load)
+    }
+
+    fn load_shard(&mut self, shard: u8, load: &mut LoadPart) -> bool {
+        if self.complete || self.loaded_shards.contains(&shard) {
             return true;
         }
-        let bytes = load(Part::Closed, self.closed_checksum);
+        let Some(stored) = self.closed_shards.get(&shard).copied() else {
+            self.loaded_shards.insert(shard);
+            return true;
+        };
+        let bytes = load(Part::Closed(shard), stored.checksum);
         let Some(ClosedIncidents(entries)) = bytes.and_then(|b| postcard::from_bytes(&b).ok())
         else {
             return false;
         };
         let files = self.files.len();
-        let fits = entries.len() == self.closed_ids.len()
+        let fits = entries.len() == stored.count
             && entries.keys().all(|id| {
-                self.closed_ids
-                    .binary_search(&checksum(id.as_bytes()))
-                    .is_ok()
+                shard_of(id) == shard
+                    && self
+                        .closed_ids
+                        .binary_search(&checksum(id.as_bytes()))
+                        .is_ok()
             })
             && entries
                 .values()
@@ -394,7 +451,7 @@ impl Index {
                 .all(|location| (location.file as usize) < files);
         if fits {
             self.incidents.extend(entries);
-            self.complete = true;
+            self.loaded_shards.insert(shard);
         }
         fits
     }
@@ -406,32 +463,38 @@ impl Index {
 
     fn in_closed_part(&self, id: &str) -> bool {
         !self.complete
+            && !self.loaded_shards.contains(&shard_of(id))
             && self
                 .closed_ids
                 .binary_search(&checksum(id.as_bytes()))
                 .is_ok()
     }
 
-    /// The index as stored: the main part, and apart from it the closed incidents (when
-    /// every incident is known) and each other part that changed.
+    /// The index as stored: the main part, and apart from it the closed incidents of each
+    /// closed part in memory (all of them when every incident is known) and each other part
+    /// that changed.
     pub fn encode(&self) -> Result<Encoded, postcard::Error> {
         let (mut kept, closed) = self.split();
         let mut apart = Vec::new();
-        if let Some(closed) = closed {
-            let bytes = postcard::to_stdvec(&closed)?;
-            kept.closed_checksum = checksum(&bytes);
-            apart.push((Part::Closed, bytes));
+        for (shard, entries) in closed {
+            let count = entries.len();
+            let bytes = postcard::to_stdvec(&ClosedView(entries))?;
+            let checksum = checksum(&bytes);
+            kept.closed_shards.insert(shard, Shard { checksum, count });
+            apart.push((Part::Closed(shard), bytes));
         }
         self.rounds.encode_into(&mut kept.rounds, &mut apart)?;
         self.leave.encode_into(&mut kept.leave, &mut apart)?;
         self.backups.encode_into(&mut kept.backups, &mut apart)?;
+        self.requests.encode_into(&mut kept.requests, &mut apart)?;
         let main = postcard::to_stdvec(&kept)?;
         Ok(Encoded { apart, main })
     }
 
-    /// The part of the index kept with it and, when every incident is known, the closed
-    /// incidents to store apart.
-    fn split(&self) -> (Index, Option<ClosedView<'_>>) {
+    /// The part of the index kept with it, and the closed incidents to store apart by the
+    /// first byte of their ids: those of every closed part in memory.
+    #[allow(clippy::type_complexity)]
+    fn split(&self) -> (Index, BTreeMap<u8, BTreeMap<&String, &IncidentEntry>>) {
         let mut kept = Index {
             incidents: BTreeMap::new(),
             unfinished: Vec::new(),
@@ -444,31 +507,42 @@ impl Index {
             rounds: self.rounds.as_stored(),
             leave: self.leave.as_stored(),
             backups: self.backups.as_stored(),
+            requests: self.requests.as_stored(),
             version: self.version.clone(),
             closed_ids: Vec::new(),
-            closed_checksum: self.closed_checksum,
+            closed_shards: BTreeMap::new(),
+            loaded_shards: BTreeSet::new(),
+            recent_from: self.recent_from.max(self.latest - RECENT),
             complete: false,
         };
-        let keep = |entry: &IncidentEntry| !self.complete || entry.open;
-        kept.incidents = self
-            .incidents
-            .iter()
-            .filter(|(_, entry)| keep(entry))
-            .map(|(id, entry)| (id.clone(), entry.clone()))
-            .collect();
-        if !self.complete {
-            kept.closed_ids = self.closed_ids.clone();
-            return (kept, None);
+        // A closed part in memory holds every incident whose id begins with its byte.
+        let in_memory = |id: &str| self.complete || self.loaded_shards.contains(&shard_of(id));
+        let mut closed: BTreeMap<u8, BTreeMap<&String, &IncidentEntry>> = BTreeMap::new();
+        for (id, entry) in &self.incidents {
+            if entry.open || !in_memory(id) || entry.last >= kept.recent_from {
+                kept.incidents.insert(id.clone(), entry.clone());
+            } else {
+                closed.entry(shard_of(id)).or_default().insert(id, entry);
+            }
         }
-        let closed: BTreeMap<&String, &IncidentEntry> = self
-            .incidents
-            .iter()
-            .filter(|(_, entry)| !entry.open)
-            .collect();
-        let mut ids: Vec<u64> = closed.keys().map(|id| checksum(id.as_bytes())).collect();
-        ids.sort_unstable();
-        kept.closed_ids = ids;
-        (kept, Some(ClosedView(closed)))
+        if !self.complete {
+            let rewritten: HashSet<u64> = (self.incidents.keys())
+                .filter(|id| in_memory(id))
+                .map(|id| checksum(id.as_bytes()))
+                .collect();
+            kept.closed_ids = (self.closed_ids.iter().copied())
+                .filter(|id| !rewritten.contains(id))
+                .collect();
+            kept.closed_shards = (self.closed_shards.iter())
+                .filter(|(shard, _)| !self.loaded_shards.contains(shard))
+                .map(|(shard, stored)| (*shard, *stored))
+                .collect();
+        }
+        let ids = closed.values().flat_map(|entries| entries.keys());
+        kept.closed_ids
+            .extend(ids.map(|id| checksum(id.as_bytes())));
+        kept.closed_ids.sort_unstable();
+        (kept, closed)
     }
 
     /// Written by this otss, and every location names a known file.
@@ -592,7 +666,7 @@ impl Index {
                 }
                 if let Some(id) = incident::subject(&record.event) {
                     // A record about an incident stored closed needs its entry.
-                    if self.in_closed_part(id) && !self.load_closed(load) {
+                    if self.in_closed_part(id) && !self.load_shard(shard_of(id), load) {
                         return Ok(Err(Stale));
                     }
                     let entry = self.incidents.entry(id.to_string()).or_default();
@@ -631,12 +705,13 @@ impl Index {
                 let names = pass.names.get_or_insert_with(|| rounds.names());
                 rounds.note(record, location, names);
             }
-            Some(Part::Leave) => self.leave.change(files, load)?.note(location),
+            Some(Part::Leave) => self.leave.change(files, load)?.0.note(location),
+            Some(Part::Requests) => self.requests.change(files, load)?.0.note(location),
             Some(Part::Backups) => self
                 .backups
                 .change(files, load)?
                 .note(record, location, month),
-            Some(Part::Closed) | None => {}
+            Some(Part::Closed(_)) | None => {}
         }
         Some(())
     }
@@ -853,7 +928,7 @@ impl Index {
                 None => return Ok(None),
             },
             Kept::Leave => match self.leave.load(files, load) {
-                Some(leave) => (located(&mut leave.locations().iter()), |r, _| {
+                Some(leave) => (located(&mut leave.0.locations().iter()), |r, _| {
                     matches!(r.event, Event::OvertimeLogged(_) | Event::LeaveTaken(_))
                 }),
                 None => return Ok(None),
@@ -861,6 +936,12 @@ impl Index {
             Kept::Backups => match self.backups.load(files, load) {
                 Some(backups) => (located(&mut backups.locations()), |r, _| {
                     matches!(r.event, Event::BackupChecked(_))
+                }),
+                None => return Ok(None),
+            },
+            Kept::Requests => match self.requests.load(files, load) {
+                Some(requests) => (located(&mut requests.0.locations().iter()), |r, _| {
+                    history::part_of(&r.event) == Some(Part::Requests)
                 }),
                 None => return Ok(None),
             },
@@ -925,6 +1006,12 @@ impl Index {
     /// incident may be open at `now`.
     pub fn has_incident_records_after(&self, now: i64) -> bool {
         self.latest > now
+    }
+
+    /// Whether an incident of a closed part not loaded may have a record after `now` (Unix
+    /// seconds), and so be open at `now`: load the closed parts to know.
+    pub fn closed_apart_after(&self, now: i64) -> bool {
+        !self.complete && self.has_incident_records_after(now) && now < self.recent_from
     }
 
     /// The month of every report issued, with when it was first issued.

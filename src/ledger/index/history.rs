@@ -5,8 +5,8 @@
 //! the whole ledger, and judge them (voids, doubts) exactly as a full read would.
 //!
 //! Each kind is a part of the index stored in its own file (§8.9), so that a command loads
-//! only the parts it needs: `Rounds` (with the incidents opened from a risk), `Leave` and
-//! `Backups`.
+//! only the parts it needs: `Rounds` (with the incidents opened from a risk), `Leave`,
+//! `Backups` and `Requests`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -36,9 +36,17 @@ pub struct Rounds {
     openings: Vec<Location>,
 }
 
+/// Where the records of some kinds are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Located(Vec<Location>);
+
 /// Where the overtime logged and the leave taken are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Leave(Vec<Location>);
+pub struct Leave(pub Located);
+
+/// Where every request and each move of one are (docs/rules.md §4.11).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Requests(pub Located);
 
 /// The latest checks of each backup job (in lowercase) in each month's files.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +59,11 @@ pub fn part_of(event: &Event) -> Option<super::Part> {
         Event::IncidentOpened(opened) if opened.from_risk.is_some() => Some(super::Part::Rounds),
         Event::OvertimeLogged(_) | Event::LeaveTaken(_) => Some(super::Part::Leave),
         Event::BackupChecked(_) => Some(super::Part::Backups),
+        Event::RequestAdded(_)
+        | Event::RequestForwarded(_)
+        | Event::RequestAnswered(_)
+        | Event::RequestClosed(_)
+        | Event::RequestDeclined(_) => Some(super::Part::Requests),
         _ => None,
     }
 }
@@ -208,13 +221,13 @@ impl Rounds {
     }
 }
 
-impl Leave {
-    /// Keeps where an overtime or leave record is.
+impl Located {
+    /// Keeps where a record is.
     pub fn note(&mut self, location: Location) {
         self.0.push(location);
     }
 
-    /// Where the overtime and leave records are.
+    /// Where the records are.
     pub fn locations(&self) -> &[Location] {
         &self.0
     }

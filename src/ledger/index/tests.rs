@@ -14,7 +14,7 @@ use crate::record::routine::BackupCheck;
 use crate::record::{Event, SCHEMA_VERSION};
 use crate::service::InspectionKind;
 use crate::sla::Rule;
-use crate::{inspect, leave, routine};
+use crate::{feedback, inspect, leave, routine};
 
 /// Ledger files in memory. Every write bumps a file's change count (its ctime); a plain write
 /// bumps its modification count too, a write that restores the modification time does not.
@@ -170,6 +170,19 @@ pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
             note: (n.is_multiple_of(3)).then(|| "failed".to_string()),
         }),
         9 => leave(n),
+        11 => Event::RequestAdded(crate::record::request::Request {
+            text: format!("request {incident}"),
+            in_scope: true,
+            category: None,
+            matched: Vec::new(),
+            forced: false,
+            reason: None,
+        }),
+        12 => Event::RequestAnswered(crate::record::feedback::Answered {
+            // The request added the record before, when it was one.
+            request: format!("01JQ{:022}", n.saturating_sub(1)),
+            answer: "done".to_string(),
+        }),
         _ => Event::ReportIssued(crate::record::report::Issued {
             period: format!("2025-0{}", n % 3 + 1),
             ..Default::default()
@@ -187,8 +200,16 @@ pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
     .unwrap()
 }
 
+/// A record as `record` writes it, dated forty days earlier: an incident closed then is
+/// stored apart from the open ones.
+fn forty_days_before(n: u32, incident: &str, event: u8) -> String {
+    let mut earlier: Record = serde_json::from_str(&record(n, incident, event)).unwrap();
+    earlier.at -= TimeDelta::days(40);
+    earlier.to_line().unwrap()
+}
+
 /// How many kinds of record `record` writes.
-const EVENTS: u8 = 11;
+const EVENTS: u8 = 13;
 
 /// A round that finds its first item abnormal now and then.
 fn round(n: u32) -> Round {
@@ -294,7 +315,12 @@ pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
         } => {
             ledger.append_record(
                 &file_name(file),
-                &record(n as u32, &format!("I{incident}"), event),
+                // Ids of two first bytes: their closed entries are stored in two parts.
+                &record(
+                    n as u32,
+                    &format!("{}{incident}", ["I", "J"][usize::from(incident % 2)]),
+                    event,
+                ),
             );
         }
         Op::Torn { file } => ledger.write(&file_name(file), false, |b| {
@@ -331,7 +357,7 @@ pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
 #[derive(Default)]
 struct Stored {
     main: Option<Vec<u8>>,
-    apart: BTreeMap<&'static str, Vec<u8>>,
+    apart: BTreeMap<String, Vec<u8>>,
 }
 
 impl Stored {
@@ -348,7 +374,7 @@ impl Stored {
     }
 
     fn part(&self, part: Part, expected: u64) -> Option<Vec<u8>> {
-        let bytes = self.apart.get(part.name())?;
+        let bytes = self.apart.get(&part.name())?;
         (checksum(bytes) == expected).then(|| bytes.clone())
     }
 }
@@ -382,6 +408,25 @@ fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<I
     }
     let all = fold(&read(&complete, complete.ids()).unwrap());
     (complete, open, all)
+}
+
+/// The incidents whose ids begin with `first`, through the index as a command that looks
+/// one up by its id has it: the open incidents, and only the closed part of that byte.
+fn beginning(stored: &Stored, ledger: &Memory, first: u8) -> Vec<Incident> {
+    let mut load = |part, sum| stored.part(part, sum);
+    let mut index = stored.load().unwrap();
+    if !index.load_closed_beginning(first, &mut load) {
+        index = refresh(None, ledger).0;
+    }
+    let read = |index: &Index| {
+        let ids = index
+            .ids()
+            .into_iter()
+            .filter(|id| id.as_bytes()[0] == first);
+        index.records(&ids.collect::<Vec<_>>(), ledger).unwrap()
+    };
+    let records = read(&index).unwrap_or_else(|| read(&refresh(None, ledger).0).unwrap());
+    fold(&records)
 }
 
 /// The records the index keeps for `what`, through it or, when the files no longer match
@@ -457,6 +502,8 @@ proptest! {
             let full_open: Vec<Incident> = full.iter().filter(|i| i.status == Status::Open).cloned().collect();
             prop_assert_eq!(&open, &full_open);
             prop_assert_eq!(&all, &full);
+            let full_j: Vec<Incident> = full.iter().filter(|i| i.id.starts_with('J')).cloned().collect();
+            prop_assert_eq!(beginning(&stored, &ledger, b'J'), full_j);
             let problems: Vec<LineProblem> = next.problems().into_iter().cloned().collect();
             prop_assert_eq!(problems, full_problems);
             let (index, openings) = kept(next, &stored, &ledger, Kept::Openings);
@@ -464,6 +511,9 @@ proptest! {
             prop_assert_eq!(risks, inspect::risks(&records));
             let (index, leave) = kept(index, &stored, &ledger, Kept::Leave);
             prop_assert_eq!(leave::balances(&leave), leave::balances(&records));
+            let (index, requests) = kept(index, &stored, &ledger, Kept::Requests);
+            let of_requests: Vec<Record> = records.iter().filter(|r| history::part_of(&r.event) == Some(Part::Requests)).cloned().collect();
+            prop_assert_eq!(feedback::lives(&requests, None), feedback::lives(&of_requests, None));
             let (index, checks) = kept(index, &stored, &ledger, Kept::Backups);
             for (counts, all) in [(everything as fn(DateTime<Utc>) -> bool, true), (early, false)] {
                 let full = latest_of(&records, counts);
@@ -559,7 +609,7 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     let ledger = Memory::default();
     for n in 0..50 {
         for event in [0, 2, 3] {
-            let line = record(n * 3 + u32::from(event), &format!("I{n}"), event);
+            let line = forty_days_before(n * 3 + u32::from(event), &format!("I{n}"), event);
             ledger.append_record("2025-02/a.jsonl", &line);
         }
     }
@@ -582,6 +632,80 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     assert_eq!(*loads.borrow(), 1, "a reopened incident needs its entry");
     assert_eq!(index.open_ids(), ["I7", "OPEN"]);
     assert_eq!(index.ids().len(), 51);
+}
+
+#[test]
+fn a_closed_incident_is_found_by_its_id_through_the_part_of_its_first_byte() {
+    let ledger = Memory::default();
+    for (n, id) in ["A1", "B1", "B2"].into_iter().enumerate() {
+        for event in [0, 2, 3] {
+            ledger.append_record(
+                "2025-02/a.jsonl",
+                &forty_days_before(n as u32 * 3 + u32::from(event), id, event),
+            );
+        }
+    }
+    ledger.append_record("2025-03/a.jsonl", &record(0, "Z9", 0));
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    assert_eq!(
+        stored
+            .apart
+            .keys()
+            .filter(|k| k.starts_with("closed"))
+            .count(),
+        2
+    );
+    let loads = RefCell::new(Vec::new());
+    let mut counted = |part: Part, sum| {
+        loads.borrow_mut().push(part.name());
+        stored.part(part, sum)
+    };
+    let mut index = stored.load().unwrap();
+    assert!(index.load_closed_beginning(b'B', &mut counted));
+    assert_eq!(*loads.borrow(), ["closed-42"]);
+    assert_eq!(index.ids(), ["B1", "B2", "Z9"]);
+    assert!(
+        index.knows("A1"),
+        "an incident of a part not loaded is still known"
+    );
+    // A reopened incident of a part rewrites that part alone, and all are found again.
+    ledger.append_record("2025-02/a.jsonl", &record(20, "B2", 4));
+    let (index, _) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
+    assert_eq!(*loads.borrow(), ["closed-42", "closed-42"]);
+    let encoded = index.encode().unwrap();
+    let rewritten: Vec<String> = encoded.apart.iter().map(|(part, _)| part.name()).collect();
+    assert_eq!(rewritten, ["closed-42"]);
+    stored.store(&index);
+    let mut complete = stored.load().unwrap();
+    assert!(complete.load_closed(&mut |part, sum| stored.part(part, sum)));
+    assert_eq!(complete.ids(), ["A1", "B1", "B2", "Z9"]);
+    assert_eq!(complete.open_ids(), ["B2", "Z9"]);
+}
+
+#[test]
+fn an_incident_closed_lately_is_kept_with_the_open_ones() {
+    let ledger = Memory::default();
+    // Closed forty days before the latest record, and just before it.
+    for event in [0, 2, 3] {
+        let line = forty_days_before(u32::from(event), "OLD", event);
+        ledger.append_record("2025-01/a.jsonl", &line);
+        ledger.append_record("2025-03/a.jsonl", &record(u32::from(event), "LATE", event));
+    }
+    ledger.append_record("2025-03/a.jsonl", &record(10, "NEW", 0));
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let index = stored.load().unwrap();
+    assert_eq!(index.ids(), ["LATE", "NEW"]);
+    let at = |n: u32| record_at(n).timestamp();
+    // Before LATE closed, it may be open; OLD closed before the kept ones begin.
+    assert!(!index.closed_apart_after(at(1)));
+    assert_eq!(index.open_ids_at(at(1)), ["LATE", "NEW"]);
+    let month_before = at(0) - 35 * 24 * 3600;
+    assert!(
+        index.closed_apart_after(month_before),
+        "OLD may be open then"
+    );
 }
 
 #[test]
