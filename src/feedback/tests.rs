@@ -130,8 +130,13 @@ fn time_to_answer_and_age_count_working_days() {
     let life = &lives(&records, None)[0];
     // 28 Sep (make-up workday), 29, 30 Sep, 9 Oct.
     assert_eq!(life.time_to_answer(&calendar, Shanghai), Some(4));
-    assert_eq!(life.age(&calendar, Shanghai, date("2025-09-26")), 0);
-    assert_eq!(life.age(&calendar, Shanghai, date("2025-09-27")), 0);
+    let asked_on = local_date(life.record.instant(), Shanghai);
+    let ages = working_days_after_each(&calendar, [asked_on].into_iter(), date("2025-09-27"));
+    assert_eq!(ages[&asked_on], 0);
+    assert_eq!(
+        working_days_after(&calendar, asked_on, date("2025-09-26")),
+        0
+    );
     assert_eq!(
         working_days_after(&calendar, date("2025-03-07"), date("2025-03-10")),
         1
@@ -157,4 +162,23 @@ fn overdue_requests_waited_longer_than_allowed_longest_first() {
     assert_eq!(found, [("01A", 10), ("01B", 5)]);
     let none = overdue(lives(&records, None), &calendar, Shanghai, today, 10);
     assert!(none.is_empty());
+}
+
+#[test]
+fn the_working_days_after_many_dates_are_counted_as_after_each_alone() {
+    let calendar = Calendar::national();
+    let today = NaiveDate::from_ymd_opt(2025, 10, 9).unwrap();
+    let dates: Vec<NaiveDate> = (0..400)
+        .step_by(7)
+        .map(|n| today - chrono::TimeDelta::days(n))
+        .chain([today + chrono::TimeDelta::days(3), today])
+        .collect();
+    let counts = working_days_after_each(&calendar, dates.iter().copied(), today);
+    for date in dates {
+        assert_eq!(
+            counts[&date],
+            working_days_after(&calendar, date, today),
+            "{date}"
+        );
+    }
 }

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::{Report, Scope};
 use crate::calendar::Calendar;
 use crate::contract::Contract;
-use crate::feedback::{Life, State, lives};
+use crate::feedback::{Life, State, lives, working_days_after_each};
 use crate::record::Record;
 use crate::time::local_date;
 
@@ -48,8 +48,10 @@ impl Feedback {
         counted_to: NaiveDate,
     ) -> Feedback {
         let mut feedback = Feedback::default();
+        let asked_on = |life: &Life| local_date(life.record.instant(), zone);
+        let ages = working_days_after_each(calendar, lives.iter().map(asked_on), counted_to);
         for life in lives {
-            let asked = local_date(life.record.instant(), zone);
+            let asked = asked_on(&life);
             if asked > counted_to {
                 continue;
             }
@@ -61,7 +63,7 @@ impl Feedback {
                 state: life.state,
                 said: life.said().map(str::to_string),
                 time_to_answer: life.time_to_answer(calendar, zone),
-                age: life.age(calendar, zone, counted_to),
+                age: ages.get(&asked).copied().unwrap_or_default(),
             };
             if progress.state.waiting() {
                 feedback.waiting.push(progress.clone());
