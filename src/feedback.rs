@@ -2,6 +2,8 @@
 //! answer it, answered, closed; or declined with a reason. A request's state is folded from
 //! its records in the order they happened; a move the state does not allow is no move.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -190,11 +192,6 @@ impl Life {
             local_date(*answered, zone),
         ))
     }
-
-    /// Working days since the day it was asked, on `today`.
-    pub fn age(&self, calendar: &Calendar, zone: Tz, today: NaiveDate) -> u32 {
-        working_days_after(calendar, local_date(self.record.instant(), zone), today)
-    }
 }
 
 /// The working days after `from`, up to and including `to`: a request asked on a Friday and
@@ -207,35 +204,28 @@ pub fn working_days_after(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -
         .count() as u32
 }
 
-/// The working days after each day of a span up to and including its last day, as
-/// `working_days_after` counts them, found walking the calendar once: what the ages of many
-/// requests on one day cost together.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorkingDaysTo {
-    first: NaiveDate,
-    /// Of each day from `first` on, the working days after it up to the last day.
-    after: Vec<u32>,
-}
-
-impl WorkingDaysTo {
-    /// The working days after each day from `first` up to `to`.
-    pub fn new(calendar: &Calendar, first: NaiveDate, to: NaiveDate) -> WorkingDaysTo {
-        let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= to).collect();
-        let mut after = vec![0; days.len()];
-        let mut count = 0;
-        for (at, day) in days.iter().enumerate().rev() {
-            after[at] = count;
-            count += u32::from(calendar.is_working(*day));
+/// `working_days_after` each of `dates` up to `to`, counted in one walk back from `to`
+/// however many requests were asked on however many days.
+pub fn working_days_after_each(
+    calendar: &Calendar,
+    dates: impl Iterator<Item = NaiveDate>,
+    to: NaiveDate,
+) -> HashMap<NaiveDate, u32> {
+    let mut dates: Vec<NaiveDate> = dates.collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let mut counts = HashMap::with_capacity(dates.len());
+    // The working days after `day`, up to and including `to`.
+    let (mut day, mut count) = (to, 0);
+    for from in dates.into_iter().rev() {
+        while day > from {
+            count += u32::from(calendar.is_working(day));
+            let Some(before) = day.pred_opt() else { break };
+            day = before;
         }
-        WorkingDaysTo { first, after }
+        counts.insert(from, count);
     }
-
-    /// The working days after `from` up to the last day: none after it; `None` before the
-    /// first day.
-    pub fn after(&self, from: NaiveDate) -> Option<u32> {
-        let at = usize::try_from((from - self.first).num_days()).ok()?;
-        Some(self.after.get(at).copied().unwrap_or(0))
-    }
+    counts
 }
 
 /// Every request among `records` with what became of it by `until` (every move, without), in
@@ -268,11 +258,13 @@ pub fn overdue(
     today: NaiveDate,
     answer_within: u32,
 ) -> Vec<(Life, u32)> {
-    let mut overdue: Vec<(Life, u32)> = lives
+    let waiting: Vec<Life> = lives.into_iter().filter(|l| l.state.waiting()).collect();
+    let asked = |life: &Life| local_date(life.record.instant(), zone);
+    let ages = working_days_after_each(calendar, waiting.iter().map(asked), today);
+    let mut overdue: Vec<(Life, u32)> = waiting
         .into_iter()
-        .filter(|life| life.state.waiting())
         .map(|life| {
-            let age = life.age(calendar, zone, today);
+            let age = ages.get(&asked(&life)).copied().unwrap_or_default();
             (life, age)
         })
         .filter(|(_, age)| *age > answer_within)

@@ -13,6 +13,7 @@ use super::{Ledger, Result, Site, Wanted};
 use crate::contract::Contract;
 use crate::incident::Incident;
 use crate::leave;
+use crate::ledger::index::Kept;
 use crate::period::Period;
 use crate::record::{Event, Record, types};
 use crate::report::{CorrectionAction, DueReport, Report, ReportKind, Scope};
@@ -207,7 +208,7 @@ pub fn export(
             })?
             .into_iter()
             .collect();
-        let requests = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+        let requests = ledger.kept_records(Kept::Requests)?;
         let month = |ledger: &mut Ledger, scope: Scope| {
             month_tables(site, now, scope, ledger, &requests, &clocks)
         };

@@ -1,15 +1,16 @@
 //! The life of customer requests (docs/rules.md §4.11): moving a request on, and where the
 //! requests stand.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::write::write;
 use super::{Environment, Ledger, Result, Site};
-use crate::feedback::{Life, Move, lives, overdue};
+use crate::feedback::{Life, Move, lives, overdue, working_days_after_each};
 use crate::ids::{self, Named};
+use crate::ledger::index::Kept;
 use crate::period::Period;
 use crate::record::feedback::{Answered, Closed, Declined, Forwarded};
-use crate::record::{Event, Record, types};
+use crate::record::{Event, Record};
 use crate::time::local_date;
 
 /// A move asked for, with what it says.
@@ -52,11 +53,11 @@ pub struct Aged {
 }
 
 impl Aged {
-    fn new(life: Life, site: &Site, today: NaiveDate) -> Aged {
-        let zone = site.contract.timezone;
+    /// `life` at `age` working days.
+    fn new(life: Life, age: u32, site: &Site) -> Aged {
         Aged {
-            age: life.age(&site.calendar, zone, today),
-            answered_in: life.time_to_answer(&site.calendar, zone),
+            answered_in: life.time_to_answer(&site.calendar, site.contract.timezone),
+            age,
             life,
         }
     }
@@ -64,7 +65,7 @@ impl Aged {
 
 /// Every request of the ledger that stands, with what became of it by `until`.
 fn every_life(ledger: &mut Ledger, until: Option<DateTime<Utc>>) -> Result<Vec<Life>> {
-    let records = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    let records = ledger.kept_records(Kept::Requests)?;
     Ok(lives(&records, until))
 }
 
@@ -78,7 +79,7 @@ pub fn move_request(
     moving: Moving,
     at: DateTime<Utc>,
 ) -> Result<(Record, Life)> {
-    let mut records = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
+    let mut records = ledger.kept_records(Kept::Requests)?;
     let all = lives(&records, None);
     let shorts: Vec<(String, &Life)> = all
         .iter()
@@ -105,10 +106,18 @@ pub fn requests_of(
 ) -> Result<Vec<Aged>> {
     let zone = site.contract.timezone;
     let today = local_date(env.now, zone);
-    let aged = every_life(ledger, None)?
+    let asked = |life: &Life| local_date(life.record.instant(), zone);
+    let lives: Vec<Life> = every_life(ledger, None)?
         .into_iter()
-        .filter(|life| period.contains(local_date(life.record.instant(), zone)))
-        .map(|life| Aged::new(life, site, today))
+        .filter(|life| period.contains(asked(life)))
+        .collect();
+    let ages = working_days_after_each(&site.calendar, lives.iter().map(asked), today);
+    let aged = lives
+        .into_iter()
+        .map(|life| {
+            let age = ages.get(&asked(&life)).copied().unwrap_or_default();
+            Aged::new(life, age, site)
+        })
         .collect();
     Ok(aged)
 }
@@ -127,6 +136,6 @@ pub fn overdue_requests(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) ->
     );
     Ok(waiting
         .into_iter()
-        .map(|(life, _)| Aged::new(life, site, today))
+        .map(|(life, age)| Aged::new(life, age, site))
         .collect())
 }

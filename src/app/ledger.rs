@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Result, Site};
 use crate::incident::{self, Incident};
 use crate::inspect::{self, Risk};
-use crate::ledger::index::{ClosedIncidents, Index, Kept, Latest, Source as _, checksum};
+use crate::ledger::index::{Index, Kept, Latest, Part, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
 use crate::period::Period;
@@ -69,6 +69,19 @@ enum IndexFrom {
 const RETRY: [IndexFrom; 2] = [IndexFrom::Stored, IndexFrom::Rebuilt];
 
 impl Wanted<'_> {
+    /// The first bytes of the ids wanted, when they are known: an id typed to its first
+    /// byte at least, or given ids.
+    fn first_bytes(&self) -> Option<BTreeSet<u8>> {
+        match self {
+            Wanted::Id(typed) => {
+                let first = typed.trim().to_uppercase().bytes().next()?;
+                Some(BTreeSet::from([first]))
+            }
+            Wanted::Ids(ids) => ids.iter().map(|id| id.bytes().next()).collect(),
+            _ => None,
+        }
+    }
+
     /// The ids of the incidents wanted, from an index that holds them.
     fn ids<'i>(&self, index: &'i Index, now: DateTime<Utc>) -> Vec<&'i str> {
         match self {
@@ -247,10 +260,10 @@ impl<'s> Ledger<'s> {
             .as_deref()
             .and_then(store::read_index)
             .filter(|_| from == IndexFrom::Stored);
-        let mut closed = closed_loader(path.as_deref());
+        let mut load = part_loader(path.as_deref());
         let site: &'s Site = self.site;
         let dir = LedgerDir::new(&site.ledger);
-        let (index, changed) = Index::refresh(previous, &dir, &mut closed)?;
+        let (index, changed) = Index::refresh(previous, &dir, &mut load)?;
         if changed && let Some(path) = &path {
             // The index is a cache: if it cannot be stored, the next run reads more, no more.
             let _ = store::write_index(path, &index);
@@ -273,12 +286,12 @@ impl<'s> Ledger<'s> {
         Ok(withdrawn_by(&index))
     }
 
-    /// The incident index with its open incidents loaded, as the daily commands need: every
-    /// incident when one of them has a record after now, as it may be open now (docs/rules.md
-    /// §10.5).
+    /// The incident index with its open incidents loaded, as the daily commands need, and
+    /// those closed within a month of the latest record: every incident when one stored apart
+    /// may have a record after now, as it may be open now (docs/rules.md §8.9, §10.5).
     pub fn open_index(&mut self) -> Result<Index> {
         let index = self.index(IndexFrom::Stored)?;
-        if index.has_incident_records_after(self.now.timestamp()) {
+        if index.closed_apart_after(self.now.timestamp()) {
             return self.complete_index();
         }
         Ok(index)
@@ -287,20 +300,38 @@ impl<'s> Ledger<'s> {
     /// The incident index with every incident in it, closed ones too.
     pub fn complete_index(&mut self) -> Result<Index> {
         let mut index = self.index(IndexFrom::Stored)?;
-        if index.load_closed(&mut closed_loader(self.index_path.as_deref())) {
+        if index.load_closed(&mut part_loader(self.index_path.as_deref())) {
             return Ok(index);
         }
         self.index(IndexFrom::Rebuilt)
     }
 
-    /// The index that holds the incidents `wanted`: the daily part for the open ones, else
-    /// every incident.
+    /// The index that holds the incidents `wanted`: the daily part for the open ones, the
+    /// closed parts their ids begin by for those of a typed id or of given ids, else every
+    /// incident.
     fn index_for(&mut self, wanted: &Wanted, from: IndexFrom) -> Result<Index> {
         match (wanted, from) {
             (_, IndexFrom::Rebuilt) => self.index(from),
             (Wanted::Open, IndexFrom::Stored) => self.open_index(),
+            (Wanted::Id(_) | Wanted::Ids(_), IndexFrom::Stored) => match wanted.first_bytes() {
+                Some(first) => self.index_beginning(&first),
+                None => self.complete_index(),
+            },
             (_, IndexFrom::Stored) => self.complete_index(),
         }
+    }
+
+    /// The incident index with the open incidents and the closed ones whose ids begin with
+    /// one of the bytes `first`.
+    fn index_beginning(&mut self, first: &BTreeSet<u8>) -> Result<Index> {
+        let mut index = self.open_index()?;
+        let mut load = part_loader(self.index_path.as_deref());
+        let loaded = (first.iter()).all(|byte| index.load_closed_beginning(*byte, &mut load));
+        drop(load);
+        if loaded {
+            return Ok(index);
+        }
+        self.index(IndexFrom::Rebuilt)
     }
 
     /// Every record of the months `period` touches, or of the whole ledger.
@@ -358,8 +389,9 @@ impl<'s> Ledger<'s> {
     fn indexed_kept_records(&mut self, kept: Kept) -> Result<(Vec<Record>, Index)> {
         let ledger = self.site.ledger.clone();
         let (mut records, index) = self.retried(|this, from| {
-            let index = this.index(from)?;
-            let records = index.kept_records(kept, &LedgerDir::new(&ledger))?;
+            let mut index = this.index(from)?;
+            let mut load = part_loader(this.index_path.as_deref());
+            let records = index.kept_records(kept, &LedgerDir::new(&ledger), &mut load)?;
             Ok(records.map(|records| (records, index)))
         })?;
         self.sift(&mut records);
@@ -589,9 +621,9 @@ fn withdrawn_by(index: &Index) -> HashSet<String> {
     index.withdrawn().into_iter().map(str::to_string).collect()
 }
 
-/// Loads the closed part stored beside the index at `path`.
-fn closed_loader(path: Option<&Path>) -> impl FnMut(u64) -> Option<ClosedIncidents> + '_ {
-    move |checksum| store::read_closed_incidents(path?, checksum)
+/// Loads the parts stored apart beside the index at `path`.
+fn part_loader(path: Option<&Path>) -> impl FnMut(Part, u64) -> Option<Vec<u8>> + '_ {
+    move |part, checksum| store::read_index_part(path?, part, checksum)
 }
 
 /// Where the index of a ledger is kept in the cache directory.

@@ -9,7 +9,8 @@ use super::duplicate;
 use super::fingerprint;
 use super::{Environment, Error, Ledger, Repeats, Result, Site, Wanted, append, new_record_id};
 use crate::incident::Incident;
-use crate::ledger::{self, chain, index::Index};
+use crate::ledger::index::{Index, Kept};
+use crate::ledger::{self, chain};
 use crate::period::Period;
 use crate::record::report::Issued;
 use crate::record::{Event, Record, types};
@@ -93,12 +94,12 @@ pub fn service_report_seeing(
         parts.push(Report::part(&sources, part));
     }
     // What became of the requests is read from every month: a request's moves come later.
-    let read;
+    let kept;
     let requests = match requests {
         Some(requests) => requests,
         None => {
-            read = ledger.all_records_of_types(&types::REQUEST_LIFE)?;
-            &read
+            kept = ledger.kept_records(Kept::Requests)?;
+            &kept
         }
     };
     let mut report = Report::combine(&sources, scope, parts).with_feedback(

@@ -119,19 +119,6 @@ fn a_move_is_checked_against_the_state_and_the_last_move() {
 }
 
 #[test]
-fn working_days_to_a_day_count_as_working_days_after_each_day() {
-    let calendar = Calendar::national();
-    // Across the National Day holiday and its make-up workdays, and past the year's end.
-    let (first, to) = (date("2025-09-20"), date("2026-01-10"));
-    let counted = WorkingDaysTo::new(&calendar, first, to);
-    for from in first.iter_days().take_while(|d| *d <= date("2026-01-15")) {
-        let expected = working_days_after(&calendar, from, to);
-        assert_eq!(counted.after(from), Some(expected), "after {from}");
-    }
-    assert_eq!(counted.after(date("2025-09-19")), None);
-}
-
-#[test]
 fn time_to_answer_and_age_count_working_days() {
     let calendar = Calendar::national();
     // Friday 26 September 2025, answered Thursday 9 October: the National Day holiday
@@ -143,8 +130,13 @@ fn time_to_answer_and_age_count_working_days() {
     let life = &lives(&records, None)[0];
     // 28 Sep (make-up workday), 29, 30 Sep, 9 Oct.
     assert_eq!(life.time_to_answer(&calendar, Shanghai), Some(4));
-    assert_eq!(life.age(&calendar, Shanghai, date("2025-09-26")), 0);
-    assert_eq!(life.age(&calendar, Shanghai, date("2025-09-27")), 0);
+    let asked_on = local_date(life.record.instant(), Shanghai);
+    let ages = working_days_after_each(&calendar, [asked_on].into_iter(), date("2025-09-27"));
+    assert_eq!(ages[&asked_on], 0);
+    assert_eq!(
+        working_days_after(&calendar, asked_on, date("2025-09-26")),
+        0
+    );
     assert_eq!(
         working_days_after(&calendar, date("2025-03-07"), date("2025-03-10")),
         1
@@ -170,4 +162,23 @@ fn overdue_requests_waited_longer_than_allowed_longest_first() {
     assert_eq!(found, [("01A", 10), ("01B", 5)]);
     let none = overdue(lives(&records, None), &calendar, Shanghai, today, 10);
     assert!(none.is_empty());
+}
+
+#[test]
+fn the_working_days_after_many_dates_are_counted_as_after_each_alone() {
+    let calendar = Calendar::national();
+    let today = NaiveDate::from_ymd_opt(2025, 10, 9).unwrap();
+    let dates: Vec<NaiveDate> = (0..400)
+        .step_by(7)
+        .map(|n| today - chrono::TimeDelta::days(n))
+        .chain([today + chrono::TimeDelta::days(3), today])
+        .collect();
+    let counts = working_days_after_each(&calendar, dates.iter().copied(), today);
+    for date in dates {
+        assert_eq!(
+            counts[&date],
+            working_days_after(&calendar, date, today),
+            "{date}"
+        );
+    }
 }

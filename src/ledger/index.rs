@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Read};
 use std::ops::Range;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::lines::{Checksum, Lines};
@@ -29,12 +30,12 @@ use crate::report;
 
 mod history;
 
-use history::History;
 pub use history::Latest;
+use history::{Backups, Leave, Requests, Rounds};
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 10;
+const INDEX_FORMAT: u32 = 11;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -124,24 +125,186 @@ pub struct ClosedIncidents(BTreeMap<String, IncidentEntry>);
 
 /// The closed incidents of an index in memory, stored as `ClosedIncidents` is read.
 #[derive(Serialize)]
-pub struct ClosedView<'a>(BTreeMap<&'a String, &'a IncidentEntry>);
+struct ClosedView<'a>(BTreeMap<&'a String, &'a IncidentEntry>);
 
-/// Loads the stored closed part whose checksum is given, if it is there and intact.
-pub type LoadClosed<'a> = dyn FnMut(u64) -> Option<ClosedIncidents> + 'a;
+/// The stored closed incidents whose ids begin with one byte: the checksum of their stored
+/// bytes, so that a part from another time is never taken for this one, and how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Shard {
+    checksum: u64,
+    count: usize,
+}
+
+/// How long after its last record a closed incident is still kept with the open ones (in
+/// seconds): a command whose "now" is that much before the latest record of any incident
+/// finds every incident that may be open then without loading the closed parts.
+const RECENT: i64 = 31 * 24 * 3600;
+
+/// The byte an incident's closed entry is stored apart by: the first of its id.
+fn shard_of(id: &str) -> u8 {
+    id.as_bytes().first().copied().unwrap_or_default()
+}
+
+/// A part of the index stored in its own file beside it, loaded only by the commands that
+/// need it (docs/rules.md §8.9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The entries of the closed incidents whose ids begin with this byte.
+    Closed(u8),
+    /// Every inspection round, and the incidents opened from a risk.
+    Rounds,
+    /// The overtime and leave records.
+    Leave,
+    /// Each backup job's latest checks.
+    Backups,
+    /// The requests and their moves.
+    Requests,
+}
+
+impl Part {
+    /// The part's name, which its file is named by.
+    pub fn name(self) -> String {
+        match self {
+            Part::Closed(first) => format!("closed-{first:02x}"),
+            Part::Rounds => "rounds".to_string(),
+            Part::Leave => "leave".to_string(),
+            Part::Backups => "backups".to_string(),
+            Part::Requests => "requests".to_string(),
+        }
+    }
+}
+
+/// Loads the bytes of the stored part whose checksum is given, if it is there and intact.
+pub type LoadPart<'a> = dyn FnMut(Part, u64) -> Option<Vec<u8>> + 'a;
+
+/// The index in its stored form: the parts to store apart, each by its name, and the main
+/// part, which names the checksum of each.
+pub struct Encoded {
+    pub apart: Vec<(Part, Vec<u8>)>,
+    pub main: Vec<u8>,
+}
+
+/// What a part stored apart holds.
+trait Apart: Serialize + DeserializeOwned + Default {
+    const PART: Part;
+    /// Every location it names, to check against the files.
+    fn locations(&self) -> impl Iterator<Item = &Location>;
+}
+
+impl Apart for Rounds {
+    const PART: Part = Part::Rounds;
+    fn locations(&self) -> impl Iterator<Item = &Location> {
+        Rounds::locations(self)
+    }
+}
+
+impl Apart for Leave {
+    const PART: Part = Part::Leave;
+    fn locations(&self) -> impl Iterator<Item = &Location> {
+        self.0.locations().iter()
+    }
+}
+
+impl Apart for Requests {
+    const PART: Part = Part::Requests;
+    fn locations(&self) -> impl Iterator<Item = &Location> {
+        self.0.locations().iter()
+    }
+}
+
+impl Apart for Backups {
+    const PART: Part = Part::Backups;
+    fn locations(&self) -> impl Iterator<Item = &Location> {
+        Backups::locations(self)
+    }
+}
+
+/// A part stored apart: the checksum of its stored bytes, and the part itself once loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound = "")]
+struct Slot<T> {
+    stored: u64,
+    #[serde(skip)]
+    loaded: Option<T>,
+    /// Changed since it was loaded: it is to be stored again.
+    #[serde(skip)]
+    changed: bool,
+}
+
+impl<T: Apart> Slot<T> {
+    /// A part of an index being built from nothing.
+    fn fresh() -> Slot<T> {
+        Slot {
+            stored: 0,
+            loaded: Some(T::default()),
+            changed: true,
+        }
+    }
+
+    /// The part, loaded if it is not yet; `None` when the stored part is missing, is not
+    /// this index's or names a file the index does not know (rebuild the index).
+    fn load(&mut self, files: usize, load: &mut LoadPart) -> Option<&mut T> {
+        if self.loaded.is_none() {
+            let bytes = load(T::PART, self.stored)?;
+            let part: T = postcard::from_bytes(&bytes).ok()?;
+            if part.locations().any(|l| l.file as usize >= files) {
+                return None;
+            }
+            self.loaded = Some(part);
+        }
+        self.loaded.as_mut()
+    }
+
+    /// The part loaded, to be changed.
+    fn change(&mut self, files: usize, load: &mut LoadPart) -> Option<&mut T> {
+        self.load(files, load)?;
+        self.changed = true;
+        self.loaded.as_mut()
+    }
+
+    /// The slot as stored with the main part: its checksum alone.
+    fn as_stored(&self) -> Slot<T> {
+        Slot {
+            stored: self.stored,
+            loaded: None,
+            changed: false,
+        }
+    }
+
+    /// Its bytes, when it changed, for `encode` to store apart.
+    fn encode_into(
+        &self,
+        kept: &mut Slot<T>,
+        apart: &mut Vec<(Part, Vec<u8>)>,
+    ) -> Result<(), postcard::Error> {
+        if let Some(part) = self.loaded.as_ref().filter(|_| self.changed) {
+            let bytes = postcard::to_stdvec(part)?;
+            kept.stored = checksum(&bytes);
+            apart.push((T::PART, bytes));
+        }
+        Ok(())
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     version: String,
     files: Vec<String>,
     marks: BTreeMap<String, FileMark>,
-    /// The incidents in memory: all of them once the closed part is loaded, else those kept
-    /// with the index (the open ones, and any closed since the closed part was stored).
+    /// The incidents in memory: all of them once the closed parts are loaded, else those
+    /// kept with the index (the open ones, and any closed since the closed parts were
+    /// stored) and those of the closed parts loaded.
     incidents: BTreeMap<String, IncidentEntry>,
-    /// The ids of the incidents in the stored closed part, as sorted checksums.
+    /// The ids of the incidents in the stored closed parts, as sorted checksums.
     closed_ids: Vec<u64>,
-    /// The checksum of the stored closed part's bytes, so that a part from another time is
-    /// never taken for this one.
-    closed_checksum: u64,
+    /// The closed parts stored, each of the incidents whose ids begin with one byte.
+    closed_shards: BTreeMap<u8, Shard>,
+    /// The closed parts whose incidents are in `incidents`.
+    #[serde(skip)]
+    loaded_shards: BTreeSet<u8>,
+    /// Every incident stored in a closed part had its last record before this time (Unix
+    /// seconds); those closed later are kept with the open ones.
+    recent_from: i64,
     /// Whether `incidents` holds every incident.
     #[serde(skip)]
     complete: bool,
@@ -154,8 +317,12 @@ pub struct Index {
     voids: BTreeMap<String, VoidMark>,
     /// Lines that are not records, reported on every read as a full read would.
     problems: Problems,
-    /// What the records of the whole history that still decide something today need.
-    history: History,
+    /// What the records of the whole history that still decide something today need, each
+    /// part stored apart.
+    rounds: Slot<Rounds>,
+    leave: Slot<Leave>,
+    backups: Slot<Backups>,
+    requests: Slot<Requests>,
     /// Last lines without a newline, found on this read.
     #[serde(skip)]
     unfinished: Vec<LineProblem>,
@@ -192,6 +359,8 @@ pub enum Kept {
     Leave,
     /// The latest checks of every backup job in each month.
     Backups,
+    /// Every request and each move of one (docs/rules.md §4.11).
+    Requests,
 }
 
 /// The index no longer matches the files and must be rebuilt.
@@ -202,7 +371,8 @@ struct Stale;
 struct Pass {
     touched: BTreeSet<String>,
     numbers: HashMap<String, u32>,
-    names: history::Names,
+    /// The names the kept rounds use, once a round is read.
+    names: Option<history::Names>,
 }
 
 /// How often a rebuild is tried while the files keep changing under it.
@@ -214,10 +384,10 @@ impl Index {
     pub fn refresh<S: Source>(
         previous: Option<Index>,
         source: &S,
-        closed: &mut LoadClosed,
+        load: &mut LoadPart,
     ) -> Result<(Index, bool), S::Error> {
         if let Some(mut index) = previous.filter(Index::usable)
-            && let Ok(changed) = index.update(&source.files()?, source, closed)?
+            && let Ok(changed) = index.update(&source.files()?, source, load)?
         {
             return Ok((index, changed));
         }
@@ -225,30 +395,55 @@ impl Index {
             let mut index = Index {
                 version: index_version(),
                 complete: true,
+                rounds: Slot::fresh(),
+                leave: Slot::fresh(),
+                backups: Slot::fresh(),
+                requests: Slot::fresh(),
                 ..Index::default()
             };
-            if index.update(&source.files()?, source, closed)?.is_ok() {
+            if index.update(&source.files()?, source, load)?.is_ok() {
                 return Ok((index, true));
             }
         }
         Err(LedgerError::Unsettled.into())
     }
 
-    /// Loads the stored closed part, so that every incident is known; `false` when it is
+    /// Loads the stored closed parts, so that every incident is known; `false` when one is
     /// missing or does not fit this index (rebuild the index).
-    pub fn load_closed(&mut self, closed: &mut LoadClosed) -> bool {
-        if self.complete {
+    pub fn load_closed(&mut self, load: &mut LoadPart) -> bool {
+        let shards: Vec<u8> = self.closed_shards.keys().copied().collect();
+        let loaded = shards.into_iter().all(|shard| self.load_shard(shard, load));
+        self.complete |= loaded;
+        loaded
+    }
+
+    /// Loads the stored closed incidents whose ids begin with `first`: every incident an id
+    /// typed from that byte on may be is then known. `false` as `load_closed` says.
+    pub fn load_closed_beginning(&mut self, first: u8, load: &mut LoadPart) -> bool {
+        self.load_shard(first, load)
+    }
+
+    fn load_shard(&mut self, shard: u8, load: &mut LoadPart) -> bool {
+        if self.complete || self.loaded_shards.contains(&shard) {
             return true;
         }
-        let Some(ClosedIncidents(entries)) = closed(self.closed_checksum) else {
+        let Some(stored) = self.closed_shards.get(&shard).copied() else {
+            self.loaded_shards.insert(shard);
+            return true;
+        };
+        let bytes = load(Part::Closed(shard), stored.checksum);
+        let Some(ClosedIncidents(entries)) = bytes.and_then(|b| postcard::from_bytes(&b).ok())
+        else {
             return false;
         };
         let files = self.files.len();
-        let fits = entries.len() == self.closed_ids.len()
+        let fits = entries.len() == stored.count
             && entries.keys().all(|id| {
-                self.closed_ids
-                    .binary_search(&checksum(id.as_bytes()))
-                    .is_ok()
+                shard_of(id) == shard
+                    && self
+                        .closed_ids
+                        .binary_search(&checksum(id.as_bytes()))
+                        .is_ok()
             })
             && entries
                 .values()
@@ -256,7 +451,7 @@ impl Index {
                 .all(|location| (location.file as usize) < files);
         if fits {
             self.incidents.extend(entries);
-            self.complete = true;
+            self.loaded_shards.insert(shard);
         }
         fits
     }
@@ -268,15 +463,38 @@ impl Index {
 
     fn in_closed_part(&self, id: &str) -> bool {
         !self.complete
+            && !self.loaded_shards.contains(&shard_of(id))
             && self
                 .closed_ids
                 .binary_search(&checksum(id.as_bytes()))
                 .is_ok()
     }
 
-    /// The index as stored: the part kept with it and, when every incident is known, the
-    /// closed part to store apart (whose checksum the caller records with `closed_stored`).
-    pub fn split(&self) -> (Index, Option<ClosedView<'_>>) {
+    /// The index as stored: the main part, and apart from it the closed incidents of each
+    /// closed part in memory (all of them when every incident is known) and each other part
+    /// that changed.
+    pub fn encode(&self) -> Result<Encoded, postcard::Error> {
+        let (mut kept, closed) = self.split();
+        let mut apart = Vec::new();
+        for (shard, entries) in closed {
+            let count = entries.len();
+            let bytes = postcard::to_stdvec(&ClosedView(entries))?;
+            let checksum = checksum(&bytes);
+            kept.closed_shards.insert(shard, Shard { checksum, count });
+            apart.push((Part::Closed(shard), bytes));
+        }
+        self.rounds.encode_into(&mut kept.rounds, &mut apart)?;
+        self.leave.encode_into(&mut kept.leave, &mut apart)?;
+        self.backups.encode_into(&mut kept.backups, &mut apart)?;
+        self.requests.encode_into(&mut kept.requests, &mut apart)?;
+        let main = postcard::to_stdvec(&kept)?;
+        Ok(Encoded { apart, main })
+    }
+
+    /// The part of the index kept with it, and the closed incidents to store apart by the
+    /// first byte of their ids: those of every closed part in memory.
+    #[allow(clippy::type_complexity)]
+    fn split(&self) -> (Index, BTreeMap<u8, BTreeMap<&String, &IncidentEntry>>) {
         let mut kept = Index {
             incidents: BTreeMap::new(),
             unfinished: Vec::new(),
@@ -286,37 +504,45 @@ impl Index {
             reports: self.reports.clone(),
             voids: self.voids.clone(),
             problems: self.problems.clone(),
-            history: self.history.clone(),
+            rounds: self.rounds.as_stored(),
+            leave: self.leave.as_stored(),
+            backups: self.backups.as_stored(),
+            requests: self.requests.as_stored(),
             version: self.version.clone(),
             closed_ids: Vec::new(),
-            closed_checksum: self.closed_checksum,
+            closed_shards: BTreeMap::new(),
+            loaded_shards: BTreeSet::new(),
+            recent_from: self.recent_from.max(self.latest - RECENT),
             complete: false,
         };
-        let keep = |entry: &IncidentEntry| !self.complete || entry.open;
-        kept.incidents = self
-            .incidents
-            .iter()
-            .filter(|(_, entry)| keep(entry))
-            .map(|(id, entry)| (id.clone(), entry.clone()))
-            .collect();
-        if !self.complete {
-            kept.closed_ids = self.closed_ids.clone();
-            return (kept, None);
+        // A closed part in memory holds every incident whose id begins with its byte.
+        let in_memory = |id: &str| self.complete || self.loaded_shards.contains(&shard_of(id));
+        let mut closed: BTreeMap<u8, BTreeMap<&String, &IncidentEntry>> = BTreeMap::new();
+        for (id, entry) in &self.incidents {
+            if entry.open || !in_memory(id) || entry.last >= kept.recent_from {
+                kept.incidents.insert(id.clone(), entry.clone());
+            } else {
+                closed.entry(shard_of(id)).or_default().insert(id, entry);
+            }
         }
-        let closed: BTreeMap<&String, &IncidentEntry> = self
-            .incidents
-            .iter()
-            .filter(|(_, entry)| !entry.open)
-            .collect();
-        let mut ids: Vec<u64> = closed.keys().map(|id| checksum(id.as_bytes())).collect();
-        ids.sort_unstable();
-        kept.closed_ids = ids;
-        (kept, Some(ClosedView(closed)))
-    }
-
-    /// Records the checksum of the closed part stored with this (kept) index.
-    pub fn closed_stored(&mut self, checksum: u64) {
-        self.closed_checksum = checksum;
+        if !self.complete {
+            let rewritten: HashSet<u64> = (self.incidents.keys())
+                .filter(|id| in_memory(id))
+                .map(|id| checksum(id.as_bytes()))
+                .collect();
+            kept.closed_ids = (self.closed_ids.iter().copied())
+                .filter(|id| !rewritten.contains(id))
+                .collect();
+            kept.closed_shards = (self.closed_shards.iter())
+                .filter(|(shard, _)| !self.loaded_shards.contains(shard))
+                .map(|(shard, stored)| (*shard, *stored))
+                .collect();
+        }
+        let ids = closed.values().flat_map(|entries| entries.keys());
+        kept.closed_ids
+            .extend(ids.map(|id| checksum(id.as_bytes())));
+        kept.closed_ids.sort_unstable();
+        (kept, closed)
     }
 
     /// Written by this otss, and every location names a known file.
@@ -327,7 +553,6 @@ impl Index {
                 .incidents
                 .values()
                 .flat_map(|entry| &entry.records)
-                .chain(self.history.locations())
                 .all(|location| (location.file as usize) < files)
             && {
                 let files: HashSet<&String> = self.files.iter().collect();
@@ -340,7 +565,7 @@ impl Index {
         &mut self,
         stats: &[FileStat],
         source: &S,
-        closed: &mut LoadClosed,
+        load: &mut LoadPart,
     ) -> Result<Result<bool, Stale>, S::Error> {
         let listed: HashSet<&str> = stats.iter().map(|s| s.name.as_str()).collect();
         if self
@@ -356,12 +581,12 @@ impl Index {
                 .zip(&self.files)
                 .map(|(n, name)| (name.clone(), n))
                 .collect(),
-            names: self.history.names(),
+            names: None,
         };
         let mut changed = false;
         self.unfinished.clear();
         for stat in stats {
-            match self.read_file(stat, source, &mut pass, closed)? {
+            match self.read_file(stat, source, &mut pass, load)? {
                 Ok(read) => changed |= read,
                 Err(stale) => return Ok(Err(stale)),
             }
@@ -382,7 +607,7 @@ impl Index {
         stat: &FileStat,
         source: &S,
         pass: &mut Pass,
-        closed: &mut LoadClosed,
+        load: &mut LoadPart,
     ) -> Result<Result<bool, Stale>, S::Error> {
         let mark = self.marks.get(&stat.name).cloned().unwrap_or_default();
         if mark.unchanged(stat) {
@@ -428,7 +653,12 @@ impl Index {
                     offset: raw.start,
                     len: line.len as u32,
                 };
-                self.history.note(record, location, month, &mut pass.names);
+                if self
+                    .note_kept(record, location, month, pass, load)
+                    .is_none()
+                {
+                    return Ok(Err(Stale));
+                }
                 report::note_issued(&mut self.reports, record);
                 if let Event::RecordVoided(void) = &record.event {
                     self.voids
@@ -436,7 +666,7 @@ impl Index {
                 }
                 if let Some(id) = incident::subject(&record.event) {
                     // A record about an incident stored closed needs its entry.
-                    if self.in_closed_part(id) && !self.load_closed(closed) {
+                    if self.in_closed_part(id) && !self.load_shard(shard_of(id), load) {
                         return Ok(Err(Stale));
                     }
                     let entry = self.incidents.entry(id.to_string()).or_default();
@@ -456,6 +686,34 @@ impl Index {
         }
         self.marks.insert(stat.name.clone(), next);
         Ok(Ok(true))
+    }
+
+    /// Keeps what the part of the history `record` belongs to needs of it, loading the part;
+    /// `None` when it cannot be loaded (rebuild the index).
+    fn note_kept(
+        &mut self,
+        record: &Record,
+        location: Location,
+        month: &str,
+        pass: &mut Pass,
+        load: &mut LoadPart,
+    ) -> Option<()> {
+        let files = self.files.len();
+        match history::part_of(&record.event) {
+            Some(Part::Rounds) => {
+                let rounds = self.rounds.change(files, load)?;
+                let names = pass.names.get_or_insert_with(|| rounds.names());
+                rounds.note(record, location, names);
+            }
+            Some(Part::Leave) => self.leave.change(files, load)?.0.note(location),
+            Some(Part::Requests) => self.requests.change(files, load)?.0.note(location),
+            Some(Part::Backups) => self
+                .backups
+                .change(files, load)?
+                .note(record, location, month),
+            Some(Part::Closed(_)) | None => {}
+        }
+        Some(())
     }
 
     /// A file's last line without a newline is reported as a full read reports it: a torn
@@ -648,37 +906,54 @@ impl Index {
         Ok(Ok(records))
     }
 
-    /// The records the index keeps for `kept`, as `Kept` says; `None` when the files no longer
+    /// The records the index keeps for `kept`, as `Kept` says, loading the part of the index
+    /// that says where they are; `None` when that part cannot be loaded or the files no longer
     /// match the index (rebuild it and ask again).
     pub fn kept_records<S: Source>(
-        &self,
+        &mut self,
         kept: Kept,
         source: &S,
+        load: &mut LoadPart,
     ) -> Result<Option<Vec<Record>>, S::Error> {
-        let located = |locations: &[Location]| locations.iter().map(|l| (*l, ())).collect();
-        let read = match kept {
-            Kept::Openings => {
-                let opened_from_risk = |r: &Record, _: &()| matches!(&r.event, Event::IncidentOpened(o) if o.from_risk.is_some());
-                self.read_at(located(self.history.openings()), source, opened_from_risk)?
-            }
-            Kept::Leave => {
-                let leave = |r: &Record, _: &()| {
-                    matches!(r.event, Event::OvertimeLogged(_) | Event::LeaveTaken(_))
-                };
-                self.read_at(located(self.history.leave()), source, leave)?
-            }
-            Kept::Backups => {
-                let check = |r: &Record, _: &()| matches!(r.event, Event::BackupChecked(_));
-                self.read_at(located(&self.history.backup_checks()), source, check)?
-            }
+        let files = self.files.len();
+        let located = |locations: &mut dyn Iterator<Item = &Location>| {
+            locations.map(|l| (*l, ())).collect::<Vec<_>>()
         };
-        Ok(read.ok())
+        let (wanted, fits): (_, fn(&Record, &()) -> bool) = match kept {
+            Kept::Openings => match self.rounds.load(files, load) {
+                Some(rounds) => (
+                    located(&mut rounds.openings().iter()),
+                    |r, _| matches!(&r.event, Event::IncidentOpened(o) if o.from_risk.is_some()),
+                ),
+                None => return Ok(None),
+            },
+            Kept::Leave => match self.leave.load(files, load) {
+                Some(leave) => (located(&mut leave.0.locations().iter()), |r, _| {
+                    matches!(r.event, Event::OvertimeLogged(_) | Event::LeaveTaken(_))
+                }),
+                None => return Ok(None),
+            },
+            Kept::Backups => match self.backups.load(files, load) {
+                Some(backups) => (located(&mut backups.locations()), |r, _| {
+                    matches!(r.event, Event::BackupChecked(_))
+                }),
+                None => return Ok(None),
+            },
+            Kept::Requests => match self.requests.load(files, load) {
+                Some(requests) => (located(&mut requests.0.locations().iter()), |r, _| {
+                    history::part_of(&r.event) == Some(Part::Requests)
+                }),
+                None => return Ok(None),
+            },
+        };
+        Ok(self.read_at(wanted, source, fits)?.ok())
     }
 
     /// Every inspection round in the order records are folded, without the notes of items
-    /// found ok, each made as it is taken: what risks are found from.
+    /// found ok, each made as it is taken: what risks are found from. The rounds are those of
+    /// the part `kept_records(Kept::Openings, …)` loaded.
     pub fn rounds(&self) -> impl Iterator<Item = Record> + '_ {
-        self.history.rounds()
+        self.rounds.loaded.iter().flat_map(Rounds::rounds)
     }
 
     /// Whether a backup check the index does not keep might be a job's latest that counts,
@@ -689,7 +964,9 @@ impl Index {
         latest: &BTreeMap<String, Latest>,
         counts: impl Fn(chrono::DateTime<chrono::Utc>) -> bool,
     ) -> bool {
-        self.history.backups_hidden(latest, counts)
+        // Without the part loaded, any check may be hidden.
+        let backups = self.backups.loaded.as_ref();
+        backups.is_none_or(|backups| backups.hidden(latest, counts))
     }
 
     /// The lines that are not records told one by one (`TOLD_PER_FILE` a file), as a full
@@ -729,6 +1006,12 @@ impl Index {
     /// incident may be open at `now`.
     pub fn has_incident_records_after(&self, now: i64) -> bool {
         self.latest > now
+    }
+
+    /// Whether an incident of a closed part not loaded may have a record after `now` (Unix
+    /// seconds), and so be open at `now`: load the closed parts to know.
+    pub fn closed_apart_after(&self, now: i64) -> bool {
+        !self.complete && self.has_incident_records_after(now) && now < self.recent_from
     }
 
     /// The month of every report issued, with when it was first issued.

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::{Report, Scope};
 use crate::calendar::Calendar;
 use crate::contract::Contract;
-use crate::feedback::{Life, State, WorkingDaysTo, lives};
+use crate::feedback::{Life, State, lives, working_days_after_each};
 use crate::record::Record;
 use crate::time::local_date;
 
@@ -48,15 +48,12 @@ impl Feedback {
         counted_to: NaiveDate,
     ) -> Feedback {
         let mut feedback = Feedback::default();
-        let asked_by_end: Vec<(NaiveDate, Life)> = lives
-            .into_iter()
-            .map(|life| (local_date(life.record.instant(), zone), life))
-            .filter(|(asked, _)| *asked <= counted_to)
-            .collect();
-        let first = asked_by_end.iter().map(|(asked, _)| *asked).min();
-        let ages = WorkingDaysTo::new(calendar, first.unwrap_or(counted_to), counted_to);
-        for (asked, life) in asked_by_end {
-            if !life.state.waiting() && !scope.contains(asked) {
+        let asked_on = |life: &Life| local_date(life.record.instant(), zone);
+        let ages = working_days_after_each(calendar, lives.iter().map(asked_on), counted_to);
+        for life in lives {
+            let asked = asked_on(&life);
+            // Neither waiting nor asked in the period: in no list.
+            if asked > counted_to || (!life.state.waiting() && !scope.contains(asked)) {
                 continue;
             }
             let progress = Progress {
@@ -67,9 +64,7 @@ impl Feedback {
                 state: life.state,
                 said: life.said().map(str::to_string),
                 time_to_answer: life.time_to_answer(calendar, zone),
-                age: ages
-                    .after(asked)
-                    .unwrap_or_else(|| life.age(calendar, zone, counted_to)),
+                age: ages.get(&asked).copied().unwrap_or_default(),
             };
             if progress.state.waiting() {
                 feedback.waiting.push(progress.clone());

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 use super::files::write_whole;
-use crate::ledger::index::{ClosedIncidents, Index, checksum};
+use crate::ledger::index::{Index, Part, checksum};
 
 /// The stored index, if there is one this binary can read; anything else is no index.
 pub fn read_index(path: &Path) -> Option<Index> {
@@ -14,40 +14,29 @@ pub fn read_index(path: &Path) -> Option<Index> {
     postcard::from_bytes(&bytes).ok()
 }
 
-/// Where the closed part of an index is stored: beside it.
-fn closed_part(path: &Path) -> PathBuf {
-    path.with_extension("closed")
+/// Where a part of an index stored apart is: beside it, named by the part.
+fn part_path(path: &Path, part: Part) -> PathBuf {
+    path.with_extension(part.name())
 }
 
-/// The stored closed part of an index, if it is there and its bytes have `expected` for
+/// The bytes of a stored part of an index, if it is there and they have `expected` for
 /// checksum.
-pub fn read_closed_incidents(path: &Path, expected: u64) -> Option<ClosedIncidents> {
-    let bytes = fs::read(closed_part(path)).ok()?;
-    if checksum(&bytes) != expected {
-        return None;
-    }
-    postcard::from_bytes(&bytes).ok()
+pub fn read_index_part(path: &Path, part: Part, expected: u64) -> Option<Vec<u8>> {
+    let bytes = fs::read(part_path(path, part)).ok()?;
+    (checksum(&bytes) == expected).then_some(bytes)
 }
 
-/// Stores the index whole, in a compact binary form that loads in milliseconds, its closed
-/// incidents (when they are all in memory) apart and first: an index never names a closed
-/// part other than its own.
+/// Stores the index in a compact binary form that loads in milliseconds, the parts it keeps
+/// apart first: an index never names a part other than its own.
 pub fn write_index(path: &Path, index: &Index) -> Result<(), StoreError> {
-    let (mut kept, closed) = index.split();
-    if let Some(closed) = closed {
-        let bytes = encode(path, &closed)?;
-        write_whole(&closed_part(path), &bytes)?;
-        kept.closed_stored(checksum(&bytes));
-    }
-    write_whole(path, &encode(path, &kept)?)
-}
-
-/// A value in the compact binary form, to be written at `path`.
-fn encode(path: &Path, value: &impl serde::Serialize) -> Result<Vec<u8>, StoreError> {
-    postcard::to_stdvec(value).map_err(|e| StoreError::Write {
+    let encoded = index.encode().map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
         source: io::Error::other(e),
-    })
+    })?;
+    for (part, bytes) in &encoded.apart {
+        write_whole(&part_path(path, *part), bytes)?;
+    }
+    write_whole(path, &encoded.main)
 }
 
 #[cfg(test)]

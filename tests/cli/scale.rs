@@ -118,6 +118,35 @@ fn assert_same_figures(site: &Sandbox) {
     }
     assert_eq!(indexed_open(site), scanned_open(site));
     assert_same_history(site);
+    assert_same_incidents(site);
+}
+
+/// Every incident shown by its id (as typed in part, so that only the incidents its id may
+/// be are loaded) stands as a full scan folds it.
+fn assert_same_incidents(site: &Sandbox) {
+    for incident in fold(&full_scan(&site.path().join("ledger"))) {
+        let typed = &incident.id[..incident.id.len().min(4)];
+        let shown = site.run_at(NOW, &["incident", "show", typed, "--json"]);
+        if shown.status.success() {
+            let shown: Value = serde_json::from_slice(&shown.stdout).unwrap();
+            assert_eq!(shown["id"].as_str(), Some(incident.id.as_str()));
+            assert_eq!(
+                shown["status"],
+                serde_json::to_value(incident.status).unwrap()
+            );
+        } else {
+            // A start shared with another incident's id is refused as ambiguous.
+            let shared = fold(&full_scan(&site.path().join("ledger")))
+                .iter()
+                .filter(|other| other.id.starts_with(typed))
+                .count();
+            assert!(
+                shared > 1,
+                "{typed}: {}",
+                String::from_utf8_lossy(&shown.stderr)
+            );
+        }
+    }
 }
 
 /// The risks, comp-leave balances and backup jobs' latest checks through the index are those

@@ -3,6 +3,10 @@
 //! where the records are that the open risks, comp-leave balances and backup jobs' latest
 //! checks are read from. The commands that need them then read these few records instead of
 //! the whole ledger, and judge them (voids, doubts) exactly as a full read would.
+//!
+//! Each kind is a part of the index stored in its own file (§8.9), so that a command loads
+//! only the parts it needs: `Rounds` (with the incidents opened from a risk), `Leave`,
+//! `Backups` and `Requests`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,20 +22,50 @@ use crate::service::InspectionKind;
 /// rarely the only one.
 const TAIL: usize = 2;
 
-/// Names kept once in `History::names`, by their place there, while records are indexed.
+/// Names kept once in `Rounds::names`, by their place there, while records are indexed.
 pub type Names = HashMap<String, u32>;
 
+/// Every inspection round, and where the incidents opened from a risk are: what the risks
+/// are found from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct History {
+pub struct Rounds {
     /// Engineer and checklist item names, each kept once: rounds name them by their place.
     names: Vec<String>,
     rounds: Vec<RoundRow>,
-    /// The latest checks of each backup job (in lowercase) in each month's files.
-    backups: BTreeMap<(String, String), Tail>,
-    /// Overtime logged and leave taken.
-    leave: Vec<Location>,
     /// Incidents opened from a risk.
     openings: Vec<Location>,
+}
+
+/// Where the records of some kinds are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Located(Vec<Location>);
+
+/// Where the overtime logged and the leave taken are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leave(pub Located);
+
+/// Where every request and each move of one are (docs/rules.md §4.11).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Requests(pub Located);
+
+/// The latest checks of each backup job (in lowercase) in each month's files.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Backups(BTreeMap<(String, String), Tail>);
+
+/// Which part of the history a record is kept in, if any.
+pub fn part_of(event: &Event) -> Option<super::Part> {
+    match event {
+        Event::InspectionRound(_) => Some(super::Part::Rounds),
+        Event::IncidentOpened(opened) if opened.from_risk.is_some() => Some(super::Part::Rounds),
+        Event::OvertimeLogged(_) | Event::LeaveTaken(_) => Some(super::Part::Leave),
+        Event::BackupChecked(_) => Some(super::Part::Backups),
+        Event::RequestAdded(_)
+        | Event::RequestForwarded(_)
+        | Event::RequestAnswered(_)
+        | Event::RequestClosed(_)
+        | Event::RequestDeclined(_) => Some(super::Part::Requests),
+        _ => None,
+    }
 }
 
 /// An instant as a record writes it: Unix time and the offset it was shown with.
@@ -90,7 +124,7 @@ struct Check {
 /// A backup job's latest check that counts: when it was done, and its record's id.
 pub type Latest = (DateTime<Utc>, String);
 
-impl History {
+impl Rounds {
     /// The names as `note` looks them up.
     pub fn names(&self) -> Names {
         (0u32..)
@@ -99,28 +133,14 @@ impl History {
             .collect()
     }
 
-    /// Keeps what the history needs of `record`, found at `location` in a file of `month`.
-    pub fn note(&mut self, record: &Record, location: Location, month: &str, names: &mut Names) {
+    /// Keeps a round or an incident opened from a risk, found at `location`.
+    pub fn note(&mut self, record: &Record, location: Location, names: &mut Names) {
         match &record.event {
             Event::InspectionRound(round) => {
                 let row = self.round_row(record, round, names);
                 self.rounds.push(row);
             }
-            Event::BackupChecked(check) => {
-                let instant = record.instant();
-                let at = (instant.timestamp(), instant.timestamp_subsec_nanos());
-                let key = (check.job.to_lowercase(), month.to_string());
-                let tail = self.backups.entry(key).or_insert_with(|| Tail {
-                    earliest: at,
-                    ..Tail::default()
-                });
-                let id = record.id.clone();
-                tail.add(Check { at, id, location });
-            }
-            Event::OvertimeLogged(_) | Event::LeaveTaken(_) => self.leave.push(location),
-            Event::IncidentOpened(opened) if opened.from_risk.is_some() => {
-                self.openings.push(location)
-            }
+            Event::IncidentOpened(_) => self.openings.push(location),
             _ => {}
         }
     }
@@ -150,13 +170,9 @@ impl History {
         }
     }
 
-    /// Every location the history names, to check against the files.
+    /// Every location it names, to check against the files.
     pub fn locations(&self) -> impl Iterator<Item = &Location> {
-        let checks = self.backups.values().flat_map(|t| &t.latest);
-        self.leave
-            .iter()
-            .chain(&self.openings)
-            .chain(checks.map(|c| &c.location))
+        self.openings.iter()
     }
 
     /// Every inspection round in the order records are folded, as a record that says what
@@ -199,32 +215,57 @@ impl History {
         })
     }
 
-    /// Where the overtime and leave records are.
-    pub fn leave(&self) -> &[Location] {
-        &self.leave
-    }
-
     /// Where the records of incidents opened from a risk are.
     pub fn openings(&self) -> &[Location] {
         &self.openings
     }
+}
+
+impl Located {
+    /// Keeps where a record is.
+    pub fn note(&mut self, location: Location) {
+        self.0.push(location);
+    }
+
+    /// Where the records are.
+    pub fn locations(&self) -> &[Location] {
+        &self.0
+    }
+}
+
+impl Backups {
+    /// Keeps a backup check found at `location` in a file of `month`, if it is among the
+    /// latest of its job there.
+    pub fn note(&mut self, record: &Record, location: Location, month: &str) {
+        let Event::BackupChecked(check) = &record.event else {
+            return;
+        };
+        let instant = record.instant();
+        let at = (instant.timestamp(), instant.timestamp_subsec_nanos());
+        let key = (check.job.to_lowercase(), month.to_string());
+        let tail = self.0.entry(key).or_insert_with(|| Tail {
+            earliest: at,
+            ..Tail::default()
+        });
+        let id = record.id.clone();
+        tail.add(Check { at, id, location });
+    }
 
     /// Where the latest checks kept of every backup job are.
-    pub fn backup_checks(&self) -> Vec<Location> {
-        let checks = self.backups.values().flat_map(|t| &t.latest);
-        checks.map(|c| c.location).collect()
+    pub fn locations(&self) -> impl Iterator<Item = &Location> {
+        self.0.values().flat_map(|t| &t.latest).map(|c| &c.location)
     }
 
     /// Whether a check not kept might be a job's latest that counts, given the latest found
     /// among those kept (`latest`, by job in lowercase) and which times count: when every
     /// check kept of a month that had more was passed over and is later than that latest.
-    pub fn backups_hidden(
+    pub fn hidden(
         &self,
         latest: &BTreeMap<String, Latest>,
         counts: impl Fn(DateTime<Utc>) -> bool,
     ) -> bool {
         let order = |(at, id): &Latest| ((at.timestamp(), at.timestamp_subsec_nanos()), id.clone());
-        self.backups.iter().any(|((job, _), tail)| {
+        self.0.iter().any(|((job, _), tail)| {
             let oldest_kept = tail.latest.last().map(|c| (c.at, c.id.clone()));
             let earliest = DateTime::from_timestamp(tail.earliest.0, tail.earliest.1);
             tail.more && earliest.is_none_or(&counts) && latest.get(job).map(order) < oldest_kept

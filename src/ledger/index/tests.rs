@@ -14,7 +14,7 @@ use crate::record::routine::BackupCheck;
 use crate::record::{Event, SCHEMA_VERSION};
 use crate::service::InspectionKind;
 use crate::sla::Rule;
-use crate::{inspect, leave, routine};
+use crate::{feedback, inspect, leave, routine};
 
 /// Ledger files in memory. Every write bumps a file's change count (its ctime); a plain write
 /// bumps its modification count too, a write that restores the modification time does not.
@@ -170,6 +170,19 @@ pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
             note: (n.is_multiple_of(3)).then(|| "failed".to_string()),
         }),
         9 => leave(n),
+        11 => Event::RequestAdded(crate::record::request::Request {
+            text: format!("request {incident}"),
+            in_scope: true,
+            category: None,
+            matched: Vec::new(),
+            forced: false,
+            reason: None,
+        }),
+        12 => Event::RequestAnswered(crate::record::feedback::Answered {
+            // The request added the record before, when it was one.
+            request: format!("01JQ{:022}", n.saturating_sub(1)),
+            answer: "done".to_string(),
+        }),
         _ => Event::ReportIssued(crate::record::report::Issued {
             period: format!("2025-0{}", n % 3 + 1),
             ..Default::default()
@@ -187,8 +200,16 @@ pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
     .unwrap()
 }
 
+/// A record as `record` writes it, dated forty days earlier: an incident closed then is
+/// stored apart from the open ones.
+fn forty_days_before(n: u32, incident: &str, event: u8) -> String {
+    let mut earlier: Record = serde_json::from_str(&record(n, incident, event)).unwrap();
+    earlier.at -= TimeDelta::days(40);
+    earlier.to_line().unwrap()
+}
+
 /// How many kinds of record `record` writes.
-const EVENTS: u8 = 11;
+const EVENTS: u8 = 13;
 
 /// A round that finds its first item abnormal now and then.
 fn round(n: u32) -> Round {
@@ -294,7 +315,12 @@ pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
         } => {
             ledger.append_record(
                 &file_name(file),
-                &record(n as u32, &format!("I{incident}"), event),
+                // Ids of two first bytes: their closed entries are stored in two parts.
+                &record(
+                    n as u32,
+                    &format!("{}{incident}", ["I", "J"][usize::from(incident % 2)]),
+                    event,
+                ),
             );
         }
         Op::Torn { file } => ledger.write(&file_name(file), false, |b| {
@@ -327,37 +353,35 @@ pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
     }
 }
 
-/// An index as the cache stores it: the part kept with it, and the closed part apart.
+/// An index as the cache stores it: the main part, and each part stored apart by its name.
 #[derive(Default)]
 struct Stored {
-    kept: Option<Vec<u8>>,
-    closed: Option<Vec<u8>>,
+    main: Option<Vec<u8>>,
+    apart: BTreeMap<String, Vec<u8>>,
 }
 
 impl Stored {
     fn store(&mut self, index: &Index) {
-        let (mut kept, closed) = index.split();
-        if let Some(closed) = closed {
-            let bytes = postcard::to_stdvec(&closed).unwrap();
-            kept.closed_stored(checksum(&bytes));
-            self.closed = Some(bytes);
+        let encoded = index.encode().unwrap();
+        for (part, bytes) in encoded.apart {
+            self.apart.insert(part.name(), bytes);
         }
-        self.kept = Some(postcard::to_stdvec(&kept).unwrap());
+        self.main = Some(encoded.main);
     }
 
     fn load(&self) -> Option<Index> {
-        postcard::from_bytes(self.kept.as_ref()?).ok()
+        postcard::from_bytes(self.main.as_ref()?).ok()
     }
 
-    fn closed(&self, expected: u64) -> Option<ClosedIncidents> {
-        let bytes = self.closed.as_ref()?;
-        (checksum(bytes) == expected).then(|| postcard::from_bytes(bytes).unwrap())
+    fn part(&self, part: Part, expected: u64) -> Option<Vec<u8>> {
+        let bytes = self.apart.get(&part.name())?;
+        (checksum(bytes) == expected).then(|| bytes.clone())
     }
 }
 
-/// A refresh with no stored closed part to load.
+/// A refresh with no stored part to load.
 fn refresh(previous: Option<Index>, ledger: &Memory) -> (Index, bool) {
-    Index::refresh(previous, ledger, &mut |_| None).unwrap()
+    Index::refresh(previous, ledger, &mut |_, _| None).unwrap()
 }
 
 /// The index, refreshed from the files through its stored form as the cache keeps it and
@@ -365,7 +389,8 @@ fn refresh(previous: Option<Index>, ledger: &Memory) -> (Index, bool) {
 /// its view of the incidents: the open ones without loading the closed part, then all.
 fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<Incident>) {
     let previous = stored.load();
-    let (mut index, _) = Index::refresh(previous, ledger, &mut |sum| stored.closed(sum)).unwrap();
+    let (mut index, _) =
+        Index::refresh(previous, ledger, &mut |part, sum| stored.part(part, sum)).unwrap();
     let read = |index: &Index, ids: Vec<&str>| index.records(&ids, ledger).unwrap();
     let open = match read(&index, index.open_ids()) {
         Some(records) => fold(&records),
@@ -376,7 +401,7 @@ fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<I
     };
     stored.store(&index);
     let mut complete = index.clone();
-    if !complete.load_closed(&mut |sum| stored.closed(sum))
+    if !complete.load_closed(&mut |part, sum| stored.part(part, sum))
         || read(&complete, complete.ids()).is_none()
     {
         complete = refresh(None, ledger).0;
@@ -385,14 +410,37 @@ fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<I
     (complete, open, all)
 }
 
+/// The incidents whose ids begin with `first`, through the index as a command that looks
+/// one up by its id has it: the open incidents, and only the closed part of that byte.
+fn beginning(stored: &Stored, ledger: &Memory, first: u8) -> Vec<Incident> {
+    let mut load = |part, sum| stored.part(part, sum);
+    let mut index = stored.load().unwrap();
+    if !index.load_closed_beginning(first, &mut load) {
+        index = refresh(None, ledger).0;
+    }
+    let read = |index: &Index| {
+        let ids = index
+            .ids()
+            .into_iter()
+            .filter(|id| id.as_bytes()[0] == first);
+        index.records(&ids.collect::<Vec<_>>(), ledger).unwrap()
+    };
+    let records = read(&index).unwrap_or_else(|| read(&refresh(None, ledger).0).unwrap());
+    fold(&records)
+}
+
 /// The records the index keeps for `what`, through it or, when the files no longer match
 /// it, through one rebuilt.
-fn kept(index: Index, ledger: &Memory, what: Kept) -> (Index, Vec<Record>) {
-    if let Some(records) = index.kept_records(what, ledger).unwrap() {
+fn kept(mut index: Index, stored: &Stored, ledger: &Memory, what: Kept) -> (Index, Vec<Record>) {
+    let mut load = |part, sum| stored.part(part, sum);
+    if let Some(records) = index.kept_records(what, ledger, &mut load).unwrap() {
         return (index, records);
     }
-    let index = refresh(None, ledger).0;
-    let records = index.kept_records(what, ledger).unwrap().unwrap();
+    let mut index = refresh(None, ledger).0;
+    let records = index
+        .kept_records(what, ledger, &mut load)
+        .unwrap()
+        .unwrap();
     (index, records)
 }
 
@@ -454,14 +502,19 @@ proptest! {
             let full_open: Vec<Incident> = full.iter().filter(|i| i.status == Status::Open).cloned().collect();
             prop_assert_eq!(&open, &full_open);
             prop_assert_eq!(&all, &full);
+            let full_j: Vec<Incident> = full.iter().filter(|i| i.id.starts_with('J')).cloned().collect();
+            prop_assert_eq!(beginning(&stored, &ledger, b'J'), full_j);
             let problems: Vec<LineProblem> = next.problems().into_iter().cloned().collect();
             prop_assert_eq!(problems, full_problems);
-            let (index, openings) = kept(next, &ledger, Kept::Openings);
+            let (index, openings) = kept(next, &stored, &ledger, Kept::Openings);
             let risks = inspect::risks_of_rounds(index.rounds(), &openings);
             prop_assert_eq!(risks, inspect::risks(&records));
-            let (index, leave) = kept(index, &ledger, Kept::Leave);
+            let (index, leave) = kept(index, &stored, &ledger, Kept::Leave);
             prop_assert_eq!(leave::balances(&leave), leave::balances(&records));
-            let (index, checks) = kept(index, &ledger, Kept::Backups);
+            let (index, requests) = kept(index, &stored, &ledger, Kept::Requests);
+            let of_requests: Vec<Record> = records.iter().filter(|r| history::part_of(&r.event) == Some(Part::Requests)).cloned().collect();
+            prop_assert_eq!(feedback::lives(&requests, None), feedback::lives(&of_requests, None));
+            let (index, checks) = kept(index, &stored, &ledger, Kept::Backups);
             for (counts, all) in [(everything as fn(DateTime<Utc>) -> bool, true), (early, false)] {
                 let full = latest_of(&records, counts);
                 match latest_through(&index, &checks, counts) {
@@ -556,7 +609,7 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     let ledger = Memory::default();
     for n in 0..50 {
         for event in [0, 2, 3] {
-            let line = record(n * 3 + u32::from(event), &format!("I{n}"), event);
+            let line = forty_days_before(n * 3 + u32::from(event), &format!("I{n}"), event);
             ledger.append_record("2025-02/a.jsonl", &line);
         }
     }
@@ -564,9 +617,9 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     let mut stored = Stored::default();
     stored.store(&refresh(None, &ledger).0);
     let loads = RefCell::new(0);
-    let mut counted = |sum| {
+    let mut counted = |part, sum| {
         *loads.borrow_mut() += 1;
-        stored.closed(sum)
+        stored.part(part, sum)
     };
     ledger.append_record("2025-03/a.jsonl", &record(201, "OPEN", 1));
     let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
@@ -579,6 +632,146 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     assert_eq!(*loads.borrow(), 1, "a reopened incident needs its entry");
     assert_eq!(index.open_ids(), ["I7", "OPEN"]);
     assert_eq!(index.ids().len(), 51);
+}
+
+#[test]
+fn a_closed_incident_is_found_by_its_id_through_the_part_of_its_first_byte() {
+    let ledger = Memory::default();
+    for (n, id) in ["A1", "B1", "B2"].into_iter().enumerate() {
+        for event in [0, 2, 3] {
+            ledger.append_record(
+                "2025-02/a.jsonl",
+                &forty_days_before(n as u32 * 3 + u32::from(event), id, event),
+            );
+        }
+    }
+    ledger.append_record("2025-03/a.jsonl", &record(0, "Z9", 0));
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    assert_eq!(
+        stored
+            .apart
+            .keys()
+            .filter(|k| k.starts_with("closed"))
+            .count(),
+        2
+    );
+    let loads = RefCell::new(Vec::new());
+    let mut counted = |part: Part, sum| {
+        loads.borrow_mut().push(part.name());
+        stored.part(part, sum)
+    };
+    let mut index = stored.load().unwrap();
+    assert!(index.load_closed_beginning(b'B', &mut counted));
+    assert_eq!(*loads.borrow(), ["closed-42"]);
+    assert_eq!(index.ids(), ["B1", "B2", "Z9"]);
+    assert!(
+        index.knows("A1"),
+        "an incident of a part not loaded is still known"
+    );
+    // A reopened incident of a part rewrites that part alone, and all are found again.
+    ledger.append_record("2025-02/a.jsonl", &record(20, "B2", 4));
+    let (index, _) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
+    assert_eq!(*loads.borrow(), ["closed-42", "closed-42"]);
+    let encoded = index.encode().unwrap();
+    let rewritten: Vec<String> = encoded.apart.iter().map(|(part, _)| part.name()).collect();
+    assert_eq!(rewritten, ["closed-42"]);
+    stored.store(&index);
+    let mut complete = stored.load().unwrap();
+    assert!(complete.load_closed(&mut |part, sum| stored.part(part, sum)));
+    assert_eq!(complete.ids(), ["A1", "B1", "B2", "Z9"]);
+    assert_eq!(complete.open_ids(), ["B2", "Z9"]);
+}
+
+#[test]
+fn an_incident_closed_lately_is_kept_with_the_open_ones() {
+    let ledger = Memory::default();
+    // Closed forty days before the latest record, and just before it.
+    for event in [0, 2, 3] {
+        let line = forty_days_before(u32::from(event), "OLD", event);
+        ledger.append_record("2025-01/a.jsonl", &line);
+        ledger.append_record("2025-03/a.jsonl", &record(u32::from(event), "LATE", event));
+    }
+    ledger.append_record("2025-03/a.jsonl", &record(10, "NEW", 0));
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let index = stored.load().unwrap();
+    assert_eq!(index.ids(), ["LATE", "NEW"]);
+    let at = |n: u32| record_at(n).timestamp();
+    // Before LATE closed, it may be open; OLD closed before the kept ones begin.
+    assert!(!index.closed_apart_after(at(1)));
+    assert_eq!(index.open_ids_at(at(1)), ["LATE", "NEW"]);
+    let month_before = at(0) - 35 * 24 * 3600;
+    assert!(
+        index.closed_apart_after(month_before),
+        "OLD may be open then"
+    );
+}
+
+#[test]
+fn a_part_stored_apart_is_loaded_only_by_what_needs_it() {
+    let ledger = Memory::default();
+    for (n, event) in [7, 8, 9, 10].into_iter().enumerate() {
+        ledger.append_record("2025-02/a.jsonl", &record(n as u32, "K", event));
+    }
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let loads = RefCell::new(Vec::new());
+    let mut counted = |part: Part, sum| {
+        loads.borrow_mut().push(part.name());
+        stored.part(part, sum)
+    };
+    ledger.append_record("2025-03/a.jsonl", &record(20, "OPEN", 0));
+    let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
+    assert!(changed);
+    assert!(
+        loads.borrow().is_empty(),
+        "an incident's record needs no part"
+    );
+    ledger.append_record("2025-03/a.jsonl", &record(21, "K", 9));
+    let (mut index, _) = Index::refresh(Some(index), &ledger, &mut counted).unwrap();
+    assert_eq!(
+        *loads.borrow(),
+        ["leave"],
+        "a leave record needs the leave part alone"
+    );
+    let leave = index.kept_records(Kept::Leave, &ledger, &mut counted);
+    assert_eq!(leave.unwrap().map(|records| records.len()), Some(2));
+    assert_eq!(loads.borrow().len(), 1, "a part is loaded once");
+    let openings = index.kept_records(Kept::Openings, &ledger, &mut counted);
+    assert_eq!(openings.unwrap().map(|records| records.len()), Some(1));
+    assert_eq!(index.rounds().count(), 1);
+    assert_eq!(*loads.borrow(), ["leave", "rounds"]);
+}
+
+#[test]
+fn a_part_missing_or_of_another_time_makes_the_index_rebuild() {
+    let ledger = Memory::default();
+    ledger.append_record("2025-02/a.jsonl", &record(0, "K", 9));
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let mut index = stored.load().unwrap();
+    ledger.append_record("2025-02/a.jsonl", &record(1, "K", 9));
+    let mut later = Stored::default();
+    later.store(&refresh(None, &ledger).0);
+    let mut other = |part, sum| later.part(part, sum);
+    assert_eq!(
+        index
+            .kept_records(Kept::Leave, &ledger, &mut other)
+            .unwrap(),
+        None
+    );
+    let mut missing = |_, _| None;
+    assert_eq!(
+        index
+            .kept_records(Kept::Backups, &ledger, &mut missing)
+            .unwrap(),
+        None
+    );
+    ledger.append_record("2025-02/a.jsonl", &record(2, "K", 9));
+    let (index, changed) = Index::refresh(stored.load(), &ledger, &mut missing).unwrap();
+    assert!(changed);
+    assert_eq!(index, refresh(None, &ledger).0, "rebuilt from the files");
 }
 
 #[test]
