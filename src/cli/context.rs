@@ -84,7 +84,7 @@ fn environment(contract: Option<PathBuf>, ledger: Option<PathBuf>) -> Result<Env
 
 /// The language a command line asks for before it is parsed, for help, usage errors and
 /// completion: `--lang`, else `OTSS_LANG`, else the language of the contract it names
-/// (`--contract`) or finds, else the default (docs/rules.md §9.7), as every command speaks.
+/// (`--contract`) or finds, else the default (docs/rules.md §9.1), as every command speaks.
 pub fn lang_asked(args: &[OsString]) -> Lang {
     let typed = flag_value(args, "--lang").and_then(|key| Lang::from_locale(&key));
     let from_env = || lang_from_env().ok().flatten();

@@ -365,7 +365,7 @@ const TEXTS: &[(&str, &str)] = &[
         "The record's id: its short id from a list's --ids column, any unique start of it, or the whole id from --json",
     ),
     (
-        "故障的故障恢复报告",
+        "故障恢复报告",
         "The recovery report (故障恢复报告) of an incident",
     ),
     ("某一期间的需求", "The requests of a period"),
@@ -488,7 +488,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("不着色", "No colour"),
     ("终端中的表格", "Tables for the terminal"),
     (
-        "某一天（YYYY-MM-DD、`today`、3/2 …）、某月（YYYY-MM）或某年（YYYY）[默认：本月]",
+        "某一天（YYYY-MM-DD、`today`、3/2 …）、某月（YYYY-MM）或某年（YYYY）［默认：本月］",
         "A day (YYYY-MM-DD, today, 3/2 …), a month (YYYY-MM) or a year (YYYY) [default: this month]",
     ),
     (
@@ -533,7 +533,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     ("最多显示多少条结果", "How many hits at most"),
     (
-        "汇总的输出格式 [默认：按 --out 文件的扩展名，否则为表格]",
+        "汇总的输出格式 ［默认：按 --out 文件的扩展名，否则为表格］",
         "How to write the portfolio [default: from the --out file's extension, else table]",
     ),
     ("JSON 行：每行一个对象", "JSON lines: an object per row"),
@@ -576,7 +576,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("答复内容", "The answer"),
     ("检查项", "The checklist item"),
     (
-        "合同文件 [默认：当前目录或其上级目录中的 otss.toml，其次为用户配置目录]",
+        "合同文件 ［默认：当前目录或其上级目录中的 otss.toml，其次为用户配置目录］",
         "The contract file [default: otss.toml here or above, then the user config directory]",
     ),
     (
@@ -601,7 +601,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     ("文件格式", "The files' format"),
     (
-        "读取的第一天，YYYY-MM-DD [默认：180 天前]",
+        "读取的第一天，YYYY-MM-DD ［默认：180 天前］",
         "The first day read, YYYY-MM-DD [default: 180 days ago]",
     ),
     (
@@ -617,7 +617,7 @@ const TEXTS: &[(&str, &str)] = &[
         "The knowledge base: search every incident, consultation, request, risk and finding",
     ),
     (
-        "月份（YYYY-MM）或年份（YYYY）[默认：服务期内已开始的每个月]",
+        "月份（YYYY-MM）或年份（YYYY）［默认：服务期内已开始的每个月］",
         "The month (YYYY-MM) or the year (YYYY) [default: every month of the term begun]",
     ),
     (
@@ -662,7 +662,7 @@ const TEXTS: &[(&str, &str)] = &[
         "Up to this day, month or year, included",
     ),
     (
-        "分析结论：`noise`、`known`、`new` 或 `incident` [默认：`new`；带 --incident 时为 `incident`]",
+        "分析结论：`noise`、`known`、`new` 或 `incident` ［默认：`new`；带 --incident 时为 `incident`］",
         "What it turned out to be: noise, known, new or incident [default: new, or incident with --incident]",
     ),
     (
@@ -671,17 +671,20 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     ("告警内容", "What the alert said"),
     (
-        "发生时间：14:58、昨天 14:00、2小时前 … （见 otss --help）[默认：现在]",
+        "发生时间：14:58、昨天 14:00、2小时前 … （见 otss --help）［默认：现在］",
         "When it happened: 14:58, yesterday 14:00, 2h ago, … (otss --help) [default: now]",
     ),
-    ("告警时间 [默认：现在]", "When it was raised [default: now]"),
     (
-        "报告时间：14:58、昨天 14:00、2小时前 … （见 otss --help）[默认：现在]",
+        "告警时间 ［默认：现在］",
+        "When it was raised [default: now]",
+    ),
+    (
+        "报告时间：14:58、昨天 14:00、2小时前 … （见 otss --help）［默认：现在］",
         "When it was reported: 14:58, yesterday 14:00, 2h ago, … (otss --help) [default: now]",
     ),
-    ("设置时间 [默认：现在]", "When it was set [default: now]"),
+    ("设置时间 ［默认：现在］", "When it was set [default: now]"),
     (
-        "故障报告时间：14:58、3/2 10:30 … （见 otss --help）[默认：现在]",
+        "故障报告时间：14:58、3/2 10:30 … （见 otss --help）［默认：现在］",
         "When the incident is reported: 14:58, 3/2 10:30, … (otss --help) [default: now]",
     ),
     ("不予答复的原因", "Why it will not be answered"),
@@ -692,7 +695,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("将报告写入 FILE", "Write the report to FILE"),
     ("YYYY-MM、YYYY 或 YYYY-MM-DD", "YYYY-MM, YYYY or YYYY-MM-DD"),
     (
-        "table、md、json 或 html [默认：按 --out 的扩展名，否则为 table]",
+        "table、md、json 或 html ［默认：按 --out 的扩展名，否则为 table］",
         "table, md, json or html [default: from --out's extension, else table]",
     ),
 ];
