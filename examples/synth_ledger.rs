@@ -11,7 +11,7 @@
 //! writes `/tmp/big/otss.toml` and `/tmp/big/ledger/`. The same arguments give the same files.
 //! Every record is made with the library's own types and SLA engine.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -27,6 +27,7 @@ use ulid::Ulid;
 use otss::calendar::Calendar;
 use otss::contract::Contract;
 use otss::contract::Level;
+use otss::ids::short_id;
 use otss::incident::{Incident, NewIncident, fold, level_event, open_event};
 use otss::leave;
 use otss::ledger::{file_stem, partition};
@@ -230,6 +231,9 @@ struct Synth<'a> {
     /// Nothing is recorded after the term.
     end: DateTime<Utc>,
     records: Vec<Record>,
+    /// The incident ids given so far: each incident has its own, as `otss incident open`
+    /// makes sure.
+    incident_ids: HashSet<String>,
 }
 
 impl<'a> Synth<'a> {
@@ -246,6 +250,7 @@ impl<'a> Synth<'a> {
             carry: BTreeMap::new(),
             end: local_instant(zone, after.and_time(NaiveTime::MIN)),
             records: Vec::new(),
+            incident_ids: HashSet::new(),
         }
     }
 
@@ -454,8 +459,12 @@ impl<'a> Synth<'a> {
         let symptom_drawn = self.rng.random_range(0..SYMPTOMS.len());
         let title = format!("{product}: {}", symptom(symptom_drawn, date));
         let by = self.engineer();
-        let record_id =
-            Ulid::from_parts(at.timestamp_millis() as u64, self.rng.random()).to_string();
+        let record_id = loop {
+            let id = Ulid::from_parts(at.timestamp_millis() as u64, self.rng.random()).to_string();
+            if self.incident_ids.insert(short_id(&id)) {
+                break id;
+            }
+        };
         let new = NewIncident {
             record_id: &record_id,
             from_risk: None,
