@@ -3,7 +3,8 @@
 # size), side by side with the jq scan a user would otherwise write, `cat | wc -l` over the
 # same files, and DuckDB over the JSON lines and over the same data exported once to Parquet
 # (the month's and the year's counts by level, rounds by kind and backup checks), and prints
-# a table of medians, peak memory and ratios.
+# a table of medians, peak memory and ratios; then benches/search.sh's table of the knowledge
+# base on the same ledger.
 #
 #   bash benches/compare.sh [N] [RUNS]
 #
@@ -169,3 +170,8 @@ for name, argv, goal, bound in rows:
     print(f"| `{name}` | {ms(cold_elapsed)} | {ms(elapsed)} | {mb(memory)} | "
           f"{target + ', ' if target else ''}≤ {bound} MB | {result}{'' if ok else ' ✗'} |")
 PY
+
+# The knowledge base's figures (search, its index, similar incidents) on the same generated
+# ledger: benches/search.sh generates it again with the same seed.
+echo
+bash "$(dirname "$0")/search.sh" "$N" "$RUNS"
