@@ -273,16 +273,30 @@ impl Failure {
     }
 }
 
-/// The command line of this process, its help in the language it asks for (`--lang`,
-/// `OTSS_LANG`, the contract's), levels explained (docs/rules.md §2.1). At a terminal `otss incident open` may leave
-/// out `--level` and `--title`, which it then asks for; elsewhere they are required, as the
+/// The command line of this process. At a terminal `otss incident open` may leave out
+/// `--level` and `--title`, which it then asks for; elsewhere they are required, as the
 /// argument definitions say.
+///
+/// Most command lines parse at once. Only help, the version and a mistake need words, so only
+/// they pay for finding the language the command line asks for (`--lang`, `OTSS_LANG`, the
+/// contract's) and for the command tree said in it, levels explained (docs/rules.md §2.1).
 pub fn parse() -> std::result::Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = command_line_lang();
-    let levels = LevelParser(lang);
+    let mut matches = match command_line(LevelParser::default()).try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(_) => {
+            let lang = command_line_lang();
+            help::spoken(command_line(LevelParser(lang)), lang).try_get_matches_from(&args)?
+        }
+    };
+    Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
+}
+
+/// The argument definitions as this process reads them: levels read by `levels`, and
+/// `--level` and `--title` of `incident open` required only without a terminal.
+fn command_line(levels: LevelParser) -> clap::Command {
     let level_required = !context::interactive();
-    let command = Cli::command()
+    Cli::command()
         .mut_subcommand("sla", |sla| {
             sla.mut_arg("level", |a| a.value_parser(levels))
         })
@@ -301,9 +315,7 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
         })
         .mut_subcommand("search", |search| {
             search.mut_arg("level", |a| a.value_parser(levels))
-        });
-    let mut matches = help::spoken(command, lang).try_get_matches_from(args)?;
-    Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
+        })
 }
 
 /// A command line clap refused, said in the language the command line asks for.
