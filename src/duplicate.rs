@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use crate::ids::short_id;
 use crate::incident::{Incident, Status};
 use crate::record::routine::NoteKind;
-use crate::record::{Event, Record, void};
+use crate::record::{Event, Record, types, void};
 
 /// How near the same text must be to a new record's time, either side, to be a repeat.
 pub const WINDOW: TimeDelta = TimeDelta::minutes(10);
@@ -76,6 +76,16 @@ fn text_of(event: &Event) -> Option<(TextKind, &str)> {
         Event::SupportLogged(c) => Some((TextKind::Consultation, &c.text)),
         Event::NoteAdded(note) => Some((TextKind::Note(note.kind), &note.text)),
         Event::RequestAdded(request) => Some((TextKind::Request, &request.text)),
+        _ => None,
+    }
+}
+
+/// The record type of the records `event` may repeat the text of, if it is one that may.
+pub fn text_type(event: &Event) -> Option<&'static str> {
+    match event {
+        Event::SupportLogged(_) => Some(types::SUPPORT_LOGGED),
+        Event::NoteAdded(_) => Some(types::NOTE_ADDED),
+        Event::RequestAdded(_) => Some(types::REQUEST_ADDED),
         _ => None,
     }
 }

@@ -59,7 +59,12 @@ pub(super) fn repeated_text(
         .map(|t| Period::month_of(local_date(t, zone)).first())
         .collect();
     let months: Vec<NaiveDate> = months.into_iter().collect();
-    let earlier = ledger.records_of_months(Some(&months))?;
+    let Some(wanted) = duplicate::text_type(event) else {
+        return Ok(None);
+    };
+    let earlier = ledger.records_where(Some(&months), |line| {
+        ledger::written_type(line).is_none_or(|t| t == wanted)
+    })?;
     Ok(duplicate::repeated_text(event, at, &earlier))
 }
 

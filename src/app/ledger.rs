@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Result, Site};
+use super::{Environment, Result, Site, search};
 use crate::incident::{self, Incident};
 use crate::inspect::{self, Risk};
 use crate::ledger::index::{Index, Kept, Latest, Part, Source as _, checksum};
@@ -69,15 +69,15 @@ enum IndexFrom {
 const RETRY: [IndexFrom; 2] = [IndexFrom::Stored, IndexFrom::Rebuilt];
 
 impl Wanted<'_> {
-    /// The first bytes of the ids wanted, when they are known: an id typed to its first
-    /// byte at least, or given ids.
-    fn first_bytes(&self) -> Option<BTreeSet<u8>> {
+    /// How the ids wanted begin, when that is known: an id typed to its first byte at least,
+    /// or given ids.
+    fn beginnings(&self) -> Option<BTreeSet<String>> {
         match self {
             Wanted::Id(typed) => {
-                let first = typed.trim().to_uppercase().bytes().next()?;
-                Some(BTreeSet::from([first]))
+                let typed = typed.trim().to_uppercase();
+                (!typed.is_empty()).then(|| BTreeSet::from([typed]))
             }
-            Wanted::Ids(ids) => ids.iter().map(|id| id.bytes().next()).collect(),
+            Wanted::Ids(ids) => Some(ids.iter().cloned().collect()),
             _ => None,
         }
     }
@@ -172,7 +172,7 @@ impl<'s> Ledger<'s> {
     /// Where the search index of the ledger is kept: beside its incident index, in the
     /// cache directory (docs/rules.md §12.3).
     pub(super) fn search_dir(&self) -> Option<PathBuf> {
-        Some(self.index_path.as_ref()?.with_extension("search"))
+        Some(search_dir(self.index_path.as_ref()?))
     }
 
     /// Whether a void withdraws the record `id` (one not about an incident: an incident's
@@ -313,20 +313,27 @@ impl<'s> Ledger<'s> {
         match (wanted, from) {
             (_, IndexFrom::Rebuilt) => self.index(from),
             (Wanted::Open, IndexFrom::Stored) => self.open_index(),
-            (Wanted::Id(_) | Wanted::Ids(_), IndexFrom::Stored) => match wanted.first_bytes() {
-                Some(first) => self.index_beginning(&first),
+            (Wanted::Id(_) | Wanted::Ids(_), IndexFrom::Stored) => match wanted.beginnings() {
+                Some(beginnings) => self.index_beginning(&beginnings),
                 None => self.complete_index(),
             },
             (_, IndexFrom::Stored) => self.complete_index(),
         }
     }
 
-    /// The incident index with the open incidents and the closed ones whose ids begin with
-    /// one of the bytes `first`.
-    fn index_beginning(&mut self, first: &BTreeSet<u8>) -> Result<Index> {
+    /// Whether an incident of the ledger has this id: only the closed part it would be in is
+    /// loaded.
+    pub fn incident_id_in_use(&mut self, id: &str) -> Result<bool> {
+        let index = self.index_beginning(&BTreeSet::from([id.to_string()]))?;
+        Ok(index.holds(id))
+    }
+
+    /// The incident index with the open incidents and the closed ones whose ids may begin
+    /// as one of `beginnings`.
+    fn index_beginning(&mut self, beginnings: &BTreeSet<String>) -> Result<Index> {
         let mut index = self.open_index()?;
         let mut load = part_loader(self.index_path.as_deref());
-        let loaded = (first.iter()).all(|byte| index.load_closed_beginning(*byte, &mut load));
+        let loaded = (beginnings.iter()).all(|typed| index.load_closed_beginning(typed, &mut load));
         drop(load);
         if loaded {
             return Ok(index);
@@ -599,20 +606,27 @@ fn of_types<'t>(types: &'t [&str]) -> impl Fn(&[u8]) -> bool + 't {
     |line| ledger::written_type(line).is_none_or(|t| types.contains(&t))
 }
 
-/// Writes a new record of `event` at `at` by `engineer`, and returns it.
+/// Writes a new record of `event` at `at` by the engineer writing, and returns it. A search
+/// index kept in the cache learns it at once (docs/rules.md §12.3).
 pub fn append(
+    env: &Environment,
     site: &Site,
-    engineer: &str,
     record_id: String,
     at: DateTime<Utc>,
     event: Event,
 ) -> Result<Record> {
-    site.contract.check_engineer(engineer)?;
+    let engineer = super::writer(env, site)?;
     let zone = site.contract.timezone;
     let record = Record::new(record_id, at, zone, engineer, event);
     let stem = ledger::file_stem(&record.by);
     let line = |prev: &str| Ok(record.clone().chained(prev).to_line()?);
     let appended = store::append_record(&site.ledger, &ledger::partition(at, zone), &stem, line)?;
+    if let Some(index) = env
+        .cache_dir()
+        .and_then(|cache| index_path(cache, &site.ledger))
+    {
+        search::keep_up(site, &search_dir(&index));
+    }
     Ok(record.chained(&appended.prev))
 }
 
@@ -624,6 +638,11 @@ fn withdrawn_by(index: &Index) -> HashSet<String> {
 /// Loads the parts stored apart beside the index at `path`.
 fn part_loader(path: Option<&Path>) -> impl FnMut(Part, u64) -> Option<Vec<u8>> + '_ {
     move |part, checksum| store::read_index_part(path?, part, checksum)
+}
+
+/// Where the search index is kept beside the incident index at `index`.
+fn search_dir(index: &Path) -> PathBuf {
+    index.with_extension("search")
 }
 
 /// Where the index of a ledger is kept in the cache directory.

@@ -191,7 +191,7 @@ pub fn issue(
         fingerprint: Some(chain::fingerprint(&files)),
         files,
     });
-    append(site, env.engineer()?, new_record_id(env.now), at, event)
+    append(env, site, new_record_id(env.now), at, event)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use tantivy::Term;
@@ -25,7 +26,7 @@ use crate::store::{Fields, Found, LedgerDir, SearchIndex, StoreError, Writer};
 use crate::time::local_instant;
 
 /// Bumped whenever what is indexed, or how, changes: an index made otherwise is rebuilt.
-const SEARCH_FORMAT: u32 = 1;
+const SEARCH_FORMAT: u32 = 2;
 
 /// How much weight a word the query did not say, but means alike, carries.
 const ALIKE_WEIGHT: f32 = 0.6;
@@ -334,15 +335,31 @@ fn usable_index(ledger: &Ledger) -> Result<SearchIndex> {
     }
     let site = ledger.site();
     let index = SearchIndex::in_memory(&site.ledger);
-    catch_up(&index, site)?;
+    catch_up(&index, site, Rebuild::WhenInDoubt)?;
     Ok(index)
 }
 
 /// The search index kept in the cache directory, up to date, if it can be had.
 fn kept_index(ledger: &Ledger) -> Option<SearchIndex> {
     let index = SearchIndex::open(&ledger.search_dir()?).ok()?;
-    catch_up(&index, ledger.site()).ok()?;
+    catch_up(&index, ledger.site(), Rebuild::WhenInDoubt).ok()?;
     Some(index)
+}
+
+/// Teaches the search index kept in `dir`, if there is one, the records just appended: a
+/// write never builds or rebuilds the index (the next search does), and never fails for it.
+pub fn keep_up(site: &Site, dir: &Path) {
+    if let Some(index) = SearchIndex::existing(dir) {
+        // The index is disposable: whatever went wrong, the next search starts it over.
+        let _ = catch_up(&index, site, Rebuild::Never);
+    }
+}
+
+/// Whether catching up may start the index over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rebuild {
+    WhenInDoubt,
+    Never,
 }
 
 /// How the index is made: by this otss, for this contract's term and time zone (which decide
@@ -359,19 +376,17 @@ fn version(site: &Site) -> String {
 }
 
 /// Adds to the index what was appended to the ledger since it last read it; rebuilds it
-/// when the files no longer match what it read, or it was made otherwise. When another otss
-/// is writing it, it is used as it is.
-fn catch_up(index: &SearchIndex, site: &Site) -> Result<()> {
+/// when the files no longer match what it read, or it was made otherwise, if `rebuild` lets
+/// it. When another otss is writing it, it is used as it is.
+fn catch_up(index: &SearchIndex, site: &Site, rebuild: Rebuild) -> Result<()> {
     let version = version(site);
     let dir = LedgerDir::new(&site.ledger);
     let kept = index.progress().filter(|p| p.made_as(&version));
-    if kept
-        .as_ref()
-        .is_some_and(|p| p.looks_unchanged(&dir).unwrap_or(false))
-    {
+    let unchanged = |p: &Progress| p.looks_unchanged(&dir).unwrap_or(false);
+    if kept.as_ref().is_some_and(unchanged) || (kept.is_none() && rebuild == Rebuild::Never) {
         return Ok(());
     }
-    let Some(mut writer) = index.writer()? else {
+    let Some(mut writer) = index.writer(kept.is_none())? else {
         return Ok(());
     };
     let mut progress = match kept {
@@ -384,9 +399,13 @@ fn catch_up(index: &SearchIndex, site: &Site) -> Result<()> {
     let mut feed = Feed {
         writer,
         contract: &site.contract,
+        added: 0,
         failed: None,
     };
     if let Err(Stale) = progress.catch_up(&dir, |record| feed.take(record))? {
+        if rebuild == Rebuild::Never {
+            return Ok(());
+        }
         feed.writer.clear()?;
         progress = Progress::new(&version);
         if progress
@@ -408,8 +427,12 @@ fn catch_up(index: &SearchIndex, site: &Site) -> Result<()> {
 struct Feed<'c> {
     writer: Writer,
     contract: &'c Contract,
+    added: usize,
     failed: Option<StoreError>,
 }
+
+/// How many passages make it worth loading the whole dictionary to cut them.
+const MANY_PASSAGES: usize = 1000;
 
 impl Feed<'_> {
     fn take(&mut self, record: Record) {
@@ -418,9 +441,14 @@ impl Feed<'_> {
         if self.failed.is_some() || record.doubt(self.contract, never_future).is_some() {
             return;
         }
-        if let Some(document) = search::document(&record)
-            && let Err(e) = self.writer.add(&document)
-        {
+        let Some(document) = search::document(&record) else {
+            return;
+        };
+        self.added += 1;
+        if self.added == MANY_PASSAGES {
+            search::expect_many_texts();
+        }
+        if let Err(e) = self.writer.add(&document) {
             self.failed = Some(e);
         }
     }

@@ -7,7 +7,7 @@ use crate::record::{Event, Record};
 
 /// Writes a new record of `event` at `at` by the engineer writing, and returns it.
 pub fn write(env: &Environment, site: &Site, at: DateTime<Utc>, event: Event) -> Result<Record> {
-    append(site, writer(env, site)?, new_record_id(env.now), at, event)
+    append(env, site, new_record_id(env.now), at, event)
 }
 
 /// Who is writing, once it is known that they may: a front end asks this before its first

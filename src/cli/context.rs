@@ -214,7 +214,7 @@ impl Context {
         at: DateTime<Utc>,
         event: crate::record::Event,
     ) -> Result<crate::record::Record> {
-        crate::app::append(site, self.env.engineer()?, record_id, at, event)
+        crate::app::append(&self.env, site, record_id, at, event)
     }
 }
 

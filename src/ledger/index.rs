@@ -35,7 +35,7 @@ use history::{Backups, Leave, Requests, Rounds};
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 11;
+const INDEX_FORMAT: u32 = 12;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -140,17 +140,30 @@ struct Shard {
 /// finds every incident that may be open then without loading the closed parts.
 const RECENT: i64 = 31 * 24 * 3600;
 
-/// The byte an incident's closed entry is stored apart by: the first of its id.
-fn shard_of(id: &str) -> u8 {
-    id.as_bytes().first().copied().unwrap_or_default()
+/// What an incident's closed entry is stored apart by: the first two bytes of its id (zero
+/// for a byte the id does not have), so that a part holds a few hundred incidents even in a
+/// ledger of years.
+type ShardKey = [u8; 2];
+
+fn shard_of(id: &str) -> ShardKey {
+    let byte = |at: usize| id.as_bytes().get(at).copied().unwrap_or_default();
+    [byte(0), byte(1)]
+}
+
+/// Whether the incidents of a closed part may have ids that begin with `beginning`.
+fn shard_may_hold(shard: ShardKey, beginning: &[u8]) -> bool {
+    beginning
+        .iter()
+        .zip(shard)
+        .all(|(typed, stored)| *typed == stored)
 }
 
 /// A part of the index stored in its own file beside it, loaded only by the commands that
 /// need it (docs/rules.md §8.9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    /// The entries of the closed incidents whose ids begin with this byte.
-    Closed(u8),
+    /// The entries of the closed incidents whose ids begin with these bytes.
+    Closed(ShardKey),
     /// Every inspection round, and the incidents opened from a risk.
     Rounds,
     /// The overtime and leave records.
@@ -165,7 +178,7 @@ impl Part {
     /// The part's name, which its file is named by.
     pub fn name(self) -> String {
         match self {
-            Part::Closed(first) => format!("closed-{first:02x}"),
+            Part::Closed([first, second]) => format!("closed-{first:02x}{second:02x}"),
             Part::Rounds => "rounds".to_string(),
             Part::Leave => "leave".to_string(),
             Part::Backups => "backups".to_string(),
@@ -295,13 +308,11 @@ pub struct Index {
     /// kept with the index (the open ones, and any closed since the closed parts were
     /// stored) and those of the closed parts loaded.
     incidents: BTreeMap<String, IncidentEntry>,
-    /// The ids of the incidents in the stored closed parts, as sorted checksums.
-    closed_ids: Vec<u64>,
-    /// The closed parts stored, each of the incidents whose ids begin with one byte.
-    closed_shards: BTreeMap<u8, Shard>,
+    /// The closed parts stored, each of the incidents whose ids begin with two bytes.
+    closed_shards: BTreeMap<ShardKey, Shard>,
     /// The closed parts whose incidents are in `incidents`.
     #[serde(skip)]
-    loaded_shards: BTreeSet<u8>,
+    loaded_shards: BTreeSet<ShardKey>,
     /// Every incident stored in a closed part had its last record before this time (Unix
     /// seconds); those closed later are kept with the open ones.
     recent_from: i64,
@@ -411,19 +422,25 @@ impl Index {
     /// Loads the stored closed parts, so that every incident is known; `false` when one is
     /// missing or does not fit this index (rebuild the index).
     pub fn load_closed(&mut self, load: &mut LoadPart) -> bool {
-        let shards: Vec<u8> = self.closed_shards.keys().copied().collect();
+        let shards: Vec<ShardKey> = self.closed_shards.keys().copied().collect();
         let loaded = shards.into_iter().all(|shard| self.load_shard(shard, load));
         self.complete |= loaded;
         loaded
     }
 
-    /// Loads the stored closed incidents whose ids begin with `first`: every incident an id
-    /// typed from that byte on may be is then known. `false` as `load_closed` says.
-    pub fn load_closed_beginning(&mut self, first: u8, load: &mut LoadPart) -> bool {
-        self.load_shard(first, load)
+    /// Loads the stored closed incidents whose ids may begin with `beginning`: every incident
+    /// an id typed from there on may be is then known. `false` as `load_closed` says.
+    pub fn load_closed_beginning(&mut self, beginning: &str, load: &mut LoadPart) -> bool {
+        if beginning.len() >= 2 {
+            return self.load_shard(shard_of(beginning), load);
+        }
+        let shards: Vec<ShardKey> = (self.closed_shards.keys().copied())
+            .filter(|shard| shard_may_hold(*shard, beginning.as_bytes()))
+            .collect();
+        shards.into_iter().all(|shard| self.load_shard(shard, load))
     }
 
-    fn load_shard(&mut self, shard: u8, load: &mut LoadPart) -> bool {
+    fn load_shard(&mut self, shard: ShardKey, load: &mut LoadPart) -> bool {
         if self.complete || self.loaded_shards.contains(&shard) {
             return true;
         }
@@ -438,13 +455,7 @@ impl Index {
         };
         let files = self.files.len();
         let fits = entries.len() == stored.count
-            && entries.keys().all(|id| {
-                shard_of(id) == shard
-                    && self
-                        .closed_ids
-                        .binary_search(&checksum(id.as_bytes()))
-                        .is_ok()
-            })
+            && entries.keys().all(|id| shard_of(id) == shard)
             && entries
                 .values()
                 .flat_map(|entry| &entry.records)
@@ -456,18 +467,18 @@ impl Index {
         fits
     }
 
-    /// Whether an incident of this id is in the ledger.
-    pub fn knows(&self, id: &str) -> bool {
-        self.incidents.contains_key(id) || self.in_closed_part(id)
+    /// Whether an incident of this id is in memory: open, closed lately, or in a closed part
+    /// loaded (see `load_closed_beginning`).
+    pub fn holds(&self, id: &str) -> bool {
+        self.incidents.contains_key(id)
     }
 
+    /// Whether the incident may be in a closed part not loaded.
     fn in_closed_part(&self, id: &str) -> bool {
+        let shard = shard_of(id);
         !self.complete
-            && !self.loaded_shards.contains(&shard_of(id))
-            && self
-                .closed_ids
-                .binary_search(&checksum(id.as_bytes()))
-                .is_ok()
+            && !self.loaded_shards.contains(&shard)
+            && self.closed_shards.contains_key(&shard)
     }
 
     /// The index as stored: the main part, and apart from it the closed incidents of each
@@ -492,9 +503,9 @@ impl Index {
     }
 
     /// The part of the index kept with it, and the closed incidents to store apart by the
-    /// first byte of their ids: those of every closed part in memory.
+    /// first bytes of their ids: those of every closed part in memory.
     #[allow(clippy::type_complexity)]
-    fn split(&self) -> (Index, BTreeMap<u8, BTreeMap<&String, &IncidentEntry>>) {
+    fn split(&self) -> (Index, BTreeMap<ShardKey, BTreeMap<&String, &IncidentEntry>>) {
         let mut kept = Index {
             incidents: BTreeMap::new(),
             unfinished: Vec::new(),
@@ -509,15 +520,14 @@ impl Index {
             backups: self.backups.as_stored(),
             requests: self.requests.as_stored(),
             version: self.version.clone(),
-            closed_ids: Vec::new(),
             closed_shards: BTreeMap::new(),
             loaded_shards: BTreeSet::new(),
             recent_from: self.recent_from.max(self.latest - RECENT),
             complete: false,
         };
-        // A closed part in memory holds every incident whose id begins with its byte.
+        // A closed part in memory holds every incident whose id begins with its bytes.
         let in_memory = |id: &str| self.complete || self.loaded_shards.contains(&shard_of(id));
-        let mut closed: BTreeMap<u8, BTreeMap<&String, &IncidentEntry>> = BTreeMap::new();
+        let mut closed: BTreeMap<ShardKey, BTreeMap<&String, &IncidentEntry>> = BTreeMap::new();
         for (id, entry) in &self.incidents {
             if entry.open || !in_memory(id) || entry.last >= kept.recent_from {
                 kept.incidents.insert(id.clone(), entry.clone());
@@ -526,22 +536,11 @@ impl Index {
             }
         }
         if !self.complete {
-            let rewritten: HashSet<u64> = (self.incidents.keys())
-                .filter(|id| in_memory(id))
-                .map(|id| checksum(id.as_bytes()))
-                .collect();
-            kept.closed_ids = (self.closed_ids.iter().copied())
-                .filter(|id| !rewritten.contains(id))
-                .collect();
             kept.closed_shards = (self.closed_shards.iter())
-                .filter(|(shard, _)| !self.loaded_shards.contains(shard))
+                .filter(|(shard, _)| !self.loaded_shards.contains(*shard))
                 .map(|(shard, stored)| (*shard, *stored))
                 .collect();
         }
-        let ids = closed.values().flat_map(|entries| entries.keys());
-        kept.closed_ids
-            .extend(ids.map(|id| checksum(id.as_bytes())));
-        kept.closed_ids.sort_unstable();
         (kept, closed)
     }
 

@@ -203,6 +203,8 @@ pub mod types {
         REQUEST_CLOSED,
         REQUEST_DECLINED,
     ];
+    pub const SUPPORT_LOGGED: &str = "support.logged";
+    pub const NOTE_ADDED: &str = "note.added";
     pub const ALERT_LOGGED: &str = "alert.logged";
     pub const ALERT_POLICY_ADDED: &str = "alert.policy_added";
     pub const ALERT_POLICY_CHANGED: &str = "alert.policy_changed";

@@ -2,6 +2,7 @@
 //! into words, and which words an engineer means alike. Pure: the index that holds the words
 //! is the store's, the queries are the application's.
 
+mod dictionary;
 mod synonyms;
 mod words;
 
@@ -11,6 +12,7 @@ use crate::record::inspect::Outcome;
 use crate::record::routine::NoteKind;
 use crate::record::{Event, Record};
 
+pub use dictionary::expect_many_texts;
 pub use synonyms::{SYNONYMS, alike};
 pub use words::{TOKENIZER, analyzer, words};
 

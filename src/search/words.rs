@@ -5,11 +5,7 @@
 //! (`restarted`, `restarting` → `restart`). The same cut serves the records and the query,
 //! so what is typed matches what was written.
 
-use std::sync::LazyLock;
-
-use jieba_rs::{Jieba, TokenizeMode};
-
-use super::SYNONYMS;
+use super::dictionary;
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
@@ -19,18 +15,6 @@ pub const TOKENIZER: &str = "otss_words";
 
 /// Longer tokens are not words (a hash, a pasted blob) and are left out.
 const LONGEST_WORD: usize = 40;
-
-/// The dictionary is built into the binary; it is loaded on the first cut, with the Chinese
-/// phrases of the synonym table added as words, so that `复制延迟` is one word to find (and
-/// its parts too).
-static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
-    let mut jieba = Jieba::new();
-    let phrases = SYNONYMS.iter().flat_map(|group| group.iter());
-    for phrase in phrases.filter(|phrase| !phrase.is_ascii()) {
-        jieba.add_word(phrase, None, None);
-    }
-    jieba
-});
 
 /// The whole cut: words, lowercased, English stemmed.
 pub fn analyzer() -> TextAnalyzer {
@@ -54,19 +38,19 @@ impl Tokenizer for Words {
     type TokenStream<'a> = WordStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        let mut words = JIEBA.tokenize(text, TokenizeMode::Search, true);
+        let mut words = dictionary::cut(text);
         // In the order they stand in the text, a word before the shorter words inside it,
         // as highlighting needs them.
-        words.sort_by_key(|word| (word.byte_start, std::cmp::Reverse(word.byte_end)));
+        words.sort_by_key(|(_, start, end)| (*start, std::cmp::Reverse(*end)));
         let tokens = words
             .into_iter()
-            .filter(|word| word.word.chars().any(char::is_alphanumeric))
+            .filter(|(word, _, _)| word.chars().any(char::is_alphanumeric))
             .enumerate()
-            .map(|(position, word)| Token {
-                offset_from: word.byte_start,
-                offset_to: word.byte_end,
+            .map(|(position, (text, offset_from, offset_to))| Token {
+                offset_from,
+                offset_to,
                 position,
-                text: word.word.to_string(),
+                text,
                 position_length: 1,
             })
             .collect();

@@ -13,8 +13,8 @@ use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::Query;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TantivyDocument,
-    TextFieldIndexing, TextOptions, Value,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing,
+    TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyError, doc};
@@ -37,8 +37,11 @@ pub struct Fields {
     pub text: Field,
 }
 
-/// The memory a writer may use for words not yet written out, shared by its threads.
-const WRITER_MEMORY: usize = 64 << 20;
+/// The memory each thread of a writer may use for words not yet written out.
+const THREAD_MEMORY: usize = 32 << 20;
+
+/// The most threads a writer adds passages with, to bound its memory.
+const MOST_THREADS: usize = 4;
 
 /// A passage found, with its score and the part of its text around the words found.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,11 +66,12 @@ fn schema() -> (Schema, Fields) {
         .set_tokenizer(search::TOKENIZER)
         .set_index_option(IndexRecordOption::WithFreqs);
     let fields = Fields {
-        record: schema.add_text_field("record", STRING | STORED),
-        key: schema.add_text_field("key", STRING | STORED),
+        record: schema.add_text_field("record", STORED),
+        key: schema.add_text_field("key", STORED),
         kind: schema.add_text_field("kind", STRING | STORED),
         by: schema.add_text_field("by", STRING | STORED),
-        at: schema.add_i64_field("at", INDEXED | FAST | STORED),
+        // A range of times is read from the fast column, which needs no term per instant.
+        at: schema.add_i64_field("at", FAST | STORED),
         text: schema.add_text_field(
             "text",
             TextOptions::default()
@@ -97,6 +101,14 @@ impl SearchIndex {
         Ok(SearchIndex::with(index, fields, dir))
     }
 
+    /// The index kept in `dir`, if one was made there.
+    pub fn existing(dir: &Path) -> Option<SearchIndex> {
+        let directory = MmapDirectory::open(dir).ok()?;
+        let index = Index::open(directory).ok()?;
+        let (schema, fields) = schema();
+        (index.schema() == schema).then(|| SearchIndex::with(index, fields, dir))
+    }
+
     /// An index in memory, for when none can be kept: built whole on every use.
     pub fn in_memory(ledger: &Path) -> SearchIndex {
         let (schema, fields) = schema();
@@ -124,9 +136,18 @@ impl SearchIndex {
         serde_json::from_str(&payload).ok()
     }
 
-    /// A writer: `Ok(None)` when another otss is writing the index right now.
-    pub fn writer(&self) -> Result<Option<Writer>, StoreError> {
-        match self.index.writer_with_num_threads(1, WRITER_MEMORY) {
+    /// A writer, with a thread on each core when `many` passages are to come: `Ok(None)` when
+    /// another otss is writing the index right now.
+    pub fn writer(&self, many: bool) -> Result<Option<Writer>, StoreError> {
+        let threads = if many {
+            std::thread::available_parallelism().map_or(1, |cores| cores.get().min(MOST_THREADS))
+        } else {
+            1
+        };
+        match self
+            .index
+            .writer_with_num_threads(threads, threads * THREAD_MEMORY)
+        {
             Ok(writer) => Ok(Some(Writer {
                 writer,
                 fields: self.fields,

@@ -276,6 +276,31 @@ fn the_index_is_kept_in_the_cache_and_catches_up_with_appends() {
     );
 }
 
+#[test]
+fn a_write_teaches_an_index_in_the_cache_and_never_builds_one() {
+    let site = site();
+    log(&site, MORNING, "CFS 挂载点读写延迟升高");
+    let cache = site.path().join("cache");
+    let searched = || {
+        walk(&cache)
+            .into_iter()
+            .find(|p| p.ends_with(".search/meta.json"))
+    };
+    assert_eq!(searched(), None, "a write builds no search index");
+    assert_eq!(found(&site, &["挂载"]).len(), 1);
+    let meta = searched().expect("the search built its index");
+    let before = fs::read_to_string(&meta).unwrap();
+    log(&site, "2025-03-03T10:00:00+08:00", "CFS 挂载权限组配置");
+    let after = fs::read_to_string(&meta).unwrap();
+    assert_ne!(before, after, "the write committed its record to the index");
+    assert_eq!(found(&site, &["挂载"]).len(), 2);
+    assert_eq!(
+        fs::read_to_string(&meta).unwrap(),
+        after,
+        "the search after it found the index up to date"
+    );
+}
+
 /// Every path under `dir`, as text.
 fn walk(dir: &std::path::Path) -> Vec<String> {
     let mut found = Vec::new();

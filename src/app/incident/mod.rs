@@ -82,7 +82,7 @@ pub fn countdowns(
 mod tests {
     use super::*;
     use crate::app::testing::TestSite;
-    use crate::app::{Error, Input, Repeats};
+    use crate::app::{Error, Input, Ledger, Repeats};
     use crate::contract::Level;
     use crate::incident::Happening;
 
@@ -164,5 +164,36 @@ mod tests {
         let open = t.read(|ledger| list(ledger, true)).unwrap();
         assert_eq!(titles(&open), ["running"]);
         assert!(!countdowns(&open[0], &t.site.contract, t.env.now).is_empty());
+    }
+
+    #[test]
+    fn the_id_of_an_incident_long_closed_is_in_use_though_its_part_is_stored_apart() {
+        let mut t = TestSite::at("2025-03-04 10:00");
+        let old = open_at(&t, "CLB returns 502", "2025-03-04 09:30");
+        let resolve = Update::Resolve {
+            summary: "fixed".to_string(),
+            impact: None,
+            cause: None,
+            fix: None,
+        };
+        record(&t, &old, resolve).unwrap();
+        record(&t, &old, Update::Close).unwrap();
+        t.later("2025-05-04 10:00");
+        open_at(&t, "a later one", "2025-05-04 09:30");
+        let cache = tempfile::tempdir().unwrap();
+        let cache = Some(cache.path());
+        let in_use = |id: &str| {
+            // Each time a new command: the index stored by the one before is read.
+            let mut ledger = Ledger::new(&t.site, cache, t.env.now);
+            ledger.incident_id_in_use(id).unwrap()
+        };
+        assert!(!in_use("ZZZZZZ"));
+        assert!(
+            in_use(&old.id),
+            "a closed incident stored apart keeps its id"
+        );
+        let mut ledger = Ledger::new(&t.site, cache, t.env.now);
+        let open = ledger.open_index().unwrap();
+        assert!(!open.holds(&old.id), "its entry is in a closed part");
     }
 }

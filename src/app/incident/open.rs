@@ -50,11 +50,10 @@ pub fn open(
         let open = super::list(ledger, true)?;
         Ok(duplicate::open_incident_like(&title, &open))
     })?;
-    let index = ledger.open_index()?;
     // A fresh random id almost never repeats one in use; when it does, draw again.
     let record_id = loop {
         let id = new_record_id(env.now);
-        if !index.knows(&short_id(&id)) {
+        if !ledger.incident_id_in_use(&short_id(&id))? {
             break id;
         }
     };
@@ -69,7 +68,7 @@ pub fn open(
         onsite: opening.onsite,
     };
     let event = incident::open_event(new, &sla, site.contract.timezone);
-    let record = append(site, env.engineer()?, record_id, reported_at, event)?;
+    let record = append(env, site, record_id, reported_at, event)?;
     Ok(fold([&record]).remove(0))
 }
 

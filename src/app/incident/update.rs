@@ -194,7 +194,7 @@ pub fn update(
         })?;
     }
     let event = update.event(site, incident, at, &env.clock(site))?;
-    let record = append(site, env.engineer()?, new_record_id(env.now), at, event)?;
+    let record = append(env, site, new_record_id(env.now), at, event)?;
     let happening = incident::happening(&record.event);
     let id = incident.id.clone();
     records.push(record);
