@@ -355,6 +355,10 @@ pub fn keep_up(site: &Site, dir: &Path) {
     }
 }
 
+/// The most a write teaches the index along with its own record (a few hundred records):
+/// more, as a sync brings, is left to the next search.
+const KEPT_UP_MOST: u64 = 256 << 10;
+
 /// Whether catching up may start the index over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Rebuild {
@@ -382,9 +386,11 @@ fn catch_up(index: &SearchIndex, site: &Site, rebuild: Rebuild) -> Result<()> {
     let version = version(site);
     let dir = LedgerDir::new(&site.ledger);
     let kept = index.progress().filter(|p| p.made_as(&version));
-    let unchanged = |p: &Progress| p.looks_unchanged(&dir).unwrap_or(false);
-    if kept.as_ref().is_some_and(unchanged) || (kept.is_none() && rebuild == Rebuild::Never) {
-        return Ok(());
+    let unread = kept.as_ref().map(|p| p.unread(&dir).ok());
+    match (unread, rebuild) {
+        (Some(Some(None)), _) | (None, Rebuild::Never) => return Ok(()),
+        (Some(Some(Some(bytes))), Rebuild::Never) if bytes > KEPT_UP_MOST => return Ok(()),
+        _ => {}
     }
     let Some(mut writer) = index.writer(kept.is_none())? else {
         return Ok(());

@@ -50,18 +50,27 @@ impl Progress {
         self.version == version
     }
 
-    /// Whether every file looks as it did when last read, and no file came or went: then
-    /// there is nothing to catch up with, and nothing need be opened.
-    pub fn looks_unchanged<S: Source>(&self, source: &S) -> Result<bool, S::Error> {
+    /// How many bytes the files hold beyond those read, or `None` when every file looks as
+    /// it did when last read and no file came or went: then there is nothing to catch up
+    /// with, and nothing need be opened.
+    pub fn unread<S: Source>(&self, source: &S) -> Result<Option<u64>, S::Error> {
         let stats = source.files()?;
-        Ok(stats.len() == self.files.len()
+        let unchanged = stats.len() == self.files.len()
             && stats.iter().all(|stat| {
                 stat.modified.is_some()
                     && self
                         .files
                         .get(&stat.name)
                         .is_some_and(|mark| mark.stat == *stat)
-            }))
+            });
+        if unchanged {
+            return Ok(None);
+        }
+        let read = |name: &str| self.files.get(name).map_or(0, |mark| mark.read);
+        let beyond = stats
+            .iter()
+            .map(|stat| stat.len.saturating_sub(read(&stat.name)));
+        Ok(Some(beyond.sum()))
     }
 
     /// Hands `take` every record appended since the last call, file by file; a last line

@@ -301,6 +301,44 @@ fn a_write_teaches_an_index_in_the_cache_and_never_builds_one() {
     );
 }
 
+#[test]
+fn a_write_leaves_what_a_sync_brought_in_bulk_to_the_next_search() {
+    let site = site();
+    log(&site, MORNING, "CFS 挂载点读写延迟升高");
+    assert_eq!(found(&site, &["挂载"]).len(), 1);
+    // Two thousand consultations of a teammate, as a sync brings them.
+    let (name, text) = site.ledger_files().remove(0);
+    let mut logged: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    logged.as_object_mut().unwrap().remove("prev");
+    logged["by"] = "wang.fang".into();
+    let brought: String = (0..2000)
+        .map(|n| {
+            logged["id"] = format!("01JNZ{n:021}").into();
+            logged["text"] = format!("CFS 挂载超时 第 {n} 次").into();
+            format!("{logged}\n")
+        })
+        .collect();
+    let month = name.split('/').next().unwrap();
+    let teammate = site
+        .path()
+        .join("ledger")
+        .join(month)
+        .join("wang.fang.jsonl");
+    fs::write(&teammate, brought).unwrap();
+    let meta = walk(&site.path().join("cache"))
+        .into_iter()
+        .find(|p| p.ends_with(".search/meta.json"))
+        .unwrap();
+    let before = fs::read_to_string(&meta).unwrap();
+    log(&site, "2025-03-03T10:00:00+08:00", "CFS 挂载权限组配置");
+    assert_eq!(
+        fs::read_to_string(&meta).unwrap(),
+        before,
+        "the write left the index to the next search"
+    );
+    assert_eq!(found(&site, &["挂载", "--limit", "3000"]).len(), 2002);
+}
+
 /// Every path under `dir`, as text.
 fn walk(dir: &std::path::Path) -> Vec<String> {
     let mut found = Vec::new();
