@@ -124,7 +124,7 @@ pub fn search(ledger: &mut Ledger, search: &Search, today: NaiveDate) -> Result<
 /// Up to `limit` earlier incidents most like `incident` by its title, each with its fix:
 /// nothing when the index cannot be had, so that no command fails or waits for want of it.
 pub fn similar(ledger: &mut Ledger, incident: &Incident, limit: usize) -> Vec<Hit> {
-    let Some(index) = kept_index(ledger) else {
+    let Some(index) = kept_index(ledger, SIMILAR) else {
         return Vec::new();
     };
     let fields = index.fields();
@@ -330,19 +330,20 @@ fn stands_in(incident: &Incident, record: &str) -> bool {
 /// The search index, up to date: the one kept in the cache directory, or one built in memory
 /// when none can be kept.
 fn usable_index(ledger: &Ledger) -> Result<SearchIndex> {
-    if let Some(index) = kept_index(ledger) {
+    if let Some(index) = kept_index(ledger, SEARCH) {
         return Ok(index);
     }
     let site = ledger.site();
     let index = SearchIndex::in_memory(&site.ledger);
-    catch_up(&index, site, Rebuild::WhenInDoubt)?;
+    catch_up(&index, site, SEARCH)?;
     Ok(index)
 }
 
-/// The search index kept in the cache directory, up to date, if it can be had.
-fn kept_index(ledger: &Ledger) -> Option<SearchIndex> {
+/// The search index kept in the cache directory, caught up as far as `patience` allows, if
+/// it can be had.
+fn kept_index(ledger: &Ledger, patience: Patience) -> Option<SearchIndex> {
     let index = SearchIndex::open(&ledger.search_dir()?).ok()?;
-    catch_up(&index, ledger.site(), Rebuild::WhenInDoubt).ok()?;
+    catch_up(&index, ledger.site(), patience).ok()?;
     Some(index)
 }
 
@@ -351,19 +352,8 @@ fn kept_index(ledger: &Ledger) -> Option<SearchIndex> {
 pub fn keep_up(site: &Site, dir: &Path) {
     if let Some(index) = SearchIndex::existing(dir) {
         // The index is disposable: whatever went wrong, the next search starts it over.
-        let _ = catch_up(&index, site, Rebuild::Never);
+        let _ = catch_up(&index, site, WRITE);
     }
-}
-
-/// The most a write teaches the index along with its own record (a few hundred records):
-/// more, as a sync brings, is left to the next search.
-const KEPT_UP_MOST: u64 = 256 << 10;
-
-/// Whether catching up may start the index over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Rebuild {
-    WhenInDoubt,
-    Never,
 }
 
 /// How the index is made: by this otss, for this contract's term and time zone (which decide
@@ -379,17 +369,50 @@ fn version(site: &Site) -> String {
     )
 }
 
+/// How much catching up a command may do before it goes on: start the index over for a
+/// ledger of at most `build` bytes, read at most `read` bytes appended since.
+#[derive(Debug, Clone, Copy)]
+struct Patience {
+    build: u64,
+    read: u64,
+}
+
+/// A search waits for whatever it takes.
+const SEARCH: Patience = Patience {
+    build: u64::MAX,
+    read: u64::MAX,
+};
+
+/// The similar incidents of one opening wait for a build or a catch-up of a few seconds at
+/// most; beyond that they are looked up in the index as it stands, or not at all, and the
+/// next search builds it.
+const SIMILAR: Patience = Patience {
+    build: 16 << 20,
+    read: 16 << 20,
+};
+
+/// A write never builds the index, and teaches it a few hundred records at most along with
+/// its own: more, as a sync brings, is left to the next search.
+const WRITE: Patience = Patience {
+    build: 0,
+    read: 256 << 10,
+};
+
 /// Adds to the index what was appended to the ledger since it last read it; rebuilds it
-/// when the files no longer match what it read, or it was made otherwise, if `rebuild` lets
-/// it. When another otss is writing it, it is used as it is.
-fn catch_up(index: &SearchIndex, site: &Site, rebuild: Rebuild) -> Result<()> {
+/// when the files no longer match what it read, or it was made otherwise. Either only as
+/// far as `patience` allows. When another otss is writing it, it is used as it is.
+fn catch_up(index: &SearchIndex, site: &Site, patience: Patience) -> Result<()> {
     let version = version(site);
     let dir = LedgerDir::new(&site.ledger);
     let kept = index.progress().filter(|p| p.made_as(&version));
-    let unread = kept.as_ref().map(|p| p.unread(&dir).ok());
-    match (unread, rebuild) {
-        (Some(Some(None)), _) | (None, Rebuild::Never) => return Ok(()),
-        (Some(Some(Some(bytes))), Rebuild::Never) if bytes > KEPT_UP_MOST => return Ok(()),
+    let may_start_over = || {
+        patience.build == u64::MAX
+            || matches!(Progress::new(&version).unread(&dir), Ok(bytes) if bytes.unwrap_or(0) <= patience.build)
+    };
+    match kept.as_ref().map(|p| p.unread(&dir)) {
+        Some(Ok(None)) => return Ok(()),
+        Some(Ok(Some(bytes))) if bytes > patience.read => return Ok(()),
+        None if !may_start_over() => return Ok(()),
         _ => {}
     }
     let Some(mut writer) = index.writer(kept.is_none())? else {
@@ -409,7 +432,8 @@ fn catch_up(index: &SearchIndex, site: &Site, rebuild: Rebuild) -> Result<()> {
         failed: None,
     };
     if let Err(Stale) = progress.catch_up(&dir, |record| feed.take(record))? {
-        if rebuild == Rebuild::Never {
+        // What was fed is not committed: the index stays as it was.
+        if !may_start_over() {
             return Ok(());
         }
         feed.writer.clear()?;

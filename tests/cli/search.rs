@@ -306,25 +306,8 @@ fn a_write_leaves_what_a_sync_brought_in_bulk_to_the_next_search() {
     let site = site();
     log(&site, MORNING, "CFS 挂载点读写延迟升高");
     assert_eq!(found(&site, &["挂载"]).len(), 1);
-    // Two thousand consultations of a teammate, as a sync brings them.
-    let (name, text) = site.ledger_files().remove(0);
-    let mut logged: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
-    logged.as_object_mut().unwrap().remove("prev");
-    logged["by"] = "wang.fang".into();
-    let brought: String = (0..2000)
-        .map(|n| {
-            logged["id"] = format!("01JNZ{n:021}").into();
-            logged["text"] = format!("CFS 挂载超时 第 {n} 次").into();
-            format!("{logged}\n")
-        })
-        .collect();
-    let month = name.split('/').next().unwrap();
-    let teammate = site
-        .path()
-        .join("ledger")
-        .join(month)
-        .join("wang.fang.jsonl");
-    fs::write(&teammate, brought).unwrap();
+    // Two thousand consultations of a teammate (300 KB), as a sync brings them.
+    bring_teammates_consultations(&site, 2000);
     let meta = walk(&site.path().join("cache"))
         .into_iter()
         .find(|p| p.ends_with(".search/meta.json"))
@@ -337,6 +320,75 @@ fn a_write_leaves_what_a_sync_brought_in_bulk_to_the_next_search() {
         "the write left the index to the next search"
     );
     assert_eq!(found(&site, &["挂载", "--limit", "3000"]).len(), 2002);
+}
+
+/// Writes `count` records of a teammate beside the ledger's first file, as a sync brings them,
+/// each a copy of the first record (which must be a consultation) made what `make` makes of
+/// it with its number.
+fn bring_teammates_records(site: &Sandbox, count: usize, make: impl Fn(&mut Value, usize)) {
+    let (name, text) = site.ledger_files().remove(0);
+    let mut logged: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    logged.as_object_mut().unwrap().remove("prev");
+    logged["by"] = "wang.fang".into();
+    let brought: String = (0..count)
+        .map(|n| {
+            let mut record = logged.clone();
+            record["id"] = format!("01JNZ{n:021}").into();
+            make(&mut record, n);
+            format!("{record}\n")
+        })
+        .collect();
+    let month = name.split('/').next().unwrap();
+    let teammate = site
+        .path()
+        .join("ledger")
+        .join(month)
+        .join("wang.fang.jsonl");
+    fs::write(teammate, brought).unwrap();
+}
+
+/// A teammate's consultations, each about 150 bytes.
+fn bring_teammates_consultations(site: &Sandbox, count: usize) {
+    bring_teammates_records(site, count, |record, n| {
+        record["text"] = format!("CFS 挂载超时 第 {n} 次").into();
+    });
+}
+
+#[test]
+fn incident_open_does_not_wait_for_the_first_build_of_a_large_index() {
+    let site = site();
+    log(&site, MORNING, "CFS 挂载点读写延迟升高");
+    // More than 16 MiB of records (backup checks, which hold no text) and no search index yet.
+    bring_teammates_records(&site, 110_000, |record, _| {
+        let record = record.as_object_mut().unwrap();
+        record.remove("text");
+        record.remove("product");
+        record.insert("type".into(), "backup.checked".into());
+        record.insert("job".into(), "nightly-full-backup-of-the-database".into());
+        record.insert("ok".into(), true.into());
+    });
+    let first = opened(&site, MORNING, "2", "CLB 返回 502");
+    assert_eq!(first["similar"], Value::Array(Vec::new()));
+    let meta = walk(&site.path().join("cache"))
+        .into_iter()
+        .find(|p| p.ends_with(".search/meta.json"));
+    let indexed =
+        |meta: &str| -> Value { serde_json::from_str(&fs::read_to_string(meta).unwrap()).unwrap() };
+    assert!(
+        meta.is_none_or(|meta| indexed(&meta)["segments"] == Value::Array(Vec::new())),
+        "the opening built no search index"
+    );
+    let earlier = first["id"].as_str().unwrap();
+    resolve(
+        &site,
+        "2025-03-03T10:00:00+08:00",
+        earlier,
+        "恢复",
+        "扩容后端",
+    );
+    assert_eq!(found(&site, &["CLB", "--kind", "incident"]), [earlier]);
+    let again = opened(&site, super::NOW, "2", "CLB 又返回 502");
+    assert_eq!(again["similar"][0]["id"], earlier);
 }
 
 /// Every path under `dir`, as text.
