@@ -200,6 +200,7 @@ pub fn export(
         Ok(writers.append(tables)?)
     };
     if let (Some(first), Some(last)) = (months.first(), months.last()) {
+        ledger.hold_every_incident()?;
         let (from, _) = first.span(&site.contract);
         let (_, to) = last.span(&site.contract);
         let clocks: HashMap<String, Clocks> = ledger

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -120,6 +121,9 @@ pub struct Ledger<'s> {
     withdrawn: Option<HashSet<String>>,
     /// When it is read: a record dated after it counts nowhere (docs/rules.md §10.5).
     now: DateTime<Utc>,
+    /// The index with every incident, read once for a command that writes nothing and asks
+    /// about incidents many times; its forks share it.
+    held: Option<Arc<Index>>,
 }
 
 impl<'s> Ledger<'s> {
@@ -131,6 +135,7 @@ impl<'s> Ledger<'s> {
             doubted: HashSet::new(),
             withdrawn: None,
             now,
+            held: None,
         }
     }
 
@@ -149,7 +154,15 @@ impl<'s> Ledger<'s> {
             doubted: HashSet::new(),
             withdrawn: self.withdrawn.clone(),
             now: self.now,
+            held: self.held.clone(),
         }
+    }
+
+    /// Reads the index with every incident once, for every question about incidents this
+    /// reader and its forks are asked after: only for a command that writes nothing.
+    pub fn hold_every_incident(&mut self) -> Result<()> {
+        self.held = Some(Arc::new(self.complete_index()?));
+        Ok(())
     }
 
     /// Takes back a fork: what it passed over, after what this reader did, each record that
@@ -564,6 +577,17 @@ impl<'s> Ledger<'s> {
         let (contract, now) = (self.site.contract.clone(), self.now);
         let mut doubted = Vec::new();
         let digests = self.retried(|this, from| {
+            let sift = |records: &mut Vec<Record>| {
+                let (kept, left): (Vec<Record>, Vec<Record>) = std::mem::take(records)
+                    .into_iter()
+                    .partition(|r| r.doubt(&contract, now).is_none());
+                *records = kept;
+                doubted.extend(left);
+            };
+            if let (IndexFrom::Stored, Some(held)) = (from, this.held.clone()) {
+                let ids = wanted.ids(&held, this.now);
+                return Ok(held.fold_each(&ids, &LedgerDir::new(&ledger), sift, &digest)?);
+            }
             let mut index = this.index_for(&wanted, from)?;
             let wanted_ids: BTreeSet<String> = wanted
                 .ids(&index, this.now)
@@ -572,13 +596,6 @@ impl<'s> Ledger<'s> {
                 .collect();
             index.retain(&wanted_ids);
             let ids: Vec<&str> = wanted_ids.iter().map(String::as_str).collect();
-            let sift = |records: &mut Vec<Record>| {
-                let (kept, left): (Vec<Record>, Vec<Record>) = std::mem::take(records)
-                    .into_iter()
-                    .partition(|r| r.doubt(&contract, now).is_none());
-                *records = kept;
-                doubted.extend(left);
-            };
             Ok(index.fold_each(&ids, &LedgerDir::new(&ledger), sift, &digest)?)
         })?;
         self.sift(&mut doubted);
