@@ -85,11 +85,14 @@ fn dictionary_in(registry: &Path, version: &str) -> PathBuf {
         .join("dict.txt")
 }
 
-/// The version of `package` in a Cargo.lock.
+/// The version of `package` in a Cargo.lock, when it comes from crates.io: a package patched
+/// or taken from elsewhere may hold another dictionary than the one unpacked for its version.
 fn locked_version(lock: &str, package: &str) -> Option<String> {
     let name = format!("name = \"{package}\"");
     let mut lines = lock.lines();
     lines.find(|line| line.trim() == name)?;
     let version = lines.next()?.trim().strip_prefix("version = \"")?;
-    Some(version.trim_end_matches('"').to_string())
+    let source = lines.next()?.trim();
+    (source == "source = \"registry+https://github.com/rust-lang/crates.io-index\"")
+        .then(|| version.trim_end_matches('"').to_string())
 }

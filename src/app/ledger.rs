@@ -158,8 +158,8 @@ impl<'s> Ledger<'s> {
         }
     }
 
-    /// Reads the index with every incident once, for every question about incidents this
-    /// reader and its forks are asked after: only for a command that writes nothing.
+    /// Reads the index with every incident once, for every question `incidents` answers for
+    /// this reader and its forks after: only for a command that writes nothing.
     pub fn hold_every_incident(&mut self) -> Result<()> {
         self.held = Some(Arc::new(self.complete_index()?));
         Ok(())
@@ -586,7 +586,12 @@ impl<'s> Ledger<'s> {
             };
             if let (IndexFrom::Stored, Some(held)) = (from, this.held.clone()) {
                 let ids = wanted.ids(&held, this.now);
-                return Ok(held.fold_each(&ids, &LedgerDir::new(&ledger), sift, &digest)?);
+                let folded = held.fold_each(&ids, &LedgerDir::new(&ledger), sift, &digest)?;
+                if folded.is_none() {
+                    // The files changed under it: from now on, the index as every read has it.
+                    this.held = None;
+                }
+                return Ok(folded);
             }
             let mut index = this.index_for(&wanted, from)?;
             let wanted_ids: BTreeSet<String> = wanted

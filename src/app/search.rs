@@ -340,11 +340,12 @@ fn usable_index(ledger: &Ledger) -> Result<SearchIndex> {
 }
 
 /// The search index kept in the cache directory, caught up as far as `patience` allows, if
-/// it can be had.
+/// it can be had and is fit to search.
 fn kept_index(ledger: &Ledger, patience: Patience) -> Option<SearchIndex> {
     let index = SearchIndex::open(&ledger.search_dir()?).ok()?;
-    catch_up(&index, ledger.site(), patience).ok()?;
-    Some(index)
+    catch_up(&index, ledger.site(), patience)
+        .ok()?
+        .then_some(index)
 }
 
 /// Teaches the search index kept in `dir`, if there is one, the records just appended: a
@@ -400,25 +401,29 @@ const WRITE: Patience = Patience {
 
 /// Adds to the index what was appended to the ledger since it last read it; rebuilds it
 /// when the files no longer match what it read, or it was made otherwise. Either only as
-/// far as `patience` allows. When another otss is writing it, it is used as it is.
-fn catch_up(index: &SearchIndex, site: &Site, patience: Patience) -> Result<()> {
+/// far as `patience` allows: `Ok(false)` when the index is then unfit to search (made
+/// otherwise, or no longer matching the files). When another otss is writing it, it is
+/// used as it is.
+fn catch_up(index: &SearchIndex, site: &Site, patience: Patience) -> Result<bool> {
     let version = version(site);
     let dir = LedgerDir::new(&site.ledger);
-    let kept = index.progress().filter(|p| p.made_as(&version));
+    let made_here = || index.progress().filter(|p| p.made_as(&version));
     let may_start_over = || {
         patience.build == u64::MAX
             || matches!(Progress::new(&version).unread(&dir), Ok(bytes) if bytes.unwrap_or(0) <= patience.build)
     };
-    match kept.as_ref().map(|p| p.unread(&dir)) {
-        Some(Ok(None)) => return Ok(()),
-        Some(Ok(Some(bytes))) if bytes > patience.read => return Ok(()),
-        None if !may_start_over() => return Ok(()),
+    let before = made_here();
+    match before.as_ref().map(|p| p.unread(&dir)) {
+        Some(Ok(None)) => return Ok(true),
+        Some(Ok(Some(bytes))) if bytes > patience.read => return Ok(true),
+        None if !may_start_over() => return Ok(false),
         _ => {}
     }
-    let Some(mut writer) = index.writer(kept.is_none())? else {
-        return Ok(());
+    let Some(mut writer) = index.writer(before.is_none())? else {
+        return Ok(before.is_some());
     };
-    let mut progress = match kept {
+    // Read again under the writer's lock: another otss may have committed meanwhile.
+    let mut progress = match made_here() {
         Some(progress) => progress,
         None => {
             writer.clear()?;
@@ -434,7 +439,7 @@ fn catch_up(index: &SearchIndex, site: &Site, patience: Patience) -> Result<()> 
     if let Err(Stale) = progress.catch_up(&dir, |record| feed.take(record))? {
         // What was fed is not committed: the index stays as it was.
         if !may_start_over() {
-            return Ok(());
+            return Ok(false);
         }
         feed.writer.clear()?;
         progress = Progress::new(&version);
@@ -449,7 +454,7 @@ fn catch_up(index: &SearchIndex, site: &Site, patience: Patience) -> Result<()> 
         return Err(e.into());
     }
     feed.writer.commit(&progress)?;
-    Ok(())
+    Ok(true)
 }
 
 /// Records on their way into the index: those that count (docs/rules.md §10.5) and hold

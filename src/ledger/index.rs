@@ -473,10 +473,11 @@ impl Index {
         self.incidents.contains_key(id)
     }
 
-    /// Whether the incident may be in a closed part not loaded.
+    /// Whether the incident may be in a closed part not loaded: one in memory never is.
     fn in_closed_part(&self, id: &str) -> bool {
         let shard = shard_of(id);
         !self.complete
+            && !self.incidents.contains_key(id)
             && !self.loaded_shards.contains(&shard)
             && self.closed_shards.contains_key(&shard)
     }

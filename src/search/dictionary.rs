@@ -8,8 +8,9 @@
 //! Why the cuts agree: jieba cuts a text by the dictionary words that stand in it, weighed by
 //! their frequency against the sum of all frequencies. The sparse dictionary holds every word
 //! that stands in the texts it has learnt, with the same frequency, and keeps the same sum by
-//! a filler word that no text can hold (jieba looks words up only inside runs of Chinese
-//! letters, ASCII letters and digits, and `+#&._%-`). The synonym table's phrases are added
+//! a filler word that no cut ever looks up (jieba looks words up only inside runs of Chinese
+//! letters, ASCII letters and digits, and `+#&._%-`, and hands out single characters outside
+//! them). The synonym table's phrases are added
 //! to both in the same order, after every dictionary word inside them, so jieba suggests them
 //! the same frequencies.
 
@@ -26,7 +27,9 @@ include!(concat!(env!("OUT_DIR"), "/dictionary_total.rs"));
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.fst"));
 
 /// Stands for the words not learnt: its frequency keeps the sum of all frequencies whole.
-const FILLER: &str = " ";
+/// Outside the runs it looks words up in, jieba hands out single characters (or `\r\n`),
+/// so no cut, not even of a phrase of the synonym table, ever looks it up.
+const FILLER: &str = "\u{1}\u{1}";
 
 static WHOLE: OnceLock<Jieba> = OnceLock::new();
 

@@ -638,6 +638,32 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
 }
 
 #[test]
+fn a_record_of_an_open_incident_loads_no_closed_part_of_its_first_bytes() {
+    let ledger = Memory::default();
+    for event in [0, 2, 3] {
+        let line = forty_days_before(u32::from(event), "I7", event);
+        ledger.append_record("2025-02/a.jsonl", &line);
+    }
+    ledger.append_record("2025-03/a.jsonl", &record(100, "I70", 0));
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let loads = RefCell::new(0);
+    let mut counted = |part, sum| {
+        *loads.borrow_mut() += 1;
+        stored.part(part, sum)
+    };
+    ledger.append_record("2025-03/a.jsonl", &record(101, "I70", 1));
+    let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
+    assert!(changed);
+    assert_eq!(
+        *loads.borrow(),
+        0,
+        "the part of `I7`, closed, stays unread for `I70`"
+    );
+    assert_eq!(index.open_ids(), ["I70"]);
+}
+
+#[test]
 fn a_closed_incident_is_found_by_its_id_through_the_part_of_its_first_two_bytes() {
     let ledger = Memory::default();
     for (n, id) in ["A1", "BA1", "BA2", "BC1"].into_iter().enumerate() {
