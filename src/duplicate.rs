@@ -80,14 +80,20 @@ fn text_of(event: &Event) -> Option<(TextKind, &str)> {
     }
 }
 
+impl TextKind {
+    /// The record type the records of this kind are written as.
+    fn record_type(self) -> &'static str {
+        match self {
+            TextKind::Consultation => types::SUPPORT_LOGGED,
+            TextKind::Note(_) => types::NOTE_ADDED,
+            TextKind::Request => types::REQUEST_ADDED,
+        }
+    }
+}
+
 /// The record type of the records `event` may repeat the text of, if it is one that may.
 pub fn text_type(event: &Event) -> Option<&'static str> {
-    match event {
-        Event::SupportLogged(_) => Some(types::SUPPORT_LOGGED),
-        Event::NoteAdded(_) => Some(types::NOTE_ADDED),
-        Event::RequestAdded(_) => Some(types::REQUEST_ADDED),
-        _ => None,
-    }
+    text_of(event).map(|(kind, _)| kind.record_type())
 }
 
 /// The latest entered of `earlier` with the same kind and text as `event`, happened within

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::ledger::of_types;
 use super::{Environment, Error, Ledger, Result, Site, writer};
 use crate::duplicate::{self, Duplicate, WINDOW};
-use crate::ledger;
 use crate::period::Period;
 use crate::record::{Event, types};
 use crate::time::local_date;
@@ -62,16 +62,12 @@ pub(super) fn repeated_text(
     let Some(wanted) = duplicate::text_type(event) else {
         return Ok(None);
     };
-    let earlier = ledger.records_where(Some(&months), |line| {
-        ledger::written_type(line).is_none_or(|t| t == wanted)
-    })?;
+    let earlier = ledger.records_where(Some(&months), of_types(&[wanted]))?;
     Ok(duplicate::repeated_text(event, at, &earlier))
 }
 
 /// The first issue of the report kept under `month`, if it was issued and not voided.
 pub(super) fn issued_before(ledger: &mut Ledger, month: &str) -> Result<Option<Duplicate>> {
-    let issued = ledger.records_where(None, |line| {
-        ledger::written_type(line).is_none_or(|t| t == types::REPORT_ISSUED)
-    })?;
+    let issued = ledger.all_records_of_types(&[types::REPORT_ISSUED])?;
     Ok(duplicate::issued_before(month, &issued))
 }

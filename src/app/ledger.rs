@@ -624,7 +624,7 @@ impl<'s> Ledger<'s> {
 
 /// Whether a line is of one of `types`, by its bytes; a line whose type cannot be told is read,
 /// so that a problem with it is reported.
-fn of_types<'t>(types: &'t [&str]) -> impl Fn(&[u8]) -> bool + 't {
+pub(super) fn of_types<'t>(types: &'t [&str]) -> impl Fn(&[u8]) -> bool + 't {
     |line| ledger::written_type(line).is_none_or(|t| types.contains(&t))
 }
 
