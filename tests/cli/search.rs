@@ -280,22 +280,15 @@ fn the_index_is_kept_in_the_cache_and_catches_up_with_appends() {
 fn a_write_teaches_an_index_in_the_cache_and_never_builds_one() {
     let site = site();
     log(&site, MORNING, "CFS 挂载点读写延迟升高");
-    let cache = site.path().join("cache");
-    let searched = || {
-        walk(&cache)
-            .into_iter()
-            .find(|p| p.ends_with(".search/meta.json"))
-    };
-    assert_eq!(searched(), None, "a write builds no search index");
+    assert_eq!(search_meta(&site), None, "a write builds no search index");
     assert_eq!(found(&site, &["挂载"]).len(), 1);
-    let meta = searched().expect("the search built its index");
-    let before = fs::read_to_string(&meta).unwrap();
+    let before = search_meta(&site).expect("the search built its index");
     log(&site, "2025-03-03T10:00:00+08:00", "CFS 挂载权限组配置");
-    let after = fs::read_to_string(&meta).unwrap();
+    let after = search_meta(&site).unwrap();
     assert_ne!(before, after, "the write committed its record to the index");
     assert_eq!(found(&site, &["挂载"]).len(), 2);
     assert_eq!(
-        fs::read_to_string(&meta).unwrap(),
+        search_meta(&site).unwrap(),
         after,
         "the search after it found the index up to date"
     );
@@ -308,14 +301,10 @@ fn a_write_leaves_what_a_sync_brought_in_bulk_to_the_next_search() {
     assert_eq!(found(&site, &["挂载"]).len(), 1);
     // Two thousand consultations of a teammate (300 KB), as a sync brings them.
     bring_teammates_consultations(&site, 2000);
-    let meta = walk(&site.path().join("cache"))
-        .into_iter()
-        .find(|p| p.ends_with(".search/meta.json"))
-        .unwrap();
-    let before = fs::read_to_string(&meta).unwrap();
+    let before = search_meta(&site).unwrap();
     log(&site, "2025-03-03T10:00:00+08:00", "CFS 挂载权限组配置");
     assert_eq!(
-        fs::read_to_string(&meta).unwrap(),
+        search_meta(&site).unwrap(),
         before,
         "the write left the index to the next search"
     );
@@ -369,13 +358,9 @@ fn incident_open_does_not_wait_for_the_first_build_of_a_large_index() {
     });
     let first = opened(&site, MORNING, "2", "CLB 返回 502");
     assert_eq!(first["similar"], Value::Array(Vec::new()));
-    let meta = walk(&site.path().join("cache"))
-        .into_iter()
-        .find(|p| p.ends_with(".search/meta.json"));
-    let indexed =
-        |meta: &str| -> Value { serde_json::from_str(&fs::read_to_string(meta).unwrap()).unwrap() };
+    let segments = |meta: String| serde_json::from_str::<Value>(&meta).unwrap()["segments"].clone();
     assert!(
-        meta.is_none_or(|meta| indexed(&meta)["segments"] == Value::Array(Vec::new())),
+        search_meta(&site).is_none_or(|meta| segments(meta) == Value::Array(Vec::new())),
         "the opening built no search index"
     );
     let earlier = first["id"].as_str().unwrap();
@@ -389,6 +374,16 @@ fn incident_open_does_not_wait_for_the_first_build_of_a_large_index() {
     assert_eq!(found(&site, &["CLB", "--kind", "incident"]), [earlier]);
     let again = opened(&site, super::NOW, "2", "CLB 又返回 502");
     assert_eq!(again["similar"][0]["id"], earlier);
+}
+
+/// What the search index in the sandbox's cache says of itself (its `meta.json`, which every
+/// commit rewrites), if there is one.
+fn search_meta(site: &Sandbox) -> Option<String> {
+    let cache = site.path().join("cache");
+    let meta = walk(&cache)
+        .into_iter()
+        .find(|p| p.ends_with(".search/meta.json"))?;
+    Some(fs::read_to_string(meta).unwrap())
 }
 
 /// Every path under `dir`, as text.

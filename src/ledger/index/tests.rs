@@ -377,6 +377,17 @@ impl Stored {
         let bytes = self.apart.get(&part.name())?;
         (checksum(bytes) == expected).then(|| bytes.clone())
     }
+
+    /// A loader of its parts that notes in `loads` the name of each part it is asked for.
+    fn noting<'a>(
+        &'a self,
+        loads: &'a RefCell<Vec<String>>,
+    ) -> impl FnMut(Part, u64) -> Option<Vec<u8>> + 'a {
+        move |part, sum| {
+            loads.borrow_mut().push(part.name());
+            self.part(part, sum)
+        }
+    }
 }
 
 /// A refresh with no stored part to load.
@@ -615,20 +626,21 @@ fn the_closed_part_is_loaded_only_when_a_closed_incident_is_touched() {
     ledger.append_record("2025-03/a.jsonl", &record(200, "OPEN", 0));
     let mut stored = Stored::default();
     stored.store(&refresh(None, &ledger).0);
-    let loads = RefCell::new(0);
-    let mut counted = |part, sum| {
-        *loads.borrow_mut() += 1;
-        stored.part(part, sum)
-    };
+    let loads = RefCell::new(Vec::new());
+    let mut counted = stored.noting(&loads);
     ledger.append_record("2025-03/a.jsonl", &record(201, "OPEN", 1));
     let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
     assert!(changed);
-    assert_eq!((index.open_ids(), *loads.borrow()), (vec!["OPEN"], 0));
+    assert_eq!((index.open_ids(), loads.borrow().len()), (vec!["OPEN"], 0));
     assert_eq!(index.ids(), ["OPEN"], "only the open incident is in memory");
     assert!(!index.holds("I7"), "a closed incident is not in memory");
     ledger.append_record("2025-03/a.jsonl", &record(202, "I7", 4));
     let (index, _) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
-    assert_eq!(*loads.borrow(), 1, "a reopened incident needs its entry");
+    assert_eq!(
+        loads.borrow().len(),
+        1,
+        "a reopened incident needs its entry"
+    );
     assert_eq!(index.open_ids(), ["I7", "OPEN"]);
     assert_eq!(
         index.ids(),
@@ -647,16 +659,13 @@ fn a_record_of_an_open_incident_loads_no_closed_part_of_its_first_bytes() {
     ledger.append_record("2025-03/a.jsonl", &record(100, "I70", 0));
     let mut stored = Stored::default();
     stored.store(&refresh(None, &ledger).0);
-    let loads = RefCell::new(0);
-    let mut counted = |part, sum| {
-        *loads.borrow_mut() += 1;
-        stored.part(part, sum)
-    };
+    let loads = RefCell::new(Vec::new());
+    let mut counted = stored.noting(&loads);
     ledger.append_record("2025-03/a.jsonl", &record(101, "I70", 1));
     let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
     assert!(changed);
     assert_eq!(
-        *loads.borrow(),
+        loads.borrow().len(),
         0,
         "the part of `I7`, closed, stays unread for `I70`"
     );
@@ -686,10 +695,7 @@ fn a_closed_incident_is_found_by_its_id_through_the_part_of_its_first_two_bytes(
         3
     );
     let loads = RefCell::new(Vec::new());
-    let mut counted = |part: Part, sum| {
-        loads.borrow_mut().push(part.name());
-        stored.part(part, sum)
-    };
+    let mut counted = stored.noting(&loads);
     let mut index = stored.load().unwrap();
     assert!(index.load_closed_beginning("BA2", &mut counted));
     assert_eq!(*loads.borrow(), ["closed-4241"]);
@@ -714,6 +720,7 @@ fn a_closed_incident_is_found_by_its_id_through_the_part_of_its_first_two_bytes(
     let encoded = index.encode().unwrap();
     let rewritten: Vec<String> = encoded.apart.iter().map(|(part, _)| part.name()).collect();
     assert_eq!(rewritten, ["closed-4241"]);
+    drop(counted);
     stored.store(&index);
     let mut complete = stored.load().unwrap();
     assert!(complete.load_closed(&mut |part, sum| stored.part(part, sum)));
@@ -755,10 +762,7 @@ fn a_part_stored_apart_is_loaded_only_by_what_needs_it() {
     let mut stored = Stored::default();
     stored.store(&refresh(None, &ledger).0);
     let loads = RefCell::new(Vec::new());
-    let mut counted = |part: Part, sum| {
-        loads.borrow_mut().push(part.name());
-        stored.part(part, sum)
-    };
+    let mut counted = stored.noting(&loads);
     ledger.append_record("2025-03/a.jsonl", &record(20, "OPEN", 0));
     let (index, changed) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
     assert!(changed);
