@@ -163,6 +163,7 @@ mod tests {
         "中华人民共和国国务院办公厅关于节假日安排的通知",
         "南京市长江大桥上的车辆排队等候",
         "内存溢出后容器被杀死，快照备份恢复，权限配置丢包",
+        "告警恢复正常后再次告警",
     ];
 
     fn letters() -> Vec<char> {
@@ -212,6 +213,18 @@ mod tests {
                 owned(cut_by(&sparse.jieba, sentence)),
                 owned(cut_by(whole(), sentence))
             );
+        }
+    }
+
+    #[test]
+    fn no_cut_yields_the_filler_word_even_of_a_text_that_holds_it() {
+        let mut sparse = Sparse::new().expect("otss is built with the table");
+        for sentence in SENTENCES {
+            let text = format!("{sentence}{FILLER}{sentence}");
+            sparse.learn(&text);
+            let cut = owned(cut_by(&sparse.jieba, &text));
+            assert!(cut.iter().all(|(word, _, _)| word != FILLER), "{cut:?}");
+            assert_eq!(cut, owned(cut_by(whole(), &text)));
         }
     }
 }
