@@ -374,6 +374,16 @@ fn incident_open_does_not_wait_for_the_first_build_of_a_large_index() {
     assert_eq!(found(&site, &["CLB", "--kind", "incident"]), [earlier]);
     let again = opened(&site, super::NOW, "2", "CLB 又返回 502");
     assert_eq!(again["similar"][0]["id"], earlier);
+    // A longer term: the index was made under another, and an opening may not rebuild it.
+    site.write(
+        "otss.toml",
+        &SHENZHEN_5X8.replace("2026-12-31", "2027-12-31"),
+    );
+    let unfit = opened(&site, super::NOW, "2", "CLB 仍然返回 502");
+    assert_eq!(unfit["similar"], Value::Array(Vec::new()));
+    assert_eq!(found(&site, &["CLB", "--kind", "incident"]).len(), 3);
+    let rebuilt = opened(&site, super::NOW, "2", "CLB 第四次返回 502");
+    assert_eq!(rebuilt["similar"].as_array().unwrap().len(), 3);
 }
 
 /// What the search index in the sandbox's cache says of itself (its `meta.json`, which every
