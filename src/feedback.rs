@@ -237,13 +237,16 @@ pub fn lives(records: &[Record], until: Option<DateTime<Utc>>) -> Vec<Life> {
         .collect();
     sorted.sort_by(|a, b| Record::fold_order(a, b));
     let mut lives: Vec<Life> = Vec::new();
+    // Where each request's life is: the first asked, should two records share an id.
+    let mut place: HashMap<&str, usize> = HashMap::new();
     for record in sorted {
         if let Event::RequestAdded(request) = &record.event {
+            place.entry(&record.id).or_insert(lives.len());
             lives.push(Life::collected(record, request));
         } else if let Some((wanted, id)) = Move::of(&record.event)
-            && let Some(life) = lives.iter_mut().find(|l| l.record.id == id)
+            && let Some(&life) = place.get(id)
         {
-            life.moved(record, wanted);
+            lives[life].moved(record, wanted);
         }
     }
     lives

@@ -8,12 +8,11 @@ use std::thread;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::report::{last_fingerprint, month_or_year, service_report_seeing, term_reports};
-use super::{Ledger, Result, Site, Wanted};
+use super::report::{counted_report_seeing, last_fingerprint, month_or_year, term_reports};
+use super::{Ledger, Result, Site};
 use crate::contract::Contract;
 use crate::incident::Incident;
 use crate::leave;
-use crate::ledger::index::Kept;
 use crate::period::Period;
 use crate::record::{Event, Record, types};
 use crate::report::{CorrectionAction, DueReport, Report, ReportKind, Scope};
@@ -199,20 +198,9 @@ pub fn export(
         rows += tables.iter().map(|t| t.rows.len()).sum::<usize>();
         Ok(writers.append(tables)?)
     };
-    if let (Some(first), Some(last)) = (months.first(), months.last()) {
+    if !months.is_empty() {
         ledger.hold_every_incident()?;
-        let (from, _) = first.span(&site.contract);
-        let (_, to) = last.span(&site.contract);
-        let clocks: HashMap<String, Clocks> = ledger
-            .incidents(Wanted::Between(from, to), |i| {
-                (i.id.clone(), Clocks::of(i, now))
-            })?
-            .into_iter()
-            .collect();
-        let requests = ledger.kept_records(Kept::Requests)?;
-        let month = |ledger: &mut Ledger, scope: Scope| {
-            month_tables(site, now, scope, ledger, &requests, &clocks)
-        };
+        let month = |ledger: &mut Ledger, scope: Scope| month_tables(site, now, scope, ledger);
         in_order(ledger, months, month, &mut write)?;
     }
     let mut tables = Tables::new(site);
@@ -224,25 +212,25 @@ pub fn export(
     Ok(Exported { files, rows })
 }
 
-/// The rows of the month of `scope`, as its report counts them.
+/// The rows of the month of `scope`, as its report counts them: no table holds what became of
+/// the requests.
 fn month_tables(
     site: &Site,
     now: DateTime<Utc>,
     scope: Scope,
     ledger: &mut Ledger,
-    requests: &[Record],
-    clocks: &HashMap<String, Clocks>,
 ) -> Result<Tables> {
     let zone = site.contract.timezone;
     let mut records = Vec::new();
-    let report = service_report_seeing(site, now, scope, ledger, Some(requests), |read| {
+    let clocks = |incident: &Incident| (incident.id.clone(), Clocks::of(incident, now));
+    let (report, clocks) = counted_report_seeing(site, now, scope, ledger, clocks, |read| {
         let in_scope = read
             .iter()
             .filter(|r| scope.contains(local_date(r.instant(), zone)));
         records.extend(in_scope.cloned());
     })?;
     let mut tables = Tables::new(site);
-    tables.add_month(site, &report, &records, clocks);
+    tables.add_month(site, &report, &records, &clocks.into_iter().collect());
     Ok(tables)
 }
 

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use super::report::{month_or_year, scope, service_report, term_reports};
+use super::report::{counted_report, month_or_year, scope, term_reports};
 use super::{Environment, Ledger, Result, Site};
 use crate::inspect::{self, Due};
 use crate::report::{DueState, Verdicts};
@@ -147,7 +147,7 @@ fn site_figures(env: &Environment, period: &str, dir: &Path) -> Result<SiteFigur
     let site = Site::required(&env).map_err(|e| e.error)?;
     let scope = scope(&site, env.now, period)?;
     let mut ledger = Ledger::new(&site, env.cache_dir(), env.now);
-    let report = service_report(&site, env.now, scope, &mut ledger)?;
+    let report = counted_report(&site, env.now, scope, &mut ledger)?;
     let reports = term_reports(&site, env.now, &mut ledger)?;
     let in_state = |state| reports.iter().filter(|r| r.state == state).count() as u32;
     let incidents = &report.incidents;

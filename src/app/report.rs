@@ -47,26 +47,43 @@ pub fn service_report(
     scope: Scope,
     ledger: &mut Ledger,
 ) -> Result<Report> {
-    service_report_seeing(site, now, scope, ledger, None, |_| ())
+    let report = counted_report(site, now, scope, ledger)?;
+    // What became of the requests is read from every month: a request's moves come later.
+    let requests = ledger.kept_records(Kept::Requests)?;
+    Ok(report.with_feedback(&requests, &site.contract, &site.calendar, now))
 }
 
-/// The report of `scope` at `now`, which must have begun, showing `see` the records of each
-/// month it counts (but for incidents' records other than their openings) as it reads them.
-/// What became of the requests is found in `requests`, every record of the ledger of the types
-/// `types::REQUEST_LIFE` as `Ledger::all_records_of_types` reads them, or read when `None`:
-/// reports of many months read them once.
-pub fn service_report_seeing(
+/// The report of `scope` at `now`, which must have begun, but for what became of the requests
+/// (its `feedback` stays empty), which a figure across sites does not need.
+pub fn counted_report(
     site: &Site,
     now: DateTime<Utc>,
     scope: Scope,
     ledger: &mut Ledger,
-    requests: Option<&[Record]>,
-    mut see: impl FnMut(&[Record]),
 ) -> Result<Report> {
+    let (report, _) = counted_report_seeing(site, now, scope, ledger, |_| (), |_| ())?;
+    Ok(report)
+}
+
+/// The report of `scope` at `now`, which must have begun, but for what became of the requests
+/// (its `feedback` stays empty), with what `keep` takes of each incident it counts. It shows
+/// `see` the records of each month it counts (but for incidents' records other than their
+/// openings) as it reads them.
+pub fn counted_report_seeing<T>(
+    site: &Site,
+    now: DateTime<Utc>,
+    scope: Scope,
+    ledger: &mut Ledger,
+    keep: impl Fn(&Incident) -> T,
+    mut see: impl FnMut(&[Record]),
+) -> Result<(Report, Vec<T>)> {
     scope.check_begun(local_date(now, site.contract.timezone))?;
     let (from, to) = scope.span(&site.contract);
-    let digest = |incident: &Incident| IncidentFacts::new(incident, now);
-    let mut incidents = ledger.incidents(Wanted::Between(from, to), digest)?;
+    let digest = |incident: &Incident| (IncidentFacts::new(incident, now), keep(incident));
+    let (mut incidents, kept): (Vec<IncidentFacts>, Vec<T>) = ledger
+        .incidents(Wanted::Between(from, to), digest)?
+        .into_iter()
+        .unzip();
     incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
     let sources = Sources {
         contract: &site.contract,
@@ -93,21 +110,7 @@ pub fn service_report_seeing(
         };
         parts.push(Report::part(&sources, part));
     }
-    // What became of the requests is read from every month: a request's moves come later.
-    let kept;
-    let requests = match requests {
-        Some(requests) => requests,
-        None => {
-            kept = ledger.kept_records(Kept::Requests)?;
-            &kept
-        }
-    };
-    let mut report = Report::combine(&sources, scope, parts).with_feedback(
-        requests,
-        &site.contract,
-        &site.calendar,
-        now,
-    );
+    let mut report = Report::combine(&sources, scope, parts);
     // The voids and the last issue are read from the months the index says they are in.
     let month = report_month(&site.contract, &scope);
     let written = ledger.corrections_written(from, to, month.as_deref())?;
@@ -121,7 +124,7 @@ pub fn service_report_seeing(
     let records = ledger.written_records_of_types(&months, &read)?;
     report.corrections = corrections(&records, &incidents, from, to);
     report.fingerprint = month.and_then(|month| last_fingerprint(&month, &records));
-    Ok(report)
+    Ok((report, kept))
 }
 
 /// The fingerprint the last issue of the report of `scope` kept, if it was issued: its issues

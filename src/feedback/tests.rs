@@ -84,6 +84,33 @@ fn a_move_the_state_does_not_allow_is_no_move() {
 }
 
 #[test]
+fn each_move_moves_the_request_it_names_and_a_repeated_id_is_the_first_asked() {
+    let records = [
+        asked("01A", "2025-03-03T10:00:00+08:00"),
+        asked("01B", "2025-03-03T11:00:00+08:00"),
+        answered("01C", "2025-03-04T10:00:00+08:00", "01B"),
+        declined("01D", "2025-03-04T11:00:00+08:00", "01A"),
+        closed("01E", "2025-03-05T10:00:00+08:00", "01B"),
+        // A second request under an id already asked: the moves stay with the first.
+        asked("01A", "2025-03-06T10:00:00+08:00"),
+        answered("01F", "2025-03-07T10:00:00+08:00", "01A"),
+    ];
+    let all = lives(&records, None);
+    let states: Vec<(&str, State)> = all
+        .iter()
+        .map(|l| (l.record.id.as_str(), l.state))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("01A", State::Declined),
+            ("01B", State::Closed),
+            ("01A", State::Collected)
+        ]
+    );
+}
+
+#[test]
 fn only_a_waiting_request_is_forwarded_answered_or_declined_and_only_an_answered_one_closed() {
     for state in State::ALL {
         for wanted in [Move::Forward, Move::Answer, Move::Decline] {

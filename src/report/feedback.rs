@@ -49,13 +49,15 @@ impl Feedback {
     ) -> Feedback {
         let mut feedback = Feedback::default();
         let asked_on = |life: &Life| local_date(life.record.instant(), zone);
+        // Neither waiting nor asked in the period: in no list.
+        let listed = |life: &Life| {
+            let asked = asked_on(life);
+            asked <= counted_to && (life.state.waiting() || scope.contains(asked))
+        };
+        let lives: Vec<Life> = lives.into_iter().filter(listed).collect();
         let ages = working_days_after_each(calendar, lives.iter().map(asked_on), counted_to);
         for life in lives {
             let asked = asked_on(&life);
-            // Neither waiting nor asked in the period: in no list.
-            if asked > counted_to || (!life.state.waiting() && !scope.contains(asked)) {
-                continue;
-            }
             let progress = Progress {
                 id: life.record.id.clone(),
                 at: life.record.instant(),

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::path::Path;
 
+use chrono::DateTime;
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::RowAccessor;
 use serde_json::{Value, json};
@@ -160,6 +161,37 @@ fn the_tables_of_a_month_add_up_to_its_report() {
     );
     assert_eq!(corrections[0]["reason"], json!("opened twice by mistake"));
     assert!(corrections.iter().all(|c| c["month"] == json!("2025-03")));
+}
+
+/// An exported time and a time as a command shows it are the same instant.
+fn same_instant(exported: &Value, shown: &Value) -> bool {
+    let instant = |v: &Value| v.as_str().map(|t| DateTime::parse_from_rfc3339(t).unwrap());
+    instant(exported) == instant(shown)
+}
+
+#[test]
+fn each_incident_row_holds_the_deadlines_and_times_of_its_own_incident() {
+    let site = example_site();
+    let out = site.path().join("facts");
+    let args = [
+        "export", "--out", "facts", "--period", "2025-03", "--format", "jsonl",
+    ];
+    site.stdout_at(NOW, &args);
+    let incidents = rows(&out, "incidents");
+    assert!(incidents.len() > 3, "{incidents:?}");
+    let clocked = ["response_due", "responded_at", "arrival_due", "arrived_at"];
+    for row in &incidents {
+        let id = row["id"].as_str().unwrap();
+        let shown = site.json_at(NOW, &["incident", "show", id, "--json"]);
+        for key in clocked {
+            assert!(same_instant(&row[key], &shown[key]), "{id} {key}: {row}");
+        }
+    }
+    let arrivals = count(&incidents, |r| r["arrival_due"].is_string());
+    assert!(
+        arrivals > 0,
+        "some incident has an arrival clock: {incidents:?}"
+    );
 }
 
 #[test]
