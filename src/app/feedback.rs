@@ -63,10 +63,10 @@ impl Aged {
     }
 }
 
-/// Every request of the ledger that stands, with what became of it by `until`.
-fn every_life(ledger: &mut Ledger, until: Option<DateTime<Utc>>) -> Result<Vec<Life>> {
+/// Every request of the ledger that stands, with what became of it.
+fn every_life(ledger: &mut Ledger) -> Result<Vec<Life>> {
     let records = ledger.kept_records(Kept::Requests)?;
-    Ok(lives(&records, until))
+    Ok(lives(&records, None))
 }
 
 /// Moves the request `typed` names (any unique start of its short id) at `at`: records the
@@ -107,7 +107,7 @@ pub fn requests_of(
     let zone = site.contract.timezone;
     let today = local_date(env.now, zone);
     let asked = |life: &Life| local_date(life.record.instant(), zone);
-    let lives: Vec<Life> = every_life(ledger, None)?
+    let lives: Vec<Life> = every_life(ledger)?
         .into_iter()
         .filter(|life| period.contains(asked(life)))
         .collect();
@@ -127,8 +127,9 @@ pub fn requests_of(
 pub fn overdue_requests(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> Result<Vec<Aged>> {
     let zone = site.contract.timezone;
     let today = local_date(now, zone);
+    let records = ledger.records_of_requests_waiting(now)?;
     let waiting = overdue(
-        every_life(ledger, Some(now))?,
+        lives(&records, Some(now)),
         &site.calendar,
         zone,
         today,

@@ -419,6 +419,24 @@ impl<'s> Ledger<'s> {
         Ok((records, index))
     }
 
+    /// The records of every request that may still wait at `at` and of their moves, judged as
+    /// a full read judges them: the records of requests surely answered or declined by then
+    /// are not read (docs/rules.md §8.10).
+    pub fn records_of_requests_waiting(&mut self, at: DateTime<Utc>) -> Result<Vec<Record>> {
+        let ledger = self.site.ledger.clone();
+        let withdrawn = self.withdrawn()?.clone();
+        let now = at.timestamp();
+        let mut records = self.retried(|this, from| {
+            let mut index = this.index(from)?;
+            let mut load = part_loader(this.index_path.as_deref());
+            let source = LedgerDir::new(&ledger);
+            Ok(index.records_of_requests_waiting(now, &withdrawn, &source, &mut load)?)
+        })?;
+        self.sift(&mut records);
+        self.withdraw(&mut records)?;
+        Ok(records)
+    }
+
     /// Every risk inspections found, oldest first (docs/rules.md §4.5), from the rounds and the
     /// incidents opened from a risk that the index keeps (§8.10), each round judged as a full
     /// read judges it as it is taken, so that the rounds are never all held at once.

@@ -35,7 +35,7 @@ use history::{Backups, Leave, Requests, Rounds};
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 12;
+const INDEX_FORMAT: u32 = 13;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -221,7 +221,7 @@ impl Apart for Leave {
 impl Apart for Requests {
     const PART: Part = Part::Requests;
     fn locations(&self) -> impl Iterator<Item = &Location> {
-        self.0.locations().iter()
+        Requests::locations(self)
     }
 }
 
@@ -376,6 +376,11 @@ pub enum Kept {
 
 /// The index no longer matches the files and must be rebuilt.
 struct Stale;
+
+/// Whether a record read where the index keeps a request's is one of a request or its moves.
+fn is_of_a_request(record: &Record, _: &()) -> bool {
+    history::part_of(&record.event) == Some(Part::Requests)
+}
 
 /// What one pass over the changed files keeps: the incidents new records touch, and the
 /// number of every file by its name.
@@ -706,7 +711,7 @@ impl Index {
                 rounds.note(record, location, names);
             }
             Some(Part::Leave) => self.leave.change(files, load)?.0.note(location),
-            Some(Part::Requests) => self.requests.change(files, load)?.0.note(location),
+            Some(Part::Requests) => self.requests.change(files, load)?.note(record, location),
             Some(Part::Backups) => self
                 .backups
                 .change(files, load)?
@@ -940,13 +945,30 @@ impl Index {
                 None => return Ok(None),
             },
             Kept::Requests => match self.requests.load(files, load) {
-                Some(requests) => (located(&mut requests.0.locations().iter()), |r, _| {
-                    history::part_of(&r.event) == Some(Part::Requests)
-                }),
+                Some(requests) => (located(&mut requests.locations()), is_of_a_request),
                 None => return Ok(None),
             },
         };
         Ok(self.read_at(wanted, source, fits)?.ok())
+    }
+
+    /// The records of every request that may still wait at `now` (Unix seconds), and of their
+    /// moves, when the records `withdrawn` count nowhere: those of the requests surely
+    /// answered or declined by then are left unread (docs/rules.md §8.10). `None` as for
+    /// `kept_records`.
+    pub fn records_of_requests_waiting<S: Source>(
+        &mut self,
+        now: i64,
+        withdrawn: &HashSet<String>,
+        source: &S,
+        load: &mut LoadPart,
+    ) -> Result<Option<Vec<Record>>, S::Error> {
+        let Some(requests) = self.requests.load(self.files.len(), load) else {
+            return Ok(None);
+        };
+        let waiting = requests.maybe_waiting(now, withdrawn);
+        let wanted: Vec<_> = waiting.map(|location| (*location, ())).collect();
+        Ok(self.read_at(wanted, source, is_of_a_request)?.ok())
     }
 
     /// Every inspection round in the order records are folded, without the notes of items

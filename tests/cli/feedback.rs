@@ -223,6 +223,57 @@ fn status_lists_the_requests_waiting_longer_than_the_contract_allows() {
     );
 }
 
+/// The full id of the request whose text is `text`, as the ledger's March file holds it.
+fn record_id(site: &Sandbox, text: &str) -> String {
+    let file = std::fs::read_to_string(site.path().join("ledger/2025-03/li.lei.jsonl")).unwrap();
+    let line = file.lines().find(|l| l.contains(text)).unwrap();
+    let record: Value = serde_json::from_str(line).unwrap();
+    record["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn status_lists_a_request_whose_only_answer_counts_nowhere_and_never_one_answered() {
+    let site = site();
+    let voided = asked(&site, "review our CVM alarm thresholds");
+    let next_day = "2025-03-05T11:00:00+08:00";
+    let answered = site.json_at(
+        next_day,
+        &["request", "answer", &voided, "raised", "--json"],
+    );
+    let answer = answered["id"].as_str().unwrap();
+    let void = ["void", answer, "--reason", "answered the wrong request"];
+    site.stdout_at(next_day, &void);
+    // An answer said to be at 10:00 on 5 March, in a record entered at 08:00 that day.
+    let doubted = asked(&site, "explain the CLB 502s");
+    let entered = chrono::DateTime::parse_from_rfc3339("2025-03-05T08:00:00+08:00").unwrap();
+    let id = ulid::Ulid::from_parts(entered.timestamp_millis() as u64, 7).to_string();
+    let forged = serde_json::json!({
+        "v": 1, "id": id, "at": "2025-03-05T10:00:00+08:00", "by": "li.lei",
+        "type": "request.answered", "request": record_id(&site, "explain the CLB 502s"),
+        "answer": "a health check was failing",
+    });
+    let own = site.path().join("ledger/2025-03/li.lei.jsonl");
+    let text = std::fs::read_to_string(&own).unwrap() + &forged.to_string() + "\n";
+    site.write("ledger/2025-03/li.lei.jsonl", &text);
+    let settled = asked(&site, "check the CDN bill");
+    site.stdout_at(
+        next_day,
+        &["request", "answer", &settled, "the bill is right"],
+    );
+
+    let status = site.json_at("2025-03-19T10:00:00+08:00", &["status", "--json"]);
+    let mut waiting: Vec<&str> = status["requests_waiting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    waiting.sort_unstable();
+    let mut expected = [voided.as_str(), doubted.as_str()];
+    expected.sort_unstable();
+    assert_eq!(waiting, expected);
+}
+
 #[test]
 fn the_contract_check_refuses_an_answer_time_of_no_days() {
     let site = Sandbox::with_contract(&format!("{SHENZHEN_5X8}[requests]\nanswer_within = 0\n"));

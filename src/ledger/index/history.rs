@@ -8,12 +8,13 @@
 //! only the parts it needs: `Rounds` (with the incidents opened from a risk), `Leave`,
 //! `Backups` and `Requests`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Location;
+use crate::feedback::Move;
 use crate::record::inspect::{ItemResult, Outcome, Round};
 use crate::record::{Event, Record};
 use crate::service::InspectionKind;
@@ -44,9 +45,41 @@ pub struct Located(Vec<Location>);
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Leave(pub Located);
 
-/// Where every request and each move of one are (docs/rules.md §4.11).
+/// Where every request and each move of one are (docs/rules.md §4.11), by the id of the
+/// request they are of, with what tells that a request no longer waits.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Requests(pub Located);
+pub struct Requests(BTreeMap<String, RequestRow>);
+
+/// The records of one request id: where they are, when it was asked, and its earliest answer
+/// or decline that can count.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct RequestRow {
+    located: Vec<Location>,
+    /// When each record asking it happened (Unix seconds): one, unless an id was repeated.
+    asked: Vec<i64>,
+    settled: Option<Settled>,
+}
+
+/// An answer or a decline, with no doubt of its own about when it was entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Settled {
+    /// When it happened (Unix seconds).
+    at: i64,
+    id: String,
+}
+
+impl RequestRow {
+    /// Whether the request surely no longer waits at `now` (Unix seconds) (docs/rules.md
+    /// §8.10): asked once, then answered or declined before `now` by a record that neither
+    /// counts nowhere nor is `withdrawn`. An answer or a decline moves any request asked once
+    /// and not yet settled, and nothing moves a settled request back.
+    fn settled_by(&self, now: i64, withdrawn: &HashSet<String>) -> bool {
+        let (&[asked], Some(settled)) = (self.asked.as_slice(), &self.settled) else {
+            return false;
+        };
+        asked < settled.at && settled.at < now && !withdrawn.contains(&settled.id)
+    }
+}
 
 /// The latest checks of each backup job (in lowercase) in each month's files.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +263,53 @@ impl Located {
     /// Where the records are.
     pub fn locations(&self) -> &[Location] {
         &self.0
+    }
+}
+
+impl Requests {
+    /// Keeps where a request or a move of one is, and what it says of when the request was
+    /// asked or settled.
+    pub fn note(&mut self, record: &Record, location: Location) {
+        let (request, moved) = match &record.event {
+            Event::RequestAdded(_) => (record.id.as_str(), None),
+            event => match Move::of(event) {
+                Some((wanted, request)) => (request, Some(wanted)),
+                None => return,
+            },
+        };
+        let row = self.0.entry(request.to_string()).or_default();
+        row.located.push(location);
+        let at = record.instant().timestamp();
+        match moved {
+            None => row.asked.push(at),
+            Some(Move::Answer | Move::Decline)
+                if record.entered_before_it_happened().is_none()
+                    && row.settled.as_ref().is_none_or(|earliest| at < earliest.at) =>
+            {
+                let id = record.id.clone();
+                row.settled = Some(Settled { at, id });
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Where every request and each move of one are.
+    pub fn locations(&self) -> impl Iterator<Item = &Location> {
+        self.0.values().flat_map(|row| &row.located)
+    }
+
+    /// Where the records are of every request that may still wait at `now` (Unix seconds),
+    /// when the records `withdrawn` count nowhere: all but those surely settled.
+    pub fn maybe_waiting<'a>(
+        &'a self,
+        now: i64,
+        withdrawn: &'a HashSet<String>,
+    ) -> impl Iterator<Item = &'a Location> {
+        let waiting = self
+            .0
+            .values()
+            .filter(move |row| !row.settled_by(now, withdrawn));
+        waiting.flat_map(|row| &row.located)
     }
 }
 

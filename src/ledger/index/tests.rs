@@ -121,6 +121,28 @@ impl Memory {
     }
 }
 
+/// A move of the request the record before added, when it was one: forwarded, answered,
+/// declined or closed by turns.
+fn request_move(n: u32) -> Event {
+    use crate::record::feedback::{Answered, Closed, Declined, Forwarded};
+    let request = format!("01JQ{:022}", n.saturating_sub(1));
+    match n % 4 {
+        0 => Event::RequestForwarded(Forwarded {
+            request,
+            to: "CLB team".to_string(),
+        }),
+        1 => Event::RequestAnswered(Answered {
+            request,
+            answer: "done".to_string(),
+        }),
+        2 => Event::RequestDeclined(Declined {
+            request,
+            reason: "out of scope".to_string(),
+        }),
+        _ => Event::RequestClosed(Closed { request }),
+    }
+}
+
 /// When the `n`th test record happens.
 fn record_at(n: u32) -> DateTime<chrono::FixedOffset> {
     DateTime::parse_from_rfc3339("2025-03-04T10:00:00+08:00").unwrap()
@@ -178,11 +200,7 @@ pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
             forced: false,
             reason: None,
         }),
-        12 => Event::RequestAnswered(crate::record::feedback::Answered {
-            // The request added the record before, when it was one.
-            request: format!("01JQ{:022}", n.saturating_sub(1)),
-            answer: "done".to_string(),
-        }),
+        12 => request_move(n),
         _ => Event::ReportIssued(crate::record::report::Issued {
             period: format!("2025-0{}", n % 3 + 1),
             ..Default::default()
@@ -452,6 +470,50 @@ fn kept(mut index: Index, stored: &Stored, ledger: &Memory, what: Kept) -> (Inde
     (index, records)
 }
 
+/// Whether every `every`th record is withdrawn by a void (none when `every` is 0).
+fn withdrawn_one_in(record: &Record, every: u64) -> bool {
+    every > 0 && record.id[4..].parse::<u64>().is_ok_and(|n| n % every == 0)
+}
+
+/// The requests among `records` waiting at `at` when every `every`th record is withdrawn.
+fn waiting_of(records: &[Record], at: DateTime<Utc>, every: u64) -> Vec<feedback::Life> {
+    let counted: Vec<Record> = records
+        .iter()
+        .filter(|r| !withdrawn_one_in(r, every))
+        .cloned()
+        .collect();
+    let lives = feedback::lives(&counted, Some(at));
+    lives.into_iter().filter(|l| l.state.waiting()).collect()
+}
+
+/// `waiting_of` the records of the requests the index says may still wait at `at`.
+fn waiting_through(
+    index: &mut Index,
+    stored: &Stored,
+    ledger: &Memory,
+    at: DateTime<Utc>,
+    every: u64,
+) -> Vec<feedback::Life> {
+    let (records, _) = ledger.full_read();
+    let withdrawn: HashSet<String> = records
+        .iter()
+        .filter(|r| withdrawn_one_in(r, every))
+        .map(|r| r.id.clone())
+        .collect();
+    let mut load = |part, sum| stored.part(part, sum);
+    let now = at.timestamp();
+    let read = index.records_of_requests_waiting(now, &withdrawn, ledger, &mut load);
+    let requests = match read.unwrap() {
+        Some(requests) => requests,
+        None => {
+            let mut rebuilt = refresh(None, ledger).0;
+            let read = rebuilt.records_of_requests_waiting(now, &withdrawn, ledger, &mut load);
+            read.unwrap().unwrap()
+        }
+    };
+    waiting_of(&requests, at, every)
+}
+
 fn everything(_: DateTime<Utc>) -> bool {
     true
 }
@@ -524,6 +586,14 @@ proptest! {
             let (index, requests) = kept(index, &stored, &ledger, Kept::Requests);
             let of_requests: Vec<Record> = records.iter().filter(|r| history::part_of(&r.event) == Some(Part::Requests)).cloned().collect();
             prop_assert_eq!(feedback::lives(&requests, None), feedback::lives(&of_requests, None));
+            let mut index = index;
+            for (minutes, withdrawn) in [(0, 0), (7, 0), (25, 3), (61, 2)] {
+                let at = record_at(minutes).with_timezone(&Utc);
+                prop_assert_eq!(
+                    waiting_through(&mut index, &stored, &ledger, at, withdrawn),
+                    waiting_of(&of_requests, at, withdrawn)
+                );
+            }
             let (index, checks) = kept(index, &stored, &ledger, Kept::Backups);
             for (counts, all) in [(everything as fn(DateTime<Utc>) -> bool, true), (early, false)] {
                 let full = latest_of(&records, counts);
@@ -836,4 +906,61 @@ fn a_file_of_many_damaged_lines_is_told_in_part_and_counted() {
     ledger.append_record("2025-03/a.jsonl", "one more");
     let (index, _) = refresh(Some(index), &ledger);
     assert_eq!(index.untold_problems().next().map(|(_, n)| n), Some(31));
+}
+
+/// The line of a request record, the `n`th test record, made by `event`.
+fn request_line(n: u32, event: Event) -> String {
+    Record {
+        v: SCHEMA_VERSION,
+        id: format!("01JQ{n:022}"),
+        at: record_at(n),
+        by: "li.lei".to_string(),
+        prev: None,
+        event,
+    }
+    .to_line()
+    .unwrap()
+}
+
+#[test]
+fn a_request_is_passed_over_only_when_surely_answered_or_declined_by_then() {
+    let asked = || {
+        Event::RequestAdded(crate::record::request::Request::classified(
+            "review the alarm thresholds",
+            crate::request::Scope::ByRules,
+        ))
+    };
+    let answered = |n: u32| {
+        Event::RequestAnswered(crate::record::feedback::Answered {
+            request: format!("01JQ{n:022}"),
+            answer: "done".to_string(),
+        })
+    };
+    let ledger = Memory::default();
+    let append = |file: &str, n: u32, event: Event| {
+        ledger.append_record(file, &request_line(n, event));
+    };
+    // Answered by a record dated before it was asked: no move of it.
+    append("2025-03/a.jsonl", 1, answered(2));
+    append("2025-03/a.jsonl", 2, asked());
+    // Asked twice under one id: the answer moves the first only.
+    append("2025-03/a.jsonl", 10, asked());
+    append("2025-03/b.jsonl", 10, asked());
+    append("2025-03/a.jsonl", 11, answered(10));
+    // Asked once and answered: it no longer waits once the answer has come.
+    append("2025-03/a.jsonl", 20, asked());
+    append("2025-03/a.jsonl", 30, answered(20));
+    let (mut index, _) = refresh(None, &ledger);
+    let (records, _) = ledger.full_read();
+    for (minutes, settled) in [(25, false), (40, true)] {
+        let at = record_at(minutes).with_timezone(&Utc);
+        let read = index
+            .records_of_requests_waiting(at.timestamp(), &HashSet::new(), &ledger, &mut |_, _| None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(waiting_of(&read, at, 0), waiting_of(&records, at, 0));
+        let passed_over = !read.iter().any(|r| r.id == format!("01JQ{:022}", 20));
+        assert_eq!(passed_over, settled, "at {minutes}");
+        assert_eq!(read.len(), 5 + usize::from(!settled) * 2, "{read:?}");
+    }
 }
