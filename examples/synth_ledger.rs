@@ -1,8 +1,9 @@
 //! Generates a large ledger for measuring otss: a busy 5x8 contract of five years, staffed by
 //! eight engineers, with about N records in the real record format — inspection rounds as the
 //! contract requires them, incidents through their whole lifecycle (some breached, some open
-//! for weeks, a few still open at the end), consultations, backup checks, requests, notes,
-//! overtime, comp leave and the holiday roster.
+//! for weeks, a few still open at the end), consultations, backup checks, requests (most
+//! answered within a few working days, some forwarded first or declined, a few still
+//! waiting), notes, overtime, comp leave and the holiday roster.
 //!
 //! ```sh
 //! cargo run --release --example synth_ledger -- --events 1000000 --out /tmp/big [--seed 7]
@@ -31,6 +32,7 @@ use otss::ids::short_id;
 use otss::incident::{Incident, NewIncident, fold, level_event, open_event};
 use otss::leave;
 use otss::ledger::{file_stem, partition};
+use otss::record::feedback::{Answered, Closed, Declined, Forwarded};
 use otss::record::incident::{Noted, Resolved, Subject};
 use otss::record::inspect::{ItemResult, Outcome, Round};
 use otss::record::leave::{Overtime, Taken};
@@ -94,10 +96,12 @@ const ENGINEERS: [&str; 8] = [
 /// contract fixes) and incidents' follow-ups; a day off brings a fifth of them.
 const CONSULTATIONS: f64 = 15.0;
 const INCIDENTS: f64 = 6.0;
-const REQUESTS: f64 = 4.0;
+const REQUESTS: f64 = 2.0;
 const NOTES: f64 = 1.0;
 /// An incident brings about this many records in all.
 const PER_INCIDENT: f64 = 4.9;
+/// A request brings about this many records in all, its moves with it.
+const PER_REQUEST: f64 = 2.75;
 
 const PRODUCTS: [&str; 8] = [
     "CVM",
@@ -170,7 +174,7 @@ fn main() -> anyhow::Result<()> {
     let off = days.len() as f64 - working;
     let rounds = working * 28.0;
     let per_scale = (working + off / 5.0)
-        * (CONSULTATIONS + INCIDENTS * PER_INCIDENT + REQUESTS + NOTES)
+        * (CONSULTATIONS + INCIDENTS * PER_INCIDENT + REQUESTS * PER_REQUEST + NOTES)
         + working * 3.0;
     let scale = ((args.events as f64 - rounds) / per_scale).max(0.01);
     let mut synth = Synth::new(&contract, &calendar, args.seed, scale);
@@ -381,14 +385,70 @@ impl<'a> Synth<'a> {
         let at = self.time(date, 9, 18);
         let text = REQUEST_TEXTS[self.rng.random_range(0..REQUEST_TEXTS.len())];
         let by = self.engineer();
-        self.record(
-            at,
-            &by,
-            Event::RequestAdded(otss::record::request::Request::classified(
-                text,
-                Scope::ByRules,
-            )),
-        );
+        let added = Event::RequestAdded(otss::record::request::Request::classified(
+            text,
+            Scope::ByRules,
+        ));
+        if let Some(request) = self.record(at, &by, added) {
+            self.request_moves(request, date);
+        }
+    }
+
+    /// What becomes of a request: one in fifty still waits, a few are declined the next
+    /// working day; the rest are answered one to four working days later (some forwarded to
+    /// a product team first), and most of those closed the working day after.
+    fn request_moves(&mut self, request: String, asked: NaiveDate) {
+        let fate = self.rng.random_range(0..50);
+        if fate == 0 {
+            return;
+        }
+        let mut day = self.working_days_after(asked, 1);
+        if fate < 4 {
+            let reason = "outside the contract: a change to the customer's own application".into();
+            self.request_move(day, Event::RequestDeclined(Declined { request, reason }));
+            return;
+        }
+        let forwarded = fate < 12;
+        if forwarded {
+            let to = format!("{} product team", PRODUCTS[self.rng.random_range(0..3)]);
+            let forwarded = Forwarded {
+                request: request.clone(),
+                to,
+            };
+            self.request_move(day, Event::RequestForwarded(forwarded));
+        }
+        // An answer comes after the forward, never the same day.
+        let waited = self.rng.random_range(u32::from(forwarded)..4);
+        day = self.working_days_after(day, waited);
+        let answer = "answered with the steps, sent to the customer by mail".into();
+        let answered = Answered {
+            request: request.clone(),
+            answer,
+        };
+        self.request_move(day, Event::RequestAnswered(answered));
+        if self.rng.random_ratio(7, 10) {
+            day = self.working_days_after(day, 1);
+            self.request_move(day, Event::RequestClosed(Closed { request }));
+        }
+    }
+
+    /// A move of a request, recorded within the working hours of `date`.
+    fn request_move(&mut self, date: NaiveDate, event: Event) {
+        let at = self.time(date, 9, 18);
+        let by = self.engineer();
+        self.record(at, &by, event);
+    }
+
+    /// The working day `count` working days after `date` (`date` itself for none).
+    fn working_days_after(&self, date: NaiveDate, count: u32) -> NaiveDate {
+        let mut day = date;
+        for _ in 0..count {
+            day = day.succ_opt().unwrap_or(day);
+            while !self.calendar.is_working(day) {
+                day = day.succ_opt().unwrap_or(day);
+            }
+        }
+        day
     }
 
     fn note(&mut self, date: NaiveDate) {
