@@ -206,6 +206,11 @@ pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
             ..Default::default()
         }),
     };
+    line_at(n, at, event)
+}
+
+/// The line of a record with the id of the `n`th test record, at `at`, made by `event`.
+fn line_at(n: u32, at: DateTime<chrono::FixedOffset>, event: Event) -> String {
     Record {
         v: SCHEMA_VERSION,
         id: format!("01JQ{n:022}"),
@@ -910,21 +915,7 @@ fn a_file_of_many_damaged_lines_is_told_in_part_and_counted() {
 
 /// The line of a request record, the `n`th test record, made by `event`.
 fn request_line(n: u32, event: Event) -> String {
-    request_line_at(n, record_at(n), event)
-}
-
-/// The line of a request record with the id of the `n`th test record, at `at`.
-fn request_line_at(n: u32, at: DateTime<chrono::FixedOffset>, event: Event) -> String {
-    Record {
-        v: SCHEMA_VERSION,
-        id: format!("01JQ{n:022}"),
-        at,
-        by: "li.lei".to_string(),
-        prev: None,
-        event,
-    }
-    .to_line()
-    .unwrap()
+    line_at(n, record_at(n), event)
 }
 
 #[test]
@@ -955,11 +946,8 @@ fn a_request_is_passed_over_only_when_surely_answered_or_declined_by_then() {
     // Answered within the second it was asked, but before it: no move of it.
     let second = record_at(15);
     let after = |millis: i64| second + TimeDelta::milliseconds(millis);
-    ledger.append_record(
-        "2025-03/a.jsonl",
-        &request_line_at(16, after(200), answered(15)),
-    );
-    ledger.append_record("2025-03/a.jsonl", &request_line_at(15, after(700), asked()));
+    ledger.append_record("2025-03/a.jsonl", &line_at(16, after(200), answered(15)));
+    ledger.append_record("2025-03/a.jsonl", &line_at(15, after(700), asked()));
     // Asked once and answered: it no longer waits once the answer has come.
     append("2025-03/a.jsonl", 20, asked());
     append("2025-03/a.jsonl", 30, answered(20));
