@@ -127,7 +127,7 @@ pub fn requests_of(
 pub fn overdue_requests(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> Result<Vec<Aged>> {
     let zone = site.contract.timezone;
     let today = local_date(now, zone);
-    let records = ledger.records_of_requests_waiting(now)?;
+    let records = ledger.records_of_requests_waiting(now, None)?;
     let waiting = overdue(
         lives(&records, Some(now)),
         &site.calendar,

@@ -419,18 +419,25 @@ impl<'s> Ledger<'s> {
         Ok((records, index))
     }
 
-    /// The records of every request that may still wait at `at` and of their moves, judged as
-    /// a full read judges them: the records of requests surely answered or declined by then
-    /// are not read (docs/rules.md §8.10).
-    pub fn records_of_requests_waiting(&mut self, at: DateTime<Utc>) -> Result<Vec<Record>> {
+    /// The records of every request that may still wait at `at`, and of every request asked
+    /// within `asked` (both ends in), with their moves, judged as a full read judges them: the
+    /// records of other requests, surely answered or declined by `at`, are not read
+    /// (docs/rules.md §8.10).
+    pub fn records_of_requests_waiting(
+        &mut self,
+        at: DateTime<Utc>,
+        asked: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<Vec<Record>> {
         let ledger = self.site.ledger.clone();
         let withdrawn = self.withdrawn()?.clone();
         let now = at.timestamp();
+        let asked = asked.map(|(from, to)| from.timestamp()..=to.timestamp());
         let mut records = self.retried(|this, from| {
             let mut index = this.index(from)?;
             let mut load = part_loader(this.index_path.as_deref());
             let source = LedgerDir::new(&ledger);
-            Ok(index.records_of_requests_waiting(now, &withdrawn, &source, &mut load)?)
+            let asked = asked.clone();
+            Ok(index.records_of_requests_waiting(now, &withdrawn, asked, &source, &mut load)?)
         })?;
         self.sift(&mut records);
         self.withdraw(&mut records)?;

@@ -9,7 +9,7 @@ use super::duplicate;
 use super::fingerprint;
 use super::{Environment, Error, Ledger, Repeats, Result, Site, Wanted, append, new_record_id};
 use crate::incident::Incident;
-use crate::ledger::index::{Index, Kept};
+use crate::ledger::index::Index;
 use crate::ledger::{self, chain};
 use crate::period::Period;
 use crate::record::report::Issued;
@@ -48,8 +48,10 @@ pub fn service_report(
     ledger: &mut Ledger,
 ) -> Result<Report> {
     let report = counted_report(site, now, scope, ledger)?;
-    // What became of the requests is read from every month: a request's moves come later.
-    let requests = ledger.kept_records(Kept::Requests)?;
+    // The requests the report lists: those asked within its period, and those still waiting
+    // when it ends; a request's moves may come in any later month.
+    let (from, to) = scope.span(&site.contract);
+    let requests = ledger.records_of_requests_waiting(to.min(now), Some((from, to)))?;
     Ok(report.with_feedback(&requests, &site.contract, &site.calendar, now))
 }
 

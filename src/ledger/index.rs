@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Read};
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -952,21 +952,23 @@ impl Index {
         Ok(self.read_at(wanted, source, fits)?.ok())
     }
 
-    /// The records of every request that may still wait at `now` (Unix seconds), and of their
-    /// moves, when the records `withdrawn` count nowhere: those of the requests surely
-    /// answered or declined by then are left unread (docs/rules.md §8.10). `None` as for
+    /// The records of every request that may still wait at `now` (Unix seconds), and of
+    /// every request asked within `asked` (Unix seconds, both ends in), with their moves,
+    /// when the records `withdrawn` count nowhere: those of the other requests, surely
+    /// answered or declined by `now`, are left unread (docs/rules.md §8.10). `None` as for
     /// `kept_records`.
     pub fn records_of_requests_waiting<S: Source>(
         &mut self,
         now: i64,
         withdrawn: &HashSet<String>,
+        asked: Option<RangeInclusive<i64>>,
         source: &S,
         load: &mut LoadPart,
     ) -> Result<Option<Vec<Record>>, S::Error> {
         let Some(requests) = self.requests.load(self.files.len(), load) else {
             return Ok(None);
         };
-        let waiting = requests.maybe_waiting(now, withdrawn);
+        let waiting = requests.maybe_waiting(now, withdrawn, asked);
         let wanted: Vec<_> = waiting.map(|location| (*location, ())).collect();
         Ok(self.read_at(wanted, source, is_of_a_request)?.ok())
     }

@@ -11,7 +11,12 @@ fn site() -> Sandbox {
 
 /// Adds a request at NOW and returns its short id.
 fn asked(site: &Sandbox, text: &str) -> String {
-    let added = site.json(&["request", "add", text, "--json"]);
+    asked_at(site, NOW, text)
+}
+
+/// Adds a request at `now` and returns its short id.
+fn asked_at(site: &Sandbox, now: &str, text: &str) -> String {
+    let added = site.json_at(now, &["request", "add", text, "--json"]);
     added["id"].as_str().unwrap().to_string()
 }
 
@@ -272,6 +277,52 @@ fn status_lists_a_request_whose_only_answer_counts_nowhere_and_never_one_answere
     let mut expected = [voided.as_str(), doubted.as_str()];
     expected.sort_unstable();
     assert_eq!(waiting, expected);
+}
+
+/// The short ids of a list of requests in a report's JSON.
+fn ids_in(list: &Value) -> Vec<&str> {
+    let listed = list.as_array().unwrap().iter();
+    listed.map(|r| r["id"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn a_month_report_lists_the_requests_it_saw_answered_and_those_waiting_from_before() {
+    let site = site();
+    let february = "2025-02-20T10:00:00+08:00";
+    let answered_before = asked_at(&site, february, "check the CDN bill");
+    site.stdout_at(
+        february,
+        &["request", "answer", &answered_before, "the bill is right"],
+    );
+    let waiting_before = asked_at(&site, february, "plan the failover drill");
+    let answered = asked(&site, "review our CVM alarm thresholds");
+    site.stdout_at(MARCH_10, &["request", "answer", &answered, "raised to 85%"]);
+    let waiting = asked(&site, "explain the CLB 502s");
+
+    let report = site.json_at(
+        "2025-04-02T10:00:00+08:00",
+        &["report", "2025-03", "--json"],
+    );
+    let requests = &report["requests"];
+    let mut asked_in_march = ids_in(&requests["progress"]);
+    asked_in_march.sort_unstable();
+    let mut expected = [answered.as_str(), waiting.as_str()];
+    expected.sort_unstable();
+    assert_eq!(asked_in_march, expected);
+    let progress = requests["progress"].as_array().unwrap();
+    let seen = progress
+        .iter()
+        .find(|r| r["id"] == answered.as_str())
+        .unwrap();
+    assert_eq!(
+        (&seen["state"], &seen["said"], &seen["time_to_answer"]),
+        (&"answered".into(), &"raised to 85%".into(), &4.into())
+    );
+    let mut still_waiting = ids_in(&requests["waiting_list"]);
+    still_waiting.sort_unstable();
+    let mut expected = [waiting_before.as_str(), waiting.as_str()];
+    expected.sort_unstable();
+    assert_eq!(still_waiting, expected);
 }
 
 #[test]

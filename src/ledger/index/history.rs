@@ -9,6 +9,7 @@
 //! `Backups` and `Requests`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::RangeInclusive;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
@@ -299,17 +300,23 @@ impl Requests {
     }
 
     /// Where the records are of every request that may still wait at `now` (Unix seconds),
-    /// when the records `withdrawn` count nowhere: all but those surely settled.
+    /// when the records `withdrawn` count nowhere: all but those surely settled; and of every
+    /// request asked within `asked` (Unix seconds, both ends in), settled or not.
     pub fn maybe_waiting<'a>(
         &'a self,
         now: i64,
         withdrawn: &'a HashSet<String>,
+        asked: Option<RangeInclusive<i64>>,
     ) -> impl Iterator<Item = &'a Location> {
-        let waiting = self
+        let asked_within = move |row: &RequestRow| {
+            let asked = asked.clone();
+            asked.is_some_and(|asked| row.asked.iter().any(|at| asked.contains(at)))
+        };
+        let wanted = self
             .0
             .values()
-            .filter(move |row| !row.settled_by(now, withdrawn));
-        waiting.flat_map(|row| &row.located)
+            .filter(move |row| !row.settled_by(now, withdrawn) || asked_within(row));
+        wanted.flat_map(|row| &row.located)
     }
 }
 

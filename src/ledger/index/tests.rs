@@ -480,15 +480,26 @@ fn withdrawn_one_in(record: &Record, every: u64) -> bool {
     every > 0 && record.id[4..].parse::<u64>().is_ok_and(|n| n % every == 0)
 }
 
-/// The requests among `records` waiting at `at` when every `every`th record is withdrawn.
-fn waiting_of(records: &[Record], at: DateTime<Utc>, every: u64) -> Vec<feedback::Life> {
+/// The requests among `records` waiting at `at`, and those asked within `asked` (Unix
+/// seconds) as they stand then, when every `every`th record is withdrawn.
+fn waiting_of(
+    records: &[Record],
+    at: DateTime<Utc>,
+    every: u64,
+    asked: Option<RangeInclusive<i64>>,
+) -> Vec<feedback::Life> {
     let counted: Vec<Record> = records
         .iter()
         .filter(|r| !withdrawn_one_in(r, every))
         .cloned()
         .collect();
+    let asked_within = |life: &feedback::Life| {
+        let when = life.record.instant().timestamp();
+        asked.as_ref().is_some_and(|asked| asked.contains(&when))
+    };
     let lives = feedback::lives(&counted, Some(at));
-    lives.into_iter().filter(|l| l.state.waiting()).collect()
+    let listed = |l: &feedback::Life| l.state.waiting() || asked_within(l);
+    lives.into_iter().filter(listed).collect()
 }
 
 /// `waiting_of` the records of the requests the index says may still wait at `at`.
@@ -498,6 +509,7 @@ fn waiting_through(
     ledger: &Memory,
     at: DateTime<Utc>,
     every: u64,
+    asked: Option<RangeInclusive<i64>>,
 ) -> Vec<feedback::Life> {
     let (records, _) = ledger.full_read();
     let withdrawn: HashSet<String> = records
@@ -507,16 +519,16 @@ fn waiting_through(
         .collect();
     let mut load = |part, sum| stored.part(part, sum);
     let now = at.timestamp();
-    let read = index.records_of_requests_waiting(now, &withdrawn, ledger, &mut load);
-    let requests = match read.unwrap() {
-        Some(requests) => requests,
-        None => {
-            let mut rebuilt = refresh(None, ledger).0;
-            let read = rebuilt.records_of_requests_waiting(now, &withdrawn, ledger, &mut load);
-            read.unwrap().unwrap()
-        }
+    let mut read = |index: &mut Index| {
+        index
+            .records_of_requests_waiting(now, &withdrawn, asked.clone(), ledger, &mut load)
+            .unwrap()
     };
-    waiting_of(&requests, at, every)
+    let requests = match read(index) {
+        Some(requests) => requests,
+        None => read(&mut refresh(None, ledger).0).unwrap(),
+    };
+    waiting_of(&requests, at, every, asked)
 }
 
 fn everything(_: DateTime<Utc>) -> bool {
@@ -592,11 +604,12 @@ proptest! {
             let of_requests: Vec<Record> = records.iter().filter(|r| history::part_of(&r.event) == Some(Part::Requests)).cloned().collect();
             prop_assert_eq!(feedback::lives(&requests, None), feedback::lives(&of_requests, None));
             let mut index = index;
-            for (minutes, withdrawn) in [(0, 0), (7, 0), (25, 3), (61, 2)] {
+            for (minutes, withdrawn, asked) in [(0, 0, None), (7, 0, Some((2, 5))), (25, 3, None), (61, 2, Some((10, 40)))] {
                 let at = record_at(minutes).with_timezone(&Utc);
+                let asked = asked.map(|(from, to)| record_at(from).timestamp()..=record_at(to).timestamp());
                 prop_assert_eq!(
-                    waiting_through(&mut index, &stored, &ledger, at, withdrawn),
-                    waiting_of(&of_requests, at, withdrawn)
+                    waiting_through(&mut index, &stored, &ledger, at, withdrawn, asked.clone()),
+                    waiting_of(&of_requests, at, withdrawn, asked)
                 );
             }
             let (index, checks) = kept(index, &stored, &ledger, Kept::Backups);
@@ -956,10 +969,19 @@ fn a_request_is_passed_over_only_when_surely_answered_or_declined_by_then() {
     for (minutes, settled) in [(25, false), (40, true)] {
         let at = record_at(minutes).with_timezone(&Utc);
         let read = index
-            .records_of_requests_waiting(at.timestamp(), &HashSet::new(), &ledger, &mut |_, _| None)
+            .records_of_requests_waiting(
+                at.timestamp(),
+                &HashSet::new(),
+                None,
+                &ledger,
+                &mut |_, _| None,
+            )
             .unwrap()
             .unwrap();
-        assert_eq!(waiting_of(&read, at, 0), waiting_of(&records, at, 0));
+        assert_eq!(
+            waiting_of(&read, at, 0, None),
+            waiting_of(&records, at, 0, None)
+        );
         let passed_over = !read.iter().any(|r| r.id == format!("01JQ{:022}", 20));
         assert_eq!(passed_over, settled, "at {minutes}");
         assert_eq!(read.len(), 7 + usize::from(!settled) * 2, "{read:?}");
