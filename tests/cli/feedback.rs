@@ -298,6 +298,17 @@ fn a_month_report_lists_the_requests_it_saw_answered_and_those_waiting_from_befo
     let answered = asked(&site, "review our CVM alarm thresholds");
     site.stdout_at(MARCH_10, &["request", "answer", &answered, "raised to 85%"]);
     let waiting = asked(&site, "explain the CLB 502s");
+    // Asked before March and answered after it: the March report still saw it waiting.
+    let april = "2025-04-01T10:00:00+08:00";
+    site.stdout_at(
+        april,
+        &[
+            "request",
+            "answer",
+            &waiting_before,
+            "drill planned for May",
+        ],
+    );
 
     let report = site.json_at(
         "2025-04-02T10:00:00+08:00",
