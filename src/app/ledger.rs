@@ -330,8 +330,28 @@ impl<'s> Ledger<'s> {
                 Some(beginnings) => self.index_beginning(&beginnings),
                 None => self.complete_index(),
             },
+            (Wanted::Between(from, to), IndexFrom::Stored) => self.index_between(*from, *to),
             (_, IndexFrom::Stored) => self.complete_index(),
         }
+    }
+
+    /// The incident index with the incidents that may bear on the period from `from` to
+    /// `to`: the open ones and the closed ones of the period parts of its time
+    /// (docs/rules.md §8.9). When those parts no longer copy the closed parts, every incident
+    /// is loaded and the index stored again with its period parts written anew.
+    fn index_between(&mut self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Index> {
+        let mut index = self.open_index()?;
+        let mut load = part_loader(self.index_path.as_deref());
+        if index.load_between(from.timestamp(), to.timestamp(), &mut load) {
+            return Ok(index);
+        }
+        drop(load);
+        let index = self.complete_index()?;
+        if let Some(path) = &self.index_path {
+            // The index is a cache: if it cannot be stored, the next report loads it all again.
+            let _ = store::write_index(path, &index);
+        }
+        Ok(index)
     }
 
     /// Whether an incident of the ledger has this id: only the closed part it would be in is

@@ -35,7 +35,7 @@ use history::{Backups, Leave, Requests, Rounds};
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 13;
+const INDEX_FORMAT: u32 = 14;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -150,6 +150,48 @@ fn shard_of(id: &str) -> ShardKey {
     [byte(0), byte(1)]
 }
 
+/// How long a span of time is in the keys of the period parts (in seconds).
+const PERIOD_SPAN: i64 = 30 * 24 * 3600;
+
+/// What a closed incident's entry is stored again by: the span its report is in and the span
+/// its latest record is in, so that a report loads only the incidents that may bear on its
+/// period (docs/rules.md §8.9).
+type PeriodKey = (i64, i64);
+
+fn span_of(at: i64) -> i64 {
+    at.div_euclid(PERIOD_SPAN)
+}
+
+/// The period part an entry is stored again in: none for the records of an incident never
+/// opened, which bear on no period.
+fn period_of(entry: &IncidentEntry) -> Option<PeriodKey> {
+    Some((span_of(entry.reported?), span_of(entry.last)))
+}
+
+/// The closed parts stored again by period, and which closed parts they copy.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Periods {
+    /// The checksum of the closed parts (`closed_shards`) they were written with: once one
+    /// closed part changes, the period parts are of another time and are not read.
+    of: u64,
+    parts: BTreeMap<PeriodKey, Shard>,
+}
+
+/// The checksum that names a set of stored closed parts.
+fn shards_checksum(shards: &BTreeMap<ShardKey, Shard>) -> Result<u64, postcard::Error> {
+    Ok(checksum(&postcard::to_stdvec(shards)?))
+}
+
+/// A part of closed incidents' entries as stored, with what the main part says of it.
+fn encode_entries(
+    entries: BTreeMap<&String, &IncidentEntry>,
+) -> Result<(Shard, Vec<u8>), postcard::Error> {
+    let count = entries.len();
+    let bytes = postcard::to_stdvec(&ClosedView(entries))?;
+    let checksum = checksum(&bytes);
+    Ok((Shard { checksum, count }, bytes))
+}
+
 /// Whether the incidents of a closed part may have ids that begin with `beginning`.
 fn shard_may_hold(shard: ShardKey, beginning: &[u8]) -> bool {
     beginning
@@ -164,6 +206,9 @@ fn shard_may_hold(shard: ShardKey, beginning: &[u8]) -> bool {
 pub enum Part {
     /// The entries of the closed incidents whose ids begin with these bytes.
     Closed(ShardKey),
+    /// The same entries again, those reported within one span of time whose latest record
+    /// is within another.
+    Period(PeriodKey),
     /// Every inspection round, and the incidents opened from a risk.
     Rounds,
     /// The overtime and leave records.
@@ -179,6 +224,7 @@ impl Part {
     pub fn name(self) -> String {
         match self {
             Part::Closed([first, second]) => format!("closed-{first:02x}{second:02x}"),
+            Part::Period((reported, last)) => format!("period-{reported}-{last}"),
             Part::Rounds => "rounds".to_string(),
             Part::Leave => "leave".to_string(),
             Part::Backups => "backups".to_string(),
@@ -313,6 +359,9 @@ pub struct Index {
     /// The closed parts whose incidents are in `incidents`.
     #[serde(skip)]
     loaded_shards: BTreeSet<ShardKey>,
+    /// The closed parts stored again by period, when the index was last stored with every
+    /// incident known.
+    periods: Option<Periods>,
     /// Every incident stored in a closed part had its last record before this time (Unix
     /// seconds); those closed later are kept with the open ones.
     recent_from: i64,
@@ -453,23 +502,69 @@ impl Index {
             self.loaded_shards.insert(shard);
             return true;
         };
-        let bytes = load(Part::Closed(shard), stored.checksum);
-        let Some(ClosedIncidents(entries)) = bytes.and_then(|b| postcard::from_bytes(&b).ok())
-        else {
+        let belongs = |id: &str, _: &IncidentEntry| shard_of(id) == shard;
+        let Some(entries) = self.stored_entries(Part::Closed(shard), stored, belongs, load) else {
             return false;
         };
+        self.incidents.extend(entries);
+        self.loaded_shards.insert(shard);
+        true
+    }
+
+    /// The entries of a stored part of closed incidents, if it is there, holds as many as
+    /// `stored` says, each of which `belongs` there, and names only files the index knows.
+    fn stored_entries(
+        &self,
+        part: Part,
+        stored: Shard,
+        belongs: impl Fn(&str, &IncidentEntry) -> bool,
+        load: &mut LoadPart,
+    ) -> Option<BTreeMap<String, IncidentEntry>> {
+        let bytes = load(part, stored.checksum)?;
+        let ClosedIncidents(entries) = postcard::from_bytes(&bytes).ok()?;
         let files = self.files.len();
         let fits = entries.len() == stored.count
-            && entries.keys().all(|id| shard_of(id) == shard)
-            && entries
-                .values()
-                .flat_map(|entry| &entry.records)
-                .all(|location| (location.file as usize) < files);
-        if fits {
-            self.incidents.extend(entries);
-            self.loaded_shards.insert(shard);
+            && entries.iter().all(|(id, entry)| {
+                belongs(id, entry)
+                    && (entry.records.iter()).all(|location| (location.file as usize) < files)
+            });
+        fits.then_some(entries)
+    }
+
+    /// Loads the stored closed incidents that may bear on the period from `from` to `to` (Unix
+    /// seconds): those reported before its end whose latest record is not before its start.
+    /// `ids_between` then knows every incident it must. `false` when the period parts are
+    /// missing, do not fit this index or copy closed parts that changed since (load every
+    /// closed part instead). An index so loaded is for reading, never to be stored.
+    pub fn load_between(&mut self, from: i64, to: i64, load: &mut LoadPart) -> bool {
+        if self.complete {
+            return true;
         }
-        fits
+        let current = shards_checksum(&self.closed_shards).ok();
+        let Some(periods) = self.periods.as_ref().filter(|p| Some(p.of) == current) else {
+            return false;
+        };
+        let bears =
+            |(reported, last): &PeriodKey| *reported <= span_of(to) && *last >= span_of(from);
+        let wanted: Vec<(PeriodKey, Shard)> = (periods.parts.iter())
+            .filter(|(key, _)| bears(key))
+            .map(|(key, stored)| (*key, *stored))
+            .collect();
+        wanted
+            .into_iter()
+            .all(|(key, stored)| self.load_period(key, stored, load))
+    }
+
+    fn load_period(&mut self, key: PeriodKey, stored: Shard, load: &mut LoadPart) -> bool {
+        let belongs = |_: &str, entry: &IncidentEntry| period_of(entry) == Some(key);
+        let Some(entries) = self.stored_entries(Part::Period(key), stored, belongs, load) else {
+            return false;
+        };
+        // An entry in memory was read or changed after its copy was stored: it stands.
+        for (id, entry) in entries {
+            self.incidents.entry(id).or_insert(entry);
+        }
+        true
     }
 
     /// Whether an incident of this id is in memory: open, closed lately, or in a closed part
@@ -492,13 +587,31 @@ impl Index {
     /// that changed.
     pub fn encode(&self) -> Result<Encoded, postcard::Error> {
         let (mut kept, closed) = self.split();
+        let mut by_period: BTreeMap<PeriodKey, BTreeMap<&String, &IncidentEntry>> = BTreeMap::new();
+        if self.complete {
+            for (&id, &entry) in closed.values().flatten() {
+                if let Some(key) = period_of(entry) {
+                    by_period.entry(key).or_default().insert(id, entry);
+                }
+            }
+        }
         let mut apart = Vec::new();
         for (shard, entries) in closed {
-            let count = entries.len();
-            let bytes = postcard::to_stdvec(&ClosedView(entries))?;
-            let checksum = checksum(&bytes);
-            kept.closed_shards.insert(shard, Shard { checksum, count });
+            let (stored, bytes) = encode_entries(entries)?;
+            kept.closed_shards.insert(shard, stored);
             apart.push((Part::Closed(shard), bytes));
+        }
+        if self.complete {
+            let mut periods = Periods {
+                of: shards_checksum(&kept.closed_shards)?,
+                parts: BTreeMap::new(),
+            };
+            for (key, entries) in by_period {
+                let (stored, bytes) = encode_entries(entries)?;
+                periods.parts.insert(key, stored);
+                apart.push((Part::Period(key), bytes));
+            }
+            kept.periods = Some(periods);
         }
         self.rounds.encode_into(&mut kept.rounds, &mut apart)?;
         self.leave.encode_into(&mut kept.leave, &mut apart)?;
@@ -528,6 +641,7 @@ impl Index {
             version: self.version.clone(),
             closed_shards: BTreeMap::new(),
             loaded_shards: BTreeSet::new(),
+            periods: self.periods.clone(),
             recent_from: self.recent_from.max(self.latest - RECENT),
             complete: false,
         };
@@ -716,7 +830,7 @@ impl Index {
                 .backups
                 .change(files, load)?
                 .note(record, location, month),
-            Some(Part::Closed(_)) | None => {}
+            Some(Part::Closed(_) | Part::Period(_)) | None => {}
         }
         Some(())
     }

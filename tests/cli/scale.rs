@@ -235,6 +235,17 @@ fn reports_through_the_index_match_a_full_scan_through_every_change() {
     site.stdout_at(NOW, &["overtime", "log", "2025-03-29"]);
     assert_same_figures(&site);
 
+    // An incident closed in January reopened: the closed incidents stored by period no
+    // longer copy those stored by id, and a report loads every closed incident instead.
+    let listed = site.json_at(NOW, &["incident", "list", "--json"]);
+    let january = (listed.as_array().unwrap().iter())
+        .find(|i| i["status"] == "closed" && i["reported_at"].as_str().unwrap() < "2025-02")
+        .expect("the example site has an incident closed in January");
+    let january = january["id"].as_str().unwrap();
+    let reopen = ["incident", "reopen", january, "--at", "2025-03-31 18:00"];
+    site.stdout_at(NOW, &reopen);
+    assert_same_figures(&site);
+
     // A torn tail left by an interrupted write.
     let file = site.path().join("ledger/2025-03/li.na.jsonl");
     fs::OpenOptions::new()

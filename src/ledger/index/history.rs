@@ -74,6 +74,12 @@ impl RequestRow {
     /// §8.10): asked once, then answered or declined before `now` by a record that neither
     /// counts nowhere nor is `withdrawn`. An answer or a decline moves any request asked once
     /// and not yet settled, and nothing moves a settled request back.
+    /// Whether the request was asked by `now` (Unix seconds): one asked only later has no life
+    /// yet, and its moves move nothing (docs/rules.md §8.10).
+    fn asked_by(&self, now: i64) -> bool {
+        self.asked.iter().any(|at| *at <= now)
+    }
+
     fn settled_by(&self, now: i64, withdrawn: &HashSet<String>) -> bool {
         let (&[asked], Some(settled)) = (self.asked.as_slice(), &self.settled) else {
             return false;
@@ -300,8 +306,9 @@ impl Requests {
     }
 
     /// Where the records are of every request that may still wait at `now` (Unix seconds),
-    /// when the records `withdrawn` count nowhere: all but those surely settled; and of every
-    /// request asked within `asked` (Unix seconds, both ends in), settled or not.
+    /// when the records `withdrawn` count nowhere: all asked by then but those surely settled;
+    /// and of every request asked within `asked` (Unix seconds, both ends in) by then, settled
+    /// or not.
     pub fn maybe_waiting<'a>(
         &'a self,
         now: i64,
@@ -312,9 +319,8 @@ impl Requests {
             let asked = asked.clone();
             asked.is_some_and(|asked| row.asked.iter().any(|at| asked.contains(at)))
         };
-        let wanted = self
-            .0
-            .values()
+        let wanted = (self.0.values())
+            .filter(move |row| row.asked_by(now))
             .filter(move |row| !row.settled_by(now, withdrawn) || asked_within(row));
         wanted.flat_map(|row| &row.located)
     }

@@ -226,8 +226,13 @@ fn line_at(n: u32, at: DateTime<chrono::FixedOffset>, event: Event) -> String {
 /// A record as `record` writes it, dated forty days earlier: an incident closed then is
 /// stored apart from the open ones.
 fn forty_days_before(n: u32, incident: &str, event: u8) -> String {
+    days_before(40, n, incident, event)
+}
+
+/// A record as `record` writes it, dated `days` earlier.
+fn days_before(days: u8, n: u32, incident: &str, event: u8) -> String {
     let mut earlier: Record = serde_json::from_str(&record(n, incident, event)).unwrap();
-    earlier.at -= TimeDelta::days(40);
+    earlier.at -= TimeDelta::days(i64::from(days));
     earlier.to_line().unwrap()
 }
 
@@ -279,10 +284,13 @@ fn leave(n: u32) -> Event {
 
 #[derive(Debug, Clone)]
 pub(crate) enum Op {
+    /// A record, dated some days before the others now and then: its incident may be stored
+    /// in a closed part, and in period parts of other times.
     Record {
         file: u8,
         incident: u8,
         event: u8,
+        days: u8,
     },
     Torn {
         file: u8,
@@ -309,7 +317,8 @@ pub(crate) enum Op {
 
 pub(crate) fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        8 => (0u8..4, 0u8..5, 0..EVENTS).prop_map(|(file, incident, event)| Op::Record { file, incident, event }),
+        8 => (0u8..4, 0u8..5, 0..EVENTS, prop_oneof![6 => Just(0u8), 1 => Just(40), 1 => Just(100)])
+            .prop_map(|(file, incident, event, days)| Op::Record { file, incident, event, days }),
         1 => (0u8..4).prop_map(|file| Op::Torn { file }),
         1 => (0u8..4).prop_map(|file| Op::Garbage { file }),
         1 => (0u8..4, any::<u16>(), any::<bool>()).prop_map(|(file, at, keep_modified)| Op::Edit { file, at, keep_modified }),
@@ -335,11 +344,13 @@ pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
             file,
             incident,
             event,
+            days,
         } => {
             ledger.append_record(
                 &file_name(file),
                 // Ids of two first bytes: their closed entries are stored in two parts.
-                &record(
+                &days_before(
+                    days,
                     n as u32,
                     &format!("{}{incident}", ["I", "J"][usize::from(incident % 2)]),
                     event,
@@ -421,7 +432,9 @@ fn refresh(previous: Option<Index>, ledger: &Memory) -> (Index, bool) {
 /// The index, refreshed from the files through its stored form as the cache keeps it and
 /// stored again as a command would (with its closed part only when it had to load it), and
 /// its view of the incidents: the open ones without loading the closed part, then all.
-fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<Incident>) {
+/// The index brought up to date with `ledger` and stored, as a command has it in memory then;
+/// the same with every incident loaded; the open incidents and every incident through them.
+fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Index, Vec<Incident>, Vec<Incident>) {
     let previous = stored.load();
     let (mut index, _) =
         Index::refresh(previous, ledger, &mut |part, sum| stored.part(part, sum)).unwrap();
@@ -441,7 +454,7 @@ fn indexed(stored: &mut Stored, ledger: &Memory) -> (Index, Vec<Incident>, Vec<I
         complete = refresh(None, ledger).0;
     }
     let all = fold(&read(&complete, complete.ids()).unwrap());
-    (complete, open, all)
+    (index, complete, open, all)
 }
 
 /// The incidents whose ids begin with `typed`, through the index as a command that looks
@@ -458,6 +471,38 @@ fn beginning(stored: &Stored, ledger: &Memory, typed: &str) -> Vec<Incident> {
     };
     let records = read(&index).unwrap_or_else(|| read(&refresh(None, ledger).0).unwrap());
     fold(&records)
+}
+
+/// The incidents that bear on the period from `from` to `to` (Unix seconds), through `index`
+/// as a report has it: the open incidents and the period parts of its time; or, when those
+/// no longer copy the closed parts, every incident, the index then stored again.
+fn between(
+    mut index: Index,
+    stored: &mut Stored,
+    ledger: &Memory,
+    from: i64,
+    to: i64,
+) -> Vec<Incident> {
+    if !index.load_between(from, to, &mut |part, sum| stored.part(part, sum)) {
+        if !index.load_closed(&mut |part, sum| stored.part(part, sum)) {
+            index = refresh(None, ledger).0;
+        }
+        stored.store(&index);
+    }
+    let read = |index: &Index| index.records(&index.ids_between(from, to), ledger).unwrap();
+    let records = read(&index).unwrap_or_else(|| read(&refresh(None, ledger).0).unwrap());
+    fold(&records)
+}
+
+/// Periods of the test records' time: long before, around forty days before, and the days
+/// of the latest records.
+fn periods() -> [(i64, i64); 3] {
+    let days_before = |days: i64| (record_at(0) - TimeDelta::days(days)).timestamp();
+    [
+        (days_before(130), days_before(90)),
+        (days_before(45), days_before(38)),
+        (days_before(1), days_before(-1)),
+    ]
 }
 
 /// The records the index keeps for `what`, through it or, when the files no longer match
@@ -578,7 +623,7 @@ proptest! {
         let mut stored = Stored::default();
         for (n, op) in ops.into_iter().enumerate() {
             apply(&ledger, n, op);
-            let (next, open, all) = indexed(&mut stored, &ledger);
+            let (refreshed, next, open, all) = indexed(&mut stored, &ledger);
             let (records, full_problems) = ledger.full_read();
             let full = fold(&records);
             let mut issued = BTreeMap::new();
@@ -589,6 +634,11 @@ proptest! {
             let full_open: Vec<Incident> = full.iter().filter(|i| i.status == Status::Open).cloned().collect();
             prop_assert_eq!(&open, &full_open);
             prop_assert_eq!(&all, &full);
+            for (from, to) in periods() {
+                let bearing = next.records(&next.ids_between(from, to), &ledger).unwrap().unwrap();
+                let through = between(refreshed.clone(), &mut stored, &ledger, from, to);
+                prop_assert_eq!(through, fold(&bearing));
+            }
             for typed in ["J", "J1"] {
                 let full_typed: Vec<Incident> = full.iter().filter(|i| i.id.starts_with(typed)).cloned().collect();
                 prop_assert_eq!(beginning(&stored, &ledger, typed), full_typed);
@@ -604,7 +654,7 @@ proptest! {
             let of_requests: Vec<Record> = records.iter().filter(|r| history::part_of(&r.event) == Some(Part::Requests)).cloned().collect();
             prop_assert_eq!(feedback::lives(&requests, None), feedback::lives(&of_requests, None));
             let mut index = index;
-            for (minutes, withdrawn, asked) in [(0, 0, None), (7, 0, Some((2, 5))), (25, 3, None), (61, 2, Some((10, 40)))] {
+            for (minutes, withdrawn, asked) in [(0, 0, None), (7, 0, Some((2, 5))), (25, 3, None), (20, 0, Some((10, 40))), (61, 2, Some((10, 40)))] {
                 let at = record_at(minutes).with_timezone(&Utc);
                 let asked = asked.map(|(from, to)| record_at(from).timestamp()..=record_at(to).timestamp());
                 prop_assert_eq!(
