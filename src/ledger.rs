@@ -309,7 +309,7 @@ fn parse_line(raw: &[u8]) -> Result<Option<Record>, LineError> {
         return Ok(None);
     }
     let newer = |v: u32| (v > SCHEMA_VERSION).then_some(LineError::Newer(v));
-    match serde_json::from_str::<Record>(text) {
+    match Record::from_line(text) {
         Ok(record) => match newer(record.v) {
             Some(error) => Err(error),
             None => usable(record).map(Some),

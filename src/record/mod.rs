@@ -15,6 +15,7 @@ pub mod feedback;
 pub mod incident;
 pub mod inspect;
 pub mod leave;
+mod line;
 pub mod report;
 pub mod request;
 pub mod routine;
@@ -43,68 +44,68 @@ pub struct Record {
     pub event: Event,
 }
 
-/// What a record says, by its `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
-pub enum Event {
-    #[serde(rename = "incident.opened")]
-    IncidentOpened(incident::Opened),
-    #[serde(rename = "incident.acknowledged")]
-    IncidentAcknowledged(incident::Subject),
-    #[serde(rename = "incident.onsite_requested")]
-    IncidentOnsiteRequested(incident::OnsiteRequested),
-    #[serde(rename = "incident.arrived")]
-    IncidentArrived(incident::Subject),
-    #[serde(rename = "incident.level_changed")]
-    IncidentLevelChanged(incident::LevelChanged),
-    #[serde(rename = "incident.noted")]
-    IncidentNoted(incident::Noted),
-    #[serde(rename = "incident.resolved")]
-    IncidentResolved(incident::Resolved),
-    #[serde(rename = "incident.closed")]
-    IncidentClosed(incident::Subject),
-    #[serde(rename = "incident.reopened")]
-    IncidentReopened(incident::Subject),
-    #[serde(rename = "incident.merged")]
-    IncidentMerged(incident::Merged),
-    #[serde(rename = "incident.amended")]
-    IncidentAmended(incident::Amended),
-    #[serde(rename = "inspection.round")]
-    InspectionRound(inspect::Round),
-    #[serde(rename = "backup.checked")]
-    BackupChecked(routine::BackupCheck),
-    #[serde(rename = "support.logged")]
-    SupportLogged(routine::Consultation),
-    #[serde(rename = "request.added")]
-    RequestAdded(request::Request),
-    #[serde(rename = "note.added")]
-    NoteAdded(routine::Note),
-    #[serde(rename = "overtime.logged")]
-    OvertimeLogged(leave::Overtime),
-    #[serde(rename = "leave.taken")]
-    LeaveTaken(leave::Taken),
-    #[serde(rename = "duty.set")]
-    DutySet(duty::Assignment),
-    #[serde(rename = "report.issued")]
-    ReportIssued(report::Issued),
-    #[serde(rename = "record.voided")]
-    RecordVoided(void::Voided),
-    #[serde(rename = "sync.rewrite_accepted")]
-    RewriteAccepted(sync::RewriteAccepted),
-    #[serde(rename = "request.forwarded")]
-    RequestForwarded(feedback::Forwarded),
-    #[serde(rename = "request.answered")]
-    RequestAnswered(feedback::Answered),
-    #[serde(rename = "request.closed")]
-    RequestClosed(feedback::Closed),
-    #[serde(rename = "request.declined")]
-    RequestDeclined(feedback::Declined),
-    #[serde(rename = "alert.logged")]
-    AlertLogged(alert::Alert),
-    #[serde(rename = "alert.policy_added")]
-    AlertPolicyAdded(alert::Policy),
-    #[serde(rename = "alert.policy_changed")]
-    AlertPolicyChanged(alert::Policy),
+/// Defines `Event`, one variant for each type of record as the ledger spells it, and how the
+/// payload of each type is read once its type is known (see `line`).
+macro_rules! events {
+    ($($tag:literal => $variant:ident($payload:ty),)*) => {
+        /// What a record says, by its `type`.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(tag = "type")]
+        pub enum Event {
+            $(#[serde(rename = $tag)] $variant($payload),)*
+        }
+
+        /// Every type of record, as the ledger spells it.
+        #[cfg(test)]
+        pub(crate) const EVERY_TYPE: &[&str] = &[$($tag,)*];
+
+        impl Event {
+            /// The event of a record of type `tag`, its payload read from the rest of its
+            /// line's map; `None` for a type this otss does not know.
+            fn read_payload<'de, A: serde::de::MapAccess<'de>>(
+                tag: &str,
+                rest: A,
+            ) -> Result<Option<Event>, A::Error> {
+                let rest = serde::de::value::MapAccessDeserializer::new(rest);
+                Ok(Some(match tag {
+                    $($tag => Event::$variant(<$payload>::deserialize(rest)?),)*
+                    _ => return Ok(None),
+                }))
+            }
+        }
+    };
+}
+
+events! {
+    "incident.opened" => IncidentOpened(incident::Opened),
+    "incident.acknowledged" => IncidentAcknowledged(incident::Subject),
+    "incident.onsite_requested" => IncidentOnsiteRequested(incident::OnsiteRequested),
+    "incident.arrived" => IncidentArrived(incident::Subject),
+    "incident.level_changed" => IncidentLevelChanged(incident::LevelChanged),
+    "incident.noted" => IncidentNoted(incident::Noted),
+    "incident.resolved" => IncidentResolved(incident::Resolved),
+    "incident.closed" => IncidentClosed(incident::Subject),
+    "incident.reopened" => IncidentReopened(incident::Subject),
+    "incident.merged" => IncidentMerged(incident::Merged),
+    "incident.amended" => IncidentAmended(incident::Amended),
+    "inspection.round" => InspectionRound(inspect::Round),
+    "backup.checked" => BackupChecked(routine::BackupCheck),
+    "support.logged" => SupportLogged(routine::Consultation),
+    "request.added" => RequestAdded(request::Request),
+    "note.added" => NoteAdded(routine::Note),
+    "overtime.logged" => OvertimeLogged(leave::Overtime),
+    "leave.taken" => LeaveTaken(leave::Taken),
+    "duty.set" => DutySet(duty::Assignment),
+    "report.issued" => ReportIssued(report::Issued),
+    "record.voided" => RecordVoided(void::Voided),
+    "sync.rewrite_accepted" => RewriteAccepted(sync::RewriteAccepted),
+    "request.forwarded" => RequestForwarded(feedback::Forwarded),
+    "request.answered" => RequestAnswered(feedback::Answered),
+    "request.closed" => RequestClosed(feedback::Closed),
+    "request.declined" => RequestDeclined(feedback::Declined),
+    "alert.logged" => AlertLogged(alert::Alert),
+    "alert.policy_added" => AlertPolicyAdded(alert::Policy),
+    "alert.policy_changed" => AlertPolicyChanged(alert::Policy),
 }
 
 impl Record {
