@@ -31,11 +31,11 @@ use crate::report;
 mod history;
 
 pub use history::Latest;
-use history::{Backups, Leave, Requests, Rounds};
+use history::{Backups, Leave, RequestKey, Requests, Rounds};
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 14;
+const INDEX_FORMAT: u32 = 15;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -177,6 +177,16 @@ struct Periods {
     parts: BTreeMap<PeriodKey, Shard>,
 }
 
+/// The requests' rows stored again by when they were asked and settled, and what they copy.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct RequestSpans {
+    /// The checksum of the part of the requests they were written with.
+    of: u64,
+    parts: BTreeMap<RequestKey, Shard>,
+    /// The keys of the rows settled by a record some void withdraws or restores.
+    voided: BTreeSet<RequestKey>,
+}
+
 /// The checksum that names a set of stored closed parts.
 fn shards_checksum(shards: &BTreeMap<ShardKey, Shard>) -> Result<u64, postcard::Error> {
     Ok(checksum(&postcard::to_stdvec(shards)?))
@@ -209,6 +219,9 @@ pub enum Part {
     /// The same entries again, those reported within one span of time whose latest record
     /// is within another.
     Period(PeriodKey),
+    /// The requests' rows again, those first asked within one span of time and settled
+    /// within another.
+    RequestSpan(RequestKey),
     /// Every inspection round, and the incidents opened from a risk.
     Rounds,
     /// The overtime and leave records.
@@ -225,6 +238,7 @@ impl Part {
         match self {
             Part::Closed([first, second]) => format!("closed-{first:02x}{second:02x}"),
             Part::Period((reported, last)) => format!("period-{reported}-{last}"),
+            Part::RequestSpan((asked, settled)) => format!("requests-{asked}-{settled}"),
             Part::Rounds => "rounds".to_string(),
             Part::Leave => "leave".to_string(),
             Part::Backups => "backups".to_string(),
@@ -383,6 +397,8 @@ pub struct Index {
     leave: Slot<Leave>,
     backups: Slot<Backups>,
     requests: Slot<Requests>,
+    /// The requests' rows stored again by span, whenever the requests' part is stored.
+    request_spans: Option<RequestSpans>,
     /// Last lines without a newline, found on this read.
     #[serde(skip)]
     unfinished: Vec<LineProblem>,
@@ -617,6 +633,28 @@ impl Index {
         self.leave.encode_into(&mut kept.leave, &mut apart)?;
         self.backups.encode_into(&mut kept.backups, &mut apart)?;
         self.requests.encode_into(&mut kept.requests, &mut apart)?;
+        if let Some(requests) = self
+            .requests
+            .loaded
+            .as_ref()
+            .filter(|_| self.requests.changed)
+        {
+            let targets: HashSet<&str> = self.voids.values().map(|m| m.target.as_str()).collect();
+            let (by_key, voided) = requests.by_key(&targets);
+            let mut spans = RequestSpans {
+                of: kept.requests.stored,
+                parts: BTreeMap::new(),
+                voided,
+            };
+            for (key, rows) in by_key {
+                let bytes = postcard::to_stdvec(&rows)?;
+                let count = rows.rows();
+                let checksum = checksum(&bytes);
+                spans.parts.insert(key, Shard { checksum, count });
+                apart.push((Part::RequestSpan(key), bytes));
+            }
+            kept.request_spans = Some(spans);
+        }
         let main = postcard::to_stdvec(&kept)?;
         Ok(Encoded { apart, main })
     }
@@ -642,6 +680,7 @@ impl Index {
             closed_shards: BTreeMap::new(),
             loaded_shards: BTreeSet::new(),
             periods: self.periods.clone(),
+            request_spans: self.request_spans.clone(),
             recent_from: self.recent_from.max(self.latest - RECENT),
             complete: false,
         };
@@ -818,6 +857,10 @@ impl Index {
         load: &mut LoadPart,
     ) -> Option<()> {
         let files = self.files.len();
+        if let Event::RecordVoided(_) = record.event {
+            // The requests' rows are stored again with which of them a void may unsettle.
+            self.requests.change(files, load)?;
+        }
         match history::part_of(&record.event) {
             Some(Part::Rounds) => {
                 let rounds = self.rounds.change(files, load)?;
@@ -830,7 +873,7 @@ impl Index {
                 .backups
                 .change(files, load)?
                 .note(record, location, month),
-            Some(Part::Closed(_) | Part::Period(_)) | None => {}
+            Some(Part::Closed(_) | Part::Period(_) | Part::RequestSpan(_)) | None => {}
         }
         Some(())
     }
@@ -1079,12 +1122,55 @@ impl Index {
         source: &S,
         load: &mut LoadPart,
     ) -> Result<Option<Vec<Record>>, S::Error> {
-        let Some(requests) = self.requests.load(self.files.len(), load) else {
-            return Ok(None);
+        let spans = self.requests_by_span(now, withdrawn, asked.as_ref(), load);
+        let requests = match &spans {
+            Some(requests) => requests,
+            None => match self.requests.load(self.files.len(), load) {
+                Some(requests) => &*requests,
+                None => return Ok(None),
+            },
         };
         let waiting = requests.maybe_waiting(now, withdrawn, asked);
         let wanted: Vec<_> = waiting.map(|location| (*location, ())).collect();
         Ok(self.read_at(wanted, source, is_of_a_request)?.ok())
+    }
+
+    /// The rows of the requests that may be waiting at `now`, or asked within `asked`, from
+    /// the parts of the spans they may be in; `None` when those parts cannot tell (the
+    /// requests' part is in memory, changed since, or a record `withdrawn` is not the target
+    /// of a void the index knows) or one is missing: read the whole part instead.
+    fn requests_by_span(
+        &self,
+        now: i64,
+        withdrawn: &HashSet<String>,
+        asked: Option<&RangeInclusive<i64>>,
+        load: &mut LoadPart,
+    ) -> Option<Requests> {
+        if self.requests.loaded.is_some() {
+            return None;
+        }
+        let spans = (self.request_spans.as_ref()).filter(|s| s.of == self.requests.stored)?;
+        let targets: HashSet<&str> = self.voids.values().map(|m| m.target.as_str()).collect();
+        if !withdrawn.iter().all(|id| targets.contains(id.as_str())) {
+            return None;
+        }
+        let files = self.files.len();
+        let mut requests = Requests::default();
+        for (&key, stored) in &spans.parts {
+            if !Requests::key_may_wait(key, now, asked) && !spans.voided.contains(&key) {
+                continue;
+            }
+            let bytes = load(Part::RequestSpan(key), stored.checksum)?;
+            let part: Requests = postcard::from_bytes(&bytes).ok()?;
+            let fits = part.rows() == stored.count
+                && part.all_under(key)
+                && part.locations().all(|l| (l.file as usize) < files);
+            if !fits {
+                return None;
+            }
+            requests.extend(part);
+        }
+        Some(requests)
     }
 
     /// Every inspection round in the order records are folded, without the notes of items

@@ -8,13 +8,13 @@
 //! only the parts it needs: `Rounds` (with the incidents opened from a risk), `Leave`,
 //! `Backups` and `Requests`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::RangeInclusive;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Location;
+use super::{Location, span_of};
 use crate::feedback::Move;
 use crate::record::inspect::{ItemResult, Outcome, Round};
 use crate::record::{Event, Record};
@@ -51,6 +51,24 @@ pub struct Leave(pub Located);
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requests(BTreeMap<String, RequestRow>);
 
+/// What a request's row is stored again by: the span of time it was first asked in, and the
+/// span its earliest answer or decline is in, `MAY_WAIT` for a request that may wait whatever
+/// the time (asked more than once, never settled, or settled no later than asked).
+pub type RequestKey = (i64, i64);
+
+const MAY_WAIT: i64 = i64::MAX;
+
+/// The rows of some requests as stored, by the id of the request.
+#[derive(Serialize)]
+pub struct RequestsView<'a>(BTreeMap<&'a String, &'a RequestRow>);
+
+impl RequestsView<'_> {
+    /// How many requests it has rows of.
+    pub fn rows(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// The records of one request id: where they are, when it was asked, and its earliest answer
 /// or decline that can count.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +92,15 @@ impl RequestRow {
     /// §8.10): asked once, then answered or declined before `now` by a record that neither
     /// counts nowhere nor is `withdrawn`. An answer or a decline moves any request asked once
     /// and not yet settled, and nothing moves a settled request back.
+    fn key(&self) -> RequestKey {
+        let first = self.asked.iter().min().map_or(MAY_WAIT, |at| span_of(*at));
+        let settled = match (self.asked.as_slice(), &self.settled) {
+            (&[asked], Some(settled)) if asked < settled.at => span_of(settled.at),
+            _ => MAY_WAIT,
+        };
+        (first, settled)
+    }
+
     /// Whether the request was asked by `now` (Unix seconds): one asked only later has no life
     /// yet, and its moves move nothing (docs/rules.md §8.10).
     fn asked_by(&self, now: i64) -> bool {
@@ -303,6 +330,57 @@ impl Requests {
     /// Where every request and each move of one are.
     pub fn locations(&self) -> impl Iterator<Item = &Location> {
         self.0.values().flat_map(|row| &row.located)
+    }
+
+    /// The rows by the key they are stored again by; and the keys of the rows settled by a
+    /// record that is the target of a void among `targets`.
+    #[allow(clippy::type_complexity)]
+    pub fn by_key(
+        &self,
+        targets: &HashSet<&str>,
+    ) -> (BTreeMap<RequestKey, RequestsView<'_>>, BTreeSet<RequestKey>) {
+        let mut parts: BTreeMap<RequestKey, RequestsView> = BTreeMap::new();
+        let mut voided = BTreeSet::new();
+        for (id, row) in &self.0 {
+            let key = row.key();
+            let part = parts
+                .entry(key)
+                .or_insert_with(|| RequestsView(BTreeMap::new()));
+            part.0.insert(id, row);
+            if row
+                .settled
+                .as_ref()
+                .is_some_and(|s| targets.contains(s.id.as_str()))
+            {
+                voided.insert(key);
+            }
+        }
+        (parts, voided)
+    }
+
+    /// Whether every row is stored under `key`.
+    pub fn all_under(&self, key: RequestKey) -> bool {
+        self.0.values().all(|row| row.key() == key)
+    }
+
+    /// How many requests it has rows of.
+    pub fn rows(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Takes in the rows of another part.
+    pub fn extend(&mut self, other: Requests) {
+        self.0.extend(other.0);
+    }
+
+    /// Whether the rows stored under `key` may be among those `maybe_waiting(now, _, asked)`
+    /// gives when no answer or decline among them is withdrawn.
+    pub fn key_may_wait(key: RequestKey, now: i64, asked: Option<&RangeInclusive<i64>>) -> bool {
+        let (first, settled) = key;
+        let asked_within = asked.is_some_and(|asked| {
+            (span_of(*asked.start())..=span_of(*asked.end())).contains(&first)
+        });
+        first <= span_of(now) && (settled >= span_of(now) || asked_within)
     }
 
     /// Where the records are of every request that may still wait at `now` (Unix seconds),

@@ -657,9 +657,16 @@ proptest! {
             for (minutes, withdrawn, asked) in [(0, 0, None), (7, 0, Some((2, 5))), (25, 3, None), (20, 0, Some((10, 40))), (61, 2, Some((10, 40)))] {
                 let at = record_at(minutes).with_timezone(&Utc);
                 let asked = asked.map(|(from, to)| record_at(from).timestamp()..=record_at(to).timestamp());
+                let expected = waiting_of(&of_requests, at, withdrawn, asked.clone());
                 prop_assert_eq!(
                     waiting_through(&mut index, &stored, &ledger, at, withdrawn, asked.clone()),
-                    waiting_of(&of_requests, at, withdrawn, asked)
+                    expected.clone()
+                );
+                // As a command has it, with only the parts of the requests' spans loaded.
+                let mut fresh = stored.load().unwrap();
+                prop_assert_eq!(
+                    waiting_through(&mut fresh, &stored, &ledger, at, withdrawn, asked),
+                    expected
                 );
             }
             let (index, checks) = kept(index, &stored, &ledger, Kept::Backups);
@@ -1036,4 +1043,68 @@ fn a_request_is_passed_over_only_when_surely_answered_or_declined_by_then() {
         assert_eq!(passed_over, settled, "at {minutes}");
         assert_eq!(read.len(), 7 + usize::from(!settled) * 2, "{read:?}");
     }
+}
+
+#[test]
+fn a_request_whose_answer_a_void_withdraws_waits_again_through_the_stored_spans() {
+    let asked = Event::RequestAdded(crate::record::request::Request::classified(
+        "review the alarm thresholds",
+        crate::request::Scope::ByRules,
+    ));
+    let answered = Event::RequestAnswered(crate::record::feedback::Answered {
+        request: format!("01JQ{:022}", 1),
+        answer: "done".to_string(),
+    });
+    let ledger = Memory::default();
+    let forty_days_earlier = |n: u32| record_at(n) - TimeDelta::days(40);
+    ledger.append_record("2025-02/a.jsonl", &line_at(1, forty_days_earlier(1), asked));
+    ledger.append_record(
+        "2025-02/a.jsonl",
+        &line_at(2, forty_days_earlier(2), answered),
+    );
+    let mut stored = Stored::default();
+    stored.store(&refresh(None, &ledger).0);
+    let void = Event::RecordVoided(Voided {
+        target: format!("01JQ{:022}", 2),
+        reason: "answered the wrong request".to_string(),
+        incident: None,
+        target_at: None,
+        target_type: None,
+        merged_into: None,
+        undo: false,
+    });
+    ledger.append_record("2025-03/a.jsonl", &line_at(10, record_at(10), void));
+    let (index, _) = Index::refresh(stored.load(), &ledger, &mut |p, s| stored.part(p, s)).unwrap();
+    stored.store(&index);
+
+    let mut fresh = stored.load().unwrap();
+    let withdrawn: HashSet<String> = fresh.withdrawn().into_iter().map(str::to_string).collect();
+    assert_eq!(withdrawn, HashSet::from([format!("01JQ{:022}", 2)]));
+    let at = record_at(20).with_timezone(&Utc);
+    let loads = RefCell::new(Vec::new());
+    let read = fresh
+        .records_of_requests_waiting(
+            at.timestamp(),
+            &withdrawn,
+            None,
+            &ledger,
+            &mut stored.noting(&loads),
+        )
+        .unwrap()
+        .unwrap();
+    assert!(
+        loads
+            .borrow()
+            .iter()
+            .all(|part| part.starts_with("requests-")),
+        "only the parts of some spans are loaded: {loads:?}"
+    );
+    let counted = |records: &[Record]| -> Vec<Record> {
+        let kept = records.iter().filter(|r| !withdrawn.contains(&r.id));
+        kept.cloned().collect()
+    };
+    let (records, _) = ledger.full_read();
+    let waiting = waiting_of(&counted(&records), at, 0, None);
+    assert_eq!(waiting.len(), 1, "the request waits again");
+    assert_eq!(waiting_of(&counted(&read), at, 0, None), waiting);
 }
