@@ -646,12 +646,19 @@ impl Index {
                 parts: BTreeMap::new(),
                 voided,
             };
+            let stored = self.request_spans.as_ref().map(|spans| &spans.parts);
             for (key, rows) in by_key {
                 let bytes = postcard::to_stdvec(&rows)?;
                 let count = rows.rows();
-                let checksum = checksum(&bytes);
-                spans.parts.insert(key, Shard { checksum, count });
-                apart.push((Part::RequestSpan(key), bytes));
+                let part = Shard {
+                    checksum: checksum(&bytes),
+                    count,
+                };
+                // A part stored already with these very bytes is not written again.
+                if stored.and_then(|parts| parts.get(&key)) != Some(&part) {
+                    apart.push((Part::RequestSpan(key), bytes));
+                }
+                spans.parts.insert(key, part);
             }
             kept.request_spans = Some(spans);
         }
