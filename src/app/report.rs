@@ -2,6 +2,7 @@
 //! term with where each stands, and the record that one was delivered.
 
 use std::collections::BTreeSet;
+use std::sync::mpsc::{Receiver, sync_channel};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -82,11 +83,41 @@ pub fn counted_report_seeing<T>(
     scope.check_begun(local_date(now, site.contract.timezone))?;
     let (from, to) = scope.span(&site.contract);
     let digest = |incident: &Incident| (IncidentFacts::new(incident, now), keep(incident));
-    let (mut incidents, kept): (Vec<IncidentFacts>, Vec<T>) = ledger
-        .incidents(Wanted::Between(from, to), digest)?
-        .into_iter()
-        .unzip();
-    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
+    let months = scope.parts();
+    // A second reader reads the records of each month, one month ahead, while this one folds
+    // the incidents and counts the month before: a year of a busy site in little memory, on
+    // both cores.
+    let mut reader = ledger.fork();
+    let (incidents, kept, parts, reader) = std::thread::scope(|threads| {
+        let (send, months_read) = sync_channel(0);
+        let months_ahead = &months;
+        let worker = threads.spawn(move || {
+            for month in months_ahead {
+                let records = routine_records(&mut reader, month);
+                let failed = records.is_err();
+                if send.send(records).is_err() || failed {
+                    break;
+                }
+            }
+            reader
+        });
+        let counted = count_months(
+            site,
+            now,
+            (from, to),
+            &months,
+            ledger,
+            &months_read,
+            digest,
+            &mut see,
+        );
+        drop(months_read);
+        let reader = worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        counted.map(|(incidents, kept, parts)| (incidents, kept, parts, reader))
+    })?;
+    ledger.absorb(reader);
     let sources = Sources {
         contract: &site.contract,
         calendar: &site.calendar,
@@ -94,24 +125,6 @@ pub fn counted_report_seeing<T>(
         records: &[],
         now,
     };
-    // One month's records at a time, so that a year of a busy site fits in little memory.
-    let mut parts = Vec::new();
-    for part in scope.parts() {
-        let month = [part.period.first()];
-        // Incidents come through the index: their records need not be read again, but for
-        // the reports of incidents, which tell the risks taken up.
-        let routine = |line: &[u8]| {
-            ledger::written_type(line)
-                .is_none_or(|t| !t.starts_with(types::INCIDENT) || t == types::INCIDENT_OPENED)
-        };
-        let records = ledger.records_where(Some(&month), routine)?;
-        see(&records);
-        let sources = Sources {
-            records: &records,
-            ..sources
-        };
-        parts.push(Report::part(&sources, part));
-    }
     let mut report = Report::combine(&sources, scope, parts);
     // The voids and the last issue are read from the months the index says they are in.
     let month = report_month(&site.contract, &scope);
@@ -127,6 +140,55 @@ pub fn counted_report_seeing<T>(
     report.corrections = corrections(&records, &incidents, from, to);
     report.fingerprint = month.and_then(|month| last_fingerprint(&month, &records));
     Ok((report, kept))
+}
+
+/// The incidents that bear on the period from `from` to `to`, sorted as a report lists them,
+/// with what `digest` takes of each; and the part of the report of each of `months`, counted
+/// from the records `months_read` brings, which `see` is shown.
+#[allow(clippy::too_many_arguments)]
+fn count_months<T>(
+    site: &Site,
+    now: DateTime<Utc>,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    months: &[Scope],
+    ledger: &mut Ledger,
+    months_read: &Receiver<Result<Vec<Record>>>,
+    digest: impl Fn(&Incident) -> (IncidentFacts, T),
+    see: &mut impl FnMut(&[Record]),
+) -> Result<(Vec<IncidentFacts>, Vec<T>, Vec<Report>)> {
+    let (mut incidents, kept): (Vec<IncidentFacts>, Vec<T>) = ledger
+        .incidents(Wanted::Between(from, to), digest)?
+        .into_iter()
+        .unzip();
+    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
+    let mut parts = Vec::new();
+    for month in months {
+        // The reader stops early only when it panics, which its join raises.
+        let Ok(records) = months_read.recv() else {
+            break;
+        };
+        let records = records?;
+        see(&records);
+        let sources = Sources {
+            contract: &site.contract,
+            calendar: &site.calendar,
+            incidents: &incidents,
+            records: &records,
+            now,
+        };
+        parts.push(Report::part(&sources, *month));
+    }
+    Ok((incidents, kept, parts))
+}
+
+/// The records of `month` a report counts: every record but incidents' follow-ups, which come
+/// through the index; the openings tell the risks taken up.
+fn routine_records(ledger: &mut Ledger, month: &Scope) -> Result<Vec<Record>> {
+    let routine = |line: &[u8]| {
+        ledger::written_type(line)
+            .is_none_or(|t| !t.starts_with(types::INCIDENT) || t == types::INCIDENT_OPENED)
+    };
+    ledger.records_where(Some(&[month.period.first()]), routine)
 }
 
 /// The fingerprint the last issue of the report of `scope` kept, if it was issued: its issues

@@ -240,3 +240,27 @@ fn several_writers_at_once_lose_nothing() {
     let listed = site.json(&["incident", "list", "--json"]);
     assert_eq!(listed.as_array().unwrap().len(), writers.len() * per_writer);
 }
+
+#[test]
+fn a_report_names_a_record_of_its_month_entered_before_it_happened() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let entered = chrono::DateTime::parse_from_rfc3339("2025-03-01T09:00:00+08:00").unwrap();
+    let id = ulid::Ulid::from_parts(entered.timestamp_millis() as u64, 7).to_string();
+    site.write(
+        "ledger/2025-03/li.lei.jsonl",
+        &format!(
+            "{{\"v\":1,\"id\":\"{id}\",\"at\":\"2025-03-10T10:00:00+08:00\",\"by\":\"li.lei\",\
+             \"type\":\"support.logged\",\"text\":\"asked about CLB\",\"product\":\"CLB\",\
+             \"minutes\":30}}\n"
+        ),
+    );
+    let output = site.run_at(
+        "2025-03-20T10:00:00+08:00",
+        &["report", "2025-03", "--json"],
+    );
+    assert!(output.status.success());
+    let err = super::stderr(&output);
+    assert!(err.contains(&id) && err.contains("counts nowhere"), "{err}");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["support"]["count"], json!(0), "it is not counted");
+}
