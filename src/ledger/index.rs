@@ -192,14 +192,19 @@ fn shards_checksum(shards: &BTreeMap<ShardKey, Shard>) -> Result<u64, postcard::
     Ok(checksum(&postcard::to_stdvec(shards)?))
 }
 
+/// A part of `count` entries as stored, with what the main part says of it.
+fn encode_part(part: &impl Serialize, count: usize) -> Result<(Shard, Vec<u8>), postcard::Error> {
+    let bytes = postcard::to_stdvec(part)?;
+    let checksum = checksum(&bytes);
+    Ok((Shard { checksum, count }, bytes))
+}
+
 /// A part of closed incidents' entries as stored, with what the main part says of it.
 fn encode_entries(
     entries: BTreeMap<&String, &IncidentEntry>,
 ) -> Result<(Shard, Vec<u8>), postcard::Error> {
     let count = entries.len();
-    let bytes = postcard::to_stdvec(&ClosedView(entries))?;
-    let checksum = checksum(&bytes);
-    Ok((Shard { checksum, count }, bytes))
+    encode_part(&ClosedView(entries), count)
 }
 
 /// Whether the incidents of a closed part may have ids that begin with `beginning`.
@@ -639,8 +644,7 @@ impl Index {
             .as_ref()
             .filter(|_| self.requests.changed)
         {
-            let targets: HashSet<&str> = self.voids.values().map(|m| m.target.as_str()).collect();
-            let (by_key, voided) = requests.by_key(&targets);
+            let (by_key, voided) = requests.by_key(&self.void_targets());
             let mut spans = RequestSpans {
                 of: kept.requests.stored,
                 parts: BTreeMap::new(),
@@ -648,12 +652,7 @@ impl Index {
             };
             let stored = self.request_spans.as_ref().map(|spans| &spans.parts);
             for (key, rows) in by_key {
-                let bytes = postcard::to_stdvec(&rows)?;
-                let count = rows.rows();
-                let part = Shard {
-                    checksum: checksum(&bytes),
-                    count,
-                };
+                let (part, bytes) = encode_part(&rows, rows.rows())?;
                 // A part stored already with these very bytes is not written again.
                 if stored.and_then(|parts| parts.get(&key)) != Some(&part) {
                     apart.push((Part::RequestSpan(key), bytes));
@@ -1142,6 +1141,11 @@ impl Index {
         Ok(self.read_at(wanted, source, is_of_a_request)?.ok())
     }
 
+    /// The ids of the records some void names, whether it withdraws or restores them.
+    fn void_targets(&self) -> HashSet<&str> {
+        self.voids.values().map(|m| m.target.as_str()).collect()
+    }
+
     /// The rows of the requests that may be waiting at `now`, or asked within `asked`, from
     /// the parts of the spans they may be in; `None` when those parts cannot tell (the
     /// requests' part is in memory, changed since, or a record `withdrawn` is not the target
@@ -1157,7 +1161,7 @@ impl Index {
             return None;
         }
         let spans = (self.request_spans.as_ref()).filter(|s| s.of == self.requests.stored)?;
-        let targets: HashSet<&str> = self.voids.values().map(|m| m.target.as_str()).collect();
+        let targets = self.void_targets();
         if !withdrawn.iter().all(|id| targets.contains(id.as_str())) {
             return None;
         }

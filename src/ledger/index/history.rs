@@ -88,10 +88,7 @@ struct Settled {
 }
 
 impl RequestRow {
-    /// Whether the request surely no longer waits at `now` (Unix seconds) (docs/rules.md
-    /// §8.10): asked once, then answered or declined before `now` by a record that neither
-    /// counts nowhere nor is `withdrawn`. An answer or a decline moves any request asked once
-    /// and not yet settled, and nothing moves a settled request back.
+    /// The key the row is stored again by (see `RequestKey`).
     fn key(&self) -> RequestKey {
         let first = self.asked.iter().min().map_or(MAY_WAIT, |at| span_of(*at));
         let settled = match (self.asked.as_slice(), &self.settled) {
@@ -107,6 +104,10 @@ impl RequestRow {
         self.asked.iter().any(|at| *at <= now)
     }
 
+    /// Whether the request surely no longer waits at `now` (Unix seconds) (docs/rules.md
+    /// §8.10): asked once, then answered or declined before `now` by a record that neither
+    /// counts nowhere nor is `withdrawn`. An answer or a decline moves any request asked once
+    /// and not yet settled, and nothing moves a settled request back.
     fn settled_by(&self, now: i64, withdrawn: &HashSet<String>) -> bool {
         let (&[asked], Some(settled)) = (self.asked.as_slice(), &self.settled) else {
             return false;
