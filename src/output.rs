@@ -269,6 +269,16 @@ impl Output {
         out.flush()
     }
 
+    /// A JSON array on standard output, written an element at a time exactly as `json` writes
+    /// the whole array: for a list too long to hold.
+    pub fn json_array(&mut self) -> JsonArray<'_> {
+        JsonArray {
+            out: io::BufWriter::with_capacity(1 << 16, &mut self.out),
+            element: Vec::new(),
+            empty: true,
+        }
+    }
+
     /// One line: a line break in it is shown as `\n`, so that typed text cannot start a line
     /// of its own. A line wider than the output's width continues, indented, on the next,
     /// broken only between words.
@@ -315,9 +325,75 @@ impl Output {
     }
 }
 
+/// A JSON array being written (`Output::json_array`); nothing is written before its first
+/// element, and it is closed by `end`.
+pub struct JsonArray<'o> {
+    out: io::BufWriter<&'o mut Box<dyn Write>>,
+    /// The element being laid out, kept to be written again.
+    element: Vec<u8>,
+    empty: bool,
+}
+
+impl JsonArray<'_> {
+    /// The next element, indented as an element of a pretty-printed array: a JSON text never
+    /// holds a line break but between its tokens, so each line is indented once more.
+    pub fn push(&mut self, value: &impl Serialize) -> io::Result<()> {
+        self.element.clear();
+        serde_json::to_writer_pretty(&mut self.element, value)?;
+        self.out
+            .write_all(if self.empty { b"[\n  " } else { b",\n  " })?;
+        self.empty = false;
+        for (n, line) in self.element.split(|byte| *byte == b'\n').enumerate() {
+            if n > 0 {
+                self.out.write_all(b"\n  ")?;
+            }
+            self.out.write_all(line)?;
+        }
+        Ok(())
+    }
+
+    /// Closes the array.
+    pub fn end(mut self) -> io::Result<()> {
+        self.out
+            .write_all(if self.empty { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `json_array` writes of `elements`, a push at a time.
+    fn streamed(elements: &[serde_json::Value]) -> String {
+        let (out, _) = written(false, |output| {
+            let mut array = output.json_array();
+            for element in elements {
+                array.push(element)?;
+            }
+            array.end()
+        });
+        out
+    }
+
+    #[test]
+    fn a_json_array_written_an_element_at_a_time_is_the_array_json_writes() {
+        let nested = serde_json::json!({
+            "id": "INC-1",
+            "title": "line one\nline two \"quoted\" [0]",
+            "clocks": [{"name": "response", "due": null}, []],
+            "empty": {},
+            "levels": [1, 2.5, true],
+        });
+        for elements in [
+            vec![],
+            vec![nested.clone()],
+            vec![nested.clone(), 3.into(), "x".into(), nested],
+        ] {
+            let whole = serde_json::to_string_pretty(&elements).unwrap() + "\n";
+            assert_eq!(streamed(&elements), whole);
+        }
+    }
 
     /// A writer whose bytes the test can read afterwards.
     #[derive(Clone, Default)]

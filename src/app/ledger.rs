@@ -90,12 +90,10 @@ impl Wanted<'_> {
             Wanted::All => index.ids(),
             Wanted::Between(from, to) => index.ids_between(from.timestamp(), to.timestamp()),
             Wanted::Ids(wanted) => {
-                let wanted: HashSet<&str> = wanted.iter().map(String::as_str).collect();
-                index
-                    .ids()
-                    .into_iter()
-                    .filter(|id| wanted.contains(id))
-                    .collect()
+                let mut ids: Vec<&str> = wanted.iter().filter_map(|id| index.held_id(id)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
             }
             Wanted::Id(typed) => {
                 let typed = typed.trim().to_uppercase();

@@ -135,21 +135,25 @@ fn incident_ids(first: OfferedFirst) -> Vec<CompletionCandidate> {
     let Some((context, site)) = site() else {
         return Vec::new();
     };
-    let listed = context.read_quietly(&site, |ledger| app::incident::list(ledger, false));
-    let (open, rest): (Vec<_>, Vec<_>) = listed
-        .unwrap_or_default()
-        .into_iter()
-        .partition(|incident| first(incident.status));
-    open.iter()
-        .chain(&rest)
-        .enumerate()
-        .map(|(n, incident)| {
-            CompletionCandidate::new(short_id(&incident.id))
-                .help(Some(
-                    crate::text::one_line(&incident.title).into_owned().into(),
-                ))
-                .display_order(Some(n))
+    let mut offered: (Vec<CompletionCandidate>, Vec<CompletionCandidate>) = Default::default();
+    let _ = context.read_quietly(&site, |ledger| {
+        app::incident::each_listed(ledger, false, |incident| {
+            let candidate = CompletionCandidate::new(short_id(&incident.id)).help(Some(
+                crate::text::one_line(&incident.title).into_owned().into(),
+            ));
+            match first(incident.status) {
+                true => offered.0.push(candidate),
+                false => offered.1.push(candidate),
+            }
+            Ok(())
         })
+    });
+    let (first, rest) = offered;
+    first
+        .into_iter()
+        .chain(rest)
+        .enumerate()
+        .map(|(n, candidate)| candidate.display_order(Some(n)))
         .collect()
 }
 

@@ -187,8 +187,19 @@ impl Context {
         out: &mut Output,
         query: impl FnOnce(&mut Ledger) -> Result<T>,
     ) -> Result<T> {
+        self.read_writing(site, out, |ledger, _| query(ledger))
+    }
+
+    /// Reads the site's ledger as `query` asks, writing to `out` as it goes, then says what was
+    /// passed over as `read` does.
+    pub fn read_writing<T>(
+        &self,
+        site: &Site,
+        out: &mut Output,
+        query: impl FnOnce(&mut Ledger, &mut Output) -> Result<T>,
+    ) -> Result<T> {
         let mut ledger = Ledger::new(site, self.env.cache_dir(), self.env.now);
-        let read = query(&mut ledger);
+        let read = query(&mut ledger, out);
         for warning in ledger.warnings() {
             out.warn(said(&warning, out))?;
         }

@@ -402,9 +402,9 @@ pub fn run(context: &Context, command: IncidentCommand) -> Result<()> {
             }
         }
         IncidentCommand::List { open, json } => {
-            let listed =
-                context.read(&site, &mut out, |ledger| app::incident::list(ledger, open))?;
-            print_list(&site, &mut out, &listed, now, open, json)?;
+            context.read_writing(&site, &mut out, |ledger, out| {
+                print_list(&site, out, ledger, now, open, json)
+            })?;
         }
         IncidentCommand::Report {
             id,
@@ -566,25 +566,28 @@ fn print_update(
 fn print_list(
     site: &Site,
     out: &mut Output,
-    listed: &[Incident],
+    ledger: &mut app::Ledger,
     now: DateTime<Utc>,
     open_only: bool,
     json: bool,
 ) -> Result<()> {
     let zone = site.contract.timezone;
+    let m = out.messages();
     if json {
-        let objects: Vec<IncidentJson> = listed
-            .iter()
-            .map(|i| IncidentJson::new(i, zone, now, out.messages()))
-            .collect();
-        return Ok(out.json(&objects)?);
+        let mut array = out.json_array();
+        app::incident::each_listed(ledger, open_only, |incident| {
+            Ok(array.push(&IncidentJson::new(incident, zone, now, m))?)
+        })?;
+        return Ok(array.end()?);
     }
-    if listed.is_empty() {
-        return Ok(out.line(out.messages().no_incidents(open_only))?);
-    }
-    for incident in listed {
+    let mut none = true;
+    app::incident::each_listed(ledger, open_only, |incident| {
+        none = false;
         let line = list_line(out, incident, countdowns(incident, &site.contract, now));
-        out.line(line)?;
+        Ok(out.line(line)?)
+    })?;
+    if none {
+        out.line(m.no_incidents(open_only))?;
     }
     Ok(())
 }

@@ -594,6 +594,12 @@ impl Index {
         self.incidents.contains_key(id)
     }
 
+    /// The id of an incident it holds, as it holds it.
+    pub fn held_id(&self, id: &str) -> Option<&str> {
+        let (held, _) = self.incidents.get_key_value(id)?;
+        Some(held)
+    }
+
     /// Whether the incident may be in a closed part not loaded: one in memory never is.
     fn in_closed_part(&self, id: &str) -> bool {
         let shard = shard_of(id);

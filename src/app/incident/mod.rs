@@ -6,6 +6,7 @@ mod open;
 mod recovery;
 mod update;
 
+use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
@@ -18,7 +19,7 @@ pub use update::{Update, Updated, update};
 use super::{Ledger, Wanted};
 use crate::app::Result;
 use crate::contract::Contract;
-use crate::incident::{self, ClockName, Incident, Status, fold};
+use crate::incident::{self, ClockName, Incident, Status};
 use crate::sla::ClockState;
 
 /// The incident `typed` names: its id, or any unique prefix of it. One merged into another
@@ -43,24 +44,73 @@ pub fn shown(ledger: &mut Ledger, typed: &str) -> Result<Incident> {
     Ok(incident)
 }
 
+/// How many incidents a listing of every incident folds at once: it holds a batch, never
+/// the ledger.
+const LISTED_AT_ONCE: usize = 512;
+
 /// The open incidents, or every one, most urgent first.
 pub fn list(ledger: &mut Ledger, open_only: bool) -> Result<Vec<Incident>> {
-    let wanted = if open_only { Wanted::Open } else { Wanted::All };
-    let incidents = fold(&ledger.incident_records(wanted)?);
-    Ok(by_urgency(incidents, open_only))
+    let mut listed = Vec::new();
+    each_listed(ledger, open_only, |incident| {
+        listed.push(incident.clone());
+        Ok(())
+    })?;
+    Ok(listed)
 }
 
-/// The incidents (only the open ones when `open_only`) with running clocks first, nearest
-/// deadline first; then the rest, newest first.
+/// Hands `each` the open incidents, or every one, in the order `list` gives them. Every
+/// incident is folded twice: once for its place in the order, once more, a batch at a time,
+/// to be handed over; so a listing of a whole ledger holds the places, never every incident.
+pub fn each_listed(
+    ledger: &mut Ledger,
+    open_only: bool,
+    each: impl FnMut(&Incident) -> Result<()>,
+) -> Result<()> {
+    listed_in_batches(ledger, open_only, LISTED_AT_ONCE, each)
+}
+
+/// `each_listed`, folding `batch` incidents at once.
+fn listed_in_batches(
+    ledger: &mut Ledger,
+    open_only: bool,
+    batch: usize,
+    mut each: impl FnMut(&Incident) -> Result<()>,
+) -> Result<()> {
+    if open_only {
+        let open = ledger.incidents(Wanted::Open, Incident::clone)?;
+        return by_urgency(open, true).iter().try_for_each(each);
+    }
+    ledger.hold_every_incident()?;
+    let mut places = ledger.incidents(Wanted::All, |i| (urgency(i), i.id.clone()))?;
+    places.sort_unstable();
+    for batch in places.chunks(batch) {
+        let ids: Vec<String> = batch.iter().map(|(_, id)| id.clone()).collect();
+        let folded = ledger.incidents(Wanted::Ids(&ids), Incident::clone)?;
+        by_urgency(folded, false).iter().try_for_each(&mut each)?;
+    }
+    Ok(())
+}
+
+/// Where an incident stands in a list: running clocks first, nearest deadline first; then
+/// the rest, newest first.
+type Urgency = (bool, Option<DateTime<Utc>>, Reverse<DateTime<Utc>>);
+
+fn urgency(incident: &Incident) -> Urgency {
+    let nearest = incident
+        .running_clocks()
+        .first()
+        .map(|(_, clock)| clock.due);
+    (nearest.is_none(), nearest, Reverse(incident.reported_at))
+}
+
+/// The incidents (only the open ones when `open_only`) as `urgency` orders them, those
+/// standing alike by id.
 pub(super) fn by_urgency(incidents: Vec<Incident>, open_only: bool) -> Vec<Incident> {
     let mut listed: Vec<Incident> = incidents
         .into_iter()
         .filter(|i| !open_only || i.status == Status::Open)
         .collect();
-    listed.sort_by_key(|i| {
-        let nearest = i.running_clocks().first().map(|(_, clock)| clock.due);
-        (nearest.is_none(), nearest, std::cmp::Reverse(i.reported_at))
-    });
+    listed.sort_by_cached_key(|i| (urgency(i), i.id.clone()));
     listed
 }
 
@@ -124,6 +174,15 @@ mod tests {
         })
     }
 
+    fn fixed() -> Update {
+        Update::Resolve {
+            summary: "fixed".to_string(),
+            impact: None,
+            cause: None,
+            fix: None,
+        }
+    }
+
     fn titles(incidents: &[Incident]) -> Vec<&str> {
         incidents.iter().map(|i| i.title.as_str()).collect()
     }
@@ -150,13 +209,7 @@ mod tests {
         let second = open_at(&t, "second", "2025-03-04 09:10");
         open_at(&t, "running", "2025-03-04 09:20");
         for incident in [&first, &second] {
-            let resolve = Update::Resolve {
-                summary: "fixed".to_string(),
-                impact: None,
-                cause: None,
-                fix: None,
-            };
-            record(&t, incident, resolve).unwrap();
+            record(&t, incident, fixed()).unwrap();
         }
         record(&t, &first, Update::Close).unwrap();
         let all = t.read(|ledger| list(ledger, false)).unwrap();
@@ -167,16 +220,49 @@ mod tests {
     }
 
     #[test]
+    fn a_list_folded_a_few_at_a_time_is_in_the_order_of_every_incident_folded_at_once() {
+        let t = TestSite::at("2025-03-04 12:00");
+        let mut opened = Vec::new();
+        for (n, at) in [
+            "09:30", "09:30", "10:00", "08:00", "09:30", "11:00", "07:00",
+        ]
+        .iter()
+        .enumerate()
+        {
+            opened.push(open_at(
+                &t,
+                &format!("incident {n}"),
+                &format!("2025-03-04 {at}"),
+            ));
+        }
+        record(&t, &opened[1], Update::Acknowledge).unwrap();
+        for incident in [&opened[2], &opened[4], &opened[6]] {
+            record(&t, incident, fixed()).unwrap();
+        }
+        record(&t, &opened[4], Update::Close).unwrap();
+        let every = t
+            .read(|ledger| ledger.incident_records(Wanted::All))
+            .unwrap();
+        let at_once = by_urgency(incident::fold(&every), false);
+        for batch in [1, 2, 3, LISTED_AT_ONCE] {
+            let mut listed = Vec::new();
+            t.read(|ledger| {
+                listed_in_batches(ledger, false, batch, |incident| {
+                    listed.push(incident.clone());
+                    Ok(())
+                })
+            })
+            .unwrap();
+            assert_eq!(titles(&listed), titles(&at_once), "batches of {batch}");
+            assert_eq!(listed, at_once, "batches of {batch}");
+        }
+    }
+
+    #[test]
     fn the_id_of_an_incident_long_closed_is_in_use_though_its_part_is_stored_apart() {
         let mut t = TestSite::at("2025-03-04 10:00");
         let old = open_at(&t, "CLB returns 502", "2025-03-04 09:30");
-        let resolve = Update::Resolve {
-            summary: "fixed".to_string(),
-            impact: None,
-            cause: None,
-            fix: None,
-        };
-        record(&t, &old, resolve).unwrap();
+        record(&t, &old, fixed()).unwrap();
         record(&t, &old, Update::Close).unwrap();
         t.later("2025-05-04 10:00");
         open_at(&t, "a later one", "2025-05-04 09:30");
