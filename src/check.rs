@@ -2,7 +2,8 @@
 //! of every file, as the files are the only source of truth, and names each problem with where it
 //! is and what to do about it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::io::{self, Read};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -116,17 +117,74 @@ impl Checked {
     }
 }
 
+/// What an id is the id of, where one id may be seen twice.
+#[derive(Clone, Copy)]
+enum Named {
+    Record,
+    Opening,
+}
+
+/// An id of `named` as 64 bits: two equal ids always have the same, two different ones
+/// almost never.
+fn hashed(named: Named, id: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    (named as u8, id).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The ids of a ledger's records and of the incidents they open, as gathered by a first
+/// reading of every file, so that the check after it keeps where an id was first seen only
+/// for the ids that may be seen twice: a ledger of millions of records is checked in a few
+/// bytes a record. Ids of different hashes are surely different; those of one hash are told
+/// apart by the check, so a crafted id can cost memory, never hide a repeat.
+#[derive(Default)]
+pub struct Census {
+    hashes: Vec<u64>,
+}
+
+impl Census {
+    /// Reads the ids of a ledger file as `Checker::file` reads its records.
+    pub fn file(&mut self, name: &str, reader: impl Read) -> io::Result<()> {
+        let mut lines = Lines::new(reader, 0, 1);
+        while let Some(raw) = lines.next_line()? {
+            let Ok(line) = read_line(name, &raw) else {
+                break;
+            };
+            let Some(record) = line.record else {
+                continue;
+            };
+            self.hashes.push(hashed(Named::Record, &record.id));
+            if let Event::IncidentOpened(opened) = &record.event {
+                self.hashes.push(hashed(Named::Opening, &opened.incident));
+            }
+        }
+        Ok(())
+    }
+
+    /// The hashes seen more than once.
+    pub fn repeated(mut self) -> Repeated {
+        self.hashes.sort_unstable();
+        let twice = self.hashes.windows(2).filter(|pair| pair[0] == pair[1]);
+        Repeated(twice.map(|pair| pair[0]).collect())
+    }
+}
+
+/// The hashes of the ids a census saw more than once.
+pub struct Repeated(HashSet<u64>);
+
 /// A check under way, fed the ledger's entries one by one.
 #[derive(Default)]
 pub struct Checker {
     checked: Checked,
-    /// Where each record id was first seen.
+    /// Where each record id that may be seen twice was first seen.
     seen: BTreeMap<String, String>,
     /// How many problems each file has.
     counts: BTreeMap<String, usize>,
-    /// Where each incident was first opened.
+    /// Where each incident that may be opened twice was first opened.
     openings: BTreeMap<String, String>,
     judge: Option<Judge>,
+    /// The ids that may be seen twice, when a census found them; else every id may be.
+    repeated: Option<Repeated>,
 }
 
 impl Checker {
@@ -136,6 +194,20 @@ impl Checker {
             judge: Some(judge),
             ..Checker::default()
         }
+    }
+
+    /// The same check, keeping where an id was first seen only for the ids a census of the
+    /// same files saw more than once.
+    pub fn knowing(self, repeated: Repeated) -> Checker {
+        Checker {
+            repeated: Some(repeated),
+            ..self
+        }
+    }
+
+    /// Whether an id may be seen twice.
+    fn may_repeat(&self, named: Named, id: &str) -> bool {
+        (self.repeated.as_ref()).is_none_or(|repeated| repeated.0.contains(&hashed(named, id)))
     }
 
     /// An entry of the ledger that was not read.
@@ -214,16 +286,7 @@ impl Checker {
             .strip_suffix(".jsonl")
             .and_then(|n| n.split_once('/'))
             .unwrap_or_default();
-        if let Some(first) = self.seen.get(&record.id) {
-            let problem = Problem::DuplicateId {
-                id: record.id.clone(),
-                first: first.clone(),
-            };
-            self.found(name, number, problem);
-        } else {
-            self.seen
-                .insert(record.id.clone(), format!("{name}:{number}"));
-        }
+        self.identified(Named::Record, name, number, &record.id);
         let own_month = record.at.format("%Y-%m").to_string();
         if own_month != month {
             self.found(name, number, Problem::WrongMonth { month: own_month });
@@ -232,7 +295,7 @@ impl Checker {
             self.found(name, number, problem);
         }
         if let Event::IncidentOpened(opened) = &record.event {
-            self.opening(name, number, &opened.incident);
+            self.identified(Named::Opening, name, number, &opened.incident);
         }
         if file_stem(&record.by) != stem {
             self.found(name, number, Problem::WrongWriter { by: record.by });
@@ -266,21 +329,29 @@ impl Checker {
         early.then(entry_time)
     }
 
-    /// An incident opened at this place: a second opening of one id is named.
-    fn opening(&mut self, name: &str, number: usize, incident: &str) {
-        let place = format!("{name}:{number}");
-        match self.openings.get(incident) {
-            Some(first) => {
-                let problem = Problem::DuplicateIncident {
-                    incident: incident.to_string(),
-                    first: first.clone(),
-                };
-                self.found(name, number, problem);
-            }
-            None => {
-                self.openings.insert(incident.to_string(), place);
-            }
+    /// An id of `named` seen at this place: a second record of one id, or a second opening
+    /// of one incident, is named with where the first is.
+    fn identified(&mut self, named: Named, name: &str, number: usize, id: &str) {
+        if !self.may_repeat(named, id) {
+            return;
         }
+        let firsts = match named {
+            Named::Record => &mut self.seen,
+            Named::Opening => &mut self.openings,
+        };
+        let Some(first) = firsts.get(id).cloned() else {
+            firsts.insert(id.to_string(), format!("{name}:{number}"));
+            return;
+        };
+        let (id, first) = (id.to_string(), first);
+        let problem = match named {
+            Named::Record => Problem::DuplicateId { id, first },
+            Named::Opening => Problem::DuplicateIncident {
+                incident: id,
+                first,
+            },
+        };
+        self.found(name, number, problem);
     }
 
     fn found(&mut self, file: &str, line: usize, problem: Problem) {
@@ -311,10 +382,14 @@ fn problem_of(fault: LineFault, raw: &[u8]) -> Problem {
 }
 
 /// Checks ledger files in memory, each given by its name (`YYYY-MM/STEM.jsonl`) and its bytes.
-pub fn check<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Checked {
-    let mut checker = Checker::default();
+pub fn check<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])> + Clone) -> Checked {
+    let mut census = Census::default();
+    // Reading from memory cannot fail.
+    for (name, bytes) in files.clone() {
+        let _ = census.file(name, bytes);
+    }
+    let mut checker = Checker::default().knowing(census.repeated());
     for (name, bytes) in files {
-        // Reading from memory cannot fail.
         let _ = checker.file(name, bytes);
     }
     checker.finish()

@@ -1,12 +1,13 @@
 //! Checking a site's ledger: every line of every file is read, as the files are the only
 //! source of truth.
 
+use std::io::{self, Read};
 use std::path::PathBuf;
 
 use super::{Result, Site};
 use chrono::{DateTime, Utc};
 
-use crate::check::{Checked, Checker, Found, Judge};
+use crate::check::{Census, Checked, Checker, Found, Judge};
 use crate::ledger::index::Source as _;
 use crate::store::LedgerDir;
 
@@ -28,16 +29,15 @@ impl LedgerCheck {
 /// times are judged against the contract and `now` (docs/rules.md §10.5).
 pub fn check_ledger(site: &Site, now: DateTime<Utc>) -> Result<LedgerCheck> {
     let ledger = LedgerDir::new(&site.ledger);
-    let mut checker = Checker::judging(Judge {
+    let names: Vec<String> = ledger.files()?.into_iter().map(|file| file.name).collect();
+    let mut census = Census::default();
+    read_each(&ledger, &names, |name, reader| census.file(name, reader))?;
+    let judge = Judge {
         contract: site.contract.clone(),
         now,
-    });
-    for file in ledger.files()? {
-        let reader = ledger.open(&file.name)?;
-        checker
-            .file(&file.name, reader)
-            .map_err(|e| ledger.read_failed(&file.name, e))?;
-    }
+    };
+    let mut checker = Checker::judging(judge).knowing(census.repeated());
+    read_each(&ledger, &names, |name, reader| checker.file(name, reader))?;
     for refused in ledger.refused() {
         checker.refused(&refused);
     }
@@ -45,6 +45,19 @@ pub fn check_ledger(site: &Site, now: DateTime<Utc>) -> Result<LedgerCheck> {
         ledger: site.ledger.clone(),
         checked: checker.finish(),
     })
+}
+
+/// Hands `read` each file of `names`, opened.
+fn read_each(
+    ledger: &LedgerDir,
+    names: &[String],
+    mut read: impl FnMut(&str, Box<dyn Read + '_>) -> io::Result<()>,
+) -> Result<()> {
+    for name in names {
+        let reader = ledger.open(name)?;
+        read(name, Box::new(reader)).map_err(|e| ledger.read_failed(name, e))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

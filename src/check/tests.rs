@@ -148,9 +148,9 @@ fn a_record_entered_before_it_happened_or_its_month_is_named() {
 #[test]
 fn a_second_opening_of_an_incident_is_named_with_the_first() {
     let mut checker = Checker::default();
-    checker.opening("2025-03/li.lei.jsonl", 4, "K7QM2X");
-    checker.opening("2025-03/wang.jsonl", 2, "K7QM2X");
-    checker.opening("2025-03/wang.jsonl", 3, "ZZ0001");
+    checker.identified(Named::Opening, "2025-03/li.lei.jsonl", 4, "K7QM2X");
+    checker.identified(Named::Opening, "2025-03/wang.jsonl", 2, "K7QM2X");
+    checker.identified(Named::Opening, "2025-03/wang.jsonl", 3, "ZZ0001");
     let found = checker.finish().problems;
     assert_eq!(
         found,
@@ -163,4 +163,47 @@ fn a_second_opening_of_an_incident_is_named_with_the_first() {
             },
         }]
     );
+}
+
+#[test]
+fn a_check_after_a_census_names_every_repeat_a_check_keeping_every_id_names() {
+    let opening = |id: &str, incident: &str| {
+        format!(
+            "{{\"v\":1,\"id\":\"{id}\",\"at\":\"2025-03-04T10:00:00+08:00\",\"by\":\"li.lei\",\"type\":\"incident.opened\",\"incident\":\"{incident}\",\"level\":3,\"title\":\"t\",\"onsite\":false,\"response\":{{\"due\":\"2025-03-04T12:00:00+08:00\",\"rule\":\"off_hours_budget\",\"budget\":\"2h\"}}}}\n"
+        )
+    };
+    let files = [
+        (
+            "2025-03/li.lei.jsonl",
+            march("A") + &march("B") + &opening("C", "K7QM2X"),
+        ),
+        (
+            "2025-03/wang.jsonl",
+            march("B") + &opening("D", "K7QM2X") + &march("E"),
+        ),
+        (
+            "2025-04/li.lei.jsonl",
+            march("A") + &opening("F", "ZZ0001") + &march("A"),
+        ),
+    ];
+    let every_id = {
+        let mut checker = Checker::default();
+        for (name, text) in &files {
+            checker.file(name, text.as_bytes()).unwrap();
+        }
+        checker.finish()
+    };
+    let repeats = |checked: &Checked| {
+        let named = checked.problems.iter().filter(|found| {
+            matches!(
+                found.problem,
+                Problem::DuplicateId { .. } | Problem::DuplicateIncident { .. }
+            )
+        });
+        named.cloned().collect::<Vec<Found>>()
+    };
+    assert_eq!(repeats(&every_id).len(), 4, "{every_id:?}");
+    let after_census = check(files.iter().map(|(n, t)| (*n, t.as_bytes())));
+    assert_eq!(after_census, every_id);
+    assert!(after_census.records > 0);
 }
