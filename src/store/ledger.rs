@@ -25,6 +25,20 @@ pub struct LedgerDir<'a> {
 }
 
 impl<'a> LedgerDir<'a> {
+    /// A ledger file opened for reading, never through a link, and only a regular file.
+    fn open_file(&self, name: &str) -> Result<File, StoreError> {
+        let path = self.dir.join(name);
+        let (partition, file) = name.split_once('/').unwrap_or(("", name));
+        let read_error = |source| StoreError::Read {
+            path: path.clone(),
+            source,
+        };
+        let (opened, _) = beneath::open(self.dir, partition, file, Access::Read)
+            .map_err(|source| link_or(&[&self.dir.join(partition), &path], source, read_error))?;
+        ensure_regular(&path, &opened)?;
+        Ok(opened)
+    }
+
     pub fn new(dir: &'a Path) -> LedgerDir<'a> {
         LedgerDir {
             dir,
@@ -183,16 +197,7 @@ impl Source for LedgerDir<'_> {
     }
 
     fn open(&self, name: &str) -> Result<BufReader<File>, StoreError> {
-        let path = self.dir.join(name);
-        let (partition, file) = name.split_once('/').unwrap_or(("", name));
-        let read_error = |source| StoreError::Read {
-            path: path.clone(),
-            source,
-        };
-        let (opened, _) = beneath::open(self.dir, partition, file, Access::Read)
-            .map_err(|source| link_or(&[&self.dir.join(partition), &path], source, read_error))?;
-        ensure_regular(&path, &opened)?;
-        Ok(BufReader::with_capacity(READ_BUFFER, opened))
+        Ok(BufReader::with_capacity(READ_BUFFER, self.open_file(name)?))
     }
 
     fn read_failed(&self, name: &str, source: io::Error) -> StoreError {
@@ -202,28 +207,64 @@ impl Source for LedgerDir<'_> {
         }
     }
 
-    /// Reads the ranges in order through one buffer: nearby ranges cost no further reads, and
-    /// nothing between them is held.
+    /// Reads the ranges, nearby ones together: each span of ranges close to one another in
+    /// the order given is read whole at once, so scattered records cost a read each and no
+    /// more, and records side by side one read together. A range past the end of the file
+    /// reads what there is of it.
     fn read(&self, name: &str, ranges: &[Range<u64>]) -> Result<Vec<Vec<u8>>, StoreError> {
-        let mut file = self.open(name)?;
+        let mut file = self.open_file(name)?;
         let read_error = |source| self.read_failed(name, source);
-        let mut position = 0u64;
-        ranges
-            .iter()
-            .map(|range| {
-                let skip = range.start.cast_signed() - position.cast_signed();
-                file.seek_relative(skip).map_err(read_error)?;
-                let len = range.end.saturating_sub(range.start);
-                let mut bytes = Vec::with_capacity((len as usize).min(MAX_LINE));
-                (&mut file)
-                    .take(len)
-                    .read_to_end(&mut bytes)
-                    .map_err(read_error)?;
-                position = range.start + bytes.len() as u64;
-                Ok(bytes)
-            })
-            .collect()
+        let mut read = Vec::with_capacity(ranges.len());
+        for span in spans(ranges) {
+            let start = ranges[span.start].start;
+            let end = ranges[span.clone()]
+                .iter()
+                .map(|r| r.end.max(r.start))
+                .max()
+                .unwrap_or(start);
+            file.seek(SeekFrom::Start(start)).map_err(read_error)?;
+            let mut bytes = Vec::with_capacity((end - start).min(LONGEST_SPAN) as usize);
+            (&mut file)
+                .take(end - start)
+                .read_to_end(&mut bytes)
+                .map_err(read_error)?;
+            let within = |offset: u64| ((offset - start) as usize).min(bytes.len());
+            read.extend(ranges[span].iter().map(|range| {
+                bytes[within(range.start)..within(range.end.max(range.start))].to_vec()
+            }));
+        }
+        Ok(read)
     }
+}
+
+/// How far apart two ranges may be to be read in one span: less than a read of its own costs.
+const NEARBY: u64 = 16 * 1024;
+
+/// How long a span of ranges read at once may grow.
+const LONGEST_SPAN: u64 = 1 << 20;
+
+/// The ranges split into spans (each given by the places of its ranges), a span going on
+/// while the next range begins at most `NEARBY` bytes after the ones before it end, not before
+/// they end, and the span stays within `LONGEST_SPAN`.
+fn spans(ranges: &[Range<u64>]) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let (mut start, mut end) = (0, 0);
+    for (n, range) in ranges.iter().enumerate() {
+        let range_end = range.end.max(range.start);
+        let continues = n > 0
+            && range.start >= end
+            && range.start - end <= NEARBY
+            && range_end - start <= LONGEST_SPAN;
+        match spans.last_mut() {
+            Some(span) if continues => span.end = n + 1,
+            _ => {
+                spans.push(n..n + 1);
+                start = range.start;
+            }
+        }
+        end = range_end;
+    }
+    spans
 }
 
 /// How much of a ledger file is read at once.
@@ -402,6 +443,45 @@ pub fn restore_attributes(ledger: &Path) -> Result<Attributes, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ranges_read_in_spans_are_the_bytes_of_each_range(
+            len in 0usize..80_000,
+            ranges in proptest::collection::vec((0u64..90_000, 0u64..40_000), 0..40),
+            sorted in any::<bool>(),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            fs::create_dir(dir.path().join("2025-03")).unwrap();
+            let bytes: Vec<u8> = (0..len).map(|n| (n % 251) as u8).collect();
+            fs::write(dir.path().join("2025-03/zhang.jsonl"), &bytes).unwrap();
+            let mut ranges: Vec<Range<u64>> = ranges.into_iter().map(|(at, len)| at..at + len).collect();
+            if sorted {
+                ranges.sort_by_key(|r| r.start);
+            }
+            let read = LedgerDir::new(dir.path()).read("2025-03/zhang.jsonl", &ranges).unwrap();
+            let within = |offset: u64| (offset as usize).min(len);
+            let expected: Vec<Vec<u8>> = ranges
+                .iter()
+                .map(|r| bytes[within(r.start)..within(r.end)].to_vec())
+                .collect();
+            prop_assert_eq!(read, expected);
+        }
+    }
+
+    #[test]
+    fn ranges_close_together_are_one_span_and_ranges_apart_are_not() {
+        let ranges = [
+            0..100,
+            200..300,
+            300..400,
+            100_000..100_010,
+            50..60,
+            60..2_000_000,
+        ];
+        assert_eq!(spans(&ranges), [0..3, 3..4, 4..5, 5..6]);
+    }
 
     /// A line that is the same whatever it chains to.
     fn as_is(line: &str) -> impl Fn(&str) -> io::Result<String> + '_ {
