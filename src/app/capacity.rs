@@ -13,7 +13,7 @@ use crate::record::inspect::Round;
 use crate::record::{Event, Record, types};
 use crate::service::InspectionKind;
 use crate::suggest::closest;
-use crate::time::local_date;
+use crate::time::{local_date, noon};
 
 /// How far back `otss inspect trend` reads when no `--since` is given.
 pub const TREND_DAYS: i64 = 180;
@@ -40,7 +40,7 @@ pub fn item_trend(
     })
 }
 
-/// The round records of the days from `first` to `last`.
+/// The round records of the days from `first` to `last`, from the rounds the index keeps.
 fn rounds_between(
     site: &Site,
     ledger: &mut Ledger,
@@ -48,10 +48,9 @@ fn rounds_between(
     last: NaiveDate,
 ) -> Result<Vec<Record>> {
     let zone = site.contract.timezone;
-    let mut records = Vec::new();
-    for month in Period::months_between(first, last) {
-        records.extend(ledger.records_of_types(&month, &[types::INSPECTION_ROUND])?);
-    }
+    // A day begins and ends within half a day of its noon, in any zone.
+    let (from, to) = (noon(zone, first), noon(zone, last));
+    let mut records = ledger.rounds_between(from - TimeDelta::days(1), to + TimeDelta::days(1))?;
     records.retain(|r| (first..=last).contains(&local_date(r.instant(), zone)));
     Ok(records)
 }

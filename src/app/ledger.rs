@@ -470,7 +470,7 @@ impl<'s> Ledger<'s> {
         let (site, now) = (self.site, self.now);
         let mut doubted = Vec::new();
         let withdrawn = self.withdrawn()?;
-        let rounds = index.rounds().filter(|round| {
+        let rounds = index.rounds(i64::MIN..=i64::MAX).filter(|round| {
             if round.doubt(&site.contract, now).is_some() {
                 doubted.push(round.clone());
                 return false;
@@ -480,6 +480,23 @@ impl<'s> Ledger<'s> {
         let risks = inspect::risks_of_rounds(rounds, &openings);
         self.sift(&mut doubted);
         Ok(risks)
+    }
+
+    /// The inspection rounds done from `from` to `to` (both in), with their readings, from
+    /// the rounds the index keeps (docs/rules.md §8.10), judged as a full read judges them.
+    pub fn rounds_between(
+        &mut self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Record>> {
+        let (_, index) = self.indexed_kept_records(Kept::Openings)?;
+        let mut rounds: Vec<Record> = index
+            .rounds(from.timestamp()..=to.timestamp())
+            .filter(|round| (from..=to).contains(&round.instant()))
+            .collect();
+        self.sift(&mut rounds);
+        self.withdraw(&mut rounds)?;
+        Ok(rounds)
     }
 
     /// The backup checks whose time `counts` among which every job's latest is (docs/rules.md

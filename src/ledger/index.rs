@@ -35,7 +35,7 @@ use history::{Backups, Leave, RequestKey, Requests, Rounds};
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 15;
+const INDEX_FORMAT: u32 = 16;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -1190,11 +1190,12 @@ impl Index {
         Some(requests)
     }
 
-    /// Every inspection round in the order records are folded, without the notes of items
-    /// found ok, each made as it is taken: what risks are found from. The rounds are those of
-    /// the part `kept_records(Kept::Openings, …)` loaded.
-    pub fn rounds(&self) -> impl Iterator<Item = Record> + '_ {
-        self.rounds.loaded.iter().flat_map(Rounds::rounds)
+    /// The inspection rounds done within `secs` (Unix seconds) in the order records are
+    /// folded, without the notes of items found ok, each made as it is taken: what risks and
+    /// capacity trends are found from. The rounds are those of the part
+    /// `kept_records(Kept::Openings, …)` loaded.
+    pub fn rounds(&self, secs: RangeInclusive<i64>) -> impl Iterator<Item = Record> + '_ {
+        (self.rounds.loaded.iter()).flat_map(move |rounds| rounds.rounds(secs.clone()))
     }
 
     /// Whether a backup check the index does not keep might be a job's latest that counts,

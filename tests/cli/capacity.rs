@@ -287,6 +287,44 @@ fn the_trend_shows_the_readings_and_when_the_threshold_is_reached() {
 }
 
 #[test]
+fn a_trend_leaves_out_a_round_voided_and_one_dated_after_now() {
+    let site = site();
+    growing_week(&site);
+    let values = |site: &Sandbox| -> Vec<f64> {
+        let v = site.json_at(FRIDAY, &["inspect", "trend", "CDB disk usage", "--json"]);
+        let readings = v["readings"].as_array().unwrap().iter();
+        readings.map(|r| r["value"].as_f64().unwrap()).collect()
+    };
+    assert_eq!(values(&site), [69.0, 72.0, 75.0, 78.0]);
+    let third = rounds_written(&site)[2]["id"].as_str().unwrap().to_string();
+    let void = [
+        "void",
+        &third[third.len() - 6..],
+        "--reason",
+        "wrong server",
+    ];
+    site.stdout_at(FRIDAY, &void);
+    assert_eq!(values(&site), [69.0, 72.0, 78.0]);
+    // A round done at 20:00 on the Friday the trend is read at 18:00.
+    let evening = "2025-03-07T20:00:00+08:00";
+    let args = [
+        "inspect",
+        "2025-03-07",
+        "--kind",
+        "resource",
+        "--all-ok",
+        "--json",
+        "--item=CDB disk usage=99%",
+        "--at",
+        evening,
+    ];
+    site.json_at(evening, &args);
+    assert_eq!(values(&site), [69.0, 72.0, 78.0]);
+    let later = site.json_at(evening, &["inspect", "trend", "CDB disk usage", "--json"]);
+    assert_eq!(later["readings"].as_array().unwrap().len(), 4);
+}
+
+#[test]
 fn a_trend_says_when_it_cannot_project() {
     let site = site();
     round(&site, "2025-03-03", &["CDB disk usage=70%"]);

@@ -15,8 +15,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Location, span_of};
+use crate::capacity::{Passed, Quantity};
 use crate::feedback::Move;
-use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::inspect::{ItemResult, Outcome, Reading, Round};
 use crate::record::{Event, Record};
 use crate::service::InspectionKind;
 
@@ -159,7 +160,8 @@ impl Stamp {
     }
 }
 
-/// An inspection round with what finding risks needs: no note of an item found ok.
+/// An inspection round with what finding risks and capacity trends needs: no note of an item
+/// found ok.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct RoundRow {
     v: u32,
@@ -170,6 +172,8 @@ struct RoundRow {
     items: Vec<u32>,
     /// The items found abnormal, by their place in `items`, with their notes.
     abnormal: Vec<(u32, Option<String>)>,
+    /// The values read, by the item's place in `items`, with the threshold each reached.
+    readings: Vec<(u32, Quantity, Option<Passed>)>,
 }
 
 /// A job's latest checks in one month's files, latest first, and whether there were more.
@@ -227,6 +231,10 @@ impl Rounds {
             .filter(|(_, r)| r.result == Outcome::Abnormal)
             .map(|(n, r)| (n, r.note.clone()))
             .collect();
+        let readings = (0u32..)
+            .zip(&round.items)
+            .filter_map(|(n, r)| Some((n, r.reading?.quantity, r.reading?.passed)))
+            .collect();
         RoundRow {
             v: record.v,
             id: record.id.clone(),
@@ -235,6 +243,7 @@ impl Rounds {
             kind: round.kind,
             items,
             abnormal,
+            readings,
         }
     }
 
@@ -243,10 +252,12 @@ impl Rounds {
         self.openings.iter()
     }
 
-    /// Every inspection round in the order records are folded, as a record that says what
-    /// finding risks needs, each made as it is taken.
-    pub fn rounds(&self) -> impl Iterator<Item = Record> + '_ {
-        let mut rows: Vec<&RoundRow> = self.rounds.iter().collect();
+    /// The inspection rounds done within `secs` (Unix seconds) in the order records are
+    /// folded, each as a record that says what finding risks and trends needs, made as it is
+    /// taken.
+    pub fn rounds(&self, secs: RangeInclusive<i64>) -> impl Iterator<Item = Record> + '_ {
+        let within = |row: &&RoundRow| secs.contains(&row.at.secs);
+        let mut rows: Vec<&RoundRow> = self.rounds.iter().filter(within).collect();
         rows.sort_by(|a, b| (a.at.secs, a.at.nanos, &a.id).cmp(&(b.at.secs, b.at.nanos, &b.id)));
         rows.into_iter().filter_map(|row| self.round(row))
     }
@@ -269,6 +280,13 @@ impl Rounds {
             let item = items.get_mut(*n as usize)?;
             item.result = Outcome::Abnormal;
             item.note = note.clone();
+        }
+        for (n, quantity, passed) in &row.readings {
+            let item = items.get_mut(*n as usize)?;
+            item.reading = Some(Reading {
+                quantity: *quantity,
+                passed: *passed,
+            });
         }
         Some(Record {
             v: row.v,

@@ -5,10 +5,12 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::calendar::DayKind;
+use crate::capacity::{Passed, Quantity, Severity, Unit};
 use crate::contract::Level;
 use crate::incident::{Incident, fold};
+use crate::inspect::trend;
 use crate::record::incident::{Clocks, Opened, Pinned, Subject};
-use crate::record::inspect::{ItemResult, Outcome, Round};
+use crate::record::inspect::{ItemResult, Outcome, Reading, Round};
 use crate::record::leave::{Overtime, Taken};
 use crate::record::routine::BackupCheck;
 use crate::record::{Event, SCHEMA_VERSION};
@@ -249,7 +251,19 @@ fn round(n: u32) -> Round {
             Outcome::Ok
         },
         note: Some(format!("seen {n}")).filter(|_| abnormal || n.is_multiple_of(2)),
-        reading: None,
+        reading: (!n.is_multiple_of(4)).then(|| Reading {
+            quantity: Quantity {
+                value: f64::from(n % 97) / 4.0,
+                unit: Unit::ALL[n as usize % 3],
+            },
+            passed: n.is_multiple_of(7).then_some(Passed {
+                level: Severity::Warn,
+                threshold: Quantity {
+                    value: 80.0,
+                    unit: Unit::Percent,
+                },
+            }),
+        }),
     };
     Round {
         kind: InspectionKind::ALL[n as usize % 2],
@@ -646,8 +660,14 @@ proptest! {
             let problems: Vec<LineProblem> = next.problems().into_iter().cloned().collect();
             prop_assert_eq!(problems, full_problems);
             let (index, openings) = kept(next, &stored, &ledger, Kept::Openings);
-            let risks = inspect::risks_of_rounds(index.rounds(), &openings);
+            let risks = inspect::risks_of_rounds(index.rounds(i64::MIN..=i64::MAX), &openings);
             prop_assert_eq!(risks, inspect::risks(&records));
+            let every_round: Vec<Record> = index.rounds(i64::MIN..=i64::MAX).collect();
+            prop_assert_eq!(trend::readings(&every_round), trend::readings(&records));
+            let window = record_at(10).timestamp()..=record_at(40).timestamp();
+            let within: Vec<Record> = records.iter().filter(|r| window.contains(&r.instant().timestamp())).cloned().collect();
+            let rounds_within: Vec<Record> = index.rounds(window).collect();
+            prop_assert_eq!(trend::readings(&rounds_within), trend::readings(&within));
             let (index, leave) = kept(index, &stored, &ledger, Kept::Leave);
             prop_assert_eq!(leave::balances(&leave), leave::balances(&records));
             let (index, requests) = kept(index, &stored, &ledger, Kept::Requests);
@@ -927,7 +947,7 @@ fn a_part_stored_apart_is_loaded_only_by_what_needs_it() {
     assert_eq!(loads.borrow().len(), 1, "a part is loaded once");
     let openings = index.kept_records(Kept::Openings, &ledger, &mut counted);
     assert_eq!(openings.unwrap().map(|records| records.len()), Some(1));
-    assert_eq!(index.rounds().count(), 1);
+    assert_eq!(index.rounds(i64::MIN..=i64::MAX).count(), 1);
     assert_eq!(*loads.borrow(), ["leave", "rounds"]);
 }
 
