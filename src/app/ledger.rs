@@ -122,6 +122,9 @@ pub struct Ledger<'s> {
     /// The index with every incident, read once for a command that writes nothing and asks
     /// about incidents many times; its forks share it.
     held: Option<Arc<Index>>,
+    /// The index brought up to date once for a command that writes nothing and reads the
+    /// index many times; its forks share it.
+    snapshot: Option<Arc<Index>>,
 }
 
 impl<'s> Ledger<'s> {
@@ -134,6 +137,7 @@ impl<'s> Ledger<'s> {
             withdrawn: None,
             now,
             held: None,
+            snapshot: None,
         }
     }
 
@@ -153,6 +157,7 @@ impl<'s> Ledger<'s> {
             withdrawn: self.withdrawn.clone(),
             now: self.now,
             held: self.held.clone(),
+            snapshot: self.snapshot.clone(),
         }
     }
 
@@ -160,6 +165,15 @@ impl<'s> Ledger<'s> {
     /// this reader and its forks after: only for a command that writes nothing.
     pub fn hold_every_incident(&mut self) -> Result<()> {
         self.held = Some(Arc::new(self.complete_index()?));
+        Ok(())
+    }
+
+    /// Brings the index up to date once for every read after by this reader and its forks,
+    /// instead of once for each: only for a command that writes nothing, which then reads the
+    /// ledger as it stood at this moment (what is written meanwhile, the next command reads).
+    pub fn hold_index(&mut self) -> Result<()> {
+        let index = self.index(IndexFrom::Stored)?;
+        self.snapshot = Some(Arc::new(index));
         Ok(())
     }
 
@@ -255,6 +269,10 @@ impl<'s> Ledger<'s> {
     /// The incident index, brought up to date with the files and stored again when it
     /// changed; rebuilt from the files when `from` says.
     fn index(&mut self, from: IndexFrom) -> Result<Index> {
+        if from == IndexFrom::Rebuilt {
+            // The files changed under the index held: from now on, each read refreshes its own.
+            self.snapshot = None;
+        }
         let (index, dir) = self.refreshed_index(from)?;
         self.warn_passed_over(&dir, index.problems(), index.untold_problems());
         // What the voids withdraw is known from this index as well as from another load.
@@ -266,14 +284,17 @@ impl<'s> Ledger<'s> {
 
     /// The index brought up to date as `index` does it, without saying what was passed over.
     fn refreshed_index(&self, from: IndexFrom) -> Result<(Index, LedgerDir<'s>)> {
+        let site: &'s Site = self.site;
+        let dir = LedgerDir::new(&site.ledger);
+        if let (IndexFrom::Stored, Some(snapshot)) = (from, &self.snapshot) {
+            return Ok((Index::clone(snapshot), dir));
+        }
         let path = self.index_path.clone();
         let previous = path
             .as_deref()
             .and_then(store::read_index)
             .filter(|_| from == IndexFrom::Stored);
         let mut load = part_loader(path.as_deref());
-        let site: &'s Site = self.site;
-        let dir = LedgerDir::new(&site.ledger);
         let (index, changed) = Index::refresh(previous, &dir, &mut load)?;
         if changed && let Some(path) = &path {
             // The index is a cache: if it cannot be stored, the next run reads more, no more.

@@ -81,6 +81,7 @@ pub fn counted_report_seeing<T>(
     mut see: impl FnMut(&[Record]),
 ) -> Result<(Report, Vec<T>)> {
     scope.check_begun(local_date(now, site.contract.timezone))?;
+    ledger.hold_index()?;
     let (from, to) = scope.span(&site.contract);
     let digest = |incident: &Incident| (IncidentFacts::new(incident, now), keep(incident));
     let months = scope.parts();

@@ -68,6 +68,7 @@ pub struct MonthBackups {
 
 /// Where the site stands at `now`.
 pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> Result<Shift> {
+    ledger.hold_index()?;
     let contract = &site.contract;
     let zone = contract.timezone;
     let (records, index) = ledger.indexed_incident_records(Wanted::Open)?;

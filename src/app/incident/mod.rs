@@ -259,6 +259,25 @@ mod tests {
     }
 
     #[test]
+    fn a_reader_holding_the_index_reads_anew_once_a_file_changed_under_it() {
+        let t = TestSite::at("2025-03-04 12:00");
+        let first = open_at(&t, "first", "2025-03-04 09:00");
+        let second = open_at(&t, "second", "2025-03-04 10:00");
+        let file = t.site.ledger.join("2025-03/li.lei.jsonl");
+        let found = t
+            .read(|ledger| {
+                ledger.hold_index()?;
+                // The same records, in another order: each is where the index said the other is.
+                let text = std::fs::read_to_string(&file).unwrap();
+                let swapped: Vec<&str> = text.lines().rev().collect();
+                std::fs::write(&file, swapped.join("\n") + "\n").unwrap();
+                Ok((find(ledger, &first.id)?, find(ledger, &second.id)?))
+            })
+            .unwrap();
+        assert_eq!(titles(&[found.0, found.1]), ["first", "second"]);
+    }
+
+    #[test]
     fn the_id_of_an_incident_long_closed_is_in_use_though_its_part_is_stored_apart() {
         let mut t = TestSite::at("2025-03-04 10:00");
         let old = open_at(&t, "CLB returns 502", "2025-03-04 09:30");
