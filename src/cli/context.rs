@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::env;
 use std::ffi::OsString;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -139,7 +139,7 @@ impl Context {
             .enabled(self.no_color, io::stdout().is_terminal());
         let columns = non_empty_var("COLUMNS").and_then(|c| c.into_string().ok());
         let width = output::terminal_width(io::stdout().is_terminal(), columns.as_deref());
-        Output::new(lang, color, Box::new(io::stdout()), Box::new(io::stderr())).with_width(width)
+        Output::new(lang, color, standard_output(), Box::new(io::stderr())).with_width(width)
     }
 
     /// The language asked for by `--lang` or `OTSS_LANG`.
@@ -262,6 +262,15 @@ fn said(warning: &Warning, out: &Output) -> String {
 
 /// Whether a person is at a terminal to answer prompts: standard input and standard error
 /// (where prompts are drawn) are both terminals.
+/// Standard output: written a line at a time when a person may be reading it as it comes
+/// (at a terminal, or between prompts), else in large blocks, as for a script or a pipe.
+fn standard_output() -> Box<dyn Write> {
+    if io::stdout().is_terminal() || interactive() {
+        return Box::new(io::stdout());
+    }
+    Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout()))
+}
+
 pub fn interactive() -> bool {
     io::stdin().is_terminal() && io::stderr().is_terminal()
 }
