@@ -3,6 +3,7 @@
 //! that are not ledger files — is kept as warnings for the front end to say.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -29,6 +30,10 @@ pub enum Wanted<'a> {
     Between(DateTime<Utc>, DateTime<Utc>),
     /// Those of these ids, exactly.
     Ids(&'a [String]),
+    /// Those the index has reported from one instant to another.
+    ReportedBetween(DateTime<Utc>, DateTime<Utc>),
+    /// Those open, and those with a record after an instant.
+    OpenOrChangedAfter(DateTime<Utc>),
 }
 
 /// Something passed over while reading, with the ledger directory it is in.
@@ -87,8 +92,12 @@ impl Wanted<'_> {
     fn ids<'i>(&self, index: &'i Index, now: DateTime<Utc>) -> Vec<&'i str> {
         match self {
             Wanted::Open => index.open_ids_at(now.timestamp()),
+            Wanted::OpenOrChangedAfter(at) => index.open_ids_at(at.timestamp()),
             Wanted::All => index.ids(),
             Wanted::Between(from, to) => index.ids_between(from.timestamp(), to.timestamp()),
+            Wanted::ReportedBetween(from, to) => {
+                index.ids_reported_between(from.timestamp(), to.timestamp())
+            }
             Wanted::Ids(wanted) => {
                 let mut ids: Vec<&str> = wanted.iter().filter_map(|id| index.held_id(id)).collect();
                 ids.sort_unstable();
@@ -322,8 +331,13 @@ impl<'s> Ledger<'s> {
     /// those closed within a month of the latest record: every incident when one stored apart
     /// may have a record after now, as it may be open now (docs/rules.md §8.9, §10.5).
     pub fn open_index(&mut self) -> Result<Index> {
+        self.open_index_at(self.now)
+    }
+
+    /// The incident index with the incidents that may be open at `at` loaded.
+    fn open_index_at(&mut self, at: DateTime<Utc>) -> Result<Index> {
         let index = self.index(IndexFrom::Stored)?;
-        if index.closed_apart_after(self.now.timestamp()) {
+        if index.closed_apart_after(at.timestamp()) {
             return self.complete_index();
         }
         Ok(index)
@@ -345,11 +359,14 @@ impl<'s> Ledger<'s> {
         match (wanted, from) {
             (_, IndexFrom::Rebuilt) => self.index(from),
             (Wanted::Open, IndexFrom::Stored) => self.open_index(),
+            (Wanted::OpenOrChangedAfter(at), IndexFrom::Stored) => self.open_index_at(*at),
             (Wanted::Id(_) | Wanted::Ids(_), IndexFrom::Stored) => match wanted.beginnings() {
                 Some(beginnings) => self.index_beginning(&beginnings),
                 None => self.complete_index(),
             },
-            (Wanted::Between(from, to), IndexFrom::Stored) => self.index_between(*from, *to),
+            (Wanted::Between(from, to) | Wanted::ReportedBetween(from, to), IndexFrom::Stored) => {
+                self.index_between(*from, *to)
+            }
             (_, IndexFrom::Stored) => self.complete_index(),
         }
     }
@@ -371,6 +388,15 @@ impl<'s> Ledger<'s> {
             let _ = store::write_index(path, &index);
         }
         Ok(index)
+    }
+
+    /// The first and the last 30-day span of the index (`span_of`) an incident was reported
+    /// in. When the period parts no longer copy the closed parts, every incident is loaded and
+    /// they are stored anew, as for a report.
+    pub fn reported_spans(&mut self) -> Result<Option<RangeInclusive<i64>>> {
+        // A period after every record: no period part bears on it, but they are checked.
+        let index = self.index_between(DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MAX_UTC)?;
+        Ok(index.reported_spans())
     }
 
     /// Whether an incident of the ledger has this id: only the closed part it would be in is

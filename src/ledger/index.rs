@@ -158,8 +158,14 @@ const PERIOD_SPAN: i64 = 30 * 24 * 3600;
 /// period (docs/rules.md §8.9).
 type PeriodKey = (i64, i64);
 
-fn span_of(at: i64) -> i64 {
+pub fn span_of(at: i64) -> i64 {
     at.div_euclid(PERIOD_SPAN)
+}
+
+/// The first and last second (Unix seconds) of a span.
+pub fn span_bounds(span: i64) -> (i64, i64) {
+    let first = span.saturating_mul(PERIOD_SPAN);
+    (first, first.saturating_add(PERIOD_SPAN - 1))
 }
 
 /// The period part an entry is stored again in: none for the records of an incident never
@@ -1305,6 +1311,29 @@ impl Index {
             })
             .map(|(id, _)| id.as_str())
             .collect()
+    }
+
+    /// Ids of the incidents in memory reported within `from..=to` (Unix seconds).
+    pub fn ids_reported_between(&self, from: i64, to: i64) -> Vec<&str> {
+        (self.incidents.iter())
+            .filter(|(_, e)| e.reported.is_some_and(|r| (from..=to).contains(&r)))
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
+    /// The first and the last span (see `span_of`) an incident was reported in, as the
+    /// incidents in memory and the period parts stored tell: every span once the period parts
+    /// copy the closed parts, or every incident is in memory.
+    pub fn reported_spans(&self) -> Option<RangeInclusive<i64>> {
+        let in_memory = self
+            .incidents
+            .values()
+            .filter_map(|e| e.reported.map(span_of));
+        let parts = self.periods.iter().flat_map(|p| p.parts.keys());
+        let spans: Vec<i64> = in_memory
+            .chain(parts.map(|(reported, _)| *reported))
+            .collect();
+        Some(*spans.iter().min()?..=*spans.iter().max()?)
     }
 
     /// Ids of every incident in memory: every incident once the closed part is loaded.

@@ -7,7 +7,7 @@ mod recovery;
 mod update;
 
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -20,7 +20,9 @@ use super::{Ledger, Wanted};
 use crate::app::Result;
 use crate::contract::Contract;
 use crate::incident::{self, ClockName, Incident, Status};
+use crate::ledger::index::{span_bounds, span_of};
 use crate::sla::ClockState;
+use crate::time::noon;
 
 /// The incident `typed` names: its id, or any unique prefix of it. One merged into another
 /// is refused, naming the one it was merged into.
@@ -44,10 +46,6 @@ pub fn shown(ledger: &mut Ledger, typed: &str) -> Result<Incident> {
     Ok(incident)
 }
 
-/// How many incidents a listing of every incident folds at once: it holds a batch, never
-/// the ledger.
-const LISTED_AT_ONCE: usize = 512;
-
 /// The open incidents, or every one, most urgent first.
 pub fn list(ledger: &mut Ledger, open_only: bool) -> Result<Vec<Incident>> {
     let mut listed = Vec::new();
@@ -58,37 +56,62 @@ pub fn list(ledger: &mut Ledger, open_only: bool) -> Result<Vec<Incident>> {
     Ok(listed)
 }
 
-/// Hands `each` the open incidents, or every one, in the order `list` gives them. Every
-/// incident is folded twice: once for its place in the order, once more, a batch at a time,
-/// to be handed over; so a listing of a whole ledger holds the places, never every incident.
+/// Hands `each` the open incidents, or every one, in the order `list` gives them: the open
+/// incidents with a clock running, then the rest 30 days of reports at a time, newest first,
+/// so that a listing of a whole ledger never holds more than a month's incidents.
+///
+/// The index tells in which span each incident was reported, by all its records. A record
+/// dated after now or after the term counts nowhere (docs/rules.md §10.5) and may make an
+/// incident stand reported elsewhere, or stand at all: so the incidents with such a record
+/// are folded first, and each is listed in the span it stands reported in.
 pub fn each_listed(
     ledger: &mut Ledger,
     open_only: bool,
-    each: impl FnMut(&Incident) -> Result<()>,
-) -> Result<()> {
-    listed_in_batches(ledger, open_only, LISTED_AT_ONCE, each)
-}
-
-/// `each_listed`, folding `batch` incidents at once.
-fn listed_in_batches(
-    ledger: &mut Ledger,
-    open_only: bool,
-    batch: usize,
     mut each: impl FnMut(&Incident) -> Result<()>,
 ) -> Result<()> {
     if open_only {
         let open = ledger.incidents(Wanted::Open, Incident::clone)?;
         return by_urgency(open, true).iter().try_for_each(each);
     }
-    ledger.hold_every_incident()?;
-    let mut places = ledger.incidents(Wanted::All, |i| (urgency(i), i.id.clone()))?;
-    places.sort_unstable();
-    for batch in places.chunks(batch) {
-        let ids: Vec<String> = batch.iter().map(|(_, id)| id.clone()).collect();
-        let folded = ledger.incidents(Wanted::Ids(&ids), Incident::clone)?;
+    ledger.hold_index()?;
+    let site = ledger.site();
+    let term_ends = noon(site.contract.timezone, site.contract.end);
+    let changed = ledger.incidents(
+        Wanted::OpenOrChangedAfter(ledger.now().min(term_ends)),
+        Incident::clone,
+    )?;
+    let apart: HashSet<String> = changed.iter().map(|i| i.id.clone()).collect();
+    let (running, mut elsewhere): (Vec<Incident>, Vec<Incident>) =
+        changed.into_iter().partition(clock_running);
+    by_urgency(running, true).iter().try_for_each(&mut each)?;
+    let mut spans = ledger.reported_spans()?;
+    for at in elsewhere.iter().map(reported_span) {
+        spans = Some(spans.map_or(at..=at, |s| *s.start().min(&at)..=*s.end().max(&at)));
+    }
+    for span in spans.into_iter().flatten().rev() {
+        let listed = |i: &Incident| !clock_running(i) && !apart.contains(&i.id);
+        let in_span = ledger.incidents(reported_in(span), |i| listed(i).then(|| i.clone()))?;
+        let mut folded: Vec<Incident> = in_span.into_iter().flatten().collect();
+        folded.extend(elsewhere.extract_if(.., |i| reported_span(i) == span));
         by_urgency(folded, false).iter().try_for_each(&mut each)?;
     }
     Ok(())
+}
+
+/// The incidents the index has reported within a span.
+fn reported_in(span: i64) -> Wanted<'static> {
+    let (from, to) = span_bounds(span);
+    let instant = |secs| DateTime::from_timestamp(secs, 0).unwrap_or_default();
+    Wanted::ReportedBetween(instant(from), instant(to))
+}
+
+/// The span an incident stands reported in.
+fn reported_span(incident: &Incident) -> i64 {
+    span_of(incident.reported_at.timestamp())
+}
+
+fn clock_running(incident: &Incident) -> bool {
+    !incident.running_clocks().is_empty()
 }
 
 /// Where an incident stands in a list: running clocks first, nearest deadline first; then
@@ -219,43 +242,62 @@ mod tests {
         assert!(!countdowns(&open[0], &t.site.contract, t.env.now).is_empty());
     }
 
+    /// What `each_listed` hands over of the ledger at `t`'s now, and every incident folded at
+    /// once, in the order of a list: read as a command reads, naming what counts nowhere.
+    fn listed_and_folded(t: &TestSite, open_only: bool) -> (Vec<Incident>, Vec<Incident>) {
+        let mut ledger = Ledger::new(&t.site, None, t.env.now);
+        let mut listed = Vec::new();
+        each_listed(&mut ledger, open_only, |incident| {
+            listed.push(incident.clone());
+            Ok(())
+        })
+        .unwrap();
+        let every = ledger.incident_records(Wanted::All).unwrap();
+        (listed, by_urgency(incident::fold(&every), open_only))
+    }
+
     #[test]
-    fn a_list_folded_a_few_at_a_time_is_in_the_order_of_every_incident_folded_at_once() {
-        let t = TestSite::at("2025-03-04 12:00");
-        let mut opened = Vec::new();
-        for (n, at) in [
-            "09:30", "09:30", "10:00", "08:00", "09:30", "11:00", "07:00",
-        ]
-        .iter()
-        .enumerate()
-        {
-            opened.push(open_at(
-                &t,
-                &format!("incident {n}"),
-                &format!("2025-03-04 {at}"),
-            ));
-        }
-        record(&t, &opened[1], Update::Acknowledge).unwrap();
-        for incident in [&opened[2], &opened[4], &opened[6]] {
+    fn a_list_read_a_month_at_a_time_is_every_incident_folded_at_once_in_its_order() {
+        let mut t = TestSite::at("2025-03-04 12:00");
+        let reported = [
+            "2024-12-20 09:00",
+            "2025-01-10 09:30",
+            "2025-01-10 09:30",
+            "2025-02-03 10:00",
+            "2025-02-20 08:00",
+            "2025-03-04 09:30",
+            "2025-03-04 11:00",
+        ];
+        let opened: Vec<Incident> = (reported.iter().enumerate())
+            .map(|(n, at)| open_at(&t, &format!("incident {n}"), at))
+            .collect();
+        record(&t, &opened[5], Update::Acknowledge).unwrap();
+        for incident in [&opened[1], &opened[3], &opened[4]] {
             record(&t, incident, fixed()).unwrap();
         }
-        record(&t, &opened[4], Update::Close).unwrap();
-        let every = t
-            .read(|ledger| ledger.incident_records(Wanted::All))
+        record(&t, &opened[3], Update::Close).unwrap();
+        let (listed, folded) = listed_and_folded(&t, false);
+        assert_eq!(titles(&listed), titles(&folded));
+        assert_eq!(listed.len(), reported.len());
+        assert_eq!(listed, folded);
+        // The December incident merged into one of today, resolved, by a record dated
+        // tomorrow: the index has the one kept reported in December, but the merge counts
+        // nowhere today, when it stands reported today.
+        record(&t, &opened[6], fixed()).unwrap();
+        record(&t, &opened[0], fixed()).unwrap();
+        t.later("2025-03-05 09:00");
+        t.read(|ledger| merge(&t.site, &t.env, &opened[0].id, &opened[6].id, ledger))
             .unwrap();
-        let at_once = by_urgency(incident::fold(&every), false);
-        for batch in [1, 2, 3, LISTED_AT_ONCE] {
-            let mut listed = Vec::new();
-            t.read(|ledger| {
-                listed_in_batches(ledger, false, batch, |incident| {
-                    listed.push(incident.clone());
-                    Ok(())
-                })
-            })
-            .unwrap();
-            assert_eq!(titles(&listed), titles(&at_once), "batches of {batch}");
-            assert_eq!(listed, at_once, "batches of {batch}");
-        }
+        t.later("2025-03-04 12:00");
+        let (listed, folded) = listed_and_folded(&t, false);
+        assert_eq!(titles(&listed), titles(&folded));
+        assert_eq!(listed, folded);
+        let (listed, folded) = listed_and_folded(&t, true);
+        assert_eq!(listed, folded);
+        t.later("2025-03-05 10:00");
+        let (listed, folded) = listed_and_folded(&t, false);
+        assert_eq!(titles(&listed), titles(&folded));
+        assert_eq!(listed, folded);
     }
 
     #[test]
