@@ -182,7 +182,11 @@ impl<'s> Ledger<'s> {
     /// ledger as it stood at this moment (what is written meanwhile, the next command reads).
     pub fn hold_index(&mut self) -> Result<()> {
         let index = self.index(IndexFrom::Stored)?;
-        self.snapshot = Some(Arc::new(index));
+        // An index just built holds every incident: each read copying it would cost more than
+        // reading the stored main part again.
+        if !index.is_complete() {
+            self.snapshot = Some(Arc::new(index));
+        }
         Ok(())
     }
 

@@ -1313,6 +1313,11 @@ impl Index {
             .collect()
     }
 
+    /// Whether every incident is in memory, closed ones too.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
     /// Ids of the incidents in memory reported within `from..=to` (Unix seconds).
     pub fn ids_reported_between(&self, from: i64, to: i64) -> Vec<&str> {
         (self.incidents.iter())
