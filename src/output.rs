@@ -326,7 +326,8 @@ impl Output {
 }
 
 /// A JSON array being written (`Output::json_array`); nothing is written before its first
-/// element, and it is closed by `end`.
+/// element, and it is closed by `end`. A command that fails on the way may have written part
+/// of it: its exit status says it failed.
 pub struct JsonArray<'o> {
     out: io::BufWriter<&'o mut Box<dyn Write>>,
     /// The element being laid out, kept to be written again.

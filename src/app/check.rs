@@ -29,15 +29,19 @@ impl LedgerCheck {
 /// times are judged against the contract and `now` (docs/rules.md §10.5).
 pub fn check_ledger(site: &Site, now: DateTime<Utc>) -> Result<LedgerCheck> {
     let ledger = LedgerDir::new(&site.ledger);
-    let names: Vec<String> = ledger.files()?.into_iter().map(|file| file.name).collect();
+    // Both readings stop where each file ended when it was listed: a record appended between
+    // them is the next check's.
+    let files: Vec<(String, u64)> = (ledger.files()?.into_iter())
+        .map(|file| (file.name, file.len))
+        .collect();
     let mut census = Census::default();
-    read_each(&ledger, &names, |name, reader| census.file(name, reader))?;
+    read_each(&ledger, &files, |name, reader| census.file(name, reader))?;
     let judge = Judge {
         contract: site.contract.clone(),
         now,
     };
     let mut checker = Checker::judging(judge).knowing(census.repeated());
-    read_each(&ledger, &names, |name, reader| checker.file(name, reader))?;
+    read_each(&ledger, &files, |name, reader| checker.file(name, reader))?;
     for refused in ledger.refused() {
         checker.refused(&refused);
     }
@@ -47,14 +51,14 @@ pub fn check_ledger(site: &Site, now: DateTime<Utc>) -> Result<LedgerCheck> {
     })
 }
 
-/// Hands `read` each file of `names`, opened.
+/// Hands `read` each file of `files` (its name and length), opened, up to that length.
 fn read_each(
     ledger: &LedgerDir,
-    names: &[String],
+    files: &[(String, u64)],
     mut read: impl FnMut(&str, Box<dyn Read + '_>) -> io::Result<()>,
 ) -> Result<()> {
-    for name in names {
-        let reader = ledger.open(name)?;
+    for (name, len) in files {
+        let reader = ledger.open(name)?.take(*len);
         read(name, Box::new(reader)).map_err(|e| ledger.read_failed(name, e))?;
     }
     Ok(())

@@ -182,10 +182,11 @@ impl<'s> Ledger<'s> {
     /// ledger as it stood at this moment (what is written meanwhile, the next command reads).
     pub fn hold_index(&mut self) -> Result<()> {
         let index = self.index(IndexFrom::Stored)?;
-        // An index just built holds every incident: each read copying it would cost more than
-        // reading the stored main part again.
-        if !index.is_complete() {
-            self.snapshot = Some(Arc::new(index));
+        // An index just built holds every incident: it is kept as `hold_every_incident` keeps
+        // it, for the incidents, rather than copied for each read.
+        match index.is_complete() {
+            true => self.held = Some(Arc::new(index)),
+            false => self.snapshot = Some(Arc::new(index)),
         }
         Ok(())
     }
@@ -391,6 +392,11 @@ impl<'s> Ledger<'s> {
             // The index is a cache: if it cannot be stored, the next report loads it all again.
             let _ = store::write_index(path, &index);
         }
+        if self.snapshot.is_some() {
+            // The index held names the period parts just replaced: hold it as now stored.
+            self.snapshot = None;
+            self.hold_index()?;
+        }
         Ok(index)
     }
 
@@ -398,6 +404,9 @@ impl<'s> Ledger<'s> {
     /// in. When the period parts no longer copy the closed parts, every incident is loaded and
     /// they are stored anew, as for a report.
     pub fn reported_spans(&mut self) -> Result<Option<RangeInclusive<i64>>> {
+        if let Some(held) = &self.held {
+            return Ok(held.reported_spans());
+        }
         // A period after every record: no period part bears on it, but they are checked.
         let index = self.index_between(DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MAX_UTC)?;
         Ok(index.reported_spans())

@@ -61,9 +61,10 @@ pub fn list(ledger: &mut Ledger, open_only: bool) -> Result<Vec<Incident>> {
 /// so that a listing of a whole ledger never holds more than a month's incidents.
 ///
 /// The index tells in which span each incident was reported, by all its records. A record
-/// dated after now or after the term counts nowhere (docs/rules.md §10.5) and may make an
-/// incident stand reported elsewhere, or stand at all: so the incidents with such a record
-/// are folded first, and each is listed in the span it stands reported in.
+/// dated after now or outside the term counts nowhere (docs/rules.md §10.5) and may make an
+/// incident stand reported elsewhere, or stand at all: so the incidents with a record after
+/// now or after the term, and those the index has reported before the term, are folded
+/// first, and each is listed in the span it stands reported in.
 pub fn each_listed(
     ledger: &mut Ledger,
     open_only: bool,
@@ -74,13 +75,20 @@ pub fn each_listed(
         return by_urgency(open, true).iter().try_for_each(each);
     }
     ledger.hold_index()?;
-    let site = ledger.site();
-    let term_ends = noon(site.contract.timezone, site.contract.end);
-    let changed = ledger.incidents(
+    let contract = &ledger.site().contract;
+    let term = |date| noon(contract.timezone, date);
+    let (term_starts, term_ends) = (term(contract.start), term(contract.end));
+    let mut changed = ledger.incidents(
         Wanted::OpenOrChangedAfter(ledger.now().min(term_ends)),
         Incident::clone,
     )?;
-    let apart: HashSet<String> = changed.iter().map(|i| i.id.clone()).collect();
+    let mut apart: HashSet<String> = changed.iter().map(|i| i.id.clone()).collect();
+    let before_term = Wanted::ReportedBetween(DateTime::<Utc>::MIN_UTC, term_starts);
+    for incident in ledger.incidents(before_term, Incident::clone)? {
+        if apart.insert(incident.id.clone()) {
+            changed.push(incident);
+        }
+    }
     let (running, mut elsewhere): (Vec<Incident>, Vec<Incident>) =
         changed.into_iter().partition(clock_running);
     by_urgency(running, true).iter().try_for_each(&mut each)?;
@@ -242,18 +250,37 @@ mod tests {
         assert!(!countdowns(&open[0], &t.site.contract, t.env.now).is_empty());
     }
 
-    /// What `each_listed` hands over of the ledger at `t`'s now, and every incident folded at
-    /// once, in the order of a list: read as a command reads, naming what counts nowhere.
-    fn listed_and_folded(t: &TestSite, open_only: bool) -> (Vec<Incident>, Vec<Incident>) {
+    /// What `each_listed` hands over of the ledger at `t`'s now, with no index kept and
+    /// with one kept in a cache (built by the first read, its parts read by the second), and
+    /// every incident folded at once, in the order of a list: read as a command reads, naming
+    /// what counts nowhere.
+    fn listed_and_folded(t: &TestSite, open_only: bool) -> (Vec<Vec<Incident>>, Vec<Incident>) {
+        let cache = tempfile::tempdir().unwrap();
+        let listings = [None, Some(cache.path()), Some(cache.path())].map(|cache| {
+            let mut ledger = Ledger::new(&t.site, cache, t.env.now);
+            let mut listed = Vec::new();
+            each_listed(&mut ledger, open_only, |incident| {
+                listed.push(incident.clone());
+                Ok(())
+            })
+            .unwrap();
+            listed
+        });
         let mut ledger = Ledger::new(&t.site, None, t.env.now);
-        let mut listed = Vec::new();
-        each_listed(&mut ledger, open_only, |incident| {
-            listed.push(incident.clone());
-            Ok(())
-        })
-        .unwrap();
         let every = ledger.incident_records(Wanted::All).unwrap();
-        (listed, by_urgency(incident::fold(&every), open_only))
+        (
+            listings.to_vec(),
+            by_urgency(incident::fold(&every), open_only),
+        )
+    }
+
+    /// Asserts that every listing of `t`'s ledger is every incident folded at once.
+    fn assert_listed_as_folded(t: &TestSite, open_only: bool) {
+        let (listings, folded) = listed_and_folded(t, open_only);
+        for listed in listings {
+            assert_eq!(titles(&listed), titles(&folded));
+            assert_eq!(listed, folded);
+        }
     }
 
     #[test]
@@ -276,10 +303,10 @@ mod tests {
             record(&t, incident, fixed()).unwrap();
         }
         record(&t, &opened[3], Update::Close).unwrap();
-        let (listed, folded) = listed_and_folded(&t, false);
-        assert_eq!(titles(&listed), titles(&folded));
-        assert_eq!(listed.len(), reported.len());
-        assert_eq!(listed, folded);
+        let (listings, folded) = listed_and_folded(&t, false);
+        assert_eq!(folded.len(), reported.len());
+        assert_listed_as_folded(&t, false);
+        assert!(listings.iter().all(|listed| listed == &folded));
         // The December incident merged into one of today, resolved, by a record dated
         // tomorrow: the index has the one kept reported in December, but the merge counts
         // nowhere today, when it stands reported today.
@@ -289,15 +316,46 @@ mod tests {
         t.read(|ledger| merge(&t.site, &t.env, &opened[0].id, &opened[6].id, ledger))
             .unwrap();
         t.later("2025-03-04 12:00");
-        let (listed, folded) = listed_and_folded(&t, false);
-        assert_eq!(titles(&listed), titles(&folded));
-        assert_eq!(listed, folded);
-        let (listed, folded) = listed_and_folded(&t, true);
-        assert_eq!(listed, folded);
+        assert_listed_as_folded(&t, false);
+        assert_listed_as_folded(&t, true);
         t.later("2025-03-05 10:00");
-        let (listed, folded) = listed_and_folded(&t, false);
-        assert_eq!(titles(&listed), titles(&folded));
-        assert_eq!(listed, folded);
+        assert_listed_as_folded(&t, false);
+    }
+
+    #[test]
+    fn an_opening_dated_before_the_term_does_not_move_an_incident_in_the_list() {
+        let t = TestSite::at("2025-03-04 12:00");
+        let old = open_at(&t, "old", "2024-06-10 10:00");
+        let x = open_at(&t, "x", "2025-01-05 10:00");
+        let mid = open_at(&t, "mid", "2025-01-20 10:00");
+        for incident in [&old, &x, &mid] {
+            record(&t, incident, fixed()).unwrap();
+            record(&t, incident, Update::Close).unwrap();
+        }
+        // x's opening again, in a later file, dated before the term began: the index has x
+        // reported then, but that copy counts nowhere.
+        let january = std::fs::read_to_string(t.site.ledger.join("2025-01/li.lei.jsonl")).unwrap();
+        let opening = january
+            .lines()
+            .find(|line| line.contains("incident.opened") && line.contains(&x.id))
+            .unwrap();
+        let early = opening.replace("2025-01-05T10:00:00+08:00", "2024-01-01T10:00:00+08:00");
+        let dir = t.site.ledger.join("2025-02");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("li.lei.jsonl"), early + "\n").unwrap();
+        let mut ledger = Ledger::new(&t.site, None, t.env.now);
+        let index = ledger.complete_index().unwrap();
+        let before_term = DateTime::parse_from_rfc3339("2024-01-01T10:00:00+08:00").unwrap();
+        let at = before_term.timestamp();
+        assert_eq!(index.ids_reported_between(at, at), [x.id.as_str()]);
+        let (listings, folded) = listed_and_folded(&t, false);
+        assert_eq!(titles(&folded), ["mid", "x", "old"]);
+        assert!(
+            listings
+                .iter()
+                .all(|listed| titles(listed) == ["mid", "x", "old"])
+        );
+        assert_listed_as_folded(&t, false);
     }
 
     #[test]
