@@ -3,7 +3,6 @@
 //! that are not ledger files — is kept as warnings for the front end to say.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -400,10 +399,10 @@ impl<'s> Ledger<'s> {
         Ok(index)
     }
 
-    /// The first and the last 30-day span of the index (`span_of`) an incident was reported
-    /// in. When the period parts no longer copy the closed parts, every incident is loaded and
-    /// they are stored anew, as for a report.
-    pub fn reported_spans(&mut self) -> Result<Option<RangeInclusive<i64>>> {
+    /// Every 30-day span of the index (`span_of`) an incident was reported in. When the
+    /// period parts no longer copy the closed parts, every incident is loaded and they are
+    /// stored anew, as for a report.
+    pub fn reported_spans(&mut self) -> Result<BTreeSet<i64>> {
         if let Some(held) = &self.held {
             return Ok(held.reported_spans());
         }

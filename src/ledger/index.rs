@@ -1326,19 +1326,18 @@ impl Index {
             .collect()
     }
 
-    /// The first and the last span (see `span_of`) an incident was reported in, as the
-    /// incidents in memory and the period parts stored tell: every span once the period parts
-    /// copy the closed parts, or every incident is in memory.
-    pub fn reported_spans(&self) -> Option<RangeInclusive<i64>> {
+    /// Every span (see `span_of`) an incident was reported in, as the incidents in memory and
+    /// the period parts stored tell: every such span once the period parts copy the closed
+    /// parts, or every incident is in memory.
+    pub fn reported_spans(&self) -> BTreeSet<i64> {
         let in_memory = self
             .incidents
             .values()
             .filter_map(|e| e.reported.map(span_of));
         let parts = self.periods.iter().flat_map(|p| p.parts.keys());
-        let spans: Vec<i64> = in_memory
+        in_memory
             .chain(parts.map(|(reported, _)| *reported))
-            .collect();
-        Some(*spans.iter().min()?..=*spans.iter().max()?)
+            .collect()
     }
 
     /// Ids of every incident in memory: every incident once the closed part is loaded.

@@ -92,11 +92,11 @@ pub fn each_listed(
     let (running, mut elsewhere): (Vec<Incident>, Vec<Incident>) =
         changed.into_iter().partition(clock_running);
     by_urgency(running, true).iter().try_for_each(&mut each)?;
+    // Only the spans something stands reported in: a record dated centuries off costs no
+    // walk through the years between.
     let mut spans = ledger.reported_spans()?;
-    for at in elsewhere.iter().map(reported_span) {
-        spans = Some(spans.map_or(at..=at, |s| *s.start().min(&at)..=*s.end().max(&at)));
-    }
-    for span in spans.into_iter().flatten().rev() {
+    spans.extend(elsewhere.iter().map(reported_span));
+    for span in spans.into_iter().rev() {
         let listed = |i: &Incident| !clock_running(i) && !apart.contains(&i.id);
         let in_span = ledger.incidents(reported_in(span), |i| listed(i).then(|| i.clone()))?;
         let mut folded: Vec<Incident> = in_span.into_iter().flatten().collect();
@@ -315,6 +315,12 @@ mod tests {
             record(&t, incident, fixed()).unwrap();
             record(&t, incident, Update::Close).unwrap();
         }
+        // Only the spans an incident was reported in are read, not the months between.
+        let spans: BTreeSet<i64> = [&old, &x, &mid].map(reported_span).into();
+        let (first, last) = (spans.first().unwrap(), spans.last().unwrap());
+        assert_eq!(spans.len(), 3);
+        assert!(last - first > 2, "empty spans lie between: {spans:?}");
+        assert_eq!(t.read(|ledger| ledger.reported_spans()).unwrap(), spans);
         // x's opening again, in a later file, dated before the term began: the index has x
         // reported then, but that copy counts nowhere.
         let january = std::fs::read_to_string(t.site.ledger.join("2025-01/li.lei.jsonl")).unwrap();
