@@ -16,7 +16,15 @@ pub fn spoken(mut command: Command, lang: Lang) -> Command {
         return command;
     }
     command.build();
-    in_language(command, lang.messages()).version(chinese_version())
+    versioned(in_language(command, lang.messages()), lang)
+}
+
+/// The command line whose `--version` is said in `lang`.
+pub fn versioned(command: Command, lang: Lang) -> Command {
+    match lang {
+        Lang::En => command,
+        Lang::Zh => command.version(chinese_version()),
+    }
 }
 
 /// A command line clap refused, said in the language asked for; clap's own words in English.

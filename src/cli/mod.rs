@@ -279,14 +279,20 @@ impl Failure {
 ///
 /// Most command lines parse at once. Only help, the version and a mistake need words, so only
 /// they pay for finding the language the command line asks for (`--lang`, `OTSS_LANG`, the
-/// contract's) and for the command tree said in it, levels explained (docs/rules.md §2.1).
+/// contract's); help and a mistake also for the command tree said in it, levels explained
+/// (docs/rules.md §2.1).
 pub fn parse() -> std::result::Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut matches = match command_line(LevelParser::default()).try_get_matches_from(&args) {
         Ok(matches) => matches,
-        Err(_) => {
+        Err(error) => {
             let lang = command_line_lang();
-            help::spoken(command_line(LevelParser(lang)), lang).try_get_matches_from(&args)?
+            let command = command_line(LevelParser(lang));
+            let command = match error.kind() {
+                clap::error::ErrorKind::DisplayVersion => help::versioned(command, lang),
+                _ => help::spoken(command, lang),
+            };
+            command.try_get_matches_from(&args)?
         }
     };
     Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))

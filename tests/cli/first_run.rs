@@ -405,6 +405,25 @@ fn version_names_the_newest_published_calendar_year() {
 }
 
 #[test]
+fn version_is_said_in_chinese_without_a_contract() {
+    let site = Sandbox::default();
+    let newest = otss::calendar::builtin::built_in().published_years.end();
+    let version = site.stdout(&["--version"]);
+    assert_eq!(
+        version.trim(),
+        format!(
+            "otss {}（国家日历已发布至 {newest} 年）",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    let asked_in_english = site.stdout(&["--lang", "en", "--version"]);
+    assert!(
+        asked_in_english.contains("national calendar"),
+        "{asked_in_english}"
+    );
+}
+
+#[test]
 fn after_init_the_next_steps_work_as_printed() {
     let site = Sandbox::default();
     let output = init(
