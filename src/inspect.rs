@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::capacity::{Gauge, Quantity, UnitError};
@@ -386,12 +386,11 @@ pub fn totals<'a>(days: impl IntoIterator<Item = &'a [Due]> + Clone) -> Vec<Due>
 /// An abnormal finding of a round: a risk until an incident is opened from it or a later
 /// round of its kind finds the item ok again. Found again while open, it is the same risk
 /// seen once more (docs/rules.md §4.5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Risk {
     /// The first round's short id and the item's number: `Q2MX7K-2`.
     pub id: String,
     /// When it was first found (shown with the contract zone's offset by the caller).
-    #[serde(skip)]
     pub at: DateTime<Utc>,
     pub by: String,
     pub kind: InspectionKind,
@@ -404,7 +403,6 @@ pub struct Risk {
     /// How many rounds found it abnormal.
     pub seen: u32,
     /// When a round last found it abnormal.
-    #[serde(skip)]
     pub last_seen: DateTime<Utc>,
     /// What was found the last time.
     pub last_note: String,

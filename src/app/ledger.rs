@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Environment, Result, Site, search};
 use crate::incident::{self, Incident};
 use crate::inspect::{self, Risk};
+use crate::ledger::index::known_risks::{self, Span};
 use crate::ledger::index::{Index, Kept, Latest, Part, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
@@ -484,16 +485,22 @@ impl<'s> Ledger<'s> {
 
     /// `kept_records`, and the index they were found through.
     fn indexed_kept_records(&mut self, kept: Kept) -> Result<(Vec<Record>, Index)> {
+        let (mut records, index) = self.unjudged_kept_records(kept)?;
+        self.sift(&mut records);
+        self.withdraw(&mut records)?;
+        Ok((records, index))
+    }
+
+    /// The records the index keeps for `kept` as they are written, and the index they were
+    /// found through.
+    fn unjudged_kept_records(&mut self, kept: Kept) -> Result<(Vec<Record>, Index)> {
         let ledger = self.site.ledger.clone();
-        let (mut records, index) = self.retried(|this, from| {
+        self.retried(|this, from| {
             let mut index = this.index(from)?;
             let mut load = part_loader(this.index_path.as_deref());
             let records = index.kept_records(kept, &LedgerDir::new(&ledger), &mut load)?;
             Ok(records.map(|records| (records, index)))
-        })?;
-        self.sift(&mut records);
-        self.withdraw(&mut records)?;
-        Ok((records, index))
+        })
     }
 
     /// The records of every request that may still wait at `at`, and of every request asked
@@ -521,15 +528,28 @@ impl<'s> Ledger<'s> {
         Ok(records)
     }
 
-    /// Every risk inspections found, oldest first (docs/rules.md §4.5), from the rounds and the
-    /// incidents opened from a risk that the index keeps (§8.10), each round judged as a full
-    /// read judges it as it is taken, so that the rounds are never all held at once.
+    /// Every risk inspections found, oldest first (docs/rules.md §4.5): as stored apart when
+    /// they were last found, if a reading now finds the same (§8.10); else from the rounds and
+    /// the incidents opened from a risk that the index keeps, each round judged as a full read
+    /// judges it as it is taken, so that the rounds are never all held at once.
     pub fn risks(&mut self) -> Result<Vec<Risk>> {
-        let (openings, index) = self.indexed_kept_records(Kept::Openings)?;
+        if let Some(risks) = self.known_risks()? {
+            return Ok(risks);
+        }
+        let (mut openings, index) = self.unjudged_kept_records(Kept::Openings)?;
+        let mut span = Span::default();
+        openings
+            .iter()
+            .for_each(|opening| span.take(opening.instant()));
+        let written = openings.len();
+        self.sift(&mut openings);
+        let mut every_one_counts = openings.len() == written;
+        self.withdraw(&mut openings)?;
         let (site, now) = (self.site, self.now);
         let mut doubted = Vec::new();
         let withdrawn = self.withdrawn()?;
         let rounds = index.rounds(i64::MIN..=i64::MAX).filter(|round| {
+            span.take(round.instant());
             if round.doubt(&site.contract, now).is_some() {
                 doubted.push(round.clone());
                 return false;
@@ -537,8 +557,40 @@ impl<'s> Ledger<'s> {
             !withdrawn.contains(&round.id)
         });
         let risks = inspect::risks_of_rounds(rounds, &openings);
+        every_one_counts &= doubted.is_empty();
         self.sift(&mut doubted);
+        if every_one_counts {
+            self.keep_risks(&index, span, &risks)?;
+        }
         Ok(risks)
+    }
+
+    /// The risks stored apart, if a reading now finds the same.
+    fn known_risks(&mut self) -> Result<Option<Vec<Risk>>> {
+        let stored = (self.index_path.as_deref())
+            .and_then(|path| store::read_self_checked_part(path, Part::Risks));
+        let Some(stored) = stored else {
+            return Ok(None);
+        };
+        let index = self.index(IndexFrom::Stored)?;
+        let (contract, now) = (&self.site.contract, self.now);
+        let withdrawn = self.withdrawn()?;
+        Ok(known_risks::decode(
+            &stored, &index, withdrawn, contract, now,
+        ))
+    }
+
+    /// Stores apart the risks found from the rounds of `index`, from records within `span`
+    /// that all count.
+    fn keep_risks(&mut self, index: &Index, span: Span, risks: &[Risk]) -> Result<()> {
+        let Some(path) = self.index_path.clone() else {
+            return Ok(());
+        };
+        if let Some(bytes) = known_risks::encode(index, self.withdrawn()?, span, risks) {
+            // A cache: if it cannot be stored, the next command finds the risks again.
+            let _ = store::write_self_checked_part(&path, Part::Risks, &bytes);
+        }
+        Ok(())
     }
 
     /// The inspection rounds done from `from` to `to` (both in), with their readings, from

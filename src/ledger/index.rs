@@ -29,6 +29,7 @@ use crate::record::{Event, Record};
 use crate::report;
 
 mod history;
+pub mod known_risks;
 
 pub use history::Latest;
 use history::{Backups, Leave, RequestKey, Requests, Rounds};
@@ -235,6 +236,8 @@ pub enum Part {
     RequestSpan(RequestKey),
     /// Every inspection round, and the incidents opened from a risk.
     Rounds,
+    /// The risks found from them, with what they were found from.
+    Risks,
     /// The overtime and leave records.
     Leave,
     /// Each backup job's latest checks.
@@ -251,6 +254,7 @@ impl Part {
             Part::Period((reported, last)) => format!("period-{reported}-{last}"),
             Part::RequestSpan((asked, settled)) => format!("requests-{asked}-{settled}"),
             Part::Rounds => "rounds".to_string(),
+            Part::Risks => "risks".to_string(),
             Part::Leave => "leave".to_string(),
             Part::Backups => "backups".to_string(),
             Part::Requests => "requests".to_string(),
@@ -891,7 +895,8 @@ impl Index {
                 .backups
                 .change(files, load)?
                 .note(record, location, month),
-            Some(Part::Closed(_) | Part::Period(_) | Part::RequestSpan(_)) | None => {}
+            Some(Part::Closed(_) | Part::Period(_) | Part::RequestSpan(_) | Part::Risks) | None => {
+            }
         }
         Some(())
     }

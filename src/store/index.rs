@@ -26,6 +26,21 @@ pub fn read_index_part(path: &Path, part: Part, expected: u64) -> Option<Vec<u8>
     (checksum(&bytes) == expected).then_some(bytes)
 }
 
+/// The bytes of a part stored apart after the index, which names its own checksum, if it is
+/// there and they match it.
+pub fn read_self_checked_part(path: &Path, part: Part) -> Option<Vec<u8>> {
+    let mut bytes = fs::read(part_path(path, part)).ok()?;
+    let (named, rest) = bytes.split_first_chunk::<8>()?;
+    (checksum(rest) == u64::from_le_bytes(*named)).then(|| bytes.split_off(8))
+}
+
+/// Stores a part apart after the index, naming its own checksum first.
+pub fn write_self_checked_part(path: &Path, part: Part, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut stored = checksum(bytes).to_le_bytes().to_vec();
+    stored.extend_from_slice(bytes);
+    write_whole(&part_path(path, part), &stored)
+}
+
 /// Stores the index in a compact binary form that loads in milliseconds, the parts it keeps
 /// apart first: an index never names a part other than its own.
 pub fn write_index(path: &Path, index: &Index) -> Result<(), StoreError> {
@@ -60,5 +75,24 @@ mod tests {
         }
         fs::write(&path, "{ damaged").unwrap();
         assert!(read_index(&path).is_none());
+    }
+
+    #[test]
+    fn a_part_that_names_its_own_checksum_is_read_only_while_it_matches() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache/index");
+        assert_eq!(read_self_checked_part(&path, Part::Risks), None);
+        write_self_checked_part(&path, Part::Risks, b"found").unwrap();
+        assert_eq!(
+            read_self_checked_part(&path, Part::Risks).as_deref(),
+            Some(&b"found"[..])
+        );
+        let stored = part_path(&path, Part::Risks);
+        let mut bytes = fs::read(&stored).unwrap();
+        *bytes.last_mut().unwrap() ^= 1;
+        fs::write(&stored, &bytes).unwrap();
+        assert_eq!(read_self_checked_part(&path, Part::Risks), None);
+        fs::write(&stored, b"short").unwrap();
+        assert_eq!(read_self_checked_part(&path, Part::Risks), None);
     }
 }

@@ -25,7 +25,9 @@ pub use contract::{
     ledger_around,
 };
 pub use files::{create_new, hold_lock, read_text, resolved, same_place, write_whole};
-pub use index::{read_index, read_index_part, write_index};
+pub use index::{
+    read_index, read_index_part, read_self_checked_part, write_index, write_self_checked_part,
+};
 pub use ledger::{
     Appended, Attributes, LedgerDir, append_record, read_text_if_any, restore_attributes,
 };

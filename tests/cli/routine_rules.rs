@@ -211,6 +211,67 @@ fn the_same_abnormal_item_found_again_is_the_same_risk() {
     assert!(out.contains("found 2 times, last 10:00"), "{out}");
 }
 
+/// A resource round on `day` at 10:00 finding `item` abnormal, every other item ok.
+fn abnormal_round(site: &Sandbox, day: &str, item: &str) {
+    let finding = format!("{item}=abnormal:growing");
+    let at = format!("{day} 10:00");
+    let args = [
+        "inspect", day, "--kind", "resource", "--all-ok", "--item", &finding,
+    ];
+    site.stdout_at(NOW, &[&args[..], &["--at", &at]].concat());
+}
+
+/// The ids of the risks `risk list --json` gives at `now`, each with whether it is open,
+/// listed three times: the rounds as stored by the first, the risks stored apart by the
+/// second, found again from them by the third.
+fn risks_listed(site: &Sandbox, now: &str) -> Vec<(String, bool)> {
+    let listed = [(); 3].map(|_| site.json_at(now, &["risk", "list", "--json"]));
+    assert!(listed.iter().all(|risks| *risks == listed[0]), "{listed:?}");
+    let risks = listed[0].as_array().unwrap().iter();
+    risks
+        .map(|risk| {
+            (
+                risk["item"].as_str().unwrap().to_string(),
+                risk["open"] == true,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn risks_stored_apart_are_found_again_only_while_the_rounds_would_give_them() {
+    let site = Sandbox::with_contract(&format!(
+        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
+    ));
+    abnormal_round(&site, "2026-06-29", "CBS disks");
+    abnormal_round(&site, "2026-06-30", "COS usage");
+    // The second round found the disks ok again.
+    let cbs = |open| ("CBS disks".to_string(), open);
+    let both = vec![cbs(false), ("COS usage".to_string(), true)];
+    assert_eq!(risks_listed(&site, NOW), both);
+
+    // Read before the second round happened: it counts nowhere, and is named.
+    let before = "2026-06-29T12:00:00+08:00";
+    let read = site.run_at(before, &["risk", "list", "--json"]);
+    let said = String::from_utf8_lossy(&read.stderr);
+    let listed = site.json_at(NOW, &["risk", "list", "--json"]);
+    // A risk is named by its round's short id and the item's number.
+    let second = listed[1]["id"].as_str().unwrap().split('-').next().unwrap();
+    assert!(said.contains(second), "{said}");
+    assert_eq!(risks_listed(&site, before), [cbs(true)]);
+    assert_eq!(risks_listed(&site, NOW), both);
+
+    // The second round voided.
+    site.stdout_at(NOW, &["void", second, "--reason", "wrong site"]);
+    assert_eq!(risks_listed(&site, NOW), [cbs(true)]);
+
+    // An incident opened from the first risk closes it.
+    let risk = site.json_at(NOW, &["risk", "list", "--json"])[0]["id"].clone();
+    let from_risk = ["incident", "open", "--from-risk", risk.as_str().unwrap()];
+    site.json_at(NOW, &[&from_risk[..], &["--level", "2", "--json"]].concat());
+    assert_eq!(risks_listed(&site, NOW), [cbs(false)]);
+}
+
 #[test]
 fn status_shows_the_open_risks() {
     let site = Sandbox::with_contract(&format!(
