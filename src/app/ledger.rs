@@ -600,7 +600,11 @@ impl<'s> Ledger<'s> {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Record>> {
-        let (_, index) = self.indexed_kept_records(Kept::Openings)?;
+        let index = self.retried(|this, from| {
+            let mut index = this.index(from)?;
+            let mut load = part_loader(this.index_path.as_deref());
+            Ok(index.load_rounds(&mut load).then_some(index))
+        })?;
         let mut rounds: Vec<Record> = index
             .rounds(from.timestamp()..=to.timestamp())
             .filter(|round| (from..=to).contains(&round.instant()))

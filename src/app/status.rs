@@ -17,6 +17,7 @@ use crate::inspect::{self, Due, Risk, Rounds};
 use crate::period::Period;
 use crate::record::routine::BackupCheck;
 use crate::record::types;
+use crate::record::{Event, Record};
 use crate::report::DueReport;
 use crate::routine;
 use crate::sla::{ClockState, Situation, Sla};
@@ -93,8 +94,12 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         types::INSPECTION_ROUND,
         types::ALERT_LOGGED,
         types::BACKUP_CHECKED,
+        types::DUTY_SET,
     ];
+    // The month's files read once: the roster, dated by the days it plans, as written there.
     let mut records = ledger.records_of_types(&month, &wanted)?;
+    let roster: Vec<Record> =
+        (records.extract_if(.., |r| matches!(r.event, Event::DutySet(_)))).collect();
     records.retain(|r| month.contains(local_date(r.instant(), zone)));
     let rounds = Rounds::of(&records, zone);
     let standing = routine::backup_standing(contract, &month, &records);
@@ -104,7 +109,6 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         done: standing.done,
         failing,
     };
-    let roster = ledger.records_of_types(&month, &[types::DUTY_SET])?;
     let reports = term_reports_in(site, now, &index)
         .into_iter()
         .filter(|r| r.pressing(day.date) || r.changed_since_issued)

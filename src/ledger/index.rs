@@ -1201,9 +1201,14 @@ impl Index {
         Some(requests)
     }
 
+    /// Loads the rounds' part; `false` when it cannot be (rebuild the index).
+    pub fn load_rounds(&mut self, load: &mut LoadPart) -> bool {
+        self.rounds.load(self.files.len(), load).is_some()
+    }
+
     /// The inspection rounds done within `secs` (Unix seconds) in the order records are
     /// folded, without the notes of items found ok, each made as it is taken: what risks and
-    /// capacity trends are found from. The rounds are those of the part
+    /// capacity trends are found from. The rounds are those of the part `load_rounds` or
     /// `kept_records(Kept::Openings, …)` loaded.
     pub fn rounds(&self, secs: RangeInclusive<i64>) -> impl Iterator<Item = Record> + '_ {
         (self.rounds.loaded.iter()).flat_map(move |rounds| rounds.rounds(secs.clone()))
