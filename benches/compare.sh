@@ -8,8 +8,9 @@
 #
 #   bash benches/compare.sh [N] [RUNS]
 #
-# Needs jq (Debian package `jq`); peak memory is read with GNU time (package `time`) when it is
-# installed. DuckDB is installed from PyPI into a throwaway virtual environment; when it cannot
+# Needs jq (Debian package `jq`). Each command is timed as a whole process, started by itself;
+# its peak memory is read in one more run under GNU time (package `time`) when it is installed
+# (benches/measure.py). DuckDB is installed from PyPI into a throwaway virtual environment; when it cannot
 # be, the script says so and goes on without it. Each command runs once on an empty cache
 # (cold: the index is built first), then RUNS times (default 7) after one warm-up; the median
 # wall time is reported, with the largest peak resident memory seen.
@@ -31,9 +32,12 @@ else
     echo "compare.sh: DuckDB could not be installed from PyPI; going on without it" >&2
 fi
 
-python3 - <<'PY'
-import os, platform, shutil, statistics, subprocess, tempfile, time
+BENCHES="$(cd "$(dirname "$0")" && pwd)" python3 - <<'PY'
+import os, platform, shutil, statistics, subprocess, sys, tempfile
 from pathlib import Path
+
+sys.path.insert(0, os.environ["BENCHES"])
+from measure import peak, run
 
 otss, ledger, runs = os.environ["OTSS_BIN"], Path(os.environ["LEDGER"]), int(os.environ["RUNS"])
 files = sorted(str(p) for p in ledger.glob("*/*.jsonl"))
@@ -44,27 +48,11 @@ month = max(months, key=months.get)
 year = month[:4]
 records = sum(1 for f in files for _ in open(f, "rb"))
 
-gnu_time = shutil.which("time") if os.path.exists("/usr/bin/time") else None
-peak_file = tempfile.NamedTemporaryFile(delete=False).name
-
-def run(argv, shell=False):
-    """Wall time and peak resident memory (MB, or None when it cannot be read) of one run."""
-    if shell:
-        argv = ["sh", "-c", argv]
-    measured = gnu_time and not shell
-    if measured:
-        argv = ["/usr/bin/time", "-f", "%M", "-o", peak_file] + argv
-    start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
-    elapsed = time.perf_counter() - start
-    memory = int(open(peak_file).read().split()[-1]) / 1024 if measured else None
-    return elapsed, memory
-
 def measure(argv, shell=False):
+    """The median wall time of RUNS runs after one warm-up, and the peak memory of one more."""
     run(argv, shell)
-    results = [run(argv, shell) for _ in range(runs)]
-    memories = [m for _, m in results if m is not None]
-    return statistics.median(t for t, _ in results), max(memories) if memories else None
+    elapsed = statistics.median(run(argv, shell) for _ in range(runs))
+    return elapsed, None if shell else peak(argv)[1]
 
 def mb(memory):
     return "—" if memory is None else f"{memory:.0f} MB"
@@ -74,7 +62,7 @@ cache = Path(os.environ["XDG_CACHE_HOME"])
 def cold(argv):
     """One run on an empty cache: the index is built first."""
     shutil.rmtree(cache, ignore_errors=True)
-    return run(argv)
+    return peak(argv)
 
 first_build, first_memory = cold([otss, "incident", "list", "--open", "--json"])
 # An incident of the busiest month, by its id, for the commands that act on one.

@@ -7,8 +7,9 @@
 #
 #   bash benches/search.sh [N] [RUNS]
 #
-# Peak memory is read with GNU time (Debian package `time`) when it is installed. Its own
-# timings, beside benches/compare.sh: both generate their ledger with benches/generated-site.sh.
+# Each command is timed as a whole process under GNU time (Debian package `time`), which reads
+# its peak memory, when it is installed (benches/measure.py). Its own timings, beside
+# benches/compare.sh: both generate their ledger with benches/generated-site.sh.
 set -euo pipefail
 
 N=${1:-1000000}
@@ -17,23 +18,19 @@ RUNS=${2:-7}
 source "$(dirname "$0")/generated-site.sh"
 export RUNS
 
-python3 - <<'PY'
-import os, shutil, statistics, subprocess, tempfile, time
+BENCHES="$(cd "$(dirname "$0")" && pwd)" python3 - <<'PY'
+import os, shutil, statistics, sys
+
+sys.path.insert(0, os.environ["BENCHES"])
+import measure
 
 otss, runs = os.environ["OTSS_BIN"], int(os.environ["RUNS"])
-gnu_time = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
-peak_file = tempfile.NamedTemporaryFile(delete=False).name
 
 def run(args):
-    """Wall time (ms) and peak resident memory (MB, or None) of one `otss ARGS`."""
-    argv = [otss] + args
-    if gnu_time:
-        argv = [gnu_time, "-f", "%M", "-o", peak_file] + argv
-    start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
-    elapsed = (time.perf_counter() - start) * 1000
-    memory = int(open(peak_file).read().split()[-1]) / 1024 if gnu_time else None
-    return elapsed, memory
+    """Wall time (ms) and peak resident memory (MB, or None) of one `otss ARGS`, under GNU
+    time when it is installed (each run changes what the next one finds)."""
+    elapsed, memory = measure.peak([otss] + args)
+    return elapsed * 1000, memory
 
 def row(name, measured):
     times = [t for t, _ in measured]
