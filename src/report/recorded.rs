@@ -73,8 +73,10 @@ pub(super) fn backups(
     let zone = contract.timezone;
     let mut backups = Backups::default();
     for month in scope.months().iter().filter(|m| m.first() <= today) {
+        // Only its backup checks: the standing is found from nothing else.
         let of_month: Vec<Record> = records
             .iter()
+            .filter(|r| matches!(r.event, Event::BackupChecked(_)))
             .filter(|r| month.contains(local_date(r.instant(), zone)))
             .cloned()
             .collect();
