@@ -589,13 +589,13 @@ impl<'a> Synth<'a> {
             TimeDelta::minutes(self.rng.random_range(30..480))
         };
         let resolved = |summary: &str| {
-            Event::IncidentResolved(Resolved {
+            Event::IncidentResolved(Box::new(Resolved {
                 incident: id.clone(),
                 summary: summary.to_string(),
                 impact: None,
                 cause: Some("configuration drift".to_string()),
                 fix: Some(FIXES[symptom_drawn].to_string()),
-            })
+            }))
         };
         self.record(last, &by, resolved("service restored"));
         if self.rng.random_ratio(1, 50) {

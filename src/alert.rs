@@ -55,7 +55,7 @@ pub struct PolicyChange {
 /// The alerts among `records`, in the order they were raised.
 pub fn alerts(records: &[Record]) -> Vec<Seen<Alert>> {
     let picked = select(records, |event| match event {
-        Event::AlertLogged(alert) => Some(alert),
+        Event::AlertLogged(alert) => Some(alert.as_ref()),
         _ => None,
     });
     picked.into_iter().map(|(r, a)| Seen::of(r, a)).collect()

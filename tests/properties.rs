@@ -252,22 +252,28 @@ const RECORD_TYPES: usize = 21;
 
 fn one_of_each() -> Vec<BoxedStrategy<Event>> {
     vec![
-        opened().prop_map(Event::IncidentOpened).boxed(),
+        opened()
+            .prop_map(|payload| Event::IncidentOpened(Box::new(payload)))
+            .boxed(),
         subject().prop_map(Event::IncidentAcknowledged).boxed(),
         onsite_requested()
             .prop_map(Event::IncidentOnsiteRequested)
             .boxed(),
         subject().prop_map(Event::IncidentArrived).boxed(),
         level_changed()
-            .prop_map(Event::IncidentLevelChanged)
+            .prop_map(|payload| Event::IncidentLevelChanged(Box::new(payload)))
             .boxed(),
         (incident_id(), text())
             .prop_map(|(incident, text)| Event::IncidentNoted(Noted { incident, text }))
             .boxed(),
-        resolved().prop_map(Event::IncidentResolved).boxed(),
+        resolved()
+            .prop_map(|payload| Event::IncidentResolved(Box::new(payload)))
+            .boxed(),
         subject().prop_map(Event::IncidentClosed).boxed(),
         subject().prop_map(Event::IncidentReopened).boxed(),
-        merged().prop_map(Event::IncidentMerged).boxed(),
+        merged()
+            .prop_map(|payload| Event::IncidentMerged(Box::new(payload)))
+            .boxed(),
         amended().prop_map(Event::IncidentAmended).boxed(),
         round().prop_map(Event::InspectionRound).boxed(),
         (text(), any::<bool>(), option::of(text()))
@@ -359,7 +365,7 @@ fn one_of_each() -> Vec<BoxedStrategy<Event>> {
         )
             .prop_map(
                 |((target, reason, incident), (target_at, target_type), (merged_into, undo))| {
-                    Event::RecordVoided(Voided {
+                    Event::RecordVoided(Box::new(Voided {
                         target,
                         reason,
                         incident,
@@ -367,7 +373,7 @@ fn one_of_each() -> Vec<BoxedStrategy<Event>> {
                         target_type,
                         merged_into,
                         undo,
-                    })
+                    }))
                 },
             )
             .boxed(),
@@ -564,7 +570,7 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
         records.push(record(
             at,
             history.by,
-            Event::IncidentOpened(Opened {
+            Event::IncidentOpened(Box::new(Opened {
                 incident: incident.clone(),
                 level: Level::new(level).unwrap(),
                 title: format!("incident {n}"),
@@ -572,7 +578,7 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
                 onsite: history.onsite,
                 from_risk: None,
                 clocks: clocks_for(level, reported, requested),
-            }),
+            })),
         ));
         let mut state = Expected {
             status: Some(Status::Open),
@@ -629,12 +635,12 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
                     let from = level;
                     level = (level + step.pick % 2) % 3 + 1;
                     state.level = level;
-                    Event::IncidentLevelChanged(LevelChanged {
+                    Event::IncidentLevelChanged(Box::new(LevelChanged {
                         incident: incident.clone(),
                         from: Level::new(from).unwrap(),
                         to: Level::new(level).unwrap(),
                         clocks: clocks_for(level, reported, requested),
-                    })
+                    }))
                 }
                 Action::Note => Event::IncidentNoted(Noted {
                     incident: incident.clone(),
@@ -643,13 +649,13 @@ fn play(histories: &[History]) -> (Vec<Record>, BTreeMap<String, Expected>) {
                 Action::Resolve => {
                     state.responded.get_or_insert(at);
                     state.status = Some(Status::Resolved);
-                    Event::IncidentResolved(Resolved {
+                    Event::IncidentResolved(Box::new(Resolved {
                         incident: incident.clone(),
                         summary: "restored".to_string(),
                         impact: None,
                         cause: None,
                         fix: None,
-                    })
+                    }))
                 }
                 Action::Close => {
                     state.status = Some(Status::Closed);
@@ -806,7 +812,7 @@ fn voids_of(records: &[Record], picks: &[usize]) -> Vec<Record> {
             at,
             Shanghai,
             "li.lei",
-            Event::RecordVoided(Voided {
+            Event::RecordVoided(Box::new(Voided {
                 target: target.id.clone(),
                 reason: format!("void {n}"),
                 incident,
@@ -814,7 +820,7 @@ fn voids_of(records: &[Record], picks: &[usize]) -> Vec<Record> {
                 target_type: Some(target.type_name()),
                 merged_into: None,
                 undo: false,
-            }),
+            })),
         );
         all.push(void.clone());
         voids.push(void);

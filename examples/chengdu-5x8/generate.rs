@@ -1151,13 +1151,13 @@ fn note(incident: &Incident, text: &str) -> Event {
 }
 
 fn resolved(incident: &Incident, course: &Course, summary: &str) -> Event {
-    Event::IncidentResolved(Resolved {
+    Event::IncidentResolved(Box::new(Resolved {
         incident: incident.id.clone(),
         summary: summary.to_string(),
         impact: Some(course.impact.to_string()),
         cause: Some(course.cause.to_string()),
         fix: Some(course.fix.to_string()),
-    })
+    }))
 }
 
 fn level_note(from: u8, to: u8) -> String {

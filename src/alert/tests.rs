@@ -8,7 +8,7 @@ fn alert(id: &str, at: &str, class: AlertClass, source: Option<&str>) -> Record 
         policy: None,
         incident: (class == AlertClass::Incident).then(|| "Q2MX7K".to_string()),
     };
-    Record::stated(id, at, "li.lei", Event::AlertLogged(alert))
+    Record::stated(id, at, "li.lei", Event::AlertLogged(Box::new(alert)))
 }
 
 fn policy(id: &str, at: &str, name: &str, rule: &str, added: bool) -> Record {

@@ -42,7 +42,7 @@ pub fn log(
         policy: logging.policy,
         incident,
     };
-    let record = write(env, site, at, Event::AlertLogged(alert.clone()))?;
+    let record = write(env, site, at, Event::AlertLogged(Box::new(alert.clone())))?;
     Ok((record, alert))
 }
 

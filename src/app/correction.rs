@@ -72,7 +72,7 @@ fn write_void(
     reason: &str,
     undo: bool,
 ) -> Result<Withdrawal> {
-    let event = Event::RecordVoided(Voided {
+    let event = Event::RecordVoided(Box::new(Voided {
         target: target.id.clone(),
         reason: reason.to_string(),
         incident: incident_of(target),
@@ -80,7 +80,7 @@ fn write_void(
         target_type: Some(target.type_name()),
         merged_into: None,
         undo,
-    });
+    }));
     let void = write(env, site, env.now, event)?;
     Ok(Withdrawal {
         void,

@@ -26,7 +26,7 @@ fn note(text: &str) -> Event {
 }
 
 fn void_of(target: &str) -> Event {
-    Event::RecordVoided(Voided {
+    Event::RecordVoided(Box::new(Voided {
         target: target.into(),
         reason: "typo".into(),
         incident: Some("K7Q".into()),
@@ -34,7 +34,7 @@ fn void_of(target: &str) -> Event {
         target_type: None,
         merged_into: None,
         undo: false,
-    })
+    }))
 }
 
 fn instant(at: &str) -> DateTime<Utc> {

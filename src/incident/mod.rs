@@ -365,7 +365,7 @@ impl Incident {
                 self.respond(record);
                 self.set_status(Status::Resolved, at);
                 self.resolved_at = Some(at);
-                self.resolved = Some(resolved.clone());
+                self.resolved = Some(resolved.as_ref().clone());
                 if let Some(clock) = self.resolution.as_mut() {
                     clock.done = Some(at);
                 }
@@ -863,7 +863,7 @@ fn first_entered_opening<'r>(records: &[&'r Record]) -> Option<(&'r Record, &'r 
     records
         .iter()
         .filter_map(|r| match &r.event {
-            Event::IncidentOpened(opened) => Some((*r, opened)),
+            Event::IncidentOpened(opened) => Some((*r, opened.as_ref())),
             _ => None,
         })
         .min_by_key(|(r, opened)| (short_id(&r.id) != opened.incident, r.id.as_str()))
@@ -1075,7 +1075,7 @@ pub fn merge_event(kept: &Incident, duplicate: &Incident, sla: &Sla, zone: Tz) -
         .into_iter()
         .chain(duplicate.arrived_at)
         .min();
-    Event::IncidentMerged(Merged {
+    Event::IncidentMerged(Box::new(Merged {
         incident: kept.id.clone(),
         duplicate: duplicate.id.clone(),
         reported_at: local(reported_at),
@@ -1090,7 +1090,7 @@ pub fn merge_event(kept: &Incident, duplicate: &Incident, sla: &Sla, zone: Tz) -
             arrival: arrival.map(pin),
             resolution: sla.resolution(kept.level, reported_at).map(pin),
         },
-    })
+    }))
 }
 
 /// The record that corrects the texts `texts` of `incident` (docs/rules.md §10.2), those that
@@ -1126,7 +1126,7 @@ pub fn open_event(new: NewIncident, sla: &Sla, zone: Tz) -> Event {
     };
     let deadlines = sla.deadlines(new.level, new.reported_at, request);
     let pin = |d| Pinned::new(d, zone);
-    Event::IncidentOpened(Opened {
+    Event::IncidentOpened(Box::new(Opened {
         incident: short_id(new.record_id),
         level: new.level,
         title: new.title,
@@ -1138,7 +1138,7 @@ pub fn open_event(new: NewIncident, sla: &Sla, zone: Tz) -> Event {
             arrival: deadlines.arrival.filter(|_| new.onsite).map(pin),
             resolution: deadlines.resolution.map(pin),
         },
-    })
+    }))
 }
 
 /// The customer asks for presence at `at`, perhaps agreeing a later time.
@@ -1164,7 +1164,7 @@ pub fn level_event(incident: &Incident, to: Level, sla: &Sla, zone: Tz) -> Event
     let arrival = incident
         .onsite_requested
         .and_then(|(asked, agreed)| sla.arrival(to, asked, agreed));
-    Event::IncidentLevelChanged(LevelChanged {
+    Event::IncidentLevelChanged(Box::new(LevelChanged {
         incident: incident.id.clone(),
         from: incident.level,
         to,
@@ -1173,5 +1173,5 @@ pub fn level_event(incident: &Incident, to: Level, sla: &Sla, zone: Tz) -> Event
             arrival: arrival.map(pin),
             resolution: sla.resolution(to, incident.reported_at).map(pin),
         },
-    })
+    }))
 }

@@ -110,7 +110,7 @@ fn resolved_fields(id: &str, summary: &str) -> Resolved {
 }
 
 fn resolved(id: &str, summary: &str) -> Event {
-    Event::IncidentResolved(resolved_fields(id, summary))
+    Event::IncidentResolved(Box::new(resolved_fields(id, summary)))
 }
 
 fn show(site: &Site, t: DateTime<Utc>) -> String {
@@ -183,10 +183,10 @@ fn the_full_lifecycle() {
     );
     site.push(
         "2024-05-05 03:00",
-        Event::IncidentResolved(Resolved {
+        Event::IncidentResolved(Box::new(Resolved {
             cause: Some("expired certificate".into()),
             ..resolved_fields(&id, "listener restarted")
-        }),
+        })),
     );
     site.push(
         "2024-05-06 09:30",
@@ -651,7 +651,7 @@ impl Site {
         let sla = Sla::new(&self.contract, &self.calendar);
         let (duplicate, kept) = (self.incident(duplicate), self.incident(kept));
         let event = merge_event(&kept, &duplicate, &sla, self.contract.timezone);
-        let void = Event::RecordVoided(void::Voided {
+        let void = Event::RecordVoided(Box::new(void::Voided {
             target: duplicate.opening.clone(),
             reason: String::new(),
             incident: Some(duplicate.id.clone()),
@@ -659,7 +659,7 @@ impl Site {
             target_type: None,
             merged_into: Some(kept.id.clone()),
             undo: false,
-        });
+        }));
         self.push(local, void);
         self.push(local, event);
     }
@@ -717,7 +717,7 @@ fn a_merge_whose_void_is_voided_gives_the_duplicate_back() {
     let kept = site.open("2025-03-04 10:20", 1, false);
     site.merge(&duplicate, &kept, "2025-03-04 12:00");
     let void = site.records[site.records.len() - 2].clone();
-    let restore = Event::RecordVoided(void::Voided {
+    let restore = Event::RecordVoided(Box::new(void::Voided {
         target: void.id,
         reason: "not the same fault".to_string(),
         incident: Some(duplicate.clone()),
@@ -725,7 +725,7 @@ fn a_merge_whose_void_is_voided_gives_the_duplicate_back() {
         target_type: None,
         merged_into: None,
         undo: false,
-    });
+    }));
     site.push("2025-03-04 12:05", restore);
     assert!(merged_away(&site.records).is_empty());
     assert_eq!(site.incident(&duplicate).id, duplicate);

@@ -254,7 +254,7 @@ fn a_round_belongs_to_its_local_date() {
 /// An incident opened at noon on 4 March 2025 from `risk`.
 fn opened_from(risk: &str) -> Event {
     let at = chrono::DateTime::parse_from_rfc3339("2025-03-04T12:00:00+08:00").unwrap();
-    Event::IncidentOpened(Opened {
+    Event::IncidentOpened(Box::new(Opened {
         incident: "K7QM2X".into(),
         level: Level::new(2).unwrap(),
         title: "x".into(),
@@ -271,7 +271,7 @@ fn opened_from(risk: &str) -> Event {
             arrival: None,
             resolution: None,
         },
-    })
+    }))
 }
 
 #[test]
@@ -516,7 +516,7 @@ fn alert_logged(id: &str, at: &str) -> Record {
         policy: None,
         incident: None,
     };
-    record(id, at, Event::AlertLogged(alert))
+    record(id, at, Event::AlertLogged(Box::new(alert)))
 }
 
 #[test]

@@ -21,13 +21,13 @@ fn text(event: Event) -> Option<(Kind, Option<String>, String)> {
 
 #[test]
 fn an_incident_record_is_found_under_its_incident_with_every_text_it_holds() {
-    let resolved = Event::IncidentResolved(Resolved {
+    let resolved = Event::IncidentResolved(Box::new(Resolved {
         incident: "K7QM2X".into(),
         summary: "kubelet restarted".into(),
         impact: Some("pods evicted".into()),
         cause: None,
         fix: Some("raised the kubelet memory limit".into()),
-    });
+    }));
     let (kind, incident, text) = text(resolved).unwrap();
     assert_eq!(
         (kind, incident.as_deref()),

@@ -36,7 +36,7 @@ pub fn merge(
 
 /// The void of the duplicate's opening, pointing to the incident kept.
 fn withdrawal(duplicate: &Incident, kept: &Incident, zone: Tz) -> Event {
-    Event::RecordVoided(Voided {
+    Event::RecordVoided(Box::new(Voided {
         target: duplicate.opening.clone(),
         reason: String::new(),
         incident: Some(duplicate.id.clone()),
@@ -44,5 +44,5 @@ fn withdrawal(duplicate: &Incident, kept: &Incident, zone: Tz) -> Event {
         target_type: Some(types::INCIDENT_OPENED.to_string()),
         merged_into: Some(kept.id.clone()),
         undo: false,
-    })
+    }))
 }

@@ -144,13 +144,13 @@ impl Update {
                 impact,
                 cause,
                 fix,
-            } => Event::IncidentResolved(Resolved {
+            } => Event::IncidentResolved(Box::new(Resolved {
                 incident: incident.id.clone(),
                 summary: non_empty(Input::Summary, &summary)?,
                 impact,
                 cause,
                 fix,
-            }),
+            })),
         })
     }
 }

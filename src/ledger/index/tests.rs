@@ -157,7 +157,7 @@ pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
         incident: incident.to_string(),
     };
     let event = match event % EVENTS {
-        0 | 10 => Event::IncidentOpened(Opened {
+        0 | 10 => Event::IncidentOpened(Box::new(Opened {
             incident: incident.to_string(),
             level: Level::new(2).unwrap(),
             title: format!("incident {incident}"),
@@ -174,15 +174,15 @@ pub(crate) fn record(n: u32, incident: &str, event: u8) -> String {
                 arrival: None,
                 resolution: None,
             },
-        }),
+        })),
         1 => Event::IncidentAcknowledged(subject),
-        2 => Event::IncidentResolved(crate::record::incident::Resolved {
+        2 => Event::IncidentResolved(Box::new(crate::record::incident::Resolved {
             incident: incident.to_string(),
             summary: "done".to_string(),
             impact: None,
             cause: None,
             fix: None,
-        }),
+        })),
         3 => Event::IncidentClosed(subject),
         4 => Event::IncidentReopened(subject),
         5 => Event::IncidentArrived(subject),
@@ -1084,7 +1084,7 @@ fn a_request_whose_answer_a_void_withdraws_waits_again_through_the_stored_spans(
     );
     let mut stored = Stored::default();
     stored.store(&refresh(None, &ledger).0);
-    let void = Event::RecordVoided(Voided {
+    let void = Event::RecordVoided(Box::new(Voided {
         target: format!("01JQ{:022}", 2),
         reason: "answered the wrong request".to_string(),
         incident: None,
@@ -1092,7 +1092,7 @@ fn a_request_whose_answer_a_void_withdraws_waits_again_through_the_stored_spans(
         target_type: None,
         merged_into: None,
         undo: false,
-    });
+    }));
     ledger.append_record("2025-03/a.jsonl", &line_at(10, record_at(10), void));
     let (index, _) = Index::refresh(stored.load(), &ledger, &mut |p, s| stored.part(p, s)).unwrap();
     stored.store(&index);
