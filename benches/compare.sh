@@ -10,10 +10,10 @@
 #
 # Needs jq (Debian package `jq`). Each command is timed as a whole process, started by itself;
 # its peak memory is read in one more run under GNU time (package `time`) when it is installed
-# (benches/measure.py). DuckDB is installed from PyPI into a throwaway virtual environment; when it cannot
-# be, the script says so and goes on without it. Each command runs once on an empty cache
-# (cold: the index is built first), then RUNS times (default 7) after one warm-up; the median
-# wall time is reported, with the largest peak resident memory seen.
+# (benches/measure.py). DuckDB is installed from PyPI into a throwaway virtual environment;
+# when it cannot be, the script says so and goes on without it. Each command runs once on an
+# empty cache (cold: the index is built first), then RUNS times (default 7) after one warm-up;
+# the median wall time is reported, with the peak resident memory of one more run.
 set -euo pipefail
 
 N=${1:-1000000}

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Environment, Result, Site, search};
 use crate::incident::{self, Incident};
 use crate::inspect::{self, Risk};
-use crate::ledger::index::known_risks::{self, Span};
+use crate::ledger::index::known_risks::{self, Openings, Span};
 use crate::ledger::index::{Index, Kept, Latest, Part, Source as _, checksum};
 use crate::ledger::lines::Text;
 use crate::ledger::{self, LedgerError, LineProblem, Problems, Refused};
@@ -573,11 +573,11 @@ impl<'s> Ledger<'s> {
             return Ok(None);
         };
         let index = self.index(IndexFrom::Stored)?;
-        let (contract, now) = (&self.site.contract, self.now);
+        let (site, now) = (self.site, self.now);
         let withdrawn = self.withdrawn()?;
-        Ok(known_risks::decode(
-            &stored, &index, withdrawn, contract, now,
-        ))
+        let source = LedgerDir::new(&site.ledger);
+        let found = known_risks::decode(&stored, &index, withdrawn, &site.contract, now, &source);
+        Ok(found)
     }
 
     /// Stores apart the risks found from the rounds of `index`, from records within `span`
@@ -586,7 +586,10 @@ impl<'s> Ledger<'s> {
         let Some(path) = self.index_path.clone() else {
             return Ok(());
         };
-        if let Some(bytes) = known_risks::encode(index, self.withdrawn()?, span, risks) {
+        let Some(openings) = Openings::of(index, &LedgerDir::new(&self.site.ledger)) else {
+            return Ok(());
+        };
+        if let Some(bytes) = known_risks::encode(index, self.withdrawn()?, span, openings, risks) {
             // A cache: if it cannot be stored, the next command finds the risks again.
             let _ = store::write_self_checked_part(&path, Part::Risks, &bytes);
         }

@@ -273,6 +273,44 @@ fn risks_stored_apart_are_found_again_only_while_the_rounds_would_give_them() {
 }
 
 #[test]
+fn risks_stored_apart_are_found_again_when_an_opening_is_rewritten_in_its_place() {
+    let site = Sandbox::with_contract(&format!(
+        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
+    ));
+    let findings = [
+        "--item=CBS disks=abnormal:growing",
+        "--item=COS usage=abnormal:growing",
+    ];
+    let round = ["inspect", "2026-06-29", "--kind", "resource", "--all-ok"];
+    site.stdout_at(
+        NOW,
+        &[&round[..], &findings, &["--at", "2026-06-29 10:00"]].concat(),
+    );
+    let listed = site.json_at(NOW, &["risk", "list", "--json"]);
+    let [cbs, cos] = [0, 1].map(|n| listed[n]["id"].as_str().unwrap().to_string());
+    let from_risk = ["incident", "open", "--from-risk", &cbs, "--level", "2"];
+    site.stdout_at(NOW, &from_risk);
+    let taken = |cbs_open, cos_open| {
+        vec![
+            ("CBS disks".to_string(), cbs_open),
+            ("COS usage".to_string(), cos_open),
+        ]
+    };
+    assert_eq!(risks_listed(&site, NOW), taken(false, true));
+
+    // The opening rewritten where it stands, as a reset file may have it: its rounds' part
+    // and its place unchanged, the other risk is the one taken up.
+    let (name, text) = (site.ledger_files().into_iter())
+        .find(|(_, text)| text.contains("\"from_risk\""))
+        .unwrap();
+    let field = |id: &str| format!("\"from_risk\":\"{id}\"");
+    let rewritten = text.replace(&field(&cbs), &field(&cos));
+    assert_ne!(rewritten, text);
+    std::fs::write(site.path().join("ledger").join(name), rewritten).unwrap();
+    assert_eq!(risks_listed(&site, NOW), taken(true, false));
+}
+
+#[test]
 fn status_shows_the_open_risks() {
     let site = Sandbox::with_contract(&format!(
         "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"

@@ -1,12 +1,13 @@
 //! The risks found from the rounds the index keeps, stored apart with what they were found
 //! from, so that listing them again does not go through every round (docs/rules.md §8.10).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Index;
+use super::{Index, Source};
 use crate::contract::Contract;
 use crate::inspect::Risk;
 use crate::ledger::lines::Checksum;
@@ -25,7 +26,58 @@ struct Stored<R> {
     /// The earliest and the latest second of a round or of an incident opened from a risk;
     /// nothing between them counted nowhere then.
     span: Option<(i64, i64)>,
+    /// The incidents opened from a risk: a rebuilt index may place other ones just where
+    /// these were.
+    openings: Openings,
     risks: R,
+}
+
+/// Where the incidents opened from a risk are, by file name, and a checksum of the bytes there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Openings {
+    places: BTreeMap<String, Vec<Range<u64>>>,
+    sum: u64,
+}
+
+impl Openings {
+    /// The openings of the rounds' part `index` has loaded, with a checksum of their bytes as
+    /// `source` has them now; `None` when the part is not loaded or cannot be read.
+    pub fn of<S: Source>(index: &Index, source: &S) -> Option<Openings> {
+        let rounds = index.rounds.loaded.as_ref()?;
+        let mut places: BTreeMap<String, Vec<Range<u64>>> = BTreeMap::new();
+        for location in rounds.openings() {
+            let name = index.files.get(location.file as usize)?;
+            places
+                .entry(name.clone())
+                .or_default()
+                .push(location.range());
+        }
+        places
+            .values_mut()
+            .for_each(|ranges| ranges.sort_by_key(|r| r.start));
+        let sum = bytes_checksum(&places, source)?;
+        Some(Openings { places, sum })
+    }
+
+    /// Whether `source` still has the same bytes at its places.
+    fn unchanged<S: Source>(&self, source: &S) -> bool {
+        bytes_checksum(&self.places, source) == Some(self.sum)
+    }
+}
+
+/// A checksum of the bytes `source` has at `places`; `None` when a file cannot be read.
+fn bytes_checksum<S: Source>(
+    places: &BTreeMap<String, Vec<Range<u64>>>,
+    source: &S,
+) -> Option<u64> {
+    let mut sum = Checksum::default();
+    for (name, ranges) in places {
+        for bytes in source.read(name, ranges).ok()? {
+            sum.update(&bytes.len().to_le_bytes());
+            sum.update(&bytes);
+        }
+    }
+    Some(sum.value())
 }
 
 /// The first and the latest second of the records risks are found from.
@@ -44,13 +96,14 @@ impl Span {
     }
 }
 
-/// The bytes to store apart for `risks`, found from the rounds of `index` and withdrawn by
-/// a void as `withdrawn` says, from records within `span` of which none counted nowhere;
+/// The bytes to store apart for `risks`, found from the rounds of `index` and `openings`, the
+/// records `withdrawn` left out, from records within `span` of which none counted nowhere;
 /// `None` when the rounds in memory are not those stored (the part is stored anew first).
 pub fn encode(
     index: &Index,
     withdrawn: &HashSet<String>,
     span: Span,
+    openings: Openings,
     risks: &[Risk],
 ) -> Option<Vec<u8>> {
     let stored = Stored {
@@ -58,6 +111,7 @@ pub fn encode(
         rounds: rounds_as_stored(index)?,
         withdrawn: checksum_of_ids(withdrawn),
         span: span.0,
+        openings,
         risks,
     };
     postcard::to_stdvec(&stored).ok()
@@ -65,13 +119,15 @@ pub fn encode(
 
 /// The risks stored in `bytes`, if a reading of `index` under `contract` at `now`, the
 /// records `withdrawn` left out, finds the same: the same rounds, the same records withdrawn,
-/// and the first and the latest of them still counting, within the term and not after now.
-pub fn decode(
+/// the first and the latest of them still counting, within the term and not after now, and
+/// the same bytes where the incidents opened from a risk are in `source`.
+pub fn decode<S: Source>(
     bytes: &[u8],
     index: &Index,
     withdrawn: &HashSet<String>,
     contract: &Contract,
     now: DateTime<Utc>,
+    source: &S,
 ) -> Option<Vec<Risk>> {
     let stored: Stored<Vec<Risk>> = postcard::from_bytes(bytes).ok()?;
     let counts = |second: i64| {
@@ -85,7 +141,8 @@ pub fn decode(
     let current = stored.version == index.version
         && Some(stored.rounds) == rounds_as_stored(index)
         && stored.withdrawn == checksum_of_ids(withdrawn)
-        && span_counts;
+        && span_counts
+        && stored.openings.unchanged(source);
     current.then_some(stored.risks)
 }
 

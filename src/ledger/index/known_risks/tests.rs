@@ -2,6 +2,7 @@ use chrono::{NaiveDate, TimeZone};
 
 use super::*;
 use crate::contract::testing::{MINIMAL, parse};
+use crate::ledger::index::tests::Memory;
 use crate::service::InspectionKind;
 
 fn t(day: u32, hour: u32) -> DateTime<Utc> {
@@ -38,12 +39,37 @@ fn ids(ids: &[&str]) -> HashSet<String> {
     ids.iter().map(ToString::to_string).collect()
 }
 
+const FILE: &str = "2025-03/li.lei.jsonl";
+
+/// A ledger whose one file holds an incident opened from a risk on its second line.
+fn ledger() -> Memory {
+    let memory = Memory::default();
+    memory.write(FILE, false, |bytes| {
+        bytes.extend(b"first line\nopened from Q2MX7K-2\n")
+    });
+    memory
+}
+
+/// Where the opening of `ledger` is, with the bytes there now.
+fn openings(ledger: &Memory) -> Openings {
+    let opening = Range { start: 11, end: 33 };
+    let places = BTreeMap::from([(FILE.to_string(), vec![opening])]);
+    let sum = bytes_checksum(&places, ledger).unwrap();
+    Openings { places, sum }
+}
+
 /// Risks found from records from 2 March to 5 March, with `VOIDED` withdrawn.
 fn stored(index: &Index) -> Option<Vec<u8>> {
     let mut span = Span::default();
     span.take(t(5, 2));
     span.take(t(3, 2));
-    encode(index, &ids(&["VOIDED"]), span, &found())
+    encode(
+        index,
+        &ids(&["VOIDED"]),
+        span,
+        openings(&ledger()),
+        &found(),
+    )
 }
 
 #[test]
@@ -51,8 +77,9 @@ fn stored_risks_are_found_again_while_a_reading_now_would_find_the_same() {
     let contract = parse(MINIMAL).unwrap();
     let bytes = stored(&index(42)).unwrap();
     let withdrawn = ids(&["VOIDED"]);
+    let ledger = ledger();
     let read = |index: &Index, withdrawn: &HashSet<String>, contract: &Contract, now| {
-        decode(&bytes, index, withdrawn, contract, now)
+        decode(&bytes, index, withdrawn, contract, now, &ledger)
     };
     assert_eq!(
         read(&index(42), &withdrawn, &contract, t(6, 0)),
@@ -81,15 +108,19 @@ fn stored_risks_are_found_again_while_a_reading_now_would_find_the_same() {
     let mut earlier = contract.clone();
     earlier.end = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
     assert_eq!(read(&index(42), &withdrawn, &earlier, t(6, 0)), None);
-    // Damaged bytes.
-    let cut = decode(
-        &bytes[..bytes.len() - 3],
-        &index(42),
-        &withdrawn,
-        &contract,
-        t(6, 0),
+    // Another opening just where the one they were found with was, as a rebuilt index of a
+    // rewritten file may have it.
+    ledger.write(FILE, false, |bytes| bytes[30] = b'3');
+    assert_eq!(read(&index(42), &withdrawn, &contract, t(6, 0)), None);
+    ledger.write(FILE, false, |bytes| bytes[30] = b'2');
+    assert_eq!(
+        read(&index(42), &withdrawn, &contract, t(6, 0)),
+        Some(found())
     );
-    assert_eq!(cut, None);
+    // Damaged bytes.
+    let cut = &bytes[..bytes.len() - 3];
+    let decoded = decode(cut, &index(42), &withdrawn, &contract, t(6, 0), &ledger);
+    assert_eq!(decoded, None);
 }
 
 #[test]
