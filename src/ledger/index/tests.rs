@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::calendar::DayKind;
 use crate::capacity::{Passed, Quantity, Severity, Unit};
-use crate::contract::Level;
+use crate::contract::{Contract, Level};
 use crate::incident::{Incident, fold};
 use crate::inspect::trend;
 use crate::record::incident::{Clocks, Opened, Pinned, Subject};
@@ -628,6 +628,42 @@ fn latest_through(
     (!index.backups_hidden(&found, counts)).then_some(latest)
 }
 
+/// The risks stored apart from a command that found them through `index` (loaded as a new
+/// command has it), if it would store them: every round and opening counted, under `contract`
+/// at `now`.
+fn risks_kept(
+    index: &Index,
+    openings: &[Record],
+    ledger: &Memory,
+    contract: &Contract,
+    now: DateTime<Utc>,
+) -> Option<Vec<u8>> {
+    let rounds: Vec<Record> = index.rounds(i64::MIN..=i64::MAX).collect();
+    let mut span = known_risks::Span::default();
+    for record in rounds.iter().chain(openings) {
+        if record.doubt(contract, now).is_some() {
+            return None;
+        }
+        span.take(record.instant());
+    }
+    let withdrawn = withdrawn_ids(index);
+    let risks = inspect::risks_of_rounds(&rounds, openings);
+    let found = known_risks::Openings::of(index, ledger)?;
+    known_risks::encode(index, &withdrawn, span, found, &risks)
+}
+
+fn withdrawn_ids(index: &Index) -> HashSet<String> {
+    index.withdrawn().into_iter().map(str::to_string).collect()
+}
+
+/// A contract whose term covers every test record.
+fn long_term() -> Contract {
+    let mut contract = crate::contract::testing::parse(crate::contract::testing::MINIMAL).unwrap();
+    contract.start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    contract.end = NaiveDate::from_ymd_opt(2030, 12, 31).unwrap();
+    contract
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -635,6 +671,8 @@ proptest! {
     fn the_index_gives_exactly_what_a_full_read_gives(ops in prop::collection::vec(op(), 1..60)) {
         let ledger = Memory::default();
         let mut stored = Stored::default();
+        let (contract, now) = (long_term(), record_at(60 * 24).with_timezone(&Utc));
+        let mut risks_stored: Option<Vec<u8>> = None;
         for (n, op) in ops.into_iter().enumerate() {
             apply(&ledger, n, op);
             let (refreshed, next, open, all) = indexed(&mut stored, &ledger);
@@ -661,7 +699,15 @@ proptest! {
             prop_assert_eq!(problems, full_problems);
             let (index, openings) = kept(next, &stored, &ledger, Kept::Openings);
             let risks = inspect::risks_of_rounds(index.rounds(i64::MIN..=i64::MAX), &openings);
-            prop_assert_eq!(risks, inspect::risks(&records));
+            prop_assert_eq!(&risks, &inspect::risks(&records));
+            // Risks stored by an earlier command are taken only while they are those found now.
+            let (command, openings) = kept(stored.load().unwrap(), &stored, &ledger, Kept::Openings);
+            let withdrawn = withdrawn_ids(&command);
+            if let Some(bytes) = &risks_stored {
+                let taken = known_risks::decode(bytes, &command, &withdrawn, &contract, now, &ledger);
+                prop_assert!(taken.is_none_or(|taken| taken == risks), "stale risks taken");
+            }
+            risks_stored = risks_kept(&command, &openings, &ledger, &contract, now).or(risks_stored);
             let every_round: Vec<Record> = index.rounds(i64::MIN..=i64::MAX).collect();
             prop_assert_eq!(trend::readings(&every_round), trend::readings(&records));
             let window = record_at(10).timestamp()..=record_at(40).timestamp();
