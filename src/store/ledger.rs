@@ -22,6 +22,8 @@ pub struct LedgerDir<'a> {
     dir: &'a Path,
     /// What the last listing passed over.
     refused: RefCell<Vec<Refused>>,
+    /// Its directories, held open for the reads after the first.
+    held: RefCell<beneath::Held>,
 }
 
 impl<'a> LedgerDir<'a> {
@@ -33,7 +35,7 @@ impl<'a> LedgerDir<'a> {
             path: path.clone(),
             source,
         };
-        let (opened, _) = beneath::open(self.dir, partition, file, Access::Read)
+        let opened = (self.held.borrow_mut().read(self.dir, partition, file))
             .map_err(|source| link_or(&[&self.dir.join(partition), &path], source, read_error))?;
         ensure_regular(&path, &opened)?;
         Ok(opened)
@@ -43,6 +45,7 @@ impl<'a> LedgerDir<'a> {
         LedgerDir {
             dir,
             refused: RefCell::new(Vec::new()),
+            held: RefCell::default(),
         }
     }
 
