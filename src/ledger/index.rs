@@ -17,12 +17,16 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Read};
 use std::ops::{Range, RangeInclusive};
+use std::sync::mpsc::sync_channel;
+use std::{mem, panic};
+
+use parse_beside::{Parsed, Parser};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::lines::{Checksum, Lines};
-use super::{LedgerError, LineFault, LineProblem, Problems, read_line, read_lines};
+use super::{LedgerError, Line, LineFault, LineProblem, Problems, read_lines};
 use crate::incident::{self, Status};
 use crate::record::void::{self, VoidLink, Voided};
 use crate::record::{Event, Record};
@@ -30,6 +34,7 @@ use crate::report;
 
 mod history;
 pub mod known_risks;
+mod parse_beside;
 
 pub use history::Latest;
 use history::{Backups, Leave, RequestKey, Requests, Rounds};
@@ -462,14 +467,58 @@ fn is_of_a_request(record: &Record, _: &()) -> bool {
     history::part_of(&record.event) == Some(Part::Requests)
 }
 
-/// What one pass over the changed files keeps: the incidents new records touch, and the
-/// number of every file by its name.
-struct Pass {
-    touched: BTreeSet<String>,
+/// What one pass over the changed files keeps: the files listed and what parses their lines;
+/// where the new records of each incident they touch are, each changed file while its lines
+/// are placed (by its place among those listed), and the number of every file by its name.
+struct Pass<'scope, 'env> {
+    stats: &'scope [FileStat],
+    parser: Parser<'scope, 'env>,
+    found: HashMap<String, Vec<Location>>,
+    reading: HashMap<usize, FileRead>,
     numbers: HashMap<String, u32>,
     /// The names the kept rounds use, once a round is read.
     names: Option<history::Names>,
 }
+
+/// A changed file while its lines are placed.
+struct FileRead {
+    /// Its number in `files`.
+    file: u32,
+    /// How far its lines placed reach.
+    next: FileMark,
+    /// The checksum of its bytes before its last line read, and through it.
+    checksums: [u64; 2],
+    /// A line was left unfinished: nothing after it is placed.
+    stopped: bool,
+}
+
+/// How an incident touched stands once its records are folded again.
+struct Settled {
+    /// Its place among the incidents touched.
+    n: usize,
+    open: bool,
+    /// When it was reported and when its latest record happened (Unix seconds).
+    reported: Option<i64>,
+    last: i64,
+}
+
+impl Settled {
+    fn of(n: usize, records: &[Record]) -> Settled {
+        let last = records.iter().map(|r| r.instant().timestamp()).max();
+        let folded = incident::fold(records).into_iter().next();
+        Settled {
+            n,
+            open: folded.as_ref().is_some_and(|i| i.status == Status::Open),
+            reported: folded.map(|i| i.reported_at.timestamp()),
+            last: last.unwrap_or_default(),
+        }
+    }
+}
+
+/// How many incidents' records go to the folding thread together, and how many such batches
+/// may wait for it. Tests send a batch every few incidents, so that both threads work.
+const FOLD_BATCH: usize = if cfg!(test) { 2 } else { 64 };
+const FOLD_QUEUE: usize = 4;
 
 /// How often a rebuild is tried while the files keep changing under it.
 const REBUILD_ATTEMPTS: usize = 3;
@@ -755,40 +804,84 @@ impl Index {
         {
             return Ok(Err(Stale));
         }
-        let mut pass = Pass {
-            touched: BTreeSet::new(),
-            numbers: (0u32..)
-                .zip(&self.files)
-                .map(|(n, name)| (name.clone(), n))
-                .collect(),
-            names: None,
-        };
-        let mut changed = false;
+        let numbers = (0u32..)
+            .zip(&self.files)
+            .map(|(n, name)| (name.clone(), n))
+            .collect();
         self.unfinished.clear();
-        for stat in stats {
-            match self.read_file(stat, source, &mut pass, load)? {
-                Ok(read) => changed |= read,
-                Err(stale) => return Ok(Err(stale)),
-            }
-            self.note_unfinished(stat);
-        }
-        for id in &pass.touched {
-            if let Some(entry) = self.incidents.get_mut(id) {
-                entry.records.shrink_to_fit();
-            }
-        }
-        Ok(self.settle(pass.touched, source)?.map(|()| changed))
+        let read = std::thread::scope(|scope| {
+            let mut pass = Pass {
+                stats,
+                parser: Parser::new(scope, stats),
+                found: HashMap::new(),
+                reading: HashMap::new(),
+                numbers,
+                names: None,
+            };
+            let read = self.read_files(source, &mut pass, load);
+            read.map(|read| read.map(|changed| (changed, pass.found)))
+        })?;
+        let Ok((changed, found)) = read else {
+            return Ok(Err(Stale));
+        };
+        let touched = self.place_found(found);
+        Ok(self.settle(touched, source)?.map(|()| changed))
     }
 
-    /// Reads a file if it changed, noting where each new incident record is and which
-    /// incidents it touches: `Ok(true)` when it was read.
-    fn read_file<S: Source>(
+    /// Adds the locations a pass found to their incidents' entries, after those known;
+    /// returns the incidents touched.
+    fn place_found(&mut self, found: HashMap<String, Vec<Location>>) -> HashSet<String> {
+        let mut touched = HashSet::with_capacity(found.len());
+        for (id, mut locations) in found {
+            match self.incidents.get_mut(&id) {
+                Some(entry) => {
+                    entry.records.append(&mut locations);
+                    entry.records.shrink_to_fit();
+                }
+                None => {
+                    locations.shrink_to_fit();
+                    let entry = IncidentEntry {
+                        records: locations,
+                        ..IncidentEntry::default()
+                    };
+                    self.incidents.insert(id.clone(), entry);
+                }
+            }
+            touched.insert(id);
+        }
+        touched
+    }
+
+    /// Reads every changed file, each line parsed beside this thread, and places its lines
+    /// in order: `Ok(true)` when some file was read.
+    fn read_files<S: Source>(
         &mut self,
-        stat: &FileStat,
         source: &S,
         pass: &mut Pass,
         load: &mut LoadPart,
     ) -> Result<Result<bool, Stale>, S::Error> {
+        let mut changed = false;
+        for at in 0..pass.stats.len() {
+            match self.read_file(at, source, pass, load)? {
+                Ok(read) => changed |= read,
+                Err(stale) => return Ok(Err(stale)),
+            }
+            pass.parser.end(at);
+        }
+        let parsed = pass.parser.parsed(true)?;
+        Ok(self.place(parsed, pass, load).map(|()| changed))
+    }
+
+    /// Reads a file if it changed, handing its new lines to `parser` and placing those parsed
+    /// meanwhile: `Ok(true)` when it was read.
+    fn read_file<S: Source>(
+        &mut self,
+        at: usize,
+        source: &S,
+        pass: &mut Pass,
+        load: &mut LoadPart,
+    ) -> Result<Result<bool, Stale>, S::Error> {
+        let stat = &pass.stats[at];
         let mark = self.marks.get(&stat.name).cloned().unwrap_or_default();
         if mark.unchanged(stat) {
             return Ok(Ok(false));
@@ -810,62 +903,131 @@ impl Index {
             }
         }
         let from = lines.offset();
-        let file = self.file_number(&stat.name, &mut pass.numbers);
-        let month = stat.name.split('/').next().unwrap_or_default();
-        let mut next = FileMark {
-            stat: stat.clone(),
-            read: from,
-            lines: mark.lines,
-            open_line: mark.open_line && from == read,
-            checksum: lines.checksum().value(),
+        let checksum = lines.checksum().value();
+        let reading = FileRead {
+            file: self.file_number(&stat.name, &mut pass.numbers),
+            next: FileMark {
+                stat: stat.clone(),
+                read: from,
+                lines: mark.lines,
+                open_line: mark.open_line && from == read,
+                checksum,
+            },
+            checksums: [checksum; 2],
+            stopped: false,
         };
+        pass.reading.insert(at, reading);
         loop {
             let Some(raw) = lines.next_line().map_err(failed)? else {
                 break;
             };
-            let line = read_line(&stat.name, &raw)?;
-            if !line.complete() {
-                break;
+            let sent = pass.parser.line(at, &raw);
+            if let Some(reading) = pass.reading.get_mut(&at) {
+                reading.checksums = [reading.checksums[1], lines.checksum().value()];
             }
-            if let Some(record) = &line.record {
-                let location = Location {
-                    file,
-                    offset: raw.start,
-                    len: line.len as u32,
-                };
-                if self
-                    .note_kept(record, location, month, pass, load)
-                    .is_none()
-                {
-                    return Ok(Err(Stale));
-                }
-                report::note_issued(&mut self.reports, record);
-                if let Event::RecordVoided(void) = &record.event {
-                    self.voids
-                        .insert(record.id.clone(), VoidMark::of(record, void));
-                }
-                if let Some(id) = incident::subject(&record.event) {
-                    // A record about an incident stored closed needs its entry.
-                    if self.in_closed_part(id) && !self.load_shard(shard_of(id), load) {
-                        return Ok(Err(Stale));
-                    }
-                    let entry = self.incidents.entry(id.to_string()).or_default();
-                    entry.records.push(location);
-                    pass.touched.insert(id.to_string());
-                }
+            if sent && self.place(pass.parser.parsed(false)?, pass, load).is_err() {
+                return Ok(Err(Stale));
             }
-            if line.terminated
-                && let Some(problem) = line.problem(&stat.name)
-            {
-                self.problems.note(problem);
-            }
-            next.lines = line.number;
-            next.read = raw.end();
-            next.open_line = !line.terminated;
-            next.checksum = lines.checksum().value();
         }
-        self.marks.insert(stat.name.clone(), next);
         Ok(Ok(true))
+    }
+
+    /// Places the lines parsed, in order, noting where each incident record is and which
+    /// incidents it touches, and ends the files they end.
+    fn place(
+        &mut self,
+        parsed: Vec<Parsed>,
+        pass: &mut Pass,
+        load: &mut LoadPart,
+    ) -> Result<(), Stale> {
+        let stats = pass.stats;
+        for Parsed { file, line } in parsed {
+            let stat = &stats[file];
+            match line {
+                Some((line, end)) => {
+                    self.place_line(stat, pass.reading.get_mut(&file), line, end)
+                        .map(|record| self.place_record(record, stat, pass, load))
+                        .transpose()?;
+                }
+                None => self.end_file(stat, pass.reading.remove(&file)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves the file's mark past a line read whole, noting the problem it has if any; the
+    /// record it holds, with where it is. A line left unfinished stops the file there.
+    fn place_line(
+        &mut self,
+        stat: &FileStat,
+        reading: Option<&mut FileRead>,
+        line: Line,
+        end: u64,
+    ) -> Option<(Record, Location)> {
+        let reading = reading.filter(|reading| !reading.stopped)?;
+        if !line.complete() {
+            reading.stopped = true;
+            return None;
+        }
+        if line.terminated
+            && let Some(problem) = line.problem(&stat.name)
+        {
+            self.problems.note(problem);
+        }
+        let next = &mut reading.next;
+        next.lines = line.number;
+        next.read = end;
+        next.open_line = !line.terminated;
+        let location = Location {
+            file: reading.file,
+            offset: line.start as u64,
+            len: line.len as u32,
+        };
+        line.record.map(|record| (record, location))
+    }
+
+    /// Notes what the index keeps of a record read at `location`.
+    fn place_record(
+        &mut self,
+        (record, location): (Record, Location),
+        stat: &FileStat,
+        pass: &mut Pass,
+        load: &mut LoadPart,
+    ) -> Result<(), Stale> {
+        let month = stat.name.split('/').next().unwrap_or_default();
+        self.note_kept(&record, location, month, pass, load)
+            .ok_or(Stale)?;
+        report::note_issued(&mut self.reports, &record);
+        if let Event::RecordVoided(void) = &record.event {
+            self.voids
+                .insert(record.id.clone(), VoidMark::of(&record, void));
+        }
+        if let Some(id) = incident::subject(&record.event) {
+            // A record about an incident stored closed needs its entry.
+            if self.in_closed_part(id) && !self.load_shard(shard_of(id), load) {
+                return Err(Stale);
+            }
+            match pass.found.get_mut(id) {
+                Some(locations) => locations.push(location),
+                None => _ = pass.found.insert(id.to_string(), vec![location]),
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores how far a file was read, and reports its last line if unfinished.
+    fn end_file(&mut self, stat: &FileStat, reading: Option<FileRead>) {
+        if let Some(FileRead {
+            mut next,
+            checksums: [before_last, through_last],
+            stopped,
+            ..
+        }) = reading
+        {
+            next.checksum = if stopped { before_last } else { through_last };
+            self.marks.insert(stat.name.clone(), next);
+        }
+        self.note_unfinished(stat);
     }
 
     /// Keeps what the part of the history `record` belongs to needs of it, loading the part;
@@ -926,7 +1088,7 @@ impl Index {
     /// and last changed.
     fn settle<S: Source>(
         &mut self,
-        touched: BTreeSet<String>,
+        touched: HashSet<String>,
         source: &S,
     ) -> Result<Result<(), Stale>, S::Error> {
         // Which of the index's incidents were touched, so that the set of names can go
@@ -944,21 +1106,12 @@ impl Index {
             .filter(|(_, touched)| **touched)
             .map(|(id, _)| id.as_str())
             .collect();
-        let mut settled: Vec<(usize, bool, Option<i64>, i64)> = Vec::with_capacity(ids.len());
-        let read = self.each_incident(&ids, source, |n, records| {
-            let last = records.iter().map(|r| r.instant().timestamp()).max();
-            let folded = incident::fold(&records).into_iter().next();
-            settled.push((
-                n,
-                folded.as_ref().is_some_and(|i| i.status == Status::Open),
-                folded.map(|i| i.reported_at.timestamp()),
-                last.unwrap_or_default(),
-            ));
-        })?;
-        if read.is_err() {
+        let Ok(mut settled) =
+            self.each_incident_beside(&ids, source, |n, records| Settled::of(n, &records))?
+        else {
             return Ok(Err(Stale));
-        }
-        settled.sort_unstable_by_key(|(n, ..)| *n);
+        };
+        settled.sort_unstable_by_key(|settled| settled.n);
         let mut settled = settled.into_iter().peekable();
         let entries = self
             .incidents
@@ -966,11 +1119,11 @@ impl Index {
             .zip(mask)
             .filter(|(_, touched)| *touched);
         for (n, (entry, _)) in entries.enumerate() {
-            if let Some((_, open, reported, last)) = settled.next_if(|(of, ..)| *of == n) {
-                entry.open = open;
-                entry.reported = reported;
-                entry.last = last;
-                self.latest = self.latest.max(last);
+            if let Some(settled) = settled.next_if(|settled| settled.n == n) {
+                entry.open = settled.open;
+                entry.reported = settled.reported;
+                entry.last = settled.last;
+                self.latest = self.latest.max(settled.last);
             }
         }
         Ok(Ok(()))
@@ -1031,6 +1184,47 @@ impl Index {
             }
         }
         Ok(Ok(()))
+    }
+
+    /// What `work` makes of every record of each incident of `ids` (by its place in `ids`),
+    /// worked on a second thread while this one reads the next incident's records, as
+    /// `each_incident` hands them; in the order made.
+    fn each_incident_beside<S: Source, R: Send>(
+        &self,
+        ids: &[&str],
+        source: &S,
+        work: impl Fn(usize, Vec<Record>) -> R + Sync,
+    ) -> Result<Result<Vec<R>, Stale>, S::Error> {
+        let work = &work;
+        let (read, made) = std::thread::scope(|threads| {
+            // The thread starts with the first full batch: a few incidents are worked here.
+            let mut worker = None;
+            let mut batch = Vec::with_capacity(FOLD_BATCH);
+            let read = self.each_incident(ids, source, |n, records| {
+                batch.push((n, records));
+                if batch.len() == FOLD_BATCH {
+                    let (send, _) = worker.get_or_insert_with(|| {
+                        let (send, batches) = sync_channel::<Vec<_>>(FOLD_QUEUE);
+                        let each = move || {
+                            let each = batches.into_iter().flatten();
+                            each.map(|(n, records)| work(n, records)).collect()
+                        };
+                        (send, threads.spawn(each))
+                    });
+                    _ = send.send(mem::replace(&mut batch, Vec::with_capacity(FOLD_BATCH)));
+                }
+            });
+            let mut made: Vec<R> = match worker {
+                Some((send, thread)) => {
+                    drop(send);
+                    thread.join().unwrap_or_else(|p| panic::resume_unwind(p))
+                }
+                None => Vec::new(),
+            };
+            made.extend(batch.into_iter().map(|(n, records)| work(n, records)));
+            (read, made)
+        });
+        Ok(read?.map(|()| made))
     }
 
     /// A file's number in `files`, given it if it has none yet.

@@ -40,10 +40,31 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, StoreError> {
 /// even a link) is there: a link a teammate committed under a name otss might use can never
 /// redirect the write.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_whole_as(path, bytes, Durability::Synced)
+}
+
+/// Writes a cache file whole, as `write_whole` does, but puts it in place without waiting for
+/// the disk: after a crash it may be empty or short, so whoever reads it checks it first.
+pub(super) fn write_checked_cache(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_whole_as(path, bytes, Durability::Checked)
+}
+
+/// Whether a file written whole is on disk before it takes its name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    Synced,
+    /// A cache checked by its readers: a crash costs building it again.
+    Checked,
+}
+
+fn write_whole_as(path: &Path, bytes: &[u8], durability: Durability) -> Result<(), StoreError> {
     let (whole, mut file) = WholeFile::create(path)?;
     file.write_all(bytes).map_err(|e| whole.failed(e))?;
+    if durability == Durability::Synced {
+        file.sync_all().map_err(|e| whole.failed(e))?;
+    }
     drop(file);
-    whole.commit()
+    whole.put_in_place()
 }
 
 /// A file written whole, as [`write_whole`] writes one, whose bytes are written as they come:
@@ -89,12 +110,16 @@ impl WholeFile {
         }
     }
 
+    /// Puts the file, written and closed, in its place once it is on disk.
+    pub fn commit(self) -> Result<(), StoreError> {
+        let synced = File::open(&self.partial).and_then(|file| file.sync_all());
+        synced.map_err(|e| self.failed(e))?;
+        self.put_in_place()
+    }
+
     /// Puts the file, written and closed, in its place.
-    pub fn commit(mut self) -> Result<(), StoreError> {
-        let done = File::open(&self.partial)
-            .and_then(|file| file.sync_all())
-            .and_then(|()| fs::rename(&self.partial, &self.path));
-        done.map_err(|e| self.failed(e))?;
+    fn put_in_place(mut self) -> Result<(), StoreError> {
+        fs::rename(&self.partial, &self.path).map_err(|e| self.failed(e))?;
         self.committed = true;
         Ok(())
     }

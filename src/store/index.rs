@@ -5,13 +5,12 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::files::write_whole;
+use super::files::write_checked_cache;
 use crate::ledger::index::{Index, Part, checksum};
 
-/// The stored index, if there is one this binary can read; anything else is no index.
+/// The stored index, if there is one this binary can read, whole; anything else is no index.
 pub fn read_index(path: &Path) -> Option<Index> {
-    let bytes = fs::read(path).ok()?;
-    postcard::from_bytes(&bytes).ok()
+    postcard::from_bytes(&read_checked(path)?).ok()
 }
 
 /// Where a part of an index stored apart is: beside it, named by the part.
@@ -29,29 +28,44 @@ pub fn read_index_part(path: &Path, part: Part, expected: u64) -> Option<Vec<u8>
 /// The bytes of a part stored apart after the index, which names its own checksum, if it is
 /// there and they match it.
 pub fn read_self_checked_part(path: &Path, part: Part) -> Option<Vec<u8>> {
-    let mut bytes = fs::read(part_path(path, part)).ok()?;
-    let (named, rest) = bytes.split_first_chunk::<8>()?;
-    (checksum(rest) == u64::from_le_bytes(*named)).then(|| bytes.split_off(8))
+    read_checked(&part_path(path, part))
 }
 
 /// Stores a part apart after the index, naming its own checksum first.
 pub fn write_self_checked_part(path: &Path, part: Part, bytes: &[u8]) -> Result<(), StoreError> {
+    write_checked(&part_path(path, part), bytes)
+}
+
+/// The bytes of a file that names its own checksum first, if they match it.
+fn read_checked(path: &Path) -> Option<Vec<u8>> {
+    let mut bytes = fs::read(path).ok()?;
+    let (named, rest) = bytes.split_first_chunk::<8>()?;
+    if checksum(rest) != u64::from_le_bytes(*named) {
+        return None;
+    }
+    bytes.drain(..8);
+    Some(bytes)
+}
+
+fn write_checked(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let mut stored = checksum(bytes).to_le_bytes().to_vec();
     stored.extend_from_slice(bytes);
-    write_whole(&part_path(path, part), &stored)
+    write_checked_cache(path, &stored)
 }
 
 /// Stores the index in a compact binary form that loads in milliseconds, the parts it keeps
-/// apart first: an index never names a part other than its own.
+/// apart first: an index never names a part other than its own. None of its files waits for
+/// the disk: each is checked when read (the main file by the checksum it names, each part by
+/// the checksum the main file names), so a crash costs a rebuild, never a wrong answer.
 pub fn write_index(path: &Path, index: &Index) -> Result<(), StoreError> {
     let encoded = index.encode().map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
         source: io::Error::other(e),
     })?;
     for (part, bytes) in &encoded.apart {
-        write_whole(&part_path(path, *part), bytes)?;
+        write_checked_cache(&part_path(path, *part), bytes)?;
     }
-    write_whole(path, &encoded.main)
+    write_checked(path, &encoded.main)
 }
 
 #[cfg(test)]
@@ -75,6 +89,14 @@ mod tests {
         }
         fs::write(&path, "{ damaged").unwrap();
         assert!(read_index(&path).is_none());
+        write_index(&path, &Index::default()).unwrap();
+        let mut bytes = fs::read(&path).unwrap();
+        bytes[0] ^= 1;
+        fs::write(&path, &bytes).unwrap();
+        assert!(
+            read_index(&path).is_none(),
+            "an index whose bytes do not match the checksum it names is no index"
+        );
     }
 
     #[test]

@@ -788,6 +788,38 @@ fn unchanged_files_are_not_read_again() {
 }
 
 #[test]
+fn a_torn_last_line_completed_later_is_read_on_from_where_it_began() {
+    let ledger = Memory::default();
+    for n in 0..50 {
+        ledger.append_record("2025-02/a.jsonl", &record(n, &format!("I{n}"), 0));
+    }
+    let completed = record(50, "NEW", 0);
+    let (begun, rest) = completed.split_at(completed.len() / 2);
+    for n in 51..60 {
+        ledger.append_record("2025-03/b.jsonl", &record(n, &format!("I{n}"), 0));
+    }
+    ledger.write("2025-03/b.jsonl", false, |bytes| {
+        bytes.extend_from_slice(begun.as_bytes())
+    });
+    let (index, _) = refresh(None, &ledger);
+    assert!(!index.open_ids().contains(&"NEW"));
+    ledger.write("2025-03/b.jsonl", false, |bytes| {
+        bytes.extend_from_slice(rest.as_bytes());
+        bytes.push(b'\n');
+    });
+    *ledger.read_bytes.borrow_mut() = 0;
+    let (index, changed) = refresh(Some(index), &ledger);
+    assert!(changed);
+    assert!(index.open_ids().contains(&"NEW"));
+    let file = ledger.files.borrow()["2025-03/b.jsonl"].len() as u64;
+    assert_eq!(
+        *ledger.read_bytes.borrow(),
+        file + completed.len() as u64,
+        "only the file the line was completed in, and the new incident's record to fold it"
+    );
+}
+
+#[test]
 fn an_index_from_elsewhere_or_inconsistent_is_rebuilt() {
     let ledger = Memory::default();
     ledger.append_record("2025-03/a.jsonl", &record(1, "A", 0));

@@ -1,0 +1,201 @@
+//! The lines of the changed files, parsed on a second thread while the thread that read them
+//! places the ones parsed before: a whole ledger indexed on both cores. Lines go in batches, in
+//! the order read, and come back parsed in that order.
+
+use std::mem;
+use std::ops::Range;
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+use std::thread::Scope;
+
+use super::FileStat;
+use crate::ledger::lines::{RawLine, Text};
+use crate::ledger::{LedgerError, Line, read_line};
+
+/// A batch is sent once it holds this many lines or bytes; this many more may wait their turn.
+/// Tests send a batch every few lines, so that lines are placed while their file is read.
+const BATCH_LINES: usize = if cfg!(test) { 3 } else { 512 };
+const BATCH_BYTES: usize = 1 << 20;
+const QUEUE: usize = 2;
+
+/// What comes back parsed, in the order read: a line of the file at `file` among those
+/// listed, with where it ends; or, without one, the end of that file's lines read.
+pub struct Parsed {
+    pub file: usize,
+    pub line: Option<(Line, u64)>,
+}
+
+/// A line read, its bytes in its batch's.
+enum Item {
+    Line {
+        file: usize,
+        number: usize,
+        start: u64,
+        text: Held,
+        terminated: bool,
+    },
+    End {
+        file: usize,
+    },
+}
+
+/// A line's bytes in its batch, or only its length when it is longer than any record.
+enum Held {
+    Bytes(Range<usize>),
+    TooLong(u64),
+}
+
+#[derive(Default)]
+struct Batch {
+    bytes: Vec<u8>,
+    items: Vec<Item>,
+}
+
+impl Batch {
+    fn full(&self) -> bool {
+        self.items.len() >= BATCH_LINES || self.bytes.len() >= BATCH_BYTES
+    }
+
+    fn parse(self, files: &[FileStat]) -> Result<Vec<Parsed>, LedgerError> {
+        let parse = |item: Item| match item {
+            Item::End { file } => Ok(Parsed { file, line: None }),
+            Item::Line {
+                file,
+                number,
+                start,
+                text,
+                terminated,
+            } => {
+                let text = match text {
+                    Held::Bytes(range) => Text::Bytes(&self.bytes[range]),
+                    Held::TooLong(len) => Text::TooLong(len),
+                };
+                let raw = RawLine {
+                    number,
+                    start,
+                    text,
+                    terminated,
+                };
+                let line = read_line(&files[file].name, &raw)?;
+                Ok(Parsed {
+                    file,
+                    line: Some((line, raw.end())),
+                })
+            }
+        };
+        self.items.into_iter().map(parse).collect()
+    }
+}
+
+/// The end that reads: what it sends to be parsed, and what comes back.
+pub struct Parser<'scope, 'env> {
+    scope: &'scope Scope<'scope, 'env>,
+    files: &'scope [FileStat],
+    /// The parsing thread, started with the first full batch: a few lines are parsed here.
+    thread: Option<Thread>,
+    batch: Batch,
+    /// Batches sent and not yet taken back.
+    out: usize,
+}
+
+struct Thread {
+    send: SyncSender<Batch>,
+    receive: Receiver<Result<Vec<Parsed>, LedgerError>>,
+}
+
+impl Thread {
+    fn start<'scope>(scope: &'scope Scope<'scope, '_>, files: &'scope [FileStat]) -> Thread {
+        let (send, batches) = sync_channel::<Batch>(QUEUE);
+        let (send_parsed, receive) = channel();
+        scope.spawn(move || {
+            for batch in batches {
+                let parsed = batch.parse(files);
+                let failed = parsed.is_err();
+                if send_parsed.send(parsed).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        Thread { send, receive }
+    }
+}
+
+impl<'scope, 'env> Parser<'scope, 'env> {
+    /// Parses lines of `files`, on a thread of `scope` once there are many.
+    pub fn new(scope: &'scope Scope<'scope, 'env>, files: &'scope [FileStat]) -> Self {
+        Parser {
+            scope,
+            files,
+            thread: None,
+            batch: Batch::default(),
+            out: 0,
+        }
+    }
+
+    /// A line read from the file at `file`; `true` when a batch was sent with it, and some
+    /// may have come back.
+    pub fn line(&mut self, file: usize, raw: &RawLine) -> bool {
+        let text = match raw.text {
+            Text::Bytes(bytes) => {
+                let at = self.batch.bytes.len();
+                self.batch.bytes.extend_from_slice(bytes);
+                Held::Bytes(at..at + bytes.len())
+            }
+            Text::TooLong(len) => Held::TooLong(len),
+        };
+        self.batch.items.push(Item::Line {
+            file,
+            number: raw.number,
+            start: raw.start,
+            text,
+            terminated: raw.terminated,
+        });
+        let full = self.batch.full();
+        if full {
+            self.send();
+        }
+        full
+    }
+
+    /// Every line of the file at `file` to be read was given.
+    pub fn end(&mut self, file: usize) {
+        self.batch.items.push(Item::End { file });
+    }
+
+    fn send(&mut self) {
+        let batch = mem::take(&mut self.batch);
+        let thread = (self.thread).get_or_insert_with(|| Thread::start(self.scope, self.files));
+        // The thread stops only after a batch it could not parse, which is then taken back.
+        if thread.send.send(batch).is_ok() {
+            self.out += 1;
+        }
+    }
+
+    /// The lines parsed so far, in order; with `all`, after sending what is left, every line
+    /// given.
+    pub fn parsed(&mut self, all: bool) -> Result<Vec<Parsed>, LedgerError> {
+        if all && self.thread.is_some() && !self.batch.items.is_empty() {
+            self.send();
+        }
+        let Some(thread) = &self.thread else {
+            // Nothing was sent: what there is to parse is parsed here.
+            let here = if all {
+                mem::take(&mut self.batch)
+            } else {
+                Batch::default()
+            };
+            return here.parse(self.files);
+        };
+        let mut parsed = Vec::new();
+        while self.out > 0 {
+            let batch = if all {
+                thread.receive.recv().ok()
+            } else {
+                thread.receive.try_recv().ok()
+            };
+            let Some(batch) = batch else { break };
+            self.out -= 1;
+            parsed.extend(batch?);
+        }
+        Ok(parsed)
+    }
+}
