@@ -270,13 +270,6 @@ impl Part {
 /// Loads the bytes of the stored part whose checksum is given, if it is there and intact.
 pub type LoadPart<'a> = dyn FnMut(Part, u64) -> Option<Vec<u8>> + 'a;
 
-/// The index in its stored form: the parts to store apart, each by its name, and the main
-/// part, which names the checksum of each.
-pub struct Encoded {
-    pub apart: Vec<(Part, Vec<u8>)>,
-    pub main: Vec<u8>,
-}
-
 /// What a part stored apart holds.
 trait Apart: Serialize + DeserializeOwned + Default {
     const PART: Part;
@@ -365,15 +358,15 @@ impl<T: Apart> Slot<T> {
     }
 
     /// Its bytes, when it changed, for `encode` to store apart.
-    fn encode_into(
+    fn encode_into<E: From<postcard::Error>>(
         &self,
         kept: &mut Slot<T>,
-        apart: &mut Vec<(Part, Vec<u8>)>,
-    ) -> Result<(), postcard::Error> {
+        put: &mut impl FnMut(Part, &[u8]) -> Result<(), E>,
+    ) -> Result<(), E> {
         if let Some(part) = self.loaded.as_ref().filter(|_| self.changed) {
             let bytes = postcard::to_stdvec(part)?;
             kept.stored = checksum(&bytes);
-            apart.push((T::PART, bytes));
+            put(T::PART, &bytes)?;
         }
         Ok(())
     }
@@ -668,10 +661,14 @@ impl Index {
             && self.closed_shards.contains_key(&shard)
     }
 
-    /// The index as stored: the main part, and apart from it the closed incidents of each
-    /// closed part in memory (all of them when every incident is known) and each other part
-    /// that changed.
-    pub fn encode(&self) -> Result<Encoded, postcard::Error> {
+    /// The index as stored: apart from the main part, the closed incidents of each closed
+    /// part in memory (all of them when every incident is known) and each other part that
+    /// changed, each handed to `put` as soon as it is encoded, so that they are never all
+    /// held at once; then the main part, which names the checksum of each, returned.
+    pub fn encode<E: From<postcard::Error>>(
+        &self,
+        mut put: impl FnMut(Part, &[u8]) -> Result<(), E>,
+    ) -> Result<Vec<u8>, E> {
         let (mut kept, closed) = self.split();
         let mut by_period: BTreeMap<PeriodKey, BTreeMap<&String, &IncidentEntry>> = BTreeMap::new();
         if self.complete {
@@ -681,11 +678,10 @@ impl Index {
                 }
             }
         }
-        let mut apart = Vec::new();
         for (shard, entries) in closed {
             let (stored, bytes) = encode_entries(entries)?;
             kept.closed_shards.insert(shard, stored);
-            apart.push((Part::Closed(shard), bytes));
+            put(Part::Closed(shard), &bytes)?;
         }
         if self.complete {
             let mut periods = Periods {
@@ -695,14 +691,14 @@ impl Index {
             for (key, entries) in by_period {
                 let (stored, bytes) = encode_entries(entries)?;
                 periods.parts.insert(key, stored);
-                apart.push((Part::Period(key), bytes));
+                put(Part::Period(key), &bytes)?;
             }
             kept.periods = Some(periods);
         }
-        self.rounds.encode_into(&mut kept.rounds, &mut apart)?;
-        self.leave.encode_into(&mut kept.leave, &mut apart)?;
-        self.backups.encode_into(&mut kept.backups, &mut apart)?;
-        self.requests.encode_into(&mut kept.requests, &mut apart)?;
+        self.rounds.encode_into(&mut kept.rounds, &mut put)?;
+        self.leave.encode_into(&mut kept.leave, &mut put)?;
+        self.backups.encode_into(&mut kept.backups, &mut put)?;
+        self.requests.encode_into(&mut kept.requests, &mut put)?;
         if let Some(requests) = self
             .requests
             .loaded
@@ -720,14 +716,13 @@ impl Index {
                 let (part, bytes) = encode_part(&rows, rows.rows())?;
                 // A part stored already with these very bytes is not written again.
                 if stored.and_then(|parts| parts.get(&key)) != Some(&part) {
-                    apart.push((Part::RequestSpan(key), bytes));
+                    put(Part::RequestSpan(key), &bytes)?;
                 }
                 spans.parts.insert(key, part);
             }
             kept.request_spans = Some(spans);
         }
-        let main = postcard::to_stdvec(&kept)?;
-        Ok(Encoded { apart, main })
+        Ok(postcard::to_stdvec(&kept)?)
     }
 
     /// The part of the index kept with it, and the closed incidents to store apart by the

@@ -58,14 +58,29 @@ fn write_checked(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// the disk: each is checked when read (the main file by the checksum it names, each part by
 /// the checksum the main file names), so a crash costs a rebuild, never a wrong answer.
 pub fn write_index(path: &Path, index: &Index) -> Result<(), StoreError> {
-    let encoded = index.encode().map_err(|e| StoreError::Write {
-        path: path.to_path_buf(),
-        source: io::Error::other(e),
+    let main = index.encode(|part, bytes| {
+        write_checked_cache(&part_path(path, part), bytes).map_err(Unwritten::Store)
+    });
+    let main = main.map_err(|unwritten| match unwritten {
+        Unwritten::Store(error) => error,
+        Unwritten::Encode(error) => StoreError::Write {
+            path: path.to_path_buf(),
+            source: io::Error::other(error),
+        },
     })?;
-    for (part, bytes) in &encoded.apart {
-        write_checked_cache(&part_path(path, *part), bytes)?;
+    write_checked(path, &main)
+}
+
+/// Why a part of the index was not written.
+enum Unwritten {
+    Store(StoreError),
+    Encode(postcard::Error),
+}
+
+impl From<postcard::Error> for Unwritten {
+    fn from(error: postcard::Error) -> Unwritten {
+        Unwritten::Encode(error)
     }
-    write_checked(path, &encoded.main)
 }
 
 #[cfg(test)]

@@ -402,6 +402,15 @@ pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
 }
 
 /// An index as the cache stores it: the main part, and each part stored apart by its name.
+/// The main part of `index` as stored, each part apart handed to `put`.
+fn encoded(index: &Index, mut put: impl FnMut(Part, &[u8])) -> Vec<u8> {
+    let main = index.encode(|part, bytes| {
+        put(part, bytes);
+        Ok::<(), postcard::Error>(())
+    });
+    main.unwrap()
+}
+
 #[derive(Default)]
 struct Stored {
     main: Option<Vec<u8>>,
@@ -410,11 +419,10 @@ struct Stored {
 
 impl Stored {
     fn store(&mut self, index: &Index) {
-        let encoded = index.encode().unwrap();
-        for (part, bytes) in encoded.apart {
-            self.apart.insert(part.name(), bytes);
-        }
-        self.main = Some(encoded.main);
+        let main = encoded(index, |part, bytes| {
+            self.apart.insert(part.name(), bytes.to_vec());
+        });
+        self.main = Some(main);
     }
 
     fn load(&self) -> Option<Index> {
@@ -960,8 +968,8 @@ fn a_closed_incident_is_found_by_its_id_through_the_part_of_its_first_two_bytes(
     loads.borrow_mut().clear();
     let (index, _) = Index::refresh(stored.load(), &ledger, &mut counted).unwrap();
     assert_eq!(*loads.borrow(), ["closed-4241"]);
-    let encoded = index.encode().unwrap();
-    let rewritten: Vec<String> = encoded.apart.iter().map(|(part, _)| part.name()).collect();
+    let mut rewritten = Vec::new();
+    encoded(&index, |part, _| rewritten.push(part.name()));
     assert_eq!(rewritten, ["closed-4241"]);
     drop(counted);
     stored.store(&index);
