@@ -17,9 +17,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Read};
 use std::ops::{Range, RangeInclusive};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::thread::{self, Scope, ScopedJoinHandle};
 use std::{mem, panic};
 
+use held::Held;
 use parse_beside::{Parsed, Parser};
 
 use serde::de::DeserializeOwned;
@@ -32,6 +34,7 @@ use crate::record::void::{self, VoidLink, Voided};
 use crate::record::{Event, Record};
 use crate::report;
 
+mod held;
 mod history;
 pub mod known_risks;
 mod parse_beside;
@@ -41,7 +44,7 @@ use history::{Backups, Leave, RequestKey, Requests, Rounds};
 
 /// Bumped whenever the index's shape changes. The binary's version is stored too, so that an
 /// index folded by another otss (which may read records differently) is rebuilt.
-const INDEX_FORMAT: u32 = 16;
+const INDEX_FORMAT: u32 = 17;
 
 fn index_version() -> String {
     format!("{INDEX_FORMAT}/{}", env!("CARGO_PKG_VERSION"))
@@ -467,6 +470,7 @@ struct Pass<'scope, 'env> {
     stats: &'scope [FileStat],
     parser: Parser<'scope, 'env>,
     found: HashMap<String, Vec<Location>>,
+    held: Held<'scope, 'env>,
     reading: HashMap<usize, FileRead>,
     numbers: HashMap<String, u32>,
     /// The names the kept rounds use, once a round is read.
@@ -487,8 +491,6 @@ struct FileRead {
 
 /// How an incident touched stands once its records are folded again.
 struct Settled {
-    /// Its place among the incidents touched.
-    n: usize,
     open: bool,
     /// When it was reported and when its latest record happened (Unix seconds).
     reported: Option<i64>,
@@ -496,11 +498,10 @@ struct Settled {
 }
 
 impl Settled {
-    fn of(n: usize, records: &[Record]) -> Settled {
+    fn of(records: &[Record]) -> Settled {
         let last = records.iter().map(|r| r.instant().timestamp()).max();
         let folded = incident::fold(records).into_iter().next();
         Settled {
-            n,
             open: folded.as_ref().is_some_and(|i| i.status == Status::Open),
             reported: folded.map(|i| i.reported_at.timestamp()),
             last: last.unwrap_or_default(),
@@ -508,10 +509,60 @@ impl Settled {
     }
 }
 
-/// How many incidents' records go to the folding thread together, and how many such batches
-/// may wait for it. Tests send a batch every few incidents, so that both threads work.
+/// How an incident stands once its records are folded, with its place among those folded.
+fn settle_one(n: usize, records: Vec<Record>) -> (usize, Settled) {
+    (n, Settled::of(&records))
+}
+
+/// How many incidents' records go to the folding thread together (or fewer, of this many
+/// bytes of lines), and how many such batches may wait for it. Tests send a batch every few
+/// incidents, so that both threads work.
 const FOLD_BATCH: usize = if cfg!(test) { 2 } else { 64 };
+const FOLD_BYTES: u64 = if cfg!(test) { 600 } else { 1 << 20 };
 const FOLD_QUEUE: usize = 4;
+
+/// The records of incidents to be worked on a second thread, and the bytes of their lines.
+struct Batch {
+    incidents: Vec<(usize, Vec<Record>)>,
+    bytes: u64,
+}
+
+impl Default for Batch {
+    fn default() -> Batch {
+        Batch {
+            incidents: Vec::with_capacity(FOLD_BATCH),
+            bytes: 0,
+        }
+    }
+}
+
+impl Batch {
+    fn full(&self) -> bool {
+        self.incidents.len() >= FOLD_BATCH || self.bytes >= FOLD_BYTES
+    }
+}
+
+/// The thread that works the batches sent, with what it made of them once it ends.
+struct Worker<'scope, R> {
+    send: SyncSender<Vec<(usize, Vec<Record>)>>,
+    thread: ScopedJoinHandle<'scope, Vec<R>>,
+}
+
+impl<'scope, R: Send + 'scope> Worker<'scope, R> {
+    /// The thread, if the system gives one.
+    fn start<'env>(
+        scope: &'scope Scope<'scope, 'env>,
+        work: &'scope (impl Fn(usize, Vec<Record>) -> R + Sync),
+    ) -> Option<Worker<'scope, R>> {
+        let (send, batches) = sync_channel::<Vec<(usize, Vec<Record>)>>(FOLD_QUEUE);
+        let each = move || {
+            let each = batches.into_iter().flatten();
+            each.map(|(n, records)| work(n, records)).collect()
+        };
+        let thread = thread::Builder::new().spawn_scoped(scope, each).ok()?;
+        Some(Worker { send, thread })
+    }
+}
 
 /// How often a rebuild is tried while the files keep changing under it.
 const REBUILD_ATTEMPTS: usize = 3;
@@ -809,18 +860,19 @@ impl Index {
                 stats,
                 parser: Parser::new(scope, stats),
                 found: HashMap::new(),
+                held: Held::new(scope),
                 reading: HashMap::new(),
                 numbers,
                 names: None,
             };
             let read = self.read_files(source, &mut pass, load);
-            read.map(|read| read.map(|changed| (changed, pass.found)))
+            read.map(|read| read.map(|changed| (changed, pass.found, pass.held.folded())))
         })?;
-        let Ok((changed, found)) = read else {
+        let Ok((changed, found, held)) = read else {
             return Ok(Err(Stale));
         };
         let touched = self.place_found(found);
-        Ok(self.settle(touched, source)?.map(|()| changed))
+        Ok(self.settle(touched, held, source)?.map(|()| changed))
     }
 
     /// Adds the locations a pass found to their incidents' entries, after those known;
@@ -939,10 +991,11 @@ impl Index {
         for Parsed { file, line } in parsed {
             let stat = &stats[file];
             match line {
-                Some((line, end)) => {
-                    self.place_line(stat, pass.reading.get_mut(&file), line, end)
-                        .map(|record| self.place_record(record, stat, pass, load))
-                        .transpose()?;
+                Some((line, at)) => {
+                    let reading = pass.reading.get_mut(&file);
+                    if let Some(record) = self.place_line(stat, reading, line, at) {
+                        self.place_record(record, stat, pass, load)?;
+                    }
                 }
                 None => self.end_file(stat, pass.reading.remove(&file)),
             }
@@ -957,7 +1010,7 @@ impl Index {
         stat: &FileStat,
         reading: Option<&mut FileRead>,
         line: Line,
-        end: u64,
+        at: Range<u64>,
     ) -> Option<(Record, Location)> {
         let reading = reading.filter(|reading| !reading.stopped)?;
         if !line.complete() {
@@ -971,11 +1024,11 @@ impl Index {
         }
         let next = &mut reading.next;
         next.lines = line.number;
-        next.read = end;
+        next.read = at.end;
         next.open_line = !line.terminated;
         let location = Location {
             file: reading.file,
-            offset: line.start as u64,
+            offset: at.start,
             len: line.len as u32,
         };
         line.record.map(|record| (record, location))
@@ -1006,6 +1059,8 @@ impl Index {
                 Some(locations) => locations.push(location),
                 None => _ = pass.found.insert(id.to_string(), vec![location]),
             }
+            let known = |id: &str| self.incidents.contains_key(id);
+            (pass.held).take(record, location.len, known);
         }
         Ok(())
     }
@@ -1084,42 +1139,46 @@ impl Index {
     fn settle<S: Source>(
         &mut self,
         touched: HashSet<String>,
+        mut folded: HashMap<String, Settled>,
         source: &S,
     ) -> Result<Result<(), Stale>, S::Error> {
-        // Which of the index's incidents were touched, so that the set of names can go
-        // before the records are read.
+        // Which of the index's incidents were touched and not folded as they were read, so
+        // that the set of names can go before the records are read again.
         let mask: Vec<bool> = self
             .incidents
             .keys()
-            .map(|id| touched.contains(id))
+            .map(|id| touched.contains(id) && !folded.contains_key(id))
             .collect();
         drop(touched);
         let ids: Vec<&str> = self
             .incidents
             .keys()
             .zip(&mask)
-            .filter(|(_, touched)| **touched)
+            .filter(|(_, read_again)| **read_again)
             .map(|(id, _)| id.as_str())
             .collect();
-        let Ok(mut settled) =
-            self.each_incident_beside(&ids, source, |n, records| Settled::of(n, &records))?
-        else {
+        let Ok(mut settled) = self.each_incident_beside(&ids, source, settle_one)? else {
             return Ok(Err(Stale));
         };
-        settled.sort_unstable_by_key(|settled| settled.n);
+        settled.sort_unstable_by_key(|(n, _)| *n);
         let mut settled = settled.into_iter().peekable();
-        let entries = self
-            .incidents
-            .values_mut()
-            .zip(mask)
-            .filter(|(_, touched)| *touched);
-        for (n, (entry, _)) in entries.enumerate() {
-            if let Some(settled) = settled.next_if(|settled| settled.n == n) {
-                entry.open = settled.open;
-                entry.reported = settled.reported;
-                entry.last = settled.last;
-                self.latest = self.latest.max(settled.last);
-            }
+        let mut read = 0..;
+        for ((id, entry), read_again) in self.incidents.iter_mut().zip(mask) {
+            let settled = if read_again {
+                let n = read.next().unwrap_or_default();
+                settled
+                    .next_if(|(of, _)| *of == n)
+                    .map(|(_, settled)| settled)
+            } else {
+                folded.remove(id)
+            };
+            let Some(settled) = settled else {
+                continue;
+            };
+            entry.open = settled.open;
+            entry.reported = settled.reported;
+            entry.last = settled.last;
+            self.latest = self.latest.max(settled.last);
         }
         Ok(Ok(()))
     }
@@ -1191,32 +1250,39 @@ impl Index {
         work: impl Fn(usize, Vec<Record>) -> R + Sync,
     ) -> Result<Result<Vec<R>, Stale>, S::Error> {
         let work = &work;
+        let bytes = |id: &str| {
+            let locations = self.incidents.get(id).map(|e| e.records.as_slice());
+            (locations.unwrap_or_default().iter())
+                .map(|l| u64::from(l.len))
+                .sum::<u64>()
+        };
         let (read, made) = std::thread::scope(|threads| {
-            // The thread starts with the first full batch: a few incidents are worked here.
+            // The thread starts with the first full batch: a few incidents are worked here,
+            // and all of them when the system gives no thread.
             let mut worker = None;
-            let mut batch = Vec::with_capacity(FOLD_BATCH);
+            let mut made = Vec::new();
+            let mut batch = Batch::default();
             let read = self.each_incident(ids, source, |n, records| {
-                batch.push((n, records));
-                if batch.len() == FOLD_BATCH {
-                    let (send, _) = worker.get_or_insert_with(|| {
-                        let (send, batches) = sync_channel::<Vec<_>>(FOLD_QUEUE);
-                        let each = move || {
-                            let each = batches.into_iter().flatten();
-                            each.map(|(n, records)| work(n, records)).collect()
-                        };
-                        (send, threads.spawn(each))
-                    });
-                    _ = send.send(mem::replace(&mut batch, Vec::with_capacity(FOLD_BATCH)));
+                batch.bytes += bytes(ids[n]);
+                batch.incidents.push((n, records));
+                if !batch.full() {
+                    return;
+                }
+                let full = mem::take(&mut batch).incidents;
+                if worker.is_none() {
+                    worker = Worker::start(threads, work);
+                }
+                match &worker {
+                    Some(worker) => _ = worker.send.send(full),
+                    None => made.extend(full.into_iter().map(|(n, records)| work(n, records))),
                 }
             });
-            let mut made: Vec<R> = match worker {
-                Some((send, thread)) => {
-                    drop(send);
-                    thread.join().unwrap_or_else(|p| panic::resume_unwind(p))
-                }
-                None => Vec::new(),
-            };
-            made.extend(batch.into_iter().map(|(n, records)| work(n, records)));
+            if let Some(Worker { send, thread }) = worker {
+                drop(send);
+                made.extend(thread.join().unwrap_or_else(|p| panic::resume_unwind(p)));
+            }
+            let rest = batch.incidents.into_iter();
+            made.extend(rest.map(|(n, records)| work(n, records)));
             (read, made)
         });
         Ok(read?.map(|()| made))

@@ -5,23 +5,28 @@
 use std::mem;
 use std::ops::Range;
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
-use std::thread::Scope;
+use std::thread::{self, Scope};
 
 use super::FileStat;
 use crate::ledger::lines::{RawLine, Text};
 use crate::ledger::{LedgerError, Line, read_line};
 
-/// A batch is sent once it holds this many lines or bytes; this many more may wait their turn.
-/// Tests send a batch every few lines, so that lines are placed while their file is read.
+/// A batch is sent once it holds this many lines or bytes of them. Tests send one every few
+/// lines, so that lines are placed while their file is still read.
 const BATCH_LINES: usize = if cfg!(test) { 3 } else { 512 };
-const BATCH_BYTES: usize = 1 << 20;
+const BATCH_BYTES: usize = if cfg!(test) { 600 } else { 1 << 20 };
+/// How many batches may wait for the thread. What comes back waits in a channel without a
+/// bound, which the reading thread empties after each batch it sends: a bound there could
+/// leave both threads waiting on each other. So at most this many batches and a few parsed
+/// ones are held at once.
 const QUEUE: usize = 2;
 
 /// What comes back parsed, in the order read: a line of the file at `file` among those
-/// listed, with where it ends; or, without one, the end of that file's lines read.
+/// listed, with where it is in the file (its newline included); or, without one, the end of
+/// that file's lines read.
 pub struct Parsed {
     pub file: usize,
-    pub line: Option<(Line, u64)>,
+    pub line: Option<(Line, Range<u64>)>,
 }
 
 /// A line read, its bytes in its batch's.
@@ -48,11 +53,12 @@ enum Held {
 struct Batch {
     bytes: Vec<u8>,
     items: Vec<Item>,
+    lines: usize,
 }
 
 impl Batch {
     fn full(&self) -> bool {
-        self.items.len() >= BATCH_LINES || self.bytes.len() >= BATCH_BYTES
+        self.lines >= BATCH_LINES || self.bytes.len() >= BATCH_BYTES
     }
 
     fn parse(self, files: &[FileStat]) -> Result<Vec<Parsed>, LedgerError> {
@@ -78,7 +84,7 @@ impl Batch {
                 let line = read_line(&files[file].name, &raw)?;
                 Ok(Parsed {
                     file,
-                    line: Some((line, raw.end())),
+                    line: Some((line, raw.start..raw.end())),
                 })
             }
         };
@@ -92,6 +98,8 @@ pub struct Parser<'scope, 'env> {
     files: &'scope [FileStat],
     /// The parsing thread, started with the first full batch: a few lines are parsed here.
     thread: Option<Thread>,
+    /// Batches parsed here, when no thread could be started.
+    here: Vec<Result<Vec<Parsed>, LedgerError>>,
     batch: Batch,
     /// Batches sent and not yet taken back.
     out: usize,
@@ -103,10 +111,14 @@ struct Thread {
 }
 
 impl Thread {
-    fn start<'scope>(scope: &'scope Scope<'scope, '_>, files: &'scope [FileStat]) -> Thread {
+    /// The parsing thread, if the system gives one.
+    fn start<'scope>(
+        scope: &'scope Scope<'scope, '_>,
+        files: &'scope [FileStat],
+    ) -> Option<Thread> {
         let (send, batches) = sync_channel::<Batch>(QUEUE);
         let (send_parsed, receive) = channel();
-        scope.spawn(move || {
+        let parse = move || {
             for batch in batches {
                 let parsed = batch.parse(files);
                 let failed = parsed.is_err();
@@ -114,8 +126,9 @@ impl Thread {
                     break;
                 }
             }
-        });
-        Thread { send, receive }
+        };
+        thread::Builder::new().spawn_scoped(scope, parse).ok()?;
+        Some(Thread { send, receive })
     }
 }
 
@@ -126,6 +139,7 @@ impl<'scope, 'env> Parser<'scope, 'env> {
             scope,
             files,
             thread: None,
+            here: Vec::new(),
             batch: Batch::default(),
             out: 0,
         }
@@ -149,6 +163,7 @@ impl<'scope, 'env> Parser<'scope, 'env> {
             text,
             terminated: raw.terminated,
         });
+        self.batch.lines += 1;
         let full = self.batch.full();
         if full {
             self.send();
@@ -163,28 +178,41 @@ impl<'scope, 'env> Parser<'scope, 'env> {
 
     fn send(&mut self) {
         let batch = mem::take(&mut self.batch);
-        let thread = (self.thread).get_or_insert_with(|| Thread::start(self.scope, self.files));
-        // The thread stops only after a batch it could not parse, which is then taken back.
-        if thread.send.send(batch).is_ok() {
-            self.out += 1;
+        if self.thread.is_none() && self.here.is_empty() {
+            self.thread = Thread::start(self.scope, self.files);
+        }
+        match &self.thread {
+            // The thread stops only after a batch it could not parse, which is then taken
+            // back.
+            Some(thread) => {
+                if thread.send.send(batch).is_ok() {
+                    self.out += 1;
+                }
+            }
+            None => self.here.push(batch.parse(self.files)),
         }
     }
 
     /// The lines parsed so far, in order; with `all`, after sending what is left, every line
     /// given.
     pub fn parsed(&mut self, all: bool) -> Result<Vec<Parsed>, LedgerError> {
-        if all && self.thread.is_some() && !self.batch.items.is_empty() {
-            self.send();
-        }
         let Some(thread) = &self.thread else {
-            // Nothing was sent: what there is to parse is parsed here.
-            let here = if all {
-                mem::take(&mut self.batch)
-            } else {
-                Batch::default()
-            };
-            return here.parse(self.files);
+            if all {
+                let rest = mem::take(&mut self.batch);
+                self.here.push(rest.parse(self.files));
+            }
+            let mut parsed = Vec::new();
+            for batch in mem::take(&mut self.here) {
+                parsed.extend(batch?);
+            }
+            return Ok(parsed);
         };
+        if all && !self.batch.items.is_empty() {
+            let rest = mem::take(&mut self.batch);
+            if thread.send.send(rest).is_ok() {
+                self.out += 1;
+            }
+        }
         let mut parsed = Vec::new();
         while self.out > 0 {
             let batch = if all {

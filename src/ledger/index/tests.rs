@@ -401,7 +401,6 @@ pub(crate) fn apply(ledger: &Memory, n: usize, op: Op) {
     }
 }
 
-/// An index as the cache stores it: the main part, and each part stored apart by its name.
 /// The main part of `index` as stored, each part apart handed to `put`.
 fn encoded(index: &Index, mut put: impl FnMut(Part, &[u8])) -> Vec<u8> {
     let main = index.encode(|part, bytes| {
@@ -411,6 +410,7 @@ fn encoded(index: &Index, mut put: impl FnMut(Part, &[u8])) -> Vec<u8> {
     main.unwrap()
 }
 
+/// An index as the cache stores it: the main part, and each part stored apart by its name.
 #[derive(Default)]
 struct Stored {
     main: Option<Vec<u8>>,
@@ -785,11 +785,10 @@ fn unchanged_files_are_not_read_again() {
     assert!(changed);
     assert_eq!(index.open_ids(), ["NEW"]);
     let new_file = ledger.files.borrow()["2025-03/a.jsonl"].len() as u64;
-    let new_record = record(500, "NEW", 0).len() as u64;
     assert_eq!(
         *ledger.read_bytes.borrow(),
-        new_file + new_record,
-        "only the new file, and the new incident's record again to fold it"
+        new_file,
+        "only the new file: the new incident is folded as it is read"
     );
     let (_, changed) = refresh(Some(index), &ledger);
     assert!(!changed);
@@ -822,9 +821,60 @@ fn a_torn_last_line_completed_later_is_read_on_from_where_it_began() {
     let file = ledger.files.borrow()["2025-03/b.jsonl"].len() as u64;
     assert_eq!(
         *ledger.read_bytes.borrow(),
-        file + completed.len() as u64,
-        "only the file the line was completed in, and the new incident's record to fold it"
+        file,
+        "only the file the line was completed in"
     );
+}
+
+#[test]
+fn an_incident_known_before_or_met_again_after_it_was_folded_is_read_again() {
+    let ledger = Memory::default();
+    ledger.append_record("2025-02/a.jsonl", &record(0, "OLD", 0));
+    let (index, _) = refresh(None, &ledger);
+    // Enough records between the two of LATE for it to be folded before its second.
+    ledger.append_record("2025-03/a.jsonl", &record(1, "LATE", 0));
+    for n in 2..12 {
+        ledger.append_record("2025-03/a.jsonl", &record(n, &format!("I{n}"), 0));
+    }
+    ledger.append_record("2025-03/a.jsonl", &record(12, "LATE", 2));
+    ledger.append_record("2025-03/a.jsonl", &record(13, "OLD", 2));
+    *ledger.read_bytes.borrow_mut() = 0;
+    let (index, _) = refresh(Some(index), &ledger);
+    let file = ledger.files.borrow()["2025-03/a.jsonl"].len() as u64;
+    let again = [record(0, "OLD", 0), record(13, "OLD", 2)]
+        .iter()
+        .chain([record(1, "LATE", 0), record(12, "LATE", 2)].iter())
+        .map(|line| line.len() as u64)
+        .sum::<u64>();
+    assert_eq!(*ledger.read_bytes.borrow(), file + again);
+    assert_eq!(index, refresh(None, &ledger).0, "as a rebuild has it");
+    assert!(!index.open_ids().contains(&"LATE") && !index.open_ids().contains(&"OLD"));
+}
+
+#[test]
+fn a_record_of_a_newer_schema_anywhere_among_many_lines_is_an_error() {
+    let newer =
+        r#"{"v":99,"id":"X","at":"2025-03-04T10:00:00+08:00","by":"wang","type":"incident.later"}"#;
+    for at in [0, 1, 2, 3, 7, 20, 49] {
+        let ledger = Memory::default();
+        for n in 0..50 {
+            let line = if n == at {
+                newer.to_string()
+            } else {
+                record(n, &format!("I{n}"), 0)
+            };
+            ledger.append_record("2025-02/a.jsonl", &line);
+        }
+        for n in 50..60 {
+            ledger.append_record("2025-03/b.jsonl", &record(n, &format!("I{n}"), 0));
+        }
+        let read = Index::refresh(None, &ledger, &mut |_, _| None);
+        assert!(
+            matches!(read, Err(LedgerError::NewerVersion { line, .. }) if line == at as usize + 1),
+            "line {}",
+            at + 1
+        );
+    }
 }
 
 #[test]
@@ -1061,7 +1111,13 @@ fn a_part_missing_or_of_another_time_makes_the_index_rebuild() {
             .unwrap(),
         None
     );
-    ledger.append_record("2025-02/a.jsonl", &record(2, "K", 9));
+    // Found missing while the lines after are still being parsed.
+    for n in 2..200 {
+        ledger.append_record("2025-02/a.jsonl", &record(n, "K", 9));
+    }
+    for n in 200..260 {
+        ledger.append_record("2025-03/b.jsonl", &record(n, &format!("I{n}"), 0));
+    }
     let (index, changed) = Index::refresh(stored.load(), &ledger, &mut missing).unwrap();
     assert!(changed);
     assert_eq!(index, refresh(None, &ledger).0, "rebuilt from the files");

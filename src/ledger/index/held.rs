@@ -1,0 +1,126 @@
+//! The records of the incidents a pass over the files meets first, held as they are read so
+//! that each is folded without reading its records again. The incident first met is handed to
+//! be folded once the records held take more than `HOLD_BYTES` of lines (its records are most
+//! likely all read by then), the rest at the end of the pass; they are folded on a second
+//! thread, as in `Index::each_incident_beside`. One met again after it was handed over, or
+//! known to the index before the pass, has its records read again from the files.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::mem;
+use std::panic;
+use std::thread::Scope;
+
+use super::{Batch, Settled, Worker, settle_one};
+use crate::incident;
+use crate::record::Record;
+
+/// How many bytes of lines the records held may take at most (their records take about twice
+/// that in memory). Tests fold every few records.
+const HOLD_BYTES: u64 = if cfg!(test) { 600 } else { 4 << 20 };
+
+pub struct Held<'scope, 'env> {
+    scope: &'scope Scope<'scope, 'env>,
+    /// The records of each incident held, with the bytes of their lines.
+    incidents: HashMap<String, (Vec<Record>, u64)>,
+    /// The incidents held, in the order first met.
+    order: VecDeque<String>,
+    bytes: u64,
+    /// Each incident handed over, by its place in the order handed, and how many were.
+    handed: HashMap<String, usize>,
+    handed_count: usize,
+    read_again: HashSet<String>,
+    batch: Batch,
+    /// The folding thread, started with the first full batch; none when the system gives
+    /// none, and the batches are folded here.
+    worker: Option<Worker<'scope, (usize, Settled)>>,
+    folded_here: Vec<(usize, Settled)>,
+}
+
+impl<'scope, 'env> Held<'scope, 'env> {
+    pub fn new(scope: &'scope Scope<'scope, 'env>) -> Self {
+        Held {
+            scope,
+            incidents: HashMap::new(),
+            order: VecDeque::new(),
+            bytes: 0,
+            handed: HashMap::new(),
+            handed_count: 0,
+            read_again: HashSet::new(),
+            batch: Batch::default(),
+            worker: None,
+            folded_here: Vec::new(),
+        }
+    }
+
+    /// A record from a line of `len` bytes; `known` tells whether the index knew an incident
+    /// before the pass.
+    pub fn take(&mut self, record: Record, len: u32, known: impl FnOnce(&str) -> bool) {
+        let Some(id) = incident::subject(&record.event) else {
+            return;
+        };
+        if let Some((records, bytes)) = self.incidents.get_mut(id) {
+            records.push(record);
+            *bytes += u64::from(len);
+        } else if self.read_again.contains(id) {
+            return;
+        } else if self.handed.remove(id).is_some() || known(id) {
+            self.read_again.insert(id.to_string());
+            return;
+        } else {
+            let id = id.to_string();
+            self.order.push_back(id.clone());
+            self.incidents.insert(id, (vec![record], u64::from(len)));
+        }
+        self.bytes += u64::from(len);
+        while self.bytes > HOLD_BYTES {
+            self.hand_first();
+        }
+    }
+
+    fn hand_first(&mut self) {
+        let Some(id) = self.order.pop_front() else {
+            return;
+        };
+        let Some((records, bytes)) = self.incidents.remove(&id) else {
+            return;
+        };
+        self.bytes -= bytes;
+        let n = self.handed_count;
+        self.handed_count += 1;
+        self.handed.insert(id, n);
+        self.batch.bytes += bytes;
+        self.batch.incidents.push((n, records));
+        if self.batch.full() {
+            self.send();
+        }
+    }
+
+    fn send(&mut self) {
+        let batch = mem::take(&mut self.batch).incidents;
+        if self.worker.is_none() {
+            self.worker = Worker::start(self.scope, &settle_one);
+        }
+        match &self.worker {
+            Some(worker) => _ = worker.send.send(batch),
+            None => (self.folded_here).extend(batch.into_iter().map(|(n, r)| settle_one(n, r))),
+        }
+    }
+
+    /// How each incident whose records were all held stands, by its id.
+    pub fn folded(mut self) -> HashMap<String, Settled> {
+        while !self.order.is_empty() {
+            self.hand_first();
+        }
+        self.send();
+        let mut folded = mem::take(&mut self.folded_here);
+        if let Some(Worker { send, thread }) = self.worker.take() {
+            drop(send);
+            folded.extend(thread.join().unwrap_or_else(|p| panic::resume_unwind(p)));
+        }
+        let mut by_place: HashMap<usize, Settled> = folded.into_iter().collect();
+        let handed = mem::take(&mut self.handed);
+        (handed.into_iter())
+            .filter_map(|(id, n)| Some((id, by_place.remove(&n)?)))
+            .collect()
+    }
+}
