@@ -95,11 +95,16 @@ impl<'scope, 'env> Held<'scope, 'env> {
         }
     }
 
+    /// Sends the batch, full, to be folded, starting the thread the first time.
     fn send(&mut self) {
-        let batch = mem::take(&mut self.batch).incidents;
         if self.worker.is_none() {
             self.worker = Worker::start(self.scope, &settle_one);
         }
+        self.send_or_fold_here();
+    }
+
+    fn send_or_fold_here(&mut self) {
+        let batch = mem::take(&mut self.batch).incidents;
         match &self.worker {
             Some(worker) => _ = worker.send.send(batch),
             None => (self.folded_here).extend(batch.into_iter().map(|(n, r)| settle_one(n, r))),
@@ -111,7 +116,7 @@ impl<'scope, 'env> Held<'scope, 'env> {
         while !self.order.is_empty() {
             self.hand_first();
         }
-        self.send();
+        self.send_or_fold_here();
         let mut folded = mem::take(&mut self.folded_here);
         if let Some(Worker { send, thread }) = self.worker.take() {
             drop(send);
