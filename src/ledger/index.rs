@@ -17,10 +17,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Read};
 use std::ops::{Range, RangeInclusive};
-use std::sync::mpsc::{SyncSender, sync_channel};
-use std::thread::{self, Scope, ScopedJoinHandle};
-use std::{mem, panic};
 
+use beside::Beside;
 use held::Held;
 use parse_beside::{Parsed, Parser};
 
@@ -34,6 +32,7 @@ use crate::record::void::{self, VoidLink, Voided};
 use crate::record::{Event, Record};
 use crate::report;
 
+mod beside;
 mod held;
 mod history;
 pub mod known_risks;
@@ -512,56 +511,6 @@ impl Settled {
 /// How an incident stands once its records are folded, with its place among those folded.
 fn settle_one(n: usize, records: Vec<Record>) -> (usize, Settled) {
     (n, Settled::of(&records))
-}
-
-/// How many incidents' records go to the folding thread together (or fewer, of this many
-/// bytes of lines), and how many such batches may wait for it. Tests send a batch every few
-/// incidents, so that both threads work.
-const FOLD_BATCH: usize = if cfg!(test) { 2 } else { 64 };
-const FOLD_BYTES: u64 = if cfg!(test) { 600 } else { 1 << 20 };
-const FOLD_QUEUE: usize = 4;
-
-/// The records of incidents to be worked on a second thread, and the bytes of their lines.
-struct Batch {
-    incidents: Vec<(usize, Vec<Record>)>,
-    bytes: u64,
-}
-
-impl Default for Batch {
-    fn default() -> Batch {
-        Batch {
-            incidents: Vec::with_capacity(FOLD_BATCH),
-            bytes: 0,
-        }
-    }
-}
-
-impl Batch {
-    fn full(&self) -> bool {
-        self.incidents.len() >= FOLD_BATCH || self.bytes >= FOLD_BYTES
-    }
-}
-
-/// The thread that works the batches sent, with what it made of them once it ends.
-struct Worker<'scope, R> {
-    send: SyncSender<Vec<(usize, Vec<Record>)>>,
-    thread: ScopedJoinHandle<'scope, Vec<R>>,
-}
-
-impl<'scope, R: Send + 'scope> Worker<'scope, R> {
-    /// The thread, if the system gives one.
-    fn start<'env>(
-        scope: &'scope Scope<'scope, 'env>,
-        work: &'scope (impl Fn(usize, Vec<Record>) -> R + Sync),
-    ) -> Option<Worker<'scope, R>> {
-        let (send, batches) = sync_channel::<Vec<(usize, Vec<Record>)>>(FOLD_QUEUE);
-        let each = move || {
-            let each = batches.into_iter().flatten();
-            each.map(|(n, records)| work(n, records)).collect()
-        };
-        let thread = thread::Builder::new().spawn_scoped(scope, each).ok()?;
-        Some(Worker { send, thread })
-    }
 }
 
 /// How often a rebuild is tried while the files keep changing under it.
@@ -1256,34 +1205,12 @@ impl Index {
                 .map(|l| u64::from(l.len))
                 .sum::<u64>()
         };
-        let (read, made) = std::thread::scope(|threads| {
-            // The thread starts with the first full batch: a few incidents are worked here,
-            // and all of them when the system gives no thread.
-            let mut worker = None;
-            let mut made = Vec::new();
-            let mut batch = Batch::default();
+        let (read, made) = std::thread::scope(|scope| {
+            let mut beside = Beside::new(scope, work);
             let read = self.each_incident(ids, source, |n, records| {
-                batch.bytes += bytes(ids[n]);
-                batch.incidents.push((n, records));
-                if !batch.full() {
-                    return;
-                }
-                let full = mem::take(&mut batch).incidents;
-                if worker.is_none() {
-                    worker = Worker::start(threads, work);
-                }
-                match &worker {
-                    Some(worker) => _ = worker.send.send(full),
-                    None => made.extend(full.into_iter().map(|(n, records)| work(n, records))),
-                }
+                beside.hand_over(n, records, bytes(ids[n]));
             });
-            if let Some(Worker { send, thread }) = worker {
-                drop(send);
-                made.extend(thread.join().unwrap_or_else(|p| panic::resume_unwind(p)));
-            }
-            let rest = batch.incidents.into_iter();
-            made.extend(rest.map(|(n, records)| work(n, records)));
-            (read, made)
+            (read, beside.made())
         });
         Ok(read?.map(|()| made))
     }

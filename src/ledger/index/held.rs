@@ -1,16 +1,15 @@
 //! The records of the incidents a pass over the files meets first, held as they are read so
 //! that each is folded without reading its records again. The incident first met is handed to
 //! be folded once the records held take more than `HOLD_BYTES` of lines (its records are most
-//! likely all read by then), the rest at the end of the pass; they are folded on a second
-//! thread, as in `Index::each_incident_beside`. One met again after it was handed over, or
-//! known to the index before the pass, has its records read again from the files.
+//! likely all read by then), the rest at the end of the pass; they are folded beside the pass
+//! (`Beside`). One met again after it was handed over, or known to the index before the pass,
+//! has its records read again from the files.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::mem;
-use std::panic;
 use std::thread::Scope;
 
-use super::{Batch, Settled, Worker, settle_one};
+use super::beside::Beside;
+use super::{Settled, settle_one};
 use crate::incident;
 use crate::record::Record;
 
@@ -18,8 +17,9 @@ use crate::record::Record;
 /// that in memory). Tests fold every few records.
 const HOLD_BYTES: u64 = if cfg!(test) { 600 } else { 4 << 20 };
 
+type Fold = fn(usize, Vec<Record>) -> (usize, Settled);
+
 pub struct Held<'scope, 'env> {
-    scope: &'scope Scope<'scope, 'env>,
     /// The records of each incident held, with the bytes of their lines.
     incidents: HashMap<String, (Vec<Record>, u64)>,
     /// The incidents held, in the order first met.
@@ -29,26 +29,19 @@ pub struct Held<'scope, 'env> {
     handed: HashMap<String, usize>,
     handed_count: usize,
     read_again: HashSet<String>,
-    batch: Batch,
-    /// The folding thread, started with the first full batch; none when the system gives
-    /// none, and the batches are folded here.
-    worker: Option<Worker<'scope, (usize, Settled)>>,
-    folded_here: Vec<(usize, Settled)>,
+    folding: Beside<'scope, 'env, (usize, Settled), Fold>,
 }
 
 impl<'scope, 'env> Held<'scope, 'env> {
     pub fn new(scope: &'scope Scope<'scope, 'env>) -> Self {
         Held {
-            scope,
             incidents: HashMap::new(),
             order: VecDeque::new(),
             bytes: 0,
             handed: HashMap::new(),
             handed_count: 0,
             read_again: HashSet::new(),
-            batch: Batch::default(),
-            worker: None,
-            folded_here: Vec::new(),
+            folding: Beside::new(scope, &(settle_one as Fold)),
         }
     }
 
@@ -88,27 +81,7 @@ impl<'scope, 'env> Held<'scope, 'env> {
         let n = self.handed_count;
         self.handed_count += 1;
         self.handed.insert(id, n);
-        self.batch.bytes += bytes;
-        self.batch.incidents.push((n, records));
-        if self.batch.full() {
-            self.send();
-        }
-    }
-
-    /// Sends the batch, full, to be folded, starting the thread the first time.
-    fn send(&mut self) {
-        if self.worker.is_none() {
-            self.worker = Worker::start(self.scope, &settle_one);
-        }
-        self.send_or_fold_here();
-    }
-
-    fn send_or_fold_here(&mut self) {
-        let batch = mem::take(&mut self.batch).incidents;
-        match &self.worker {
-            Some(worker) => _ = worker.send.send(batch),
-            None => (self.folded_here).extend(batch.into_iter().map(|(n, r)| settle_one(n, r))),
-        }
+        self.folding.hand_over(n, records, bytes);
     }
 
     /// How each incident whose records were all held stands, by its id.
@@ -116,15 +89,8 @@ impl<'scope, 'env> Held<'scope, 'env> {
         while !self.order.is_empty() {
             self.hand_first();
         }
-        self.send_or_fold_here();
-        let mut folded = mem::take(&mut self.folded_here);
-        if let Some(Worker { send, thread }) = self.worker.take() {
-            drop(send);
-            folded.extend(thread.join().unwrap_or_else(|p| panic::resume_unwind(p)));
-        }
-        let mut by_place: HashMap<usize, Settled> = folded.into_iter().collect();
-        let handed = mem::take(&mut self.handed);
-        (handed.into_iter())
+        let mut by_place: HashMap<usize, Settled> = self.folding.made().into_iter().collect();
+        (self.handed.into_iter())
             .filter_map(|(id, n)| Some((id, by_place.remove(&n)?)))
             .collect()
     }

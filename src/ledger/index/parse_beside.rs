@@ -227,3 +227,46 @@ impl<'scope, 'env> Parser<'scope, 'env> {
         Ok(parsed)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether parsing `count` lines started the thread, with the lines parsed, in order.
+    fn parse(count: usize) -> (bool, Vec<usize>) {
+        let files = [FileStat {
+            name: "2025-03/li.lei.jsonl".to_string(),
+            len: 0,
+            modified: None,
+            changed: None,
+            inode: None,
+        }];
+        std::thread::scope(|scope| {
+            let mut parser = Parser::new(scope, &files);
+            let mut parsed = Vec::new();
+            for number in 1..=count {
+                let raw = RawLine {
+                    number,
+                    start: number as u64,
+                    text: Text::Bytes(b"not a record"),
+                    terminated: true,
+                };
+                if parser.line(0, &raw) {
+                    parsed.extend(parser.parsed(false).unwrap());
+                }
+            }
+            parser.end(0);
+            parsed.extend(parser.parsed(true).unwrap());
+            let numbers = parsed.iter().filter_map(|p| p.line.as_ref());
+            let numbers = numbers.map(|(line, _)| line.number).collect();
+            (parser.thread.is_some(), numbers)
+        })
+    }
+
+    #[test]
+    fn a_few_lines_are_parsed_here_and_many_on_the_thread_in_order() {
+        assert_eq!(parse(BATCH_LINES - 1), (false, (1..BATCH_LINES).collect()));
+        let many = BATCH_LINES * 7 + 1;
+        assert_eq!(parse(many), (true, (1..=many).collect()));
+    }
+}
