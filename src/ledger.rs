@@ -258,6 +258,12 @@ pub fn read_lines(file: &str, bytes: &[u8], first_number: usize) -> Result<Vec<L
     Ok(lines)
 }
 
+/// The record of the line at the start of `bytes`, read from where the index located one in
+/// `file`: `None` when no record is there.
+pub fn read_located(file: &str, bytes: &[u8]) -> Result<Option<Record>, LedgerError> {
+    Ok(read_line(file, &lines::first_line(bytes))?.record)
+}
+
 /// Reads one line as it streamed by: a record, nothing (a blank line), or what is wrong
 /// with it.
 pub fn read_line(file: &str, raw: &RawLine) -> Result<Line, LedgerError> {

@@ -2,7 +2,7 @@
 //! term with where each stands, and the record that one was delivered.
 
 use std::collections::BTreeSet;
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -71,61 +71,41 @@ pub fn counted_report(
 /// The report of `scope` at `now`, which must have begun, but for what became of the requests
 /// (its `feedback` stays empty), with what `keep` takes of each incident it counts. It shows
 /// `see` the records of each month it counts (but for incidents' records other than their
-/// openings) as it reads them.
+/// openings) as they are read.
 pub fn counted_report_seeing<T>(
     site: &Site,
     now: DateTime<Utc>,
     scope: Scope,
     ledger: &mut Ledger,
     keep: impl Fn(&Incident) -> T,
-    mut see: impl FnMut(&[Record]),
+    see: impl FnMut(&[Record]) + Send,
 ) -> Result<(Report, Vec<T>)> {
     scope.check_begun(local_date(now, site.contract.timezone))?;
     ledger.hold_index()?;
     let (from, to) = scope.span(&site.contract);
     let digest = |incident: &Incident| (IncidentFacts::new(incident, now), keep(incident));
     let months = scope.parts();
-    // A second reader reads the records of each month, one month ahead, while this one folds
-    // the incidents and counts the month before: a year of a busy site in little memory, on
-    // both cores.
+    // A second thread reads the records of each month and counts what they say while this
+    // one folds the incidents, then counts the incidents of each month: a year of a busy site
+    // on both cores, holding one month's records at a time.
     let mut reader = ledger.fork();
     let (incidents, kept, parts, reader) = std::thread::scope(|threads| {
-        let (send, months_read) = sync_channel(0);
+        let (send, counted) = channel();
         let months_ahead = &months;
         let worker = threads.spawn(move || {
-            for month in months_ahead {
-                let records = routine_records(&mut reader, month);
-                let failed = records.is_err();
-                if send.send(records).is_err() || failed {
-                    break;
-                }
-            }
+            recorded_parts(site, now, months_ahead, &mut reader, see, &send);
             reader
         });
-        let counted = count_months(
-            site,
-            now,
-            (from, to),
-            &months,
-            ledger,
-            &months_read,
-            digest,
-            &mut see,
-        );
-        drop(months_read);
+        let folded = ledger.incidents(Wanted::Between(from, to), digest);
+        let parts = folded.and_then(|folded| count_incidents(site, now, folded, &counted));
+        drop(counted);
         let reader = worker
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        counted.map(|(incidents, kept, parts)| (incidents, kept, parts, reader))
+        parts.map(|(incidents, kept, parts)| (incidents, kept, parts, reader))
     })?;
     ledger.absorb(reader);
-    let sources = Sources {
-        contract: &site.contract,
-        calendar: &site.calendar,
-        incidents: &incidents,
-        records: &[],
-        now,
-    };
+    let sources = sources(site, now, &incidents, &[]);
     let mut report = Report::combine(&sources, scope, parts);
     // The voids and the last issue are read from the months the index says they are in.
     let month = report_month(&site.contract, &scope);
@@ -143,43 +123,68 @@ pub fn counted_report_seeing<T>(
     Ok((report, kept))
 }
 
-/// The incidents that bear on the period from `from` to `to`, sorted as a report lists them,
-/// with what `digest` takes of each; and the part of the report of each of `months`, counted
-/// from the records `months_read` brings, which `see` is shown.
-#[allow(clippy::too_many_arguments)]
-fn count_months<T>(
+/// The part of the report of each of `months` that its records alone say, counted from the
+/// records `ledger` reads of it, which `see` is shown, and sent in order; an error ends them.
+fn recorded_parts(
     site: &Site,
     now: DateTime<Utc>,
-    (from, to): (DateTime<Utc>, DateTime<Utc>),
     months: &[Scope],
     ledger: &mut Ledger,
-    months_read: &Receiver<Result<Vec<Record>>>,
-    digest: impl Fn(&Incident) -> (IncidentFacts, T),
-    see: &mut impl FnMut(&[Record]),
-) -> Result<(Vec<IncidentFacts>, Vec<T>, Vec<Report>)> {
-    let (mut incidents, kept): (Vec<IncidentFacts>, Vec<T>) = ledger
-        .incidents(Wanted::Between(from, to), digest)?
-        .into_iter()
-        .unzip();
-    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
-    let mut parts = Vec::new();
+    mut see: impl FnMut(&[Record]),
+    send: &Sender<Result<Report>>,
+) {
     for month in months {
-        // The reader stops early only when it panics, which its join raises.
-        let Ok(records) = months_read.recv() else {
-            break;
-        };
-        let records = records?;
-        see(&records);
-        let sources = Sources {
-            contract: &site.contract,
-            calendar: &site.calendar,
-            incidents: &incidents,
-            records: &records,
-            now,
-        };
-        parts.push(Report::part(&sources, *month));
+        let part = routine_records(ledger, month).map(|records| {
+            see(&records);
+            let sources = sources(site, now, &[], &records);
+            Report::part_recorded(&sources, *month)
+        });
+        let failed = part.is_err();
+        if send.send(part).is_err() || failed {
+            return;
+        }
     }
+}
+
+/// The incidents `folded`, sorted as a report lists them, and what was kept of each; and each
+/// part `counted` brings, with the incidents reported in it counted.
+fn count_incidents<T>(
+    site: &Site,
+    now: DateTime<Utc>,
+    folded: Vec<(IncidentFacts, T)>,
+    counted: &Receiver<Result<Report>>,
+) -> Result<(Vec<IncidentFacts>, Vec<T>, Vec<Report>)> {
+    let (mut incidents, kept): (Vec<IncidentFacts>, Vec<T>) = folded.into_iter().unzip();
+    incidents.sort_by(|a, b| (a.reported_at, &a.id).cmp(&(b.reported_at, &b.id)));
+    let sources = sources(site, now, &incidents, &[]);
+    // The reader stops early only on an error, which it sends, or a panic, which its join
+    // raises.
+    let parts = counted
+        .iter()
+        .map(|part| {
+            part.map(|mut part| {
+                part.count_incidents(&sources);
+                part
+            })
+        })
+        .collect::<Result<Vec<Report>>>()?;
     Ok((incidents, kept, parts))
+}
+
+/// What a report of `site` at `now` is counted from.
+fn sources<'a>(
+    site: &'a Site,
+    now: DateTime<Utc>,
+    incidents: &'a [IncidentFacts],
+    records: &'a [Record],
+) -> Sources<'a> {
+    Sources {
+        contract: &site.contract,
+        calendar: &site.calendar,
+        incidents,
+        records,
+        now,
+    }
 }
 
 /// The records of `month` a report counts: every record but incidents' follow-ups, which come

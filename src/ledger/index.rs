@@ -26,7 +26,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::lines::{Checksum, Lines};
-use super::{LedgerError, Line, LineFault, LineProblem, Problems, read_lines};
+use super::{LedgerError, Line, LineFault, LineProblem, Problems, read_located};
 use crate::incident::{self, Status};
 use crate::record::void::{self, VoidLink, Voided};
 use crate::record::{Event, Record};
@@ -1172,9 +1172,7 @@ impl Index {
             let ranges: Vec<Range<u64>> = in_file.iter().map(|w| location(*w).range()).collect();
             for (bytes, (_, n, _)) in source.read(name, &ranges)?.into_iter().zip(in_file) {
                 let n = *n as usize;
-                let lines = read_lines(name, &bytes, 1)?;
-                let record = lines.into_iter().next().and_then(|line| line.record);
-                match record {
+                match read_located(name, &bytes)? {
                     Some(record) if incident::subject(&record.event) == Some(ids[n]) => {
                         pending.entry(n).or_default().push(record);
                     }
@@ -1263,8 +1261,7 @@ impl Index {
             };
             let ranges: Vec<Range<u64>> = wanted.iter().map(|(l, _)| l.range()).collect();
             for (bytes, (_, key)) in source.read(name, &ranges)?.into_iter().zip(&wanted) {
-                let lines = read_lines(name, &bytes, 1)?;
-                match lines.into_iter().next().and_then(|line| line.record) {
+                match read_located(name, &bytes)? {
                     Some(record) if fits(&record, key) => records.push(record),
                     _ => return Ok(Err(Stale)),
                 }

@@ -67,6 +67,22 @@ impl RawLine<'_> {
     }
 }
 
+/// The first line of `bytes` held in memory, numbered 1, as `Lines` would hand it out.
+pub fn first_line(bytes: &[u8]) -> RawLine<'_> {
+    let end = memchr::memchr(b'\n', bytes);
+    let line = &bytes[..end.unwrap_or(bytes.len())];
+    let text = match line.len() > MAX_LINE {
+        true => Text::TooLong(line.len() as u64),
+        false => Text::Bytes(line),
+    };
+    RawLine {
+        number: 1,
+        start: 0,
+        text,
+        terminated: end.is_some(),
+    }
+}
+
 /// The lines of a file, from a reader, holding at most about `MAX_LINE` bytes at once.
 pub struct Lines<R> {
     reader: R,
@@ -290,13 +306,17 @@ mod tests {
     fn seen<R: Read>(lines: &mut Lines<R>) -> Vec<Seen> {
         let mut found = Vec::new();
         while let Some(line) = lines.next_line().unwrap() {
-            let text = match line.text {
-                Text::Bytes(b) => Ok(b.to_vec()),
-                Text::TooLong(len) => Err(len),
-            };
-            found.push((line.number, line.start, text, line.terminated));
+            found.push(seen_line(&line));
         }
         found
+    }
+
+    fn seen_line(line: &RawLine) -> Seen {
+        let text = match line.text {
+            Text::Bytes(b) => Ok(b.to_vec()),
+            Text::TooLong(len) => Err(len),
+        };
+        (line.number, line.start, text, line.terminated)
     }
 
     #[test]
@@ -314,6 +334,23 @@ mod tests {
             );
         }
         assert!(all(b"", 3).is_empty());
+    }
+
+    #[test]
+    fn the_first_line_of_bytes_held_is_the_line_they_would_stream_first() {
+        let long = [vec![b'x'; MAX_LINE + 1], b"\nb".to_vec()].concat();
+        let cases: [&[u8]; 6] = [
+            b"one\ntwo\n",
+            b"one",
+            b"\none",
+            b"one\r\n",
+            b"{}\n\n",
+            &long,
+        ];
+        for bytes in cases {
+            let streamed = seen(&mut Lines::new(bytes, 0, 1)).remove(0);
+            assert_eq!(seen_line(&first_line(bytes)), streamed);
+        }
     }
 
     #[test]

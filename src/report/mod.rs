@@ -114,6 +114,14 @@ impl Report {
     /// The report of one part of a scope (see `Scope::parts`), from its records; incidents
     /// are counted by the month they were reported in.
     pub fn part(sources: &Sources, scope: Scope) -> Report {
+        let mut part = Report::part_recorded(sources, scope);
+        part.count_incidents(sources);
+        part
+    }
+
+    /// The report of one part of a scope from its records alone, but for its incidents, which
+    /// `count_incidents` adds: `sources.incidents` is not read.
+    pub fn part_recorded(sources: &Sources, scope: Scope) -> Report {
         let contract = sources.contract;
         let zone = contract.timezone;
         let today = local_date(sources.now, zone);
@@ -160,7 +168,7 @@ impl Report {
                 .iter()
                 .filter(|d| contract.serves_on(sources.calendar, **d))
                 .count() as u32,
-            incidents: incident_figures(sources, &scope),
+            incidents: IncidentFigures::default(),
             inspections: inspect::totals(coverage.iter().map(|(_, due)| due.as_slice())),
             coverage,
             rounds_not_counted,
@@ -180,6 +188,12 @@ impl Report {
             provisional: provisional(sources.calendar, &scope),
             capacity: Capacity::of(&records, contract),
         }
+    }
+
+    /// Counts the incidents of `sources` in the part this report is of, by the month they were
+    /// reported in.
+    pub fn count_incidents(&mut self, sources: &Sources) {
+        self.incidents = incident_figures(sources, &self.scope);
     }
 
     /// The report of `scope` from the reports of its parts, in order: what was recorded adds
