@@ -71,25 +71,63 @@ pub struct MonthBackups {
 pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> Result<Shift> {
     ledger.hold_index()?;
     let contract = &site.contract;
-    let zone = contract.timezone;
-    let (records, index) = ledger.indexed_incident_records(Wanted::Open)?;
-    let open = by_urgency(fold(&records), true);
-    let (at_risk, breached) = attention(&open, contract, now);
+    let day = site.calendar.day(local_date(now, contract.timezone));
+    // The month's files are read whole and the readings' trends worked out on a second thread,
+    // while this one reads what the index locates.
+    let mut reader = ledger.fork();
+    let (routine, indexed) = std::thread::scope(|threads| {
+        let routine = threads.spawn(|| month_routine(site, now, &day, &mut reader));
+        let indexed = indexed_standing(site, now, &day, ledger);
+        let routine = routine
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (routine, indexed)
+    });
+    ledger.absorb(reader);
+    let (routine, indexed) = (routine?, indexed?);
     let sla = Sla::new(contract, &site.calendar);
-    let day = site.calendar.day(local_date(now, zone));
+    Ok(Shift {
+        situation: sla.situation(now),
+        in_service_hours: sla.in_service_hours(now),
+        open: indexed.open,
+        at_risk: indexed.at_risk,
+        breached: indexed.breached,
+        inspections: routine.inspections,
+        open_risks: indexed.open_risks,
+        backups: MonthBackups {
+            month: Period::month_of(day.date),
+            required: routine.backups_required,
+            done: routine.backups_done,
+            failing: indexed.failing_backups,
+        },
+        duty: routine.duty,
+        reports: indexed.reports,
+        contract_changes: super::sync::unacknowledged(site)?,
+        capacity_risks: routine.capacity_risks,
+        overdue_requests: indexed.overdue_requests,
+        day,
+    })
+}
+
+/// What the month's records say of today: read whole from its files.
+struct MonthRoutine {
+    inspections: Vec<Due>,
+    backups_required: u32,
+    backups_done: u32,
+    duty: Option<String>,
+    capacity_risks: Vec<(Trend, DateTime<Utc>)>,
+}
+
+/// How today's inspections, the month's backups and today's duty stand by the records of the
+/// month of `day`, and the items at risk by the readings' trends.
+fn month_routine(
+    site: &Site,
+    now: DateTime<Utc>,
+    day: &Day,
+    ledger: &mut Ledger,
+) -> Result<MonthRoutine> {
+    let (contract, zone) = (&site.contract, site.contract.timezone);
     let month = Period::month_of(day.date);
-    let capacity_risks = super::capacity::risks_at(site, ledger, now)?;
-    let mut open_risks = ledger.risks()?;
-    open_risks.retain(|risk| risk.open);
-    let checks = ledger.latest_backup_checks(|_| true)?;
-    let failing = routine::latest_by_job(&checks)
-        .into_iter()
-        .filter(|(_, check)| !check.ok)
-        .map(|(record, check)| Logged {
-            record: record.clone(),
-            item: check.clone(),
-        })
-        .collect();
     let wanted = [
         types::INSPECTION_ROUND,
         types::ALERT_LOGGED,
@@ -103,31 +141,59 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     records.retain(|r| month.contains(local_date(r.instant(), zone)));
     let rounds = Rounds::of(&records, zone);
     let standing = routine::backup_standing(contract, &month, &records);
-    let backups = MonthBackups {
-        month,
-        required: standing.required,
-        done: standing.done,
-        failing,
-    };
+    Ok(MonthRoutine {
+        inspections: inspect::standing_on(contract, &site.calendar, day.date, &rounds).due,
+        backups_required: standing.required,
+        backups_done: standing.done,
+        duty: duty::roster(&roster).remove(&day.date),
+        capacity_risks: super::capacity::risks_at(site, ledger, now)?,
+    })
+}
+
+/// Where the site stands by the records the index locates: the open incidents, risks and
+/// requests, the failing backups and the reports.
+struct IndexedStanding {
+    open: Vec<Incident>,
+    at_risk: usize,
+    breached: usize,
+    open_risks: Vec<Risk>,
+    failing_backups: Vec<Logged<BackupCheck>>,
+    reports: Vec<DueReport>,
+    overdue_requests: Vec<Aged>,
+}
+
+fn indexed_standing(
+    site: &Site,
+    now: DateTime<Utc>,
+    day: &Day,
+    ledger: &mut Ledger,
+) -> Result<IndexedStanding> {
+    let (records, index) = ledger.indexed_incident_records(Wanted::Open)?;
+    let open = by_urgency(fold(&records), true);
+    let (at_risk, breached) = attention(&open, &site.contract, now);
+    let mut open_risks = ledger.risks()?;
+    open_risks.retain(|risk| risk.open);
+    let checks = ledger.latest_backup_checks(|_| true)?;
+    let failing_backups = routine::latest_by_job(&checks)
+        .into_iter()
+        .filter(|(_, check)| !check.ok)
+        .map(|(record, check)| Logged {
+            record: record.clone(),
+            item: check.clone(),
+        })
+        .collect();
     let reports = term_reports_in(site, now, &index)
         .into_iter()
         .filter(|r| r.pressing(day.date) || r.changed_since_issued)
         .collect();
-    Ok(Shift {
-        situation: sla.situation(now),
-        in_service_hours: sla.in_service_hours(now),
+    Ok(IndexedStanding {
         open,
         at_risk,
         breached,
-        inspections: inspect::standing_on(contract, &site.calendar, day.date, &rounds).due,
         open_risks,
-        backups,
-        duty: duty::roster(&roster).remove(&day.date),
+        failing_backups,
         reports,
-        contract_changes: super::sync::unacknowledged(site)?,
-        capacity_risks,
         overdue_requests: overdue_requests(site, now, ledger)?,
-        day,
     })
 }
 

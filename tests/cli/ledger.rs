@@ -241,26 +241,44 @@ fn several_writers_at_once_lose_nothing() {
     assert_eq!(listed.as_array().unwrap().len(), writers.len() * per_writer);
 }
 
-#[test]
-fn a_report_names_a_record_of_its_month_entered_before_it_happened() {
+/// Writes a record of March 2025 by zhao.min, at `at`, its payload `payload` (after the type),
+/// entered on March 1st as its id says: the run of `args` at `now` names it as counting
+/// nowhere. Returns what the command printed, as JSON.
+fn named_as_entered_before_it_happened(at: &str, payload: &str, now: &str, args: &[&str]) -> Value {
     let site = Sandbox::with_contract(SHENZHEN_5X8);
     let entered = chrono::DateTime::parse_from_rfc3339("2025-03-01T09:00:00+08:00").unwrap();
     let id = ulid::Ulid::from_parts(entered.timestamp_millis() as u64, 7).to_string();
     site.write(
-        "ledger/2025-03/li.lei.jsonl",
-        &format!(
-            "{{\"v\":1,\"id\":\"{id}\",\"at\":\"2025-03-10T10:00:00+08:00\",\"by\":\"li.lei\",\
-             \"type\":\"support.logged\",\"text\":\"asked about CLB\",\"product\":\"CLB\",\
-             \"minutes\":30}}\n"
-        ),
+        "ledger/2025-03/zhao.min.jsonl",
+        &format!("{{\"v\":1,\"id\":\"{id}\",\"at\":\"{at}\",\"by\":\"zhao.min\",{payload}}}\n"),
     );
-    let output = site.run_at(
-        "2025-03-20T10:00:00+08:00",
-        &["report", "2025-03", "--json"],
-    );
+    let output = site.run_at(now, args);
     assert!(output.status.success());
     let err = super::stderr(&output);
     assert!(err.contains(&id) && err.contains("counts nowhere"), "{err}");
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn status_names_an_alert_of_today_entered_before_it_happened_and_counts_it_nowhere() {
+    let status = named_as_entered_before_it_happened(
+        "2025-03-20T09:00:00+08:00",
+        r#""type":"alert.logged","text":"CPU above 90%","class":"noise""#,
+        "2025-03-20T10:00:00+08:00",
+        &["status", "--json"],
+    );
+    let alert_round = &status["inspections"][2];
+    assert_eq!(alert_round["kind"], json!("alert"));
+    assert_eq!(alert_round["done"], json!(0), "no round: {alert_round}");
+}
+
+#[test]
+fn a_report_names_a_record_of_its_month_entered_before_it_happened() {
+    let report = named_as_entered_before_it_happened(
+        "2025-03-10T10:00:00+08:00",
+        r#""type":"support.logged","text":"asked about CLB","product":"CLB","minutes":30"#,
+        "2025-03-20T10:00:00+08:00",
+        &["report", "2025-03", "--json"],
+    );
     assert_eq!(report["support"]["count"], json!(0), "it is not counted");
 }
