@@ -164,7 +164,9 @@ for name, argv, goal, bound in rows:
     if peer in peers:
         target += f", faster than {peer}"
         ok = ok and elapsed < peers[peer]
-        result += f"; {peers[peer] / elapsed:.1f}× faster than DuckDB"
+        ratio = peers[peer] / elapsed
+        result += (f"; {ratio:.1f}× faster than DuckDB" if ratio >= 1
+                   else f"; {1 / ratio:.1f}× slower than DuckDB")
     ok = ok and (memory is None or memory <= bound)
     print(f"| `{name}` | {ms(cold_elapsed)} | {ms(elapsed)} | {mb(memory)} | "
           f"{target + ', ' if target else ''}≤ {bound} MB | {result}{'' if ok else ' ✗'} |")
