@@ -91,13 +91,13 @@ pub fn counted_report_seeing<T>(
     let mut reader = ledger.fork();
     let (incidents, kept, parts, reader) = std::thread::scope(|threads| {
         let (send, counted) = channel();
-        let months_ahead = &months;
+        let months = &months;
         let worker = threads.spawn(move || {
-            recorded_parts(site, now, months_ahead, &mut reader, see, &send);
+            recorded_parts(site, now, months, &mut reader, see, &send);
             reader
         });
         let folded = ledger.incidents(Wanted::Between(from, to), digest);
-        let parts = folded.and_then(|folded| count_incidents(site, now, folded, &counted));
+        let parts = folded.and_then(|folded| incidents_counted(site, now, folded, &counted));
         drop(counted);
         let reader = worker
             .join()
@@ -148,7 +148,7 @@ fn recorded_parts(
 
 /// The incidents `folded`, sorted as a report lists them, and what was kept of each; and each
 /// part `counted` brings, with the incidents reported in it counted.
-fn count_incidents<T>(
+fn incidents_counted<T>(
     site: &Site,
     now: DateTime<Utc>,
     folded: Vec<(IncidentFacts, T)>,

@@ -72,11 +72,12 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     ledger.hold_index()?;
     let contract = &site.contract;
     let day = site.calendar.day(local_date(now, contract.timezone));
-    // The month's files are read whole and the readings' trends worked out on a second thread,
-    // while this one reads what the index locates.
+    // What the inspection rounds say is read on a second thread while this one reads the
+    // rest. No part of the index is read by both: a part found damaged is rebuilt by one
+    // thread only.
     let mut reader = ledger.fork();
     let (routine, indexed) = std::thread::scope(|threads| {
-        let routine = threads.spawn(|| month_routine(site, now, &day, &mut reader));
+        let routine = threads.spawn(|| routine_standing(site, now, &day, &mut reader));
         let indexed = indexed_standing(site, now, &day, ledger);
         let routine = routine
             .join()
@@ -84,7 +85,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         (routine, indexed)
     });
     ledger.absorb(reader);
-    let (routine, indexed) = (routine?, indexed?);
+    let (indexed, routine) = (indexed?, routine?);
     let sla = Sla::new(contract, &site.calendar);
     Ok(Shift {
         situation: sla.situation(now),
@@ -93,7 +94,7 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
         at_risk: indexed.at_risk,
         breached: indexed.breached,
         inspections: routine.inspections,
-        open_risks: indexed.open_risks,
+        open_risks: routine.open_risks,
         backups: MonthBackups {
             month: Period::month_of(day.date),
             required: routine.backups_required,
@@ -109,23 +110,26 @@ pub fn start_of_shift(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) -> R
     })
 }
 
-/// What the month's records say of today: read whole from its files.
-struct MonthRoutine {
+/// Where the routine stands: what the month's files say of today, and what the inspection
+/// rounds the index keeps say of the risks and the readings' trends.
+struct RoutineStanding {
     inspections: Vec<Due>,
     backups_required: u32,
     backups_done: u32,
     duty: Option<String>,
+    open_risks: Vec<Risk>,
     capacity_risks: Vec<(Trend, DateTime<Utc>)>,
 }
 
 /// How today's inspections, the month's backups and today's duty stand by the records of the
-/// month of `day`, and the items at risk by the readings' trends.
-fn month_routine(
+/// month of `day` (its files read whole), and the risks found and the items at risk by the
+/// rounds the index keeps.
+fn routine_standing(
     site: &Site,
     now: DateTime<Utc>,
     day: &Day,
     ledger: &mut Ledger,
-) -> Result<MonthRoutine> {
+) -> Result<RoutineStanding> {
     let (contract, zone) = (&site.contract, site.contract.timezone);
     let month = Period::month_of(day.date);
     let wanted = [
@@ -141,22 +145,24 @@ fn month_routine(
     records.retain(|r| month.contains(local_date(r.instant(), zone)));
     let rounds = Rounds::of(&records, zone);
     let standing = routine::backup_standing(contract, &month, &records);
-    Ok(MonthRoutine {
+    let mut open_risks = ledger.risks()?;
+    open_risks.retain(|risk| risk.open);
+    Ok(RoutineStanding {
         inspections: inspect::standing_on(contract, &site.calendar, day.date, &rounds).due,
         backups_required: standing.required,
         backups_done: standing.done,
         duty: duty::roster(&roster).remove(&day.date),
+        open_risks,
         capacity_risks: super::capacity::risks_at(site, ledger, now)?,
     })
 }
 
-/// Where the site stands by the records the index locates: the open incidents, risks and
+/// Where the site stands by the rest of what the index locates: the open incidents and
 /// requests, the failing backups and the reports.
 struct IndexedStanding {
     open: Vec<Incident>,
     at_risk: usize,
     breached: usize,
-    open_risks: Vec<Risk>,
     failing_backups: Vec<Logged<BackupCheck>>,
     reports: Vec<DueReport>,
     overdue_requests: Vec<Aged>,
@@ -171,8 +177,6 @@ fn indexed_standing(
     let (records, index) = ledger.indexed_incident_records(Wanted::Open)?;
     let open = by_urgency(fold(&records), true);
     let (at_risk, breached) = attention(&open, &site.contract, now);
-    let mut open_risks = ledger.risks()?;
-    open_risks.retain(|risk| risk.open);
     let checks = ledger.latest_backup_checks(|_| true)?;
     let failing_backups = routine::latest_by_job(&checks)
         .into_iter()
@@ -190,7 +194,6 @@ fn indexed_standing(
         open,
         at_risk,
         breached,
-        open_risks,
         failing_backups,
         reports,
         overdue_requests: overdue_requests(site, now, ledger)?,

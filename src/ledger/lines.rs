@@ -67,7 +67,8 @@ impl RawLine<'_> {
     }
 }
 
-/// The first line of `bytes` held in memory, numbered 1, as `Lines` would hand it out.
+/// The first line of `bytes` held in memory, numbered 1, as `Lines` would hand it out (of no
+/// bytes, an empty line without its newline, where `Lines` hands out none).
 pub fn first_line(bytes: &[u8]) -> RawLine<'_> {
     let end = memchr::memchr(b'\n', bytes);
     let line = &bytes[..end.unwrap_or(bytes.len())];

@@ -28,6 +28,13 @@ fn monitoring_round(site: &Sandbox, at: &str) -> Value {
     site.json_at(NOW, &[&monitoring_round_at(at)[..], &["--json"]].concat())
 }
 
+/// A site whose resource round checks two items: CBS disks and COS usage.
+fn with_resource_items() -> Sandbox {
+    Sandbox::with_contract(&format!(
+        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
+    ))
+}
+
 fn backup_ok(site: &Sandbox, job: &str, at: &str) -> String {
     site.stdout_at(NOW, &["backup", "check", "--job", job, "--ok", "--at", at])
 }
@@ -171,9 +178,7 @@ fn the_report_json_lists_the_failed_backup_checks() {
 
 #[test]
 fn the_same_abnormal_item_found_again_is_the_same_risk() {
-    let site = Sandbox::with_contract(&format!(
-        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
-    ));
+    let site = with_resource_items();
     for (day, note) in [("2026-06-29", "92 % full"), ("2026-06-30", "95 % full")] {
         site.json_at(
             NOW,
@@ -240,9 +245,7 @@ fn risks_listed(site: &Sandbox, now: &str) -> Vec<(String, bool)> {
 
 #[test]
 fn risks_stored_apart_are_found_again_only_while_the_rounds_would_give_them() {
-    let site = Sandbox::with_contract(&format!(
-        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
-    ));
+    let site = with_resource_items();
     abnormal_round(&site, "2026-06-29", "CBS disks");
     abnormal_round(&site, "2026-06-30", "COS usage");
     // The second round found the disks ok again.
@@ -274,9 +277,7 @@ fn risks_stored_apart_are_found_again_only_while_the_rounds_would_give_them() {
 
 #[test]
 fn risks_stored_apart_are_found_again_when_an_opening_is_rewritten_in_its_place() {
-    let site = Sandbox::with_contract(&format!(
-        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
-    ));
+    let site = with_resource_items();
     let findings = [
         "--item=CBS disks=abnormal:growing",
         "--item=COS usage=abnormal:growing",
@@ -317,9 +318,7 @@ fn risks_stored_apart_are_found_again_when_an_opening_is_rewritten_in_its_place(
 
 #[test]
 fn status_shows_the_open_risks() {
-    let site = Sandbox::with_contract(&format!(
-        "{SHENZHEN_5X8}\n[inspections.resource]\nitems = [\"CBS disks\", \"COS usage\"]\n"
-    ));
+    let site = with_resource_items();
     site.json_at(
         NOW,
         &[
@@ -447,4 +446,63 @@ fn duty_on_a_working_day_is_recorded_with_a_warning() {
         super::stderr(&output).is_empty(),
         "a Sunday needs no warning"
     );
+}
+
+/// Every file of the index kept under the sandbox's cache, by path.
+fn index_files(site: &Sandbox) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![site.path().join("cache")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            match path.is_dir() {
+                true => dirs.push(path),
+                false => found.push(path),
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn status_stands_the_same_whichever_part_of_its_index_is_found_damaged() {
+    let site = with_resource_items();
+    let finding = [
+        "--item",
+        "CBS disks=abnormal:92 % full",
+        "--at",
+        "2026-06-30 10:00",
+    ];
+    site.stdout_at(
+        NOW,
+        &[
+            &["inspect", "today", "--kind", "resource", "--all-ok"][..],
+            &finding,
+        ]
+        .concat(),
+    );
+    archive_failed_on_june_2(&site);
+    site.stdout_at(
+        NOW,
+        &["incident", "open", "--level", "2", "--title", "CLB 502"],
+    );
+    site.stdout_at(
+        "2026-06-01T10:00:00+08:00",
+        &["request", "add", "review the CVM alarms"],
+    );
+    let healthy = site.json_at(NOW, &["status", "--json"]);
+    assert_eq!(healthy["open_risks"].as_array().unwrap().len(), 1);
+    assert_eq!(healthy["open_incidents"].as_array().unwrap().len(), 1);
+    assert_eq!(healthy["requests_waiting"].as_array().unwrap().len(), 1);
+    let parts = index_files(&site);
+    assert!(parts.len() > 3, "{parts:?}");
+    for part in parts {
+        std::fs::write(&part, "not what was stored").unwrap();
+        let output = site.run_at(NOW, &["status", "--json"]);
+        let err = crate::stderr(&output);
+        assert!(output.status.success(), "{}: {err}", part.display());
+        let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(status, healthy, "{}", part.display());
+    }
 }
