@@ -1082,52 +1082,32 @@ impl Index {
         });
     }
 
-    /// Refolds the incidents that new records touched, a batch at a time so that a whole
-    /// ledger is indexed in little memory, to know which are open and when each was reported
-    /// and last changed.
+    /// Settles the incidents that new records touched: those `folded` as their records were
+    /// read stand as folded; the others are folded again from all their records, on both
+    /// cores and in little memory, to know which are open and when each was reported and last
+    /// changed.
     fn settle<S: Source>(
         &mut self,
         touched: HashSet<String>,
         mut folded: HashMap<String, Settled>,
         source: &S,
     ) -> Result<Result<(), Stale>, S::Error> {
-        // Which of the index's incidents were touched and not folded as they were read, so
-        // that the set of names can go before the records are read again.
-        let mask: Vec<bool> = self
-            .incidents
-            .keys()
-            .map(|id| touched.contains(id) && !folded.contains_key(id))
+        let ids: Vec<&str> = (self.incidents.keys())
+            .filter(|id| touched.contains(*id) && !folded.contains_key(*id))
+            .map(String::as_str)
             .collect();
         drop(touched);
-        let ids: Vec<&str> = self
-            .incidents
-            .keys()
-            .zip(&mask)
-            .filter(|(_, read_again)| **read_again)
-            .map(|(id, _)| id.as_str())
-            .collect();
-        let Ok(mut settled) = self.each_incident_beside(&ids, source, settle_one)? else {
+        let Ok(read_again) = self.each_incident_beside(&ids, source, settle_one)? else {
             return Ok(Err(Stale));
         };
-        settled.sort_unstable_by_key(|(n, _)| *n);
-        let mut settled = settled.into_iter().peekable();
-        let mut read = 0..;
-        for ((id, entry), read_again) in self.incidents.iter_mut().zip(mask) {
-            let settled = if read_again {
-                let n = read.next().unwrap_or_default();
-                settled
-                    .next_if(|(of, _)| *of == n)
-                    .map(|(_, settled)| settled)
-            } else {
-                folded.remove(id)
-            };
-            let Some(settled) = settled else {
-                continue;
-            };
-            entry.open = settled.open;
-            entry.reported = settled.reported;
-            entry.last = settled.last;
-            self.latest = self.latest.max(settled.last);
+        folded.extend((read_again.into_iter()).map(|(n, settled)| (ids[n].to_string(), settled)));
+        for (id, entry) in self.incidents.iter_mut() {
+            if let Some(settled) = folded.remove(id) {
+                entry.open = settled.open;
+                entry.reported = settled.reported;
+                entry.last = settled.last;
+                self.latest = self.latest.max(settled.last);
+            }
         }
         Ok(Ok(()))
     }

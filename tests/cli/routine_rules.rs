@@ -35,6 +35,20 @@ fn with_resource_items() -> Sandbox {
     ))
 }
 
+/// Records today's resource round of `with_resource_items`, the CBS disks found 92 % full.
+fn cbs_disks_found_full(site: &Sandbox) {
+    let round = [
+        "inspect", "today", "--kind", "resource", "--all-ok", "--json",
+    ];
+    let finding = [
+        "--item",
+        "CBS disks=abnormal:92 % full",
+        "--at",
+        "2026-06-30 10:00",
+    ];
+    site.json_at(NOW, &[&round[..], &finding].concat());
+}
+
 fn backup_ok(site: &Sandbox, job: &str, at: &str) -> String {
     site.stdout_at(NOW, &["backup", "check", "--job", job, "--ok", "--at", at])
 }
@@ -319,21 +333,7 @@ fn risks_stored_apart_are_found_again_when_an_opening_is_rewritten_in_its_place(
 #[test]
 fn status_shows_the_open_risks() {
     let site = with_resource_items();
-    site.json_at(
-        NOW,
-        &[
-            "inspect",
-            "today",
-            "--kind",
-            "resource",
-            "--all-ok",
-            "--item",
-            "CBS disks=abnormal:92 % full",
-            "--at",
-            "2026-06-30 10:00",
-            "--json",
-        ],
-    );
+    cbs_disks_found_full(&site);
     let v = site.json_at(NOW, &["status", "--json"]);
     let open = v["open_risks"].as_array().unwrap();
     assert_eq!(open.len(), 1);
@@ -468,20 +468,7 @@ fn index_files(site: &Sandbox) -> Vec<std::path::PathBuf> {
 #[test]
 fn status_stands_the_same_whichever_part_of_its_index_is_found_damaged() {
     let site = with_resource_items();
-    let finding = [
-        "--item",
-        "CBS disks=abnormal:92 % full",
-        "--at",
-        "2026-06-30 10:00",
-    ];
-    site.stdout_at(
-        NOW,
-        &[
-            &["inspect", "today", "--kind", "resource", "--all-ok"][..],
-            &finding,
-        ]
-        .concat(),
-    );
+    cbs_disks_found_full(&site);
     archive_failed_on_june_2(&site);
     site.stdout_at(
         NOW,

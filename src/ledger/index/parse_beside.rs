@@ -35,7 +35,7 @@ enum Item {
         file: usize,
         number: usize,
         start: u64,
-        text: Held,
+        text: LineBytes,
         terminated: bool,
     },
     End {
@@ -44,8 +44,8 @@ enum Item {
 }
 
 /// A line's bytes in its batch, or only its length when it is longer than any record.
-enum Held {
-    Bytes(Range<usize>),
+enum LineBytes {
+    Held(Range<usize>),
     TooLong(u64),
 }
 
@@ -72,8 +72,8 @@ impl Batch {
                 terminated,
             } => {
                 let text = match text {
-                    Held::Bytes(range) => Text::Bytes(&self.bytes[range]),
-                    Held::TooLong(len) => Text::TooLong(len),
+                    LineBytes::Held(range) => Text::Bytes(&self.bytes[range]),
+                    LineBytes::TooLong(len) => Text::TooLong(len),
                 };
                 let raw = RawLine {
                     number,
@@ -152,9 +152,9 @@ impl<'scope, 'env> Parser<'scope, 'env> {
             Text::Bytes(bytes) => {
                 let at = self.batch.bytes.len();
                 self.batch.bytes.extend_from_slice(bytes);
-                Held::Bytes(at..at + bytes.len())
+                LineBytes::Held(at..at + bytes.len())
             }
-            Text::TooLong(len) => Held::TooLong(len),
+            Text::TooLong(len) => LineBytes::TooLong(len),
         };
         self.batch.items.push(Item::Line {
             file,
