@@ -8,7 +8,9 @@ use std::thread;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::report::{counted_report_seeing, last_fingerprint, month_or_year, term_reports};
+use super::report::{
+    counted_report_seeing, last_fingerprint, month_or_year, nothing_more, term_reports,
+};
 use super::{Ledger, Result, Site};
 use crate::contract::Contract;
 use crate::incident::Incident;
@@ -223,12 +225,14 @@ fn month_tables(
     let zone = site.contract.timezone;
     let mut records = Vec::new();
     let clocks = |incident: &Incident| (incident.id.clone(), Clocks::of(incident, now));
-    let (report, clocks) = counted_report_seeing(site, now, scope, ledger, clocks, |read| {
+    let see = |read: &[Record]| {
         let in_scope = read
             .iter()
             .filter(|r| scope.contains(local_date(r.instant(), zone)));
         records.extend(in_scope.cloned());
-    })?;
+    };
+    let (report, clocks, ()) =
+        counted_report_seeing(site, now, scope, ledger, clocks, see, nothing_more)?;
     let mut tables = Tables::new(site);
     tables.add_month(site, &report, &records, &clocks.into_iter().collect());
     Ok(tables)

@@ -16,8 +16,8 @@ use crate::period::Period;
 use crate::record::report::Issued;
 use crate::record::{Event, Record, types};
 use crate::report::{
-    DueReport, IncidentFacts, Report, ReportError, Scope, Sources, corrections, days_span,
-    report_month, reports_due,
+    DueReport, Feedback, IncidentFacts, Report, ReportError, Scope, Sources, corrections,
+    days_span, report_month, reports_due,
 };
 use crate::time::local_date;
 
@@ -48,12 +48,23 @@ pub fn service_report(
     scope: Scope,
     ledger: &mut Ledger,
 ) -> Result<Report> {
-    let report = counted_report(site, now, scope, ledger)?;
     // The requests the report lists: those asked within its period, and those still waiting
     // when it ends; a request's moves may come in any later month.
     let (from, to) = scope.span(&site.contract);
-    let requests = ledger.records_of_requests_waiting(to.min(now), Some((from, to)))?;
-    Ok(report.with_feedback(&requests, &site.contract, &site.calendar, now))
+    let feedback = |ledger: &mut Ledger| {
+        let requests = ledger.records_of_requests_waiting(to.min(now), Some((from, to)))?;
+        Ok(Feedback::of(
+            &requests,
+            &scope,
+            &site.contract,
+            &site.calendar,
+            now,
+        ))
+    };
+    let (mut report, _, feedback) =
+        counted_report_seeing(site, now, scope, ledger, |_| (), |_| (), feedback)?;
+    report.feedback = feedback;
+    Ok(report)
 }
 
 /// The report of `scope` at `now`, which must have begun, but for what became of the requests
@@ -64,22 +75,24 @@ pub fn counted_report(
     scope: Scope,
     ledger: &mut Ledger,
 ) -> Result<Report> {
-    let (report, _) = counted_report_seeing(site, now, scope, ledger, |_| (), |_| ())?;
+    let (report, _, ()) =
+        counted_report_seeing(site, now, scope, ledger, |_| (), |_| (), nothing_more)?;
     Ok(report)
 }
 
 /// The report of `scope` at `now`, which must have begun, but for what became of the requests
 /// (its `feedback` stays empty), with what `keep` takes of each incident it counts. It shows
 /// `see` the records of each month it counts (but for incidents' records other than their
-/// openings) as they are read.
-pub fn counted_report_seeing<T>(
+/// openings) as they are read, and reads what `then` reads once they are counted.
+pub fn counted_report_seeing<T, A: Send>(
     site: &Site,
     now: DateTime<Utc>,
     scope: Scope,
     ledger: &mut Ledger,
     keep: impl Fn(&Incident) -> T,
     see: impl FnMut(&[Record]) + Send,
-) -> Result<(Report, Vec<T>)> {
+    then: impl FnOnce(&mut Ledger) -> Result<A> + Send,
+) -> Result<(Report, Vec<T>, A)> {
     scope.check_begun(local_date(now, site.contract.timezone))?;
     ledger.hold_index()?;
     let (from, to) = scope.span(&site.contract);
@@ -87,22 +100,25 @@ pub fn counted_report_seeing<T>(
     let months = scope.parts();
     // A second thread reads the records of each month and counts what they say while this
     // one folds the incidents, then counts the incidents of each month: a year of a busy site
-    // on both cores, holding one month's records at a time.
+    // on both cores, holding one month's records at a time. The second thread then reads
+    // what `then` asks, while this one counts.
     let mut reader = ledger.fork();
-    let (incidents, kept, parts, reader) = std::thread::scope(|threads| {
+    let (incidents, kept, parts, reader, then_read) = std::thread::scope(|threads| {
         let (send, counted) = channel();
         let months = &months;
         let worker = threads.spawn(move || {
-            recorded_parts(site, now, months, &mut reader, see, &send);
-            reader
+            let all_counted = recorded_parts(site, now, months, &mut reader, see, &send);
+            drop(send);
+            let then_read = all_counted.then(|| then(&mut reader));
+            (reader, then_read)
         });
         let folded = ledger.incidents(Wanted::Between(from, to), digest);
         let parts = folded.and_then(|folded| incidents_counted(site, now, folded, &counted));
         drop(counted);
-        let reader = worker
+        let (reader, then_read) = worker
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        parts.map(|(incidents, kept, parts)| (incidents, kept, parts, reader))
+        parts.map(|(incidents, kept, parts)| (incidents, kept, parts, reader, then_read))
     })?;
     ledger.absorb(reader);
     let sources = sources(site, now, &incidents, &[]);
@@ -117,14 +133,26 @@ pub fn counted_report_seeing<T>(
         .collect();
     let months: Vec<NaiveDate> = months.into_iter().collect();
     let read = [types::RECORD_VOIDED, types::REPORT_ISSUED];
-    let records = ledger.written_records_of_types(&months, &read)?;
+    // Nothing corrected and never issued: no month to read.
+    let records = match months.is_empty() {
+        true => Vec::new(),
+        false => ledger.written_records_of_types(&months, &read)?,
+    };
     report.corrections = corrections(&records, &incidents, from, to);
     report.fingerprint = month.and_then(|month| last_fingerprint(&month, &records));
-    Ok((report, kept))
+    let then_read = then_read
+        .expect("the months stop before they are all counted only on an error, raised above")?;
+    Ok((report, kept, then_read))
+}
+
+/// For `counted_report_seeing`, when nothing more is to be read.
+pub(super) fn nothing_more(_: &mut Ledger) -> Result<()> {
+    Ok(())
 }
 
 /// The part of the report of each of `months` that its records alone say, counted from the
 /// records `ledger` reads of it, which `see` is shown, and sent in order; an error ends them.
+/// Whether every part was sent.
 fn recorded_parts(
     site: &Site,
     now: DateTime<Utc>,
@@ -132,7 +160,7 @@ fn recorded_parts(
     ledger: &mut Ledger,
     mut see: impl FnMut(&[Record]),
     send: &Sender<Result<Report>>,
-) {
+) -> bool {
     for month in months {
         let part = routine_records(ledger, month).map(|records| {
             see(&records);
@@ -141,9 +169,10 @@ fn recorded_parts(
         });
         let failed = part.is_err();
         if send.send(part).is_err() || failed {
-            return;
+            return false;
         }
     }
+    true
 }
 
 /// The incidents `folded`, sorted as a report lists them, and what was kept of each; and each

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{Report, Scope};
+use super::Scope;
 use crate::calendar::Calendar;
 use crate::contract::Contract;
 use crate::feedback::{Life, State, lives, working_days_after_each};
@@ -77,22 +77,20 @@ impl Feedback {
         }
         feedback
     }
-}
 
-impl Report {
-    /// The report with what became of the requests by the end of its period counted (or `now`,
-    /// if sooner), from `records`: every request of the ledger and its moves, of any month.
-    pub fn with_feedback(
-        mut self,
+    /// What became of the requests of `scope` by the end of its period counted (or `now`, if
+    /// sooner), from `records`: every request of the ledger and its moves, of any month.
+    pub fn of(
         records: &[Record],
+        scope: &Scope,
         contract: &Contract,
         calendar: &Calendar,
         now: DateTime<Utc>,
-    ) -> Report {
-        let (_, end) = self.scope.span(contract);
+    ) -> Feedback {
+        let (_, end) = scope.span(contract);
         let lives = lives(records, Some(end.min(now)));
         let zone = contract.timezone;
-        self.feedback = Feedback::new(lives, &self.scope, calendar, zone, self.counted_to);
-        self
+        let counted_to = scope.counted_to(local_date(now, zone));
+        Feedback::new(lives, scope, calendar, zone, counted_to)
     }
 }

@@ -125,7 +125,7 @@ impl Report {
         let contract = sources.contract;
         let zone = contract.timezone;
         let today = local_date(sources.now, zone);
-        let counted_to = scope.last.min(today);
+        let counted_to = scope.counted_to(today);
         let in_scope = |r: &Record| scope.contains(local_date(r.instant(), zone));
         let records: Cow<[Record]> = if sources.records.iter().all(in_scope) {
             Cow::Borrowed(sources.records)
@@ -207,7 +207,7 @@ impl Report {
         let today = local_date(sources.now, sources.contract.timezone);
         let mut report = Report {
             scope,
-            counted_to: scope.last.min(today),
+            counted_to: scope.counted_to(today),
             working_days: 0,
             days_on_site: 0,
             incidents: incident_figures(sources, &scope),

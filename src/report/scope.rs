@@ -83,6 +83,11 @@ impl Scope {
         days_span(contract, self.first, self.last)
     }
 
+    /// The last day of the scope counted `today`: its last day, or today while it runs.
+    pub fn counted_to(&self, today: NaiveDate) -> NaiveDate {
+        self.last.min(today)
+    }
+
     /// A report of days still to come says nothing: its first day must have come.
     pub fn check_begun(&self, today: NaiveDate) -> Result<(), ReportError> {
         if today < self.first {

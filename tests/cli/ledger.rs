@@ -282,3 +282,20 @@ fn a_report_names_a_record_of_its_month_entered_before_it_happened() {
     );
     assert_eq!(report["support"]["count"], json!(0), "it is not counted");
 }
+
+#[test]
+fn a_report_names_a_request_of_an_earlier_month_entered_before_it_happened() {
+    // Read only as a request that may still wait when April ends, never with April's records.
+    let report = named_as_entered_before_it_happened(
+        "2025-03-10T10:00:00+08:00",
+        r#""type":"request.added","text":"check the CDN bill","in_scope":true,"category":null"#,
+        "2025-05-06T10:00:00+08:00",
+        &["report", "2025-04", "--json"],
+    );
+    assert_eq!(
+        report["requests"]["waiting"],
+        json!(0),
+        "{}",
+        report["requests"]
+    );
+}

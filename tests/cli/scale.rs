@@ -17,7 +17,7 @@ use otss::ledger::read_lines;
 use otss::period::Period;
 use otss::record::Record;
 use otss::render::report::ReportJson;
-use otss::report::{IncidentFacts, Report, Scope, Sources};
+use otss::report::{Feedback, IncidentFacts, Report, Scope, Sources};
 use otss::{inspect, leave, routine};
 
 use super::Sandbox;
@@ -85,7 +85,8 @@ fn scanned_report(site: &Sandbox, period: &str) -> Value {
     };
     let today = now.date_naive();
     let scope = Scope::new(&contract, Period::parse(period, today).unwrap()).unwrap();
-    let report = Report::new(&sources, scope).with_feedback(&records, &contract, &calendar, now);
+    let mut report = Report::new(&sources, scope);
+    report.feedback = Feedback::of(&records, &scope, &contract, &calendar, now);
     serde_json::to_value(ReportJson::new(&report, contract.timezone)).unwrap()
 }
 
