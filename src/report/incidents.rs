@@ -78,6 +78,16 @@ pub struct LevelFigures {
     pub arrival: Verdicts,
 }
 
+impl LevelFigures {
+    fn tally(&mut self, incident: &IncidentFacts) {
+        self.count += 1;
+        self.response.tally(incident.response_met);
+        for met in &incident.arrivals {
+            self.arrival.tally(*met);
+        }
+    }
+}
+
 /// The incidents of a report's scope.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IncidentFigures {
@@ -128,12 +138,7 @@ pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigu
         if !scope.contains(local_date(incident.reported_at, zone)) {
             continue;
         }
-        let level = &mut figures.levels[incident.level.index()];
-        level.count += 1;
-        level.response.tally(incident.response_met);
-        for met in &incident.arrivals {
-            level.arrival.tally(*met);
-        }
+        figures.levels[incident.level.index()].tally(incident);
         to_acknowledge.extend(incident.responded_at.map(|t| t - incident.reported_at));
         let resolved_at = incident
             .resolved_at
@@ -155,6 +160,24 @@ pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigu
     figures.mean_to_acknowledge = mean(&to_acknowledge);
     figures.mean_to_resolve = mean(&to_resolve);
     figures
+}
+
+/// How many incidents of each level were reported in the scope, and how their clocks went: what
+/// a part of a report says of its incidents (its line in an annual summary), the report of the
+/// whole scope saying the rest.
+pub(super) fn level_figures(sources: &Sources, scope: &Scope) -> [LevelFigures; 3] {
+    let zone = sources.contract.timezone;
+    let (from, to) = scope.span(sources.contract);
+    // Only an incident within a day of the scope's span may have been reported on one of its
+    // days: the others are passed over without working out their local date.
+    let near = |at: DateTime<Utc>| from - TimeDelta::days(1) <= at && at <= to + TimeDelta::days(1);
+    let mut levels = [LevelFigures::default(); 3];
+    let in_scope = (sources.incidents.iter())
+        .filter(|i| near(i.reported_at) && scope.contains(local_date(i.reported_at, zone)));
+    for incident in in_scope {
+        levels[incident.level.index()].tally(incident);
+    }
+    levels
 }
 
 /// What a report needs to know of an incident, as of now: much less than its whole history,

@@ -29,7 +29,7 @@ pub use months::MonthFigures;
 pub use recorded::{Backups, Dated, RequestLine, Support};
 pub use scope::{ReportError, ReportKind, Scope, days_span};
 
-use incidents::incident_figures;
+use incidents::{incident_figures, level_figures};
 use recorded::{backups, notes, requests, support};
 
 use crate::alert::AlertFigures;
@@ -190,10 +190,14 @@ impl Report {
         }
     }
 
-    /// Counts the incidents of `sources` in the part this report is of, by the month they were
-    /// reported in.
+    /// Counts the incidents of `sources` of each level in the part this report is of, by the
+    /// month they were reported in: all that a part says of them (`combine` counts the rest for
+    /// the whole scope).
     pub fn count_incidents(&mut self, sources: &Sources) {
-        self.incidents = incident_figures(sources, &self.scope);
+        self.incidents = IncidentFigures {
+            levels: level_figures(sources, &self.scope),
+            ..IncidentFigures::default()
+        };
     }
 
     /// The report of `scope` from the reports of its parts, in order: what was recorded adds

@@ -308,3 +308,81 @@ proptest::proptest! {
         proptest::prop_assert_eq!(annual.support.count, in_term);
     }
 }
+
+/// An incident reported at `when`, its ids made of `n`, its response due within half an hour.
+fn opened(c: &Contract, n: usize, when: DateTime<Utc>, level: u8) -> Record {
+    let incident = format!("{n:06}");
+    let within = TimeDelta::minutes(30);
+    let opened = crate::record::incident::Opened {
+        incident: incident.clone(),
+        level: crate::contract::Level::new(level).unwrap(),
+        title: format!("incident {incident}"),
+        description: None,
+        onsite: false,
+        from_risk: None,
+        clocks: crate::record::incident::Clocks {
+            response: crate::record::incident::Pinned {
+                due: (when + within).fixed_offset(),
+                rule: crate::sla::Rule::Immediate { within },
+            },
+            arrival: None,
+            resolution: None,
+        },
+    };
+    // Entered a minute after it happened, as its id says.
+    let entered = (when + TimeDelta::minutes(1)).timestamp_millis() as u64;
+    let id = ulid::Ulid::from_parts(entered, n as u128).to_string();
+    Record::new(
+        id,
+        when,
+        c.timezone,
+        "li.lei",
+        Event::IncidentOpened(Box::new(opened)),
+    )
+}
+
+proptest::proptest! {
+    /// An annual summary's months count every incident of the summary in exactly one month,
+    /// by its local date, even one reported a moment either side of a month's first midnight.
+    #[test]
+    fn the_months_of_an_annual_summary_count_each_incident_once(
+        reported in proptest::collection::vec((0usize..=12, -3000i64..3000, 1u8..=3), 0..40)
+    ) {
+        let c = contract("2025-01-02", "2025-12-31");
+        let midnights: Vec<DateTime<Utc>> = (1..=12)
+            .map(|m| at(&format!("2025-{m:02}-01T00:00:00+08:00")))
+            .chain([at("2026-01-01T00:00:00+08:00")])
+            .collect();
+        let records: Vec<Record> = reported
+            .iter()
+            .enumerate()
+            .map(|(n, (month, millis, level))| {
+                opened(&c, n, midnights[*month] + TimeDelta::milliseconds(*millis), *level)
+            })
+            .collect();
+        let now = at("2026-01-10T10:00:00+08:00");
+        let facts: Vec<IncidentFacts> = crate::incident::fold(&records)
+            .iter()
+            .map(|incident| IncidentFacts::new(incident, now))
+            .collect();
+        proptest::prop_assert_eq!(facts.len(), reported.len(), "every incident stands");
+        let calendar = Calendar::new(&[], &Default::default());
+        let sources = Sources {
+            contract: &c,
+            calendar: &calendar,
+            incidents: &facts,
+            records: &[],
+            now,
+        };
+        let annual = Report::new(&sources, Scope::new(&c, Period::Year(2025)).unwrap());
+        let by_month: u32 = annual.months.iter().map(|m| m.incidents).sum();
+        let breached_by_month: u32 = annual.months.iter().map(|m| m.response.breached).sum();
+        let in_term = facts
+            .iter()
+            .filter(|f| c.check_in_term(local_date(f.reported_at, c.timezone)).is_ok())
+            .count() as u32;
+        proptest::prop_assert_eq!(by_month, annual.incidents.total());
+        proptest::prop_assert_eq!(breached_by_month, annual.incidents.response().breached);
+        proptest::prop_assert_eq!(annual.incidents.total(), in_term);
+    }
+}
