@@ -119,15 +119,15 @@ pub struct Life {
 }
 
 impl Life {
-    fn collected(record: &Record, request: &Request) -> Life {
+    fn collected(record: Record, request: Request) -> Life {
         Life {
-            record: record.clone(),
-            request: request.clone(),
+            last_moved: record.at,
+            record,
+            request,
             state: State::Collected,
             forwarded_to: None,
             answer: None,
             declined: None,
-            last_moved: record.at,
         }
     }
 
@@ -229,24 +229,23 @@ pub fn working_days_after_each(
 }
 
 /// Every request among `records` with what became of it by `until` (every move, without), in
-/// the order they were asked. Moves of requests not among them are left out.
-pub fn lives(records: &[Record], until: Option<DateTime<Utc>>) -> Vec<Life> {
-    let mut sorted: Vec<&Record> = records
-        .iter()
-        .filter(|r| until.is_none_or(|until| r.instant() <= until))
-        .collect();
-    sorted.sort_by(|a, b| Record::fold_order(a, b));
+/// the order they were asked. Moves of requests not among them are left out. Each request
+/// keeps its own record: a year's requests are not held twice.
+pub fn lives(mut records: Vec<Record>, until: Option<DateTime<Utc>>) -> Vec<Life> {
+    records.retain(|r| until.is_none_or(|until| r.instant() <= until));
+    records.sort_by(Record::fold_order);
     let mut lives: Vec<Life> = Vec::new();
     // Where each request's life is: the first asked, should two records share an id.
-    let mut place: HashMap<&str, usize> = HashMap::new();
-    for record in sorted {
+    let mut place: HashMap<String, usize> = HashMap::new();
+    for record in records {
         if let Event::RequestAdded(request) = &record.event {
-            place.entry(&record.id).or_insert(lives.len());
+            let request = request.clone();
+            place.entry(record.id.clone()).or_insert(lives.len());
             lives.push(Life::collected(record, request));
         } else if let Some((wanted, id)) = Move::of(&record.event)
             && let Some(&life) = place.get(id)
         {
-            lives[life].moved(record, wanted);
+            lives[life].moved(&record, wanted);
         }
     }
     lives

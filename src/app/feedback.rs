@@ -66,7 +66,7 @@ impl Aged {
 /// Every request of the ledger that stands, with what became of it.
 fn every_life(ledger: &mut Ledger) -> Result<Vec<Life>> {
     let records = ledger.kept_records(Kept::Requests)?;
-    Ok(lives(&records, None))
+    Ok(lives(records, None))
 }
 
 /// Moves the request `typed` names (any unique start of its short id) at `at`: records the
@@ -80,7 +80,7 @@ pub fn move_request(
     at: DateTime<Utc>,
 ) -> Result<(Record, Life)> {
     let mut records = ledger.kept_records(Kept::Requests)?;
-    let all = lives(&records, None);
+    let all = lives(records.clone(), None);
     let shorts: Vec<(String, &Life)> = all
         .iter()
         .map(|life| (ids::short_id(&life.record.id), life))
@@ -90,7 +90,7 @@ pub fn move_request(
     let request = life.record.id.clone();
     let record = write(env, site, at, moving.event(request.clone()))?;
     records.push(record.clone());
-    let moved = lives(&records, None)
+    let moved = lives(records, None)
         .into_iter()
         .find(|l| l.record.id == request)
         .unwrap_or_else(|| (*life).clone());
@@ -129,7 +129,7 @@ pub fn overdue_requests(site: &Site, now: DateTime<Utc>, ledger: &mut Ledger) ->
     let today = local_date(now, zone);
     let records = ledger.records_of_requests_waiting(now, None)?;
     let waiting = overdue(
-        lives(&records, Some(now)),
+        lives(records, Some(now)),
         &site.calendar,
         zone,
         today,

@@ -54,7 +54,7 @@ pub fn service_report(
     let feedback = |ledger: &mut Ledger| {
         let requests = ledger.records_of_requests_waiting(to.min(now), Some((from, to)))?;
         Ok(Feedback::of(
-            &requests,
+            requests,
             &scope,
             &site.contract,
             &site.calendar,

@@ -51,12 +51,12 @@ fn a_request_moves_from_collected_to_closed() {
         answered("01C", "2025-03-06T10:00:00+08:00", "01A"),
         closed("01D", "2025-03-07T10:00:00+08:00", "01A"),
     ];
-    let life = &lives(&records, None)[0];
+    let life = &lives(records.to_vec(), None)[0];
     assert_eq!(life.state, State::Closed);
     assert_eq!(life.forwarded_to.as_deref(), Some("CLB product team"));
     assert_eq!(life.answer.as_ref().unwrap().0, "thresholds raised to 85%");
     let until = "2025-03-05T00:00:00+08:00".parse().unwrap();
-    let then = &lives(&records, Some(until))[0];
+    let then = &lives(records.to_vec(), Some(until))[0];
     assert_eq!(
         (then.state, then.answer.is_none()),
         (State::Forwarded, true)
@@ -73,7 +73,7 @@ fn a_move_the_state_does_not_allow_is_no_move() {
         // A move of a request nobody asked is nobody's.
         answered("01E", "2025-03-06T10:00:00+08:00", "01Z"),
     ];
-    let all = lives(&records, None);
+    let all = lives(records.to_vec(), None);
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].state, State::Declined);
     assert!(all[0].answer.is_none());
@@ -95,7 +95,7 @@ fn each_move_moves_the_request_it_names_and_a_repeated_id_is_the_first_asked() {
         asked("01A", "2025-03-06T10:00:00+08:00"),
         answered("01F", "2025-03-07T10:00:00+08:00", "01A"),
     ];
-    let all = lives(&records, None);
+    let all = lives(records.to_vec(), None);
     let states: Vec<(&str, State)> = all
         .iter()
         .map(|l| (l.record.id.as_str(), l.state))
@@ -127,7 +127,7 @@ fn a_move_is_checked_against_the_state_and_the_last_move() {
         asked("01A", "2025-03-03T10:00:00+08:00"),
         answered("01B", "2025-03-05T10:00:00+08:00", "01A"),
     ];
-    let life = &lives(&records, None)[0];
+    let life = &lives(records.to_vec(), None)[0];
     let later = "2025-03-06T02:00:00Z".parse().unwrap();
     assert_eq!(
         life.check(Move::Forward, later),
@@ -154,7 +154,7 @@ fn time_to_answer_and_age_count_working_days() {
         asked("01A", "2025-09-26T10:00:00+08:00"),
         answered("01B", "2025-10-09T10:00:00+08:00", "01A"),
     ];
-    let life = &lives(&records, None)[0];
+    let life = &lives(records.to_vec(), None)[0];
     // 28 Sep (make-up workday), 29, 30 Sep, 9 Oct.
     assert_eq!(life.time_to_answer(&calendar, Shanghai), Some(4));
     let asked_on = local_date(life.record.instant(), Shanghai);
@@ -180,14 +180,20 @@ fn overdue_requests_waited_longer_than_allowed_longest_first() {
         answered("01D", "2025-03-05T10:00:00+08:00", "01C"),
     ];
     let today = date("2025-03-17");
-    let waiting = overdue(lives(&records, None), &calendar, Shanghai, today, 4);
+    let waiting = overdue(lives(records.to_vec(), None), &calendar, Shanghai, today, 4);
     let found: Vec<(&str, u32)> = waiting
         .iter()
         .map(|(l, age)| (l.record.id.as_str(), *age))
         .collect();
     // 01A: 4..7 and 10..14 and 17 = 10 working days; 01B: 11..14 and 17 = 5.
     assert_eq!(found, [("01A", 10), ("01B", 5)]);
-    let none = overdue(lives(&records, None), &calendar, Shanghai, today, 10);
+    let none = overdue(
+        lives(records.to_vec(), None),
+        &calendar,
+        Shanghai,
+        today,
+        10,
+    );
     assert!(none.is_empty());
 }
 

@@ -81,7 +81,7 @@ impl Feedback {
     /// What became of the requests of `scope` by the end of its period counted (or `now`, if
     /// sooner), from `records`: every request of the ledger and its moves, of any month.
     pub fn of(
-        records: &[Record],
+        records: Vec<Record>,
         scope: &Scope,
         contract: &Contract,
         calendar: &Calendar,

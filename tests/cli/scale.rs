@@ -86,7 +86,7 @@ fn scanned_report(site: &Sandbox, period: &str) -> Value {
     let today = now.date_naive();
     let scope = Scope::new(&contract, Period::parse(period, today).unwrap()).unwrap();
     let mut report = Report::new(&sources, scope);
-    report.feedback = Feedback::of(&records, &scope, &contract, &calendar, now);
+    report.feedback = Feedback::of(records.clone(), &scope, &contract, &calendar, now);
     serde_json::to_value(ReportJson::new(&report, contract.timezone)).unwrap()
 }
 

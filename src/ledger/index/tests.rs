@@ -564,7 +564,7 @@ fn waiting_of(
         let when = life.record.instant().timestamp();
         asked.as_ref().is_some_and(|asked| asked.contains(&when))
     };
-    let lives = feedback::lives(&counted, Some(at));
+    let lives = feedback::lives(counted, Some(at));
     let listed = |l: &feedback::Life| l.state.waiting() || asked_within(l);
     lives.into_iter().filter(listed).collect()
 }
@@ -726,7 +726,7 @@ proptest! {
             prop_assert_eq!(leave::balances(&leave), leave::balances(&records));
             let (index, requests) = kept(index, &stored, &ledger, Kept::Requests);
             let of_requests: Vec<Record> = records.iter().filter(|r| history::part_of(&r.event) == Some(Part::Requests)).cloned().collect();
-            prop_assert_eq!(feedback::lives(&requests, None), feedback::lives(&of_requests, None));
+            prop_assert_eq!(feedback::lives(requests.clone(), None), feedback::lives(of_requests.clone(), None));
             let mut index = index;
             for (minutes, withdrawn, asked) in [(0, 0, None), (7, 0, Some((2, 5))), (25, 3, None), (20, 0, Some((10, 40))), (61, 2, Some((10, 40)))] {
                 let at = record_at(minutes).with_timezone(&Utc);
