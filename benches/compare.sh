@@ -167,7 +167,8 @@ for name, argv, goal, bound in rows:
         ratio = peers[peer] / elapsed
         result += (f"; {ratio:.1f}× faster than DuckDB" if ratio >= 1
                    else f"; {1 / ratio:.1f}× slower than DuckDB")
-    ok = ok and (memory is None or memory <= bound)
+    if memory is not None and memory > bound:
+        ok, result = False, f"{result}; {memory:.1f} MB, over {bound}".lstrip("; ")
     print(f"| `{name}` | {ms(cold_elapsed)} | {ms(elapsed)} | {mb(memory)} | "
           f"{target + ', ' if target else ''}≤ {bound} MB | {result}{'' if ok else ' ✗'} |")
 PY
