@@ -168,7 +168,8 @@ for name, argv, goal, bound in rows:
         result += (f"; {ratio:.1f}× faster than DuckDB" if ratio >= 1
                    else f"; {1 / ratio:.1f}× slower than DuckDB")
     if memory is not None and memory > bound:
-        ok, result = False, f"{result}; {memory:.1f} MB, over {bound}".lstrip("; ")
+        over = f"{memory:.1f} MB, over {bound}"
+        ok, result = False, f"{result} in time; {over}" if result == "met" else f"{result}; {over}".lstrip("; ")
     print(f"| `{name}` | {ms(cold_elapsed)} | {ms(elapsed)} | {mb(memory)} | "
           f"{target + ', ' if target else ''}≤ {bound} MB | {result}{'' if ok else ' ✗'} |")
 PY

@@ -229,8 +229,8 @@ pub fn working_days_after_each(
 }
 
 /// Every request among `records` with what became of it by `until` (every move, without), in
-/// the order they were asked. Moves of requests not among them are left out. Each request
-/// keeps its own record: a year's requests are not held twice.
+/// the order they were asked. Moves of requests not among them are left out. A request's life
+/// keeps the request's record itself, not a copy of it.
 pub fn lives(mut records: Vec<Record>, until: Option<DateTime<Utc>>) -> Vec<Life> {
     records.retain(|r| until.is_none_or(|until| r.instant() <= until));
     records.sort_by(Record::fold_order);

@@ -21,12 +21,12 @@ use crate::report::{
 };
 use crate::time::local_date;
 
-/// The scope of a period typed: a month or a year of the term.
 /// Writes a rendered report to `path`, whole or not at all, readable by its owner only.
 pub fn write_out(path: &std::path::Path, text: &str) -> Result<()> {
     Ok(crate::store::write_whole(path, text.as_bytes())?)
 }
 
+/// The scope of a period typed: a month or a year of the term.
 pub fn scope(site: &Site, now: DateTime<Utc>, typed: &str) -> Result<Scope> {
     let period = month_or_year(typed, local_date(now, site.contract.timezone))?;
     Ok(Scope::new(&site.contract, period)?)
@@ -83,7 +83,7 @@ pub fn counted_report(
 /// The report of `scope` at `now`, which must have begun, but for what became of the requests
 /// (its `feedback` stays empty), with what `keep` takes of each incident it counts. It shows
 /// `see` the records of each month it counts (but for incidents' records other than their
-/// openings) as they are read, and reads what `then` reads once they are counted.
+/// openings) as they are read, and reads what `afterwards` reads once they are counted.
 pub fn counted_report_seeing<T, A: Send>(
     site: &Site,
     now: DateTime<Utc>,
@@ -91,7 +91,7 @@ pub fn counted_report_seeing<T, A: Send>(
     ledger: &mut Ledger,
     keep: impl Fn(&Incident) -> T,
     see: impl FnMut(&[Record]) + Send,
-    then: impl FnOnce(&mut Ledger) -> Result<A> + Send,
+    afterwards: impl FnOnce(&mut Ledger) -> Result<A> + Send,
 ) -> Result<(Report, Vec<T>, A)> {
     scope.check_begun(local_date(now, site.contract.timezone))?;
     ledger.hold_index()?;
@@ -101,24 +101,24 @@ pub fn counted_report_seeing<T, A: Send>(
     // A second thread reads the records of each month and counts what they say while this
     // one folds the incidents, then counts the incidents of each month: a year of a busy site
     // on both cores, holding one month's records at a time. The second thread then reads
-    // what `then` asks, while this one counts.
+    // what `afterwards` asks, while this one counts.
     let mut reader = ledger.fork();
-    let (incidents, kept, parts, reader, then_read) = std::thread::scope(|threads| {
+    let (incidents, kept, parts, reader, read_afterwards) = std::thread::scope(|threads| {
         let (send, counted) = channel();
         let months = &months;
         let worker = threads.spawn(move || {
             let all_counted = recorded_parts(site, now, months, &mut reader, see, &send);
             drop(send);
-            let then_read = all_counted.then(|| then(&mut reader));
-            (reader, then_read)
+            let read_afterwards = all_counted.then(|| afterwards(&mut reader));
+            (reader, read_afterwards)
         });
         let folded = ledger.incidents(Wanted::Between(from, to), digest);
         let parts = folded.and_then(|folded| incidents_counted(site, now, folded, &counted));
         drop(counted);
-        let (reader, then_read) = worker
+        let (reader, read_afterwards) = worker
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        parts.map(|(incidents, kept, parts)| (incidents, kept, parts, reader, then_read))
+        parts.map(|(incidents, kept, parts)| (incidents, kept, parts, reader, read_afterwards))
     })?;
     ledger.absorb(reader);
     let sources = sources(site, now, &incidents, &[]);
@@ -140,9 +140,9 @@ pub fn counted_report_seeing<T, A: Send>(
     };
     report.corrections = corrections(&records, &incidents, from, to);
     report.fingerprint = month.and_then(|month| last_fingerprint(&month, &records));
-    let then_read = then_read
+    let read_afterwards = read_afterwards
         .expect("the months stop before they are all counted only on an error, raised above")?;
-    Ok((report, kept, then_read))
+    Ok((report, kept, read_afterwards))
 }
 
 /// For `counted_report_seeing`, when nothing more is to be read.

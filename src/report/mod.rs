@@ -111,9 +111,10 @@ impl Report {
         Report::combine(sources, scope, parts)
     }
 
-    /// The report of one part of a scope (see `Scope::parts`), from its records; incidents
-    /// are counted by the month they were reported in.
-    pub fn part(sources: &Sources, scope: Scope) -> Report {
+    /// The report of one part of a scope (see `Scope::parts`), from its records; of its
+    /// incidents, only how many of each level were reported in it and how their clocks went
+    /// (see `count_incidents`).
+    pub(super) fn part(sources: &Sources, scope: Scope) -> Report {
         let mut part = Report::part_recorded(sources, scope);
         part.count_incidents(sources);
         part
