@@ -2,6 +2,7 @@
 //! list of them.
 
 use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::scope::end_of_day;
@@ -135,7 +136,7 @@ pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigu
         if status == Some(Status::Open) {
             figures.open_at_end += 1;
         }
-        if !scope.contains(local_date(incident.reported_at, zone)) {
+        if !incident.reported_in(scope, zone) {
             continue;
         }
         figures.levels[incident.level.index()].tally(incident);
@@ -172,8 +173,8 @@ pub(super) fn level_figures(sources: &Sources, scope: &Scope) -> [LevelFigures; 
     // days: the others are passed over without working out their local date.
     let near = |at: DateTime<Utc>| from - TimeDelta::days(1) <= at && at <= to + TimeDelta::days(1);
     let mut levels = [LevelFigures::default(); 3];
-    let in_scope = (sources.incidents.iter())
-        .filter(|i| near(i.reported_at) && scope.contains(local_date(i.reported_at, zone)));
+    let in_scope =
+        (sources.incidents.iter()).filter(|i| near(i.reported_at) && i.reported_in(scope, zone));
     for incident in in_scope {
         levels[incident.level.index()].tally(incident);
     }
@@ -208,6 +209,11 @@ pub struct IncidentFacts {
 }
 
 impl IncidentFacts {
+    /// Whether it was reported on a day of `scope`, by the date in the contract's `zone`.
+    fn reported_in(&self, scope: &Scope, zone: Tz) -> bool {
+        scope.contains(local_date(self.reported_at, zone))
+    }
+
     pub fn new(incident: &Incident, now: DateTime<Utc>) -> IncidentFacts {
         let current = match (incident.arrival, incident.arrival_met(now)) {
             (None, _) => None,
