@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -83,7 +84,8 @@ pub fn counted_report(
 /// The report of `scope` at `now`, which must have begun, but for what became of the requests
 /// (its `feedback` stays empty), with what `keep` takes of each incident it counts. It shows
 /// `see` the records of each month it counts (but for incidents' records other than their
-/// openings) as they are read, and reads what `afterwards` reads once they are counted.
+/// openings) as they are read, and reads what `afterwards` reads once the incidents are folded
+/// or the months read, whichever comes first.
 pub fn counted_report_seeing<T, A: Send>(
     site: &Site,
     now: DateTime<Utc>,
@@ -100,24 +102,33 @@ pub fn counted_report_seeing<T, A: Send>(
     let months = scope.parts();
     // A second thread reads the records of each month and counts what they say while this
     // one folds the incidents, then counts the incidents of each month: a year of a busy site
-    // on both cores, holding one month's records at a time. The second thread then reads
-    // what `afterwards` asks, while this one counts.
+    // on both cores, holding one month's records at a time. Whichever thread is done first
+    // then reads what `afterwards` asks.
+    let afterwards = FirstFree::new(afterwards);
     let mut reader = ledger.fork();
     let (incidents, kept, parts, reader, read_afterwards) = std::thread::scope(|threads| {
         let (send, counted) = channel();
-        let months = &months;
+        let (months, afterwards) = (&months, &afterwards);
         let worker = threads.spawn(move || {
             let all_counted = recorded_parts(site, now, months, &mut reader, see, &send);
             drop(send);
-            let read_afterwards = all_counted.then(|| afterwards(&mut reader));
+            let read_afterwards = match all_counted {
+                true => afterwards.run(&mut reader),
+                false => None,
+            };
             (reader, read_afterwards)
         });
         let folded = ledger.incidents(Wanted::Between(from, to), digest);
+        let read_here = match folded {
+            Ok(_) => afterwards.run(ledger),
+            Err(_) => None,
+        };
         let parts = folded.and_then(|folded| incidents_counted(site, now, folded, &counted));
         drop(counted);
-        let (reader, read_afterwards) = worker
+        let (reader, read_there) = worker
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let read_afterwards = read_here.or(read_there);
         parts.map(|(incidents, kept, parts)| (incidents, kept, parts, reader, read_afterwards))
     })?;
     ledger.absorb(reader);
@@ -141,8 +152,30 @@ pub fn counted_report_seeing<T, A: Send>(
     report.corrections = corrections(&records, &incidents, from, to);
     report.fingerprint = month.and_then(|month| last_fingerprint(&month, &records));
     let read_afterwards = read_afterwards
-        .expect("the months stop before they are all counted only on an error, raised above")?;
+        .expect("each thread reads what is asked after unless it failed, which is raised above")?;
     Ok((report, kept, read_afterwards))
+}
+
+/// A reading that the first of several threads to ask for it does, once.
+struct FirstFree<F>(Mutex<Option<F>>);
+
+impl<F> FirstFree<F> {
+    fn new(read: F) -> FirstFree<F> {
+        FirstFree(Mutex::new(Some(read)))
+    }
+
+    /// What the reading gives, read through `ledger`, unless another thread has taken it.
+    fn run<A>(&self, ledger: &mut Ledger) -> Option<Result<A>>
+    where
+        F: FnOnce(&mut Ledger) -> Result<A>,
+    {
+        let read = self
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()?;
+        Some(read(ledger))
+    }
 }
 
 /// For `counted_report_seeing`, when nothing more is to be read.
