@@ -132,8 +132,6 @@ pub fn counted_report_seeing<T, A: Send>(
         parts.map(|(incidents, kept, parts)| (incidents, kept, parts, reader, read_afterwards))
     })?;
     ledger.absorb(reader);
-    let sources = sources(site, now, &incidents, &[]);
-    let mut report = Report::combine(&sources, scope, parts);
     // The voids and the last issue are read from the months the index says they are in.
     let month = report_month(&site.contract, &scope);
     let written = ledger.corrections_written(from, to, month.as_deref())?;
@@ -149,7 +147,9 @@ pub fn counted_report_seeing<T, A: Send>(
         true => Vec::new(),
         false => ledger.written_records_of_types(&months, &read)?,
     };
-    report.corrections = corrections(&records, &incidents, from, to);
+    let corrections = corrections(&records, &incidents, from, to);
+    let mut report = Report::combine(&sources(site, now, &[], &[]), incidents, scope, parts);
+    report.corrections = corrections;
     report.fingerprint = month.and_then(|month| last_fingerprint(&month, &records));
     let read_afterwards = read_afterwards
         .expect("each thread reads what is asked after unless it failed, which is raised above")?;
@@ -334,6 +334,20 @@ mod tests {
     use super::*;
     use crate::app::testing::TestSite;
     use crate::report::{DueState, ReportKind};
+
+    #[test]
+    fn a_reading_for_the_first_thread_free_is_done_once() {
+        let t = TestSite::at("2025-03-04 10:00");
+        let reads = std::sync::atomic::AtomicU32::new(0);
+        let reading = FirstFree::new(|_: &mut Ledger| {
+            Ok(reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
+        });
+        let first = t.read(|ledger| Ok(reading.run(ledger))).unwrap();
+        let second = t.read(|ledger| Ok(reading.run(ledger))).unwrap();
+        assert!(matches!(first, Some(Ok(0))), "{first:?}");
+        assert!(second.is_none(), "{second:?}");
+        assert_eq!(reads.into_inner(), 1);
+    }
 
     #[test]
     fn a_report_is_of_a_month_or_a_year_of_the_term() {

@@ -124,14 +124,18 @@ impl IncidentFigures {
 /// The incidents reported in the scope. Verdicts are as of now, so that a clock still
 /// running when the period ended is judged once it is decided; what became of an incident
 /// (open, resolved, closed, when it was resolved) is as of the period's end.
-pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigures {
+pub(super) fn incident_figures(
+    sources: &Sources,
+    incidents: Vec<IncidentFacts>,
+    scope: &Scope,
+) -> IncidentFigures {
     let contract = sources.contract;
     let zone = contract.timezone;
     let end = end_of_day(contract, scope.last).min(sources.now);
     let mut figures = IncidentFigures::default();
     let mut to_acknowledge = Vec::new();
     let mut to_resolve = Vec::new();
-    for incident in sources.incidents {
+    for incident in incidents {
         let status = incident.status_at(end);
         if status == Some(Status::Open) {
             figures.open_at_end += 1;
@@ -139,23 +143,23 @@ pub(super) fn incident_figures(sources: &Sources, scope: &Scope) -> IncidentFigu
         if !incident.reported_in(scope, zone) {
             continue;
         }
-        figures.levels[incident.level.index()].tally(incident);
+        figures.levels[incident.level.index()].tally(&incident);
         to_acknowledge.extend(incident.responded_at.map(|t| t - incident.reported_at));
         let resolved_at = incident
             .resolved_at
             .filter(|t| *t <= end && status != Some(Status::Open));
         to_resolve.extend(resolved_at.map(|t| t - incident.reported_at));
         figures.lines.push(IncidentLine {
-            id: incident.id.clone(),
             level: incident.level.number(),
-            levels: incident.levels.clone(),
-            title: incident.title.clone(),
             reported_at: incident.reported_at,
             response_met: incident.response_met,
-            arrivals: incident.arrivals.clone(),
             status: status.unwrap_or(incident.status),
             resolved_at,
-            entered_later: incident.entered_later.clone(),
+            id: incident.id,
+            levels: incident.levels,
+            title: incident.title,
+            arrivals: incident.arrivals,
+            entered_later: incident.entered_later,
         });
     }
     figures.mean_to_acknowledge = mean(&to_acknowledge);

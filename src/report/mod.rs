@@ -108,7 +108,7 @@ impl Report {
             .parts()
             .into_iter()
             .map(|part| Report::part(sources, part));
-        Report::combine(sources, scope, parts)
+        Report::combine(sources, sources.incidents.to_vec(), scope, parts)
     }
 
     /// The report of one part of a scope (see `Scope::parts`), from its records; of its
@@ -202,10 +202,12 @@ impl Report {
     }
 
     /// The report of `scope` from the reports of its parts, in order: what was recorded adds
-    /// up, the incidents are those of the whole scope, and an annual summary lists the parts
-    /// begun month by month.
+    /// up, the incidents are `incidents` (those that bear on the whole scope, taken into its
+    /// lines; `sources.incidents` is not read), and an annual summary lists the parts begun
+    /// month by month.
     pub fn combine(
         sources: &Sources,
+        incidents: Vec<IncidentFacts>,
         scope: Scope,
         parts: impl IntoIterator<Item = Report>,
     ) -> Report {
@@ -215,7 +217,7 @@ impl Report {
             counted_to: scope.counted_to(today),
             working_days: 0,
             days_on_site: 0,
-            incidents: incident_figures(sources, &scope),
+            incidents: incident_figures(sources, incidents, &scope),
             inspections: Vec::new(),
             coverage: Vec::new(),
             rounds_not_counted: Vec::new(),
