@@ -23,15 +23,26 @@ pub mod sla;
 pub mod status;
 pub mod sync;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::calendar::{Day, DayKind};
 use crate::i18n::{Messages, day_name};
 use crate::ids::short_id;
 use crate::record::Record;
 use crate::time::rfc3339;
+
+/// A time as every JSON time is written (`rfc3339`), spelt out only as the JSON is written: a
+/// long list need not hold each of its times as text.
+#[derive(Debug, Clone, Copy)]
+pub struct JsonTime(pub DateTime<Utc>, pub Tz);
+
+impl Serialize for JsonTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&rfc3339(self.0, self.1))
+    }
+}
 
 /// A calendar day (docs/rules.md §9.2).
 #[derive(Debug, Serialize)]
@@ -84,5 +95,25 @@ impl<T: Serialize + Clone> Stamped<T> {
             by: record.by.clone(),
             item: item.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono_tz::Asia::Shanghai;
+
+    use super::*;
+
+    #[test]
+    fn a_time_written_late_is_written_as_every_json_time() {
+        let t = DateTime::parse_from_rfc3339("2025-03-01T01:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let written = serde_json::to_string(&JsonTime(t, Shanghai)).unwrap();
+        assert_eq!(written, "\"2025-03-01T09:30:00+08:00\"");
+        assert_eq!(
+            written,
+            serde_json::to_string(&rfc3339(t, Shanghai)).unwrap()
+        );
     }
 }

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::JsonTime;
 use super::alert::AlertJson;
 use super::capacity::{TrendJson, trends_json};
 use super::incident::{EnteredLaterJson, LevelSinceJson};
@@ -29,14 +30,14 @@ use crate::time::rfc3339;
 
 /// The report as JSON: the keys of docs/rules.md §9, then the details.
 #[derive(Serialize)]
-pub struct ReportJson {
+pub struct ReportJson<'a> {
     period: String,
     kind: ReportKind,
-    incidents: IncidentsJson,
+    incidents: IncidentsJson<'a>,
     inspections: BTreeMap<&'static str, CountJson>,
-    backups: BackupsJson,
+    backups: BackupsJson<'a>,
     support: SupportJson,
-    requests: RequestsJson,
+    requests: RequestsJson<'a>,
     /// The period's alerts (docs/rules.md §4.10).
     alerts: AlertsJson,
     comp_days_earned: u64,
@@ -54,11 +55,11 @@ pub struct ReportJson {
     published: bool,
     working_days: u32,
     days_on_site: u32,
-    findings: Vec<FindingJson>,
+    findings: Vec<FindingJson<'a>>,
     /// The rounds recorded that do not count, and why (docs/rules.md §4.8).
     rounds_not_counted: Vec<NotCountedJson>,
-    risks: Vec<NoteJson>,
-    suggestions: Vec<NoteJson>,
+    risks: Vec<NoteJson<'a>>,
+    suggestions: Vec<NoteJson<'a>>,
     months: Vec<MonthJson>,
     /// The corrections of the period's records (docs/rules.md §10.11).
     corrections: Vec<CorrectionJson>,
@@ -90,7 +91,7 @@ struct SpanJson {
 }
 
 #[derive(Serialize)]
-struct IncidentsJson {
+struct IncidentsJson<'a> {
     total: u32,
     by_level: BTreeMap<String, u32>,
     response: Verdicts,
@@ -99,7 +100,7 @@ struct IncidentsJson {
     levels: BTreeMap<String, LevelJson>,
     mean_to_acknowledge_seconds: Option<i64>,
     mean_to_resolve_seconds: Option<i64>,
-    list: Vec<IncidentLineJson>,
+    list: Vec<IncidentLineJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -109,19 +110,19 @@ struct LevelJson {
 }
 
 #[derive(Serialize)]
-struct IncidentLineJson {
-    id: String,
+struct IncidentLineJson<'a> {
+    id: &'a str,
     level: u8,
     /// Every level it has had, oldest first.
     levels: Vec<LevelSinceJson>,
-    title: String,
-    reported_at: String,
+    title: &'a str,
+    reported_at: JsonTime,
     response_met: Option<bool>,
     /// Absent clocks are null, like undecided ones; `arrival_clock` tells them apart.
     arrival_met: Option<bool>,
     arrival_clock: bool,
     status: Status,
-    resolved_at: Option<String>,
+    resolved_at: Option<JsonTime>,
     /// The records deciding a clock entered later (docs/rules.md §10.5).
     entered_later: Vec<EnteredLaterJson>,
 }
@@ -141,26 +142,26 @@ struct CountJson {
 /// The backup checks: required and done, every check that failed, and the checks that passed
 /// but do not count (docs/rules.md §4.6, §4.8).
 #[derive(Serialize)]
-struct BackupsJson {
+struct BackupsJson<'a> {
     #[serde(flatten)]
     counts: CountJson,
-    failed: Vec<FailedCheckJson>,
-    not_counted: Vec<UncountedCheckJson>,
+    failed: Vec<FailedCheckJson<'a>>,
+    not_counted: Vec<UncountedCheckJson<'a>>,
 }
 
 #[derive(Serialize)]
-struct FailedCheckJson {
-    at: String,
-    job: String,
-    note: String,
-    by: String,
+struct FailedCheckJson<'a> {
+    at: JsonTime,
+    job: &'a str,
+    note: &'a str,
+    by: &'a str,
 }
 
 #[derive(Serialize)]
-struct UncountedCheckJson {
-    at: String,
-    job: String,
-    by: String,
+struct UncountedCheckJson<'a> {
+    at: JsonTime,
+    job: &'a str,
+    by: &'a str,
     #[serde(flatten)]
     why: UncountedJson,
 }
@@ -179,47 +180,47 @@ struct ProductJson {
 }
 
 #[derive(Serialize)]
-struct RequestsJson {
+struct RequestsJson<'a> {
     total: usize,
     out_of_scope: usize,
-    list: Vec<RequestJson>,
+    list: Vec<RequestJson<'a>>,
     /// How many requests were still waiting for an answer when the period ended.
     waiting: usize,
     /// The period's requests as they stood when it ended (docs/rules.md §4.11).
-    progress: Vec<ProgressJson>,
+    progress: Vec<ProgressJson<'a>>,
     /// The requests, of any period, still waiting for an answer when it ended.
-    waiting_list: Vec<ProgressJson>,
+    waiting_list: Vec<ProgressJson<'a>>,
 }
 
 #[derive(Serialize)]
-struct RequestJson {
-    at: String,
-    by: String,
-    text: String,
+struct RequestJson<'a> {
+    at: JsonTime,
+    by: &'a str,
+    text: &'a str,
     in_scope: bool,
     category: Option<Category>,
-    reason: Option<String>,
+    reason: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct FindingJson {
-    at: String,
-    by: String,
+struct FindingJson<'a> {
+    at: JsonTime,
+    by: &'a str,
     kind: InspectionKind,
-    item: String,
-    note: String,
+    item: &'a str,
+    note: &'a str,
     /// The incident opened from the finding.
-    incident: Option<String>,
+    incident: Option<&'a str>,
     /// How many rounds of the period found it, and when the last did.
     seen: u32,
-    last_seen: String,
+    last_seen: JsonTime,
 }
 
 #[derive(Serialize)]
-struct NoteJson {
-    at: String,
-    by: String,
-    text: String,
+struct NoteJson<'a> {
+    at: JsonTime,
+    by: &'a str,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -257,19 +258,19 @@ fn inspection_counts(inspections: &[Due]) -> BTreeMap<&'static str, CountJson> {
         .collect()
 }
 
-fn notes_json(notes: &[Dated<String>], zone: Tz) -> Vec<NoteJson> {
+fn notes_json(notes: &[Dated<String>], zone: Tz) -> Vec<NoteJson<'_>> {
     notes
         .iter()
         .map(|note| NoteJson {
-            at: rfc3339(note.at, zone),
-            by: note.by.clone(),
-            text: note.item.clone(),
+            at: JsonTime(note.at, zone),
+            by: &note.by,
+            text: &note.item,
         })
         .collect()
 }
 
-fn backups_json(backups: &Backups, zone: Tz) -> BackupsJson {
-    let time = |t: DateTime<Utc>| rfc3339(t, zone);
+fn backups_json(backups: &Backups, zone: Tz) -> BackupsJson<'_> {
+    let time = |t: DateTime<Utc>| JsonTime(t, zone);
     BackupsJson {
         counts: CountJson {
             checks_passed: Some(backups.passed),
@@ -280,9 +281,9 @@ fn backups_json(backups: &Backups, zone: Tz) -> BackupsJson {
             .iter()
             .map(|f| FailedCheckJson {
                 at: time(f.at),
-                job: f.item.0.clone(),
-                note: f.item.1.clone(),
-                by: f.by.clone(),
+                job: &f.item.0,
+                note: &f.item.1,
+                by: &f.by,
             })
             .collect(),
         not_counted: backups
@@ -290,16 +291,16 @@ fn backups_json(backups: &Backups, zone: Tz) -> BackupsJson {
             .iter()
             .map(|n| UncountedCheckJson {
                 at: time(n.at),
-                job: n.item.0.clone(),
-                by: n.by.clone(),
+                job: &n.item.0,
+                by: &n.by,
                 why: UncountedJson::new(&n.item.1, zone),
             })
             .collect(),
     }
 }
 
-fn incidents_json(figures: &IncidentFigures, zone: Tz) -> IncidentsJson {
-    let time = |t: DateTime<Utc>| rfc3339(t, zone);
+fn incidents_json(figures: &IncidentFigures, zone: Tz) -> IncidentsJson<'_> {
+    let time = |t: DateTime<Utc>| JsonTime(t, zone);
     let per_level = |n: usize| (n + 1).to_string();
     IncidentsJson {
         total: figures.total(),
@@ -325,14 +326,14 @@ fn incidents_json(figures: &IncidentFigures, zone: Tz) -> IncidentsJson {
             .lines
             .iter()
             .map(|line| IncidentLineJson {
-                id: line.id.clone(),
+                id: &line.id,
                 level: line.level,
                 levels: line
                     .levels
                     .iter()
                     .map(|l| LevelSinceJson::new(l, zone))
                     .collect(),
-                title: line.title.clone(),
+                title: &line.title,
                 reported_at: time(line.reported_at),
                 response_met: line.response_met,
                 arrival_met: line.arrival_met().flatten(),
@@ -345,9 +346,9 @@ fn incidents_json(figures: &IncidentFigures, zone: Tz) -> IncidentsJson {
     }
 }
 
-impl ReportJson {
-    pub fn new(report: &Report, zone: Tz) -> ReportJson {
-        let time = |t: DateTime<Utc>| rfc3339(t, zone);
+impl<'a> ReportJson<'a> {
+    pub fn new(report: &'a Report, zone: Tz) -> ReportJson<'a> {
+        let time = |t: DateTime<Utc>| JsonTime(t, zone);
         ReportJson {
             period: report.scope.period.label(),
             kind: report.scope.kind,
@@ -379,11 +380,11 @@ impl ReportJson {
                     .iter()
                     .map(|r| RequestJson {
                         at: time(r.at),
-                        by: r.by.clone(),
-                        text: r.item.text.clone(),
+                        by: &r.by,
+                        text: &r.item.text,
                         in_scope: r.item.in_scope,
                         category: r.item.category,
-                        reason: r.item.reason.clone(),
+                        reason: r.item.reason.as_deref(),
                     })
                     .collect(),
             },
@@ -412,11 +413,11 @@ impl ReportJson {
                 .iter()
                 .map(|f| FindingJson {
                     at: time(f.at),
-                    by: f.by.clone(),
+                    by: &f.by,
                     kind: f.kind,
-                    item: f.item.clone(),
-                    note: f.note.clone(),
-                    incident: f.incident.clone(),
+                    item: &f.item,
+                    note: &f.note,
+                    incident: f.incident.as_deref(),
                     seen: f.seen,
                     last_seen: time(f.last_seen),
                 })
@@ -489,29 +490,29 @@ impl DueJson {
 
 /// A request as it stood when the period ended.
 #[derive(Serialize)]
-struct ProgressJson {
+struct ProgressJson<'a> {
     id: String,
-    at: String,
-    by: String,
-    text: String,
+    at: JsonTime,
+    by: &'a str,
+    text: &'a str,
     state: State,
     /// To whom it went, its answer, or why it was declined, as its state says.
-    said: Option<String>,
+    said: Option<&'a str>,
     time_to_answer: Option<u32>,
     /// Working days it had waited by the period's last day counted.
     age: u32,
 }
 
-fn progress_json(progress: &[Progress], zone: Tz) -> Vec<ProgressJson> {
+fn progress_json(progress: &[Progress], zone: Tz) -> Vec<ProgressJson<'_>> {
     progress
         .iter()
         .map(|p| ProgressJson {
             id: short_id(&p.id),
-            at: rfc3339(p.at, zone),
-            by: p.by.clone(),
-            text: p.text.clone(),
+            at: JsonTime(p.at, zone),
+            by: &p.by,
+            text: &p.text,
             state: p.state,
-            said: p.said.clone(),
+            said: p.said.as_deref(),
             time_to_answer: p.time_to_answer,
             age: p.age,
         })
