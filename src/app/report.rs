@@ -103,10 +103,11 @@ pub fn counted_report_seeing<T, A: Send>(
     // A second thread reads the records of each month and counts what they say while this
     // one folds the incidents, then counts the incidents of each month: a year of a busy site
     // on both cores, holding one month's records at a time. Whichever thread is done first
-    // then reads what `afterwards` asks.
+    // then reads what `afterwards` asks, through a fork of its own, so that the warnings come
+    // in the same order whichever it was: the fold's, the months', then what was read after.
     let afterwards = FirstFree::new(afterwards);
     let mut reader = ledger.fork();
-    let (incidents, kept, parts, reader, read_afterwards) = std::thread::scope(|threads| {
+    let (incidents, kept, parts, read_afterwards) = std::thread::scope(|threads| {
         let (send, counted) = channel();
         let (months, afterwards) = (&months, &afterwards);
         let worker = threads.spawn(move || {
@@ -119,8 +120,9 @@ pub fn counted_report_seeing<T, A: Send>(
             (reader, read_afterwards)
         });
         let folded = ledger.incidents(Wanted::Between(from, to), digest);
+        let mut here = ledger.fork();
         let read_here = match folded {
-            Ok(_) => afterwards.run(ledger),
+            Ok(_) => afterwards.run(&mut here),
             Err(_) => None,
         };
         let parts = folded.and_then(|folded| incidents_counted(site, now, folded, &counted));
@@ -129,9 +131,12 @@ pub fn counted_report_seeing<T, A: Send>(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let read_afterwards = read_here.or(read_there);
-        parts.map(|(incidents, kept, parts)| (incidents, kept, parts, reader, read_afterwards))
+        parts.map(|(incidents, kept, parts)| {
+            ledger.absorb(reader);
+            ledger.absorb(here);
+            (incidents, kept, parts, read_afterwards)
+        })
     })?;
-    ledger.absorb(reader);
     // The voids and the last issue are read from the months the index says they are in.
     let month = report_month(&site.contract, &scope);
     let written = ledger.corrections_written(from, to, month.as_deref())?;
@@ -151,8 +156,9 @@ pub fn counted_report_seeing<T, A: Send>(
     let mut report = Report::combine(&sources(site, now, &[], &[]), incidents, scope, parts);
     report.corrections = corrections;
     report.fingerprint = month.and_then(|month| last_fingerprint(&month, &records));
-    let read_afterwards = read_afterwards
-        .expect("each thread reads what is asked after unless it failed, which is raised above")?;
+    let read_afterwards = read_afterwards.expect(
+        "once the fold is done, the thread that asked first read it; a failure is raised above",
+    )?;
     Ok((report, kept, read_afterwards))
 }
 

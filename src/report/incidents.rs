@@ -150,15 +150,15 @@ pub(super) fn incident_figures(
             .filter(|t| *t <= end && status != Some(Status::Open));
         to_resolve.extend(resolved_at.map(|t| t - incident.reported_at));
         figures.lines.push(IncidentLine {
-            level: incident.level.number(),
-            reported_at: incident.reported_at,
-            response_met: incident.response_met,
-            status: status.unwrap_or(incident.status),
-            resolved_at,
             id: incident.id,
+            level: incident.level.number(),
             levels: incident.levels,
             title: incident.title,
+            reported_at: incident.reported_at,
+            response_met: incident.response_met,
             arrivals: incident.arrivals,
+            status: status.unwrap_or(incident.status),
+            resolved_at,
             entered_later: incident.entered_later,
         });
     }

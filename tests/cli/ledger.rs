@@ -284,6 +284,37 @@ fn a_report_names_a_record_of_its_month_entered_before_it_happened() {
 }
 
 #[test]
+fn a_report_warns_of_its_months_before_the_requests_it_reads_after_them() {
+    let site = Sandbox::with_contract(SHENZHEN_5X8);
+    let entered = chrono::DateTime::parse_from_rfc3339("2025-03-01T09:00:00+08:00").unwrap();
+    let id = |n| ulid::Ulid::from_parts(entered.timestamp_millis() as u64, n).to_string();
+    let (consultation, request) = (id(1), id(2));
+    site.write(
+        "ledger/2025-04/zhao.min.jsonl",
+        &format!(
+            r#"{{"v":1,"id":"{consultation}","at":"2025-04-10T10:00:00+08:00","by":"zhao.min","type":"support.logged","text":"asked about CLB","product":"CLB","minutes":30}}
+"#
+        ),
+    );
+    site.write(
+        "ledger/2025-03/zhao.min.jsonl",
+        &format!(
+            r#"{{"v":1,"id":"{request}","at":"2025-03-10T10:00:00+08:00","by":"zhao.min","type":"request.added","text":"check the CDN bill","in_scope":true,"category":null}}
+"#
+        ),
+    );
+    let output = site.run_at(
+        "2025-05-06T10:00:00+08:00",
+        &["report", "2025-04", "--json"],
+    );
+    assert!(output.status.success());
+    let err = super::stderr(&output);
+    let (month, after) = (err.find(&consultation), err.find(&request));
+    assert!(month.is_some() && after.is_some(), "{err}");
+    assert!(month < after, "the month's record first: {err}");
+}
+
+#[test]
 fn a_report_names_a_request_of_an_earlier_month_entered_before_it_happened() {
     // Read only as a request that may still wait when April ends, never with April's records.
     let report = named_as_entered_before_it_happened(
